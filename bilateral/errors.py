@@ -1,0 +1,47 @@
+"""The named errors of Bilateral: each carries a message a person can act on.
+
+Pages show them with st.error; the CLI prints them and exits non-zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one record: where it is (file, line, field) and what is wrong."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class BilateralError(Exception):
+    """Base of every error Bilateral raises on purpose."""
+
+
+class RecordError(BilateralError):
+    """One or more records are invalid; nothing was written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        head = "\n".join(str(p) for p in self.problems[:20])
+        more = f"\n... and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
+        super().__init__(f"{len(self.problems)} invalid record field(s); nothing was written:\n{head}{more}")
+
+
+class FileFormatError(BilateralError):
+    """A file cannot be read as any format Bilateral knows."""
+
+
+class StoreError(BilateralError):
+    """The database cannot be opened, migrated or written."""
+
+
+class FilterError(BilateralError):
+    """A filter value (CLI flag or URL parameter) is not valid."""
