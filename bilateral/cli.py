@@ -64,7 +64,11 @@ def cmd_import(args) -> int:
 def cmd_export_data(args) -> int:
     """Write the filtered records as JSONL (re-importable) or CSV (formulas neutralised)."""
     interactions, articles = store.load_filtered(store.connect(), filter_from_cli(args))
-    data = export.records_csv(interactions) if args.format == "csv" else export.records_jsonl(interactions, articles)
+    data = (
+        export.records_csv(interactions)
+        if args.format == "csv"
+        else export.records_jsonl(interactions, articles)
+    )
     Path(args.output).write_bytes(data)
     print(f"wrote {len(interactions)} interactions to {args.output}")
     return 0
@@ -77,10 +81,22 @@ def cmd_stats(args) -> int:
     if args.json:
         print(json.dumps(stats, indent=2, ensure_ascii=False))
         return 0
-    print(f"{stats['articles']} articles, {stats['interactions']} interactions, {stats['date_min']} to {stats['date_max']}")
+    period = f"{stats['date_min']} to {stats['date_max']}"
+    print(f"{stats['articles']} articles, {stats['interactions']} interactions, {period}")
     for key in ("by_theme", "by_quad_class", "by_event_type", "by_dyad", "by_year"):
         top = sorted(stats[key].items(), key=lambda kv: -kv[1])[:12]
         print(f"{key.removeprefix('by_')}: " + ", ".join(f"{k} {v}" for k, v in top))
+    return 0
+
+
+def cmd_init(args) -> int:
+    """Create, migrate and seed the database if needed, and say what it holds."""
+    conn = store.connect()
+    articles, interactions = (
+        conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("articles", "interactions")
+    )
+    holds = f"{articles} articles, {interactions} interactions"
+    print(f"database {store.database_path()}: schema {store.schema_version(conn)}, {holds}")
     return 0
 
 
@@ -88,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     parser = argparse.ArgumentParser(prog="python -m bilateral", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = commands.add_parser("init", help="create and seed the database from data/ if needed")
+    p.set_defaults(func=cmd_init)
     p = commands.add_parser("validate", help="check record files (JSONL/CSV); exit 1 naming each bad line")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=cmd_validate)

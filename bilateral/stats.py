@@ -15,14 +15,16 @@ def summary_stats(interactions: pd.DataFrame, articles: pd.DataFrame) -> dict:
         for theme in themes:
             by_theme[theme] += 1
     return {
-        "articles": int(len(articles)),
-        "interactions": int(len(interactions)),
+        "articles": len(articles),
+        "interactions": len(interactions),
         "date_min": dates.min().date().isoformat() if len(dates) else None,
         "date_max": dates.max().date().isoformat() if len(dates) else None,
         "by_theme": by_theme,
         "by_dyad": _counts(interactions["dyad"]),
         "by_event_type": _counts(interactions["event_type"]),
-        "by_quad_class": {str(q.value): int((interactions["quad_class"] == q.value).sum()) for q in QuadClass},
+        "by_quad_class": {
+            str(q.value): int((interactions["quad_class"] == q.value).sum()) for q in QuadClass
+        },
         "by_year": {str(year): int(n) for year, n in dates.dt.year.value_counts().sort_index().items()},
         "by_source": _counts(articles["source"]),
     }

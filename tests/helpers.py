@@ -1,0 +1,60 @@
+"""Small builders shared by the tests: synthetic records, never curated data."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def article(**overrides) -> dict:
+    """A valid raw article dict (synthetic), with fields overridden."""
+    raw = {
+        "title": "Synthetic test article",
+        "date": "2030-01-01",
+        "source": "Test Wire",
+        "status": "reviewed",
+    }
+    raw.update(overrides)
+    return raw
+
+
+def interaction(**overrides) -> dict:
+    """A valid raw interaction dict (synthetic), with fields overridden."""
+    raw = {
+        "article_id": "a-test",
+        "date": "2030-01-01",
+        "actor1": "CHN",
+        "actor2": "RUS",
+        "direction": "mutual",
+        "event_type": "AGREE",
+        "themes": ["energy"],
+        "modality": "fact",
+        "evidence": "Synthetic evidence.",
+    }
+    raw.update(overrides)
+    return raw
+
+
+def write_jsonl(path: Path, rows: list) -> Path:
+    """Write rows (dicts, or raw strings for broken lines) as JSONL."""
+    lines = [row if isinstance(row, str) else json.dumps(row) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess:
+    """Run `python -m bilateral ARGS` against the database file `db`."""
+    env = {**os.environ, "BILATERAL_DB": str(db)}
+    return subprocess.run(
+        [sys.executable, "-m", "bilateral", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

@@ -1,0 +1,105 @@
+"""The CLI, run as a real subprocess against a real database file."""
+
+import json
+import shutil
+
+import pytest
+from helpers import ROOT, run_cli
+
+BROKEN = ROOT / "tests" / "data" / "broken.jsonl"
+GOOD = ROOT / "tests" / "data" / "good.jsonl"
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "cli.sqlite3"
+
+
+def test_validate_names_each_broken_line(db):
+    result = run_cli("validate", str(BROKEN), db=db)
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    expected = {
+        (1, "date"),
+        (2, "url"),
+        (3, "themes"),
+        (4, "score"),
+        (5, "actor2"),
+        (6, "line"),
+    }
+    found = {(int(line.split(":")[1]), line.split(":")[2].strip()) for line in lines}
+    assert expected <= found
+    assert all(line.startswith(f"{BROKEN}:") for line in lines)
+
+
+def test_import_of_a_broken_file_adds_nothing(db):
+    before = json.loads(run_cli("stats", "--json", db=db).stdout)
+    result = run_cli("import", str(BROKEN), db=db)
+    assert result.returncode == 1 and "nothing imported" in result.stdout
+    after = json.loads(run_cli("stats", "--json", db=db).stdout)
+    assert after["articles"] == before["articles"] and after["interactions"] == before["interactions"]
+
+
+def test_import_twice_adds_nothing_the_second_time(db, tmp_path):
+    copy = shutil.copy(GOOD, tmp_path / "good.jsonl")
+    first = run_cli("import", str(copy), db=db)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert first.stdout.strip() == "added 2 articles, 1 interactions; skipped 0 duplicates"
+    second = run_cli("import", str(copy), db=db)
+    assert second.stdout.strip() == "added 0 articles, 0 interactions; skipped 3 duplicates"
+
+
+def test_import_reads_csv(db, tmp_path):
+    articles = tmp_path / "articles.csv"
+    articles.write_text("id,title,date,source,url\na-csv1,CSV synthetic article,2030-05-01,Test Wire,\n")
+    interactions = tmp_path / "interactions.csv"
+    interactions.write_text(
+        "article_id,date,actor1,actor2,event_type,themes,evidence\n"
+        "a-csv1,2030-05-01,USA,CHN,SANCTION,supply_chain;technology,Synthetic CSV evidence.\n"
+    )
+    result = run_cli("import", str(articles), str(interactions), db=db)
+    assert result.stdout.strip() == "added 1 articles, 1 interactions; skipped 0 duplicates", result.stdout
+    stats = json.loads(run_cli("stats", "--json", "--dyad", "CHN-USA", "--theme", "technology", db=db).stdout)
+    assert stats["by_event_type"].get("SANCTION", 0) >= 1
+
+
+def test_stats_json_has_the_documented_keys(db):
+    stats = json.loads(run_cli("stats", "--json", db=db).stdout)
+    for key in (
+        "articles",
+        "interactions",
+        "date_min",
+        "date_max",
+        "by_theme",
+        "by_dyad",
+        "by_event_type",
+        "by_quad_class",
+        "by_year",
+    ):
+        assert key in stats
+    assert all("-" in key and key == "-".join(sorted(key.split("-"))) for key in stats["by_dyad"])
+
+
+def test_filters_narrow_the_stats(db):
+    everything = json.loads(run_cli("stats", "--json", db=db).stdout)
+    cyber = json.loads(run_cli("stats", "--json", "--theme", "cyber", db=db).stdout)
+    assert 0 < cyber["interactions"] < everything["interactions"]
+    assert set(cyber["by_theme"]) == set(everything["by_theme"])
+
+
+def test_bad_filter_value_exits_non_zero_with_a_message(db):
+    result = run_cli("stats", "--theme", "astrology", db=db)
+    assert result.returncode == 1 and "theme='astrology'" in result.stderr
+
+
+def test_export_data_round_trips_through_import(db, tmp_path):
+    out = tmp_path / "export.jsonl"
+    assert (
+        run_cli("export-data", "--format", "jsonl", "-o", str(out), "--theme", "cyber", db=db).returncode == 0
+    )
+    other = tmp_path / "other.sqlite3"
+    result = run_cli("import", str(out), db=other)
+    assert result.returncode == 0 and "skipped" in result.stdout
+    csv_out = tmp_path / "export.csv"
+    assert run_cli("export-data", "--format", "csv", "-o", str(csv_out), db=db).returncode == 0
+    assert csv_out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("id,date,actor1,actor2,dyad")

@@ -1,0 +1,198 @@
+"""Filter: the same object from the URL and the CLI, and each field applied to a frame."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from bilateral.filters import Filter, apply_filter, filter_from_query, normalise_dyad
+from bilateral.records import EventType, QuadClass, Status, Theme
+from bilateral.registry import load_actors
+from bilateral.store import enrich_interactions
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    """Six synthetic interactions covering each filter field."""
+    rows = [
+        (
+            "i1",
+            "2014-05-21",
+            "GAZPROM",
+            "CNPC",
+            "AGREE",
+            1,
+            7.0,
+            "energy",
+            "Reuters",
+            "Gas supply deal",
+            "reviewed",
+        ),
+        (
+            "i2",
+            "2019-07-23",
+            "CHN",
+            "RUS",
+            "MOBILIZE",
+            4,
+            -2.0,
+            "military",
+            "AP",
+            "Joint air patrol",
+            "reviewed",
+        ),
+        (
+            "i3",
+            "2022-02-26",
+            "USA",
+            "RUS",
+            "SANCTION",
+            4,
+            -6.0,
+            "finance;supply_chain",
+            "Reuters",
+            "Sanctions",
+            "reviewed",
+        ),
+        (
+            "i4",
+            "2023-03-21",
+            "CHN_XI",
+            "RUS_PUTIN",
+            "CONSULT",
+            1,
+            2.0,
+            "diplomacy",
+            "TASS",
+            "Summit in Moscow",
+            "draft",
+        ),
+        (
+            "i5",
+            "2024-02-07",
+            "USA",
+            "CHN",
+            "ACCUSE",
+            3,
+            -2.0,
+            "cyber;security",
+            "BBC",
+            "Hacking claim",
+            "reviewed",
+        ),
+        (
+            "i6",
+            "2024-05-16",
+            "RUS",
+            "CHN",
+            "AGREE",
+            1,
+            4.0,
+            "energy;trade",
+            "Xinhua",
+            "Energy statement",
+            "reviewed",
+        ),
+    ]
+    columns = [
+        "id",
+        "date",
+        "actor1",
+        "actor2",
+        "event_type",
+        "quad_class",
+        "score",
+        "themes",
+        "source",
+        "title",
+        "status",
+    ]
+    raw = pd.DataFrame(rows, columns=columns)
+    raw["evidence"] = raw["title"] + " evidence."
+    raw["summary"] = ""
+    return enrich_interactions(raw, load_actors())
+
+
+def ids(flt: Filter, frame) -> list[str]:
+    return sorted(apply_filter(flt, frame)["id"])
+
+
+@pytest.mark.parametrize(
+    ("flt", "expected"),
+    [
+        (Filter(), ["i1", "i2", "i3", "i4", "i5", "i6"]),
+        (Filter(themes=(Theme.ENERGY,)), ["i1", "i6"]),
+        (Filter(themes=(Theme.MILITARY, Theme.SUPPLY_CHAIN)), ["i2", "i3"]),
+        (Filter(date_from=dt.date(2022, 1, 1)), ["i3", "i4", "i5", "i6"]),
+        (Filter(date_to=dt.date(2019, 7, 23)), ["i1", "i2"]),
+        (Filter(actors=("RUS",)), ["i1", "i2", "i3", "i4", "i6"]),
+        (Filter(actors=("RUS_PUTIN",)), ["i4"]),
+        (Filter(dyads=("CHN-RUS",)), ["i1", "i2", "i4", "i6"]),
+        (Filter(dyads=("CHN-USA",)), ["i5"]),
+        (Filter(event_types=(EventType.AGREE,)), ["i1", "i6"]),
+        (Filter(quads=(QuadClass.MATERIAL_CONFLICT,)), ["i2", "i3"]),
+        (Filter(sources=("reuters",)), ["i1", "i3"]),
+        (Filter(text="HACKING"), ["i5"]),
+        (Filter(min_score=4), ["i1", "i6"]),
+        (Filter(max_score=-2), ["i2", "i3", "i5"]),
+        (Filter(status=Status.REVIEWED), ["i1", "i2", "i3", "i5", "i6"]),
+        (Filter(themes=(Theme.ENERGY,), dyads=("CHN-RUS",), date_from=dt.date(2020, 1, 1)), ["i6"]),
+    ],
+)
+def test_each_filter_field(frame, flt, expected):
+    assert ids(flt, frame) == expected
+
+
+def test_query_round_trip():
+    flt = Filter(
+        themes=(Theme.ENERGY, Theme.MILITARY),
+        date_from=dt.date(2014, 1, 1),
+        dyads=("CHN-RUS",),
+        quads=(QuadClass.VERBAL_CONFLICT,),
+        min_score=-3.5,
+        status=Status.REVIEWED,
+    )
+    query = flt.to_query()
+    assert (
+        query["theme"] == ["energy", "military"] and query["from"] == "2014-01-01" and query["quad"] == ["3"]
+    )
+    again, notes = filter_from_query(query)
+    assert again == flt and notes == []
+
+
+@pytest.mark.parametrize(
+    ("params", "note"),
+    [
+        ({"theme": ["astrology"]}, "theme='astrology'"),
+        ({"from": "yesterday"}, "from='yesterday'"),
+        ({"dyad": "CHN"}, "dyad"),
+        ({"quad": "7"}, "quad='7'"),
+        ({"min_score": "99"}, "min_score='99'"),
+        ({"colour": "red"}, "unknown filter 'colour'"),
+        ({"from": "2024-01-01", "to": "2020-01-01"}, "Ignored the period"),
+    ],
+)
+def test_bad_query_values_are_ignored_with_a_note(params, note):
+    flt, notes = filter_from_query(params)
+    assert flt == Filter()
+    assert any(note in n for n in notes), notes
+
+
+def test_good_values_survive_beside_bad_ones():
+    flt, notes = filter_from_query({"theme": ["energy", "nonsense"], "dyad": ["rus-chn"]})
+    assert flt.themes == (Theme.ENERGY,) and flt.dyads == ("CHN-RUS",) and len(notes) == 1
+
+
+def test_normalise_dyad_sorts_codes():
+    assert normalise_dyad("usa-chn") == "CHN-USA"
+
+
+def test_describe_says_what_is_filtered():
+    flt = Filter(
+        themes=(Theme.ENERGY,),
+        dyads=("CHN-RUS",),
+        date_from=dt.date(2014, 1, 1),
+        date_to=dt.date(2025, 12, 31),
+    )
+    assert flt.describe() == "Energy · CHN-RUS · 2014-01-01 to 2025-12-31"
+    assert Filter().describe() == "All records"
