@@ -193,7 +193,9 @@ def _consistent(flt: Filter, notes: list[str]) -> Filter:
 
 def filter_from_cli(args) -> Filter:
     """A Filter from parsed CLI flags (see cli.add_filter_arguments); raises FilterError on a bad value."""
-    params = {key: getattr(args, name) for key, name in _CLI_DESTS.items() if getattr(args, name, None) is not None}
+    params = {
+        key: getattr(args, name) for key, name in _CLI_DESTS.items() if getattr(args, name, None) is not None
+    }
     flt, notes = filter_from_query(params)
     if notes:
         raise FilterError("; ".join(notes))

@@ -35,7 +35,9 @@ def load_actors(path: Path | str | None = None) -> dict[str, Actor]:
         actors[actor.code] = actor
     for number, actor in enumerate(actors.values(), start=1):
         if actor.parent and actor.parent not in actors:
-            problems.append(Problem(str(path), number, "parent", f"unknown parent {actor.parent!r} of {actor.code}"))
+            problems.append(
+                Problem(str(path), number, "parent", f"unknown parent {actor.parent!r} of {actor.code}")
+            )
     if problems:
         raise RecordError(problems)
     return actors

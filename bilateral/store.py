@@ -180,7 +180,9 @@ def add_records(
         new_interactions.append(item)
     try:
         with conn:
-            conn.executemany(_insert_sql("articles", ARTICLE_COLUMNS), [_article_row(a) for a in new_articles])
+            conn.executemany(
+                _insert_sql("articles", ARTICLE_COLUMNS), [_article_row(a) for a in new_articles]
+            )
             rows = [_interaction_row(i, redirect.get(i.article_id, i.article_id)) for i in new_interactions]
             conn.executemany(_insert_sql("interactions", INTERACTION_COLUMNS), rows)
             for key, value in (meta or {}).items():
@@ -193,7 +195,8 @@ def add_records(
 def save_article(conn: sqlite3.Connection, article: Article, interactions: list[Interaction]) -> ImportResult:
     """Save one reviewed article with its interactions in one transaction; refuses a duplicate article."""
     found = conn.execute(
-        "SELECT id FROM articles WHERE id = ? OR (url IS NOT NULL AND url = ?)", (article.id, article.url or "")
+        "SELECT id FROM articles WHERE id = ? OR (url IS NOT NULL AND url = ?)",
+        (article.id, article.url or ""),
     ).fetchone()
     if found:
         raise StoreError(f"this article is already stored (id {found[0]}); nothing was written")
@@ -267,7 +270,9 @@ def enrich_interactions(frame: pd.DataFrame, actors: dict) -> pd.DataFrame:
     return out
 
 
-def load_filtered(conn: sqlite3.Connection, flt=None, actors: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def load_filtered(
+    conn: sqlite3.Connection, flt=None, actors: dict | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(interactions, articles) that the filter keeps: the one loader the views use.
 
     The articles are those behind at least one kept interaction, or every article when nothing is filtered.

@@ -116,7 +116,9 @@ def parse_themes(value) -> list[str] | str:
     return value
 
 
-def article_from_dict(raw: dict, path: str = "<input>", line: int = 1) -> tuple[Article | None, list[Problem]]:
+def article_from_dict(
+    raw: dict, path: str = "<input>", line: int = 1
+) -> tuple[Article | None, list[Problem]]:
     """An Article from a raw dict, or None with the problems found."""
     c = _Checker(raw, path, line)
     title = c.text("title")
@@ -172,7 +174,10 @@ def interaction_from_dict(
     event_type = c.choice("event_type", EventType)
     quad = c.choice("quad_class", QuadClass, default=event_type.quad_class if event_type else QuadClass(1))
     if event_type and quad is not event_type.quad_class:
-        c.fail("quad_class", f"{quad.value} does not match {event_type.value}, which is {event_type.quad_class.value}")
+        c.fail(
+            "quad_class",
+            f"{quad.value} does not match {event_type.value}, which is {event_type.quad_class.value}",
+        )
     default_score = event_type.default_score if event_type else 0.0
     score = c.number("score", SCORE_MIN, SCORE_MAX, default_score)
     themes = _themes(c)

@@ -20,7 +20,7 @@ CSV_SUFFIXES = {".csv"}
 
 
 def iter_raw_records(path: Path) -> Iterator[tuple[int, dict | None, Problem | None]]:
-    """(line number, raw dict, None) per record of a JSONL or CSV file, or (line, None, problem) for a bad line."""
+    """(line, raw dict, None) per record of a JSONL or CSV file; (line, None, problem) for a bad line."""
     suffix = path.suffix.lower()
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -121,8 +121,9 @@ def read_record_files(
     for item in interactions:
         if item.article_id not in article_ids:
             where = lines.get(item.id, ("<input>", 0))
-            problems.append(Problem(where[0], where[1], "article_id", f"no article with id {item.article_id!r}"))
+            problems.append(
+                Problem(where[0], where[1], "article_id", f"no article with id {item.article_id!r}")
+            )
     if problems:
         raise RecordError(problems)
     return articles, interactions
-
