@@ -17,7 +17,7 @@ import pandas as pd
 
 from bilateral.errors import StoreError
 from bilateral.records import Article, Interaction
-from bilateral.registry import dyad_key, load_actors, rollup_map
+from bilateral.registry import load_actors, rollup_map
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
@@ -257,10 +257,10 @@ def enrich_interactions(frame: pd.DataFrame, actors: dict) -> pd.DataFrame:
     out = frame.copy()
     out["date"] = pd.to_datetime(out["date"])
     rollup = rollup_map(actors)
-    out["state1"] = out["actor1"].map(lambda c: rollup.get(c, c))
-    out["state2"] = out["actor2"].map(lambda c: rollup.get(c, c))
-    out["dyad"] = [dyad_key(a, b) for a, b in zip(out["state1"], out["state2"], strict=True)]
-    out["dyad_raw"] = [dyad_key(a, b) for a, b in zip(out["actor1"], out["actor2"], strict=True)]
+    out["state1"] = out["actor1"].map(rollup).fillna(out["actor1"])
+    out["state2"] = out["actor2"].map(rollup).fillna(out["actor2"])
+    out["dyad"] = _dyad_column(out["state1"], out["state2"])
+    out["dyad_raw"] = _dyad_column(out["actor1"], out["actor2"])
     themes = out["themes"].fillna("").astype(str)
     out["themes"] = themes.map(lambda s: tuple(t for t in s.split(";") if t))
     masks = {key: theme_mask(key) for key in set(out["themes"])}
@@ -268,6 +268,13 @@ def enrich_interactions(frame: pd.DataFrame, actors: dict) -> pd.DataFrame:
     out["quad_class"] = out["quad_class"].astype("int64")
     out["score"] = out["score"].astype("float64")
     return out
+
+
+def _dyad_column(first: pd.Series, second: pd.Series) -> pd.Series:
+    """Vectorised dyad_key: the two codes sorted and joined by '-'."""
+    low = first.where(first <= second, second)
+    high = second.where(first <= second, first)
+    return low + "-" + high
 
 
 def load_filtered(
