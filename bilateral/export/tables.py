@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import re
 
 import pandas as pd
 
@@ -69,3 +71,57 @@ def records_jsonl(interactions: pd.DataFrame, articles: pd.DataFrame) -> bytes:
         row["themes"] = row["themes"].split(";")
         lines.append(row)
     return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
+
+
+# Characters XML 1.0 forbids; openpyxl refuses a cell holding one (IllegalCharacterError).
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_MAX_WIDTH = 60
+
+
+def records_xlsx(
+    interactions: pd.DataFrame,
+    articles: pd.DataFrame,
+    filters: str,
+    made: dt.datetime | None = None,
+) -> bytes:
+    """XLSX with three sheets: Records, Articles, and About (the filters in words and the export date).
+
+    Every text cell goes through safe_cell, so a title such as =HYPERLINK(...) stays inert text.
+    """
+    made = made or dt.datetime.now().astimezone()
+    about = pd.DataFrame(
+        [
+            ("Data source", "Bilateral curated dataset"),
+            ("Filters", filters),
+            ("Exported", made.strftime("%Y-%m-%d %H:%M %Z").strip()),
+            ("Interactions", len(interactions)),
+            ("Articles", len(articles)),
+        ],
+        columns=["field", "value"],
+    )
+    sheets = {"Records": records_table(interactions), "Articles": articles_table(articles), "About": about}
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, table in sheets.items():
+            _xlsx_safe(table).to_excel(writer, sheet_name=name, index=False)
+            _tidy_sheet(writer.sheets[name], table)
+    return buffer.getvalue()
+
+
+def _xlsx_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """Formulas neutralised and XML-illegal control characters removed."""
+    out = neutralise(table)
+    for name in out.columns:
+        if pd.api.types.is_object_dtype(out[name]) or pd.api.types.is_string_dtype(out[name]):
+            out[name] = out[name].map(lambda v: _XML_ILLEGAL.sub("", v) if isinstance(v, str) else v)
+    return out
+
+
+def _tidy_sheet(sheet, table: pd.DataFrame) -> None:
+    """Header row frozen and columns wide enough to read (capped so evidence does not span a screen)."""
+    from openpyxl.utils import get_column_letter
+
+    sheet.freeze_panes = "A2"
+    for index, name in enumerate(table.columns, start=1):
+        longest = max([len(str(name)), *(len(str(v)) for v in table[name].head(200))])
+        sheet.column_dimensions[get_column_letter(index)].width = min(longest + 2, _MAX_WIDTH)

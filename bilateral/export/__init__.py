@@ -1,0 +1,61 @@
+"""Export: records as CSV / XLSX / JSONL, the actor graph as GraphML / GEXF, charts as PNG / SVG / PDF / HTML.
+
+The names the CLI and the pages use are re-exported here, so `from bilateral import export` is enough.
+Nothing here imports Streamlit, and nothing starts a browser until a chart image is asked for.
+"""
+
+from __future__ import annotations
+
+from bilateral.export.captions import Caption, caption_text, with_caption
+from bilateral.export.graphs import graph_gexf, graph_graphml, safe_graph
+from bilateral.export.images import (
+    CHART_FORMATS,
+    IMAGE_FORMATS,
+    MIME_TYPES,
+    ExportError,
+    browser_available,
+    chart_bytes,
+    chart_html,
+    chart_image,
+    find_browser,
+)
+from bilateral.export.tables import (
+    ARTICLE_EXPORT_COLUMNS,
+    FORMULA_PREFIXES,
+    RECORD_COLUMNS,
+    articles_table,
+    neutralise,
+    records_csv,
+    records_jsonl,
+    records_table,
+    records_xlsx,
+    safe_cell,
+)
+
+__all__ = [
+    "ARTICLE_EXPORT_COLUMNS",
+    "CHART_FORMATS",
+    "FORMULA_PREFIXES",
+    "IMAGE_FORMATS",
+    "MIME_TYPES",
+    "RECORD_COLUMNS",
+    "Caption",
+    "ExportError",
+    "articles_table",
+    "browser_available",
+    "caption_text",
+    "chart_bytes",
+    "chart_html",
+    "chart_image",
+    "find_browser",
+    "graph_gexf",
+    "graph_graphml",
+    "neutralise",
+    "records_csv",
+    "records_jsonl",
+    "records_table",
+    "records_xlsx",
+    "safe_cell",
+    "safe_graph",
+    "with_caption",
+]

@@ -1,0 +1,76 @@
+"""The caption every exported chart carries: data source, number of records, filters in words, date made.
+
+A chart cut out of the dashboard and pasted into a briefing must still say what it shows and where from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import textwrap
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+DATA_SOURCE = "Bilateral curated dataset"
+CAPTION_WIDTH = 130  # characters a line; the caption wraps rather than run off a 1000 px chart
+CAPTION_LINE_PX = 15
+DEFAULT_MARGIN_BOTTOM = 80  # plotly's own default
+
+
+@dataclass(frozen=True)
+class Caption:
+    """What a chart shows: the records behind it, the filters in words and when it was made."""
+
+    n_records: int
+    filters: str
+    made: dt.date
+    source: str = DATA_SOURCE
+
+    @classmethod
+    def now(cls, n_records: int, filters: str) -> Caption:
+        """A caption dated today."""
+        return cls(n_records=int(n_records), filters=filters, made=dt.date.today())
+
+
+def caption_text(caption: Caption) -> str:
+    """One line of plain text: 'Source: ... · N records · Filters: ... · Made YYYY-MM-DD'."""
+    records = "1 record" if caption.n_records == 1 else f"{caption.n_records:,} records"
+    return (
+        f"Source: {caption.source} · {records} · Filters: {caption.filters} · Made {caption.made.isoformat()}"
+    )
+
+
+def with_caption(fig: go.Figure, caption: Caption) -> go.Figure:
+    """A copy of the figure with the caption written under the plot; the input figure is untouched.
+
+    The caption sits below the old bottom margin (where the axis labels are) and the margin grows to
+    hold it, so it never covers the chart.
+    """
+    out = go.Figure(fig)
+    lines = textwrap.wrap(caption_text(caption), CAPTION_WIDTH) or [""]
+    bottom = _bottom_margin(out)
+    out.add_annotation(
+        text="<br>".join(html.escape(line, quote=False) for line in lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-(bottom - 20),
+        align="left",
+        showarrow=False,
+        font={"size": 11, "color": "#555555"},
+    )
+    out.update_layout(margin={"b": bottom + CAPTION_LINE_PX * len(lines) - 4})
+    return out
+
+
+def _bottom_margin(fig: go.Figure) -> int:
+    """The bottom margin the figure uses now: its own, else its template's, else plotly's default."""
+    own = fig.layout.margin.b
+    if own is not None:
+        return int(own)
+    template_margin = fig.layout.template.layout.margin.b if fig.layout.template else None
+    return int(template_margin) if template_margin is not None else DEFAULT_MARGIN_BOTTOM
