@@ -1,0 +1,206 @@
+"""Export: real bytes of every format (signatures, sizes, text, pixels), inert formulas, graph round trips."""
+
+import datetime as dt
+import io
+import subprocess
+import sys
+
+import networkx as nx
+import numpy as np
+import openpyxl
+import plotly.graph_objects as go
+import pytest
+from export_data import HOSTILE_TITLE, synthetic_db
+from PIL import Image
+
+from bilateral import export, store
+from bilateral.export import Caption, ExportError
+from bilateral.filters import Filter
+from bilateral.records import Theme
+
+needs_browser = pytest.mark.skipif(
+    not export.browser_available(), reason="no Chromium: apt-get install chromium"
+)
+CAPTION = Caption(n_records=24, filters="Energy · CHN-RUS", made=dt.date(2030, 1, 2))
+
+
+@pytest.fixture(scope="module")
+def frames(tmp_path_factory):
+    conn = synthetic_db(tmp_path_factory.mktemp("db") / "export.sqlite3")
+    return store.load_filtered(conn)
+
+
+def bar_figure() -> go.Figure:
+    return go.Figure(
+        go.Bar(x=["Energy", "Military"], y=[3, 5], marker_color="#1f77b4"),
+        layout={
+            "template": "plotly_white",
+            "title": "Synthetic interactions by theme",
+            "width": 800,
+            "height": 450,
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+7", "'+7"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("plain", "plain"),
+        (3.5, 3.5),
+        (None, None),
+    ],
+)
+def test_safe_cell(value, expected):
+    assert export.safe_cell(value) == expected
+
+
+def test_csv_keeps_a_formula_title_inert(frames):
+    interactions, _ = frames
+    text = export.records_csv(interactions).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text
+    assert ',"=HYPERLINK' not in text and ",=HYPERLINK" not in text
+
+
+def test_xlsx_has_three_sheets_and_inert_formulas(frames):
+    interactions, articles = frames
+    made = dt.datetime(2030, 1, 2, 9, 30, tzinfo=dt.UTC)
+    data = export.records_xlsx(interactions, articles, "Energy · CHN-RUS", made=made)
+    assert data[:2] == b"PK"
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Records", "Articles", "About"]
+    assert book["Records"].max_row == len(interactions) + 1
+    assert book["Articles"].max_row == len(articles) + 1
+    cells = [c for sheet in ("Records", "Articles") for row in book[sheet].iter_rows() for c in row]
+    hostile = [c for c in cells if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert hostile and all(c.data_type == "s" and c.value == "'" + HOSTILE_TITLE for c in hostile)
+    assert not [c for c in cells if c.data_type == "f"]
+    about = {row[0]: row[1] for row in book["About"].iter_rows(min_row=2, values_only=True)}
+    assert about["Filters"] == "Energy · CHN-RUS"
+    assert about["Exported"].startswith("2030-01-02 09:30")
+
+
+def test_xlsx_survives_control_characters(frames):
+    interactions, articles = frames
+    dirty = interactions.assign(evidence="bell\x07 and null\x00 removed")
+    book = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(dirty, articles, "All records")))
+    assert book["Records"]["L2"].value == "bell and null removed"
+
+
+def test_graph_files_load_back_with_the_same_nodes_and_edges():
+    graph = nx.Graph()
+    graph.add_edge("CHN", "RUS", count=np.int64(5), mean_score=np.float64(3.5), themes=("energy", "trade"))
+    graph.add_edge("USA", "CHN", count=2, mean_score=float("nan"), note=None)
+    graph.add_node("RUS", name="Russia", pos=(0.1, 0.2), community=np.int32(1))
+    for writer, reader in ((export.graph_graphml, nx.read_graphml), (export.graph_gexf, nx.read_gexf)):
+        back = reader(io.BytesIO(writer(graph)))
+        assert set(back.nodes) == set(graph.nodes)
+        assert {frozenset(e) for e in back.edges} == {frozenset(e) for e in graph.edges}
+        assert back.edges["CHN", "RUS"]["count"] == 5
+        assert back.edges["CHN", "RUS"]["themes"] == "energy;trade"
+        assert back.nodes["RUS"]["name"] == "Russia"
+
+
+def test_actor_graph_of_the_records_round_trips(frames):
+    graph_module = pytest.importorskip("bilateral.graph")
+    from bilateral.registry import load_actors
+
+    graph = graph_module.build_actor_graph(frames[0], load_actors())
+    back = nx.read_graphml(io.BytesIO(export.graph_graphml(graph)))
+    assert set(back.nodes) == set(graph.nodes) and back.number_of_edges() == graph.number_of_edges()
+
+
+def test_caption_names_source_records_filters_and_date():
+    text = export.caption_text(CAPTION)
+    for part in ("Bilateral curated dataset", "24 records", "Energy · CHN-RUS", "2030-01-02"):
+        assert part in text
+
+
+def test_with_caption_adds_an_annotation_and_leaves_the_input_alone():
+    fig = bar_figure()
+    captioned = export.with_caption(fig, CAPTION)
+    assert not fig.layout.annotations
+    assert "24 records" in captioned.layout.annotations[-1].text
+    assert captioned.layout.margin.b > 80
+
+
+def test_html_is_one_offline_file_with_the_caption():
+    page = export.chart_bytes(bar_figure(), "html", CAPTION, title="Synthetic").decode()
+    assert (
+        page.startswith("<html")
+        or page.lstrip().lower().startswith("<!doctype html")
+        or "<html" in page[:200]
+    )
+    assert "<script src=" not in page and "cdn.plot.ly/plotly" not in page
+    assert "24 records" in page and "Synthetic interactions by theme" in page
+    assert len(page) > 1_000_000  # plotly.js itself is inlined
+
+
+def test_unknown_format_is_a_named_error():
+    with pytest.raises(ExportError, match="choose one of"):
+        export.chart_image(bar_figure(), "gif")
+
+
+def test_missing_browser_says_how_to_enable_export(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    assert not export.browser_available()
+    with pytest.raises(ExportError, match="apt-get install chromium"):
+        export.chart_image(bar_figure(), "png")
+
+
+@needs_browser
+def test_png_is_2x_and_not_black():
+    data = export.chart_bytes(bar_figure(), "png", CAPTION)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    assert image.size == (1600, 900)
+    pixels = np.asarray(image, dtype=float)
+    assert pixels.mean() > 200  # mostly white paper, not a black box
+    blue = (pixels[..., 2] > 150) & (pixels[..., 0] < 80)
+    assert blue.mean() > 0.02  # the bars are drawn in colour
+
+
+@needs_browser
+def test_svg_holds_the_chart_text_and_caption():
+    data = export.chart_bytes(bar_figure(), "svg", CAPTION)
+    text = data.decode()
+    assert text.startswith("<svg") and "Synthetic interactions by theme" in text
+    assert "24 records" in text and "Energy" in text
+
+
+@needs_browser
+def test_pdf_signature():
+    data = export.chart_bytes(bar_figure(), "pdf", CAPTION)
+    assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
+
+
+@needs_browser
+def test_figures_under_streamlits_template_do_not_export_black():
+    """Runs in a child process: `import streamlit` changes plotly's default template process-wide."""
+    code = (
+        "import io, numpy as np, streamlit, plotly.graph_objects as go, plotly.express as px\n"
+        "from PIL import Image\n"
+        "from bilateral import export\n"
+        "png = export.chart_image(go.Figure(go.Bar(x=['a'], y=[1])), 'png')\n"
+        "assert np.asarray(Image.open(io.BytesIO(png)).convert('RGB')).mean() > 200\n"
+        "try:\n"
+        "    export.chart_image(px.bar(x=['a'], y=[1]), 'png')\n"
+        "except export.ExportError as error:\n"
+        "    assert 'explicit template' in str(error)\n"
+        "else:\n"
+        "    raise SystemExit('px figure under the streamlit template was not refused')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+
+
+def test_xlsx_filters_come_from_filter_describe(frames):
+    interactions, articles = frames
+    words = Filter(themes=(Theme.ENERGY,), dyads=("CHN-RUS",)).describe()
+    book = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(interactions, articles, words)))
+    assert any(words == row[1] for row in book["About"].iter_rows(values_only=True))
