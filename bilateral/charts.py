@@ -1,0 +1,525 @@
+"""Plotly figure builders: aggregated data in, figure out; one template, one look.
+
+Every figure is built with `template=CHART_TEMPLATE` explicitly: importing streamlit swaps plotly's
+default template for one whose colours only a web page fills in, so exported images turn black without it.
+`build_figure(name, interactions, flt, **options)` is the one entry point the pages and exports share.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.colors import sample_colorscale
+from plotly.subplots import make_subplots
+
+from bilateral import graph as actor_graph
+from bilateral import metrics
+from bilateral.filters import Filter
+from bilateral.records import QuadClass, Theme
+
+FONT = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
+INK, MUTED, GRID = "#1f2933", "#616e7c", "#e4e7eb"
+COOPERATION, TENSION, NET = "#2166ac", "#b2182b", "#1f2933"
+# ColorBrewer RdBu, red = tension, blue = cooperation: legible with the common colour-vision deficiencies.
+DIVERGING = [
+    [0.0, "#b2182b"], [0.17, "#ef8a62"], [0.33, "#fddbc7"], [0.5, "#f7f7f7"],
+    [0.67, "#d1e5f0"], [0.83, "#67a9cf"], [1.0, "#2166ac"],
+]  # fmt: skip
+# Paul Tol's "muted" palette (colour-blind safe), one fixed colour per theme in the vocabulary's order.
+THEME_COLOURS = dict(
+    zip(
+        [t.value for t in Theme],
+        [
+            "#332288",
+            "#DDCC77",
+            "#117733",
+            "#88CCEE",
+            "#882255",
+            "#44AA99",
+            "#CC6677",
+            "#999933",
+            "#AA4499",
+            "#888888",
+        ],
+        strict=True,
+    )
+)
+# Okabe-Ito, for dyads and communities.
+SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+QUAD_COLOURS = {1: "#92c5de", 2: "#2166ac", 3: "#f4a582", 4: "#b2182b"}
+PERIOD_SPAN = {"week": 7 * 86_400_000, "month": "M1", "quarter": "M3", "year": "M12"}
+FIGURE_NAMES = ("timeline", "cooperation", "network", "heatmap", "quad_mix", "theme_mix", "net")
+
+
+def _make_template() -> go.layout.Template:
+    template = copy.deepcopy(pio.templates["plotly_white"])
+    template.layout.update(
+        font={"family": FONT, "size": 13, "color": INK},
+        title={"x": 0, "xanchor": "left", "font": {"size": 16, "color": INK}},
+        colorway=SERIES_COLOURS,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin={"l": 64, "r": 24, "t": 84, "b": 56},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "xanchor": "left", "x": 0},
+        hoverlabel={"font": {"family": FONT, "size": 12}, "align": "left"},
+        xaxis={"gridcolor": GRID, "linecolor": "#9aa5b1", "ticks": "outside", "title": {"standoff": 8}},
+        yaxis={"gridcolor": GRID, "zerolinecolor": "#9aa5b1", "title": {"standoff": 8}},
+    )
+    return template
+
+
+CHART_TEMPLATE = _make_template()
+
+
+def figure_title(subject: str, flt: Filter, frame: pd.DataFrame | None = None) -> str:
+    """'Interactions by theme · Energy · CHN-RUS · 2014-2025': what is shown, for what, over which years."""
+    parts = [subject]
+    described = flt.describe()
+    if described != "All records":
+        parts.append(described)
+    if not (flt.date_from or flt.date_to) and frame is not None and len(frame):
+        first, last = frame["date"].min().year, frame["date"].max().year
+        parts.append(str(first) if first == last else f"{first}-{last}")
+    return " · ".join(parts)
+
+
+def empty_figure(title: str, message: str = "No interactions match the filter.") -> go.Figure:
+    """A blank figure that says why it is blank."""
+    fig = go.Figure(layout={"template": CHART_TEMPLATE, "title": {"text": title}, "height": 320})
+    fig.add_annotation(
+        text=message,
+        showarrow=False,
+        font={"size": 15, "color": MUTED},
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def timeline_figure(
+    counts: pd.DataFrame, events: pd.DataFrame, title: str, period: metrics.Period | str = "month"
+) -> go.Figure:
+    """Stacked bars of interactions per period by theme, with key events as scored markers beneath."""
+    if counts.empty:
+        return empty_figure(title)
+    period = metrics.Period(period)
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.7, 0.3], vertical_spacing=0.08)
+    for theme in Theme:
+        rows = counts.loc[counts["theme"] == theme.value]
+        if rows.empty:
+            continue
+        fig.add_bar(
+            x=rows["period"],
+            y=rows["count"],
+            name=theme.label,
+            marker_color=THEME_COLOURS[theme.value],
+            customdata=[[p.date().isoformat(), theme.value] for p in rows["period"]],
+            hovertemplate=f"{theme.label}<br>%{{x|%Y-%m-%d}}: %{{y}} interactions<extra></extra>",
+            xperiod=PERIOD_SPAN[period.value],
+            xperiodalignment="middle",
+        )
+    if not events.empty:
+        fig.add_scatter(
+            x=events["date"],
+            y=events["score"],
+            mode="markers",
+            name="Key events",
+            row=2,
+            col=1,
+            marker={
+                "size": 10,
+                "color": events["score"],
+                "colorscale": DIVERGING,
+                "cmin": -10,
+                "cmax": 10,
+                "line": {"width": 1, "color": INK},
+            },
+            customdata=events[["id", "title", "source", "dyad", "event_type"]].to_numpy(),
+            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{x|%Y-%m-%d} · %{customdata[3]}"
+            " · %{customdata[4]} · score %{y:+.1f}<extra></extra>",
+        )
+    fig.update_layout(
+        template=CHART_TEMPLATE, title={"text": title}, barmode="stack", height=560, bargap=0.15
+    )
+    fig.update_yaxes(title_text="Interactions (by theme)", row=1, col=1)
+    fig.update_yaxes(title_text="Score", range=[-10.5, 10.5], zeroline=True, row=2, col=1)
+    fig.update_xaxes(title_text=f"{period.label} (key events: strongest scores)", row=2, col=1)
+    return fig
+
+
+def cooperation_figure(coop: pd.DataFrame, title: str, period: metrics.Period | str = "year") -> go.Figure:
+    """Per dyad, side by side on one scale: cooperation up, tension down, net line and rolling mean."""
+    if coop.empty or coop["count"].sum() == 0:
+        return empty_figure(title)
+    dyads = list(dict.fromkeys(coop["dyad"]))
+    cols = min(len(dyads), 2)
+    rows = (len(dyads) + 1) // 2
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        shared_yaxes="all",
+        shared_xaxes="all",
+        subplot_titles=dyads,
+        vertical_spacing=0.14,
+        horizontal_spacing=0.05,
+    )
+    for i, dyad in enumerate(dyads):
+        part = coop.loc[coop["dyad"] == dyad]
+        where = {"row": i // 2 + 1, "col": i % 2 + 1}
+        custom = [[dyad, p.date().isoformat()] for p in part["period"]]
+        first = i == 0
+        for column, colour, label in (
+            ("cooperation", COOPERATION, "Cooperation"),
+            ("tension", TENSION, "Tension"),
+        ):
+            fig.add_bar(
+                x=part["period"],
+                y=part[column],
+                name=label,
+                marker_color=colour,
+                legendgroup=column,
+                showlegend=first,
+                customdata=custom,
+                **where,
+                hovertemplate=f"{dyad} %{{x|%Y-%m-%d}}<br>{label} %{{y:+.1f}}<extra></extra>",
+            )
+        fig.add_scatter(
+            x=part["period"],
+            y=part["net"],
+            name="Net",
+            mode="lines+markers",
+            legendgroup="net",
+            line={"color": NET, "width": 1.5},
+            marker={"size": 5},
+            showlegend=first,
+            customdata=custom,
+            hovertemplate=f"{dyad} %{{x|%Y-%m-%d}}<br>Net %{{y:+.1f}}<extra></extra>",
+            **where,
+        )
+        fig.add_scatter(
+            x=part["period"],
+            y=part["rolling"],
+            name="Rolling mean of net",
+            mode="lines",
+            legendgroup="rolling",
+            line={"color": "#E69F00", "width": 2.5, "dash": "dot"},
+            showlegend=first,
+            hoverinfo="skip",
+            **where,
+        )
+    fig.update_layout(
+        template=CHART_TEMPLATE,
+        title={"text": title},
+        barmode="relative",
+        bargap=0.2,
+        height=300 + 240 * rows,
+        legend={"y": 1.0 + 0.12 / rows},
+    )
+    fig.update_yaxes(title_text="Sum of scores", col=1)
+    fig.update_xaxes(title_text=metrics.Period(period).label, row=rows)
+    fig.update_annotations(font={"size": 13, "color": INK})
+    return fig
+
+
+def net_figure(coop: pd.DataFrame, title: str) -> go.Figure:
+    """Compact: the rolling mean of net cooperation per dyad, one line each, around a zero line."""
+    if coop.empty or coop["count"].sum() == 0:
+        return empty_figure(title)
+    fig = go.Figure()
+    for i, (dyad, part) in enumerate(coop.groupby("dyad", sort=False)):
+        fig.add_scatter(
+            x=part["period"],
+            y=part["rolling"],
+            name=dyad,
+            mode="lines",
+            line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2.5},
+            hovertemplate=f"{dyad} %{{x|%Y}}<br>Net (rolling) %{{y:+.1f}}<extra></extra>",
+        )
+    fig.add_hline(y=0, line={"color": MUTED, "width": 1})
+    fig.update_layout(
+        template=CHART_TEMPLATE,
+        title={"text": title},
+        height=360,
+        yaxis_title="Net cooperation (sum of scores)",
+        xaxis_title="Year",
+    )
+    return fig
+
+
+def quad_mix_figure(mix: pd.DataFrame, title: str) -> go.Figure:
+    """Per dyad, the share of each quad class as one 100% bar."""
+    if mix.empty or mix["count"].sum() == 0:
+        return empty_figure(title)
+    fig = go.Figure()
+    for quad in QuadClass:
+        part = mix.loc[mix["quad_class"] == quad.value]
+        fig.add_bar(
+            y=part["dyad"],
+            x=part["share"] * 100,
+            name=quad.label,
+            orientation="h",
+            marker_color=QUAD_COLOURS[quad.value],
+            customdata=part[["count"]].to_numpy(),
+            hovertemplate=f"%{{y}} · {quad.label}<br>%{{x:.0f}}%% (%{{customdata[0]}})<extra></extra>",
+        )
+    fig.update_layout(
+        template=CHART_TEMPLATE,
+        title={"text": title},
+        barmode="stack",
+        height=200 + 44 * mix["dyad"].nunique(),
+        xaxis_title="Share of interactions (%)",
+        yaxis={"autorange": "reversed", "title": {"text": "Dyad"}},
+    )
+    return fig
+
+
+def heatmap_figure(scores: pd.DataFrame, title: str) -> go.Figure:
+    """Theme x year, coloured by mean score on the diverging scale centred on 0."""
+    if scores.empty:
+        return empty_figure(title)
+    themes = [t for t in Theme if t.value in set(scores["theme"])]
+    years = list(range(int(scores["year"].min()), int(scores["year"].max()) + 1))
+    grid = scores.pivot(index="theme", columns="year", values="mean_score").reindex([t.value for t in themes])
+    counts = scores.pivot(index="theme", columns="year", values="count").reindex(grid.index)
+    grid, counts = grid.reindex(columns=years), counts.reindex(columns=years).fillna(0)
+    text = grid.map(lambda v: "" if pd.isna(v) else f"{v:+.1f}")
+    fig = go.Figure(
+        go.Heatmap(
+            z=grid.to_numpy(),
+            x=years,
+            y=[t.label for t in themes],
+            colorscale=DIVERGING,
+            zmid=0,
+            zmin=-10,
+            zmax=10,
+            text=text.to_numpy(),
+            texttemplate="%{text}",
+            textfont={"size": 10},
+            customdata=counts.to_numpy(),
+            xgap=1,
+            ygap=1,
+            colorbar={"title": {"text": "Mean score"}, "thickness": 14},
+            hovertemplate="%{y} · %{x}<br>Mean score %{z:+.2f} (%{customdata} interactions)<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        template=CHART_TEMPLATE,
+        title={"text": title},
+        height=150 + 34 * len(themes),
+        xaxis={"title": {"text": "Year"}, "dtick": 1 if len(years) <= 15 else 2, "showgrid": False},
+        yaxis={"autorange": "reversed", "showgrid": False},
+    )
+    return fig
+
+
+def theme_mix_figure(totals: pd.DataFrame, title: str) -> go.Figure:
+    """Interactions per theme as horizontal bars (an interaction with two themes counts in both)."""
+    if totals.empty or totals["count"].sum() == 0:
+        return empty_figure(title)
+    fig = go.Figure(
+        go.Bar(
+            y=totals["label"],
+            x=totals["count"],
+            orientation="h",
+            customdata=totals[["theme"]].to_numpy(),
+            marker_color=[THEME_COLOURS[t] for t in totals["theme"]],
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        template=CHART_TEMPLATE,
+        title={"text": title},
+        height=380,
+        xaxis_title="Interactions",
+        yaxis={"autorange": "reversed"},
+        showlegend=False,
+    )
+    return fig
+
+
+def _edge_traces(graph, positions: dict) -> list[go.Scatter]:
+    """One line per edge (a trace has one width and colour): width by count, colour by mean score."""
+    top = max((d["count"] for _, _, d in graph.edges(data=True)), default=1)
+    traces = []
+    for u, v, data in graph.edges(data=True):
+        (x0, y0), (x1, y1) = positions[u], positions[v]
+        colour = sample_colorscale(DIVERGING, [(data["mean_score"] + 10) / 20])[0]
+        width = 1.5 + 8.5 * (data["count"] / top) ** 0.5
+        traces.append(
+            go.Scatter(
+                x=[x0, x1],
+                y=[y0, y1],
+                mode="lines",
+                hoverinfo="skip",
+                showlegend=False,
+                line={"width": width, "color": colour},
+            )
+        )
+    return traces
+
+
+def _edge_handles(graph, positions: dict) -> go.Scatter:
+    """Markers at edge midpoints: they carry the hover text and make edges selectable."""
+    edges = list(graph.edges(data=True))
+    return go.Scatter(
+        x=[(positions[u][0] + positions[v][0]) / 2 for u, v, _ in edges],
+        y=[(positions[u][1] + positions[v][1]) / 2 for u, v, _ in edges],
+        mode="markers",
+        showlegend=False,
+        name="Ties",
+        marker={
+            "size": 9,
+            "color": [d["mean_score"] for _, _, d in edges],
+            "colorscale": DIVERGING,
+            "cmin": -10,
+            "cmax": 10,
+            "opacity": 0.85,
+            "line": {"width": 0.5, "color": "white"},
+            "colorbar": {"title": {"text": "Mean score"}, "thickness": 14, "len": 0.6},
+        },
+        customdata=[["edge", u, v, d["count"], d["mean_score"]] for u, v, d in edges],
+        hovertemplate="%{customdata[1]} – %{customdata[2]}<br>%{customdata[3]} interactions, mean score "
+        "%{customdata[4]:+.1f}<extra></extra>",
+    )
+
+
+def _node_trace(graph, positions: dict, focus: str | None) -> go.Scatter:
+    nodes = list(graph.nodes(data=True))
+    top = max((d.get("weighted_degree", 1) for _, d in nodes), default=1)
+    colours = [SERIES_COLOURS[d.get("community", 0) % len(SERIES_COLOURS)] for _, d in nodes]
+    return go.Scatter(
+        x=[positions[n][0] for n, _ in nodes],
+        y=[positions[n][1] for n, _ in nodes],
+        mode="markers+text",
+        text=[n for n, _ in nodes],
+        textposition="top center",
+        showlegend=False,
+        textfont={"size": 12, "color": INK},
+        name="Actors",
+        marker={
+            "size": [14 + 34 * (d.get("weighted_degree", 1) / top) ** 0.5 for _, d in nodes],
+            "color": colours,
+            "opacity": 0.9,
+            "line": {"width": [3 if n == focus else 1 for n, _ in nodes], "color": INK},
+        },
+        customdata=[
+            ["node", n, d.get("name", n), d.get("weighted_degree", 0), d.get("community", 0)]
+            for n, d in nodes
+        ],
+        hovertemplate="<b>%{customdata[2]}</b> (%{customdata[1]})<br>%{customdata[3]} interactions · "
+        "community %{customdata[4]}<extra></extra>",
+    )
+
+
+def network_figure(graph, positions: dict, title: str, focus: str | None = None) -> go.Figure:
+    """Actors as nodes (size: interactions, colour: community); ties as lines (width: count, colour: mean)."""
+    if graph.number_of_nodes() == 0:
+        return empty_figure(title, "No ties between actors match the filter.")
+    fig = go.Figure(_edge_traces(graph, positions))
+    fig.add_trace(_edge_handles(graph, positions))
+    fig.add_trace(_node_trace(graph, positions, focus))
+    hidden = {"visible": False, "showgrid": False, "zeroline": False}
+    fig.update_layout(
+        template=CHART_TEMPLATE,
+        title={"text": title},
+        height=620,
+        xaxis=hidden,
+        yaxis={**hidden, "scaleanchor": "x"},
+        margin={"l": 16, "r": 16, "t": 70, "b": 16},
+        dragmode="pan",
+    )
+    return fig
+
+
+def selected_customdata(fig: go.Figure, points: list[dict]) -> list[list]:
+    """The customdata of selected points, looked up in the figure by curve and point index."""
+    found = []
+    for point in points:
+        curve = point.get("curve_number")
+        index = point.get("point_index", point.get("point_number"))
+        if curve is None or index is None or curve >= len(fig.data):
+            continue
+        custom = fig.data[curve].customdata
+        if custom is not None and index < len(custom):
+            found.append(list(custom[index]))
+    return found
+
+
+def build_figure(name: str, interactions: pd.DataFrame, flt: Filter, **options) -> go.Figure:
+    """The named figure for the filtered interactions: timeline, cooperation, network, heatmap, ...
+
+    Options: period ("month"; "year" for cooperation), dyads (default flt.dyads or the top four),
+    include_commentary (False), window (3), rollup (True), ego (an actor code), actors (the registry).
+    """
+    if name not in FIGURE_NAMES:
+        raise ValueError(f"unknown figure {name!r}; one of {', '.join(FIGURE_NAMES)}")
+    return _BUILDERS[name](interactions, flt, **options)
+
+
+def _timeline(frame, flt, period="month", **_):
+    counts = metrics.theme_counts(frame, period)
+    title = figure_title(f"Interactions per {metrics.Period(period).value} by theme", flt, frame)
+    return timeline_figure(counts, metrics.key_events(frame), title, period)
+
+
+def _coop_data(frame, flt, period="year", dyads=None, include_commentary=False, window=3, **_):
+    rows = metrics.scored(frame, include_commentary)
+    chosen = list(dyads or flt.dyads or metrics.top_dyads(rows, 4))[:4]
+    return metrics.cooperation_tension(rows, period, chosen, window), chosen, rows
+
+
+def _cooperation(frame, flt, period="year", **options):
+    coop, _, rows = _coop_data(frame, flt, period, **options)
+    return cooperation_figure(coop, figure_title("Cooperation vs tension", flt, rows), period)
+
+
+def _net(frame, flt, period="year", **options):
+    coop, _, rows = _coop_data(frame, flt, period, **options)
+    return net_figure(coop, figure_title("Net cooperation, rolling mean", flt, rows))
+
+
+def _quad_mix(frame, flt, dyads=None, include_commentary=False, **_):
+    rows = metrics.scored(frame, include_commentary)
+    chosen = list(dyads or flt.dyads or metrics.top_dyads(rows, 4))
+    return quad_mix_figure(metrics.quad_mix(rows, chosen), figure_title("Mix of quad classes", flt, rows))
+
+
+def _heatmap(frame, flt, include_commentary=False, **_):
+    rows = metrics.scored(frame, include_commentary)
+    return heatmap_figure(
+        metrics.theme_year_scores(rows), figure_title("Mean score by theme and year", flt, rows)
+    )
+
+
+def _theme_mix(frame, flt, **_):
+    return theme_mix_figure(metrics.theme_totals(frame), figure_title("Interactions by theme", flt, frame))
+
+
+def _network(frame, flt, rollup=True, ego=None, actors=None, **_):
+    if actors is None:
+        from bilateral.registry import load_actors
+
+        actors = load_actors()
+    graph = actor_graph.add_communities(actor_graph.build_actor_graph(frame, actors, rollup))
+    subject = "Actor network" if not ego else f"Ego network of {ego}"
+    if ego:
+        graph = actor_graph.ego_graph(graph, ego)
+    return network_figure(graph, actor_graph.layout(graph), figure_title(subject, flt, frame), focus=ego)
+
+
+_BUILDERS = {
+    "timeline": _timeline,
+    "cooperation": _cooperation,
+    "network": _network,
+    "heatmap": _heatmap,
+    "quad_mix": _quad_mix,
+    "theme_mix": _theme_mix,
+    "net": _net,
+}
