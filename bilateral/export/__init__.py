@@ -17,6 +17,7 @@ from bilateral.export.images import (
     chart_bytes,
     chart_html,
     chart_image,
+    exportable,
     find_browser,
 )
 from bilateral.export.tables import (
@@ -47,6 +48,7 @@ __all__ = [
     "chart_bytes",
     "chart_html",
     "chart_image",
+    "exportable",
     "find_browser",
     "graph_gexf",
     "graph_graphml",

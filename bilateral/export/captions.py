@@ -58,12 +58,12 @@ def with_caption(fig: go.Figure, caption: Caption) -> go.Figure:
         y=0,
         xanchor="left",
         yanchor="top",
-        yshift=-(bottom - 20),
+        yshift=-(bottom + 20),
         align="left",
         showarrow=False,
         font={"size": 11, "color": "#555555"},
     )
-    out.update_layout(margin={"b": bottom + CAPTION_LINE_PX * len(lines) - 4})
+    out.update_layout(margin={"b": bottom + CAPTION_LINE_PX * len(lines) + 32})
     return out
 
 

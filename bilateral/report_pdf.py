@@ -1,0 +1,167 @@
+"""The report as PDF (reportlab): real text a reader can select and search, charts as 2x PNG images.
+
+Text uses DejaVu Sans when the system has it (Cyrillic and accents print), else reportlab's Helvetica.
+Without a browser the charts cannot be drawn: the PDF still comes out, saying so where they would be.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from bilateral.export import ExportError, chart_image
+from bilateral.report import Report, is_web_url
+
+FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF")
+CONTENT_WIDTH = A4[0] - 36 * mm
+GRID = colors.HexColor("#e4e7eb")
+
+
+def report_pdf(report: Report) -> bytes:
+    """The whole report as PDF bytes, A4, numbered pages."""
+    regular, bold = fonts()
+    styles = _styles(regular, bold)
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=18 * mm,
+        title=f"{report.title} · {report.filters}", author="Bilateral", subject=f"Filters: {report.filters}",
+    )  # fmt: skip
+    story = [Paragraph(_x(report.title), styles["Title"])]
+    story.append(
+        Paragraph(f"Generated {_x(report.generated_text)} · Data: Bilateral curated dataset", styles["Meta"])
+    )
+    story.append(Paragraph(f"<b>Filters:</b> {_x(report.filters)}", styles["Body"]))
+    story += [Paragraph("Headline numbers", styles["H2"]), _headline_table(report, styles)]
+    story += [Paragraph("Charts", styles["H2"]), *_chart_flowables(report, styles)]
+    story += [Paragraph("Key events", styles["H2"]), _events_table(report, styles)]
+    story += [
+        Paragraph(f"Sources ({len(report.sources)})", styles["H2"]),
+        *_source_paragraphs(report, styles),
+    ]
+    footer = functools.partial(_footer, font=regular, text=f"{report.title} · {report.filters}")
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()
+
+
+@functools.cache
+def fonts() -> tuple[str, str]:
+    """(regular, bold) font names: DejaVu Sans registered once when found, else Helvetica."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for folder in FONT_DIRS:
+        regular, bold = Path(folder) / "DejaVuSans.ttf", Path(folder) / "DejaVuSans-Bold.ttf"
+        if regular.is_file() and bold.is_file():
+            pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
+            pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
+            pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold",
+                                          italic="DejaVuSans", boldItalic="DejaVuSans-Bold")  # fmt: skip
+            return "DejaVuSans", "DejaVuSans-Bold"
+    return "Helvetica", "Helvetica-Bold"
+
+
+def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
+    base = getSampleStyleSheet()
+    return {
+        "Title": ParagraphStyle("Title", parent=base["Title"], fontName=bold, alignment=0, fontSize=20),
+        "H2": ParagraphStyle("H2", parent=base["Heading2"], fontName=bold, spaceBefore=10),
+        "Body": ParagraphStyle("Body", parent=base["BodyText"], fontName=regular, fontSize=10, leading=13),
+        "Meta": ParagraphStyle(
+            "Meta",
+            parent=base["BodyText"],
+            fontName=regular,
+            fontSize=9,
+            textColor=colors.HexColor("#616e7c"),
+        ),
+        "Cell": ParagraphStyle("Cell", parent=base["BodyText"], fontName=regular, fontSize=8.5, leading=10.5),
+        "Source": ParagraphStyle(
+            "Source",
+            parent=base["BodyText"],
+            fontName=regular,
+            fontSize=8.5,
+            leading=11,
+            leftIndent=18,
+            firstLineIndent=-18,
+            spaceAfter=3,
+        ),
+    }
+
+
+def _headline_table(report: Report, styles) -> Table:
+    rows = [
+        [Paragraph(_x(k), styles["Cell"]), Paragraph(f"<b>{_x(v)}</b>", styles["Cell"])]
+        for k, v in report.headline
+    ]
+    table = Table(rows, colWidths=[55 * mm, CONTENT_WIDTH - 55 * mm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    return table
+
+
+def _chart_flowables(report: Report, styles) -> list:
+    """Each chart as a 2x PNG scaled to the text width; a one-line note when it cannot be drawn."""
+    out = []
+    for name, fig in report.figures:
+        try:
+            png = chart_image(fig, "png", scale=2)
+        except ExportError as error:
+            out.append(Paragraph(f"Chart “{_x(name)}” not drawn: {_x(error)}", styles["Meta"]))
+            continue
+        image = Image(io.BytesIO(png))
+        ratio = image.imageHeight / image.imageWidth
+        width = CONTENT_WIDTH
+        height = min(width * ratio, 230 * mm)
+        image.drawWidth, image.drawHeight = height / ratio, height
+        out += [KeepTogether([image]), Spacer(1, 4 * mm)]
+    return out
+
+
+def _events_table(report: Report, styles):
+    events = report.key_events
+    if events.empty:
+        return Paragraph("No interactions match the filters.", styles["Body"])
+    header = [Paragraph(f"<b>{_x(c)}</b>", styles["Cell"]) for c in events.columns]
+    rows = [[Paragraph(_x(v), styles["Cell"]) for v in row] for row in events.to_numpy()]
+    widths = [22 * mm, 48 * mm, 26 * mm, 16 * mm, CONTENT_WIDTH - 112 * mm]
+    table = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    style = [
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f5f7fa")),
+    ]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _source_paragraphs(report: Report, styles) -> list:
+    """'[n] Outlet. Title. Date. URL' with the URL a live link."""
+    out = []
+    for row in report.sources.itertuples(index=False):
+        text = f"[{row.number}] {_x(row.outlet)}. <i>{_x(row.title)}</i>. {_x(row.date)}."
+        if is_web_url(row.url):
+            text += f' <link href="{_x(row.url)}" color="#1f4e79">{_x(row.url)}</link>'
+        out.append(Paragraph(text, styles["Source"]))
+    return out or [Paragraph("No sources.", styles["Body"])]
+
+
+def _footer(canvas, doc, *, font: str, text: str) -> None:
+    canvas.saveState()
+    canvas.setFont(font, 7.5)
+    canvas.setFillColor(colors.HexColor("#616e7c"))
+    canvas.drawString(18 * mm, 10 * mm, text[:120])
+    canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"page {doc.page}")
+    canvas.restoreState()
+
+
+def _x(value) -> str:
+    """Text made safe for reportlab's paragraph markup."""
+    return escape(str(value), {'"': "&quot;"})
