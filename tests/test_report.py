@@ -1,0 +1,159 @@
+"""The report and the report/chart CLI: real PDF text (pypdf), one offline HTML file, sources complete."""
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from export_data import CYRILLIC_TITLE, HOSTILE_TITLE, synthetic_db
+from pypdf import PdfReader
+
+from bilateral import charts, export, store
+from bilateral.filters import Filter
+from bilateral.records import Theme
+from bilateral.report import build_report, report_html
+from bilateral.report_pdf import report_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+needs_browser = pytest.mark.skipif(
+    not export.browser_available(), reason="no Chromium: apt-get install chromium"
+)
+ENERGY = Filter(themes=(Theme.ENERGY,))
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("report") / "report.sqlite3"
+    synthetic_db(path).close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def energy_report(db_path):
+    interactions, articles = store.load_filtered(store.connect(str(db_path), seed=False), ENERGY)
+    return build_report(interactions, articles, ENERGY)
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "BILATERAL_DB": str(db)}
+    return subprocess.run(
+        [sys.executable, "-m", "bilateral", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+def test_sources_are_every_article_behind_the_interactions_numbered(energy_report, db_path):
+    interactions, _ = store.load_filtered(store.connect(str(db_path), seed=False), ENERGY)
+    sources = energy_report.sources
+    assert set(sources["id"]) == set(interactions["article_id"])
+    assert list(sources["number"]) == list(range(1, len(sources) + 1))
+    cited = {int(s.strip("[]")) for s in energy_report.key_events["Source"]}
+    assert cited <= set(sources["number"])
+
+
+def test_headline_numbers_and_main_charts(energy_report):
+    headline = dict(energy_report.headline)
+    assert headline["Articles"] == str(len(energy_report.sources))
+    assert [name for name, _ in energy_report.figures] == ["timeline", "cooperation", "network"]
+    for _, fig in energy_report.figures:
+        assert "Filters: Energy" in fig.layout.annotations[-1].text
+
+
+def test_html_report_is_one_offline_file(energy_report):
+    page = report_html(energy_report).decode("utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script src=" not in page and "cdn.plot.ly/plotly" not in page
+    assert page.count("chart-timeline") >= 1 and "chart-network" in page and "chart-cooperation" in page
+    assert "<b>Filters:</b> Energy" in page
+    assert "&lt;" not in energy_report.filters and "https://example.org/story/" in page
+    assert page.count("<li value=") == len(energy_report.sources)
+
+
+@needs_browser
+def test_pdf_report_has_selectable_filters_charts_and_sources(energy_report):
+    data = report_pdf(energy_report)
+    assert data.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(data))
+    text = pdf_text(data)
+    assert "Filters: Energy" in text and "Headline numbers" in text and "Key events" in text
+    assert f"Sources ({len(energy_report.sources)})" in text
+    for row in energy_report.sources.itertuples():
+        assert f"[{row.number}]" in text and row.url in text.replace("\n", "")
+    images = sum(len(page.images) for page in reader.pages)
+    assert images == 3  # timeline, cooperation, network
+
+
+@needs_browser
+def test_pdf_prints_hostile_and_cyrillic_titles_as_text(db_path):
+    interactions, articles = store.load_filtered(store.connect(str(db_path), seed=False))
+    text = pdf_text(report_pdf(build_report(interactions, articles, Filter(), figures={})))
+    assert HOSTILE_TITLE in text
+    assert CYRILLIC_TITLE.split(":")[0] in text
+
+
+def test_report_of_nothing_still_builds(db_path):
+    flt = Filter(text="no such words anywhere")
+    interactions, articles = store.load_filtered(store.connect(str(db_path), seed=False), flt)
+    report = build_report(interactions, articles, flt)
+    assert report.sources.empty and report.key_events.empty
+    assert "No interactions." in report_html(report).decode()
+    assert report_pdf(build_report(interactions, articles, flt, figures={})).startswith(b"%PDF-")
+
+
+@needs_browser
+@pytest.mark.parametrize("name", ["timeline", "cooperation", "network", "heatmap"])
+def test_every_chart_exports_in_every_format(name, db_path):
+    interactions, _ = store.load_filtered(store.connect(str(db_path), seed=False))
+    fig = charts.build_figure(name, interactions, Filter())
+    caption = export.Caption.now(len(interactions), "All records")
+    signatures = {"png": b"\x89PNG", "svg": b"<svg", "pdf": b"%PDF-", "html": b"<html"}
+    for fmt, signature in signatures.items():
+        data = export.chart_bytes(fig, fmt, caption)
+        assert signature in data[:200], (name, fmt)
+        if fmt in ("svg", "html"):
+            assert b"Bilateral curated dataset" in data and b"24 records" in data
+
+
+@needs_browser
+def test_cli_chart_svg_names_its_filters(db_path, tmp_path):
+    out = tmp_path / "out.svg"
+    result = run_cli("chart", "cooperation", "--dyad", "CHN-RUS", "--dyad", "USA-CHN", "--format", "svg",
+                     "-o", str(out), db=db_path)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = out.read_text()
+    assert text.startswith("<svg") and "Cooperation vs tension" in text
+    assert "Filters: CHN-RUS, CHN-USA" in text
+
+
+@needs_browser
+def test_cli_report_pdf_names_its_filters_and_lists_sources(db_path, tmp_path):
+    out = tmp_path / "report.pdf"
+    result = run_cli("report", "--theme", "energy", "--format", "pdf", "-o", str(out), db=db_path)
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out.read_bytes())
+    assert "Filters: Energy" in text and "Sources (" in text and "https://example.org/story/" in text
+
+
+def test_cli_report_html_from_the_suffix(db_path, tmp_path):
+    out = tmp_path / "report.html"
+    result = run_cli("report", "--dyad", "CHN-RUS", "-o", str(out), db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert "<b>Filters:</b> CHN-RUS" in out.read_text()
+
+
+def test_cli_chart_with_no_matching_records_fails_with_a_message(db_path, tmp_path):
+    result = run_cli(
+        "chart", "timeline", "--text", "nothing matches this", "-o", str(tmp_path / "x.png"), db=db_path
+    )
+    assert result.returncode == 1
+    assert "no interactions match the filters" in result.stderr and not (tmp_path / "x.png").exists()
