@@ -69,6 +69,22 @@ def build_report(
     )
 
 
+def report_bytes(
+    interactions: pd.DataFrame,
+    articles: pd.DataFrame,
+    flt: Filter,
+    fmt: str,
+    figures: dict[str, go.Figure] | None = None,
+) -> bytes:
+    """The report as PDF or HTML bytes: the one call the Report page makes (on its download thread)."""
+    report = build_report(interactions, articles, flt, figures=figures)
+    if fmt == "html":
+        return report_html(report)
+    from bilateral.report_pdf import report_pdf  # report_pdf imports this module
+
+    return report_pdf(report)
+
+
 def report_figures(interactions: pd.DataFrame, flt: Filter) -> dict[str, go.Figure]:
     """The main charts (timeline, cooperation vs tension, network), built as the dashboard builds them."""
     from bilateral import charts  # imported here: the report module stays importable on its own

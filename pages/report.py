@@ -1,0 +1,58 @@
+"""Report: one button builds the report of the current filter (PDF or offline HTML) with its sources."""
+
+import functools
+
+import streamlit as st
+
+from bilateral import export
+from bilateral.report import REPORT_CHARTS, report_bytes, source_list
+from ui import loaders, views
+from ui.downloads import file_name
+from ui.sidebar import filter_sidebar
+
+flt = filter_sidebar()
+st.title("Report")
+st.markdown(f"**Filters:** {views.escape(flt.describe())}")
+
+frame = loaders.filtered(flt)
+if frame.empty:
+    st.info(
+        "No interactions match the filter. Widen it in the sidebar, or reset it.",
+        icon=":material/filter_alt_off:",
+    )
+    st.stop()
+
+articles = loaders.all_articles()
+n_sources = len(source_list(frame, articles))
+st.caption(
+    f"{len(frame):,} interactions from {n_sources:,} articles. The report holds the title, the date, these "
+    "filters, the headline numbers, the timeline, cooperation vs tension and network charts, the key events "
+    "and a numbered list of every source (outlet, title, date, URL)."
+)
+
+fmt = st.segmented_control(
+    "Format",
+    ["pdf", "html"],
+    default="pdf",
+    format_func={"pdf": "PDF (print, selectable text)", "html": "HTML (one file, works offline)"}.get,
+    key="report_format",
+    required=True,
+)
+fmt = fmt or "pdf"
+if fmt == "pdf" and not export.browser_available():
+    st.caption(
+        "Charts in the PDF need Chromium on the server (`apt-get install chromium`); "
+        "without it the PDF lists text only. The HTML report always has its charts."
+    )
+
+figures = {name: loaders.figure(name, flt) for name in REPORT_CHARTS}
+st.download_button(
+    "Build the report",
+    data=functools.partial(report_bytes, frame, articles, flt, fmt, figures),
+    file_name=file_name("report", flt, fmt),
+    mime=export.MIME_TYPES[fmt],
+    key="report_download",
+    icon=":material/description:",
+    type="primary",
+    on_click="ignore",
+)

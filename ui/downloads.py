@@ -1,0 +1,91 @@
+"""Download buttons: charts as PNG / SVG / PDF / HTML, records as CSV / XLSX / JSONL, graph as GraphML / GEXF.
+
+Files are made only when a button is clicked (data=callable), so a page of charts renders nothing it is
+not asked for; on_click="ignore" keeps a download from rerunning the page, which also avoids the
+"Deferred file not found" race after another widget's rerun. Every chart file carries its caption.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import networkx as nx
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from bilateral import export
+from bilateral.filters import Filter
+
+CHART_LABELS = {"png": "PNG (2x)", "svg": "SVG", "pdf": "PDF", "html": "HTML"}
+NO_BROWSER_NOTE = (
+    "PNG, SVG and PDF files need Chromium on the server (`apt-get install chromium`); until then use HTML, "
+    "or the chart toolbar's camera button, which saves an SVG."
+)
+
+
+def file_name(name: str, flt: Filter, ext: str) -> str:
+    """'bilateral-timeline-energy-chn-rus-2026-11-29.png': what, for which filter, when."""
+    words = "" if flt.is_empty() else re.sub(r"[^a-z0-9]+", "-", flt.describe().lower()).strip("-")[:60]
+    parts = ["bilateral", name, words.strip("-"), dt.date.today().isoformat()]
+    return "-".join(p for p in parts if p) + f".{ext}"
+
+
+def chart_downloads(fig: go.Figure, *, name: str, flt: Filter, n_records: int, key: str) -> None:
+    """A row of buttons under a chart: PNG (2x), SVG, PDF and HTML, each captioned (source, filters)."""
+    caption = export.Caption.now(n_records, flt.describe())
+    formats = export.CHART_FORMATS if export.browser_available() else ("html",)
+    with st.container(horizontal=True, gap="small", key=f"downloads_{key}"):
+        for fmt in formats:
+            st.download_button(
+                CHART_LABELS[fmt],
+                data=_chart_maker(fig, fmt, caption, name),
+                file_name=file_name(name, flt, fmt),
+                mime=export.MIME_TYPES[fmt],
+                key=f"download_{key}_{fmt}",
+                icon=":material/download:",
+                on_click="ignore",
+                type="tertiary",
+            )
+    if len(formats) == 1:
+        st.caption(NO_BROWSER_NOTE)
+
+
+def _chart_maker(fig: go.Figure, fmt: str, caption: export.Caption, name: str):
+    """The callable Streamlit runs on click (on its own thread): the captioned chart's bytes."""
+    return lambda: export.chart_bytes(fig, fmt, caption, title=f"Bilateral {name} chart")
+
+
+def data_downloads(interactions: pd.DataFrame, articles: pd.DataFrame, flt: Filter, *, key: str) -> None:
+    """CSV and XLSX (formulas neutralised; XLSX with records, articles and an About sheet) and JSONL."""
+    if not flt.is_empty():
+        articles = articles[articles["id"].isin(interactions["article_id"])]
+    words = flt.describe()
+    makers = {
+        "csv": lambda: export.records_csv(interactions),
+        "xlsx": lambda: export.records_xlsx(interactions, articles, words),
+        "jsonl": lambda: export.records_jsonl(interactions, articles),
+    }
+    _buttons(makers, "records", flt, key)
+
+
+def graph_downloads(graph: nx.Graph, flt: Filter, *, key: str) -> None:
+    """The actor network as GraphML and as GEXF (opens in Gephi)."""
+    makers = {"graphml": lambda: export.graph_graphml(graph), "gexf": lambda: export.graph_gexf(graph)}
+    _buttons(makers, "network", flt, key)
+
+
+def _buttons(makers: dict, name: str, flt: Filter, key: str) -> None:
+    with st.container(horizontal=True, gap="small", key=f"downloads_{key}"):
+        for ext, make in makers.items():
+            st.download_button(
+                ext.upper(),
+                data=make,
+                file_name=file_name(name, flt, ext),
+                mime=export.MIME_TYPES[ext],
+                key=f"download_{key}_{ext}",
+                icon=":material/download:",
+                on_click="ignore",
+                type="tertiary",
+            )
