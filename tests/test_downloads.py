@@ -1,0 +1,78 @@
+"""The download buttons and the Report page under AppTest (the bytes themselves: test_export, test_report)."""
+
+import datetime as dt
+
+import pytest
+from export_data import synthetic_db
+from streamlit.testing.v1 import AppTest
+
+from bilateral.filters import Filter
+from bilateral.records import Theme
+from ui.downloads import NO_BROWSER_NOTE, file_name
+
+
+def chart_buttons_script():
+    import plotly.graph_objects as go
+
+    from bilateral.filters import Filter
+    from ui.downloads import chart_downloads, data_downloads, graph_downloads
+
+    fig = go.Figure(go.Bar(x=["a"], y=[1]), layout={"template": "plotly_white"})
+    chart_downloads(fig, name="timeline", flt=Filter(), n_records=1, key="timeline")
+    import networkx as nx
+    import pandas as pd
+
+    data_downloads(pd.DataFrame(), pd.DataFrame({"id": []}), Filter(), key="records")
+    graph_downloads(nx.path_graph(3), Filter(), key="network")
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    path = tmp_path / "pages.sqlite3"
+    synthetic_db(path).close()
+    monkeypatch.setenv("BILATERAL_DB", str(path))
+    return path
+
+
+def keys(at) -> set[str]:
+    return {button.key for button in at.get("download_button")}
+
+
+def test_file_names_say_what_for_which_filter_and_when():
+    today = dt.date.today().isoformat()
+    assert file_name("timeline", Filter(), "png") == f"bilateral-timeline-{today}.png"
+    named = file_name("report", Filter(themes=(Theme.ENERGY,), dyads=("CHN-RUS",)), "pdf")
+    assert named == f"bilateral-report-energy-chn-rus-{today}.pdf"
+
+
+def test_every_format_has_a_button(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/bin/sh")  # any executable: only its presence is checked here
+    at = AppTest.from_function(chart_buttons_script).run()
+    assert not at.exception
+    chart = {f"download_timeline_{fmt}" for fmt in ("png", "svg", "pdf", "html")}
+    data = {"download_records_csv", "download_records_xlsx", "download_records_jsonl"}
+    graph = {"download_network_graphml", "download_network_gexf"}
+    assert chart | data | graph <= keys(at)
+
+
+def test_without_a_browser_html_remains_and_one_line_says_how(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = AppTest.from_function(chart_buttons_script).run()
+    assert not at.exception
+    assert "download_timeline_html" in keys(at) and "download_timeline_png" not in keys(at)
+    assert NO_BROWSER_NOTE in [c.value for c in at.caption]
+
+
+def test_report_page_offers_one_button(db):
+    at = AppTest.from_file("../pages/report.py", default_timeout=60).run()
+    assert not at.exception
+    assert "report_download" in keys(at)
+    assert any("interactions from" in c.value for c in at.caption)
+
+
+def test_report_page_with_nothing_matching_says_so(db):
+    at = AppTest.from_file("../pages/report.py", default_timeout=60)
+    at.query_params["text"] = "nothing matches this"
+    at.run()
+    assert not at.exception
+    assert at.info and "report_download" not in keys(at)
