@@ -1,0 +1,5 @@
+"""Article text -> coded records: the offline extractor behind the Add article page and `bilateral extract`."""
+
+from bilateral.extract.pipeline import Extraction, extract
+
+__all__ = ["Extraction", "extract"]

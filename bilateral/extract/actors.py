@@ -1,0 +1,285 @@
+"""Actor mentions: registry and gazetteer names found in a sentence, then cleaned by explicit rules.
+
+Rules, each shown to the analyst when it fires: a demonym before a private person ("American
+journalist") is not the state; a demonym before a leader's title and name belongs to the leader;
+"the Russian president" is whoever held that office on the article's date; actors only named in an
+attribution ("..., Xinhua said") do not take part; "the two nations", "both leaders" and "their" stand
+for the last pair of actors coded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from bilateral.extract.lexicon import Lexicon
+from bilateral.records import Actor, ActorKind
+
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+|'s|’s|[^\w\s]")
+STATE_LIKE = (ActorKind.STATE, ActorKind.BLOC)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One actor named in the text: codes (two for a pair phrase), offsets in the article, how it was read."""
+
+    codes: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+    how: str = "name"
+    role: str = "actor"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """Aliases by first token, for a fast longest-match scan; built once per actor set."""
+
+    actors: dict[str, Actor]
+    by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str, str]]]
+    rollup: dict[str, str]
+    demonyms: frozenset[str]
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) for words, dotted acronyms, possessive 's and punctuation."""
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def _alias_forms(actor: Actor) -> list[tuple[str, str]]:
+    """(alias, how) for every way the actor is named, with plural demonyms ("Russians")."""
+    forms = [(a, "name") for a in actor.aliases] + [(c, "capital") for c in actor.capitals]
+    for demonym in actor.demonyms:
+        forms.append((demonym, "demonym"))
+        if demonym.endswith(("an", "i")):
+            forms.append((demonym + "s", "demonym"))
+    if actor.kind is ActorKind.STATE and actor.code not in {"USA"}:
+        forms += [
+            (a + "s", "demonym")
+            for a in actor.aliases
+            if " " not in a and a.endswith(("ian", "an", "i")) and a != actor.name
+        ]
+    return forms
+
+
+def build_index(
+    registry: dict[str, Actor], world: dict[str, Actor] | None = None, people: dict | None = None
+) -> ActorIndex:
+    """The alias index: gazetteer first, registry last so that its codes win on the same alias."""
+    actors = {**(world or {}), **registry}
+    entries: dict[tuple[str, ...], tuple] = {}
+    demonyms = set()
+    for source in (world or {}, registry):
+        for actor in source.values():
+            forms = _alias_forms(actor) + [
+                (p, "person") for p in (people or {}).get(actor.code, ()) if source is world
+            ]
+            for alias, how in forms:
+                toks = tuple(t for t, _, _ in tokens(alias))
+                if toks and (how != "person" or toks[0].lower() not in {"the", "a"}):
+                    lowered = tuple(t.lower() for t in toks)
+                    entries[lowered] = (toks, lowered, actor.code, how)
+                    if how == "demonym":
+                        demonyms.add(alias)
+    by_first: dict[str, list] = defaultdict(list)
+    for key, value in entries.items():
+        by_first[key[0]].append(value)
+    for bucket in by_first.values():
+        bucket.sort(key=lambda v: -len(v[0]))
+    rollup = {
+        c: (a.parent if a.parent and a.parent in actors and a.kind is not ActorKind.BLOC else c)
+        for c, a in actors.items()
+    }
+    return ActorIndex(actors=actors, by_first=dict(by_first), rollup=rollup, demonyms=frozenset(demonyms))
+
+
+def _case_ok(alias: tuple[str, ...], found: list[str], at_start: bool) -> bool:
+    """Capitalised alias words must be capitalised in the text; acronyms must match exactly."""
+    for i, (a, t) in enumerate(zip(alias, found, strict=True)):
+        letters = a.replace(".", "")
+        if len(letters) >= 2 and letters.isupper() and a != t:
+            return False
+        if a[:1].isupper() and not t[:1].isupper():
+            return False
+        if a[:1].islower() and t[:1].isupper() and not (i == 0 and (at_start or a in {"the"})):
+            return False
+    return True
+
+
+def _extend(hit, i, toks, lowered, index) -> tuple[int, str, str]:
+    """Grow a match when an alias of the same actor starts inside it and ends later ("President Xi" + "Xi Jinping")."""
+    n, code, how = hit
+    for j in range(i + 1, i + n):
+        for _, low, other, _ in index.by_first.get(lowered[j], ()):
+            k = len(low)
+            if other == code and j + k > i + n and tuple(lowered[j : j + k]) == low:
+                return j + k - i, code, how
+    return hit
+
+
+def scan(text: str, offset: int, index: ActorIndex) -> list[Mention]:
+    """Longest alias matches in one sentence, left to right, with offsets into the article."""
+    toks = tokens(text)
+    lowered = [t.lower() for t, _, _ in toks]
+    out, i = [], 0
+    while i < len(toks):
+        hit = None
+        for alias, low, code, how in index.by_first.get(lowered[i], ()):
+            n = len(alias)
+            if tuple(lowered[i : i + n]) == low and _case_ok(
+                alias, [t for t, _, _ in toks[i : i + n]], i == 0
+            ):
+                hit = (n, code, how)
+                break
+        if hit:
+            n, code, how = _extend(hit, i, toks, lowered, index)
+            start, end = toks[i][1], toks[i + n - 1][2]
+            out.append(Mention((code,), text[start:end], offset + start, offset + end, how))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def mark_private_persons(
+    mentions: list[Mention], sentence: str, offset: int, index: ActorIndex, lexicon: Lexicon
+) -> list[Mention]:
+    """A state named just before a private person ("American journalist") describes the person, not the state."""
+    out = []
+    for m in mentions:
+        actor = index.actors.get(m.codes[0])
+        if actor and actor.kind in STATE_LIKE and lexicon.private_persons.match(sentence, m.end - offset):
+            m = replace(m, role="person", note=f"'{m.text}' describes a person, not the state {m.codes[0]}")
+        out.append(m)
+    return out
+
+
+def merge_leader_titles(
+    mentions: list[Mention], sentence: str, offset: int, index: ActorIndex, lexicon: Lexicon
+) -> list[Mention]:
+    """'Russian President Vladimir Putin': the demonym and title belong to the leader; one mention remains."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        gap = sentence[prev.end - offset : m.start - offset] if prev else ""
+        same = prev and index.rollup.get(prev.codes[0]) == index.rollup.get(m.codes[0])
+        if (
+            prev
+            and same
+            and prev.role == "actor"
+            and m.how in ("name", "person")
+            and (lexicon.titles.fullmatch(" " + gap.strip()) or (not gap.strip() and _starts_with_title(m.text, lexicon)))
+        ):
+            out[-1] = replace(m, text=sentence[prev.start - offset : m.end - offset], start=prev.start)
+            continue
+        out.append(m)
+    return out
+
+
+def _starts_with_title(text: str, lexicon: Lexicon) -> bool:
+    words = text.split()
+    return any(lexicon.titles.fullmatch(" " + " ".join(words[:k])) for k in (1, 2, 3) if k < len(words))
+
+
+def resolve_offices(
+    mentions: list[Mention], sentence: str, offset: int, date: str | None, index: ActorIndex, lexicon: Lexicon
+) -> list[Mention]:
+    """'the Russian president' with no name: the registry leader in that office on the article date."""
+    out = []
+    for m in mentions:
+        tail = sentence[m.end - offset :]
+        office = re.match(
+            r"(?:'s|’s)?\s+(" + "|".join(lexicon.offices) + r")\b(?!\s+[A-Z])", tail, re.IGNORECASE
+        )
+        if (
+            date
+            and office
+            and index.actors.get(m.codes[0])
+            and index.actors[m.codes[0]].kind is ActorKind.STATE
+        ):
+            leader = _office_holder(m.codes[0], lexicon.offices[office.group(1).lower()], date, index)
+            if leader:
+                note = f"'{m.text} {office.group(1)}' on {date} is {index.actors[leader].name}"
+                m = replace(
+                    m,
+                    codes=(leader,),
+                    end=m.end + office.end(),
+                    text=m.text + tail[: office.end()],
+                    how="office",
+                    note=note,
+                )
+        out.append(m)
+    return out
+
+
+def _office_holder(state: str, office: str, date: str, index: ActorIndex) -> str | None:
+    country = index.actors[state].name
+    for actor in index.actors.values():
+        if actor.kind is ActorKind.LEADER and actor.parent == state and actor.in_office(date):
+            if any(
+                t.office.lower() == f"{office} of {country}".lower()
+                and t.start <= date
+                and (t.end is None or date < t.end)
+                for t in actor.terms
+            ):
+                return actor.code
+    return None
+
+
+def attribution_start(sentence: str, lexicon: Lexicon) -> int | None:
+    """Where a closing attribution (', officials said Monday.' / ', according to X') begins, else None."""
+    cut = None
+    for match in lexicon.attribution.finditer(sentence):
+        tail = sentence[match.start() :]
+        if (
+            tail.count(",") <= 2
+            and len(tail) < 140
+            and (not re.search(r"\b(?:that|to)\b", tail[: match.end() - match.start() + 20]))
+        ):
+            cut = match.start()
+            break
+    according = re.search(r"\baccording to\b", sentence, re.IGNORECASE)
+    if according and (cut is None or according.start() < cut) and sentence.find(",", according.end()) == -1:
+        cut = according.start()
+    return cut
+
+
+def mark_attribution(mentions: list[Mention], sentence: str, offset: int, lexicon: Lexicon) -> list[Mention]:
+    """Actors named only as the source of the report do not take part in its events."""
+    cut = attribution_start(sentence, lexicon)
+    if cut is None:
+        return mentions
+    return [
+        replace(m, role="attribution", note=f"'{m.text}' is the source of the report")
+        if m.start - offset >= cut and m.role == "actor"
+        else m
+        for m in mentions
+    ]
+
+
+def pair_mentions(
+    sentence: str,
+    offset: int,
+    own: list[Mention],
+    last_pair: tuple[str, str] | None,
+    index: ActorIndex,
+    lexicon: Lexicon,
+) -> list[Mention]:
+    """'the two nations', 'both leaders', 'their' as the last pair coded (bare 'their' only when the sentence lacks a pair)."""
+    if not last_pair:
+        return []
+    states = tuple(index.rollup.get(c, c) for c in last_pair)
+    distinct = {index.rollup.get(m.codes[0]) for m in own if m.role == "actor"}
+    out = []
+    for match in lexicon.pair_phrases.finditer(sentence):
+        phrase = match.group().lower()
+        if phrase == "their" and len(distinct) >= 2:
+            continue
+        codes = states if re.search(r"nations|countries|states|governments|capitals", phrase) else last_pair
+        note = f"'{match.group()}' read as {' and '.join(codes)}: the last two actors coded together"
+        out.append(
+            Mention(codes, match.group(), offset + match.start(), offset + match.end(), how="pair", note=note)
+        )
+    return out

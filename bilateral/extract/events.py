@@ -1,0 +1,186 @@
+"""Interactions in one sentence: PLOVER cues, who acts on whom, modality and negation, by explicit rules.
+
+Roles follow the order of English news sentences: the actors before the cue act (joined by "and"),
+the first actor after it is acted on; "X and Y agreed" with no one after is mutual. Each interaction
+is a Candidate that keeps its cue, so the analyst sees why it was coded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bilateral.extract.actors import Mention
+from bilateral.extract.lexicon import Cue, Lexicon
+from bilateral.records import Direction, EventType, Modality, QuadClass, Theme
+
+COOPERATIVE_TO_AGREE = {EventType.COOPERATE, EventType.AID, EventType.RETREAT, EventType.CONCEDE, EventType.CONSULT, EventType.SUPPORT}
+MATERIAL_TO_THREATEN = {EventType.SANCTION, EventType.PROTEST, EventType.COERCE, EventType.ASSAULT, EventType.MOBILIZE}
+_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|-|–|/|,)?\s*$")
+_CLAUSE_END = re.compile(r";|,\s+(?:a|an|the|and|but|which|who|while|as|whose|where|after|before)\b|\.\s")
+_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|says|announced|insisted|stated|declared|told|added|warned)\b(?:\s+that)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """One cue found in a sentence, with offsets inside the sentence."""
+
+    cue: Cue
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One coded interaction proposed by the extractor, with its evidence and the reasons for it."""
+
+    actor1: str
+    actor2: str
+    direction: Direction
+    event_type: EventType
+    quad_class: QuadClass
+    score: float
+    themes: tuple[Theme, ...]
+    modality: Modality
+    negated: bool
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    cue: str
+
+
+def find_cues(sentence: str, lexicon: Lexicon) -> list[CueHit]:
+    """Every event cue in the sentence, left to right (multi-word cues win where cues overlap)."""
+    hits = []
+    for match in lexicon.cue_regex.finditer(sentence):
+        cue = lexicon.cues[int(match.lastgroup[1:])]
+        hits.append(CueHit(cue, match.group(), match.start(), match.end()))
+    return hits
+
+
+def _joined(gap: str) -> str | None:
+    """'and' for 'X and Y' / 'X, and Y' / 'X-Y', 'comma' for 'X, Y', None when the gap separates them."""
+    if not _JOIN.match(gap):
+        return None
+    return "comma" if gap.strip() == "," else "and"
+
+
+def _group(parts: list[Mention], members: list[int], sentence: str, offset: int) -> list[Mention]:
+    """Actors joined into one group; a bare comma joins only inside a list that has an 'and'.
+
+    A pair phrase ('both leaders') is a group of its own: it never joins a named actor.
+    """
+    group, joins = [parts[members[0]]], []
+    for i in members[1:]:
+        left, right = sorted((group[-1], parts[i]), key=lambda m: m.start)
+        join = _joined(sentence[left.end - offset : right.start - offset])
+        if join is None or "pair" in (left.how, right.how):
+            break
+        group.append(parts[i])
+        joins.append(join)
+    if "and" not in joins and "comma" in joins:
+        group = group[: joins.index("comma") + 1]
+    return sorted(group, key=lambda m: m.start)
+
+
+def _parentheticals(sentence: str) -> list[tuple[int, int]]:
+    """Spans of appositions (', a key U.S. ally,') whose actors are not the subject."""
+    return [m.span() for m in re.finditer(r",\s+(?:a|an|the|which|who)\b[^,;]*,", sentence)]
+
+
+def _candidates_before(hit: CueHit, parts: list[Mention], sentence: str, offset: int) -> list[int]:
+    """Actors before the cue in its clause, appositions skipped."""
+    spans = _parentheticals(sentence[: hit.start])
+    out = []
+    for i, p in enumerate(parts):
+        a, b = p.start - offset, p.end - offset
+        if b > hit.start or any(x <= a and b <= y for x, y in spans):
+            continue
+        between = sentence[b : hit.start]
+        for x, y in reversed(spans):
+            if x >= b:
+                between = between[: x - b] + between[y - b :]
+        if not _CLAUSE_END.search(between):
+            out.append(i)
+    return out
+
+
+def _codes(group: list[Mention]) -> list[str]:
+    out = []
+    for m in group:
+        out.extend(c for c in m.codes if c not in out)
+    return out
+
+
+def roles(hit: CueHit, parts: list[Mention], sentence: str, offset: int) -> tuple[list[str], list[str], bool] | None:
+    """(sources, targets, mutual) for one cue, or None when the sentence gives no acting actor."""
+    before = _candidates_before(hit, parts, sentence, offset)
+    after = [i for i, p in enumerate(parts) if p.start - offset >= hit.end and not _CLAUSE_END.search(sentence[hit.end : p.start - offset])]
+    prefix = sentence[: hit.start]
+    source = _group(parts, before[::-1], sentence, offset) if before else []
+    target = _group(parts, after, sentence, offset) if after else []
+    if source and _RELATIVE.search(prefix) and len(prefix.rstrip()) - (source[-1].end - offset) > 12:
+        return None  # "interference that threatens ...": the subject is not an actor
+    if _PASSIVE.search(prefix) and target and sentence[hit.end : target[0].start - offset].strip().endswith("by"):
+        source, target = target, source
+    if hit.cue.subject_is_target:
+        return _speaker_roles(hit, parts, source, sentence, offset)
+    between = re.match(r"\s+(?:\w+\s+){0,2}?between\b", sentence[hit.end :])
+    if hit.cue.symmetric and between and len(_codes(target)) >= 2:
+        return _codes(target), [], True
+    adjacent = source and len(sentence[source[-1].end - offset : hit.start].split()) <= 1
+    if source and adjacent and len(_codes(source)) >= 2 and hit.cue.symmetric:
+        return _codes(source), [], True
+    if not source and len(_codes(target)) >= 2 and hit.cue.symmetric:
+        return _codes(target), [], True
+    if source and target:
+        return _codes(source), _codes(target), False
+    if len(_codes(source)) >= 2 and hit.cue.symmetric:
+        return _codes(source), [], True
+    return None
+
+
+def _speaker_roles(hit, parts, subject, sentence, offset):
+    """'Russia said Sudan must return ...': the speaker acts on the subject of 'must'."""
+    if not subject:
+        return None
+    first = subject[0].start - offset
+    speakers = [i for i, p in enumerate(parts) if p.end - offset <= first and _SPEECH.search(sentence[p.end - offset : first])]
+    if not speakers:
+        return None
+    return _codes(_group(parts, speakers[::-1], sentence, offset)), _codes(subject), False
+
+
+def modality(hit: CueHit, sentence: str, source_start: int, commentary: bool, attributed: bool, lexicon: Lexicon) -> Modality:
+    """Commentary, then intent (a modal or 'the need for' before the cue), then reported, else fact."""
+    if commentary:
+        return Modality.COMMENTARY
+    clause_start = sentence.rfind(";", 0, hit.start) + 1
+    window = sentence[max(clause_start, source_start - 60, 0) : hit.end + 10]
+    if lexicon.intent.search(window):
+        return Modality.INTENT
+    if attributed or lexicon.reported.search(sentence[max(0, hit.start - 10) :]) or hit.cue.event_type is EventType.ACCUSE and re.search(r"\bof\b|\bthat\b", sentence[hit.end : hit.end + 60]):
+        return Modality.REPORTED
+    return Modality.FACT
+
+
+def negated(hit: CueHit, sentence: str, lexicon: Lexicon) -> bool:
+    """True when 'not', 'never', 'no longer' ... stands just before the cue ('did not sign')."""
+    window = sentence[max(0, hit.start - 25) : hit.start]
+    match = lexicon.negation.search(window)
+    return bool(match) and not re.match(r"\s*only\b", window[match.end() :])
+
+
+def adjust_type(event_type: EventType, mode: Modality, is_negated: bool) -> EventType:
+    """PLOVER's reading of intent and refusal: intent to cooperate is AGREE, intent to coerce THREATEN, refusal REJECT."""
+    if is_negated and event_type.quad_class.is_cooperation:
+        return EventType.REJECT
+    if mode is Modality.INTENT and event_type in COOPERATIVE_TO_AGREE:
+        return EventType.AGREE
+    if mode is Modality.INTENT and event_type in MATERIAL_TO_THREATEN:
+        return EventType.THREATEN
+    return event_type

@@ -1,0 +1,137 @@
+"""The extractor's lexicons (data/lexicon/*.json) loaded and compiled once.
+
+Cues, theme keywords and markers are data, versioned with the repository, so that an analyst can
+change what the extractor recognises without touching code; this module only compiles them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bilateral.errors import BilateralError
+from bilateral.records import EventType, Theme
+
+
+class ExtractError(BilateralError):
+    """The extractor cannot run: a lexicon file is missing or wrong, or the input cannot be read."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One event cue pattern: which PLOVER type it signals and how its roles are read."""
+
+    event_type: EventType
+    pattern: str
+    symmetric: bool
+    subject_is_target: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every compiled pattern the extractor uses, with the version of each data file."""
+
+    versions: dict
+    cues: tuple[Cue, ...]
+    cue_regex: re.Pattern
+    themes: dict[Theme, re.Pattern]
+    event_default_theme: dict[EventType, Theme]
+    intent: re.Pattern
+    reported: re.Pattern
+    negation: re.Pattern
+    commentary: re.Pattern
+    attribution: re.Pattern
+    private_persons: re.Pattern
+    titles: re.Pattern
+    offices: dict[str, str]
+    pair_phrases: re.Pattern
+    boilerplate: re.Pattern
+
+
+def default_lexicon_dir() -> Path:
+    """data/lexicon beside the package."""
+    return Path(__file__).resolve().parents[2] / "data" / "lexicon"
+
+
+def words(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
+    """One regex matching any of the patterns as whole words."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", flags)
+
+
+def _read(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise ExtractError(f"{path}: lexicon file is missing") from error
+    except json.JSONDecodeError as error:
+        raise ExtractError(f"{path}:{error.lineno}: not valid JSON: {error.msg}") from error
+
+
+def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
+    cues = []
+    for name, spec in raw["events"].items():
+        try:
+            event_type = EventType(name)
+        except ValueError as error:
+            raise ExtractError(f"{path}: unknown PLOVER event type {name!r}") from error
+        for item in spec["cues"]:
+            item = item if isinstance(item, dict) else {"cue": item}
+            cues.append(
+                Cue(
+                    event_type,
+                    item["cue"],
+                    spec.get("symmetric", False),
+                    item.get("subject_is_target", False),
+                )
+            )
+    return tuple(cues)
+
+
+def _cue_regex(cues: tuple[Cue, ...]) -> re.Pattern:
+    """One regex with a numbered group per cue, so one scan finds every cue and says which it was.
+
+    Python takes the first alternative that matches, so multi-word cues come first, longest first:
+    "withdrew its peacekeepers" (SANCTION) wins over "withdrew" (RETREAT).
+    """
+    order = sorted(range(len(cues)), key=lambda i: (" " not in cues[i].pattern, -len(cues[i].pattern)))
+    groups = "|".join(f"(?P<c{i}>{cues[i].pattern})" for i in order)
+    return re.compile(r"(?<![\w-])(?:" + groups + r")(?![\w-])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(directory: Path | str | None = None) -> Lexicon:
+    """The lexicon in directory (default data/lexicon); cached because compiling it takes ~50 ms."""
+    base = Path(directory) if directory else default_lexicon_dir()
+    events, themes, markers = (_read(base / f"{n}.json") for n in ("events", "themes", "markers"))
+    cues = _cues(events, base / "events.json")
+    try:
+        return Lexicon(
+            versions={
+                "events": events["version"],
+                "themes": themes["version"],
+                "markers": markers["version"],
+            },
+            cues=cues,
+            cue_regex=_cue_regex(cues),
+            themes={Theme(k): words(v) for k, v in themes["themes"].items()},
+            event_default_theme={EventType(k): Theme(v) for k, v in themes["event_defaults"].items()},
+            intent=words(markers["intent"]),
+            reported=words(markers["reported"]),
+            negation=words(markers["negation"]),
+            commentary=words(markers["commentary"]),
+            attribution=re.compile(
+                r",\s+(?:according to\b|[^,]{0,80}?\b(?:" + "|".join(markers["attribution_verbs"]) + r")\b)", re.IGNORECASE
+            ),
+            private_persons=re.compile(
+                r"(?:\s+[a-z][\w-]*)?\s+(?:" + "|".join(markers["private_persons"]) + r")\b", re.IGNORECASE
+            ),
+            titles=re.compile(r"(?:\s+(?:" + "|".join(markers["titles"]) + r"))+\s*$"),
+            offices=markers["offices"],
+            pair_phrases=words(markers["pair_phrases"]),
+            boilerplate=re.compile(r"^\s*(?:" + "|".join(markers["boilerplate"]) + r")\s*$", re.IGNORECASE),
+        )
+    except (KeyError, ValueError, re.error) as error:
+        raise ExtractError(f"{base}: lexicon is incomplete or has a bad pattern: {error}") from error

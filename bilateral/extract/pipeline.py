@@ -1,0 +1,203 @@
+"""extract(text, ...) -> Extraction: the whole first pass, from raw page text to coded candidates.
+
+Stages run in order (text -> sentences -> actors -> events -> themes) and each can be tested alone;
+the indexes and lexicon are built once and cached, so one article takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from itertools import combinations, product
+
+from bilateral.extract import actors as act
+from bilateral.extract import events as ev
+from bilateral.extract.gazetteer import load_world_actors
+from bilateral.extract.lexicon import Lexicon, load_lexicon
+from bilateral.extract.sentences import Sentence, split_sentences
+from bilateral.extract.text import drop_boilerplate, find_dateline, html_to_page, looks_like_html, split_headline
+from bilateral.extract.themes import article_themes, interaction_themes
+from bilateral.records import Actor, Direction, Modality, Theme
+from bilateral.registry import load_actors
+
+
+@dataclass(frozen=True)
+class ActorHit:
+    """One actor of the article with every place it is named."""
+
+    code: str
+    name: str
+    kind: str
+    mentions: tuple[act.Mention, ...]
+
+
+@dataclass
+class Extraction:
+    """The extractor's proposal for one article, ready for review or for JSON."""
+
+    title: str | None
+    date: str | None
+    source: str | None
+    url: str | None
+    text: str
+    actors: list[ActorHit] = field(default_factory=list)
+    interactions: list[ev.Candidate] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    mentions: list[act.Mention] = field(default_factory=list)
+    lexicon_versions: dict = field(default_factory=dict)
+
+    @property
+    def notes(self) -> list[str]:
+        """The explicit rules that fired (pairs resolved, persons not states, attributions), in text order."""
+        return [m.note for m in self.mentions if m.note]
+
+    def to_dict(self) -> dict:
+        """The JSON object of `python -m bilateral extract --json`."""
+        return {
+            "article": {"title": self.title, "date": self.date, "source": self.source, "url": self.url, "text": self.text},
+            "actors": [
+                {"code": a.code, "name": a.name, "kind": a.kind, "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in a.mentions]}
+                for a in self.actors
+            ],
+            "interactions": [_candidate_dict(c) for c in self.interactions],
+            "themes": [t.value for t in self.themes],
+            "notes": self.notes,
+        }
+
+
+def _candidate_dict(c: ev.Candidate) -> dict:
+    return {
+        "actor1": c.actor1, "actor2": c.actor2, "direction": c.direction.value, "event_type": c.event_type.value,
+        "quad_class": c.quad_class.value, "score": c.score, "themes": [t.value for t in c.themes],
+        "modality": c.modality.value, "negated": c.negated, "evidence": c.evidence, "start": c.start, "end": c.end,
+        "confidence": c.confidence, "cue": c.cue,
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def default_index() -> act.ActorIndex:
+    """Registry plus world gazetteer, built once per process (~0.1 s)."""
+    world, people = load_world_actors()
+    return act.build_index(load_actors(), world, people)
+
+
+def prepare_index(actors: dict[str, Actor] | None = None) -> act.ActorIndex:
+    """The index for a given registry (with the world gazetteer), or the cached default one."""
+    if actors is None:
+        return default_index()
+    world, people = load_world_actors()
+    return act.build_index(actors, world, people)
+
+
+def clean_input(raw: str, date: str | None, lexicon: Lexicon) -> tuple[str | None, str, str | None]:
+    """(title, body, date) from raw text or HTML; the date only from the caller, metadata or a dateline."""
+    title = None
+    if looks_like_html(raw):
+        page = html_to_page(raw)
+        raw, title, date = page.text, page.title, date or page.date
+    body = drop_boilerplate(raw, lexicon.boilerplate)
+    if title and body.startswith(title):
+        body = body[len(title) :].strip()
+    elif not title:
+        title, body = split_headline(body)
+    return title, body, date or find_dateline(body)
+
+
+def sentence_mentions(s: Sentence, date: str | None, index: act.ActorIndex, lexicon: Lexicon) -> list[act.Mention]:
+    """The actor mentions of one sentence after the explicit rules (persons, titles, offices, attribution)."""
+    found = act.scan(s.text, s.start, index)
+    found = act.mark_private_persons(found, s.text, s.start, index, lexicon)
+    found = act.merge_leader_titles(found, s.text, s.start, index, lexicon)
+    found = act.resolve_offices(found, s.text, s.start, date, index, lexicon)
+    return act.mark_attribution(found, s.text, s.start, lexicon)
+
+
+def commentary_sentences(sentences: list[Sentence], lexicon: Lexicon) -> set[int]:
+    """Indexes of sentences read as commentary: their own markers, or a paragraph mostly made of them."""
+    marked = {i for i, s in enumerate(sentences) if lexicon.commentary.search(s.text)}
+    by_paragraph: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_paragraph.setdefault(s.paragraph, []).append(i)
+    out = set(marked)
+    for members in by_paragraph.values():
+        if sum(i in marked for i in members) * 2 > len(members):
+            out.update(members)
+    return out
+
+
+def sentence_candidates(
+    s: Sentence, parts: list[act.Mention], commentary: bool, index: act.ActorIndex, lexicon: Lexicon
+) -> list[ev.Candidate]:
+    """One candidate per dyad of the sentence: the first cue that gives the dyad its roles wins."""
+    out, seen = [], set()
+    attributed = act.attribution_start(s.text, lexicon) is not None
+    for hit in ev.find_cues(s.text, lexicon):
+        found = ev.roles(hit, parts, s.text, s.start)
+        if not found:
+            continue
+        sources, targets, mutual = found
+        pairs = combinations(sources, 2) if mutual else product(sources, targets)
+        source_start = min((p.start - s.start for p in parts if p.codes[0] in sources), default=hit.start)
+        mode = ev.modality(hit, s.text, source_start, commentary, attributed, lexicon)
+        is_negated = ev.negated(hit, s.text, lexicon)
+        used_pair = any(p.how == "pair" and set(p.codes) & set(sources + targets) for p in parts)
+        for a1, a2 in pairs:
+            key = frozenset((index.rollup.get(a1, a1), index.rollup.get(a2, a2)))
+            if len(key) < 2 or key in seen:
+                continue
+            seen.add(key)
+            out.append(_candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon))
+    return out
+
+
+def _candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon) -> ev.Candidate:
+    event_type = ev.adjust_type(hit.cue.event_type, mode, is_negated)
+    score = 0.0 if is_negated and not event_type.quad_class.is_cooperation else event_type.default_score
+    confidence = 0.6 + (0.2 if not mutual else 0.1) - (0.15 if used_pair else 0) - (0.3 if mode is Modality.COMMENTARY else 0)
+    return ev.Candidate(
+        actor1=a1, actor2=a2, direction=Direction.MUTUAL if mutual else Direction.DIRECTED, event_type=event_type,
+        quad_class=event_type.quad_class, score=score, themes=interaction_themes(s.text, event_type, lexicon),
+        modality=mode, negated=is_negated, evidence=s.text, start=s.start, end=s.end,
+        confidence=round(max(0.05, min(confidence, 0.95)), 2), cue=hit.text,
+    )
+
+
+def extract(
+    text: str, *, date: str | None = None, source: str | None = None, url: str | None = None,
+    actors: dict[str, Actor] | None = None, index: act.ActorIndex | None = None, lexicon: Lexicon | None = None,
+) -> Extraction:
+    """Code one article: raw text or HTML in, actors, candidate interactions and themes out."""
+    lexicon = lexicon or load_lexicon()
+    index = index or prepare_index(actors)
+    title, body, date = clean_input(text, date, lexicon)
+    sentences = split_sentences(body)
+    commentary = commentary_sentences(sentences, lexicon)
+    result = Extraction(title=title, date=date, source=source, url=url, text=body, lexicon_versions=lexicon.versions)
+    last_pair: tuple[str, str] | None = None
+    for i, s in enumerate(sentences):
+        own = sentence_mentions(s, date, index, lexicon)
+        pairs = [p for p in act.pair_mentions(s.text, s.start, own, last_pair, index, lexicon) if not _overlaps(p, own)]
+        parts = sorted([m for m in own if m.role == "actor"] + pairs, key=lambda m: m.start)
+        found = sentence_candidates(s, parts, i in commentary, index, lexicon)
+        result.interactions.extend(found)
+        result.mentions.extend(sorted(own + pairs, key=lambda m: m.start))
+        last_pair = (found[-1].actor1, found[-1].actor2) if found else last_pair
+    result.actors = _actor_hits(result.mentions, index)
+    result.themes = article_themes([s.text for s in sentences], lexicon)
+    return result
+
+
+def _overlaps(pair: act.Mention, mentions: list[act.Mention]) -> bool:
+    return any(m.start < pair.end and pair.start < m.end for m in mentions)
+
+
+def _actor_hits(mentions: list[act.Mention], index: act.ActorIndex) -> list[ActorHit]:
+    """Actors that take part (not persons described, not report sources), in order of first mention."""
+    grouped: dict[str, list[act.Mention]] = {}
+    for m in mentions:
+        if m.role == "actor" and m.how != "pair":
+            grouped.setdefault(m.codes[0], []).append(m)
+    return [
+        ActorHit(code, index.actors[code].name, index.actors[code].kind.value, tuple(ms))
+        for code, ms in grouped.items()
+    ]
