@@ -50,7 +50,6 @@ THEME_COLOURS = dict(
 # Okabe-Ito, for dyads and communities.
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 QUAD_COLOURS = {1: "#92c5de", 2: "#2166ac", 3: "#f4a582", 4: "#b2182b"}
-PERIOD_SPAN = {"week": 7 * 86_400_000, "month": "M1", "quarter": "M3", "year": "M12"}
 FIGURE_NAMES = ("timeline", "cooperation", "network", "heatmap", "quad_mix", "theme_mix", "net")
 
 
@@ -58,12 +57,20 @@ def _make_template() -> go.layout.Template:
     template = copy.deepcopy(pio.templates["plotly_white"])
     template.layout.update(
         font={"family": FONT, "size": 13, "color": INK},
-        title={"x": 0, "xanchor": "left", "font": {"size": 16, "color": INK}},
+        title={
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": 0.985,
+            "yref": "container",
+            "yanchor": "top",
+            "font": {"size": 16, "color": INK},
+        },
         colorway=SERIES_COLOURS,
         paper_bgcolor="white",
         plot_bgcolor="white",
-        margin={"l": 64, "r": 24, "t": 84, "b": 56},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "xanchor": "left", "x": 0},
+        margin={"l": 64, "r": 24, "t": 100, "b": 56},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
         hoverlabel={"font": {"family": FONT, "size": 12}, "align": "left"},
         xaxis={"gridcolor": GRID, "linecolor": "#9aa5b1", "ticks": "outside", "title": {"standoff": 8}},
         yaxis={"gridcolor": GRID, "zerolinecolor": "#9aa5b1", "title": {"standoff": 8}},
@@ -103,6 +110,14 @@ def empty_figure(title: str, message: str = "No interactions match the filter.")
     return fig
 
 
+def bar_geometry(starts: pd.Series, period: metrics.Period | str) -> tuple[pd.Series, list[float]]:
+    """Bar centres and widths (ms) so each bar fills 85% of its period on a date axis."""
+    freq = metrics.Period(period).pandas_freq
+    ends = (starts.dt.to_period(freq) + 1).dt.start_time
+    spans = ends - starts
+    return starts + spans / 2, [s.total_seconds() * 850 for s in spans]
+
+
 def timeline_figure(
     counts: pd.DataFrame, events: pd.DataFrame, title: str, period: metrics.Period | str = "month"
 ) -> go.Figure:
@@ -115,15 +130,15 @@ def timeline_figure(
         rows = counts.loc[counts["theme"] == theme.value]
         if rows.empty:
             continue
+        middles, widths = bar_geometry(rows["period"], period)
         fig.add_bar(
-            x=rows["period"],
+            x=middles,
+            width=widths,
             y=rows["count"],
             name=theme.label,
             marker_color=THEME_COLOURS[theme.value],
-            customdata=[[p.date().isoformat(), theme.value] for p in rows["period"]],
-            hovertemplate=f"{theme.label}<br>%{{x|%Y-%m-%d}}: %{{y}} interactions<extra></extra>",
-            xperiod=PERIOD_SPAN[period.value],
-            xperiodalignment="middle",
+            customdata=[["period", p.date().isoformat(), theme.value, ""] for p in rows["period"]],
+            hovertemplate=f"{theme.label}<br>{period.label} of %{{customdata[1]}}: %{{y}}<extra></extra>",
         )
     if not events.empty:
         fig.add_scatter(
@@ -141,12 +156,19 @@ def timeline_figure(
                 "cmax": 10,
                 "line": {"width": 1, "color": INK},
             },
-            customdata=events[["id", "title", "source", "dyad", "event_type"]].to_numpy(),
-            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{x|%Y-%m-%d} · %{customdata[3]}"
-            " · %{customdata[4]} · score %{y:+.1f}<extra></extra>",
+            customdata=events[["id", "title", "source", "dyad", "event_type"]]
+            .assign(kind="record")[["kind", "id", "title", "source", "dyad", "event_type"]]
+            .to_numpy(),
+            hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[3]}<br>%{x|%Y-%m-%d} · %{customdata[4]}"
+            " · %{customdata[5]} · score %{y:+.1f}<extra></extra>",
         )
     fig.update_layout(
-        template=CHART_TEMPLATE, title={"text": title}, barmode="stack", height=560, bargap=0.15
+        template=CHART_TEMPLATE,
+        title={"text": title},
+        barmode="stack",
+        height=560,
+        margin={"t": 64, "r": 16},
+        legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top", "title": {"text": "Theme"}},
     )
     fig.update_yaxes(title_text="Interactions (by theme)", row=1, col=1)
     fig.update_yaxes(title_text="Score", range=[-10.5, 10.5], zeroline=True, row=2, col=1)
@@ -173,7 +195,7 @@ def cooperation_figure(coop: pd.DataFrame, title: str, period: metrics.Period | 
     for i, dyad in enumerate(dyads):
         part = coop.loc[coop["dyad"] == dyad]
         where = {"row": i // 2 + 1, "col": i % 2 + 1}
-        custom = [[dyad, p.date().isoformat()] for p in part["period"]]
+        custom = [["period", p.date().isoformat(), "", dyad] for p in part["period"]]
         first = i == 0
         for column, colour, label in (
             ("cooperation", COOPERATION, "Cooperation"),
@@ -328,7 +350,7 @@ def theme_mix_figure(totals: pd.DataFrame, title: str) -> go.Figure:
             y=totals["label"],
             x=totals["count"],
             orientation="h",
-            customdata=totals[["theme"]].to_numpy(),
+            customdata=[["theme", t] for t in totals["theme"]],
             marker_color=[THEME_COLOURS[t] for t in totals["theme"]],
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
@@ -464,7 +486,7 @@ def build_figure(name: str, interactions: pd.DataFrame, flt: Filter, **options) 
 
 
 def _timeline(frame, flt, period="month", **_):
-    counts = metrics.theme_counts(frame, period)
+    counts = metrics.theme_counts(frame, period, flt.themes)
     title = figure_title(f"Interactions per {metrics.Period(period).value} by theme", flt, frame)
     return timeline_figure(counts, metrics.key_events(frame), title, period)
 
@@ -494,12 +516,14 @@ def _quad_mix(frame, flt, dyads=None, include_commentary=False, **_):
 def _heatmap(frame, flt, include_commentary=False, **_):
     rows = metrics.scored(frame, include_commentary)
     return heatmap_figure(
-        metrics.theme_year_scores(rows), figure_title("Mean score by theme and year", flt, rows)
+        metrics.theme_year_scores(rows, flt.themes), figure_title("Mean score by theme and year", flt, rows)
     )
 
 
 def _theme_mix(frame, flt, **_):
-    return theme_mix_figure(metrics.theme_totals(frame), figure_title("Interactions by theme", flt, frame))
+    return theme_mix_figure(
+        metrics.theme_totals(frame, flt.themes), figure_title("Interactions by theme", flt, frame)
+    )
 
 
 def _network(frame, flt, rollup=True, ego=None, actors=None, **_):

@@ -135,3 +135,14 @@ def records_of(frame: pd.DataFrame, actor: str, rollup: bool = True) -> pd.DataF
     """The interactions behind one node: those the actor takes part in."""
     one, two = actor_columns(rollup)
     return frame.loc[(frame[one] == actor) | (frame[two] == actor)]
+
+
+def records_for_selection(frame: pd.DataFrame, picked: list[list], rollup: bool = True) -> pd.DataFrame:
+    """The interactions behind selected nodes (["node", code, ...]) and edges (["edge", a, b, ...])."""
+    keep = pd.Series(False, index=frame.index)
+    for item in picked:
+        if item and item[0] == "node":
+            keep |= frame.index.isin(records_of(frame, item[1], rollup).index)
+        elif item and item[0] == "edge":
+            keep |= frame.index.isin(records_between(frame, item[1], item[2], rollup).index)
+    return frame.loc[keep]

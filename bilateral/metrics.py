@@ -128,15 +128,18 @@ def index_change(
     return pd.DataFrame(rows, columns=["dyad", "index", "previous", "change", "count"])
 
 
-def explode_themes(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per (interaction, theme); an interaction with two themes appears twice."""
+def explode_themes(frame: pd.DataFrame, themes=()) -> pd.DataFrame:
+    """One row per (interaction, theme), kept to `themes` if given; a two-theme interaction appears twice."""
     out = frame.explode("themes").rename(columns={"themes": "theme"})
-    return out.loc[out["theme"].notna()]
+    keep = out["theme"].notna()
+    if themes:
+        keep &= out["theme"].isin([str(t) for t in themes])
+    return out.loc[keep]
 
 
-def theme_counts(frame: pd.DataFrame, period: Period | str = Period.MONTH) -> pd.DataFrame:
+def theme_counts(frame: pd.DataFrame, period: Period | str = Period.MONTH, themes=()) -> pd.DataFrame:
     """Interactions per period and theme (columns period, theme, count), themes in the vocabulary's order."""
-    rows = explode_themes(frame)
+    rows = explode_themes(frame, themes)
     if rows.empty:
         return pd.DataFrame(columns=["period", "theme", "count"])
     rows = rows.assign(period=period_starts(rows["date"], period))
@@ -145,12 +148,12 @@ def theme_counts(frame: pd.DataFrame, period: Period | str = Period.MONTH) -> pd
     return out.sort_values(["period", "theme"], key=lambda s: s.map(order) if s.name == "theme" else s)
 
 
-def theme_totals(frame: pd.DataFrame) -> pd.DataFrame:
-    """Interactions per theme (columns theme, label, count), every theme listed, vocabulary order."""
-    counts = explode_themes(frame)["theme"].value_counts()
-    return pd.DataFrame({"theme": [t.value for t in Theme], "label": [t.label for t in Theme]}).assign(
-        count=lambda d: d["theme"].map(counts).fillna(0).astype("int64")
-    )
+def theme_totals(frame: pd.DataFrame, themes=()) -> pd.DataFrame:
+    """Interactions per theme (columns theme, label, count): every theme, or those of `themes`, in order."""
+    counts = explode_themes(frame, themes)["theme"].value_counts()
+    listed = [t for t in Theme if not themes or t.value in {str(x) for x in themes}]
+    out = pd.DataFrame({"theme": [t.value for t in listed], "label": [t.label for t in listed]})
+    return out.assign(count=out["theme"].map(counts).fillna(0).astype("int64"))
 
 
 def key_events(frame: pd.DataFrame, limit: int = 40) -> pd.DataFrame:
@@ -173,9 +176,9 @@ def quad_mix(frame: pd.DataFrame, dyads: list[str]) -> pd.DataFrame:
     return out
 
 
-def theme_year_scores(frame: pd.DataFrame) -> pd.DataFrame:
+def theme_year_scores(frame: pd.DataFrame, themes=()) -> pd.DataFrame:
     """Mean score and count per theme and year (columns theme, year, mean_score, count)."""
-    rows = explode_themes(frame)
+    rows = explode_themes(frame, themes)
     if rows.empty:
         return pd.DataFrame(columns=["theme", "year", "mean_score", "count"])
     rows = rows.assign(year=rows["date"].dt.year)
@@ -192,3 +195,36 @@ def records_in_period(
     if theme:
         rows = rows.loc[rows["themes"].map(lambda themes: theme in themes)]
     return rows
+
+
+def records_for_selection(frame: pd.DataFrame, picked: list[list], period: Period | str) -> pd.DataFrame:
+    """The interactions behind selected chart points, from their customdata (see charts).
+
+    ["period", start, theme, dyad] is a bar or line point, ["record", id, ...] a key event marker and
+    ["theme", theme] a theme bar; anything else is ignored.
+    """
+    keep = pd.Series(False, index=frame.index)
+    for item in picked:
+        kind = item[0] if item else None
+        if kind == "period":
+            rows = records_in_period(frame, item[1], period, item[2] or None)
+            if item[3]:
+                rows = rows.loc[rows["dyad"] == item[3]]
+            keep |= frame.index.isin(rows.index)
+        elif kind == "record":
+            keep |= frame["id"] == item[1]
+        elif kind == "theme":
+            keep |= frame["themes"].map(lambda themes, t=item[1]: t in themes)
+    return frame.loc[keep]
+
+
+def auto_period(frame: pd.DataFrame) -> Period:
+    """A bin size that gives a readable number of bars for the span of the data (about 10-60)."""
+    if frame.empty:
+        return Period.MONTH
+    days = (frame["date"].max() - frame["date"].min()).days
+    if days > 10 * 365:
+        return Period.YEAR
+    if days > 4 * 365:
+        return Period.QUARTER
+    return Period.MONTH if days > 120 else Period.WEEK

@@ -1,0 +1,54 @@
+"""Record tables for display: the columns an analyst reads, with links made safe.
+
+Record text is untrusted: a URL is kept only when it is http(s), so no other scheme becomes a link.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from bilateral.records import QuadClass, Theme
+
+TABLE_COLUMNS = [
+    "date", "dyad", "actors", "event_type", "quad", "score", "themes", "modality", "title", "source", "url",
+    "evidence", "id",
+]  # fmt: skip
+
+
+def safe_url(url) -> str | None:
+    """The URL when it is an http(s) link to a host, else None."""
+    if not isinstance(url, str):
+        return None
+    parsed = urlparse(url.strip())
+    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
+
+
+def theme_labels(themes) -> str:
+    """('energy', 'trade') -> 'Energy, Trade'."""
+    return ", ".join(Theme(t).label for t in themes)
+
+
+def record_table(frame: pd.DataFrame, newest_first: bool = True) -> pd.DataFrame:
+    """The interactions as display rows (see TABLE_COLUMNS), newest first by default."""
+    if frame.empty:
+        return pd.DataFrame(columns=TABLE_COLUMNS)
+    out = pd.DataFrame(
+        {
+            "date": frame["date"].dt.date,
+            "dyad": frame["dyad"],
+            "actors": frame["actor1"] + " → " + frame["actor2"],
+            "event_type": frame["event_type"],
+            "quad": frame["quad_class"].map(lambda q: QuadClass(int(q)).label),
+            "score": frame["score"],
+            "themes": frame["themes"].map(theme_labels),
+            "modality": frame["modality"],
+            "title": frame["title"],
+            "source": frame["source"],
+            "url": frame["url"].map(safe_url),
+            "evidence": frame["evidence"],
+            "id": frame["id"],
+        }
+    )
+    return out.sort_values(["date", "id"], ascending=not newest_first).reset_index(drop=True)

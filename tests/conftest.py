@@ -1,0 +1,140 @@
+"""Shared fixtures: a small hand-made interactions frame, an app database, and the browser test server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+# (date, actor1, actor2, event_type, quad, score, themes, modality, source, url)
+SAMPLE_ROWS = [
+    ("2014-05-21", "CHN", "RUS", "AGREE", 1, 4.0, "energy", "fact", "Reuters", "https://example.org/gas"),
+    ("2014-05-21", "CHN_XI", "RUS_PUTIN", "COOPERATE", 2, 6.0, "energy;trade", "fact", "TASS", None),
+    ("2015-03-02", "USA", "RUS", "SANCTION", 4, -4.0, "finance", "fact", "FT", "https://example.org/s"),
+    ("2015-07-09", "CHN", "RUS", "CONSULT", 1, 1.0, "diplomacy", "reported", "Xinhua", "javascript:alert(1)"),
+    ("2016-01-15", "USA", "CHN", "ACCUSE", 3, -2.0, "cyber", "reported", "Reuters", None),
+    ("2016-06-25", "CHN", "RUS", "COOPERATE", 2, 6.0, "military", "fact", "TASS", None),
+    ("2016-09-01", "CHN", "RUS", "REJECT", 3, -4.0, "energy", "commentary", "FT", None),
+    ("2022-02-04", "CHN_XI", "RUS_PUTIN", "AGREE", 1, 4.0, "diplomacy;security", "fact", "Xinhua", None),
+    ("2022-03-01", "EU", "RUS", "SANCTION", 4, -4.0, "finance;energy", "fact", "Reuters", None),
+    ("2023-03-21", "CHN", "RUS", "SUPPORT", 1, 3.5, "diplomacy", "fact", "TASS", None),
+    ("2023-06-01", "USA", "CHN", "THREATEN", 3, -6.0, "supply_chain;technology", "fact", "FT", None),
+    ("2024-02-08", "UKR", "RUS", "ASSAULT", 4, -9.0, "military", "fact", "Reuters", None),
+]
+
+
+def make_interactions(rows=SAMPLE_ROWS) -> pd.DataFrame:
+    """An interactions frame shaped like store.load_interactions, from (date, actor1, ...) tuples."""
+    from bilateral.registry import load_actors
+    from bilateral.store import enrich_interactions
+
+    fields = (
+        "date",
+        "actor1",
+        "actor2",
+        "event_type",
+        "quad_class",
+        "score",
+        "themes",
+        "modality",
+        "source",
+        "url",
+    )
+    constant = {"direction": "directed", "coder": "human", "confidence": 0.9, "summary": ""}
+    constant |= {"status": "reviewed", "title_kind": "descriptive"}
+    records = [
+        {
+            **dict(zip(fields, row, strict=True)), **constant, "id": f"i-{n:03d}", "article_id": f"a-{n:03d}",
+            "title": f"Article {n}", "evidence": f"Evidence {n} *not bold* [x](javascript:alert(1))",
+        }
+        for n, row in enumerate(rows)
+    ]  # fmt: skip
+    return enrich_interactions(pd.DataFrame(records), load_actors())
+
+
+@pytest.fixture
+def interactions() -> pd.DataFrame:
+    """The twelve hand-made interactions of SAMPLE_ROWS."""
+    return make_interactions()
+
+
+@pytest.fixture(scope="session")
+def app_db(tmp_path_factory) -> Path:
+    """A fresh database file seeded from data/, chosen through BILATERAL_DB for the whole session."""
+    path = tmp_path_factory.mktemp("db") / "bilateral.sqlite3"
+    previous = os.environ.get("BILATERAL_DB")
+    os.environ["BILATERAL_DB"] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop("BILATERAL_DB", None)
+    else:
+        os.environ["BILATERAL_DB"] = previous
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().decode().strip() == "ok":
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"streamlit did not answer at {url} within {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """`streamlit run app.py` on a free port with its own database; yields the base URL."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed; `make test` installs it")
+    port = _free_port()
+    env = {**os.environ, "BILATERAL_DB": str(tmp_path_factory.mktemp("server") / "bilateral.sqlite3")}
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
+        str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Launch Debian's chromium (never a downloaded one) with the flags that keep it offline."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "headless": True,
+        "args": CHROMIUM_ARGS,
+    }

@@ -1,0 +1,121 @@
+"""Figure builders: explicit template, titles that say what is filtered, labelled axes, empty messages."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from bilateral import charts
+from bilateral.filters import Filter
+from bilateral.records import Theme
+
+ENERGY_CHN_RUS = Filter(themes=(Theme.ENERGY,), dyads=("CHN-RUS",))
+
+
+@pytest.mark.parametrize("name", charts.FIGURE_NAMES)
+def test_every_figure_uses_our_template(interactions, name):
+    import streamlit  # noqa: F401  (importing streamlit swaps plotly's default template: the trap)
+
+    fig = charts.build_figure(name, interactions, Filter())
+    assert fig.layout.template.layout.paper_bgcolor == "white"
+    assert fig.layout.template.layout.font.family == charts.FONT
+    assert fig.layout.title.text
+    json.dumps(fig.to_plotly_json(), default=str)  # serialisable for the browser and for exports
+
+
+@pytest.mark.parametrize("name", ["timeline", "cooperation", "heatmap", "quad_mix", "theme_mix", "net"])
+def test_axes_are_labelled(interactions, name):
+    layout = charts.build_figure(name, interactions, Filter()).layout
+    titles = [
+        layout[axis].title.text
+        for axis in layout
+        if axis.startswith(("xaxis", "yaxis")) and layout[axis].title.text
+    ]
+    assert titles, f"{name} has no axis title"
+
+
+@pytest.mark.parametrize(
+    ("flt", "expected"),
+    [
+        (Filter(), "Cooperation vs tension · 2014-2024"),
+        (ENERGY_CHN_RUS, "Cooperation vs tension · Energy · CHN-RUS · 2014-2016"),
+        (
+            Filter(themes=(Theme.ENERGY,), date_from=dt.date(2014, 1, 1), date_to=dt.date(2025, 12, 31)),
+            "Cooperation vs tension · Energy · 2014-01-01 to 2025-12-31",
+        ),
+    ],
+)
+def test_titles_say_what_is_filtered(interactions, flt, expected):
+    from bilateral.filters import apply_filter
+
+    assert charts.figure_title("Cooperation vs tension", flt, apply_filter(flt, interactions)) == expected
+
+
+@pytest.mark.parametrize("name", charts.FIGURE_NAMES)
+def test_empty_data_gives_a_message(interactions, name):
+    fig = charts.build_figure(name, interactions.head(0), ENERGY_CHN_RUS)
+    assert "No " in fig.layout.annotations[0].text
+    assert fig.layout.template.layout.paper_bgcolor == "white"
+
+
+def test_timeline_keeps_to_filtered_themes_and_marks_key_events(interactions):
+    from bilateral.filters import apply_filter
+
+    fig = charts.build_figure(
+        "timeline", apply_filter(ENERGY_CHN_RUS, interactions), ENERGY_CHN_RUS, period="year"
+    )
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert {t.name for t in bars} == {"Energy"}
+    events = next(t for t in fig.data if t.name == "Key events")
+    assert {row[4] for row in events.customdata} == {"CHN-RUS"}
+
+
+def test_cooperation_compares_up_to_four_dyads_on_one_scale(interactions):
+    fig = charts.build_figure("cooperation", interactions, Filter(), dyads=("CHN-RUS", "RUS-USA"))
+    assert [a.text for a in fig.layout.annotations] == ["CHN-RUS", "RUS-USA"]
+    assert fig.layout.yaxis2.matches == "y"
+    assert fig.layout.barmode == "relative"
+
+
+def test_network_sizes_colours_and_selection_handles(interactions):
+    fig = charts.build_figure("network", interactions, Filter(), ego="UKR")
+    nodes = next(t for t in fig.data if t.name == "Actors")
+    assert sorted(nodes.text) == ["RUS", "UKR"]
+    handles = next(t for t in fig.data if t.name == "Ties")
+    assert handles.marker.cmin == -10 and handles.marker.cmax == 10
+    assert (
+        charts.selected_customdata(fig, [{"curve_number": fig.data.index(handles), "point_index": 0}])[0][0]
+        == "edge"
+    )
+
+
+def test_selected_customdata_ignores_bad_points(interactions):
+    fig = charts.build_figure("theme_mix", interactions, Filter())
+    assert (
+        charts.selected_customdata(fig, [{"curve_number": 9}, {}, {"curve_number": 0, "point_index": 99}])
+        == []
+    )
+    assert charts.selected_customdata(fig, [{"curve_number": 0, "point_index": 1}]) == [["theme", "energy"]]
+
+
+def test_unknown_figure_name(interactions):
+    with pytest.raises(ValueError, match="unknown figure"):
+        charts.build_figure("pie", interactions, Filter())
+
+
+def test_static_export_is_not_black(interactions, tmp_path):
+    """The exported-charts trap: with streamlit imported, a PNG must still have a white background."""
+    import shutil
+
+    import streamlit  # noqa: F401
+
+    if not shutil.which("chromium"):
+        pytest.skip("chromium is not installed: no static export")
+    fig = charts.build_figure("heatmap", interactions, Filter())
+    png = fig.to_image(format="png", width=400, height=300)
+    import io
+
+    from PIL import Image
+
+    corner = Image.open(io.BytesIO(png)).convert("RGB").getpixel((2, 2))
+    assert corner == (255, 255, 255)
