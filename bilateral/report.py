@@ -17,12 +17,14 @@ import plotly.io as pio
 
 from bilateral.export import Caption, exportable, with_caption
 from bilateral.filters import Filter
+from bilateral.records import Theme
 
 REPORT_TITLE = "Bilateral report"
 REPORT_CHARTS = ("timeline", "cooperation", "network")
 KEY_EVENT_LIMIT = 15
 KEY_EVENT_COLUMNS = ["Date", "Actors", "Event", "Score", "Source"]
 SOURCE_COLUMNS = ["number", "outlet", "title", "date", "url"]
+NO_URL = "No URL recorded"
 
 
 @dataclass(frozen=True)
@@ -87,9 +89,12 @@ def report_bytes(
 
 def report_figures(interactions: pd.DataFrame, flt: Filter) -> dict[str, go.Figure]:
     """The main charts (timeline, cooperation vs tension, network), built as the dashboard builds them."""
-    from bilateral import charts  # imported here: the report module stays importable on its own
+    from bilateral import charts, metrics  # imported here: the report module stays importable on its own
 
-    return {name: charts.build_figure(name, interactions, flt) for name in REPORT_CHARTS}
+    options = {"timeline": {"period": metrics.auto_period(interactions).value}}
+    return {
+        name: charts.build_figure(name, interactions, flt, **options.get(name, {})) for name in REPORT_CHARTS
+    }
 
 
 def headline_numbers(interactions: pd.DataFrame, sources: pd.DataFrame) -> tuple[tuple[str, str], ...]:
@@ -108,7 +113,10 @@ def headline_numbers(interactions: pd.DataFrame, sources: pd.DataFrame) -> tuple
         ("Cooperative (quad 1-2)", f"{cooperative / total:.0%} ({cooperative:,} of {total:,})"),
         ("Mean score", f"{interactions['score'].mean():+.1f} (scale -10 to +10)"),
         ("Most active dyad", f"{dyad} ({dyad_n:,})"),
-        ("Most frequent theme", f"{themes.index[0]} ({int(themes.iloc[0]):,})" if len(themes) else "none"),
+        (
+            "Most frequent theme",
+            f"{Theme(themes.index[0]).label} ({int(themes.iloc[0]):,})" if len(themes) else "none",
+        ),
     )
 
 
@@ -186,7 +194,7 @@ def _table_html(table: pd.DataFrame, header: bool = True) -> str:
 def _sources_html(sources: pd.DataFrame) -> str:
     items = []
     for row in sources.itertuples(index=False):
-        link = f' <a href="{_e(row.url)}">{_e(row.url)}</a>' if is_web_url(row.url) else ""
+        link = f' <a href="{_e(row.url)}">{_e(row.url)}</a>' if is_web_url(row.url) else f" {NO_URL}."
         items.append(
             f'<li value="{row.number}">{_e(row.outlet)}. <i>{_e(row.title)}</i>. {_e(row.date)}.{link}</li>'
         )

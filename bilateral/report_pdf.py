@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from bilateral.export import ExportError, chart_image
-from bilateral.report import Report, is_web_url
+from bilateral.report import NO_URL, Report, is_web_url
 
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF")
 CONTENT_WIDTH = A4[0] - 36 * mm
@@ -149,6 +149,8 @@ def _source_paragraphs(report: Report, styles) -> list:
         text = f"[{row.number}] {_x(row.outlet)}. <i>{_x(row.title)}</i>. {_x(row.date)}."
         if is_web_url(row.url):
             text += f' <link href="{_x(row.url)}" color="#1f4e79">{_x(row.url)}</link>'
+        else:
+            text += f" {NO_URL}."
         out.append(Paragraph(text, styles["Source"]))
     return out or [Paragraph("No sources.", styles["Body"])]
 
