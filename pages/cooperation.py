@@ -1,0 +1,54 @@
+"""Cooperation vs tension: per dyad and period, diverging bars, net line, rolling mean; mix; heatmap."""
+
+import streamlit as st
+
+from bilateral import metrics
+from ui import loaders, views
+from ui.sidebar import filter_sidebar
+
+flt = filter_sidebar()
+st.title("Cooperation vs tension")
+st.caption(flt.describe())
+
+include = st.toggle("Include commentary", key="include_commentary", help="Opinion pieces stay out of scores")
+frame = loaders.filtered(flt)
+scored = metrics.scored(frame, include)
+if scored.empty:
+    st.info("No scored interactions match the filter. Widen it in the sidebar, or include commentary.",
+            icon=":material/filter_alt_off:")  # fmt: skip
+    st.stop()
+
+available = loaders.leading_dyads(flt, n=30, include_commentary=include)
+default = loaders.leading_dyads(flt, n=4, include_commentary=include)
+chosen_now = st.session_state.get("cooperation_dyads") or []
+left, middle, right = st.columns([3, 2, 1.2])
+dyads = left.multiselect(
+    "Dyads (up to four, on one scale)", list(dict.fromkeys([*available, *chosen_now])), default=default,
+    max_selections=4, key="cooperation_dyads",
+)  # fmt: skip
+period = middle.segmented_control(
+    "Bin by", list(metrics.Period), default=metrics.Period.YEAR, format_func=lambda p: p.label,
+    key="cooperation_period", required=True,
+)  # fmt: skip
+window = right.number_input("Rolling mean over", 1, 12, value=3, key="cooperation_window", help="periods")
+dyads = dyads or default
+period = metrics.Period(period or metrics.Period.YEAR)
+
+options = {"dyads": tuple(dyads), "include_commentary": include}
+fig = loaders.figure("cooperation", flt, period=period.value, window=int(window), **options)
+picked = views.chart(fig, key="cooperation_chart")
+st.caption(
+    "Cooperation is the sum of positive scores, tension the sum of negative scores, net their sum; "
+    f"the dotted line is the mean of net over {int(window)} periods."
+)
+chosen = metrics.records_for_selection(scored.loc[scored["dyad"].isin(dyads)], picked, period)
+views.selection(
+    chosen, key="cooperation_records", prompt="Click a bar or a point to list the records behind it."
+)
+
+mix, heat = st.columns([2, 3])
+with mix:
+    views.chart(loaders.figure("quad_mix", flt, **options), key="cooperation_quads", selectable=False)
+with heat:
+    views.chart(loaders.figure("heatmap", flt, include_commentary=include), key="cooperation_heatmap",
+                selectable=False)  # fmt: skip

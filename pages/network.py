@@ -1,0 +1,62 @@
+"""Actor network: who interacts with whom, how much and how warmly; centrality, communities, ego view."""
+
+import streamlit as st
+
+from bilateral import graph as actor_graph
+from ui import loaders, views
+from ui.sidebar import filter_sidebar
+
+SHARE = {"format": "%.2f", "min_value": 0.0, "max_value": 1.0}
+
+flt = filter_sidebar()
+st.title("Actor network")
+st.caption(flt.describe())
+
+left, right = st.columns([2, 3])
+rollup = left.toggle(
+    "Roll leaders and state bodies up to their state", value=True, key="network_rollup",
+    help="Off: Xi Jinping, Putin, ministries ... appear as actors of their own",
+)  # fmt: skip
+graph, centrality = loaders.network(flt, rollup)
+if graph.number_of_nodes() == 0:
+    st.info("No ties between actors match the filter. Widen it in the sidebar, or reset it.",
+            icon=":material/filter_alt_off:")  # fmt: skip
+    st.stop()
+
+nodes = centrality["actor"].tolist()
+if "network_ego" not in st.session_state and len(flt.actors) == 1 and flt.actors[0] in nodes:
+    st.session_state["network_ego"] = flt.actors[0]
+if st.session_state.get("network_ego") not in (None, *nodes):
+    st.session_state["network_ego"] = None
+names = {row.actor: row.name for row in centrality.itertuples()}
+ego = right.selectbox(
+    "Ego network of", [None, *nodes], key="network_ego",
+    format_func=lambda c: "Everyone (whole network)" if c is None else f"{c} · {names.get(c, c)}",
+)  # fmt: skip
+
+fig = loaders.figure("network", flt, rollup=rollup, ego=ego)
+picked = views.chart(fig, key="network_chart")
+st.caption(
+    "Node size: interactions; node colour: community (Louvain). Line width: interactions between the pair; "
+    "line colour: their mean score, from tension (red) to cooperation (blue). Drag to pan, scroll to zoom."
+)
+frame = loaders.filtered(flt)
+chosen = actor_graph.records_for_selection(frame, picked, rollup)
+views.selection(
+    chosen, key="network_records", prompt="Click an actor or the dot on a tie to list its records."
+)
+
+st.subheader("Centrality and communities")
+shown = centrality if ego is None else centrality[centrality["actor"].isin(actor_graph.ego_graph(graph, ego))]
+st.dataframe(
+    shown, hide_index=True, key="network_centrality",
+    column_config={
+        "actor": st.column_config.TextColumn("Code", width="small"),
+        "name": st.column_config.TextColumn("Actor"),
+        "interactions": st.column_config.NumberColumn("Interactions", help="weighted degree"),
+        "degree": st.column_config.ProgressColumn("Degree", **SHARE),
+        "betweenness": st.column_config.ProgressColumn("Betweenness", **SHARE),
+        "eigenvector": st.column_config.ProgressColumn("Eigenvector", **SHARE),
+        "community": st.column_config.NumberColumn("Community"),
+    },
+)  # fmt: skip

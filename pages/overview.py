@@ -1,0 +1,59 @@
+"""Overview: headline numbers, net cooperation of the leading dyads, the latest evidence, the theme mix."""
+
+import streamlit as st
+
+from bilateral import metrics
+from ui import loaders, views
+from ui.sidebar import filter_sidebar
+
+flt = filter_sidebar()
+st.title("Overview")
+st.caption(f"China–Russia relations and their bearing on the US and the West · {flt.describe()}")
+
+frame = loaders.filtered(flt)
+if frame.empty:
+    st.info(
+        "No interactions match the filter. Widen it in the sidebar, or reset it.",
+        icon=":material/filter_alt_off:",
+    )
+    st.stop()
+
+articles, interactions, period = st.columns(3)
+articles.metric("Articles", f"{loaders.article_count(flt):,}", border=True)
+interactions.metric("Interactions", f"{len(frame):,}", border=True)
+first, last = frame["date"].min(), frame["date"].max()
+period.metric("Period", f"{first:%Y-%m} – {last:%Y-%m}", border=True)
+
+dyads = loaders.leading_dyads(flt)
+changes = loaders.index_changes(flt, dyads)
+st.subheader("Net cooperation index")
+if not changes.empty:
+    start, end = changes["start"].iloc[0], changes["end"].iloc[0]
+    st.caption(
+        "(cooperation − |tension|) / (cooperation + |tension|), from −1 (all tension) to +1 (all "
+        "cooperation), "
+        f"{start:%Y-%m-%d} to {end:%Y-%m-%d}; the change is against the previous period of equal length. "
+        "Commentary is left out."
+    )
+    for column, row in zip(st.columns(len(changes)), changes.itertuples(), strict=True):
+        value = "n/a" if row.index is None or row.index != row.index else f"{row.index:+.2f}"
+        delta = None if row.change is None or row.change != row.change else f"{row.change:+.2f}"
+        column.metric(
+            row.dyad, value, delta, border=True, help=f"{row.count} scored interactions in the period"
+        )
+
+left, right = st.columns([3, 2])
+with left:
+    views.chart(loaders.figure("net", flt, dyads=tuple(dyads)), key="overview_net", selectable=False)
+with right:
+    picked = views.chart(loaders.figure("theme_mix", flt), key="overview_themes")
+
+if picked:
+    chosen = metrics.records_for_selection(frame, picked, "year")
+    views.selection(chosen, key="overview_selection", prompt="")
+
+st.subheader("Latest interactions")
+latest = frame.sort_values("date", ascending=False).head(6)
+for _, row in latest.iterrows():
+    views.evidence_card(row)
+st.caption("Every record, sortable and with its evidence, is on the Records page.")

@@ -1,0 +1,44 @@
+"""Timeline: interactions over time, stacked by theme, with the key events; a selection lists its records."""
+
+import streamlit as st
+
+from bilateral import metrics
+from ui import loaders, views
+from ui.sidebar import filter_sidebar
+
+flt = filter_sidebar()
+st.title("Timeline")
+st.caption(flt.describe())
+
+frame = loaders.filtered(flt)
+if frame.empty:
+    st.info(
+        "No interactions match the filter. Widen it in the sidebar, or reset it.",
+        icon=":material/filter_alt_off:",
+    )
+    st.stop()
+
+period = st.segmented_control(
+    "Bin by",
+    list(metrics.Period),
+    default=metrics.auto_period(frame),
+    format_func=lambda p: p.label,
+    key="timeline_period",
+    required=True,
+)
+period = metrics.Period(period or metrics.auto_period(frame))
+
+fig = loaders.figure("timeline", flt, period=period.value)
+picked = views.chart(fig, key="timeline_chart")
+st.caption(
+    "Bars count interactions per period by theme; an interaction with two themes counts in both. "
+    "Markers below are the key events (the strongest scores), coloured from tension (red) to cooperation "
+    "(blue); hover for the title and source."
+)
+
+chosen = metrics.records_for_selection(frame, picked, period)
+views.selection(
+    chosen,
+    key="timeline_records",
+    prompt="Click a bar or a key event (or drag a box) to list the records behind it.",
+)

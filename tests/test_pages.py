@@ -1,0 +1,154 @@
+"""AppTest of every page: runs cleanly, the filter changes what is shown, the URL sets the filter."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bilateral.metrics import Period
+
+PAGES = ["overview", "timeline", "cooperation", "network", "records"]
+TIMEOUT = 60
+
+
+def page(name: str, **query) -> AppTest:
+    at = AppTest.from_file(f"../pages/{name}.py", default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def param(at: AppTest, key: str) -> list[str]:
+    """A query parameter as a list, however AppTest holds it."""
+    value = at.query_params.get(key, [])
+    return value if isinstance(value, list) else [value]
+
+
+def table(at: AppTest, index: int = 0):
+    return at.dataframe[index].value
+
+
+@pytest.fixture(autouse=True)
+def _database(app_db):
+    return app_db
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_runs(name):
+    at = page(name)
+    assert not at.exception
+    assert at.title[0].value
+    assert at.multiselect(key="filter_theme").value == []
+    if name != "records":
+        assert figures(at), f"{name} drew no chart"
+
+
+def test_router_lists_every_page_and_switches():
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.title[0].value == "Overview"
+    for name, title in [("timeline", "Timeline"), ("network", "Actor network"), ("records", "Records")]:
+        at.switch_page(f"pages/{name}.py").run()
+        assert not at.exception
+        assert at.title[0].value == title
+
+
+def test_theme_filter_changes_records_and_url():
+    at = page("records")
+    everything = len(table(at))
+    at.multiselect(key="filter_theme").select("Energy").run()
+    assert not at.exception
+    rows = table(at)
+    assert 0 < len(rows) < everything
+    assert rows["themes"].str.contains("Energy").all()
+    assert param(at, "theme") == ["energy"]
+
+
+def test_deep_link_timeline_shows_only_energy_between_china_and_russia():
+    at = page("timeline", theme="energy", dyad="CHN-RUS")
+    assert not at.exception
+    assert [t.value for t in at.multiselect(key="filter_theme").value] == ["energy"]
+    assert at.multiselect(key="filter_dyad").value == ["CHN-RUS"]
+    spec = figures(at)[0]
+    bars = [t for t in spec["data"] if t["type"] == "bar"]
+    assert bars and {t["name"] for t in bars} == {"Energy"}
+    events = [t for t in spec["data"] if t.get("name") == "Key events"]
+    assert all(row[4] == "CHN-RUS" for t in events for row in t["customdata"])
+    assert "Energy · CHN-RUS" in spec["layout"]["title"]["text"]
+
+
+def test_selecting_a_bar_lists_its_records():
+    at = page("timeline", theme="energy", dyad="CHN-RUS")
+    at.session_state["timeline_chart"] = {
+        "selection": {"points": [{"curve_number": 0, "point_index": 0}], "point_indices": [0], "box": [],
+                      "lasso": []}
+    }  # fmt: skip
+    at.run()
+    assert not at.exception
+    rows = table(at)
+    assert len(rows) > 0
+    assert set(rows["dyad"]) == {"CHN-RUS"} and rows["themes"].str.contains("Energy").all()
+
+
+def test_bad_url_values_are_ignored_with_a_note():
+    at = page("overview", theme=["energy", "astrology"], quad="9", **{"from": "yesterday"})
+    assert not at.exception
+    notes = " ".join(w.value for w in at.warning)
+    assert "astrology" in notes and "quad" in notes and "from" in notes
+    assert [t.value for t in at.multiselect(key="filter_theme").value] == ["energy"]
+    assert param(at, "theme") == ["energy"] and "quad" not in at.query_params
+
+
+def test_network_deep_link_shows_the_ego_network_of_russia():
+    at = page("network", actor="RUS")
+    assert not at.exception
+    assert at.selectbox(key="network_ego").value == "RUS"
+    spec = figures(at)[0]
+    assert spec["layout"]["title"]["text"].startswith("Ego network of RUS")
+    nodes = next(t for t in spec["data"] if t.get("name") == "Actors")
+    assert "RUS" in nodes["text"] and len(nodes["text"]) >= 2
+
+
+def test_filter_survives_a_page_change():
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT).run()
+    at.multiselect(key="filter_theme").select("Energy").run()
+    at.switch_page("pages/records.py")
+    at.query_params.clear()  # st.navigation's page links drop the query string
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.multiselect(key="filter_theme").value] == ["energy"]
+    assert param(at, "theme") == ["energy"]
+
+
+def test_reset_clears_the_filter():
+    at = page("records", theme="energy", dyad="CHN-RUS")
+    at.button(key="filter_reset").click().run()
+    assert not at.exception
+    assert at.multiselect(key="filter_theme").value == [] and at.multiselect(key="filter_dyad").value == []
+    assert "theme" not in at.query_params
+
+
+def test_empty_result_shows_a_clear_message():
+    at = page("cooperation", text="no record says this 9f8e7d")
+    assert not at.exception
+    assert at.info and "No" in at.info[0].value
+
+
+def test_cooperation_controls():
+    at = page("cooperation")
+    at.toggle(key="include_commentary").set_value(True).run()
+    at.segmented_control(key="cooperation_period").set_value(Period.QUARTER).run()
+    assert not at.exception
+    assert "Quarter" in json.dumps(figures(at)[0]["layout"])
+
+
+def test_records_row_shows_escaped_evidence():
+    at = page("records")
+    at.session_state["records_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception
+    assert any(m.value.startswith("> ") for m in at.markdown)

@@ -1,0 +1,1 @@
+"""The only shared Streamlit code: cached loaders, the sidebar filter <-> URL, chart and record views."""

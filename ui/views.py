@@ -1,0 +1,95 @@
+"""Shared page pieces: a chart whose selection lists records, record tables and the evidence card.
+
+Record text is untrusted: it is escaped before it reaches markdown, never rendered as HTML, and only
+http(s) URLs become links (bilateral.tables.safe_url).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from bilateral.charts import selected_customdata
+from bilateral.tables import record_table, safe_url
+
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "svg", "filename": "bilateral-chart"},
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+}
+SELECT_CONFIG = {**PLOTLY_CONFIG, "modeBarButtonsToRemove": []}
+RECORD_COLUMNS = {
+    "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", width="small"),
+    "dyad": st.column_config.TextColumn("Dyad", width="small"),
+    "actors": st.column_config.TextColumn("Actors"),
+    "event_type": st.column_config.TextColumn("Event", width="small"),
+    "quad": st.column_config.TextColumn("Quad class"),
+    "score": st.column_config.NumberColumn("Score", format="%+.1f", width="small"),
+    "themes": st.column_config.TextColumn("Themes"),
+    "modality": st.column_config.TextColumn("Modality", width="small"),
+    "title": st.column_config.TextColumn("Article"),
+    "source": st.column_config.TextColumn("Source"),
+    "url": st.column_config.LinkColumn("Link", display_text="open ↗", width="small"),
+    "evidence": st.column_config.TextColumn("Evidence", width="large"),
+    "id": None,
+}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
+
+
+def escape(text) -> str:
+    """Untrusted text made inert for st.markdown (every markdown control character escaped)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None or text != text else str(text))
+
+
+def chart(fig: go.Figure, key: str, selectable: bool = True) -> list[list]:
+    """Draw a figure with our own template (theme=None); returns the customdata of selected points."""
+    if not selectable:
+        st.plotly_chart(fig, key=key, theme=None, config=PLOTLY_CONFIG)
+        return []
+    event = st.plotly_chart(
+        fig, key=key, theme=None, config=SELECT_CONFIG, on_select="rerun", selection_mode=("points", "box")
+    )
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        points = []
+    return selected_customdata(fig, points)
+
+
+def records(frame: pd.DataFrame, key: str, height: int | str = "auto", limit: int = 5000):
+    """The interactions as a sortable table (newest first) with a link column; returns the selection event."""
+    table = record_table(frame).head(limit)
+    if len(frame) > limit:
+        st.caption(
+            f"Showing the newest {limit:,} of {len(frame):,} interactions; narrow the filter to see others."
+        )
+    return st.dataframe(
+        table, key=key, hide_index=True, column_config=RECORD_COLUMNS, height=height,
+        on_select="rerun", selection_mode="single-row",
+    )  # fmt: skip
+
+
+def selection(frame: pd.DataFrame, key: str, prompt: str) -> None:
+    """The records behind a chart selection, or a prompt saying how to select."""
+    if frame.empty:
+        st.caption(prompt)
+        return
+    st.markdown(f"**{len(frame)} interaction{'s' if len(frame) != 1 else ''} behind the selection**")
+    records(frame, key=key, height=min(420, 38 + 35 * len(frame)))
+
+
+def evidence_card(row: pd.Series) -> None:
+    """One interaction with its evidence and source (escaped; link only for http(s))."""
+    with st.container(border=True):
+        st.markdown(f"**{escape(row['title'])}**")
+        st.caption(
+            f"{row['date']:%Y-%m-%d} · {escape(row['source'])} · {row['actor1']} → {row['actor2']} "
+            f"({row['dyad']}) · {row['event_type']} · score {row['score']:+.1f} · {row['modality']}"
+        )
+        st.markdown("> " + escape(row["evidence"]))
+        url = safe_url(row["url"])
+        if url:
+            st.link_button("Open the source", url, icon=":material/open_in_new:")
