@@ -4,6 +4,7 @@ import streamlit as st
 
 from bilateral import metrics
 from ui import loaders, views
+from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
 
 flt = filter_sidebar()
@@ -37,6 +38,7 @@ period = metrics.Period(period or metrics.Period.YEAR)
 options = {"dyads": tuple(dyads), "include_commentary": include}
 fig = loaders.figure("cooperation", flt, period=period.value, window=int(window), **options)
 picked = views.chart(fig, key="cooperation_chart")
+chart_downloads(fig, name="cooperation", flt=flt, n_records=len(scored), key="cooperation")
 st.caption(
     "Cooperation is the sum of positive scores, tension the sum of negative scores, net their sum; "
     f"the dotted line is the mean of net over {int(window)} periods."
@@ -49,6 +51,20 @@ views.selection(
 mix, heat = st.columns([2, 3])
 with mix:
     views.chart(loaders.figure("quad_mix", flt, **options), key="cooperation_quads", selectable=False)
+    chart_downloads(
+        loaders.figure("quad_mix", flt, **options),
+        name="quad-mix",
+        flt=flt,
+        n_records=len(scored),
+        key="quad_mix",
+    )
 with heat:
     views.chart(loaders.figure("heatmap", flt, include_commentary=include), key="cooperation_heatmap",
                 selectable=False)  # fmt: skip
+    chart_downloads(
+        loaders.figure("heatmap", flt, include_commentary=include),
+        name="heatmap",
+        flt=flt,
+        n_records=len(scored),
+        key="heatmap",
+    )

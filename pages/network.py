@@ -4,6 +4,7 @@ import streamlit as st
 
 from bilateral import graph as actor_graph
 from ui import loaders, views
+from ui.downloads import chart_downloads, graph_downloads
 from ui.sidebar import filter_sidebar
 
 SHARE = {"format": "%.2f", "min_value": 0.0, "max_value": 1.0}
@@ -36,6 +37,8 @@ ego = right.selectbox(
 
 fig = loaders.figure("network", flt, rollup=rollup, ego=ego)
 picked = views.chart(fig, key="network_chart")
+chart_downloads(fig, name="network", flt=flt, n_records=len(loaders.filtered(flt)), key="network")
+graph_downloads(graph, flt, key="network_graph")
 st.caption(
     "Node size: interactions; node colour: community (Louvain). Line width: interactions between the pair; "
     "line colour: their mean score, from tension (red) to cooperation (blue). Drag to pan, scroll to zoom."

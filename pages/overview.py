@@ -4,6 +4,7 @@ import streamlit as st
 
 from bilateral import metrics
 from ui import loaders, views
+from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
 
 flt = filter_sidebar()
@@ -45,8 +46,18 @@ if not changes.empty:
 left, right = st.columns([3, 2])
 with left:
     views.chart(loaders.figure("net", flt, dyads=tuple(dyads)), key="overview_net", selectable=False)
+    chart_downloads(
+        loaders.figure("net", flt, dyads=tuple(dyads)),
+        name="net-cooperation",
+        flt=flt,
+        n_records=len(frame),
+        key="overview_net",
+    )
 with right:
     picked = views.chart(loaders.figure("theme_mix", flt), key="overview_themes")
+    chart_downloads(
+        loaders.figure("theme_mix", flt), name="themes", flt=flt, n_records=len(frame), key="overview_themes"
+    )
 
 if picked:
     chosen = metrics.records_for_selection(frame, picked, "year")

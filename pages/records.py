@@ -4,6 +4,7 @@ import streamlit as st
 
 from bilateral.tables import record_table
 from ui import loaders, views
+from ui.downloads import data_downloads
 from ui.sidebar import filter_sidebar
 
 flt = filter_sidebar()
@@ -21,6 +22,7 @@ st.caption(
     f"{len(frame):,} interactions · {flt.describe()} · newest first; click a column to sort, "
     "use the table's search icon to find text, select a row to read its evidence."
 )
+data_downloads(frame, loaders.all_articles(), flt, key="records")
 event = views.records(frame, key="records_table", height=460)
 rows = event["selection"]["rows"] if event else []
 if not rows:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from bilateral import metrics
 from ui import loaders, views
+from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
 
 flt = filter_sidebar()
@@ -30,6 +31,7 @@ period = metrics.Period(period or metrics.auto_period(frame))
 
 fig = loaders.figure("timeline", flt, period=period.value)
 picked = views.chart(fig, key="timeline_chart")
+chart_downloads(fig, name="timeline", flt=flt, n_records=len(frame), key="timeline")
 st.caption(
     "Bars count interactions per period by theme; an interaction with two themes counts in both. "
     "Markers below are the key events (the strongest scores), coloured from tension (red) to cooperation "
