@@ -119,6 +119,21 @@ def _extend(hit, i, toks, lowered, index) -> tuple[int, str, str]:
     return hit
 
 
+def _overtaken(n: int, i: int, toks, lowered, index) -> bool:
+    """True when a longer alias starts inside tokens i..i+n and ends after them."""
+    for j in range(i + 1, i + n):
+        for alias, low, _, _ in index.by_first.get(lowered[j], ()):
+            k = len(low)
+            if (
+                j + k > i + n
+                and k > n
+                and tuple(lowered[j : j + k]) == low
+                and _case_ok(alias, [t for t, _, _ in toks[j : j + k]], False)
+            ):
+                return True
+    return False
+
+
 def scan(text: str, offset: int, index: ActorIndex) -> list[Mention]:
     """Longest alias matches in one sentence, left to right, with offsets into the article."""
     toks = tokens(text)
@@ -133,6 +148,8 @@ def scan(text: str, offset: int, index: ActorIndex) -> list[Mention]:
             ):
                 hit = (n, code, how)
                 break
+        if hit and _overtaken(hit[0], i, toks, lowered, index):
+            hit = None  # "the West Bank": "West Bank" starts inside "the West" and runs past it
         if hit:
             n, code, how = _extend(hit, i, toks, lowered, index)
             start, end = toks[i][1], toks[i + n - 1][2]
@@ -170,7 +187,10 @@ def merge_leader_titles(
             and same
             and prev.role == "actor"
             and m.how in ("name", "person")
-            and (lexicon.titles.fullmatch(" " + gap.strip()) or (not gap.strip() and _starts_with_title(m.text, lexicon)))
+            and (
+                lexicon.titles.fullmatch(" " + gap.strip())
+                or (not gap.strip() and _starts_with_title(m.text, lexicon))
+            )
         ):
             out[-1] = replace(m, text=sentence[prev.start - offset : m.end - offset], start=prev.start)
             continue
@@ -244,6 +264,19 @@ def attribution_start(sentence: str, lexicon: Lexicon) -> int | None:
     if according and (cut is None or according.start() < cut) and sentence.find(",", according.end()) == -1:
         cut = according.start()
     return cut
+
+
+def mark_locations(mentions: list[Mention], sentence: str, offset: int) -> list[Mention]:
+    """A place after 'in', 'near', 'at' ('refugees in Iraq') is where something happens, not who acts."""
+    out = []
+    for m in mentions:
+        before = sentence[max(0, m.start - offset - 12) : m.start - offset]
+        if m.role == "actor" and re.search(
+            r"\b(?:in|near|at|inside|throughout|across)\s+(?:the\s+)?$", before
+        ):
+            m = replace(m, role="location", note=f"'{m.text}' is a place here, not an actor")
+        out.append(m)
+    return out
 
 
 def mark_attribution(mentions: list[Mention], sentence: str, offset: int, lexicon: Lexicon) -> list[Mention]:

@@ -14,13 +14,56 @@ from bilateral.extract.actors import Mention
 from bilateral.extract.lexicon import Cue, Lexicon
 from bilateral.records import Direction, EventType, Modality, QuadClass, Theme
 
-COOPERATIVE_TO_AGREE = {EventType.COOPERATE, EventType.AID, EventType.RETREAT, EventType.CONCEDE, EventType.CONSULT, EventType.SUPPORT}
-MATERIAL_TO_THREATEN = {EventType.SANCTION, EventType.PROTEST, EventType.COERCE, EventType.ASSAULT, EventType.MOBILIZE}
+COOPERATIVE_TO_AGREE = {
+    EventType.COOPERATE,
+    EventType.AID,
+    EventType.RETREAT,
+    EventType.CONCEDE,
+    EventType.CONSULT,
+    EventType.SUPPORT,
+}
+MATERIAL_TO_THREATEN = {
+    EventType.SANCTION,
+    EventType.PROTEST,
+    EventType.COERCE,
+    EventType.ASSAULT,
+    EventType.MOBILIZE,
+}
+OBJECT_MARKERS = {
+    "to",
+    "with",
+    "for",
+    "of",
+    "between",
+    "against",
+    "from",
+    "in",
+    "on",
+    "by",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "over",
+    "about",
+    "visit",
+    "visited",
+    "visits",
+    "meet",
+    "met",
+    "near",
+    "than",
+    "like",
+    "among",
+    "across",
+}
 _JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|-|–|/|,)?\s*$")
 _CLAUSE_END = re.compile(r";|,\s+(?:a|an|the|and|but|which|who|while|as|whose|where|after|before)\b|\.\s")
 _RELATIVE = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_SPEECH = re.compile(r"\b(?:said|says|announced|insisted|stated|declared|told|added|warned)\b(?:\s+that)?", re.IGNORECASE)
+_SPEECH = re.compile(
+    r"\b(?:said|says|announced|insisted|stated|declared|told|added|warned)\b(?:\s+that)?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -116,24 +159,37 @@ def _codes(group: list[Mention]) -> list[str]:
     return out
 
 
-def roles(hit: CueHit, parts: list[Mention], sentence: str, offset: int) -> tuple[list[str], list[str], bool] | None:
+def roles(
+    hit: CueHit, parts: list[Mention], sentence: str, offset: int
+) -> tuple[list[str], list[str], bool] | None:
     """(sources, targets, mutual) for one cue, or None when the sentence gives no acting actor."""
     before = _candidates_before(hit, parts, sentence, offset)
-    after = [i for i, p in enumerate(parts) if p.start - offset >= hit.end and not _CLAUSE_END.search(sentence[hit.end : p.start - offset])]
+    after = [
+        i
+        for i, p in enumerate(parts)
+        if p.start - offset >= hit.end and not _CLAUSE_END.search(sentence[hit.end : p.start - offset])
+    ]
     prefix = sentence[: hit.start]
     source = _group(parts, before[::-1], sentence, offset) if before else []
     target = _group(parts, after, sentence, offset) if after else []
     if source and _RELATIVE.search(prefix) and len(prefix.rstrip()) - (source[-1].end - offset) > 12:
         return None  # "interference that threatens ...": the subject is not an actor
-    if _PASSIVE.search(prefix) and target and sentence[hit.end : target[0].start - offset].strip().endswith("by"):
+    if (
+        _PASSIVE.search(prefix)
+        and target
+        and sentence[hit.end : target[0].start - offset].strip().endswith("by")
+    ):
         source, target = target, source
     if hit.cue.subject_is_target:
         return _speaker_roles(hit, parts, source, sentence, offset)
     between = re.match(r"\s+(?:\w+\s+){0,2}?between\b", sentence[hit.end :])
     if hit.cue.symmetric and between and len(_codes(target)) >= 2:
         return _codes(target), [], True
-    adjacent = source and len(sentence[source[-1].end - offset : hit.start].split()) <= 1
-    if source and adjacent and len(_codes(source)) >= 2 and hit.cue.symmetric:
+    adjacent = source and not sentence[source[-1].end - offset : hit.start].replace("'s", "").strip(" -")
+    if source and _is_object(source[0], sentence, offset, hit):
+        source = []
+    acting_pair = source and source[-1].how == "pair"
+    if source and (adjacent or acting_pair) and len(_codes(source)) >= 2 and hit.cue.symmetric:
         return _codes(source), [], True
     if not source and len(_codes(target)) >= 2 and hit.cue.symmetric:
         return _codes(target), [], True
@@ -144,18 +200,31 @@ def roles(hit: CueHit, parts: list[Mention], sentence: str, offset: int) -> tupl
     return None
 
 
+def _is_object(first: Mention, sentence: str, offset: int, hit: CueHit) -> bool:
+    """True when the group before the cue follows a preposition or a verb: it is acted on, not acting."""
+    before = sentence[: first.start - offset].rstrip()
+    word = re.search(r"(\w+)$", before)
+    return bool(word) and word.group(1).lower() in OBJECT_MARKERS
+
+
 def _speaker_roles(hit, parts, subject, sentence, offset):
     """'Russia said Sudan must return ...': the speaker acts on the subject of 'must'."""
     if not subject:
         return None
     first = subject[0].start - offset
-    speakers = [i for i, p in enumerate(parts) if p.end - offset <= first and _SPEECH.search(sentence[p.end - offset : first])]
+    speakers = [
+        i
+        for i, p in enumerate(parts)
+        if p.end - offset <= first and _SPEECH.search(sentence[p.end - offset : first])
+    ]
     if not speakers:
         return None
     return _codes(_group(parts, speakers[::-1], sentence, offset)), _codes(subject), False
 
 
-def modality(hit: CueHit, sentence: str, source_start: int, commentary: bool, attributed: bool, lexicon: Lexicon) -> Modality:
+def modality(
+    hit: CueHit, sentence: str, source_start: int, commentary: bool, attributed: bool, lexicon: Lexicon
+) -> Modality:
     """Commentary, then intent (a modal or 'the need for' before the cue), then reported, else fact."""
     if commentary:
         return Modality.COMMENTARY
@@ -163,7 +232,14 @@ def modality(hit: CueHit, sentence: str, source_start: int, commentary: bool, at
     window = sentence[max(clause_start, source_start - 60, 0) : hit.end + 10]
     if lexicon.intent.search(window):
         return Modality.INTENT
-    if attributed or lexicon.reported.search(sentence[max(0, hit.start - 10) :]) or hit.cue.event_type is EventType.ACCUSE and re.search(r"\bof\b|\bthat\b", sentence[hit.end : hit.end + 60]):
+    if (
+        attributed
+        or lexicon.reported.search(sentence[max(0, hit.start - 10) :])
+        or (
+            hit.cue.event_type is EventType.ACCUSE
+            and re.search(r"\bof\b|\bthat\b", sentence[hit.end : hit.end + 60])
+        )
+    ):
         return Modality.REPORTED
     return Modality.FACT
 

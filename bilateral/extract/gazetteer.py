@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 from bilateral.records import Actor, ActorKind
@@ -52,42 +51,46 @@ def _usable(alias: str, max_tokens: int = 6) -> bool:
     )
 
 
-def parse_countries(lines: list[str]) -> dict[str, dict]:
-    """Country code -> {"name", "aliases", "people"} from Phoenix.Countries.actors.txt lines."""
-    countries: dict[str, dict] = {}
-    current_country, entry_is_country = None, False
-    pending: str | None = None
+def _blocks(lines: list[str]) -> list[dict]:
+    """Entries of a TABARI file: a name line, its '+' synonyms and its [CODE date] lines."""
+    blocks: list[dict] = []
     for raw in lines:
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
             continue
-        if line.startswith("+") and current_country and entry_is_country:
-            _add(countries[current_country]["aliases"], title_case(line[1:]))
-            continue
-        if line.startswith("+"):
-            continue
-        code = _CODE.search(line)
         if line[0].isalpha():
-            pending = line.split("[", 1)[0].strip()
-            if not code:
-                continue
-        elif not code or pending is None:
-            continue
-        name, tag = pending, code.group(1)
-        pending = None if line[0].isalpha() and code else pending
-        if len(tag) == 3:
-            current_country, entry_is_country = tag, True
-            countries.setdefault(tag, {"name": title_case(name), "aliases": [], "people": []})
-            _add(countries[tag]["aliases"], title_case(name))
-        elif tag[:3] in countries or tag[:3] == current_country:
-            entry_is_country = False
-            person = title_case(name)
-            if len(person.split()) >= 2:
-                _add(
-                    countries.setdefault(tag[:3], {"name": tag[:3], "aliases": [], "people": []})["people"],
-                    person,
-                )
-        pending = None
+            blocks.append(
+                {"name": line.split("[", 1)[0].strip(), "synonyms": [], "codes": _CODE.findall(line)}
+            )
+        elif blocks and line.startswith("+"):
+            blocks[-1]["synonyms"].append(line[1:].strip())
+        elif blocks:
+            blocks[-1]["codes"].extend(_CODE.findall(line))
+    return blocks
+
+
+def parse_countries(lines: list[str]) -> dict[str, dict]:
+    """Country code -> {"name", "aliases", "people"} from Phoenix.Countries.actors.txt lines.
+
+    A block whose codes include a bare three-letter code is a country (its latest code wins, so
+    Armenia is ARM, not the Soviet USRARM); any other block names a person or body of a country.
+    """
+    countries: dict[str, dict] = {}
+    blocks = _blocks(lines)
+    for block in blocks:
+        states = [c for c in block["codes"] if len(c) == 3]
+        if states:
+            entry = countries.setdefault(
+                states[-1], {"name": title_case(block["name"]), "aliases": [], "people": []}
+            )
+            for alias in [block["name"], *block["synonyms"]]:
+                _add(entry["aliases"], title_case(alias))
+    for block in blocks:
+        if block["codes"] and not any(len(c) == 3 for c in block["codes"]):
+            country = countries.get(block["codes"][-1][:3])
+            person = title_case(block["name"])
+            if country is not None and len(person.split()) >= 2:
+                _add(country["people"], person)
     return countries
 
 
@@ -144,18 +147,27 @@ def world_rows(countries: dict[str, dict], orgs: dict[str, dict]) -> list[dict]:
 
 
 def load_world_actors(path: Path | str | None = None) -> tuple[dict[str, Actor], dict[str, list[str]]]:
-    """Gazetteer actors by code, and people's names by state code (names stand for their state)."""
+    """Gazetteer actors by code, and people's names by state code (names stand for their state).
+
+    world_extra.jsonl beside the file (curated by hand: territories, movements, IGOs PETRARCH lacks)
+    adds aliases to a code or new codes.
+    """
     path = Path(path) if path else default_world_path()
-    actors, people = {}, defaultdict(list)
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
+    rows: dict[str, dict] = {}
+    for file in (path, path.with_name("world_extra.jsonl")):
+        if not file.exists():
             continue
-        raw = json.loads(line)
-        actors[raw["code"]] = Actor(
-            code=raw["code"], name=raw["name"], kind=ActorKind(raw["kind"]), aliases=tuple(raw["aliases"])
-        )
-        people[raw["code"]].extend(raw.get("people", ()))
-    return actors, dict(people)
+        for line in file.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                raw = json.loads(line)
+                row = rows.setdefault(raw["code"], {**raw, "aliases": [], "people": []})
+                row["aliases"] += [a for a in raw["aliases"] if a not in row["aliases"]]
+                row["people"] += raw.get("people", [])
+    actors = {
+        c: Actor(code=c, name=r["name"], kind=ActorKind(r["kind"]), aliases=tuple(r["aliases"]))
+        for c, r in rows.items()
+    }
+    return actors, {c: r["people"] for c, r in rows.items() if r["people"]}
 
 
 def main(argv: list[str]) -> int:

@@ -123,7 +123,8 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
             negation=words(markers["negation"]),
             commentary=words(markers["commentary"]),
             attribution=re.compile(
-                r",\s+(?:according to\b|[^,]{0,80}?\b(?:" + "|".join(markers["attribution_verbs"]) + r")\b)", re.IGNORECASE
+                r",\s+(?:according to\b|[^,]{0,80}?\b(?:" + "|".join(markers["attribution_verbs"]) + r")\b)",
+                re.IGNORECASE,
             ),
             private_persons=re.compile(
                 r"(?:\s+[a-z][\w-]*)?\s+(?:" + "|".join(markers["private_persons"]) + r")\b", re.IGNORECASE

@@ -15,7 +15,13 @@ from bilateral.extract import events as ev
 from bilateral.extract.gazetteer import load_world_actors
 from bilateral.extract.lexicon import Lexicon, load_lexicon
 from bilateral.extract.sentences import Sentence, split_sentences
-from bilateral.extract.text import drop_boilerplate, find_dateline, html_to_page, looks_like_html, split_headline
+from bilateral.extract.text import (
+    drop_boilerplate,
+    find_dateline,
+    html_to_page,
+    looks_like_html,
+    split_headline,
+)
 from bilateral.extract.themes import article_themes, interaction_themes
 from bilateral.records import Actor, Direction, Modality, Theme
 from bilateral.registry import load_actors
@@ -54,9 +60,20 @@ class Extraction:
     def to_dict(self) -> dict:
         """The JSON object of `python -m bilateral extract --json`."""
         return {
-            "article": {"title": self.title, "date": self.date, "source": self.source, "url": self.url, "text": self.text},
+            "article": {
+                "title": self.title,
+                "date": self.date,
+                "source": self.source,
+                "url": self.url,
+                "text": self.text,
+            },
             "actors": [
-                {"code": a.code, "name": a.name, "kind": a.kind, "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in a.mentions]}
+                {
+                    "code": a.code,
+                    "name": a.name,
+                    "kind": a.kind,
+                    "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in a.mentions],
+                }
                 for a in self.actors
             ],
             "interactions": [_candidate_dict(c) for c in self.interactions],
@@ -67,10 +84,20 @@ class Extraction:
 
 def _candidate_dict(c: ev.Candidate) -> dict:
     return {
-        "actor1": c.actor1, "actor2": c.actor2, "direction": c.direction.value, "event_type": c.event_type.value,
-        "quad_class": c.quad_class.value, "score": c.score, "themes": [t.value for t in c.themes],
-        "modality": c.modality.value, "negated": c.negated, "evidence": c.evidence, "start": c.start, "end": c.end,
-        "confidence": c.confidence, "cue": c.cue,
+        "actor1": c.actor1,
+        "actor2": c.actor2,
+        "direction": c.direction.value,
+        "event_type": c.event_type.value,
+        "quad_class": c.quad_class.value,
+        "score": c.score,
+        "themes": [t.value for t in c.themes],
+        "modality": c.modality.value,
+        "negated": c.negated,
+        "evidence": c.evidence,
+        "start": c.start,
+        "end": c.end,
+        "confidence": c.confidence,
+        "cue": c.cue,
     }
 
 
@@ -103,7 +130,9 @@ def clean_input(raw: str, date: str | None, lexicon: Lexicon) -> tuple[str | Non
     return title, body, date or find_dateline(body)
 
 
-def sentence_mentions(s: Sentence, date: str | None, index: act.ActorIndex, lexicon: Lexicon) -> list[act.Mention]:
+def sentence_mentions(
+    s: Sentence, date: str | None, index: act.ActorIndex, lexicon: Lexicon
+) -> list[act.Mention]:
     """The actor mentions of one sentence after the explicit rules (persons, titles, offices, attribution)."""
     found = act.scan(s.text, s.start, index)
     found = act.mark_private_persons(found, s.text, s.start, index, lexicon)
@@ -153,18 +182,39 @@ def sentence_candidates(
 def _candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon) -> ev.Candidate:
     event_type = ev.adjust_type(hit.cue.event_type, mode, is_negated)
     score = 0.0 if is_negated and not event_type.quad_class.is_cooperation else event_type.default_score
-    confidence = 0.6 + (0.2 if not mutual else 0.1) - (0.15 if used_pair else 0) - (0.3 if mode is Modality.COMMENTARY else 0)
+    confidence = (
+        0.6
+        + (0.2 if not mutual else 0.1)
+        - (0.15 if used_pair else 0)
+        - (0.3 if mode is Modality.COMMENTARY else 0)
+    )
     return ev.Candidate(
-        actor1=a1, actor2=a2, direction=Direction.MUTUAL if mutual else Direction.DIRECTED, event_type=event_type,
-        quad_class=event_type.quad_class, score=score, themes=interaction_themes(s.text, event_type, lexicon),
-        modality=mode, negated=is_negated, evidence=s.text, start=s.start, end=s.end,
-        confidence=round(max(0.05, min(confidence, 0.95)), 2), cue=hit.text,
+        actor1=a1,
+        actor2=a2,
+        direction=Direction.MUTUAL if mutual else Direction.DIRECTED,
+        event_type=event_type,
+        quad_class=event_type.quad_class,
+        score=score,
+        themes=interaction_themes(s.text, event_type, lexicon),
+        modality=mode,
+        negated=is_negated,
+        evidence=s.text,
+        start=s.start,
+        end=s.end,
+        confidence=round(max(0.05, min(confidence, 0.95)), 2),
+        cue=hit.text,
     )
 
 
 def extract(
-    text: str, *, date: str | None = None, source: str | None = None, url: str | None = None,
-    actors: dict[str, Actor] | None = None, index: act.ActorIndex | None = None, lexicon: Lexicon | None = None,
+    text: str,
+    *,
+    date: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    actors: dict[str, Actor] | None = None,
+    index: act.ActorIndex | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Extraction:
     """Code one article: raw text or HTML in, actors, candidate interactions and themes out."""
     lexicon = lexicon or load_lexicon()
@@ -172,11 +222,17 @@ def extract(
     title, body, date = clean_input(text, date, lexicon)
     sentences = split_sentences(body)
     commentary = commentary_sentences(sentences, lexicon)
-    result = Extraction(title=title, date=date, source=source, url=url, text=body, lexicon_versions=lexicon.versions)
+    result = Extraction(
+        title=title, date=date, source=source, url=url, text=body, lexicon_versions=lexicon.versions
+    )
     last_pair: tuple[str, str] | None = None
     for i, s in enumerate(sentences):
         own = sentence_mentions(s, date, index, lexicon)
-        pairs = [p for p in act.pair_mentions(s.text, s.start, own, last_pair, index, lexicon) if not _overlaps(p, own)]
+        pairs = [
+            p
+            for p in act.pair_mentions(s.text, s.start, own, last_pair, index, lexicon)
+            if not _overlaps(p, own)
+        ]
         parts = sorted([m for m in own if m.role == "actor"] + pairs, key=lambda m: m.start)
         found = sentence_candidates(s, parts, i in commentary, index, lexicon)
         result.interactions.extend(found)

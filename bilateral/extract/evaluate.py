@@ -1,0 +1,317 @@
+"""Score the extractor against gold files: our JSONL (sentences or whole articles) and PLOVER's gold standard.
+
+Everything is compared after rolling actors up to states (a leader counts as their state), because
+that is what the dashboard shows; PLOVER's CAMEO codes are mapped to ours first (JAP -> JPN, and any
+international organisation -> IGO). Commentary is not scored, on either side.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilateral.extract.lexicon import ExtractError
+from bilateral.extract.pipeline import Extraction, default_index, extract
+from bilateral.extract.sentences import split_sentences
+from bilateral.records import ActorKind, EventType, Modality
+
+OLD_PLOVER_EVENTS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+CAMEO_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "NGO": "IGO", "TMP": "TLS"}
+INFORMAL_BLOCS = {"WEST"}  # a bloc that is no organisation: never IGO
+PLOVER_CONTEXT_THEMES = {
+    "military": "military",
+    "cbrn": "military",
+    "diplomatic": "diplomacy",
+    "economic": "trade",
+    "cyber": "cyber",
+    "terrorism": "security",
+}
+METRICS = ("actors", "dyads", "direction", "event_type", "quad_class", "sign", "themes")
+
+
+@dataclass
+class GoldEvent:
+    """One gold interaction: who, to whom (empty for mutual), what; evidence locates it in an article."""
+
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    event_type: EventType
+    mutual: bool = False
+    evidence: str | None = None
+
+
+@dataclass
+class GoldRecord:
+    """One gold record: a sentence or an article, with what a careful coder found in it."""
+
+    id: str
+    text: str
+    actors: set[str]
+    events: list[GoldEvent]
+    themes: set[str] | None = None
+    date: str | None = None
+    cameo: bool = False
+    commentary: list[str] = field(default_factory=list)
+    forbidden_dyads: list[frozenset] = field(default_factory=list)
+
+
+@dataclass
+class Tally:
+    """True positives, false positives and false negatives of one metric."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: set, pred: set) -> None:
+        self.tp += len(gold & pred)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+
+    def as_dict(self) -> dict:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        return {
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f1, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+def _plover_actors(value) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(
+        dict.fromkeys(
+            CAMEO_CODES.get(a["code"], a["code"]) for a in value if isinstance(a, dict) and a.get("code")
+        )
+    )
+
+
+def plover_record(raw: dict) -> GoldRecord | None:
+    """One PLOVER gold-standard record as a GoldRecord (None for the DOCUMENT header)."""
+    if raw.get("event") == "DOCUMENT" or not raw.get("text"):
+        return None
+    sources, targets = _plover_actors(raw.get("source")), _plover_actors(raw.get("target"))
+    event = EventType(OLD_PLOVER_EVENTS.get(raw["event"], raw["event"]))
+    contexts = [c.strip() for c in str(raw.get("context") or "").split(",")]
+    themes = {PLOVER_CONTEXT_THEMES[c] for c in contexts if c in PLOVER_CONTEXT_THEMES} or None
+    mutual = not targets and len(sources) >= 2
+    gold_event = GoldEvent(sources, targets, event, mutual)
+    return GoldRecord(
+        raw["id"], raw["text"], set(sources) | set(targets), [gold_event], themes, raw.get("date"), cameo=True
+    )
+
+
+def own_record(raw: dict) -> GoldRecord:
+    """One line of our gold JSONL (see tests/gold/README.md) as a GoldRecord."""
+    events = [
+        GoldEvent(
+            (g["actor1"],),
+            () if g.get("direction") == "mutual" else (g["actor2"],),
+            EventType(g["event_type"]),
+            g.get("direction") == "mutual",
+            g.get("evidence"),
+        )
+        for g in raw.get("interactions", [])
+    ]
+    for e, g in zip(events, raw.get("interactions", []), strict=True):
+        if e.mutual:
+            e.sources = (g["actor1"], g["actor2"])
+    forbidden = [frozenset(pair) for pair in raw.get("forbidden_dyads", [])]
+    themes = set(raw["themes"]) if "themes" in raw else None
+    return GoldRecord(
+        raw["id"],
+        raw["text"],
+        set(raw.get("actors", [])),
+        events,
+        themes,
+        raw.get("date"),
+        False,
+        raw.get("commentary", []),
+        forbidden,
+    )
+
+
+def load_gold(path: Path | str) -> list[GoldRecord]:
+    """Gold records from a PLOVER .json array or our .jsonl; raises ExtractError naming the bad line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ExtractError(f"{path}: cannot read gold file: {error.strerror}") from error
+    if text.lstrip().startswith("["):
+        try:
+            return [r for r in (plover_record(raw) for raw in json.loads(text)) if r]
+        except (json.JSONDecodeError, KeyError, ValueError) as error:
+            raise ExtractError(f"{path}: not a PLOVER gold-standard file: {error}") from error
+    records = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            try:
+                records.append(own_record(json.loads(line)))
+            except (json.JSONDecodeError, KeyError, ValueError) as error:
+                raise ExtractError(f"{path}:{number}: bad gold record: {error}") from error
+    return records
+
+
+@dataclass
+class Scores:
+    """Running totals over a gold file."""
+
+    tallies: dict[str, Tally] = field(default_factory=lambda: {m: Tally() for m in METRICS})
+    sign_right: int = 0
+    sign_total: int = 0
+    covered: int = 0
+    codable: int = 0
+    units: int = 0
+    commentary_scored: int = 0
+    forbidden_found: int = 0
+    records: int = 0
+
+    def as_dict(self) -> dict:
+        out = {"records": self.records, **{m: t.as_dict() for m, t in self.tallies.items()}}
+        out["sign_accuracy"] = round(self.sign_right / self.sign_total, 3) if self.sign_total else None
+        out["sign_matched_dyads"] = self.sign_total
+        out["coverage"] = round(self.covered / self.codable, 3) if self.codable else None
+        out["coverage_all_sentences"] = round(self.covered / self.units, 3) if self.units else None
+        out["dyadic_sentences"], out["sentences"] = self.codable, self.units
+        out["commentary_scored"], out["forbidden_dyads_found"] = self.commentary_scored, self.forbidden_found
+        return out
+
+
+def canonical(code: str, cameo: bool) -> str:
+    """A code as compared: rolled up to its state; for PLOVER, every international organisation is IGO."""
+    index = default_index()
+    code = CAMEO_CODES.get(code, code) if cameo else code
+    rolled = index.rollup.get(code, code)
+    actor = index.actors.get(rolled)
+    rolled = CAMEO_CODES.get(rolled, rolled) if cameo else rolled
+    if rolled in INFORMAL_BLOCS:
+        return rolled
+    if cameo and (
+        rolled.startswith(("IGO", "NGO"))
+        or (actor and actor.kind in (ActorKind.BLOC, ActorKind.ORGANISATION) and not actor.parent)
+    ):
+        return "IGO"
+    return rolled
+
+
+def _gold_labels(events: Iterable[GoldEvent], cameo: bool) -> dict[frozenset, tuple[str, EventType]]:
+    out = {}
+    for e in events:
+        src = [canonical(c, cameo) for c in e.sources]
+        pairs = (
+            [(a, b) for i, a in enumerate(src) for b in src[i + 1 :]]
+            if e.mutual
+            else [(a, canonical(b, cameo)) for a in src for b in e.targets]
+        )
+        for a, b in pairs:
+            if a != b:
+                out.setdefault(frozenset((a, b)), ("mutual" if e.mutual else f"{a}>{b}", e.event_type))
+    return out
+
+
+def _pred_labels(interactions, cameo: bool) -> dict[frozenset, tuple[str, EventType]]:
+    out = {}
+    for c in interactions:
+        if c.modality is Modality.COMMENTARY:
+            continue
+        a, b = canonical(c.actor1, cameo), canonical(c.actor2, cameo)
+        if a != b:
+            out.setdefault(
+                frozenset((a, b)), ("mutual" if c.direction.value == "mutual" else f"{a}>{b}", c.event_type)
+            )
+    return out
+
+
+def score_unit(scores: Scores, gold: dict, pred: dict) -> None:
+    """Add one sentence's dyads, directions, types, quads and signs to the totals."""
+    t = scores.tallies
+    t["dyads"].add(set(gold), set(pred))
+    t["direction"].add({(d, g[0]) for d, g in gold.items()}, {(d, p[0]) for d, p in pred.items()})
+    t["event_type"].add({(d, g[1]) for d, g in gold.items()}, {(d, p[1]) for d, p in pred.items()})
+    t["quad_class"].add(
+        {(d, g[1].quad_class) for d, g in gold.items()}, {(d, p[1].quad_class) for d, p in pred.items()}
+    )
+    signs = [(d, g[1].quad_class.is_cooperation) for d, g in gold.items()]
+    t["sign"].add(set(signs), {(d, p[1].quad_class.is_cooperation) for d, p in pred.items()})
+    for dyad, sign in signs:
+        if dyad in pred:
+            scores.sign_total += 1
+            scores.sign_right += pred[dyad][1].quad_class.is_cooperation == sign
+    scores.units += 1
+    if gold:
+        scores.codable += 1
+        scores.covered += bool(pred)
+
+
+def score_record(scores: Scores, record: GoldRecord, result: Extraction) -> None:
+    """Score one gold record: per sentence for articles, as one unit for a single sentence."""
+    scores.records += 1
+    pred_actors = {canonical(a.code, record.cameo) for a in result.actors}
+    scores.tallies["actors"].add({canonical(c, record.cameo) for c in record.actors}, pred_actors)
+    if record.themes is not None:
+        scores.tallies["themes"].add(record.themes, {t.value for t in result.themes})
+    sentences = split_sentences(result.text)
+    if len(sentences) <= 1 or not any(e.evidence for e in record.events):
+        score_unit(
+            scores, _gold_labels(record.events, record.cameo), _pred_labels(result.interactions, record.cameo)
+        )
+    else:
+        for s in sentences:
+            gold = [
+                e for e in record.events if e.evidence and s.start <= result.text.find(e.evidence) < s.end
+            ]
+            pred = [c for c in result.interactions if s.start <= c.start < s.end]
+            score_unit(scores, _gold_labels(gold, record.cameo), _pred_labels(pred, record.cameo))
+    _check_commentary(scores, record, result)
+
+
+def _check_commentary(scores: Scores, record: GoldRecord, result: Extraction) -> None:
+    for evidence in record.commentary:
+        at = result.text.find(evidence)
+        scores.commentary_scored += sum(
+            1 for c in result.interactions if c.start <= at < c.end and c.modality is not Modality.COMMENTARY
+        )
+    for c in result.interactions:
+        scores.forbidden_found += (
+            frozenset((canonical(c.actor1, False), canonical(c.actor2, False))) in record.forbidden_dyads
+        )
+
+
+def evaluate(records: list[GoldRecord]) -> dict:
+    """Every metric of issue 5 over the gold records, as a JSON-ready dict."""
+    scores = Scores()
+    for record in records:
+        score_record(scores, record, extract(record.text, date=record.date))
+    return scores.as_dict()
+
+
+def format_report(report: dict, name: str) -> str:
+    """The report as a small plain-text table."""
+    lines = [
+        f"Gold: {name} ({report['records']} records, {report['sentences']} sentences, {report['dyadic_sentences']} with a dyad)"
+    ]
+    lines.append(f"{'metric':<12} {'precision':>9} {'recall':>7} {'F1':>6}   tp   fp   fn")
+    for m in METRICS:
+        r = report[m]
+        lines.append(
+            f"{m:<12} {r['precision']:>9.3f} {r['recall']:>7.3f} {r['f1']:>6.3f} {r['tp']:>4} {r['fp']:>4} {r['fn']:>4}"
+        )
+    lines.append(
+        f"sign accuracy on matched dyads: {report['sign_accuracy']} ({report['sign_matched_dyads']} dyads)"
+    )
+    lines.append(
+        f"coverage (sentences with a gold dyad and >=1 interaction): {report['coverage']}; of all sentences: {report['coverage_all_sentences']}"
+    )
+    lines.append(
+        f"commentary scored: {report['commentary_scored']}; forbidden dyads found: {report['forbidden_dyads_found']}"
+    )
+    return "\n".join(lines)
