@@ -47,7 +47,7 @@ if fmt == "pdf" and not export.browser_available():
 
 figures = {name: loaders.figure(name, flt) for name in REPORT_CHARTS}
 st.download_button(
-    "Build the report",
+    f"Build the report ({fmt.upper()})",
     data=functools.partial(report_bytes, frame, articles, flt, fmt, figures),
     file_name=file_name("report", flt, fmt),
     mime=export.MIME_TYPES[fmt],
