@@ -13,16 +13,24 @@ from bilateral.extract.pipeline import Extraction, extract
 
 def register(subparsers) -> None:
     """Add `extract` and `evaluate` to the CLI's subparsers."""
-    p = subparsers.add_parser("extract", help="code an article (text, Markdown or HTML) into candidate interactions")
+    p = subparsers.add_parser(
+        "extract", help="code an article (text, Markdown or HTML) into candidate interactions"
+    )
     p.add_argument("file", nargs="?", help="the article file, or - for standard input")
-    p.add_argument("--date", help="the article date (YYYY-MM-DD); otherwise only an explicit dateline is used")
+    p.add_argument(
+        "--date", help="the article date (YYYY-MM-DD); otherwise only an explicit dateline is used"
+    )
     p.add_argument("--source", help="the outlet")
     p.add_argument("--url", help="the article URL")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
     p.add_argument("--batch", metavar="IN.jsonl", help='code every line {"id", "text"} of a JSONL file')
-    p.add_argument("-o", "--output", metavar="OUT", help="with --batch: write result lines here (default stdout)")
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="with --batch: write result lines here (default stdout)"
+    )
     p.set_defaults(func=run_extract)
-    e = subparsers.add_parser("evaluate", help="score the extractor against a gold file (our JSONL or PLOVER JSON)")
+    e = subparsers.add_parser(
+        "evaluate", help="score the extractor against a gold file (our JSONL or PLOVER JSON)"
+    )
     e.add_argument("gold", help="gold file: tests/gold/*.jsonl or a PLOVER gold-standard .json")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     e.set_defaults(func=run_evaluate)
@@ -59,7 +67,9 @@ def run_batch(path: str, output: str | None) -> int:
             raw = json.loads(line)
             text = raw["text"]
         except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise ExtractError(f"{path}:{number}: expected a JSON object with 'id' and 'text' ({error})") from error
+            raise ExtractError(
+                f"{path}:{number}: expected a JSON object with 'id' and 'text' ({error})"
+            ) from error
         result = extract(text, date=raw.get("date"), source=raw.get("source"), url=raw.get("url"))
         lines.append(json.dumps({"id": raw.get("id"), **result.to_dict()}, ensure_ascii=False))
     body = "".join(line + "\n" for line in lines)
@@ -80,7 +90,10 @@ def run_evaluate(args) -> int:
 
 def summary(result: Extraction) -> str:
     """A readable summary: title, date, actors, themes, one line per interaction."""
-    lines = [f"title: {result.title or '(none found)'}", f"date: {result.date or '(not stated: set it when reviewing)'}"]
+    lines = [
+        f"title: {result.title or '(none found)'}",
+        f"date: {result.date or '(not stated: set it when reviewing)'}",
+    ]
     lines.append("actors: " + ", ".join(f"{a.code} ({len(a.mentions)})" for a in result.actors))
     lines.append("themes: " + ", ".join(t.value for t in result.themes))
     for c in result.interactions:

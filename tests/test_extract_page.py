@@ -1,0 +1,112 @@
+"""AppTest of pages/add_article.py: paste the seed article, review, save; a failed save writes nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bilateral import store
+from bilateral.errors import StoreError
+
+SEED = Path("/work/shared/seed/china_russia_ties_article.txt")
+SEED_TEXT = SEED.read_text(encoding="utf-8") if SEED.exists() else None
+needs_seed = pytest.mark.skipif(SEED_TEXT is None, reason="the shared seed article is not on this machine")
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "bilateral.sqlite3"
+    monkeypatch.setenv("BILATERAL_DB", str(path))
+    return path
+
+
+def counts(path: Path, url: str) -> tuple[int, int]:
+    """(articles, interactions) stored under the URL the test gave."""
+    if not path.exists():
+        return 0, 0
+    with sqlite3.connect(path) as conn:
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles WHERE url = ?", (url,))]
+        n = conn.execute(
+            f"SELECT count(*) FROM interactions WHERE article_id IN ({','.join('?' * len(ids))})", ids
+        )
+        return len(ids), n.fetchone()[0]
+
+
+def pasted(text: str) -> AppTest:
+    at = AppTest.from_file("../pages/add_article.py", default_timeout=30).run()
+    at.text_area(key="article_text").input(text).run()
+    return at
+
+
+def test_empty_page_asks_for_input(db):
+    at = AppTest.from_file("../pages/add_article.py", default_timeout=30).run()
+    assert at.info and "Paste an article" in at.info[0].value
+    assert not at.exception
+
+
+@needs_seed
+def test_seed_article_is_extracted_reviewed_and_saved(db):
+    at = pasted(SEED_TEXT)
+    assert at.text_input(key="article_title").value == "China-Russia Ties: A Strategic Alliance in the Making"
+    assert any("No date" in w.value for w in at.warning)
+    frame = at.dataframe[0].value
+    assert len(frame) >= 8 and {"USA", "CHN"} <= set(frame["actor1"]) | set(frame["actor2"])
+    at.text_input(key="article_date").input("2024-02-08")
+    at.text_input(key="article_url").input("https://example.org/seed-copy")
+    at.text_input(key="article_source").input("Seed page").run()
+    at.button(key="save_button").click().run()
+    assert at.success, [e.value for e in at.error]
+    articles, interactions = counts(db, "https://example.org/seed-copy")
+    assert articles == 1 and interactions >= 8
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT actor1, actor2, event_type, score, modality FROM interactions WHERE event_type = 'ACCUSE'"
+        )
+        assert ("USA", "CHN", "ACCUSE", -2.0, "reported") in rows.fetchall()
+    assert not at.exception
+
+
+@needs_seed
+def test_a_failed_save_writes_nothing_and_keeps_the_edits(db, monkeypatch):
+    def refuse(conn, article, interactions):
+        raise StoreError("the disk is full; nothing was written")
+
+    monkeypatch.setattr(store, "save_article", refuse)
+    at = pasted(SEED_TEXT)
+    at.text_input(key="article_date").input("2024-02-08")
+    at.text_input(key="article_url").input("https://example.org/seed-failed")
+    at.text_input(key="article_source").input("Edited source").run()
+    at.button(key="save_button").click().run()
+    assert at.error and "disk is full" in at.error[0].value
+    assert at.text_input(key="article_source").value == "Edited source"
+    assert at.text_input(key="article_date").value == "2024-02-08"
+    assert at.text_area(key="article_text").value == SEED_TEXT
+    assert at.dataframe[0].value.shape[0] >= 8
+    assert counts(db, "https://example.org/seed-failed") == (0, 0)
+    assert not at.exception
+
+
+def test_a_bad_date_is_refused_with_its_field(db):
+    at = pasted("China and Russia signed an agreement on energy cooperation.\n\nChina and Russia held talks.")
+    at.text_input(key="article_title").input("Energy deal")
+    at.text_input(key="article_date").input("8 Feb")
+    at.text_input(key="article_source").input("Test").run()
+    at.button(key="save_button").click().run()
+    assert at.error and "date" in at.error[0].value
+    assert not at.exception
+
+
+def test_duplicate_title_is_flagged(db):
+    at = pasted("China and Russia signed an agreement on energy cooperation.")
+    at.text_input(key="article_title").input("Energy deal signed")
+    at.text_input(key="article_date").input("2024-02-08")
+    at.text_input(key="article_source").input("Test").run()
+    at.button(key="save_button").click().run()
+    assert at.success
+    again = pasted("China and Russia signed an agreement on energy cooperation today.")
+    again.text_input(key="article_title").input("Energy deal signed!").run()
+    assert any("Possible duplicate" in w.value for w in again.warning)
+    assert not again.exception
