@@ -45,8 +45,12 @@ result = view.cached_extract(raw, typed_date if len(typed_date) == 10 else None)
 
 left, right = st.columns(2)
 title = left.text_input("Title", value=result.title or "", key="article_title")
-date = right.text_input("Date (YYYY-MM-DD)", value=result.date or "", key="article_date",
-                        help="Taken only from a dateline or the page's metadata; otherwise type it.")  # fmt: skip
+date = right.text_input(
+    "Date (YYYY-MM-DD)",
+    value=result.date or "",
+    key="article_date",
+    help="Taken only from a dateline or the page's metadata; otherwise type it.",
+)
 source = left.text_input("Source (outlet)", key="article_source")
 url = right.text_input("URL", key="article_url")
 if not date:
@@ -86,8 +90,14 @@ st.subheader("Interactions")
 st.caption(
     "Commentary rows are kept out of the scores. Add, fix or delete rows; unknown actors cannot be saved."
 )
-edited = st.data_editor(candidates_frame(result), column_config=config, num_rows="dynamic", hide_index=True,
-                        width="stretch", key="review_editor")  # fmt: skip
+edited = st.data_editor(
+    candidates_frame(result),
+    column_config=config,
+    num_rows="dynamic",
+    hide_index=True,
+    width="stretch",
+    key="review_editor",
+)
 
 if st.button("Save as reviewed", type="primary", key="save_button"):
     meta = {"title": title, "date": date, "source": source, "url": url or None}
@@ -97,5 +107,7 @@ if st.button("Save as reviewed", type="primary", key="save_button"):
     except BilateralError as error:
         st.error(f"Not saved: {error}")
     else:
-        st.success(f"Saved {article.title} ({article.date}) with {len(interactions)} interaction(s) at "
-                   f"{dt.datetime.now():%H:%M}; it now shows in every view. {saved}")  # fmt: skip
+        st.success(
+            f"Saved {article.title} ({article.date}) with {len(interactions)} interaction(s) at "
+            f"{dt.datetime.now():%H:%M}; it now shows in every view. {saved}"
+        )

@@ -48,7 +48,8 @@ def read_upload(upload) -> str:
     """The text of one uploaded file; ExtractError when it is too large or not text."""
     if upload.size > MAX_UPLOAD_BYTES:
         raise ExtractError(
-            f"{upload.name} is {upload.size / 1e6:.1f} MB; files up to {MAX_UPLOAD_BYTES / 1e6:.0f} MB can be added"
+            f"{upload.name} is {upload.size / 1e6:.1f} MB; "
+            f"files up to {MAX_UPLOAD_BYTES / 1e6:.0f} MB can be added"
         )
     try:
         return upload.getvalue().decode("utf-8")

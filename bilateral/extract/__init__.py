@@ -1,4 +1,4 @@
-"""Article text -> coded records: the offline extractor behind the Add article page and `bilateral extract`."""
+"""Article text -> coded records: the offline extractor behind Add article and `bilateral extract`."""
 
 from bilateral.extract.pipeline import Extraction, extract
 

@@ -109,7 +109,7 @@ def _case_ok(alias: tuple[str, ...], found: list[str], at_start: bool) -> bool:
 
 
 def _extend(hit, i, toks, lowered, index) -> tuple[int, str, str]:
-    """Grow a match when an alias of the same actor starts inside it and ends later ("President Xi" + "Xi Jinping")."""
+    """Grow a match when an alias of the same actor starts inside it, ends later ("President Xi Jinping")."""
     n, code, how = hit
     for j in range(i + 1, i + n):
         for _, low, other, _ in index.by_first.get(lowered[j], ()):
@@ -126,7 +126,6 @@ def _overtaken(n: int, i: int, toks, lowered, index) -> bool:
             k = len(low)
             if (
                 j + k > i + n
-                and k > n
                 and tuple(lowered[j : j + k]) == low
                 and _case_ok(alias, [t for t, _, _ in toks[j : j + k]], False)
             ):
@@ -163,7 +162,7 @@ def scan(text: str, offset: int, index: ActorIndex) -> list[Mention]:
 def mark_private_persons(
     mentions: list[Mention], sentence: str, offset: int, index: ActorIndex, lexicon: Lexicon
 ) -> list[Mention]:
-    """A state named just before a private person ("American journalist") describes the person, not the state."""
+    """A state just before a private person ("American journalist") describes the person, not the state."""
     out = []
     for m in mentions:
         actor = index.actors.get(m.codes[0])
@@ -211,7 +210,7 @@ def resolve_offices(
     for m in mentions:
         tail = sentence[m.end - offset :]
         office = re.match(
-            r"(?:'s|’s)?\s+(" + "|".join(lexicon.offices) + r")\b(?!\s+[A-Z])", tail, re.IGNORECASE
+            r"(?:'s|’s)?\s+(" + "|".join(lexicon.offices) + r")\b(?!\s+(?-i:[A-Z]))", tail, re.IGNORECASE
         )
         if (
             date
@@ -237,14 +236,17 @@ def resolve_offices(
 def _office_holder(state: str, office: str, date: str, index: ActorIndex) -> str | None:
     country = index.actors[state].name
     for actor in index.actors.values():
-        if actor.kind is ActorKind.LEADER and actor.parent == state and actor.in_office(date):
-            if any(
+        if (
+            actor.kind is ActorKind.LEADER
+            and actor.parent == state
+            and any(
                 t.office.lower() == f"{office} of {country}".lower()
                 and t.start <= date
                 and (t.end is None or date < t.end)
                 for t in actor.terms
-            ):
-                return actor.code
+            )
+        ):
+            return actor.code
     return None
 
 
@@ -300,7 +302,7 @@ def pair_mentions(
     index: ActorIndex,
     lexicon: Lexicon,
 ) -> list[Mention]:
-    """'the two nations', 'both leaders', 'their' as the last pair coded (bare 'their' only when the sentence lacks a pair)."""
+    """'the two nations', 'both leaders', 'their' as the last pair coded ('their' only without a pair)."""
     if not last_pair:
         return []
     states = tuple(index.rollup.get(c, c) for c in last_pair)

@@ -28,7 +28,7 @@ class Duplicate:
 
 
 def normalise_url(url: str | None) -> str:
-    """A URL as compared: lower-case host, no scheme, 'www.', fragment, tracking parameters or trailing slash."""
+    """A URL as compared: lower-case host; no scheme, 'www.', fragment, tracking parameters, final slash."""
     if not url:
         return ""
     parts = urlsplit(url.strip())
@@ -63,7 +63,7 @@ def text_similarity(a: str, b: str) -> float:
 def find_duplicates(
     stored: pd.DataFrame, title: str | None, text: str | None, url: str | None
 ) -> list[Duplicate]:
-    """Stored articles with the same URL, a near-identical title or near-identical text; most similar first."""
+    """Stored articles with the same URL, a near-identical title or text; most similar first."""
     found = []
     target_url = normalise_url(url)
     for row in stored.to_dict("records"):

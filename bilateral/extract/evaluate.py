@@ -296,22 +296,23 @@ def evaluate(records: list[GoldRecord]) -> dict:
 
 def format_report(report: dict, name: str) -> str:
     """The report as a small plain-text table."""
+    sizes = (report["records"], report["sentences"], report["dyadic_sentences"])
+    head = "{} records, {} sentences, {} with a dyad".format(*sizes)
     lines = [
-        f"Gold: {name} ({report['records']} records, {report['sentences']} sentences, {report['dyadic_sentences']} with a dyad)"
+        f"Gold: {name} ({head})",
+        f"{'metric':<12} {'precision':>9} {'recall':>7} {'F1':>6}   tp   fp   fn",
     ]
-    lines.append(f"{'metric':<12} {'precision':>9} {'recall':>7} {'F1':>6}   tp   fp   fn")
     for m in METRICS:
         r = report[m]
-        lines.append(
-            f"{m:<12} {r['precision']:>9.3f} {r['recall']:>7.3f} {r['f1']:>6.3f} {r['tp']:>4} {r['fp']:>4} {r['fn']:>4}"
-        )
+        figures = f"{r['precision']:>9.3f} {r['recall']:>7.3f} {r['f1']:>6.3f}"
+        lines.append(f"{m:<12} {figures} {r['tp']:>4} {r['fp']:>4} {r['fn']:>4}")
     lines.append(
         f"sign accuracy on matched dyads: {report['sign_accuracy']} ({report['sign_matched_dyads']} dyads)"
     )
     lines.append(
-        f"coverage (sentences with a gold dyad and >=1 interaction): {report['coverage']}; of all sentences: {report['coverage_all_sentences']}"
+        f"coverage (sentences with a gold dyad and >=1 interaction): {report['coverage']}; "
+        f"of all sentences: {report['coverage_all_sentences']}"
     )
-    lines.append(
-        f"commentary scored: {report['commentary_scored']}; forbidden dyads found: {report['forbidden_dyads_found']}"
-    )
+    scored, forbidden = report["commentary_scored"], report["forbidden_dyads_found"]
+    lines.append(f"commentary scored: {scored}; forbidden dyads found: {forbidden}")
     return "\n".join(lines)

@@ -37,6 +37,7 @@ class Lexicon:
     versions: dict
     cues: tuple[Cue, ...]
     cue_regex: re.Pattern
+    cue_starts: dict[str, re.Pattern] | None
     themes: dict[Theme, re.Pattern]
     event_default_theme: dict[EventType, Theme]
     intent: re.Pattern
@@ -90,15 +91,38 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
     return tuple(cues)
 
 
-def _cue_regex(cues: tuple[Cue, ...]) -> re.Pattern:
+def _cue_regex(cues: tuple[Cue, ...], members: list[int] | None = None) -> re.Pattern:
     """One regex with a numbered group per cue, so one scan finds every cue and says which it was.
 
     Python takes the first alternative that matches, so multi-word cues come first, longest first:
     "withdrew its peacekeepers" (SANCTION) wins over "withdrew" (RETREAT).
     """
-    order = sorted(range(len(cues)), key=lambda i: (" " not in cues[i].pattern, -len(cues[i].pattern)))
+    members = list(range(len(cues))) if members is None else members
+    order = sorted(members, key=lambda i: (" " not in cues[i].pattern, -len(cues[i].pattern)))
     groups = "|".join(f"(?P<c{i}>{cues[i].pattern})" for i in order)
     return re.compile(r"(?<![\w-])(?:" + groups + r")(?![\w-])", re.IGNORECASE)
+
+
+def _starts(pattern: str) -> set[str] | None:
+    """The lower-case two-letter starts a cue pattern can have, or None when it has no plain start."""
+    group = re.match(r"\(\?:([^()]*)\)", pattern)
+    heads = {alternative[:2] for alternative in (group.group(1).split("|") if group else [pattern])}
+    return heads if all(len(h) == 2 and h.isalpha() and h.islower() for h in heads) else None
+
+
+def cue_starts(cues: tuple[Cue, ...]) -> dict[str, re.Pattern] | None:
+    """One small cue regex per two-letter word start, so a word is tried only against cues that fit it.
+
+    None when some cue has no plain-letter start: then the whole cue regex is tried at every word.
+    """
+    by_start: dict[str, list[int]] = {}
+    for i, cue in enumerate(cues):
+        heads = _starts(cue.pattern)
+        if heads is None:
+            return None
+        for head in heads:
+            by_start.setdefault(head, []).append(i)
+    return {head: _cue_regex(cues, members) for head, members in by_start.items()}
 
 
 @functools.lru_cache(maxsize=4)
@@ -116,6 +140,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
             },
             cues=cues,
             cue_regex=_cue_regex(cues),
+            cue_starts=cue_starts(cues),
             themes={Theme(k): words(v) for k, v in themes["themes"].items()},
             event_default_theme={EventType(k): Theme(v) for k, v in themes["event_defaults"].items()},
             intent=words(markers["intent"]),

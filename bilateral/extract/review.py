@@ -34,12 +34,20 @@ def candidates_frame(result: Extraction) -> pd.DataFrame:
     """One editable row per candidate interaction (themes as 'a;b' text)."""
     rows = [
         {
-            "actor1": c.actor1, "actor2": c.actor2, "direction": c.direction.value, "event_type": c.event_type.value,
-            "score": c.score, "themes": ";".join(t.value for t in c.themes), "modality": c.modality.value,
-            "negated": c.negated, "evidence": c.evidence, "confidence": c.confidence, "cue": c.cue,
+            "actor1": c.actor1,
+            "actor2": c.actor2,
+            "direction": c.direction.value,
+            "event_type": c.event_type.value,
+            "score": c.score,
+            "themes": ";".join(t.value for t in c.themes),
+            "modality": c.modality.value,
+            "negated": c.negated,
+            "evidence": c.evidence,
+            "confidence": c.confidence,
+            "cue": c.cue,
         }
         for c in result.interactions
-    ]  # fmt: skip
+    ]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

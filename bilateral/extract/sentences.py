@@ -83,7 +83,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _is_boundary(text: str, end: int, next_start: int) -> bool:
     """False after an abbreviation or an initial ("U.S.", "Gen.", "J.") and before a lower-case word."""
-    word = re.search(r"([\w.]+)[.!?]*[\"'”’)\]]*$", text[:end])
+    word = re.search(r"([\w.]+)[.!?]*[\"'”’)\]]*$", text[max(0, end - 60) : end])
     token = word.group(1).rstrip(".").lower() if word else ""
     if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
         return False

@@ -64,7 +64,10 @@ MONTHS = {
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
     )
 }
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 DATE_PATTERNS = (
     re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)"),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b", re.IGNORECASE),
@@ -146,7 +149,7 @@ def html_to_page(raw: str) -> Page:
 
 
 def parse_date(value: str) -> str | None:
-    """An ISO date from text that states a full date (2024-02-08, 8 February 2024, Feb. 8, 2024), else None."""
+    """An ISO date from text stating a full date (2024-02-08, 8 February 2024, Feb. 8, 2024), else None."""
     for pattern in DATE_PATTERNS:
         match = pattern.search(value or "")
         if not match:

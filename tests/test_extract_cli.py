@@ -1,0 +1,118 @@
+"""`python -m bilateral extract` and `evaluate`, through the real CLI in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+SEED = Path("/work/shared/seed/china_russia_ties_article.txt")
+PLOVER = Path("/work/shared/samples/plover_gsr_dev.json")
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bilateral", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not on this machine")
+def test_extract_seed_json_meets_the_done_when():
+    out = run("extract", str(SEED), "--source", "web", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) >= {"article", "actors", "interactions", "themes"}
+    assert data["article"]["date"] is None and data["article"]["source"] == "web"
+    assert {"CHN", "RUS", "USA", "WEST"} <= {a["code"] for a in data["actors"]}
+    assert {"military", "energy", "supply_chain"} <= set(data["themes"])
+    rows = data["interactions"]
+    keys = {
+        "actor1",
+        "actor2",
+        "direction",
+        "event_type",
+        "quad_class",
+        "score",
+        "themes",
+        "modality",
+        "negated",
+        "evidence",
+        "start",
+        "end",
+        "confidence",
+    }
+    assert all(keys <= set(r) for r in rows)
+    text = data["article"]["text"]
+    assert all(text[r["start"] : r["end"]].replace("\n", " ") == r["evidence"] for r in rows)
+    accuse = [r for r in rows if r["event_type"] == "ACCUSE"]
+    assert accuse and accuse[0]["actor1"] == "USA" and accuse[0]["actor2"] == "CHN"
+    assert accuse[0]["score"] < 0 and accuse[0]["modality"] == "reported" and "cyber" in accuse[0]["themes"]
+    coop = [
+        r
+        for r in rows
+        if {r["actor1"][:3], r["actor2"][:3]} == {"CHN", "RUS"} and r["modality"] != "commentary"
+    ]
+    assert len(coop) >= 4 and all(r["score"] > 0 for r in coop)
+    assert not [r for r in rows if "USA" in (r["actor1"], r["actor2"]) and "Carlson" in r["evidence"]]
+    assert all(
+        r["modality"] == "commentary"
+        for r in rows
+        if "poised" in r["evidence"] or "Such cooperation" in r["evidence"]
+    )
+
+
+def test_extract_stdin_and_batch(tmp_path):
+    out = run("extract", "-", stdin="Russia deployed troops along the border with Finland.")
+    assert out.returncode == 0 and "RUS -> FIN  MOBILIZE" in out.stdout
+    batch = tmp_path / "in.jsonl"
+    batch.write_text(
+        '{"id": "a", "text": "China urged the United States to stop."}\n{"id": "b", "text": "No actors."}\n'
+    )
+    out = run("extract", "--batch", str(batch), "-o", str(tmp_path / "out.jsonl"))
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"] and lines[0]["interactions"][0][
+        "event_type"
+    ] == "REQUEST"
+
+
+def test_errors_name_the_file_and_line(tmp_path):
+    assert "missing.txt" in run("extract", str(tmp_path / "missing.txt")).stderr
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n")
+    out = run("extract", "--batch", str(bad))
+    assert out.returncode == 1 and "bad.jsonl:1" in out.stderr
+
+
+def test_evaluate_gold_sentences_json():
+    out = run("evaluate", str(GOLD / "sentences.jsonl"), "--json")
+    report = json.loads(out.stdout)
+    assert report["records"] >= 40
+    assert report["actors"]["f1"] >= 0.9 and report["sign_accuracy"] >= 0.85 and report["coverage"] >= 0.7
+    assert report["commentary_scored"] == 0 and report["forbidden_dyads_found"] == 0
+
+
+def test_evaluate_seed_article():
+    report = json.loads(run("evaluate", str(GOLD / "seed_article.jsonl"), "--json").stdout)
+    assert report["actors"]["f1"] >= 0.9 and report["dyads"]["recall"] >= 0.7
+    assert report["commentary_scored"] == 0 and report["forbidden_dyads_found"] == 0
+
+
+@pytest.mark.skipif(not PLOVER.exists(), reason="the PLOVER sample is not on this machine")
+def test_evaluate_plover_prints_every_metric():
+    out = run("evaluate", str(PLOVER))
+    assert out.returncode == 0
+    for metric in ("actors", "dyads", "direction", "event_type", "quad_class", "sign", "themes", "coverage"):
+        assert metric in out.stdout
+    report = json.loads(run("evaluate", str(PLOVER), "--json").stdout)
+    assert report["records"] == 163 and report["sign_accuracy"] >= 0.85 and report["coverage"] >= 0.7

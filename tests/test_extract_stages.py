@@ -1,0 +1,205 @@
+"""Each extractor stage alone: text cleaning, sentences, actors, events, themes, dedupe, highlight, review."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from bilateral.errors import RecordError
+from bilateral.extract import extract
+from bilateral.extract.dedupe import find_duplicates, normalise_url, text_similarity
+from bilateral.extract.highlight import escape_markdown, highlighted_markdown
+from bilateral.extract.lexicon import load_lexicon
+from bilateral.extract.review import build_records, candidates_frame
+from bilateral.extract.sentences import split_sentences
+from bilateral.extract.text import drop_boilerplate, find_dateline, html_to_page, parse_date, split_headline
+from bilateral.registry import load_actors
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-02-08", "2024-02-08"),
+        ("Published: 8 February 2024", "2024-02-08"),
+        ("Feb. 8, 2024", "2024-02-08"),
+        ("2024-02-08T10:00:00Z", "2024-02-08"),
+        ("just a day prior", None),
+        ("February 30, 2024", None),
+    ],
+)
+def test_parse_date(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("MOSCOW, Feb. 8, 2024 - Putin spoke.", "2024-02-08"),
+        ("Published: 2024-02-08\n\nText.", "2024-02-08"),
+        ("Just a day prior to their conversation, the US accused China.", None),
+        (
+            "In 2024 the two sides met on 8 February 2024 in a long sentence that is not a dateline at all.",
+            None,
+        ),
+    ],
+)
+def test_dateline_only(body, expected):
+    assert find_dateline(body) == expected
+
+
+def test_boilerplate_and_headline():
+    raw = "top of page\n\nBig headline here\n\nWe use cookies.\nShare\nBody sentence one.\n\nbottom of page"
+    title, body = split_headline(drop_boilerplate(raw, load_lexicon().boilerplate))
+    assert title == "Big headline here"
+    assert body == "Body sentence one."
+
+
+def test_html_is_reduced_to_main_text():
+    page = html_to_page(
+        "<html><head><title>T</title><meta property='article:published_time' content='2024-02-08T09:00'>"
+        "<script>alert(1)</script></head><body><nav>Home</nav><h1>Xi &amp; Putin talk</h1>"
+        "<p>China and Russia held talks.</p><footer>Cookies</footer></body></html>"
+    )
+    assert page.title == "Xi & Putin talk" and page.date == "2024-02-08"
+    assert "alert" not in page.text and "Home" not in page.text and "Cookies" not in page.text
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The U.S. accused China. Russia agreed.", 2),
+        ("Lt. Gen. Prosper Avril resigned yesterday.", 1),
+        ("One.\n\nTwo without stop\n\nThree!", 3),
+    ],
+)
+def test_sentences(text, count):
+    sentences = split_sentences(text)
+    assert len(sentences) == count
+    assert all(text[s.start : s.end].replace("\n", " ") == s.text for s in sentences)
+
+
+def codes(text: str, date: str | None = None) -> list[str]:
+    return [a.code for a in extract(text, date=date).actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Beijing and the Kremlin agreed.", None, ["CHN", "RUS"]),
+        ("Chinese President Xi Jinping called Putin.", None, ["CHN_XI", "RUS_PUTIN"]),
+        ("The Russian president met the Chinese premier.", "2024-02-08", ["RUS_PUTIN", "CHN_LI_Q"]),
+        ("The West criticised Moscow.", None, ["WEST", "RUS"]),
+        ("Putin spoke to American journalist Tucker Carlson.", None, ["RUS_PUTIN"]),
+        ("Israel attacked Hamas targets in the West Bank.", None, ["ISR", "PSE"]),
+    ],
+)
+def test_actor_rules(text, date, expected):
+    assert codes(text, date) == expected
+
+
+def test_office_holder_depends_on_the_date():
+    found = codes("The Russian president met the Chinese premier.", "2010-06-01")
+    assert found[0] == "RUS_MEDVEDEV" and "CHN_LI_Q" not in found
+    assert codes("The Russian president spoke.") == ["RUS"]
+
+
+def first(text: str, date: str | None = None):
+    found = extract(text, date=date).interactions
+    assert found, text
+    c = found[0]
+    return c.actor1, c.actor2, c.direction.value, c.event_type.value, c.modality.value, c.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The US government accused China of hacking.",
+            ("USA", "CHN", "directed", "ACCUSE", "reported", False),
+        ),
+        ("China and Russia agreed to expand trade.", ("CHN", "RUS", "mutual", "AGREE", "fact", False)),
+        ("Russia did not sign the treaty with Ukraine.", ("RUS", "UKR", "directed", "REJECT", "fact", True)),
+        ("Russia will supply gas to China.", ("RUS", "CHN", "directed", "AGREE", "intent", False)),
+        ("Georgia was attacked by Russia.", ("RUS", "GEO", "directed", "ASSAULT", "fact", False)),
+        ("China said the United States must stop.", ("CHN", "USA", "directed", "REQUEST", "fact", False)),
+        ("Talks between Russia and Turkey resumed.", ("RUS", "TUR", "mutual", "CONSULT", "fact", False)),
+        (
+            "Nigeria will withdraw its peacekeepers from Chad.",
+            ("NGA", "TCD", "directed", "THREATEN", "intent", False),
+        ),
+    ],
+)
+def test_event_rules(text, expected):
+    assert first(text) == expected
+
+
+def test_pair_phrases_resolve_to_the_last_pair_and_say_so():
+    result = extract("Xi Jinping met Vladimir Putin. The two nations agreed to cooperate on energy.")
+    second = result.interactions[-1]
+    assert {second.actor1, second.actor2} == {"CHN", "RUS"} and second.direction.value == "mutual"
+    assert any("the two nations" in note.lower() for note in result.notes)
+
+
+def test_commentary_is_not_scored_as_fact():
+    result = extract("The alliance between Moscow and Beijing is likely to reshape the world order.")
+    assert all(c.modality.value == "commentary" for c in result.interactions)
+
+
+def test_themes_per_interaction_and_article():
+    result = extract("Russia and China held joint military exercises. They signed an oil pipeline deal.")
+    assert "military" in [t.value for t in result.interactions[0].themes]
+    assert {"military", "energy"} <= {t.value for t in result.themes}
+
+
+def test_no_interaction_without_two_actors():
+    assert extract("Inflation rose again in March, officials said.").interactions == []
+
+
+def test_dedupe():
+    stored = pd.DataFrame(
+        [
+            {
+                "id": "a1",
+                "title": "China and Russia sign gas deal",
+                "url": "https://www.example.org/x/",
+                "text": "word " * 50,
+            }
+        ]
+    )
+    assert normalise_url("http://www.Example.org/x/?utm_source=t#top") == normalise_url(
+        "https://example.org/x"
+    )
+    assert find_duplicates(stored, "Other", "", "https://example.org/x?utm_medium=m")[0].reason == "same URL"
+    assert (
+        find_duplicates(stored, "China and Russia sign gas deal!", "", None)[0].reason
+        == "near-identical title"
+    )
+    assert find_duplicates(stored, "Unrelated", "word " * 50, None)[0].reason == "near-identical text"
+    assert find_duplicates(stored, "Unrelated title", "other text entirely here", None) == []
+    assert text_similarity("a b c d e f", "a b c d e f") == 1.0
+
+
+@pytest.mark.parametrize(
+    "attack",
+    ["[x](javascript:alert(1))", "<script>alert(1)</script>", "![i](http://e/x.png)", ":red[x]", "$x$"],
+)
+def test_highlight_escapes_untrusted_text(attack):
+    assert re.search(r"(?<!\\)[<>\[\]()!:$]", escape_markdown(attack)) is None
+    markdown = highlighted_markdown(extract(f"China accused Russia of {attack}."))
+    body = re.sub(r":(?:blue|orange|gray|violet)-background\[", "", markdown)
+    assert re.search(r"(?<!\\)[<>(!$]", body) is None
+
+
+def test_review_rows_become_records_or_named_problems():
+    result = extract("China and Russia signed a gas deal.")
+    frame = candidates_frame(result)
+    meta = {"title": "Deal", "date": "2024-02-08", "source": "Test", "url": None}
+    article, interactions = build_records(meta, frame, set(load_actors()), result.text)
+    assert article.status.value == "reviewed" and interactions[0].actor1 == "CHN"
+    frame.loc[0, "actor2"] = "XXX"
+    with pytest.raises(RecordError, match="actor2"):
+        build_records(meta, frame, set(load_actors()), result.text)
+    with pytest.raises(RecordError, match="date"):
+        build_records({**meta, "date": "8 Feb"}, candidates_frame(result), set(load_actors()), result.text)
