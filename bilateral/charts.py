@@ -453,7 +453,7 @@ def network_figure(graph, positions: dict, title: str, focus: str | None = None)
         title={"text": title},
         height=620,
         xaxis=hidden,
-        yaxis={**hidden, "scaleanchor": "x"},
+        yaxis=hidden,
         margin={"l": 16, "r": 16, "t": 70, "b": 16},
         dragmode="pan",
     )

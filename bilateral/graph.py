@@ -7,7 +7,10 @@ always give the same picture.
 
 from __future__ import annotations
 
+import math
+
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from bilateral.records import Actor
@@ -114,14 +117,36 @@ def ego_graph(graph: nx.Graph, actor: str, radius: int = 1) -> nx.Graph:
 
 
 def layout(graph: nx.Graph, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
-    """Seeded spring layout (stronger ties pull closer), so the same graph is always drawn the same way."""
+    """Seeded spring layout, so the same graph is always drawn the same way.
+
+    Ties pull by 1 + log(count), so one heavy pair does not collapse the picture; then a radial fisheye
+    (r -> sqrt(r)) spreads the crowded core of hubs and draws in the long arms of the periphery.
+    """
     if graph.number_of_nodes() == 0:
         return {}
     if graph.number_of_nodes() == 1:
         return {next(iter(graph.nodes)): (0.0, 0.0)}
-    k = 1.6 / graph.number_of_nodes() ** 0.5
-    positions = nx.spring_layout(graph, weight="count", seed=seed, k=k, iterations=200)
-    return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+    pulled = nx.Graph()
+    pulled.add_nodes_from(sorted(graph.nodes))
+    pulled.add_edges_from(
+        (u, v, {"pull": 1 + math.log(d.get("count", 1))}) for u, v, d in graph.edges(data=True)
+    )
+    k = 2.0 / graph.number_of_nodes() ** 0.5
+    positions = nx.spring_layout(pulled, weight="pull", seed=seed, k=k, iterations=300)
+    return _fisheye(positions, [graph.nodes[n].get("weighted_degree", 1) for n in positions])
+
+
+def _fisheye(positions: dict, weights: list[float], power: float = 0.5) -> dict[str, tuple[float, float]]:
+    xy = np.array(list(positions.values()), dtype=float)
+    centre = np.average(xy, axis=0, weights=np.maximum(weights, 1))
+    offset = xy - centre
+    radius = np.hypot(offset[:, 0], offset[:, 1])
+    largest = radius.max() or 1.0
+    scale = np.where(radius > 0, (radius / largest) ** power * largest / np.where(radius > 0, radius, 1), 0)
+    moved = centre + offset * scale[:, None]
+    return {
+        node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in zip(positions, moved, strict=True)
+    }
 
 
 def records_between(frame: pd.DataFrame, first: str, second: str, rollup: bool = True) -> pd.DataFrame:

@@ -134,8 +134,23 @@ def _filter_from_widgets() -> Filter:
     )
 
 
+def ensure_router() -> None:
+    """Make sure app.py routes this run: rerun through it when Streamlit ran the page without it.
+
+    Why: a fresh server whose first request is a sub-page (/timeline?theme=energy) runs pages/<page>.py
+    directly in Streamlit's legacy pages/ mode, without app.py's navigation, titles and page config, until
+    some run calls st.navigation. Clearing that flag and rerunning sends the same request through app.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def filter_sidebar() -> Filter:
     """Draw the sidebar filter, keep the URL in step, and return the Filter every page applies."""
+    ensure_router()
     notes = _source_filter()
     choices = loaders.choices()
     with st.sidebar:
