@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -105,18 +106,20 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> N
     raise RuntimeError(f"streamlit did not answer at {url} within {timeout} s")
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory):
-    """`streamlit run app.py` on a free port with its own database; yields the base URL."""
+@contextlib.contextmanager
+def running_app(database: Path):
+    """`streamlit run app.py` on a free port with its own database; yields the base URL, then stops it."""
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed; `make test` installs it")
     port = _free_port()
-    env = {**os.environ, "BILATERAL_DB": str(tmp_path_factory.mktemp("server") / "bilateral.sqlite3")}
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
         str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = {**os.environ, "BILATERAL_DB": str(database)}
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process)
@@ -127,6 +130,20 @@ def app_server(tmp_path_factory):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """One app server for the browser tests (base URL)."""
+    with running_app(tmp_path_factory.mktemp("server") / "bilateral.sqlite3") as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_server(tmp_path_factory):
+    """An app server that has answered no request yet (for first-request behaviour)."""
+    with running_app(tmp_path_factory.mktemp("fresh") / "bilateral.sqlite3") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

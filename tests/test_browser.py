@@ -1,0 +1,120 @@
+"""Real-browser tests: Playwright drives Debian's chromium against `streamlit run app.py` (see conftest)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import CHROMIUM
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian's chromium (/usr/bin/chromium) is not installed"
+    ),
+]
+
+SHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+PAGES = [("overview", ""), ("timeline", "timeline"), ("cooperation", "cooperation"), ("network", "network"),
+         ("records", "records")]  # fmt: skip
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+LOAD_MS = 45_000
+
+
+@pytest.fixture
+def viewport_page(page):
+    page.set_viewport_size({"width": 1440, "height": 1000})
+    page.set_default_timeout(LOAD_MS)
+    return page
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stMultiSelect"]')
+
+
+def wait_for_drawn_chart(page) -> None:
+    """A plotly chart has drawn at least one trace (bars, lines, markers or a heatmap)."""
+    page.wait_for_selector(CHART)
+    page.wait_for_function(
+        '() => document.querySelectorAll(\'[data-testid="stPlotlyChart"] .main-svg .trace,'
+        ' [data-testid="stPlotlyChart"] .main-svg .hm\').length > 0'
+    )
+
+
+def assert_no_error(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+
+
+def screenshot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+@pytest.mark.parametrize(("name", "path"), PAGES)
+def test_page_draws_without_error(viewport_page, app_server, name, path):
+    page = viewport_page
+    open_page(page, f"{app_server}/{path}")
+    if name == "records":
+        page.wait_for_selector('[data-testid="stDataFrame"]')
+    else:
+        wait_for_drawn_chart(page)
+    assert_no_error(page)
+    screenshot(page, name)
+
+
+def test_theme_filter_changes_chart_and_url(viewport_page, app_server):
+    page = viewport_page
+    open_page(page, f"{app_server}/timeline")
+    page.wait_for_selector(CHART)
+    title = page.locator('[data-testid="stPlotlyChart"] .gtitle').first
+    before = title.text_content()
+    themes = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    themes.click()
+    page.get_by_role("option", name="Energy", exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_url(re.compile(r"theme=energy"))
+    page.wait_for_function(
+        "(before) => { const t = document.querySelector('[data-testid=\"stPlotlyChart\"] .gtitle');"
+        " return t && t.textContent !== before && t.textContent.includes('Energy'); }",
+        arg=before,
+    )
+    assert_no_error(page)
+    screenshot(page, "timeline-energy")
+
+
+def test_deep_link_sets_the_filter_as_first_request_of_a_fresh_server(viewport_page, fresh_server):
+    page = viewport_page
+    open_page(page, f"{fresh_server}/timeline?theme=energy&dyad=CHN-RUS")
+    page.wait_for_selector(CHART)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.locator('span[data-tag][aria-label="Energy"]').count() == 1
+    assert sidebar.locator('span[data-tag][aria-label="CHN-RUS"]').count() == 1
+    page.wait_for_function(
+        "() => { const t = document.querySelector('[data-testid=\"stPlotlyChart\"] .gtitle');"
+        " return t && t.textContent.includes('Energy · CHN-RUS'); }"
+    )
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    assert nav.get_by_text("Cooperation vs tension").count() == 1  # app.py's navigation, not pages/ files
+    assert_no_error(page)
+    screenshot(page, "timeline-deep-link")
+
+
+def test_network_deep_link_and_page_change_keep_the_filter(viewport_page, app_server):
+    page = viewport_page
+    open_page(page, f"{app_server}/network?actor=RUS")
+    page.wait_for_function(
+        "() => { const t = document.querySelector('[data-testid=\"stPlotlyChart\"] .gtitle');"
+        " return t && t.textContent.startsWith('Ego network of RUS'); }"
+    )
+    screenshot(page, "network-ego-rus")
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Records").click()
+    page.wait_for_url(re.compile(r"/records\?actor=RUS"))
+    assert (
+        page.locator('[data-testid="stSidebar"] span[data-tag]')
+        .first.get_attribute("aria-label")
+        .startswith("RUS")
+    )
+    assert_no_error(page)
