@@ -58,8 +58,8 @@ def _make_template() -> go.layout.Template:
     template.layout.update(
         font={"family": FONT, "size": 13, "color": INK},
         title={
-            "x": 0,
-            "xref": "paper",
+            "x": 0.01,
+            "xref": "container",
             "xanchor": "left",
             "y": 0.985,
             "yref": "container",
@@ -295,7 +295,9 @@ def quad_mix_figure(mix: pd.DataFrame, title: str) -> go.Figure:
         template=CHART_TEMPLATE,
         title={"text": title},
         barmode="stack",
-        height=200 + 44 * mix["dyad"].nunique(),
+        height=170 + 44 * mix["dyad"].nunique(),
+        margin={"t": 88},
+        legend={"traceorder": "normal"},
         xaxis_title="Share of interactions (%)",
         yaxis={"autorange": "reversed", "title": {"text": "Dyad"}},
     )

@@ -48,23 +48,22 @@ views.selection(
     chosen, key="cooperation_records", prompt="Click a bar or a point to list the records behind it."
 )
 
-mix, heat = st.columns([2, 3])
-with mix:
-    views.chart(loaders.figure("quad_mix", flt, **options), key="cooperation_quads", selectable=False)
-    chart_downloads(
-        loaders.figure("quad_mix", flt, **options),
-        name="quad-mix",
-        flt=flt,
-        n_records=len(scored),
-        key="quad_mix",
-    )
-with heat:
-    views.chart(loaders.figure("heatmap", flt, include_commentary=include), key="cooperation_heatmap",
-                selectable=False)  # fmt: skip
-    chart_downloads(
-        loaders.figure("heatmap", flt, include_commentary=include),
-        name="heatmap",
-        flt=flt,
-        n_records=len(scored),
-        key="heatmap",
-    )
+st.subheader("Mix and themes")
+views.chart(loaders.figure("quad_mix", flt, **options), key="cooperation_quads", selectable=False)
+chart_downloads(
+    loaders.figure("quad_mix", flt, **options),
+    name="quad-mix",
+    flt=flt,
+    n_records=len(scored),
+    key="quad_mix",
+)
+views.chart(
+    loaders.figure("heatmap", flt, include_commentary=include), key="cooperation_heatmap", selectable=False
+)
+chart_downloads(
+    loaders.figure("heatmap", flt, include_commentary=include),
+    name="heatmap",
+    flt=flt,
+    n_records=len(scored),
+    key="heatmap",
+)
