@@ -89,12 +89,17 @@ def report_bytes(
 
 def report_figures(interactions: pd.DataFrame, flt: Filter) -> dict[str, go.Figure]:
     """The main charts (timeline, cooperation vs tension, network), built as the dashboard builds them."""
-    from bilateral import charts, metrics  # imported here: the report module stays importable on its own
+    from bilateral import charts  # imported here: the report module stays importable on its own
 
-    options = {"timeline": {"period": metrics.auto_period(interactions).value}}
-    return {
-        name: charts.build_figure(name, interactions, flt, **options.get(name, {})) for name in REPORT_CHARTS
-    }
+    options = report_chart_options(interactions)
+    return {name: charts.build_figure(name, interactions, flt, **options[name]) for name in REPORT_CHARTS}
+
+
+def report_chart_options(interactions: pd.DataFrame) -> dict[str, dict]:
+    """The build_figure options of each report chart: the timeline binned to the span of the data."""
+    from bilateral import metrics
+
+    return {"timeline": {"period": metrics.auto_period(interactions).value}, "cooperation": {}, "network": {}}
 
 
 def headline_numbers(interactions: pd.DataFrame, sources: pd.DataFrame) -> tuple[tuple[str, str], ...]:
