@@ -127,6 +127,8 @@ def test_with_caption_adds_an_annotation_and_leaves_the_input_alone():
     assert not fig.layout.annotations
     assert "24 records" in captioned.layout.annotations[-1].text
     assert captioned.layout.margin.b > 80
+    grown = captioned.layout.margin.b - export.captions.DEFAULT_MARGIN_BOTTOM
+    assert captioned.layout.height == fig.layout.height + grown  # the plot keeps its size
 
 
 def test_html_is_one_offline_file_with_the_caption():
@@ -158,7 +160,8 @@ def test_png_is_2x_and_not_black():
     data = export.chart_bytes(bar_figure(), "png", CAPTION)
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     image = Image.open(io.BytesIO(data)).convert("RGB")
-    assert image.size == (1600, 900)
+    height = export.with_caption(bar_figure(), CAPTION).layout.height
+    assert image.size == (1600, 2 * height) and height > 450
     pixels = np.asarray(image, dtype=float)
     assert pixels.mean() > 200  # mostly white paper, not a black box
     blue = (pixels[..., 2] > 150) & (pixels[..., 0] < 80)

@@ -45,7 +45,7 @@ def with_caption(fig: go.Figure, caption: Caption) -> go.Figure:
     """A copy of the figure with the caption written under the plot; the input figure is untouched.
 
     The caption sits below the old bottom margin (where the axis labels are) and the margin grows to
-    hold it, so it never covers the chart.
+    hold it, so it never covers the chart; a figure of fixed height grows by as much.
     """
     out = go.Figure(fig)
     lines = textwrap.wrap(caption_text(caption), CAPTION_WIDTH) or [""]
@@ -63,7 +63,12 @@ def with_caption(fig: go.Figure, caption: Caption) -> go.Figure:
         showarrow=False,
         font={"size": 11, "color": "#555555"},
     )
-    out.update_layout(margin={"b": bottom + CAPTION_LINE_PX * len(lines) + 32})
+    added = CAPTION_LINE_PX * len(lines) + 32
+    out.update_layout(margin={"b": bottom + added})
+    if (
+        out.layout.height
+    ):  # a fixed-height chart grows, so the plot keeps its size (a short heatmap stays legible)
+        out.update_layout(height=out.layout.height + added)
     return out
 
 
