@@ -173,6 +173,7 @@ def test_svg_holds_the_chart_text_and_caption():
     data = export.chart_bytes(bar_figure(), "svg", CAPTION)
     text = data.decode()
     assert text.startswith("<svg") and "Synthetic interactions by theme" in text
+    assert 'width="800"' in text[:300]  # vector: natural size, not the PNG's 2x
     assert "24 records" in text and "Energy" in text
 
 

@@ -64,7 +64,7 @@ def chart_image(fig: go.Figure, fmt: str, *, scale: float = 2, width: int | None
                 height: int | None = None) -> bytes:  # fmt: skip
     """PNG, SVG or PDF bytes of the figure; raises ExportError when no browser is found or it fails.
 
-    PNG is drawn at `scale` times the layout size (2x by default, for print).
+    PNG is drawn at `scale` times the layout size (2x by default, for print); SVG and PDF at 1x.
     """
     if fmt not in IMAGE_FORMATS:
         raise ExportError(f"cannot render a chart as {fmt!r}: choose one of {', '.join(CHART_FORMATS)}")
@@ -76,6 +76,7 @@ def chart_image(fig: go.Figure, fmt: str, *, scale: float = 2, width: int | None
         "width": width or spec.layout.width or DEFAULT_WIDTH,
         "height": height or spec.layout.height or DEFAULT_HEIGHT,
     }
+    scale = scale if fmt == "png" else 1  # vector formats keep their natural size (1 px = 0.75 pt)
     future = _render_worker().submit(_render, browser, spec, fmt, scale, size)
     try:
         return future.result(timeout=RENDER_TIMEOUT_S)
