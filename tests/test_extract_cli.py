@@ -11,8 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
-SEED = Path("/work/shared/seed/china_russia_ties_article.txt")
-PLOVER = Path("/work/shared/samples/plover_gsr_dev.json")
+SHARED = ROOT.parent / "shared"  # CI: a fresh clone with a copy of shared/ beside it
+SEED = SHARED / "seed" / "china_russia_ties_article.txt"
+PLOVER = SHARED / "samples" / "plover_gsr_dev.json"
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:

@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 from bilateral import store
 from bilateral.errors import StoreError
 
-SEED = Path("/work/shared/seed/china_russia_ties_article.txt")
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "china_russia_ties_article.txt"  # CI: shared/ beside the clone
 SEED_TEXT = SEED.read_text(encoding="utf-8") if SEED.exists() else None
 needs_seed = pytest.mark.skipif(SEED_TEXT is None, reason="the shared seed article is not on this machine")
 

@@ -99,6 +99,41 @@ def test_actor_rules(text, date, expected):
     assert codes(text, date) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "note"),
+    [
+        # a demonym or country name describing a non-agent noun is not the state
+        ("Latvia restricted the Russian language on national radio.", ["LVA"], "describes something"),
+        ("China condemned the incursion into Japanese airspace.", ["CHN"], "describes something"),
+        ("Russia defended its troops on Russian soil.", ["RUS"], "describes something"),
+        ("Ukraine criticised traffic across the Polish and Slovak borders.", ["UKR"], "'Polish' describes"),
+        ("Vietnamese forces retook a village in Western Cambodia.", ["VNM", "KHM"], "'Western' describes"),
+        # ... unless the noun heads an agent, or an event cue acts on it
+        ("Chinese coast guard vessels rammed a Philippine boat.", ["CHN", "PHL"], None),
+        ("Russian President Vladimir Putin visited the Chinese capital.", ["RUS_PUTIN", "CHN"], None),
+        ("NATO condemned Russia's missile strikes on Ukrainian cities.", ["NATO", "RUS", "UKR"], None),
+        # a demonym after 'ethnic', or a people 'of' a place, names a people
+        ("Serbia arrested ethnic Albanian leaders.", ["SRB"], "names a people"),
+        ("The Albanians of southern Serbia demanded autonomy.", ["SRB"], "names a people"),
+        ("Ethnic Russians in Estonia protested.", ["EST"], "names a people"),
+        # a place after a locative preposition, when two other actors take part
+        ("Turkey and the UN agreed to return refugees living in Iraq.", ["TUR", "UN"], "is a place"),
+        ("Switzerland and Germany sent aid to survivors in Bam, Iran.", ["CHE", "DEU"], "is a place"),
+        ("Sri Lanka opened an embassy in Tehran.", ["LKA", "IRN"], None),
+        ("Britain and France interfered in Iran.", ["GBR", "FRA", "IRN"], None),
+        ("A Palestinian prisoner died in Israeli police custody.", ["PSE", "ISR"], None),
+        # a national named as an organisation's official acts for the organisation
+        ("U.N. mediator Diego Cordovez met Afghan rebels.", ["UN", "AFG"], "acts for U.N."),
+        ("Kenzo Oshima, the United Nations relief coordinator, visited Iraq.", ["UN", "IRQ"], "acts for"),
+    ],
+)
+def test_role_rules(text, expected, note):
+    result = extract(text)
+    assert [a.code for a in result.actors] == expected
+    if note:
+        assert any(note in n for n in result.notes), result.notes
+
+
 def test_office_holder_depends_on_the_date():
     found = codes("The Russian president met the Chinese premier.", "2010-06-01")
     assert found[0] == "RUS_MEDVEDEV" and "CHN_LI_Q" not in found

@@ -268,19 +268,6 @@ def attribution_start(sentence: str, lexicon: Lexicon) -> int | None:
     return cut
 
 
-def mark_locations(mentions: list[Mention], sentence: str, offset: int) -> list[Mention]:
-    """A place after 'in', 'near', 'at' ('refugees in Iraq') is where something happens, not who acts."""
-    out = []
-    for m in mentions:
-        before = sentence[max(0, m.start - offset - 12) : m.start - offset]
-        if m.role == "actor" and re.search(
-            r"\b(?:in|near|at|inside|throughout|across)\s+(?:the\s+)?$", before
-        ):
-            m = replace(m, role="location", note=f"'{m.text}' is a place here, not an actor")
-        out.append(m)
-    return out
-
-
 def mark_attribution(mentions: list[Mention], sentence: str, offset: int, lexicon: Lexicon) -> list[Mention]:
     """Actors named only as the source of the report do not take part in its events."""
     cut = attribution_start(sentence, lexicon)

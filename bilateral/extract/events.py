@@ -146,14 +146,14 @@ def _group(parts: list[Mention], members: list[int], sentence: str, offset: int)
     return sorted(group, key=lambda m: m.start)
 
 
-def _parentheticals(sentence: str) -> list[tuple[int, int]]:
+def parentheticals(sentence: str) -> list[tuple[int, int]]:
     """Spans of appositions (', a key U.S. ally,') whose actors are not the subject."""
     return [m.span() for m in re.finditer(r",\s+(?:a|an|the|which|who)\b[^,;]*,", sentence)]
 
 
 def _candidates_before(hit: CueHit, parts: list[Mention], sentence: str, offset: int) -> list[int]:
     """Actors before the cue in its clause, appositions skipped."""
-    spans = _parentheticals(sentence[: hit.start])
+    spans = parentheticals(sentence[: hit.start])
     out = []
     for i, p in enumerate(parts):
         a, b = p.start - offset, p.end - offset

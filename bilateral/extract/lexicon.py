@@ -46,6 +46,9 @@ class Lexicon:
     commentary: re.Pattern
     attribution: re.Pattern
     private_persons: re.Pattern
+    non_agent_nouns: re.Pattern
+    group_prefix: re.Pattern
+    locative: re.Pattern
     titles: re.Pattern
     offices: dict[str, str]
     pair_phrases: re.Pattern
@@ -153,6 +156,18 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
             ),
             private_persons=re.compile(
                 r"(?:\s+[a-z][\w-]*)?\s+(?:" + "|".join(markers["private_persons"]) + r")\b", re.IGNORECASE
+            ),
+            non_agent_nouns=re.compile(
+                r"(?:\s+(?P<adjective>(?!of\b)[a-z][\w-]*))?\s+(?:"
+                + "|".join(markers["non_agent_nouns"])
+                + r")"
+                r"(?![\w-])(?!\s+(?:" + "|".join(markers["agent_heads"]) + r")\b)",
+            ),
+            group_prefix=re.compile(r"\b(?:" + "|".join(markers["group_prefixes"]) + r")\s+$", re.IGNORECASE),
+            locative=re.compile(
+                r"\b(?:" + "|".join(markers["locative_prepositions"]) + r")\s+(?:the\s+)?"
+                r"(?-i:(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*,\s+)?$",
+                re.IGNORECASE,
             ),
             titles=re.compile(r"(?:\s+(?:" + "|".join(markers["titles"]) + r"))+\s*$"),
             offices=markers["offices"],

@@ -12,6 +12,7 @@ from itertools import combinations, product
 
 from bilateral.extract import actors as act
 from bilateral.extract import events as ev
+from bilateral.extract import roles
 from bilateral.extract.gazetteer import load_world_actors
 from bilateral.extract.lexicon import Lexicon, load_lexicon
 from bilateral.extract.sentences import Sentence, split_sentences
@@ -131,13 +132,28 @@ def clean_input(raw: str, date: str | None, lexicon: Lexicon) -> tuple[str | Non
 
 
 def sentence_mentions(
-    s: Sentence, date: str | None, index: act.ActorIndex, lexicon: Lexicon
+    s: Sentence,
+    date: str | None,
+    index: act.ActorIndex,
+    lexicon: Lexicon,
+    hits: list[ev.CueHit] | None = None,
 ) -> list[act.Mention]:
-    """The actor mentions of one sentence after the explicit rules (persons, titles, offices, attribution)."""
+    """The actor mentions of one sentence after the explicit rules (persons, titles, offices, places ...).
+
+    Modifiers and peoples are read before leader titles so that "Russian President" is never a modifier;
+    places need the sentence's cues, because a cue's own preposition ("intervened in Syria") governs it,
+    and come after officials, because a place is judged by the other actors taking part.
+    """
+    hits = ev.find_cues(s.text, lexicon) if hits is None else hits
     found = act.scan(s.text, s.start, index)
     found = act.mark_private_persons(found, s.text, s.start, index, lexicon)
+    ends = [h.end for h in hits]
+    found = roles.mark_modifiers(found, s.text, s.start, ends, index, lexicon)
+    found = roles.mark_groups(found, s.text, s.start, lexicon)
     found = act.merge_leader_titles(found, s.text, s.start, index, lexicon)
     found = act.resolve_offices(found, s.text, s.start, date, index, lexicon)
+    found = roles.mark_officials(found, s.text, s.start, index)
+    found = roles.mark_locations(found, s.text, s.start, ends, index, lexicon)
     return act.mark_attribution(found, s.text, s.start, lexicon)
 
 
@@ -155,12 +171,17 @@ def commentary_sentences(sentences: list[Sentence], lexicon: Lexicon) -> set[int
 
 
 def sentence_candidates(
-    s: Sentence, parts: list[act.Mention], commentary: bool, index: act.ActorIndex, lexicon: Lexicon
+    s: Sentence,
+    parts: list[act.Mention],
+    commentary: bool,
+    index: act.ActorIndex,
+    lexicon: Lexicon,
+    hits: list[ev.CueHit] | None = None,
 ) -> list[ev.Candidate]:
     """One candidate per dyad of the sentence: the first cue that gives the dyad its roles wins."""
     out, seen = [], set()
     attributed = act.attribution_start(s.text, lexicon) is not None
-    for hit in ev.find_cues(s.text, lexicon):
+    for hit in ev.find_cues(s.text, lexicon) if hits is None else hits:
         found = ev.roles(hit, parts, s.text, s.start)
         if not found:
             continue
@@ -227,14 +248,15 @@ def extract(
     )
     last_pair: tuple[str, str] | None = None
     for i, s in enumerate(sentences):
-        own = sentence_mentions(s, date, index, lexicon)
+        hits = ev.find_cues(s.text, lexicon)
+        own = sentence_mentions(s, date, index, lexicon, hits)
         pairs = [
             p
             for p in act.pair_mentions(s.text, s.start, own, last_pair, index, lexicon)
             if not _overlaps(p, own)
         ]
         parts = sorted([m for m in own if m.role == "actor"] + pairs, key=lambda m: m.start)
-        found = sentence_candidates(s, parts, i in commentary, index, lexicon)
+        found = sentence_candidates(s, parts, i in commentary, index, lexicon, hits)
         result.interactions.extend(found)
         result.mentions.extend(sorted(own + pairs, key=lambda m: m.start))
         last_pair = (found[-1].actor1, found[-1].actor2) if found else last_pair

@@ -1,0 +1,169 @@
+"""Mentions that name a state without the state acting: modifiers, ethnic groups, places, officials.
+
+Each rule is explicit and shown to the analyst when it fires: a demonym or country name describing a
+non-agent noun ("the Russian language", "U.S. soil", "the Thai border") is not the state; a demonym
+after "ethnic" names a people ("ethnic Albanians"); a place after a locative preposition ("refugees in
+Iraq", "in Bam, Iran") is where something happens when two other actors take part, unless an event
+cue governs it ("interfered in Iran"); a national named as an organisation's official ("U.N. mediator
+Diego Cordovez") speaks for the organisation. Nouns for people (refugees, citizens, prisoners) are
+not in the list: news coders count them as their state when they are acted on. The word lists are
+data (data/lexicon/markers.json).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bilateral.extract.actors import STATE_LIKE, ActorIndex, Mention
+from bilateral.extract.events import parentheticals
+from bilateral.extract.lexicon import Lexicon
+from bilateral.records import ActorKind
+
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*$")
+_OFFICIAL_BEFORE = re.compile(r"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){1,3}$")
+_OFFICIAL_AFTER = re.compile(r"^,\s+(?:the|a|an)\s+$")
+_PLURAL_OF = re.compile(r"^\s+of\s+(?:\w+\s+)?[A-Z]")
+_DETERMINER = re.compile(r"^\s*(?:(?:the|a|an|its|their|his|her)\s+)?$", re.IGNORECASE)
+
+
+def _governed(position: int, sentence: str, cue_ends: Sequence[int]) -> bool:
+    """True when an event cue ends just before position ("strikes on | Ukrainian cities")."""
+    return any(end <= position and _DETERMINER.match(sentence[end:position]) for end in cue_ends)
+
+
+def _is_state(m: Mention, index: ActorIndex) -> bool:
+    actor = index.actors.get(m.codes[0])
+    return bool(actor) and actor.kind in STATE_LIKE and m.role == "actor"
+
+
+def _describes_noun(m: Mention, sentence: str, offset: int, lexicon: Lexicon) -> bool:
+    """True when a non-agent noun follows the mention, directly or (after a demonym) past one adjective."""
+    noun = lexicon.non_agent_nouns.match(sentence, m.end - offset)
+    if not noun:
+        return False
+    adjective = noun.group("adjective")
+    return adjective is None or (m.how == "demonym" and not m.text.endswith("s"))
+
+
+def _names_place(m: Mention, nxt: Mention | None, index: ActorIndex) -> bool:
+    """'Western Cambodia': an adjective right before a country's name is part of the place name."""
+    actor = index.actors.get(nxt.codes[0]) if nxt else None
+    return (
+        m.how == "demonym"
+        and bool(actor)
+        and actor.kind is ActorKind.STATE
+        and nxt.how == "name"
+        and nxt.start - m.end == 1
+    )
+
+
+def mark_modifiers(
+    mentions: list[Mention],
+    sentence: str,
+    offset: int,
+    cue_ends: Sequence[int],
+    index: ActorIndex,
+    lexicon: Lexicon,
+) -> list[Mention]:
+    """'the Russian language', 'Thai and Lao territory': the state describes a thing, it does not act.
+
+    Runs right to left so that a coordinated modifier ('Thai and') follows the one next to the noun.
+    What an event cue acts on stays an actor ("strikes on Ukrainian cities").
+    """
+    out = list(mentions)
+    for i in range(len(out) - 1, -1, -1):
+        m = out[i]
+        if not _is_state(m, index):
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        coordinated = (
+            nxt is not None
+            and nxt.role == "modifier"
+            and _COORDINATION.match(sentence[m.end - offset : nxt.start - offset])
+        )
+        described = (
+            coordinated or _describes_noun(m, sentence, offset, lexicon) or _names_place(m, nxt, index)
+        )
+        if described and not _governed(m.start - offset, sentence, cue_ends):
+            note = f"'{m.text}' describes something here, not the state {m.codes[0]} acting"
+            out[i] = replace(m, role="modifier", note=note)
+    return out
+
+
+def mark_groups(mentions: list[Mention], sentence: str, offset: int, lexicon: Lexicon) -> list[Mention]:
+    """'ethnic Albanians', 'the Albanians of southern Serbia': a people, not the state of that name."""
+    out = []
+    for m in mentions:
+        before = sentence[: m.start - offset]
+        after = sentence[m.end - offset :]
+        plural_of = m.text.endswith("s") and _PLURAL_OF.match(after)
+        prefixed = lexicon.group_prefix.search(before) and m.how in ("demonym", "name")
+        if m.role == "actor" and (prefixed or (m.how == "demonym" and plural_of)):
+            m = replace(m, role="group", note=f"'{m.text}' names a people here, not the state {m.codes[0]}")
+        out.append(m)
+    return out
+
+
+def mark_locations(
+    mentions: list[Mention],
+    sentence: str,
+    offset: int,
+    cue_ends: Sequence[int],
+    index: ActorIndex,
+    lexicon: Lexicon,
+) -> list[Mention]:
+    """A state after 'in', 'near', 'around' ... is a place when two other actors (not in an aside) take part.
+
+    A locative phrase is an adjunct: it names a party only when the clause has no other party for it
+    ("Sri Lanka opened an embassy in Tehran"), or when an event cue governs it ("intervened in Syria").
+    """
+    places = [i for i, m in enumerate(mentions) if _is_place(m, sentence, offset, cue_ends, index, lexicon)]
+    asides = parentheticals(sentence)
+    out = list(mentions)
+    for i in places:
+        m = mentions[i]
+        others = {
+            index.rollup.get(x.codes[0], x.codes[0])
+            for j, x in enumerate(mentions)
+            if j not in places and x.role == "actor" and not any(a <= x.start - offset < b for a, b in asides)
+        } - {index.rollup.get(m.codes[0], m.codes[0])}
+        if len(others) >= 2:
+            out[i] = replace(m, role="location", note=f"'{m.text}' is a place here, not an actor")
+    return out
+
+
+def _is_place(m: Mention, sentence: str, offset: int, cue_ends, index: ActorIndex, lexicon: Lexicon) -> bool:
+    actor = index.actors.get(m.codes[0])
+    if (
+        m.role != "actor"
+        or m.how not in ("name", "capital")
+        or not actor
+        or actor.kind is not ActorKind.STATE
+    ):
+        return False
+    place = lexicon.locative.search(sentence[: m.start - offset])
+    return bool(place) and not _governed(place.start(), sentence, cue_ends)
+
+
+def mark_officials(mentions: list[Mention], sentence: str, offset: int, index: ActorIndex) -> list[Mention]:
+    """'U.N. mediator Diego Cordovez', 'Kenzo Oshima, the United Nations ...': the person acts for the UN."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.how != "person" or m.role != "actor":
+            continue
+        body = None
+        if i > 0 and _OFFICIAL_BEFORE.match(sentence[out[i - 1].end - offset : m.start - offset]):
+            body = out[i - 1]
+        elif i + 1 < len(out) and _OFFICIAL_AFTER.match(sentence[m.end - offset : out[i + 1].start - offset]):
+            body = out[i + 1]
+        if body and _is_body(body, index):
+            note = f"'{m.text}' acts for {body.text} here, not for {m.codes[0]}"
+            out[i] = replace(m, role="official", note=note)
+    return out
+
+
+def _is_body(m: Mention, index: ActorIndex) -> bool:
+    actor = index.actors.get(m.codes[0])
+    return bool(actor) and actor.kind in (ActorKind.BLOC, ActorKind.ORGANISATION) and m.role == "actor"
