@@ -7,107 +7,33 @@ default template for one whose colours only a web page fills in, so exported ima
 
 from __future__ import annotations
 
-import copy
-
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
-from plotly.colors import sample_colorscale
 from plotly.subplots import make_subplots
 
 from bilateral import graph as actor_graph
 from bilateral import metrics
+from bilateral.chart_style import (  # noqa: F401 (re-exported: the one import pages and exports need)
+    CHART_TEMPLATE,
+    COOPERATION,
+    DIVERGING,
+    FONT,
+    GRID,
+    INK,
+    MUTED,
+    NET,
+    QUAD_COLOURS,
+    SERIES_COLOURS,
+    TENSION,
+    THEME_COLOURS,
+    empty_figure,
+    figure_title,
+)
 from bilateral.filters import Filter
+from bilateral.network_chart import network_figure
 from bilateral.records import QuadClass, Theme
 
-FONT = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
-INK, MUTED, GRID = "#1f2933", "#616e7c", "#e4e7eb"
-COOPERATION, TENSION, NET = "#2166ac", "#b2182b", "#1f2933"
-# ColorBrewer RdBu, red = tension, blue = cooperation: legible with the common colour-vision deficiencies.
-DIVERGING = [
-    [0.0, "#b2182b"], [0.17, "#ef8a62"], [0.33, "#fddbc7"], [0.5, "#f7f7f7"],
-    [0.67, "#d1e5f0"], [0.83, "#67a9cf"], [1.0, "#2166ac"],
-]  # fmt: skip
-# Paul Tol's "muted" palette (colour-blind safe), one fixed colour per theme in the vocabulary's order.
-THEME_COLOURS = dict(
-    zip(
-        [t.value for t in Theme],
-        [
-            "#332288",
-            "#DDCC77",
-            "#117733",
-            "#88CCEE",
-            "#882255",
-            "#44AA99",
-            "#CC6677",
-            "#999933",
-            "#AA4499",
-            "#888888",
-        ],
-        strict=True,
-    )
-)
-# Okabe-Ito, for dyads and communities.
-SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-QUAD_COLOURS = {1: "#92c5de", 2: "#2166ac", 3: "#f4a582", 4: "#b2182b"}
 FIGURE_NAMES = ("timeline", "cooperation", "network", "heatmap", "quad_mix", "theme_mix", "net")
-
-
-def _make_template() -> go.layout.Template:
-    template = copy.deepcopy(pio.templates["plotly_white"])
-    template.layout.update(
-        font={"family": FONT, "size": 13, "color": INK},
-        title={
-            "x": 0.01,
-            "xref": "container",
-            "xanchor": "left",
-            "y": 0.985,
-            "yref": "container",
-            "yanchor": "top",
-            "font": {"size": 16, "color": INK},
-        },
-        colorway=SERIES_COLOURS,
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        margin={"l": 64, "r": 24, "t": 100, "b": 56},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
-        hoverlabel={"font": {"family": FONT, "size": 12}, "align": "left"},
-        xaxis={"gridcolor": GRID, "linecolor": "#9aa5b1", "ticks": "outside", "title": {"standoff": 8}},
-        yaxis={"gridcolor": GRID, "zerolinecolor": "#9aa5b1", "title": {"standoff": 8}},
-    )
-    return template
-
-
-CHART_TEMPLATE = _make_template()
-
-
-def figure_title(subject: str, flt: Filter, frame: pd.DataFrame | None = None) -> str:
-    """'Interactions by theme · Energy · CHN-RUS · 2014-2025': what is shown, for what, over which years."""
-    parts = [subject]
-    described = flt.describe()
-    if described != "All records":
-        parts.append(described)
-    if not (flt.date_from or flt.date_to) and frame is not None and len(frame):
-        first, last = frame["date"].min().year, frame["date"].max().year
-        parts.append(str(first) if first == last else f"{first}-{last}")
-    return " · ".join(parts)
-
-
-def empty_figure(title: str, message: str = "No interactions match the filter.") -> go.Figure:
-    """A blank figure that says why it is blank."""
-    fig = go.Figure(layout={"template": CHART_TEMPLATE, "title": {"text": title}, "height": 320})
-    fig.add_annotation(
-        text=message,
-        showarrow=False,
-        font={"size": 15, "color": MUTED},
-        x=0.5,
-        y=0.5,
-        xref="paper",
-        yref="paper",
-    )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
 
 
 def bar_geometry(starts: pd.Series, period: metrics.Period | str) -> tuple[pd.Series, list[float]]:
@@ -364,100 +290,6 @@ def theme_mix_figure(totals: pd.DataFrame, title: str) -> go.Figure:
         xaxis_title="Interactions",
         yaxis={"autorange": "reversed"},
         showlegend=False,
-    )
-    return fig
-
-
-def _edge_traces(graph, positions: dict) -> list[go.Scatter]:
-    """One line per edge (a trace has one width and colour): width by count, colour by mean score."""
-    top = max((d["count"] for _, _, d in graph.edges(data=True)), default=1)
-    traces = []
-    for u, v, data in graph.edges(data=True):
-        (x0, y0), (x1, y1) = positions[u], positions[v]
-        colour = sample_colorscale(DIVERGING, [(data["mean_score"] + 10) / 20])[0]
-        width = 1.5 + 8.5 * (data["count"] / top) ** 0.5
-        traces.append(
-            go.Scatter(
-                x=[x0, x1],
-                y=[y0, y1],
-                mode="lines",
-                hoverinfo="skip",
-                showlegend=False,
-                line={"width": width, "color": colour},
-            )
-        )
-    return traces
-
-
-def _edge_handles(graph, positions: dict) -> go.Scatter:
-    """Markers at edge midpoints: they carry the hover text and make edges selectable."""
-    edges = list(graph.edges(data=True))
-    return go.Scatter(
-        x=[(positions[u][0] + positions[v][0]) / 2 for u, v, _ in edges],
-        y=[(positions[u][1] + positions[v][1]) / 2 for u, v, _ in edges],
-        mode="markers",
-        showlegend=False,
-        name="Ties",
-        marker={
-            "size": 9,
-            "color": [d["mean_score"] for _, _, d in edges],
-            "colorscale": DIVERGING,
-            "cmin": -10,
-            "cmax": 10,
-            "opacity": 0.85,
-            "line": {"width": 0.5, "color": "white"},
-            "colorbar": {"title": {"text": "Mean score"}, "thickness": 14, "len": 0.6},
-        },
-        customdata=[["edge", u, v, d["count"], d["mean_score"]] for u, v, d in edges],
-        hovertemplate="%{customdata[1]} – %{customdata[2]}<br>%{customdata[3]} interactions, mean score "
-        "%{customdata[4]:+.1f}<extra></extra>",
-    )
-
-
-def _node_trace(graph, positions: dict, focus: str | None) -> go.Scatter:
-    nodes = list(graph.nodes(data=True))
-    top = max((d.get("weighted_degree", 1) for _, d in nodes), default=1)
-    colours = [SERIES_COLOURS[d.get("community", 0) % len(SERIES_COLOURS)] for _, d in nodes]
-    return go.Scatter(
-        x=[positions[n][0] for n, _ in nodes],
-        y=[positions[n][1] for n, _ in nodes],
-        mode="markers+text",
-        text=[n for n, _ in nodes],
-        textposition="top center",
-        showlegend=False,
-        textfont={"size": 12, "color": INK},
-        name="Actors",
-        marker={
-            "size": [14 + 34 * (d.get("weighted_degree", 1) / top) ** 0.5 for _, d in nodes],
-            "color": colours,
-            "opacity": 0.9,
-            "line": {"width": [3 if n == focus else 1 for n, _ in nodes], "color": INK},
-        },
-        customdata=[
-            ["node", n, d.get("name", n), d.get("weighted_degree", 0), d.get("community", 0)]
-            for n, d in nodes
-        ],
-        hovertemplate="<b>%{customdata[2]}</b> (%{customdata[1]})<br>%{customdata[3]} interactions · "
-        "community %{customdata[4]}<extra></extra>",
-    )
-
-
-def network_figure(graph, positions: dict, title: str, focus: str | None = None) -> go.Figure:
-    """Actors as nodes (size: interactions, colour: community); ties as lines (width: count, colour: mean)."""
-    if graph.number_of_nodes() == 0:
-        return empty_figure(title, "No ties between actors match the filter.")
-    fig = go.Figure(_edge_traces(graph, positions))
-    fig.add_trace(_edge_handles(graph, positions))
-    fig.add_trace(_node_trace(graph, positions, focus))
-    hidden = {"visible": False, "showgrid": False, "zeroline": False}
-    fig.update_layout(
-        template=CHART_TEMPLATE,
-        title={"text": title},
-        height=620,
-        xaxis=hidden,
-        yaxis=hidden,
-        margin={"l": 16, "r": 16, "t": 70, "b": 16},
-        dragmode="pan",
     )
     return fig
 

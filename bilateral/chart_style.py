@@ -1,0 +1,104 @@
+"""The look every chart shares: one explicit template, colour-blind-safe palettes, titles and empty states.
+
+Every figure is built with `template=CHART_TEMPLATE` explicitly: importing streamlit swaps plotly's
+default template for one whose colours only a web page fills in, so exported images turn black without it.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from bilateral.filters import Filter
+from bilateral.records import Theme
+
+FONT = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
+INK, MUTED, GRID = "#1f2933", "#616e7c", "#e4e7eb"
+COOPERATION, TENSION, NET = "#2166ac", "#b2182b", "#1f2933"
+# ColorBrewer RdBu, red = tension, blue = cooperation: legible with the common colour-vision deficiencies.
+DIVERGING = [
+    [0.0, "#b2182b"], [0.17, "#ef8a62"], [0.33, "#fddbc7"], [0.5, "#f7f7f7"],
+    [0.67, "#d1e5f0"], [0.83, "#67a9cf"], [1.0, "#2166ac"],
+]  # fmt: skip
+# Paul Tol's "muted" palette (colour-blind safe), one fixed colour per theme in the vocabulary's order.
+THEME_COLOURS = dict(
+    zip(
+        [t.value for t in Theme],
+        [
+            "#332288",
+            "#DDCC77",
+            "#117733",
+            "#88CCEE",
+            "#882255",
+            "#44AA99",
+            "#CC6677",
+            "#999933",
+            "#AA4499",
+            "#888888",
+        ],
+        strict=True,
+    )
+)
+# Okabe-Ito, for dyads and communities.
+SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+QUAD_COLOURS = {1: "#92c5de", 2: "#2166ac", 3: "#f4a582", 4: "#b2182b"}
+
+
+def _make_template() -> go.layout.Template:
+    template = copy.deepcopy(pio.templates["plotly_white"])
+    template.layout.update(
+        font={"family": FONT, "size": 13, "color": INK},
+        title={
+            "x": 0.01,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 0.985,
+            "yref": "container",
+            "yanchor": "top",
+            "font": {"size": 16, "color": INK},
+        },
+        colorway=SERIES_COLOURS,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin={"l": 64, "r": 24, "t": 100, "b": 56},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        hoverlabel={"font": {"family": FONT, "size": 12}, "align": "left"},
+        xaxis={"gridcolor": GRID, "linecolor": "#9aa5b1", "ticks": "outside", "title": {"standoff": 8}},
+        yaxis={"gridcolor": GRID, "zerolinecolor": "#9aa5b1", "title": {"standoff": 8}},
+    )
+    return template
+
+
+CHART_TEMPLATE = _make_template()
+
+
+def figure_title(subject: str, flt: Filter, frame: pd.DataFrame | None = None) -> str:
+    """'Interactions by theme · Energy · CHN-RUS · 2014-2025': what is shown, for what, over which years."""
+    parts = [subject]
+    described = flt.describe()
+    if described != "All records":
+        parts.append(described)
+    if not (flt.date_from or flt.date_to) and frame is not None and len(frame):
+        first, last = frame["date"].min().year, frame["date"].max().year
+        parts.append(str(first) if first == last else f"{first}-{last}")
+    return " · ".join(parts)
+
+
+def empty_figure(title: str, message: str = "No interactions match the filter.") -> go.Figure:
+    """A blank figure that says why it is blank."""
+    fig = go.Figure(layout={"template": CHART_TEMPLATE, "title": {"text": title}, "height": 320})
+    fig.add_annotation(
+        text=message,
+        showarrow=False,
+        font={"size": 15, "color": MUTED},
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig

@@ -1,0 +1,102 @@
+"""The actor-network figure: nodes sized by interactions, coloured by community; ties by count and mean."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+from bilateral.chart_style import CHART_TEMPLATE, DIVERGING, INK, SERIES_COLOURS, empty_figure
+
+
+def _edge_traces(graph, positions: dict) -> list[go.Scatter]:
+    """One line per edge (a trace has one width and colour): width by count, colour by mean score."""
+    top = max((d["count"] for _, _, d in graph.edges(data=True)), default=1)
+    traces = []
+    for u, v, data in graph.edges(data=True):
+        (x0, y0), (x1, y1) = positions[u], positions[v]
+        colour = sample_colorscale(DIVERGING, [(data["mean_score"] + 10) / 20])[0]
+        width = 1.5 + 8.5 * (data["count"] / top) ** 0.5
+        traces.append(
+            go.Scatter(
+                x=[x0, x1],
+                y=[y0, y1],
+                mode="lines",
+                hoverinfo="skip",
+                showlegend=False,
+                line={"width": width, "color": colour},
+            )
+        )
+    return traces
+
+
+def _edge_handles(graph, positions: dict) -> go.Scatter:
+    """Markers at edge midpoints: they carry the hover text and make edges selectable."""
+    edges = list(graph.edges(data=True))
+    return go.Scatter(
+        x=[(positions[u][0] + positions[v][0]) / 2 for u, v, _ in edges],
+        y=[(positions[u][1] + positions[v][1]) / 2 for u, v, _ in edges],
+        mode="markers",
+        showlegend=False,
+        name="Ties",
+        marker={
+            "size": 9,
+            "color": [d["mean_score"] for _, _, d in edges],
+            "colorscale": DIVERGING,
+            "cmin": -10,
+            "cmax": 10,
+            "opacity": 0.85,
+            "line": {"width": 0.5, "color": "white"},
+            "colorbar": {"title": {"text": "Mean score"}, "thickness": 14, "len": 0.6},
+        },
+        customdata=[["edge", u, v, d["count"], d["mean_score"]] for u, v, d in edges],
+        hovertemplate="%{customdata[1]} – %{customdata[2]}<br>%{customdata[3]} interactions, mean score "
+        "%{customdata[4]:+.1f}<extra></extra>",
+    )
+
+
+def _node_trace(graph, positions: dict, focus: str | None) -> go.Scatter:
+    nodes = list(graph.nodes(data=True))
+    top = max((d.get("weighted_degree", 1) for _, d in nodes), default=1)
+    colours = [SERIES_COLOURS[d.get("community", 0) % len(SERIES_COLOURS)] for _, d in nodes]
+    return go.Scatter(
+        x=[positions[n][0] for n, _ in nodes],
+        y=[positions[n][1] for n, _ in nodes],
+        mode="markers+text",
+        text=[n for n, _ in nodes],
+        textposition="top center",
+        showlegend=False,
+        textfont={"size": 12, "color": INK},
+        name="Actors",
+        marker={
+            "size": [14 + 34 * (d.get("weighted_degree", 1) / top) ** 0.5 for _, d in nodes],
+            "color": colours,
+            "opacity": 0.9,
+            "line": {"width": [3 if n == focus else 1 for n, _ in nodes], "color": INK},
+        },
+        customdata=[
+            ["node", n, d.get("name", n), d.get("weighted_degree", 0), d.get("community", 0)]
+            for n, d in nodes
+        ],
+        hovertemplate="<b>%{customdata[2]}</b> (%{customdata[1]})<br>%{customdata[3]} interactions · "
+        "community %{customdata[4]}<extra></extra>",
+    )
+
+
+def network_figure(graph, positions: dict, title: str, focus: str | None = None) -> go.Figure:
+    """Actors as nodes (size: interactions, colour: community); ties as lines (width: count, colour: mean)."""
+    if graph.number_of_nodes() == 0:
+        return empty_figure(title, "No ties between actors match the filter.")
+    fig = go.Figure(_edge_traces(graph, positions))
+    fig.add_trace(_edge_handles(graph, positions))
+    fig.add_trace(_node_trace(graph, positions, focus))
+    hidden = {"visible": False, "showgrid": False, "zeroline": False}
+    fig.update_layout(
+        template=CHART_TEMPLATE,
+        title={"text": title},
+        height=620,
+        xaxis=hidden,
+        yaxis=hidden,
+        margin={"l": 16, "r": 16, "t": 70, "b": 16},
+        dragmode="pan",
+    )
+    return fig
