@@ -1,10 +1,6 @@
 """Bilateral: the router. Page config and navigation only; each page is a script under pages/."""
 
-from pathlib import Path
-
 import streamlit as st
-
-HERE = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="Bilateral", page_icon=":material/hub:", layout="wide")
 
@@ -20,15 +16,9 @@ analysis = [
     st.Page("pages/network.py", title="Actor network", icon=":material/hub:", url_path="network"),
     st.Page("pages/records.py", title="Records", icon=":material/table_rows:", url_path="records"),
 ]
-# Written by other developers; listed once their files exist, so the app runs before they land.
-workbench = [
-    st.Page(path, title=title, icon=icon, url_path=url_path)
-    for path, title, icon, url_path in (
-        ("pages/report.py", "Report", ":material/description:", "report"),
-        ("pages/add_article.py", "Add article", ":material/note_add:", "add-article"),
-    )
-    if (HERE / path).exists()
+work = [
+    st.Page("pages/report.py", title="Report", icon=":material/description:", url_path="report"),
+    st.Page("pages/add_article.py", title="Add article", icon=":material/note_add:", url_path="add-article"),
 ]
 
-sections = {"Analysis": analysis, "Work": workbench} if workbench else {"Analysis": analysis}
-st.navigation(sections).run()
+st.navigation({"Analysis": analysis, "Work": work}).run()

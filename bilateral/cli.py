@@ -7,8 +7,9 @@ import json
 import sys
 from pathlib import Path
 
-from bilateral import export, store
+from bilateral import export, report_commands, store
 from bilateral.errors import BilateralError, RecordError
+from bilateral.extract import commands as extract_commands
 from bilateral.filters import filter_from_cli
 from bilateral.importers import read_record_files
 from bilateral.registry import load_actors
@@ -121,23 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object")
     add_filter_arguments(p)
     p.set_defaults(func=cmd_stats)
-    for module in _command_modules():
-        module.register(commands)
+    extract_commands.register(commands)
+    report_commands.register(commands)
     return parser
-
-
-def _command_modules() -> list:
-    """Modules that add commands of their own (extract, charts, report) through register(subparsers)."""
-    import importlib
-
-    modules = []
-    for name in ("bilateral.extract.commands", "bilateral.report_commands"):
-        try:
-            modules.append(importlib.import_module(name))
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-    return modules
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,9 @@ from bilateral.extract.highlight import highlighted_markdown
 from bilateral.extract.review import build_records, candidates_frame
 from bilateral.records import Direction, EventType, Modality
 from ui import extract_view as view
+from ui.sidebar import ensure_router
 
+ensure_router()
 st.title("Add article")
 st.caption("Paste an article or upload .txt, .md or .html files; check what was coded, fix it, then save.")
 
