@@ -43,6 +43,8 @@ THEME_COLOURS = dict(
     )
 )
 # Okabe-Ito, for dyads and communities.
+# Communities of the network: no blue or red, which the edges' diverging score scale already means.
+COMMUNITY_COLOURS = ["#009E73", "#AA4499", "#DDCC77", "#44AA99", "#CC79A7", "#999933", "#888888", "#332288"]
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 QUAD_COLOURS = {1: "#92c5de", 2: "#2166ac", 3: "#f4a582", 4: "#b2182b"}
 

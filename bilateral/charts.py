@@ -7,6 +7,8 @@ default template for one whose colours only a web page fills in, so exported ima
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -369,6 +371,7 @@ def _network(frame, flt, rollup=True, ego=None, actors=None, **_):
     subject = "Actor network" if not ego else f"Ego network of {ego}"
     if ego:
         graph = actor_graph.ego_graph(graph, ego)
+        flt = dataclasses.replace(flt, actors=tuple(a for a in flt.actors if a != ego))
     return network_figure(graph, actor_graph.layout(graph), figure_title(subject, flt, frame), focus=ego)
 
 

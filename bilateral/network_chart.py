@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from bilateral.chart_style import CHART_TEMPLATE, DIVERGING, INK, SERIES_COLOURS, empty_figure
+from bilateral.chart_style import CHART_TEMPLATE, COMMUNITY_COLOURS, DIVERGING, INK, empty_figure
 
 
 def _edge_traces(graph, positions: dict) -> list[go.Scatter]:
@@ -57,7 +57,7 @@ def _edge_handles(graph, positions: dict) -> go.Scatter:
 def _node_trace(graph, positions: dict, focus: str | None) -> go.Scatter:
     nodes = list(graph.nodes(data=True))
     top = max((d.get("weighted_degree", 1) for _, d in nodes), default=1)
-    colours = [SERIES_COLOURS[d.get("community", 0) % len(SERIES_COLOURS)] for _, d in nodes]
+    colours = [COMMUNITY_COLOURS[d.get("community", 0) % len(COMMUNITY_COLOURS)] for _, d in nodes]
     return go.Scatter(
         x=[positions[n][0] for n, _ in nodes],
         y=[positions[n][1] for n, _ in nodes],
