@@ -13,7 +13,7 @@ from bilateral.extract.lexicon import ExtractError
 from bilateral.extract.pipeline import Extraction
 from bilateral.registry import load_actors
 
-MAX_UPLOAD_BYTES = 1_000_000
+MAX_UPLOAD_BYTES = 5_000_000  # as .streamlit/config.toml maxUploadSize (MB), so both say the same
 MAX_TEXT_CHARS = 200_000
 
 
