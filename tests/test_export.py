@@ -155,6 +155,15 @@ def test_missing_browser_says_how_to_enable_export(monkeypatch):
         export.chart_image(bar_figure(), "png")
 
 
+def test_a_program_that_is_not_a_browser_fails_at_once(monkeypatch, tmp_path):
+    fake = tmp_path / "chromium"
+    fake.write_text("#!/bin/sh\necho 'not a browser'\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(fake))
+    with pytest.raises(ExportError, match="is not a working Chrome/Chromium"):
+        export.chart_image(bar_figure(), "svg")
+
+
 @needs_browser
 def test_png_is_2x_and_not_black():
     data = export.chart_bytes(bar_figure(), "png", CAPTION)

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -152,7 +153,23 @@ def _render(browser: str, fig: go.Figure, fmt: str, scale: float, size: dict) ->
 
 @functools.cache
 def _start_server(browser: str) -> None:
-    """kaleido.start_sync_server once per process (and per browser path), lazily."""
+    """kaleido.start_sync_server once per process (and per browser path), lazily.
+
+    The browser is asked for its version first: kaleido's server thread dies silently when the browser
+    cannot start, and every render would then wait for RENDER_TIMEOUT_S instead of failing at once.
+    """
     import kaleido
 
+    _check_browser_runs(browser)
     kaleido.start_sync_server(mathjax=False, path=browser, silence_warnings=True)
+
+
+def _check_browser_runs(browser: str) -> None:
+    """Raise ExportError, naming the browser, when `BROWSER --version` does not run."""
+    try:
+        result = subprocess.run([browser, "--version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise ExportError(f"the browser {browser} does not run ({error}): {INSTALL_HINT}") from error
+    if result.returncode != 0 or "chrom" not in result.stdout.lower():
+        said = (result.stderr or result.stdout).strip()[:200] or f"exit code {result.returncode}"
+        raise ExportError(f"{browser} is not a working Chrome/Chromium ({said}): {INSTALL_HINT}")
