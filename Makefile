@@ -36,14 +36,17 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime $@
 
-# Debian's chromium renders chart exports (kaleido) and runs the browser tests. Installed when missing
-# and we are root; otherwise the app offers HTML exports only and browser tests are skipped.
+# Debian's chromium renders chart exports (kaleido) and runs the browser tests; DejaVu fonts let the PDF
+# report print accents and Cyrillic. Installed when missing and we are root; otherwise the app offers HTML
+# exports only and the browser tests are skipped.
+SYSTEM_PACKAGES := chromium fonts-liberation fonts-dejavu-core
 browser:
-	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+	@if (command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1) \
+		&& [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
 		true; \
 	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Debian's chromium (once, ~30 s)"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null; \
+		echo "Installing Debian's $(SYSTEM_PACKAGES) (once, ~30 s)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 	else \
 		echo "note: chromium not found and not root: chart image export and browser tests are unavailable"; \
 	fi

@@ -45,3 +45,11 @@ class StoreError(BilateralError):
 
 class FilterError(BilateralError):
     """A filter value (CLI flag or URL parameter) is not valid."""
+
+
+class ExportError(BilateralError):
+    """A chart or report cannot be exported; the message says what to install or change."""
+
+
+class ExtractError(BilateralError):
+    """The extractor cannot run: a lexicon file is missing or wrong, or the input cannot be read."""

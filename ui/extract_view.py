@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from bilateral import store
+from bilateral.errors import ExtractError
 from bilateral.extract import extract
-from bilateral.extract.lexicon import ExtractError
 from bilateral.extract.pipeline import Extraction
 from bilateral.registry import load_actors
 

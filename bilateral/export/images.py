@@ -20,7 +20,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from bilateral.errors import BilateralError
+from bilateral.errors import ExportError
 from bilateral.export.captions import Caption, with_caption
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -42,10 +42,6 @@ RENDER_TIMEOUT_S = 120
 INSTALL_HINT = "install Chromium on the server (`apt-get install chromium`) or set BROWSER_PATH to a Chrome"
 # Streamlit's plotly template uses these placeholder colours, which only its web page fills in.
 _PLACEHOLDER = re.compile(r'"#0000[0-4][0-9]"')
-
-
-class ExportError(BilateralError):
-    """A chart or report cannot be exported; the message says what to install or change."""
 
 
 def find_browser() -> str | None:

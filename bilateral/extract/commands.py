@@ -6,8 +6,8 @@ import json
 import sys
 from pathlib import Path
 
+from bilateral.errors import ExtractError
 from bilateral.extract.evaluate import evaluate, format_report, load_gold
-from bilateral.extract.lexicon import ExtractError
 from bilateral.extract.pipeline import Extraction, extract
 
 

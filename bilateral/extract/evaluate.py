@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bilateral.extract.lexicon import ExtractError
+from bilateral.errors import ExtractError
 from bilateral.extract.pipeline import Extraction, default_index, extract
 from bilateral.extract.sentences import split_sentences
 from bilateral.records import ActorKind, EventType, Modality

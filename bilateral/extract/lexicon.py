@@ -12,12 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilateral.errors import BilateralError
+from bilateral.errors import ExtractError
 from bilateral.records import EventType, Theme
-
-
-class ExtractError(BilateralError):
-    """The extractor cannot run: a lexicon file is missing or wrong, or the input cannot be read."""
 
 
 @dataclass(frozen=True)
