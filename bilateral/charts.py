@@ -124,13 +124,15 @@ def cooperation_figure(coop: pd.DataFrame, title: str, period: metrics.Period | 
         part = coop.loc[coop["dyad"] == dyad]
         where = {"row": i // 2 + 1, "col": i % 2 + 1}
         custom = [["period", p.date().isoformat(), "", dyad] for p in part["period"]]
+        centres, widths = bar_geometry(part["period"], period)
         first = i == 0
         for column, colour, label in (
             ("cooperation", COOPERATION, "Cooperation"),
             ("tension", TENSION, "Tension"),
         ):
             fig.add_bar(
-                x=part["period"],
+                x=centres,
+                width=widths,
                 y=part[column],
                 name=label,
                 marker_color=colour,
@@ -138,10 +140,10 @@ def cooperation_figure(coop: pd.DataFrame, title: str, period: metrics.Period | 
                 showlegend=first,
                 customdata=custom,
                 **where,
-                hovertemplate=f"{dyad} %{{x|%Y-%m-%d}}<br>{label} %{{y:+.1f}}<extra></extra>",
+                hovertemplate=f"{dyad} %{{customdata[1]}}<br>{label} %{{y:+.1f}}<extra></extra>",
             )
         fig.add_scatter(
-            x=part["period"],
+            x=centres,
             y=part["net"],
             name="Net",
             mode="lines+markers",
@@ -150,11 +152,11 @@ def cooperation_figure(coop: pd.DataFrame, title: str, period: metrics.Period | 
             marker={"size": 5},
             showlegend=first,
             customdata=custom,
-            hovertemplate=f"{dyad} %{{x|%Y-%m-%d}}<br>Net %{{y:+.1f}}<extra></extra>",
+            hovertemplate=f"{dyad} %{{customdata[1]}}<br>Net %{{y:+.1f}}<extra></extra>",
             **where,
         )
         fig.add_scatter(
-            x=part["period"],
+            x=centres,
             y=part["rolling"],
             name="Rolling mean of net",
             mode="lines",
@@ -257,14 +259,14 @@ def heatmap_figure(scores: pd.DataFrame, title: str) -> go.Figure:
             customdata=counts.to_numpy(),
             xgap=1,
             ygap=1,
-            colorbar={"title": {"text": "Mean score"}, "thickness": 14},
+            colorbar={"title": {"text": "Mean score", "side": "right"}, "thickness": 14},
             hovertemplate="%{y} · %{x}<br>Mean score %{z:+.2f} (%{customdata} interactions)<extra></extra>",
         )
     )
     fig.update_layout(
         template=CHART_TEMPLATE,
         title={"text": title},
-        height=150 + 34 * len(themes),
+        height=max(340, 150 + 34 * len(themes)),
         xaxis={"title": {"text": "Year"}, "dtick": 1 if len(years) <= 15 else 2, "showgrid": False},
         yaxis={"autorange": "reversed", "showgrid": False},
     )
@@ -313,32 +315,36 @@ def selected_customdata(fig: go.Figure, points: list[dict]) -> list[list]:
 def build_figure(name: str, interactions: pd.DataFrame, flt: Filter, **options) -> go.Figure:
     """The named figure for the filtered interactions: timeline, cooperation, network, heatmap, ...
 
-    Options: period ("month"; "year" for cooperation), dyads (default flt.dyads or the top four),
-    include_commentary (False), window (3), rollup (True), ego (an actor code), actors (the registry).
+    Options: period (default: a bin size that suits the span of the data), dyads (default flt.dyads
+    or the top four), include_commentary (False), window (3), rollup (True), ego (an actor code),
+    actors (the registry).
     """
     if name not in FIGURE_NAMES:
         raise ValueError(f"unknown figure {name!r}; one of {', '.join(FIGURE_NAMES)}")
     return _BUILDERS[name](interactions, flt, **options)
 
 
-def _timeline(frame, flt, period="month", **_):
+def _timeline(frame, flt, period=None, **_):
+    period = period or metrics.auto_period(frame)
     counts = metrics.theme_counts(frame, period, flt.themes)
     title = figure_title(f"Interactions per {metrics.Period(period).value} by theme", flt, frame)
     return timeline_figure(counts, metrics.key_events(frame), title, period)
 
 
-def _coop_data(frame, flt, period="year", dyads=None, include_commentary=False, window=3, **_):
+def _coop_data(frame, flt, period, dyads=None, include_commentary=False, window=3, **_):
     rows = metrics.scored(frame, include_commentary)
     chosen = list(dyads or flt.dyads or metrics.top_dyads(rows, 4))[:4]
     return metrics.cooperation_tension(rows, period, chosen, window), chosen, rows
 
 
-def _cooperation(frame, flt, period="year", **options):
+def _cooperation(frame, flt, period=None, **options):
+    period = period or metrics.auto_period(frame)
     coop, _, rows = _coop_data(frame, flt, period, **options)
     return cooperation_figure(coop, figure_title("Cooperation vs tension", flt, rows), period)
 
 
-def _net(frame, flt, period="year", **options):
+def _net(frame, flt, period=None, **options):
+    period = period or metrics.auto_period(frame)
     coop, _, rows = _coop_data(frame, flt, period, **options)
     return net_figure(coop, figure_title("Net cooperation, rolling mean", flt, rows))
 
