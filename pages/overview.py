@@ -11,13 +11,7 @@ flt = filter_sidebar()
 st.title("Overview")
 st.caption(f"China–Russia relations and their bearing on the US and the West · {flt.describe()}")
 
-frame = loaders.filtered(flt)
-if frame.empty:
-    st.info(
-        "No interactions match the filter. Widen it in the sidebar, or reset it.",
-        icon=":material/filter_alt_off:",
-    )
-    st.stop()
+frame = views.filtered_or_stop(flt)
 
 articles, interactions, period = st.columns(3)
 articles.metric("Articles", f"{loaders.article_count(flt):,}", border=True)

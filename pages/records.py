@@ -10,13 +10,7 @@ from ui.sidebar import filter_sidebar
 flt = filter_sidebar()
 st.title("Records")
 
-frame = loaders.filtered(flt)
-if frame.empty:
-    st.info(
-        "No interactions match the filter. Widen it in the sidebar, or reset it.",
-        icon=":material/filter_alt_off:",
-    )
-    st.stop()
+frame = views.filtered_or_stop(flt)
 
 st.caption(
     f"{len(frame):,} interactions · {flt.describe()} · newest first; click a column to sort, "

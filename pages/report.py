@@ -14,13 +14,7 @@ flt = filter_sidebar()
 st.title("Report")
 st.markdown(f"**Filters:** {views.escape(flt.describe())}")
 
-frame = loaders.filtered(flt)
-if frame.empty:
-    st.info(
-        "No interactions match the filter. Widen it in the sidebar, or reset it.",
-        icon=":material/filter_alt_off:",
-    )
-    st.stop()
+frame = views.filtered_or_stop(flt)
 
 articles = loaders.all_articles()
 n_sources = len(source_list(frame, articles))

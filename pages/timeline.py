@@ -11,13 +11,7 @@ flt = filter_sidebar()
 st.title("Timeline")
 st.caption(flt.describe())
 
-frame = loaders.filtered(flt)
-if frame.empty:
-    st.info(
-        "No interactions match the filter. Widen it in the sidebar, or reset it.",
-        icon=":material/filter_alt_off:",
-    )
-    st.stop()
+frame = views.filtered_or_stop(flt)
 
 period = st.segmented_control(
     "Bin by",

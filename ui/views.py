@@ -14,6 +14,7 @@ import streamlit as st
 
 from bilateral.charts import selected_customdata
 from bilateral.tables import record_table, safe_url
+from ui import loaders
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -37,6 +38,18 @@ RECORD_COLUMNS = {
     "id": None,
 }
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
+
+
+def filtered_or_stop(flt) -> pd.DataFrame:
+    """The filtered interactions; when none match, say so and stop the page (a guard clause for pages)."""
+    frame = loaders.filtered(flt)
+    if frame.empty:
+        st.info(
+            "No interactions match the filter. Widen it in the sidebar, or reset it.",
+            icon=":material/filter_alt_off:",
+        )
+        st.stop()
+    return frame
 
 
 def escape(text) -> str:
