@@ -47,14 +47,15 @@ def write_jsonl(path: Path, rows: list) -> Path:
     return path
 
 
-def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess:
-    """Run `python -m bilateral ARGS` against the database file `db`."""
-    env = {**os.environ, "BILATERAL_DB": str(db)}
+def run_cli(*args: str, db: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m bilateral ARGS` (against the database file `db`, when given)."""
+    env = {**os.environ, "BILATERAL_DB": str(db)} if db else None
     return subprocess.run(
         [sys.executable, "-m", "bilateral", *args],
         cwd=ROOT,
         env=env,
+        input=stdin,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
     )

@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 SHARED = ROOT.parent / "shared"  # CI: a fresh clone with a copy of shared/ beside it
 SEED = SHARED / "seed" / "china_russia_ties_article.txt"
 PLOVER = SHARED / "samples" / "plover_gsr_dev.json"
-
-
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "bilateral", *args],
-        cwd=ROOT,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not on this machine")

@@ -1,13 +1,11 @@
 """The report and the report/chart CLI: real PDF text (pypdf), one offline HTML file, sources complete."""
 
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from export_data import CYRILLIC_TITLE, HOSTILE_TITLE, synthetic_db
+from helpers import run_cli
 from pypdf import PdfReader
 
 from bilateral import charts, export, store
@@ -38,18 +36,6 @@ def energy_report(db_path):
 
 def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-
-
-def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "BILATERAL_DB": str(db)}
-    return subprocess.run(
-        [sys.executable, "-m", "bilateral", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
 
 
 def test_sources_are_every_article_behind_the_interactions_numbered(energy_report, db_path):
