@@ -241,9 +241,12 @@ def load_interactions(conn: sqlite3.Connection, actors: dict | None = None) -> p
 
     Adds state1/state2 (leaders and state bodies rolled up to their state), dyad (of the states,
     codes sorted), dyad_raw (of the codes as coded), themes as a tuple, and theme_mask for fast filters.
+    verbatim is true when the article's text is stored, so the evidence is a sentence of it; curated
+    records without text carry the curator's paraphrase instead (see data/README.md).
     """
     frame = pd.read_sql_query(
-        "SELECT i.*, a.title, a.source, a.url, a.summary, a.status, a.title_kind "
+        "SELECT i.*, a.title, a.source, a.url, a.summary, a.status, a.title_kind, "
+        "(a.text IS NOT NULL AND a.text != '') AS verbatim "
         "FROM interactions i JOIN articles a ON a.id = i.article_id ORDER BY i.date, i.id",
         conn,
     )

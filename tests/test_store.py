@@ -119,3 +119,11 @@ def test_load_filtered_keeps_articles_behind_the_kept_interactions(empty_db):
     store.add_records(empty_db, articles, interactions)
     kept, kept_articles = store.load_filtered(empty_db, Filter(text="evidence 1"))
     assert len(kept) == 1 and list(kept_articles["id"]) == [articles[1].id]
+
+
+def test_verbatim_tells_quoted_evidence_from_paraphrase(tmp_path, monkeypatch):
+    monkeypatch.setenv("BILATERAL_DB", str(tmp_path / "v.sqlite3"))
+    frame = store.load_interactions(store.connect())
+    seed = frame[frame["title"] == "China-Russia Ties: A Strategic Alliance in the Making"]
+    assert len(seed) and seed["verbatim"].all()
+    assert not frame.loc[frame["title"] != seed["title"].iloc[0], "verbatim"].any()

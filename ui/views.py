@@ -103,6 +103,8 @@ def evidence_card(row: pd.Series) -> None:
             f"({row['dyad']}) · {row['event_type']} · score {row['score']:+.1f} · {row['modality']}"
         )
         st.markdown("> " + escape(row["evidence"]))
+        if not row.get("verbatim", True):
+            st.caption("Evidence: the curator's summary of the report, not a quotation.")
         url = safe_url(row["url"])
         if url:
             st.link_button("Open the source", url, icon=":material/open_in_new:")
