@@ -68,6 +68,35 @@ def test_seed_article_is_extracted_reviewed_and_saved(db):
         )
         assert ("USA", "CHN", "ACCUSE", -2.0, "reported") in rows.fetchall()
     assert not at.exception
+    assert_shown_in_timeline_and_network(source="Seed page")
+
+
+def values(encoded):
+    """A plotly array from figure JSON: a list, or plotly's typed-array form {"dtype", "bdata"}."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(encoded, dict):
+        return np.frombuffer(base64.b64decode(encoded["bdata"]), dtype=encoded["dtype"])
+    return np.asarray(encoded, dtype=float)
+
+
+def assert_shown_in_timeline_and_network(source: str) -> None:
+    """The saved records appear in the dashboard's views (filtered to their outlet)."""
+    import json
+
+    for name in ("timeline", "network"):
+        view = AppTest.from_file(f"../pages/{name}.py", default_timeout=60)
+        view.query_params["source"] = source
+        view.run()
+        assert not view.exception and not view.info, name
+        traces = json.loads(view.get("plotly_chart")[0].proto.spec)["data"]
+        if name == "timeline":
+            assert sum(values(t["y"]).sum() for t in traces if t["type"] == "bar") >= 8
+        else:
+            nodes = next(t for t in traces if t.get("name") == "Actors")
+            assert {"CHN", "RUS", "USA"} <= set(nodes["text"])
 
 
 @needs_seed
