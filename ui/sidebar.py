@@ -87,7 +87,8 @@ def _options(key: str, available: list) -> list:
 def _main_widgets(choices: dict[str, list[str]]) -> None:
     st.multiselect("Themes", list(Theme), key=KEYS["theme"], format_func=lambda t: t.label, placeholder="All")
     left, right = st.columns(2)
-    bounds = {"min_value": dt.date(1990, 1, 1), "max_value": dt.date(2035, 12, 31), "value": None}
+    # No `value=`: _source_filter has already put every widget's value in session state.
+    bounds = {"min_value": dt.date(1990, 1, 1), "max_value": dt.date(2035, 12, 31)}
     left.date_input("From", key=KEYS["from"], **bounds)
     right.date_input("To", key=KEYS["to"], **bounds)
     names = loaders.actors()
@@ -108,7 +109,7 @@ def _more_widgets(choices: dict[str, list[str]]) -> None:
     )
     st.multiselect("Sources", _options("source", choices["source"]), key=KEYS["source"], placeholder="All")
     st.text_input("Text contains", key=KEYS["text"], placeholder="in title, summary or evidence")
-    st.slider("Score", FULL_SCORE[0], FULL_SCORE[1], value=FULL_SCORE, step=0.5, key=KEYS["score"])
+    st.slider("Score", FULL_SCORE[0], FULL_SCORE[1], step=0.5, key=KEYS["score"])
     st.selectbox("Review status", list(STATUS_LABELS), key=KEYS["status"], format_func=STATUS_LABELS.get)
 
 
