@@ -118,3 +118,16 @@ def test_network_deep_link_and_page_change_keep_the_filter(viewport_page, app_se
         .startswith("RUS")
     )
     assert_no_error(page)
+
+
+def test_clicking_a_bar_lists_the_records_behind_it(viewport_page, app_server):
+    page = viewport_page
+    open_page(page, f"{app_server}/timeline?theme=energy&dyad=CHN-RUS")
+    wait_for_drawn_chart(page)
+    bar = page.locator('[data-testid="stPlotlyChart"] .barlayer .point path').last.bounding_box()
+    page.mouse.move(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)  # plotly's drag layer
+    page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)  # takes the click
+    page.get_by_text(re.compile(r"\d+ interactions? behind the selection")).wait_for()
+    page.wait_for_selector('[data-testid="stDataFrame"]')
+    assert_no_error(page)
+    screenshot(page, "timeline-selection")

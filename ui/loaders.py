@@ -14,6 +14,7 @@ import threading
 import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import streamlit as st
 
 from bilateral import charts, metrics, store
@@ -98,14 +99,19 @@ def article_count(flt: Filter) -> int:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _figure(path: str, version: str, key: str, name: str, options: tuple) -> go.Figure:
+def _figure_json(path: str, version: str, key: str, name: str, options: tuple) -> str:
     frame = _filtered(path, version, key)
-    return charts.build_figure(name, frame, _from_key(key), actors=actors(), **dict(options))
+    return charts.build_figure(name, frame, _from_key(key), actors=actors(), **dict(options)).to_json()
 
 
 def figure(name: str, flt: Filter, **options) -> go.Figure:
-    """The named chart (see charts.build_figure) for the filter; options must be hashable."""
-    return _figure(*_db(), query_key(flt), name, tuple(sorted(options.items())))
+    """The named chart (see charts.build_figure) for the filter; options must be hashable.
+
+    Why JSON: a chart's widget identity includes its spec, and a figure fresh from build_figure serialises
+    its keys in another order than the unpickled copy a cache hit returns; the first click's rerun then
+    met a "new" chart and lost the selection. One JSON text gives the same spec on every run.
+    """
+    return pio.from_json(_figure_json(*_db(), query_key(flt), name, tuple(sorted(options.items()))))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
