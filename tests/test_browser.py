@@ -131,3 +131,17 @@ def test_clicking_a_bar_lists_the_records_behind_it(viewport_page, app_server):
     page.wait_for_selector('[data-testid="stDataFrame"]')
     assert_no_error(page)
     screenshot(page, "timeline-selection")
+
+
+def test_clicking_an_actor_lists_its_records(viewport_page, app_server):
+    page = viewport_page
+    open_page(page, f"{app_server}/network?theme=energy")
+    wait_for_drawn_chart(page)
+    node = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .trace').last.locator(".point").first
+    box = node.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.get_by_text(re.compile(r"\d+ interactions? behind the selection")).wait_for()
+    page.wait_for_selector('[data-testid="stDataFrame"]')
+    assert_no_error(page)
+    screenshot(page, "network-selection")
