@@ -49,7 +49,7 @@ def _edge_handles(graph, positions: dict) -> go.Scatter:
             "colorbar": {"title": {"text": "Mean score"}, "thickness": 14, "len": 0.6},
         },
         customdata=[["edge", u, v, d["count"], d["mean_score"]] for u, v, d in edges],
-        hovertemplate="%{customdata[1]} – %{customdata[2]}<br>%{customdata[3]} interactions, mean score "
+        hovertemplate="%{customdata[1]} – %{customdata[2]}<br>Interactions: %{customdata[3]} · mean score "
         "%{customdata[4]:+.1f}<extra></extra>",
     )
 
@@ -77,7 +77,7 @@ def _node_trace(graph, positions: dict, focus: str | None) -> go.Scatter:
             ["node", n, d.get("name", n), d.get("weighted_degree", 0), d.get("community", 0)]
             for n, d in nodes
         ],
-        hovertemplate="<b>%{customdata[2]}</b> (%{customdata[1]})<br>%{customdata[3]} interactions · "
+        hovertemplate="<b>%{customdata[2]}</b> (%{customdata[1]})<br>Interactions: %{customdata[3]} · "
         "community %{customdata[4]}<extra></extra>",
     )
 
