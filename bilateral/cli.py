@@ -33,15 +33,20 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--status", dest="filter_status", choices=["draft", "reviewed"])
 
 
-def cmd_validate(args) -> int:
-    """Exit 0 when every file is valid; else one line per problem, PATH:LINE: field: message."""
-    conn = store.connect()
+def _read_or_report(conn, paths: list[str]):
+    """(articles, interactions) of the files, or None after printing each problem, PATH:LINE first."""
     known = {r[0] for r in conn.execute("SELECT id FROM articles")}
     try:
-        _, _ = read_record_files([Path(p) for p in args.paths], set(load_actors()), known)
+        return read_record_files([Path(p) for p in paths], set(load_actors()), known)
     except RecordError as error:
         for problem in sorted(error.problems, key=lambda p: (p.path, p.line)):
             print(problem)
+        return None
+
+
+def cmd_validate(args) -> int:
+    """Exit 0 when every file is valid; else one line per problem, PATH:LINE: field: message."""
+    if _read_or_report(store.connect(), args.paths) is None:
         return 1
     print(f"{len(args.paths)} file(s) valid")
     return 0
@@ -50,15 +55,11 @@ def cmd_validate(args) -> int:
 def cmd_import(args) -> int:
     """All or nothing: any invalid record in any file adds nothing."""
     conn = store.connect()
-    known = {r[0] for r in conn.execute("SELECT id FROM articles")}
-    try:
-        articles, interactions = read_record_files([Path(p) for p in args.paths], set(load_actors()), known)
-    except RecordError as error:
-        for problem in sorted(error.problems, key=lambda p: (p.path, p.line)):
-            print(problem)
+    records = _read_or_report(conn, args.paths)
+    if records is None:
         print("nothing imported: fix the lines above and run the import again")
         return 1
-    print(store.add_records(conn, articles, interactions))
+    print(store.add_records(conn, *records))
     return 0
 
 

@@ -15,9 +15,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from bilateral import charts
 from bilateral.export import Caption, exportable, with_caption
 from bilateral.filters import Filter
 from bilateral.records import Theme
+from bilateral.store import articles_behind
+from bilateral.tables import safe_url
 
 REPORT_TITLE = "Bilateral report"
 REPORT_CHARTS = ("timeline", "cooperation", "network")
@@ -89,17 +92,7 @@ def report_bytes(
 
 def report_figures(interactions: pd.DataFrame, flt: Filter) -> dict[str, go.Figure]:
     """The main charts (timeline, cooperation vs tension, network), built as the dashboard builds them."""
-    from bilateral import charts  # imported here: the report module stays importable on its own
-
-    options = report_chart_options(interactions)
-    return {name: charts.build_figure(name, interactions, flt, **options[name]) for name in REPORT_CHARTS}
-
-
-def report_chart_options(interactions: pd.DataFrame) -> dict[str, dict]:
-    """The build_figure options of each report chart: the timeline binned to the span of the data."""
-    from bilateral import metrics
-
-    return {"timeline": {"period": metrics.auto_period(interactions).value}, "cooperation": {}, "network": {}}
+    return {name: charts.build_figure(name, interactions, flt) for name in REPORT_CHARTS}
 
 
 def headline_numbers(interactions: pd.DataFrame, sources: pd.DataFrame) -> tuple[tuple[str, str], ...]:
@@ -127,7 +120,7 @@ def headline_numbers(interactions: pd.DataFrame, sources: pd.DataFrame) -> tuple
 
 def source_list(interactions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Every article behind the interactions, numbered 1.. in date order: number, outlet, title, date, url."""
-    used = articles[articles["id"].isin(interactions["article_id"])]
+    used = articles_behind(articles, interactions)
     used = used.sort_values(["date", "source", "title"], na_position="last").reset_index(drop=True)
     return pd.DataFrame(
         {
@@ -208,7 +201,7 @@ def _sources_html(sources: pd.DataFrame) -> str:
 
 def is_web_url(url: str) -> bool:
     """Only http(s) addresses become links (never javascript: or file:)."""
-    return isinstance(url, str) and url.lower().startswith(("http://", "https://"))
+    return safe_url(url) is not None
 
 
 def _e(value) -> str:

@@ -16,6 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from bilateral.errors import StoreError
+from bilateral.filters import Filter, apply_filter, theme_mask
+from bilateral.importers import read_record_files
 from bilateral.records import Article, Interaction
 from bilateral.registry import load_actors, rollup_map
 
@@ -121,8 +123,6 @@ def data_fingerprint(data_dir: Path = DATA_DIR) -> str:
 
 def seed_from_data(conn: sqlite3.Connection, data_dir: Path = DATA_DIR) -> ImportResult | None:
     """Import the curated records of data/ when they are new to this database; None when up to date."""
-    from bilateral.importers import read_record_files
-
     fingerprint = data_fingerprint(data_dir)
     row = conn.execute("SELECT value FROM meta WHERE key = 'seed_fingerprint'").fetchone()
     if row and row[0] == fingerprint:
@@ -255,8 +255,6 @@ def load_interactions(conn: sqlite3.Connection, actors: dict | None = None) -> p
 
 def enrich_interactions(frame: pd.DataFrame, actors: dict) -> pd.DataFrame:
     """Derived columns of an interactions frame (see load_interactions); a new frame, the input untouched."""
-    from bilateral.filters import theme_mask
-
     out = frame.copy()
     out["date"] = pd.to_datetime(out["date"])
     rollup = rollup_map(actors)
@@ -280,6 +278,11 @@ def _dyad_column(first: pd.Series, second: pd.Series) -> pd.Series:
     return low + "-" + high
 
 
+def articles_behind(articles: pd.DataFrame, interactions: pd.DataFrame) -> pd.DataFrame:
+    """The articles at least one of the interactions was coded from."""
+    return articles[articles["id"].isin(interactions["article_id"])]
+
+
 def load_filtered(
     conn: sqlite3.Connection, flt=None, actors: dict | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -287,11 +290,9 @@ def load_filtered(
 
     The articles are those behind at least one kept interaction, or every article when nothing is filtered.
     """
-    from bilateral.filters import Filter, apply_filter
-
     flt = flt or Filter()
     interactions = apply_filter(flt, load_interactions(conn, actors))
     articles = load_articles(conn)
     if not flt.is_empty():
-        articles = articles[articles["id"].isin(interactions["article_id"])]
+        articles = articles_behind(articles, interactions)
     return interactions, articles

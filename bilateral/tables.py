@@ -5,11 +5,10 @@ Record text is untrusted: a URL is kept only when it is http(s), so no other sch
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pandas as pd
 
 from bilateral.records import QuadClass, Theme
+from bilateral.validation import check_url
 
 TABLE_COLUMNS = [
     "date", "dyad", "actors", "event_type", "quad", "score", "themes", "modality", "title", "source", "url",
@@ -19,10 +18,9 @@ TABLE_COLUMNS = [
 
 def safe_url(url) -> str | None:
     """The URL when it is an http(s) link to a host, else None."""
-    if not isinstance(url, str):
+    if not isinstance(url, str) or not url.strip():
         return None
-    parsed = urlparse(url.strip())
-    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
+    return url.strip() if check_url(url.strip()) is None else None
 
 
 def theme_labels(themes) -> str:

@@ -5,7 +5,7 @@ import functools
 import streamlit as st
 
 from bilateral import export
-from bilateral.report import report_bytes, report_chart_options, source_list
+from bilateral.report import REPORT_CHARTS, report_bytes, source_list
 from ui import loaders, views
 from ui.downloads import file_name
 from ui.sidebar import filter_sidebar
@@ -39,9 +39,7 @@ if fmt == "pdf" and not export.browser_available():
         "without it the PDF lists text only. The HTML report always has its charts."
     )
 
-figures = {
-    name: loaders.figure(name, flt, **options) for name, options in report_chart_options(frame).items()
-}
+figures = {name: loaders.figure(name, flt) for name in REPORT_CHARTS}
 st.download_button(
     f"Build the report ({fmt.upper()})",
     data=functools.partial(report_bytes, frame, articles, flt, fmt, figures),

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from bilateral import export
+from bilateral import export, store
 from bilateral.filters import Filter
 
 CHART_LABELS = {"png": "PNG (2x)", "svg": "SVG", "pdf": "PDF", "html": "HTML"}
@@ -36,18 +36,8 @@ def chart_downloads(fig: go.Figure, *, name: str, flt: Filter, n_records: int, k
     """A row of buttons under a chart: PNG (2x), SVG, PDF and HTML, each captioned (source, filters)."""
     caption = export.Caption.now(n_records, flt.describe())
     formats = export.CHART_FORMATS if export.browser_available() else ("html",)
-    with st.container(horizontal=True, gap="small", key=f"downloads_{key}"):
-        for fmt in formats:
-            st.download_button(
-                CHART_LABELS[fmt],
-                data=_chart_maker(fig, fmt, caption, name),
-                file_name=file_name(name, flt, fmt),
-                mime=export.MIME_TYPES[fmt],
-                key=f"download_{key}_{fmt}",
-                icon=":material/download:",
-                on_click="ignore",
-                type="tertiary",
-            )
+    makers = {fmt: _chart_maker(fig, fmt, caption, name) for fmt in formats}
+    _buttons(makers, name, flt, key, labels=CHART_LABELS)
     if len(formats) == 1:
         st.caption(NO_BROWSER_NOTE)
 
@@ -60,7 +50,7 @@ def _chart_maker(fig: go.Figure, fmt: str, caption: export.Caption, name: str):
 def data_downloads(interactions: pd.DataFrame, articles: pd.DataFrame, flt: Filter, *, key: str) -> None:
     """CSV and XLSX (formulas neutralised; XLSX with records, articles and an About sheet) and JSONL."""
     if not flt.is_empty():
-        articles = articles[articles["id"].isin(interactions["article_id"])]
+        articles = store.articles_behind(articles, interactions)
     words = flt.describe()
     makers = {
         "csv": lambda: export.records_csv(interactions),
@@ -76,11 +66,12 @@ def graph_downloads(graph: nx.Graph, flt: Filter, *, key: str) -> None:
     _buttons(makers, "network", flt, key)
 
 
-def _buttons(makers: dict, name: str, flt: Filter, key: str) -> None:
+def _buttons(makers: dict, name: str, flt: Filter, key: str, labels: dict | None = None) -> None:
+    """One row of lazy download buttons, one per extension; the label defaults to the extension."""
     with st.container(horizontal=True, gap="small", key=f"downloads_{key}"):
         for ext, make in makers.items():
             st.download_button(
-                ext.upper(),
+                (labels or {}).get(ext, ext.upper()),
                 data=make,
                 file_name=file_name(name, flt, ext),
                 mime=export.MIME_TYPES[ext],

@@ -10,6 +10,8 @@ import re
 
 import pandas as pd
 
+from bilateral.store import articles_behind
+
 # Cells a spreadsheet would run as a formula start with one of these (OWASP's CSV-injection list).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -63,7 +65,7 @@ def records_csv(interactions: pd.DataFrame) -> bytes:
 def records_jsonl(interactions: pd.DataFrame, articles: pd.DataFrame) -> bytes:
     """JSONL that `import` reads back: the articles behind the interactions, then the interactions."""
     lines = []
-    kept = articles[articles["id"].isin(interactions["article_id"])]
+    kept = articles_behind(articles, interactions)
     for row in articles_table(kept).to_dict(orient="records"):
         lines.append({k: v for k, v in row.items() if v is not None and v == v})
     for row in records_table(interactions).to_dict(orient="records"):
