@@ -32,8 +32,8 @@ from bilateral.chart_style import (  # noqa: F401 (re-exported: the one import p
     figure_title,
 )
 from bilateral.filters import Filter
+from bilateral.model import QuadClass, Theme
 from bilateral.network_chart import network_figure
-from bilateral.records import QuadClass, Theme
 
 FIGURE_NAMES = ("timeline", "cooperation", "network", "heatmap", "quad_mix", "theme_mix", "net")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bilateral.errors import FilterError
-from bilateral.records import EventType, QuadClass, Status, Theme
+from bilateral.model import EventType, QuadClass, Status, Theme
 
 # Query key -> Filter field, in the order a URL lists them.
 QUERY_KEYS = {

@@ -13,7 +13,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from bilateral.records import Actor
+from bilateral.model import Actor
 
 LAYOUT_SEED = 7
 COMMUNITY_SEED = 7

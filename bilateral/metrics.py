@@ -12,7 +12,7 @@ import enum
 
 import pandas as pd
 
-from bilateral.records import Modality, QuadClass, Theme
+from bilateral.model import Modality, QuadClass, Theme
 
 
 class Period(enum.StrEnum):

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from bilateral.errors import Problem, RecordError
-from bilateral.records import Actor, ActorKind, Term
+from bilateral.model import Actor, ActorKind
 
 ROLLED_UP_KINDS = (ActorKind.LEADER, ActorKind.ORGANISATION, ActorKind.MEDIA)
 
@@ -27,7 +29,7 @@ def load_actors(path: Path | str | None = None) -> dict[str, Actor]:
         try:
             raw = json.loads(line)
             actor = _actor_from_dict(raw)
-        except (json.JSONDecodeError, KeyError, ValueError, TypeError) as error:
+        except (json.JSONDecodeError, ValidationError, TypeError) as error:
             problems.append(Problem(str(path), number, "actor", f"cannot read this actor: {error}"))
             continue
         if actor.code in actors:
@@ -44,18 +46,7 @@ def load_actors(path: Path | str | None = None) -> dict[str, Actor]:
 
 
 def _actor_from_dict(raw: dict) -> Actor:
-    if "-" in raw["code"]:
-        raise ValueError(f"code {raw['code']!r} must not contain '-', which separates dyads")
-    return Actor(
-        code=raw["code"],
-        name=raw["name"],
-        kind=ActorKind(raw["kind"]),
-        parent=raw.get("parent"),
-        aliases=tuple(raw.get("aliases", ())),
-        demonyms=tuple(raw.get("demonyms", ())),
-        capitals=tuple(raw.get("capitals", ())),
-        terms=tuple(Term(t["office"], t["start"], t.get("end")) for t in raw.get("terms", ())),
-    )
+    return Actor.model_validate(raw)
 
 
 def rollup_map(actors: dict[str, Actor]) -> dict[str, str]:

@@ -18,7 +18,7 @@ import plotly.io as pio
 from bilateral import charts
 from bilateral.export import Caption, exportable, with_caption
 from bilateral.filters import Filter
-from bilateral.records import Theme
+from bilateral.model import Theme
 from bilateral.store import articles_behind
 from bilateral.tables import safe_url
 

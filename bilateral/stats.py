@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bilateral.records import QuadClass, Theme
+from bilateral.model import QuadClass, Theme
 
 
 def summary_stats(interactions: pd.DataFrame, articles: pd.DataFrame) -> dict:

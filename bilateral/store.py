@@ -18,7 +18,7 @@ import pandas as pd
 from bilateral.errors import StoreError
 from bilateral.filters import Filter, apply_filter, theme_mask
 from bilateral.importers import read_record_files
-from bilateral.records import Article, Interaction
+from bilateral.model import Article, Interaction
 from bilateral.registry import load_actors, rollup_map
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

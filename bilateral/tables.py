@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bilateral.records import QuadClass, Theme
-from bilateral.validation import check_url
+from bilateral.model import QuadClass, Theme, check_url
 
 TABLE_COLUMNS = [
     "date", "dyad", "actors", "event_type", "quad", "score", "themes", "modality", "title", "source", "url",

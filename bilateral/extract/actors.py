@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from bilateral.extract.lexicon import Lexicon
-from bilateral.records import Actor, ActorKind
+from bilateral.model import Actor, ActorKind
 
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+|'s|’s|[^\w\s]")
 STATE_LIKE = (ActorKind.STATE, ActorKind.BLOC)

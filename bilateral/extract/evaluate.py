@@ -15,7 +15,7 @@ from pathlib import Path
 from bilateral.errors import ExtractError
 from bilateral.extract.pipeline import Extraction, default_index, extract
 from bilateral.extract.sentences import split_sentences
-from bilateral.records import ActorKind, EventType, Modality
+from bilateral.model import ActorKind, EventType, Modality
 
 OLD_PLOVER_EVENTS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 CAMEO_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "NGO": "IGO", "TMP": "TLS"}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bilateral.extract.actors import Mention
 from bilateral.extract.lexicon import Cue, Lexicon
-from bilateral.records import Direction, EventType, Modality, QuadClass, Theme
+from bilateral.model import Direction, EventType, Modality, QuadClass, Theme
 
 COOPERATIVE_TO_AGREE = {
     EventType.COOPERATE,

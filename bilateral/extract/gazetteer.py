@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from bilateral.records import Actor, ActorKind
+from bilateral.model import Actor, ActorKind
 
 SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "de", "la", "du", "del", "da", "to", "at"}
 _CODE = re.compile(r"\[([A-Z]{3,})")

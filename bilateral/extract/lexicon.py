@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilateral.errors import ExtractError
-from bilateral.records import EventType, Theme
+from bilateral.model import EventType, Theme
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from bilateral.extract.text import (
     split_headline,
 )
 from bilateral.extract.themes import article_themes, interaction_themes
-from bilateral.records import Actor, Direction, Modality, Theme
+from bilateral.model import Actor, Direction, Modality, Theme
 from bilateral.registry import load_actors
 
 

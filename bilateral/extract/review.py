@@ -1,7 +1,7 @@
 """The review table: extraction -> editable rows -> validated Article and Interactions, ready to save.
 
 The page edits a plain DataFrame; every check on what the analyst typed lives here (through
-bilateral.validation) so that the page, the tests and any future CLI reject the same things.
+bilateral.model) so that the page, the tests and any future CLI reject the same things.
 """
 
 from __future__ import annotations
@@ -12,8 +12,16 @@ import pandas as pd
 
 from bilateral.errors import Problem, RecordError
 from bilateral.extract.pipeline import Extraction
-from bilateral.records import Article, Coder, EventType, Interaction, Status, TitleKind
-from bilateral.validation import article_from_dict, interaction_from_dict
+from bilateral.model import (
+    Article,
+    Coder,
+    EventType,
+    Interaction,
+    Status,
+    TitleKind,
+    article_from_dict,
+    interaction_from_dict,
+)
 
 COLUMNS = [
     "actor1",

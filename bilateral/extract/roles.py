@@ -19,7 +19,7 @@ from dataclasses import replace
 from bilateral.extract.actors import STATE_LIKE, ActorIndex, Mention
 from bilateral.extract.events import parentheticals
 from bilateral.extract.lexicon import Lexicon
-from bilateral.records import ActorKind
+from bilateral.model import ActorKind
 
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*$")
 _OFFICIAL_BEFORE = re.compile(r"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){1,3}$")

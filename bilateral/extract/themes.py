@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from bilateral.extract.lexicon import Lexicon
-from bilateral.records import EventType, Theme
+from bilateral.model import EventType, Theme
 
 
 def sentence_themes(text: str, lexicon: Lexicon) -> tuple[Theme, ...]:

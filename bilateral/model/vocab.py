@@ -1,16 +1,12 @@
-"""The record model: Article, Interaction, Actor and the closed vocabularies they use.
+"""The closed vocabularies of the record model, each defined once as an enum, with their scores.
 
-Each vocabulary is defined once, here, as an enum. Everything else (the store, the filter, the
-importers, the extractor, the pages) imports it from this module.
+Everything else (the record declarations, the store, the filter, the importers, the extractor, the pages)
+imports them from bilateral.model.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import enum
-import hashlib
-from dataclasses import dataclass, field
 
 
 class Theme(enum.StrEnum):
@@ -188,112 +184,3 @@ class ActorKind(enum.StrEnum):
 
 
 SCORE_MIN, SCORE_MAX = -10.0, 10.0
-
-
-def stable_id(prefix: str, *parts: str) -> str:
-    """A short, stable id from the given parts, so that re-importing a record finds it again."""
-    digest = hashlib.sha1("\x1f".join(p.strip().lower() for p in parts).encode("utf-8")).hexdigest()
-    return f"{prefix}-{digest[:12]}"
-
-
-def article_id_for(url: str | None, title: str, date: str | None) -> str:
-    """Article id: from the URL when there is one, else from title and date."""
-    if url:
-        return stable_id("a", url)
-    return stable_id("a", title, date or "")
-
-
-def interaction_id_for(article_id: str, actor1: str, actor2: str, event_type: str, evidence: str) -> str:
-    """Interaction id: from its article, dyad, event type and evidence."""
-    return stable_id("i", article_id, actor1, actor2, event_type, evidence)
-
-
-def now_iso() -> str:
-    """Current UTC time, to the second, ISO 8601."""
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-
-
-@dataclass(frozen=True)
-class Article:
-    """One source article: where a set of interactions comes from."""
-
-    id: str
-    title: str
-    date: str | None
-    source: str
-    url: str | None = None
-    language: str = "en"
-    summary: str = ""
-    text: str | None = None
-    status: Status = Status.REVIEWED
-    title_kind: TitleKind = TitleKind.DESCRIPTIVE
-    added_at: str = ""
-
-    def to_dict(self) -> dict:
-        """Plain JSON-ready dict (enums as their values)."""
-        return _plain(self)
-
-
-@dataclass(frozen=True)
-class Interaction:
-    """One coded event between two actors, tied to an article."""
-
-    id: str
-    article_id: str
-    date: str
-    actor1: str
-    actor2: str
-    direction: Direction
-    event_type: EventType
-    quad_class: QuadClass
-    score: float
-    themes: tuple[Theme, ...]
-    modality: Modality
-    evidence: str
-    coder: Coder = Coder.HUMAN
-    confidence: float = 1.0
-
-    def to_dict(self) -> dict:
-        """Plain JSON-ready dict (enums as their values, themes as a list)."""
-        return _plain(self)
-
-
-@dataclass(frozen=True)
-class Term:
-    """One term in office of a leader: which office, from when, until when (None: still in office)."""
-
-    office: str
-    start: str
-    end: str | None = None
-
-
-@dataclass(frozen=True)
-class Actor:
-    """One entry of the actor registry."""
-
-    code: str
-    name: str
-    kind: ActorKind
-    parent: str | None = None
-    aliases: tuple[str, ...] = ()
-    demonyms: tuple[str, ...] = ()
-    capitals: tuple[str, ...] = ()
-    terms: tuple[Term, ...] = field(default_factory=tuple)
-
-    def in_office(self, date: str) -> bool:
-        """True when a leader held one of their offices on the ISO date given (always True without terms)."""
-        if not self.terms:
-            return True
-        return any(t.start <= date and (t.end is None or date < t.end) for t in self.terms)
-
-
-def _plain(record) -> dict:
-    out = {}
-    for f in dataclasses.fields(record):
-        value = getattr(record, f.name)
-        if isinstance(value, tuple):
-            value = [v.value if isinstance(v, enum.Enum) else v for v in value]
-        elif isinstance(value, enum.Enum):
-            value = value.value
-        out[f.name] = value
-    return out

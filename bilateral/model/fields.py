@@ -1,0 +1,145 @@
+"""Field types of the record declarations: each carries its own rule and the words of its error.
+
+A rule is written once, here, as an annotated type; pydantic applies it to one record (a form, a JSONL
+line) and the error names the field through pydantic's error location.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+
+def fail(message: str) -> PydanticCustomError:
+    """An error whose message is ours, word for word."""
+    return PydanticCustomError("bilateral", "{message}", {"message": message})
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _required_text(value: Any) -> str:
+    if _blank(value):
+        raise fail("is required")
+    if not isinstance(value, str):
+        raise fail(f"must be text, not {type(value).__name__}")
+    return value.strip()
+
+
+def _optional_text(value: Any) -> str | None:
+    if _blank(value):
+        return None
+    if not isinstance(value, str):
+        raise fail(f"must be text, not {type(value).__name__}")
+    return value.strip()
+
+
+def _iso_date(value: Any) -> str | None:
+    text = _optional_text(value)
+    if text is None:
+        return None
+    try:
+        parsed = dt.date.fromisoformat(text)
+    except ValueError:
+        parsed = None
+    if parsed is None or len(text) != 10:
+        raise fail(f"{text!r} is not a date in the form YYYY-MM-DD")
+    return parsed.isoformat()
+
+
+def check_url(url: str | None) -> str | None:
+    """The message for a URL that is not a plain http(s) link, or None when it is fine."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return f"{url!r} is not an http(s) link; only http:// and https:// URLs are allowed"
+    if any(c.isspace() for c in url):
+        return f"{url!r} contains white space"
+    return None
+
+
+def _web_url(value: Any) -> str | None:
+    text = _optional_text(value)
+    if (message := check_url(text)) is not None:
+        raise fail(message)
+    return text
+
+
+def number_between(low: float, high: float):
+    """A float in [low, high]; text that reads as a number is accepted (CSV cells, forms)."""
+
+    def check(value: Any) -> float:
+        try:
+            number = float(value)
+        except (ValueError, TypeError):
+            raise fail(f"{value!r} is not a number") from None
+        if math.isnan(number) or not low <= number <= high:
+            raise fail(f"{value!r} is out of range; must be between {low:g} and {high:g}")
+        return number
+
+    return BeforeValidator(check)
+
+
+def choice(vocabulary: type[enum.Enum]):
+    """One value of a closed vocabulary, with the allowed values in the message when it is not."""
+
+    def check(value: Any):
+        if isinstance(value, vocabulary):
+            return value
+        if _blank(value):
+            raise fail("is required")
+        try:
+            return vocabulary(int(value) if issubclass(vocabulary, enum.IntEnum) else str(value).strip())
+        except (ValueError, TypeError):
+            allowed = ", ".join(str(v.value) for v in vocabulary)
+            raise fail(f"unknown value {value!r}; expected one of: {allowed}") from None
+
+    return BeforeValidator(check)
+
+
+def parse_list(value: Any) -> list | Any:
+    """A list from a list, or from text separated by ';', '|' or ','; any other value as it is."""
+    if isinstance(value, str):
+        for sep in (";", "|", ","):
+            if sep in value:
+                return [v.strip() for v in value.split(sep) if v.strip()]
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def vocabulary_set(vocabulary: type[enum.Enum], what: str):
+    """A non-empty, de-duplicated tuple of vocabulary values, in the vocabulary's order."""
+
+    def check(value: Any) -> tuple:
+        items = parse_list(value)
+        if items is None or items == []:
+            raise fail(f"at least one {what} is required")
+        if not isinstance(items, list):
+            raise fail(f"must be a list of {what}s, not {type(items).__name__}")
+        found = []
+        for item in items:
+            try:
+                found.append(vocabulary(str(getattr(item, "value", item)).strip()))
+            except ValueError:
+                allowed = ", ".join(v.value for v in vocabulary)
+                raise fail(f"unknown {what} {item!r}; expected one of: {allowed}") from None
+        order = list(vocabulary)
+        return tuple(sorted(set(found), key=order.index))
+
+    return BeforeValidator(check)
+
+
+RequiredText = Annotated[str, BeforeValidator(_required_text)]
+OptionalText = Annotated[str | None, BeforeValidator(_optional_text)]
+IsoDate = Annotated[str | None, BeforeValidator(_iso_date)]
+WebUrl = Annotated[str | None, BeforeValidator(_web_url)]

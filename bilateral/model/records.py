@@ -1,0 +1,213 @@
+"""The record kinds, each declared ONCE as a pydantic model: Article, Interaction, Actor.
+
+Validation, the store's columns (bilateral.store.tables), the export columns and the JSON forms all derive
+from these declarations; a field added here is stored, exported and validated without another edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from bilateral.model.fields import (
+    IsoDate,
+    OptionalText,
+    RequiredText,
+    WebUrl,
+    choice,
+    fail,
+    number_between,
+    vocabulary_set,
+)
+from bilateral.model.vocab import (
+    SCORE_MAX,
+    SCORE_MIN,
+    ActorKind,
+    Coder,
+    Direction,
+    EventType,
+    Modality,
+    QuadClass,
+    Status,
+    Theme,
+    TitleKind,
+)
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    """A short, stable id from the given parts, so that re-importing a record finds it again."""
+    digest = hashlib.sha1("\x1f".join(p.strip().lower() for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:12]}"
+
+
+def article_id_for(url: str | None, title: str, date: str | None) -> str:
+    """Article id: from the URL when there is one, else from title and date."""
+    if url:
+        return stable_id("a", url)
+    return stable_id("a", title, date or "")
+
+
+def interaction_id_for(article_id: str, actor1: str, actor2: str, event_type: str, evidence: str) -> str:
+    """Interaction id: from its article, dyad, event type and evidence."""
+    return stable_id("i", article_id, actor1, actor2, event_type, evidence)
+
+
+def now_iso() -> str:
+    """Current UTC time, to the second, ISO 8601."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+class Record(BaseModel):
+    """Common behaviour: frozen, unknown keys ignored, a plain JSON-ready dict on demand."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore", validate_default=False)
+
+    def to_dict(self) -> dict:
+        """Plain JSON-ready dict (enums as their values, tuples as lists)."""
+        return self.model_dump(mode="json")
+
+
+class Article(Record):
+    """One source article: where a set of interactions comes from."""
+
+    id: OptionalText = None
+    title: RequiredText
+    title_kind: Annotated[TitleKind, choice(TitleKind)] = TitleKind.DESCRIPTIVE
+    date: IsoDate = None
+    source: RequiredText
+    url: WebUrl = None
+    language: Annotated[str, Field(json_schema_extra={"blank": "en"})] = "en"
+    summary: str = ""
+    status: Annotated[Status, choice(Status)] = Status.REVIEWED
+    added_at: str = ""
+    source_checked: OptionalText = Field(None, description="how the link was confirmed: date and page title")
+    publisher: OptionalText = Field(None, description="publisher of the linked page, when not the outlet")
+    text: Annotated[OptionalText, Field(json_schema_extra={"export": False})] = None
+
+    @field_validator("language", "summary", "added_at", mode="before")
+    @classmethod
+    def _plain_text(cls, value: Any, info: ValidationInfo) -> str:
+        default = {"language": "en"}.get(info.field_name, "")
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return default
+        if not isinstance(value, str):
+            raise fail(f"must be text, not {type(value).__name__}")
+        return value.strip()
+
+    @model_validator(mode="after")
+    def _complete(self) -> Article:
+        if self.status is Status.REVIEWED and not self.date:
+            raise fail("date: is required")
+        update = {}
+        if not self.id:
+            update["id"] = article_id_for(self.url, self.title, self.date)
+        if not self.added_at:
+            update["added_at"] = now_iso()
+        return self.model_copy(update=update) if update else self
+
+
+class Interaction(Record):
+    """One coded event between two actors, tied to an article."""
+
+    id: OptionalText = None
+    date: IsoDate
+    actor1: RequiredText
+    actor2: RequiredText
+    direction: Annotated[Direction, choice(Direction)] = Direction.DIRECTED
+    event_type: Annotated[EventType, choice(EventType)]
+    quad_class: Annotated[QuadClass, choice(QuadClass)] = None  # type: ignore[assignment]
+    score: Annotated[float, number_between(SCORE_MIN, SCORE_MAX)] = None  # type: ignore[assignment]
+    themes: Annotated[tuple[Theme, ...], vocabulary_set(Theme, "theme")]
+    modality: Annotated[Modality, choice(Modality)] = Modality.FACT
+    evidence: RequiredText
+    coder: Annotated[Coder, choice(Coder)] = Coder.HUMAN
+    confidence: Annotated[float, number_between(0.0, 1.0)] = 1.0
+    article_id: RequiredText
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, raw: Any) -> Any:
+        """Quad class and score default from the event type (when given and known); blanks mean default."""
+        if not isinstance(raw, dict):
+            return raw
+        raw = {k: v for k, v in raw.items() if not (v is None or v == "") or k in _REQUIRED_INTERACTION}
+        event = raw.get("event_type")
+        known = event.value if isinstance(event, EventType) else str(event or "").strip().upper()
+        if known in EventType.__members__ and str(event).strip() == known:
+            raw.setdefault("quad_class", EventType(known).quad_class)
+            raw.setdefault("score", EventType(known).default_score)
+        return raw
+
+    @field_validator("actor1", "actor2")
+    @classmethod
+    def _known_actor(cls, code: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get("known_actors")
+        if known is not None and code not in known:
+            raise fail(f"unknown actor code {code!r}; add it to data/actors.jsonl first")
+        return code
+
+    @field_validator("date")
+    @classmethod
+    def _dated(cls, value: str | None) -> str:
+        if not value:
+            raise fail("is required")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Interaction:
+        if self.actor1 == self.actor2:
+            raise fail(
+                f"actor2: is the same actor as actor1 ({self.actor1}); an interaction needs two actors"
+            )
+        if self.quad_class is not self.event_type.quad_class:
+            raise fail(
+                f"quad_class: {self.quad_class.value} does not match {self.event_type.value}, "
+                f"which is {self.event_type.quad_class.value}"
+            )
+        update: dict = {"score": round(self.score, 2)}
+        if not self.id:
+            update["id"] = interaction_id_for(
+                self.article_id, self.actor1, self.actor2, self.event_type.value, self.evidence
+            )
+        return self.model_copy(update=update)
+
+
+# Blank required fields stay in the raw dict, so their error says "is required" rather than vanishing.
+_REQUIRED_INTERACTION = {name for name, info in Interaction.model_fields.items() if info.is_required()}
+
+
+class Term(Record):
+    """One term in office of a leader: which office, from when, until when (None: still in office)."""
+
+    office: str
+    start: str
+    end: str | None = None
+
+
+class Actor(Record):
+    """One entry of the actor registry."""
+
+    code: str
+    name: str
+    kind: ActorKind
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()
+
+    @field_validator("code")
+    @classmethod
+    def _no_dash(cls, code: str) -> str:
+        if "-" in code:
+            raise ValueError(f"code {code!r} must not contain '-', which separates dyads")
+        return code
+
+    def in_office(self, date: str) -> bool:
+        """True when a leader held one of their offices on the ISO date given (always True without terms)."""
+        if not self.terms:
+            return True
+        return any(t.start <= date and (t.end is None or date < t.end) for t in self.terms)
