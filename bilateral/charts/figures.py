@@ -1,26 +1,21 @@
-"""Plotly figure builders: aggregated data in, figure out; one template, one look.
+"""Plotly figure builders: a named payload in, a figure out; one template, one look.
 
 Every figure is built with `template=CHART_TEMPLATE` explicitly: importing streamlit swaps plotly's
 default template for one whose colours only a web page fills in, so exported images turn black without it.
-`build_figure(name, interactions, flt, **options)` is the one entry point the pages and exports share.
 """
 
 from __future__ import annotations
-
-import dataclasses
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from bilateral import graph as actor_graph
-from bilateral import metrics
-from bilateral.chart_style import (  # noqa: F401 (re-exported: the one import pages and exports need)
+from bilateral.analysis.periods import Period
+from bilateral.charts.payloads import CooperationData, HeatmapData, QuadMixData, ThemeMixData, TimelineData
+from bilateral.charts.style import (
     CHART_TEMPLATE,
     COOPERATION,
     DIVERGING,
-    FONT,
-    GRID,
     INK,
     MUTED,
     NET,
@@ -29,30 +24,24 @@ from bilateral.chart_style import (  # noqa: F401 (re-exported: the one import p
     TENSION,
     THEME_COLOURS,
     empty_figure,
-    figure_title,
 )
-from bilateral.filters import Filter
 from bilateral.model import QuadClass, Theme
-from bilateral.network_chart import network_figure
-
-FIGURE_NAMES = ("timeline", "cooperation", "network", "heatmap", "quad_mix", "theme_mix", "net")
 
 
-def bar_geometry(starts: pd.Series, period: metrics.Period | str) -> tuple[pd.Series, list[float]]:
+def bar_geometry(starts: pd.Series, period: Period | str) -> tuple[pd.Series, list[float]]:
     """Bar centres and widths (ms) so each bar fills 85% of its period on a date axis."""
-    freq = metrics.Period(period).pandas_freq
+    freq = Period(period).pandas_freq
     ends = (starts.dt.to_period(freq) + 1).dt.start_time
     spans = ends - starts
     return starts + spans / 2, [s.total_seconds() * 850 for s in spans]
 
 
-def timeline_figure(
-    counts: pd.DataFrame, events: pd.DataFrame, title: str, period: metrics.Period | str = "month"
-) -> go.Figure:
+def timeline_figure(data: TimelineData) -> go.Figure:
     """Stacked bars of interactions per period by theme, with key events as scored markers beneath."""
+    counts, events, title, period = data.counts, data.events, data.title, data.period
     if counts.empty:
         return empty_figure(title)
-    period = metrics.Period(period)
+    period = Period(period)
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.7, 0.3], vertical_spacing=0.08)
     for theme in Theme:
         rows = counts.loc[counts["theme"] == theme.value]
@@ -104,8 +93,9 @@ def timeline_figure(
     return fig
 
 
-def cooperation_figure(coop: pd.DataFrame, title: str, period: metrics.Period | str = "year") -> go.Figure:
+def cooperation_figure(data: CooperationData) -> go.Figure:
     """Per dyad, side by side on one scale: cooperation up, tension down, net line and rolling mean."""
+    coop, title, period = data.coop, data.title, data.period
     if coop.empty or coop["count"].sum() == 0:
         return empty_figure(title)
     dyads = list(dict.fromkeys(coop["dyad"]))
@@ -175,13 +165,14 @@ def cooperation_figure(coop: pd.DataFrame, title: str, period: metrics.Period | 
         legend={"y": 1.0 + 0.12 / rows},
     )
     fig.update_yaxes(title_text="Sum of scores", col=1)
-    fig.update_xaxes(title_text=metrics.Period(period).label, row=rows)
+    fig.update_xaxes(title_text=Period(period).label, row=rows)
     fig.update_annotations(font={"size": 13, "color": INK})
     return fig
 
 
-def net_figure(coop: pd.DataFrame, title: str) -> go.Figure:
+def net_figure(data: CooperationData) -> go.Figure:
     """Compact: the rolling mean of net cooperation per dyad, one line each, around a zero line."""
+    coop, title = data.coop, data.title
     if coop.empty or coop["count"].sum() == 0:
         return empty_figure(title)
     fig = go.Figure()
@@ -205,8 +196,9 @@ def net_figure(coop: pd.DataFrame, title: str) -> go.Figure:
     return fig
 
 
-def quad_mix_figure(mix: pd.DataFrame, title: str) -> go.Figure:
+def quad_mix_figure(data: QuadMixData) -> go.Figure:
     """Per dyad, the share of each quad class as one 100% bar."""
+    mix, title = data.mix, data.title
     if mix.empty or mix["count"].sum() == 0:
         return empty_figure(title)
     fig = go.Figure()
@@ -234,8 +226,9 @@ def quad_mix_figure(mix: pd.DataFrame, title: str) -> go.Figure:
     return fig
 
 
-def heatmap_figure(scores: pd.DataFrame, title: str) -> go.Figure:
+def heatmap_figure(data: HeatmapData) -> go.Figure:
     """Theme x year, coloured by mean score on the diverging scale centred on 0."""
+    scores, title = data.scores, data.title
     if scores.empty:
         return empty_figure(title)
     themes = [t for t in Theme if t.value in set(scores["theme"])]
@@ -273,8 +266,9 @@ def heatmap_figure(scores: pd.DataFrame, title: str) -> go.Figure:
     return fig
 
 
-def theme_mix_figure(totals: pd.DataFrame, title: str) -> go.Figure:
+def theme_mix_figure(data: ThemeMixData) -> go.Figure:
     """Interactions per theme as horizontal bars (an interaction with two themes counts in both)."""
+    totals, title = data.totals, data.title
     if totals.empty or totals["count"].sum() == 0:
         return empty_figure(title)
     fig = go.Figure(
@@ -310,83 +304,3 @@ def selected_customdata(fig: go.Figure, points: list[dict]) -> list[list]:
         if custom is not None and index < len(custom):
             found.append(list(custom[index]))
     return found
-
-
-def build_figure(name: str, interactions: pd.DataFrame, flt: Filter, **options) -> go.Figure:
-    """The named figure for the filtered interactions: timeline, cooperation, network, heatmap, ...
-
-    Options: period (default: a bin size that suits the span of the data), dyads (default flt.dyads
-    or the top four), include_commentary (False), window (3), rollup (True), ego (an actor code),
-    actors (the registry).
-    """
-    if name not in FIGURE_NAMES:
-        raise ValueError(f"unknown figure {name!r}; one of {', '.join(FIGURE_NAMES)}")
-    return _BUILDERS[name](interactions, flt, **options)
-
-
-def _timeline(frame, flt, period=None, **_):
-    period = period or metrics.auto_period(frame)
-    counts = metrics.theme_counts(frame, period, flt.themes)
-    title = figure_title(f"Interactions per {metrics.Period(period).value} by theme", flt, frame)
-    return timeline_figure(counts, metrics.key_events(frame), title, period)
-
-
-def _coop_data(frame, flt, period, dyads=None, include_commentary=False, window=3, **_):
-    rows = metrics.scored(frame, include_commentary)
-    chosen = list(dyads or flt.dyads or metrics.top_dyads(rows, 4))[:4]
-    return metrics.cooperation_tension(rows, period, chosen, window), chosen, rows
-
-
-def _cooperation(frame, flt, period=None, **options):
-    period = period or metrics.auto_period(frame)
-    coop, _, rows = _coop_data(frame, flt, period, **options)
-    return cooperation_figure(coop, figure_title("Cooperation vs tension", flt, rows), period)
-
-
-def _net(frame, flt, period=None, **options):
-    period = period or metrics.auto_period(frame)
-    coop, _, rows = _coop_data(frame, flt, period, **options)
-    return net_figure(coop, figure_title("Net cooperation, rolling mean", flt, rows))
-
-
-def _quad_mix(frame, flt, dyads=None, include_commentary=False, **_):
-    rows = metrics.scored(frame, include_commentary)
-    chosen = list(dyads or flt.dyads or metrics.top_dyads(rows, 4))
-    return quad_mix_figure(metrics.quad_mix(rows, chosen), figure_title("Mix of quad classes", flt, rows))
-
-
-def _heatmap(frame, flt, include_commentary=False, **_):
-    rows = metrics.scored(frame, include_commentary)
-    return heatmap_figure(
-        metrics.theme_year_scores(rows, flt.themes), figure_title("Mean score by theme and year", flt, rows)
-    )
-
-
-def _theme_mix(frame, flt, **_):
-    return theme_mix_figure(
-        metrics.theme_totals(frame, flt.themes), figure_title("Interactions by theme", flt, frame)
-    )
-
-
-def _network(frame, flt, rollup=True, ego=None, actors=None, **_):
-    if actors is None:
-        from bilateral.registry import load_actors
-
-        actors = load_actors()
-    graph = actor_graph.add_communities(actor_graph.build_actor_graph(frame, actors, rollup))
-    subject = "Actor network" if not ego else f"Ego network of {ego}"
-    if ego:
-        graph = actor_graph.ego_graph(graph, ego)
-        flt = dataclasses.replace(flt, actors=tuple(a for a in flt.actors if a != ego))
-    return network_figure(graph, actor_graph.layout(graph), figure_title(subject, flt, frame), focus=ego)
-
-
-_BUILDERS = {
-    "timeline": _timeline,
-    "cooperation": _cooperation,
-    "network": _network,
-    "heatmap": _heatmap,
-    "quad_mix": _quad_mix,
-    "theme_mix": _theme_mix,
-    "net": _net,
-}

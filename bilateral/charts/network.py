@@ -5,7 +5,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from bilateral.chart_style import CHART_TEMPLATE, COMMUNITY_COLOURS, DIVERGING, INK, empty_figure
+from bilateral.charts.payloads import NetworkData
+from bilateral.charts.style import CHART_TEMPLATE, COMMUNITY_COLOURS, DIVERGING, INK, empty_figure
 
 
 def _edge_traces(graph, positions: dict) -> list[go.Scatter]:
@@ -82,8 +83,9 @@ def _node_trace(graph, positions: dict, focus: str | None) -> go.Scatter:
     )
 
 
-def network_figure(graph, positions: dict, title: str, focus: str | None = None) -> go.Figure:
+def network_figure(data: NetworkData) -> go.Figure:
     """Actors as nodes (size: interactions, colour: community); ties as lines (width: count, colour: mean)."""
+    graph, positions, title, focus = data.graph, data.positions, data.title, data.focus
     if graph.number_of_nodes() == 0:
         return empty_figure(title, "No ties between actors match the filter.")
     fig = go.Figure(_edge_traces(graph, positions))

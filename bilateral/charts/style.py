@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 
-import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -77,14 +76,17 @@ def _make_template() -> go.layout.Template:
 CHART_TEMPLATE = _make_template()
 
 
-def figure_title(subject: str, flt: Filter, frame: pd.DataFrame | None = None) -> str:
-    """'Interactions by theme · Energy · CHN-RUS · 2014-2025': what is shown, for what, over which years."""
+def figure_title(subject: str, flt: Filter, span: tuple | None = None) -> str:
+    """'Interactions by theme · Energy · CHN-RUS · 2014-2025': what is shown, for what, over which years.
+
+    `span` is the (first, last) date of the records drawn; the years are added when the filter sets no period.
+    """
     parts = [subject]
     described = flt.describe()
     if described != "All records":
         parts.append(described)
-    if not (flt.date_from or flt.date_to) and frame is not None and len(frame):
-        first, last = frame["date"].min().year, frame["date"].max().year
+    if not (flt.date_from or flt.date_to) and span and span[0] is not None:
+        first, last = span[0].year, span[1].year
         parts.append(str(first) if first == last else f"{first}-{last}")
     return " · ".join(parts)
 

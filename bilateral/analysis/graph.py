@@ -20,27 +20,11 @@ COMMUNITY_SEED = 7
 CENTRALITY_COLUMNS = ["actor", "name", "interactions", "degree", "betweenness", "eigenvector", "community"]
 
 
-def actor_columns(rollup: bool) -> tuple[str, str]:
-    """The two actor columns of the frame: states (rolled up) or the codes as coded."""
-    return ("state1", "state2") if rollup else ("actor1", "actor2")
-
-
-def edge_table(frame: pd.DataFrame, rollup: bool = True) -> pd.DataFrame:
-    """Interactions aggregated by unordered actor pair: source, target, count, mean_score, score_sum."""
-    first, second = actor_columns(rollup)
-    pairs = frame.loc[frame[first] != frame[second], [first, second, "score"]]
-    if pairs.empty:
-        return pd.DataFrame(columns=["source", "target", "count", "mean_score", "score_sum"])
-    low = pairs[[first, second]].min(axis=1)
-    high = pairs[[first, second]].max(axis=1)
-    grouped = pairs.assign(source=low, target=high).groupby(["source", "target"])["score"]
-    return grouped.agg(count="size", mean_score="mean", score_sum="sum").reset_index()
-
-
-def build_actor_graph(frame: pd.DataFrame, actors: dict[str, Actor], rollup: bool = True) -> nx.Graph:
-    """The undirected actor graph of the interactions; self-pairs (an actor with itself) are left out."""
+def build_actor_graph(edges: pd.DataFrame, actors: dict[str, Actor]) -> nx.Graph:
+    """The undirected actor graph from an edge table (queries.edge_table: source, target, count, mean_score,
+    score_sum); edges are added in the table's order, so the same records always give the same graph."""
     graph = nx.Graph()
-    for row in edge_table(frame, rollup).itertuples(index=False):
+    for row in edges.itertuples(index=False):
         graph.add_edge(
             row.source,
             row.target,
@@ -147,27 +131,3 @@ def _fisheye(positions: dict, weights: list[float], power: float = 0.5) -> dict[
     return {
         node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in zip(positions, moved, strict=True)
     }
-
-
-def records_between(frame: pd.DataFrame, first: str, second: str, rollup: bool = True) -> pd.DataFrame:
-    """The interactions behind one edge (either direction)."""
-    one, two = actor_columns(rollup)
-    pair = {first, second}
-    return frame.loc[[{a, b} == pair for a, b in zip(frame[one], frame[two], strict=True)]]
-
-
-def records_of(frame: pd.DataFrame, actor: str, rollup: bool = True) -> pd.DataFrame:
-    """The interactions behind one node: those the actor takes part in."""
-    one, two = actor_columns(rollup)
-    return frame.loc[(frame[one] == actor) | (frame[two] == actor)]
-
-
-def records_for_selection(frame: pd.DataFrame, picked: list[list], rollup: bool = True) -> pd.DataFrame:
-    """The interactions behind selected nodes (["node", code, ...]) and edges (["edge", a, b, ...])."""
-    keep = pd.Series(False, index=frame.index)
-    for item in picked:
-        if item and item[0] == "node":
-            keep |= frame.index.isin(records_of(frame, item[1], rollup).index)
-        elif item and item[0] == "edge":
-            keep |= frame.index.isin(records_between(frame, item[1], item[2], rollup).index)
-    return frame.loc[keep]

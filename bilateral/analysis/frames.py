@@ -1,0 +1,51 @@
+"""A page-query database over a DataFrame: the same SQL the mirror answers, on rows given in memory.
+
+For tests and small tools: `frame_db(rows)` takes interactions shaped like the mirror's `rows` (see
+mirror.enrich) and answers every query of bilateral.analysis.queries.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from bilateral.analysis.mirror import ARTICLE_COLUMNS, ROW_COLUMNS, create_tables
+
+
+class FrameDb:
+    """An in-memory DuckDB holding the given rows (and articles); `.cursor()` like the Mirror."""
+
+    def __init__(self, rows: pd.DataFrame, articles: pd.DataFrame | None = None):
+        self.con = duckdb.connect(":memory:")
+        create_tables(self.con)
+        _insert(self.con, "rows", rows, ROW_COLUMNS)
+        if articles is None:
+            articles = _articles_of(rows)
+        _insert(self.con, "articles", articles, ARTICLE_COLUMNS)
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self.con.cursor()
+
+
+def frame_db(rows: pd.DataFrame, articles: pd.DataFrame | None = None) -> FrameDb:
+    """A FrameDb of these rows."""
+    return FrameDb(rows, articles)
+
+
+def _insert(con, table: str, frame: pd.DataFrame, columns: dict[str, str]) -> None:
+    data = pd.DataFrame({name: frame[name] if name in frame else None for name in columns}, index=frame.index)
+    if "themes" in data and len(data) and not isinstance(data["themes"].iloc[0], str):
+        data["themes"] = data["themes"].map(";".join)
+    con.register("incoming", data)
+    names = ", ".join(columns)
+    con.execute(
+        f"INSERT INTO {table} ({names}) SELECT {', '.join(f'CAST({n} AS {t})' for n, t in columns.items())} FROM incoming"
+    )
+    con.unregister("incoming")
+
+
+def _articles_of(rows: pd.DataFrame) -> pd.DataFrame:
+    columns = ["article_id", "title", "date", "source", "url", "summary", "status", "title_kind"]
+    present = [c for c in columns if c in rows]
+    out = rows[present].drop_duplicates("article_id").rename(columns={"article_id": "id"})
+    return out

@@ -1,0 +1,304 @@
+"""The page queries: each asks the mirror for the small frame one chart or table draws.
+
+Every function takes `db` (anything with `.cursor()` returning a DuckDB connection: the Mirror, or a
+FrameDb in tests) and a Filter, and returns a small DataFrame or a few numbers. The WHERE clause comes from
+the filter table (bilateral.filters.where); raw rows only leave here a page at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+
+from bilateral.analysis.periods import Period
+from bilateral.filters import THEME_BITS, where
+from bilateral.model import Modality, QuadClass, Theme
+
+THEME_TABLE = (
+    "(VALUES "
+    + ", ".join(f"('{t.value}', {THEME_BITS[t]}, {i})" for i, t in enumerate(Theme))
+    + ") AS t(theme, bit, ord)"
+)
+TRUNC = {Period.WEEK: "week", Period.MONTH: "month", Period.QUARTER: "quarter", Period.YEAR: "year"}
+SCORED = f"modality != '{Modality.COMMENTARY.value}'"
+
+
+def run(db, sql: str, params: list | tuple = ()) -> pd.DataFrame:
+    """One query on a cursor of its own; the result as a DataFrame."""
+    return db.cursor().execute(sql, list(params)).df()
+
+
+def scalar_row(db, sql: str, params: list | tuple = ()) -> tuple:
+    """One row of one query."""
+    return db.cursor().execute(sql, list(params)).fetchone()
+
+
+def conditions(flt, *extra: tuple[str, list] | None) -> tuple[str, list]:
+    """The filter's WHERE clause ANDed with extra (clause, params) pairs."""
+    clause, params = where(flt)
+    clauses = [clause]
+    for item in extra:
+        if item:
+            clauses.append(item[0])
+            params = params + list(item[1])
+    return " AND ".join(f"({c})" for c in clauses), params
+
+
+def scored(include_commentary: bool) -> tuple[str, list] | None:
+    """Commentary stays out of scores unless the analyst includes it."""
+    return None if include_commentary else (SCORED, [])
+
+
+def in_dyads(dyads) -> tuple[str, list] | None:
+    """Rows of the given (state) dyads."""
+    return (f"dyad IN ({', '.join('?' for _ in dyads)})", list(dyads)) if dyads else None
+
+
+def period_start(period: Period | str) -> str:
+    """SQL for the first day of the period of `date` (Mondays for weeks)."""
+    return f"CAST(date_trunc('{TRUNC[Period(period)]}', date) AS TIMESTAMP)"
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The numbers at the top of a page."""
+
+    interactions: int
+    articles: int
+    first: pd.Timestamp | None
+    last: pd.Timestamp | None
+
+
+def headline(db, flt) -> Headline:
+    """Interactions, articles (those behind them; every article when nothing is filtered) and period."""
+    clause, params = conditions(flt)
+    n, articles, first, last = scalar_row(
+        db,
+        f"SELECT count(*), count(DISTINCT article_id), min(date), max(date) FROM rows WHERE {clause}",
+        params,
+    )
+    if flt.is_empty():
+        articles = scalar_row(db, "SELECT count(*) FROM articles")[0]
+    return Headline(int(n), int(articles), _stamp(first), _stamp(last))
+
+
+def _stamp(value) -> pd.Timestamp | None:
+    return None if value is None else pd.Timestamp(value)
+
+
+def theme_counts(db, flt, period: Period | str) -> pd.DataFrame:
+    """Interactions per period and theme (period, theme, count), themes in the vocabulary's order."""
+    keep = [t.value for t in flt.themes]
+    only = (f"t.theme IN ({', '.join('?' for _ in keep)})", keep) if keep else None
+    clause, params = conditions(flt, only)
+    out = run(
+        db,
+        f"SELECT {period_start(period)} AS period, t.theme, count(*) AS count, min(t.ord) AS ord "
+        f"FROM rows JOIN {THEME_TABLE} ON (rows.theme_mask & t.bit) != 0 WHERE {clause} "
+        "GROUP BY ALL ORDER BY period, ord",
+        params,
+    )
+    return _dates(out, "period")[["period", "theme", "count"]].astype({"count": "int64"})
+
+
+def theme_totals(db, flt, every_theme: bool = False) -> pd.DataFrame:
+    """Interactions per theme (theme, label, count): the filter's themes (or every theme), in order."""
+    clause, params = conditions(flt)
+    counts = run(
+        db,
+        f"SELECT t.theme, count(*) AS count FROM rows JOIN {THEME_TABLE} ON (rows.theme_mask & t.bit) != 0 "
+        f"WHERE {clause} GROUP BY t.theme",
+        params,
+    ).set_index("theme")["count"]
+    listed = [t for t in Theme if every_theme or not flt.themes or t in flt.themes]
+    out = pd.DataFrame({"theme": [t.value for t in listed], "label": [t.label for t in listed]})
+    return out.assign(count=out["theme"].map(counts).fillna(0).astype("int64"))
+
+
+def key_events(db, flt, limit: int = 40) -> pd.DataFrame:
+    """The strongest interactions (largest |score|, then latest), at most `limit`, in date order."""
+    clause, params = conditions(flt)
+    out = run(
+        db,
+        f"SELECT * FROM (SELECT * FROM rows WHERE {clause} ORDER BY abs(score) DESC, date DESC, id LIMIT ?) "
+        "ORDER BY date, id",
+        [*params, limit],
+    )
+    return _dates(out, "date")
+
+
+def top_dyads(db, flt, n: int = 4, include_commentary: bool = False) -> list[str]:
+    """The n dyads with most interactions (ties broken by name, so the choice is stable)."""
+    clause, params = conditions(flt, scored(include_commentary))
+    out = run(db, f"SELECT dyad, count(*) AS n FROM rows WHERE {clause} GROUP BY dyad ORDER BY n DESC, dyad LIMIT ?",
+              [*params, n])  # fmt: skip
+    return out["dyad"].tolist()
+
+
+def date_span(db, flt, *extra) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """First and last date of the matching rows."""
+    clause, params = conditions(flt, *extra)
+    first, last = scalar_row(db, f"SELECT min(date), max(date) FROM rows WHERE {clause}", params)
+    return _stamp(first), _stamp(last)
+
+
+def coop_sums(
+    db, flt, period: Period | str, dyads: list[str], include_commentary: bool = False
+) -> pd.DataFrame:
+    """Per dyad and period with data: count, cooperation (sum of positive scores), tension (of negative)."""
+    clause, params = conditions(flt, scored(include_commentary), in_dyads(dyads))
+    out = run(
+        db,
+        f"SELECT dyad, {period_start(period)} AS period, count(*) AS count, "
+        "sum(greatest(score, 0)) AS cooperation, sum(least(score, 0)) AS tension "
+        f"FROM rows WHERE {clause} GROUP BY ALL ORDER BY dyad, period",
+        params,
+    )
+    return _dates(out, "period")
+
+
+def quad_counts(db, flt, dyads: list[str], include_commentary: bool = False) -> pd.DataFrame:
+    """Per dyad and quad class: count (classes without rows left out)."""
+    clause, params = conditions(flt, scored(include_commentary), in_dyads(dyads))
+    return run(
+        db, f"SELECT dyad, quad_class, count(*) AS count FROM rows WHERE {clause} GROUP BY ALL", params
+    )
+
+
+def theme_year_scores(db, flt, include_commentary: bool = False) -> pd.DataFrame:
+    """Mean score and count per theme and year (theme, year, mean_score, count)."""
+    keep = [t.value for t in flt.themes]
+    only = (f"t.theme IN ({', '.join('?' for _ in keep)})", keep) if keep else None
+    clause, params = conditions(flt, scored(include_commentary), only)
+    out = run(
+        db,
+        "SELECT t.theme, year(date) AS year, avg(score) AS mean_score, count(*) AS count, min(t.ord) AS ord "
+        f"FROM rows JOIN {THEME_TABLE} ON (rows.theme_mask & t.bit) != 0 WHERE {clause} "
+        "GROUP BY t.theme, year ORDER BY t.theme, year",
+        params,
+    )
+    return out[["theme", "year", "mean_score", "count"]].astype({"year": "int64", "count": "int64"})
+
+
+def edge_table(db, flt, rollup: bool = True) -> pd.DataFrame:
+    """Interactions by unordered actor pair (source < target): count, mean_score, score_sum."""
+    one, two = ("state1", "state2") if rollup else ("actor1", "actor2")
+    clause, params = conditions(flt, (f"{one} != {two}", []))
+    return run(
+        db,
+        f"SELECT least({one}, {two}) AS source, greatest({one}, {two}) AS target, count(*) AS count, "
+        f"avg(score) AS mean_score, sum(score) AS score_sum FROM rows WHERE {clause} "
+        "GROUP BY ALL ORDER BY source, target",
+        params,
+    ).astype({"count": "int64"})
+
+
+def window_sums(db, flt, dyads: list[str], start, end, include_commentary: bool = False) -> pd.DataFrame:
+    """Per dyad: count, cooperation and |tension| between two dates (inclusive)."""
+    span = ("date BETWEEN ? AND ?", [start.date(), end.date()])
+    clause, params = conditions(flt, scored(include_commentary), in_dyads(dyads), span)
+    return run(
+        db,
+        "SELECT dyad, count(*) AS count, sum(greatest(score, 0)) AS cooperation, "
+        f"-sum(least(score, 0)) AS tension FROM rows WHERE {clause} GROUP BY dyad",
+        params,
+    )
+
+
+def records_page(db, flt, limit: int = 500, offset: int = 0, *extra) -> pd.DataFrame:
+    """One page of matching interactions, newest first (ties by id)."""
+    clause, params = conditions(flt, *extra)
+    out = run(db, f"SELECT * FROM rows WHERE {clause} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+              [*params, limit, offset])  # fmt: skip
+    return _dates(out, "date")
+
+
+def record_rows(db, ids: list[str]) -> pd.DataFrame:
+    """The interactions with these ids."""
+    if not ids:
+        return _dates(run(db, "SELECT * FROM rows LIMIT 0"), "date")
+    marks = ", ".join("?" for _ in ids)
+    return _dates(
+        run(db, f"SELECT * FROM rows WHERE id IN ({marks}) ORDER BY date DESC, id DESC", ids), "date"
+    )
+
+
+def count(db, flt, *extra) -> int:
+    """Matching interactions."""
+    clause, params = conditions(flt, *extra)
+    return int(scalar_row(db, f"SELECT count(*) FROM rows WHERE {clause}", params)[0])
+
+
+def choices(db) -> dict[str, list[str]]:
+    """Values the sidebar offers: actors, dyads and sources present in the data."""
+    actors = run(
+        db, "SELECT DISTINCT unnest([actor1, actor2, state1, state2]) AS code FROM rows ORDER BY code"
+    )
+    dyads = run(db, "SELECT DISTINCT unnest([dyad, dyad_raw]) AS dyad FROM rows ORDER BY dyad")
+    sources = run(db, "SELECT DISTINCT source FROM rows WHERE source IS NOT NULL ORDER BY source")
+    return {
+        "actor": actors["code"].tolist(),
+        "dyad": dyads["dyad"].tolist(),
+        "source": sources["source"].tolist(),
+    }
+
+
+def articles_behind(db, flt) -> pd.DataFrame:
+    """The articles behind the matching interactions (every article when nothing is filtered)."""
+    if flt.is_empty():
+        out = run(db, "SELECT * FROM articles ORDER BY date, id")
+    else:
+        clause, params = conditions(flt)
+        out = run(
+            db,
+            f"SELECT * FROM articles WHERE id IN (SELECT DISTINCT article_id FROM rows WHERE {clause}) "
+            "ORDER BY date, id",
+            params,
+        )
+    return _dates(out, "date")
+
+
+def iter_rows(db, flt, chunk: int = 50_000) -> Iterator[pd.DataFrame]:
+    """Every matching interaction, oldest first, a chunk at a time (exports)."""
+    clause, params = conditions(flt)
+    cursor = db.cursor().execute(f"SELECT * FROM rows WHERE {clause} ORDER BY date, id", params)
+    while True:
+        part = cursor.fetch_df_chunk(max(1, chunk // 2048))
+        if part.empty:
+            return
+        yield _dates(part, "date")
+
+
+def summary_stats(db, flt) -> dict:
+    """Headline counts: records, period, and interactions by theme, dyad, event type, quad class and year."""
+    clause, params = conditions(flt)
+    head = headline(db, flt)
+
+    def counts(expression: str) -> dict[str, int]:
+        out = run(db, f"SELECT {expression} AS k, count(*) AS n FROM rows WHERE {clause} GROUP BY k ORDER BY n DESC, k",
+                  params)  # fmt: skip
+        return {str(k): int(n) for k, n in zip(out["k"], out["n"], strict=True)}
+
+    by_theme = theme_totals(db, flt, every_theme=True)
+    by_quad = counts("quad_class")
+    sources = articles_behind(db, flt)["source"].value_counts()
+    return {
+        "articles": head.articles,
+        "interactions": head.interactions,
+        "date_min": head.first.date().isoformat() if head.first is not None else None,
+        "date_max": head.last.date().isoformat() if head.last is not None else None,
+        "by_theme": dict(zip(by_theme["theme"], by_theme["count"].astype(int).tolist(), strict=True)),
+        "by_dyad": counts("dyad"),
+        "by_event_type": counts("event_type"),
+        "by_quad_class": {str(q.value): by_quad.get(str(q.value), 0) for q in QuadClass},
+        "by_year": dict(sorted(counts("CAST(year(date) AS VARCHAR)").items())),
+        "by_source": {str(k): int(n) for k, n in sources.items()},
+    }
+
+
+def _dates(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    if column in frame:
+        frame[column] = pd.to_datetime(frame[column])
+    return frame

@@ -1,0 +1,156 @@
+"""Charts: `build_figure(name, db, flt, **options)` asks the page queries for a small payload and draws it.
+
+The one entry point the pages, the exports and the report share. `db` is the mirror (or, in tests, a
+DataFrame of rows, wrapped in a FrameDb).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from bilateral.analysis import graph as actor_graph
+from bilateral.analysis import metrics, queries
+from bilateral.analysis.periods import Period, auto_period
+from bilateral.charts.figures import (
+    bar_geometry,
+    cooperation_figure,
+    heatmap_figure,
+    net_figure,
+    quad_mix_figure,
+    selected_customdata,
+    theme_mix_figure,
+    timeline_figure,
+)
+from bilateral.charts.network import network_figure
+from bilateral.charts.payloads import (
+    CooperationData,
+    HeatmapData,
+    NetworkData,
+    QuadMixData,
+    ThemeMixData,
+    TimelineData,
+)
+from bilateral.charts.style import CHART_TEMPLATE, FONT, empty_figure, figure_title
+
+__all__ = [
+    "CHART_TEMPLATE", "FIGURE_NAMES", "FONT", "bar_geometry", "build_figure", "chart_dyads", "empty_figure",
+    "figure_title", "network_data", "selected_customdata",
+]  # fmt: skip
+
+FIGURE_NAMES = ("timeline", "cooperation", "network", "heatmap", "quad_mix", "theme_mix", "net")
+
+
+def as_db(source):
+    """The page-query database: the mirror as it is, a DataFrame of rows wrapped in a FrameDb."""
+    if isinstance(source, pd.DataFrame):
+        from bilateral.analysis.frames import frame_db
+
+        return frame_db(source)
+    return source
+
+
+def build_figure(name: str, db, flt, **options) -> go.Figure:
+    """The named figure for the filter: timeline, cooperation, network, heatmap, quad_mix, theme_mix, net.
+
+    Options: period (default: a bin size that suits the span of the data), dyads (default flt.dyads
+    or the top four), include_commentary (False), window (3), rollup (True), ego (an actor code),
+    actors (the registry).
+    """
+    if name not in FIGURE_NAMES:
+        raise ValueError(f"unknown figure {name!r}; one of {', '.join(FIGURE_NAMES)}")
+    return _BUILDERS[name](as_db(db), flt, **options)
+
+
+def _period(db, flt, period) -> Period:
+    return Period(period) if period else auto_period(*queries.date_span(db, flt))
+
+
+def _timeline(db, flt, period=None, **_):
+    span = queries.date_span(db, flt)
+    period = Period(period) if period else auto_period(*span)
+    title = figure_title(f"Interactions per {period.value} by theme", flt, span)
+    return timeline_figure(
+        TimelineData(queries.theme_counts(db, flt, period), queries.key_events(db, flt), title, period)
+    )
+
+
+def chart_dyads(db, flt, dyads=None, include_commentary=False, n: int = 4) -> list[str]:
+    """The dyads a chart compares: those asked for, else the filter's, else the n most active."""
+    return list(dyads or flt.dyads or queries.top_dyads(db, flt, n, include_commentary))
+
+
+def _coop_data(db, flt, period, dyads=None, include_commentary=False, window=3, subject="", **_):
+    chosen = chart_dyads(db, flt, dyads, include_commentary)[:4]
+    sums = queries.coop_sums(db, flt, period, chosen, include_commentary)
+    coop = metrics.cooperation_tension(sums, chosen, period, window)
+    span = queries.date_span(db, flt, queries.scored(include_commentary))
+    return CooperationData(coop, figure_title(subject, flt, span), Period(period))
+
+
+def _cooperation(db, flt, period=None, **options):
+    return cooperation_figure(
+        _coop_data(db, flt, _period(db, flt, period), subject="Cooperation vs tension", **options)
+    )
+
+
+def _net(db, flt, period=None, **options):
+    return net_figure(
+        _coop_data(db, flt, _period(db, flt, period), subject="Net cooperation, rolling mean", **options)
+    )
+
+
+def _quad_mix(db, flt, dyads=None, include_commentary=False, **_):
+    chosen = chart_dyads(db, flt, dyads, include_commentary)
+    mix = metrics.quad_mix(queries.quad_counts(db, flt, chosen, include_commentary), chosen)
+    span = queries.date_span(db, flt, queries.scored(include_commentary))
+    return quad_mix_figure(QuadMixData(mix, figure_title("Mix of quad classes", flt, span)))
+
+
+def _heatmap(db, flt, include_commentary=False, **_):
+    span = queries.date_span(db, flt, queries.scored(include_commentary))
+    scores = queries.theme_year_scores(db, flt, include_commentary)
+    return heatmap_figure(HeatmapData(scores, figure_title("Mean score by theme and year", flt, span)))
+
+
+def _theme_mix(db, flt, **_):
+    span = queries.date_span(db, flt)
+    return theme_mix_figure(
+        ThemeMixData(queries.theme_totals(db, flt), figure_title("Interactions by theme", flt, span))
+    )
+
+
+def network_data(db, flt, rollup=True, actors=None):
+    """(graph with communities, centrality table) of the filter's interactions."""
+    if actors is None:
+        from bilateral.registry import load_actors
+
+        actors = load_actors()
+    graph = actor_graph.add_communities(
+        actor_graph.build_actor_graph(queries.edge_table(db, flt, rollup), actors)
+    )
+    return graph, actor_graph.centrality_table(graph)
+
+
+def _network(db, flt, rollup=True, ego=None, actors=None, **_):
+    graph, _ = network_data(db, flt, rollup, actors)
+    span = queries.date_span(db, flt)
+    subject = "Actor network" if not ego else f"Ego network of {ego}"
+    if ego:
+        graph = actor_graph.ego_graph(graph, ego)
+        flt = dataclasses.replace(flt, actors=tuple(a for a in flt.actors if a != ego))
+    title = figure_title(subject, flt, span)
+    return network_figure(NetworkData(graph, actor_graph.layout(graph), title, focus=ego))
+
+
+_BUILDERS = {
+    "timeline": _timeline,
+    "cooperation": _cooperation,
+    "network": _network,
+    "heatmap": _heatmap,
+    "quad_mix": _quad_mix,
+    "theme_mix": _theme_mix,
+    "net": _net,
+}

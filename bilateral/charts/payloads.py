@@ -1,0 +1,63 @@
+"""Named payloads: what each figure builder takes, so a chart gets fields by name, never a positional list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+import pandas as pd
+
+from bilateral.analysis.periods import Period
+
+
+@dataclass(frozen=True)
+class TimelineData:
+    """Interactions per period and theme, and the key events drawn beneath."""
+
+    counts: pd.DataFrame  # period, theme, count
+    events: pd.DataFrame  # rows: id, date, score, title, source, dyad, event_type
+    title: str
+    period: Period = Period.MONTH
+
+
+@dataclass(frozen=True)
+class CooperationData:
+    """Per dyad and period: count, cooperation, tension, net and its rolling mean (metrics.COOP_COLUMNS)."""
+
+    coop: pd.DataFrame
+    title: str
+    period: Period = Period.YEAR
+
+
+@dataclass(frozen=True)
+class QuadMixData:
+    """Per dyad and quad class: count, share and label."""
+
+    mix: pd.DataFrame
+    title: str
+
+
+@dataclass(frozen=True)
+class HeatmapData:
+    """Mean score and count per theme and year."""
+
+    scores: pd.DataFrame
+    title: str
+
+
+@dataclass(frozen=True)
+class ThemeMixData:
+    """Interactions per theme (theme, label, count)."""
+
+    totals: pd.DataFrame
+    title: str
+
+
+@dataclass(frozen=True)
+class NetworkData:
+    """The actor graph, its node positions, and the actor to focus on (an ego view) if any."""
+
+    graph: nx.Graph
+    positions: dict
+    title: str
+    focus: str | None = field(default=None)

@@ -1,0 +1,214 @@
+"""THE table of filter fields: each entry drives the sidebar widget, the URL key, the CLI flag and the SQL.
+
+A new filter is one FilterField here (plus its tests): Filter gains the attribute, the URL and the CLI
+learn the key, the sidebar draws the widget and the page queries apply the predicate. Predicates are
+written against the mirror's `rows` table (see bilateral.analysis.mirror).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bilateral.model import EventType, Modality, QuadClass, Status, Theme
+
+SCORE_RANGE = (-10.0, 10.0)
+
+
+@dataclass(frozen=True)
+class Widget:
+    """How the sidebar draws a field: kind, section, choices (a vocabulary, or "data" for values present)."""
+
+    kind: str  # multiselect | date | text | select | score_low | score_high
+    label: str
+    group: str = "main"  # main | more
+    choices: tuple | str = ()
+    format: Callable[[Any], str] | None = None
+    placeholder: str = "All"
+
+
+@dataclass(frozen=True)
+class FilterField:
+    """One filter: its URL key and CLI flag, its Filter attribute, how to parse, describe and query it."""
+
+    key: str
+    attr: str
+    parse: Callable[[str], Any]
+    hint: str
+    sql: Callable[[Any], tuple[str, list]]
+    describe: Callable[[Any], str | None]  # the whole Filter in, a phrase (or None) out
+    widget: Widget
+    many: bool = False
+    rank: int = 50  # order in describe(): lower first
+    annotation: Any = None
+    default: Any = field(default=None)
+
+    @property
+    def flag(self) -> str:
+        """The CLI flag (--event-type for key event_type)."""
+        return "--" + self.key.replace("_", "-")
+
+    @property
+    def empty(self) -> Any:
+        """The value that restricts nothing."""
+        return () if self.many else self.default
+
+
+def normalise_dyad(value: str) -> str:
+    """'RUS-CHN' or 'rus-chn' -> 'CHN-RUS'; raises ValueError when it is not two different codes."""
+    parts = [p.strip().upper() for p in str(value).split("-")]
+    if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
+        raise ValueError(f"dyad {value!r} is not two different actor codes joined by '-', like CHN-RUS")
+    return "-".join(sorted(parts))
+
+
+THEME_BITS = {theme: 1 << i for i, theme in enumerate(Theme)}
+
+
+def theme_mask(themes) -> int:
+    """Bit mask of themes, so a theme filter is one integer AND per row, in SQL as in pandas."""
+    mask = 0
+    for theme in themes:
+        mask |= THEME_BITS[Theme(theme)]
+    return mask
+
+
+def _code(value: str) -> str:
+    if not value:
+        raise ValueError("empty")
+    return value.upper()
+
+
+def _nonempty(value: str) -> str:
+    if not value:
+        raise ValueError("empty")
+    return value
+
+
+def _score(value: str) -> float:
+    number = float(value)
+    if not SCORE_RANGE[0] <= number <= SCORE_RANGE[1]:
+        raise ValueError("out of range")
+    return number
+
+
+def _in(column: str, transform=lambda v: v):
+    def predicate(values) -> tuple[str, list]:
+        marks = ", ".join("?" for _ in values)
+        return f"{column} IN ({marks})", [transform(v) for v in values]
+
+    return predicate
+
+
+def _actors(values) -> tuple[str, list]:
+    marks = ", ".join("?" for _ in values)
+    ors = " OR ".join(f"{c} IN ({marks})" for c in ("actor1", "actor2", "state1", "state2"))
+    return f"({ors})", list(values) * 4
+
+
+def _dyads(values) -> tuple[str, list]:
+    marks = ", ".join("?" for _ in values)
+    return f"(dyad IN ({marks}) OR dyad_raw IN ({marks}))", list(values) * 2
+
+
+def _text(value: str) -> tuple[str, list]:
+    needle = value.lower()
+    columns = ("title", "summary", "evidence")
+    return "(" + " OR ".join(f"contains(lower(coalesce({c}, '')), ?)" for c in columns) + ")", [needle] * 3
+
+
+def _phrase(attr: str, words: Callable[[Any], str]) -> Callable[[Any], str | None]:
+    """describe() of a one-attribute field: its words when the field is set."""
+    return lambda flt: words(getattr(flt, attr)) if getattr(flt, attr) not in (None, "", ()) else None
+
+
+def _period(flt) -> str | None:
+    if not (flt.date_from or flt.date_to):
+        return None
+    return f"{flt.date_from or '…'} to {flt.date_to or '…'}"
+
+
+def _score_range(flt) -> str | None:
+    if flt.min_score is None and flt.max_score is None:
+        return None
+    low = "-10" if flt.min_score is None else f"{flt.min_score:g}"
+    high = "+10" if flt.max_score is None else f"{flt.max_score:+g}"
+    return f"score {low} to {high}"
+
+
+def _none(_flt) -> None:
+    return None
+
+
+FIELDS: tuple[FilterField, ...] = (
+    FilterField(
+        "theme", "themes", lambda v: Theme(v.lower()), "one of " + ", ".join(t.value for t in Theme),
+        lambda v: ("(theme_mask & ?) != 0", [theme_mask(v)]),
+        _phrase("themes", lambda v: " + ".join(t.label for t in v)),
+        Widget("multiselect", "Themes", choices=tuple(Theme), format=lambda t: t.label),
+        many=True, rank=10, annotation=tuple[Theme, ...],
+    ),
+    FilterField(
+        "from", "date_from", dt.date.fromisoformat, "a date YYYY-MM-DD",
+        lambda v: ("date >= ?", [v]), _period, Widget("date", "From"), rank=60, annotation=dt.date | None,
+    ),
+    FilterField(
+        "to", "date_to", dt.date.fromisoformat, "a date YYYY-MM-DD",
+        lambda v: ("date <= ?", [v]), _none, Widget("date", "To"), rank=61, annotation=dt.date | None,
+    ),
+    FilterField(
+        "actor", "actors", _code, "an actor code such as CHN", _actors, _phrase("actors", ", ".join),
+        Widget("multiselect", "Actors", choices="actor"), many=True, rank=30, annotation=tuple[str, ...],
+    ),
+    FilterField(
+        "dyad", "dyads", normalise_dyad, "two codes like CHN-RUS", _dyads, _phrase("dyads", ", ".join),
+        Widget("multiselect", "Dyads", choices="dyad"), many=True, rank=20, annotation=tuple[str, ...],
+    ),
+    FilterField(
+        "event_type", "event_types", lambda v: EventType(v.upper()), "a PLOVER type such as AGREE or SANCTION",
+        _in("event_type", lambda e: e.value), _phrase("event_types", lambda v: ", ".join(e.value for e in v)),
+        Widget("multiselect", "Event types", group="more", choices=tuple(EventType)),
+        many=True, rank=40, annotation=tuple[EventType, ...],
+    ),
+    FilterField(
+        "quad", "quads", lambda v: QuadClass(int(v)), "1, 2, 3 or 4", _in("quad_class", int),
+        _phrase("quads", lambda v: ", ".join(q.label for q in v)),
+        Widget("multiselect", "Quad classes", group="more", choices=tuple(QuadClass), format=lambda q: q.label),
+        many=True, rank=41, annotation=tuple[QuadClass, ...],
+    ),
+    FilterField(
+        "modality", "modalities", lambda v: Modality(v.lower()), "fact, reported, intent or commentary",
+        _in("modality", lambda m: m.value), _phrase("modalities", lambda v: ", ".join(m.value for m in v)),
+        Widget("multiselect", "Modality", group="more", choices=tuple(Modality), format=lambda m: m.value.capitalize()),
+        many=True, rank=42, annotation=tuple[Modality, ...],
+    ),
+    FilterField(
+        "source", "sources", _nonempty, "an outlet name", _in("lower(source)", str.lower), _phrase("sources", ", ".join),
+        Widget("multiselect", "Sources", group="more", choices="source"), many=True, rank=45,
+        annotation=tuple[str, ...],
+    ),
+    FilterField(
+        "text", "text", _nonempty, "some words", _text, _phrase("text", lambda v: f"text “{v}”"),
+        Widget("text", "Text contains", group="more", placeholder="in title, summary or evidence"),
+        rank=70, annotation=str, default="",
+    ),
+    FilterField(
+        "min_score", "min_score", _score, "a number from -10 to 10", lambda v: ("score >= ?", [v]),
+        _score_range, Widget("score_low", "Score", group="more"), rank=80, annotation=float | None,
+    ),
+    FilterField(
+        "max_score", "max_score", _score, "a number from -10 to 10", lambda v: ("score <= ?", [v]),
+        _none, Widget("score_high", "Score", group="more"), rank=81, annotation=float | None,
+    ),
+    FilterField(
+        "status", "status", lambda v: Status(v.lower()), "draft or reviewed", lambda v: ("status = ?", [v.value]),
+        _phrase("status", lambda v: f"{v.value} only"),
+        Widget("select", "Review status", group="more", choices=(None, Status.REVIEWED, Status.DRAFT),
+               format={None: "Any", Status.REVIEWED: "Reviewed only", Status.DRAFT: "Drafts only"}.get),
+        rank=90, annotation=Status | None,
+    ),
+)  # fmt: skip
+
+BY_KEY = {f.key: f for f in FIELDS}

@@ -1,0 +1,127 @@
+"""The store's tables, declared once with SQLAlchemy Core and derived from the record declarations.
+
+Each record field becomes a column of the type its annotation implies (enums as text, the quad class as an
+integer, theme sets as ';'-joined text, ISO dates as text so SQLite and PostgreSQL agree). Store-only
+columns are `rev` (the data revision that last wrote the row: the page-query mirror syncs by it) and the
+bookkeeping tables `meta`, `counters` and `deletions`.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+
+from pydantic import BaseModel
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+)
+
+from bilateral.model import SCORE_MAX, SCORE_MIN, Article, Interaction, QuadClass
+
+metadata = MetaData()
+
+
+def _allows_none(annotation) -> bool:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return type(None) in typing.get_args(annotation)
+
+
+def _base_type(annotation):
+    """The plain type inside Annotated[...] / X | None."""
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        return _base_type(annotation)
+    return annotation
+
+
+def sql_type(annotation):
+    """The column type for a field annotation."""
+    base = _base_type(annotation)
+    if isinstance(base, type) and issubclass(base, QuadClass):
+        return SmallInteger()
+    if isinstance(base, type) and issubclass(base, enum.Enum):
+        return String(32)
+    if base is float:
+        return Float()
+    if base is int:
+        return BigInteger()
+    return Text()
+
+
+def record_columns(model: type[BaseModel], keys: dict[str, dict] | None = None) -> list[Column]:
+    """One column per field of the declaration: NULL only where the field may be None; `id` the key."""
+    keys = keys or {}
+    columns = []
+    for name, info in model.model_fields.items():
+        nullable = not info.is_required() and _allows_none(info.annotation) and name != "id"
+        columns.append(Column(name, sql_type(info.annotation), *keys.get(name, ()), primary_key=name == "id",
+                              nullable=nullable))  # fmt: skip
+    return columns
+
+
+def rev_column() -> Column:
+    """The data revision that last wrote the row (see bilateral.store.writes.next_revision)."""
+    return Column("rev", BigInteger, nullable=False, server_default="0")
+
+
+articles = Table(
+    "articles",
+    metadata,
+    *record_columns(Article),
+    rev_column(),
+    Index(
+        "articles_url",
+        "url",
+        unique=True,
+        sqlite_where="url IS NOT NULL AND url != ''",
+        postgresql_where="url IS NOT NULL AND url != ''",
+    ),  # fmt: skip
+    Index("articles_rev", "rev"),
+)
+
+interactions = Table(
+    "interactions",
+    metadata,
+    *record_columns(Interaction, {"article_id": (ForeignKey("articles.id", ondelete="CASCADE"),)}),
+    rev_column(),
+    CheckConstraint(f"score BETWEEN {SCORE_MIN:g} AND {SCORE_MAX:g}", name="score_range"),
+    CheckConstraint("quad_class BETWEEN 1 AND 4", name="quad_range"),
+    CheckConstraint("confidence BETWEEN 0 AND 1", name="confidence_range"),
+    Index("interactions_article", "article_id"),
+    Index("interactions_date", "date"),
+    Index("interactions_rev", "rev"),
+)
+
+meta = Table("meta", metadata, Column("key", Text, primary_key=True), Column("value", Text, nullable=False))
+
+counters = Table(
+    "counters",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+deletions = Table(
+    "deletions",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("id", Text, primary_key=True),
+    Column("rev", BigInteger, nullable=False),
+    Index("deletions_rev", "rev"),
+)
+
+TABLES = {"articles": articles, "interactions": interactions}

@@ -1,0 +1,108 @@
+"""Compare today's figures, stats and exports on data/ with the snapshot the pandas-era code made."""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "before_data_layer.json"
+
+
+def load_golden() -> dict:
+    """The snapshot: per named filter, its query, stats, figures' data and exports."""
+    return json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def decoded(value):
+    """JSON with plotly's typed arrays ({"dtype", "bdata"}) turned into plain lists."""
+    if isinstance(value, dict):
+        if set(value) >= {"dtype", "bdata"}:
+            array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+            if "shape" in value:
+                array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
+            return array.tolist()
+        return {k: decoded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        if len(value) >= 3 and value[0] == "edge":  # an undirected tie: its two ends in either order
+            return ["edge", *sorted(value[1:3]), *value[3:]]
+        return [decoded(v) for v in value]
+    return value
+
+
+def _point_arrays(value, prefix: str, n: int) -> list[str]:
+    """Dotted paths of the per-point arrays (lists of length n) in a trace."""
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _point_arrays(v, f"{prefix}{k}.", n)]
+    return [prefix[:-1]] if isinstance(value, list) and len(value) == n else []
+
+
+def _canonical_trace(trace: dict) -> dict:
+    """A trace with its points in a canonical order: ties in date may come out in any order."""
+    x = trace.get("x")
+    if not isinstance(x, list) or len(x) < 2:
+        return trace
+    keys = _point_arrays(trace, "", len(x))
+    columns = [_get(trace, k) for k in keys]
+    points = sorted(zip(*columns, strict=True), key=lambda p: json.dumps(p, sort_keys=True, default=str))
+    out = json.loads(json.dumps(trace))
+    for i, key in enumerate(keys):
+        _set(out, key, [p[i] for p in points])
+    return out
+
+
+def _get(d: dict, dotted: str):
+    for part in dotted.split("."):
+        if not isinstance(d, dict) or part not in d:
+            return None
+        d = d[part]
+    return d
+
+
+def _set(d: dict, dotted: str, value) -> None:
+    parts = dotted.split(".")
+    for part in parts[:-1]:
+        d = d[part]
+    d[parts[-1]] = value
+
+
+def differences(before, after, path: str = "", rel: float = 1e-9) -> list[str]:
+    """Where two JSON values differ (numbers within a relative tolerance)."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        out = []
+        for key in sorted(set(before) | set(after)):
+            if key not in after or key not in before:
+                out.append(f"{path}.{key}: only in {'before' if key in before else 'after'}")
+            else:
+                out += differences(before[key], after[key], f"{path}.{key}", rel)
+        return out
+    if isinstance(before, list) and isinstance(after, list):
+        if len(before) != len(after):
+            return [f"{path}: length {len(before)} != {len(after)}"]
+        out = []
+        for i, (b, a) in enumerate(zip(before, after, strict=True)):
+            out += differences(b, a, f"{path}[{i}]", rel)
+        return out
+    if isinstance(before, int | float) and isinstance(after, int | float) and not isinstance(before, bool):
+        if math.isclose(before, after, rel_tol=rel, abs_tol=1e-9) or (math.isnan(before) and math.isnan(after)):
+            return []
+    elif before == after:
+        return []
+    return [f"{path}: {str(before)[:80]!r} != {str(after)[:80]!r}"]
+
+
+def figure_differences(golden_figure: dict, spec: dict, any_trace_order: bool = False) -> list[str]:
+    """Differences between a snapshot figure and today's figure JSON (data and title).
+
+    any_trace_order: compare the traces as a set (the network draws one trace per tie, in the graph's
+    edge order, which for an ego view follows a Python set and so may differ between runs).
+    """
+    before = [_canonical_trace(t) for t in decoded(golden_figure["data"])]
+    after = [_canonical_trace(t) for t in decoded(spec["data"])]
+    if any_trace_order:
+        before, after = (sorted(side, key=lambda t: json.dumps(t, sort_keys=True)) for side in (before, after))
+    title = spec["layout"].get("title", {}).get("text")
+    return differences(before, after, "data") + ([] if title == golden_figure["title"] else [f"title {title!r}"])
