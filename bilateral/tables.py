@@ -23,7 +23,9 @@ def safe_url(url) -> str | None:
 
 
 def theme_labels(themes) -> str:
-    """('energy', 'trade') -> 'Energy, Trade'."""
+    """'energy;trade' (or ('energy', 'trade')) -> 'Energy, Trade'."""
+    if isinstance(themes, str):
+        themes = [t for t in themes.split(";") if t]
     return ", ".join(Theme(t).label for t in themes)
 
 
@@ -33,7 +35,7 @@ def record_table(frame: pd.DataFrame, newest_first: bool = True) -> pd.DataFrame
         return pd.DataFrame(columns=TABLE_COLUMNS)
     out = pd.DataFrame(
         {
-            "date": frame["date"].dt.date,
+            "date": pd.to_datetime(frame["date"]).dt.date,
             "dyad": frame["dyad"],
             "actors": frame["actor1"] + " → " + frame["actor2"],
             "event_type": frame["event_type"],

@@ -9,7 +9,7 @@ from bilateral.errors import BilateralError
 from bilateral.extract.dedupe import find_duplicates
 from bilateral.extract.highlight import highlighted_markdown
 from bilateral.extract.review import build_records, candidates_frame
-from bilateral.records import Direction, EventType, Modality
+from bilateral.model import Direction, EventType, Modality
 from ui import extract_view as view
 from ui.sidebar import ensure_router
 
@@ -58,7 +58,7 @@ url = right.text_input("URL", key="article_url")
 if not date:
     st.warning("No date is stated in the article: type it before saving.")
 
-for dup in find_duplicates(view.stored_articles(), title, result.text, url):
+for dup in find_duplicates(view.stored_articles(title, url), title, result.text, url):
     st.warning(f"Possible duplicate ({dup.reason}, {dup.similarity:.0%}): {dup.title} [{dup.article_id}]")
 
 with st.expander("Article with actors (blue) and evidence (orange) highlighted", expanded=True):

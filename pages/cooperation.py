@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bilateral import metrics
+from bilateral.analysis.periods import Period
 from ui import loaders, views
 from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
@@ -12,9 +12,8 @@ st.title("Cooperation vs tension")
 st.caption(flt.describe())
 
 include = st.toggle("Include commentary", key="include_commentary", help="Opinion pieces stay out of scores")
-frame = loaders.filtered(flt)
-scored = metrics.scored(frame, include)
-if scored.empty:
+scored = loaders.count(flt, include_commentary=include)
+if scored == 0:
     st.info("No scored interactions match the filter. Widen it in the sidebar, or include commentary.",
             icon=":material/filter_alt_off:")  # fmt: skip
     st.stop()
@@ -28,42 +27,31 @@ dyads = left.multiselect(
     max_selections=4, key="cooperation_dyads",
 )  # fmt: skip
 period = middle.segmented_control(
-    "Bin by", list(metrics.Period), default=metrics.Period.YEAR, format_func=lambda p: p.label,
-    key="cooperation_period", required=True,
+    "Bin by", list(Period), default=Period.YEAR, format_func=lambda p: p.label, key="cooperation_period",
+    required=True,
 )  # fmt: skip
 window = right.number_input("Rolling mean over", 1, 12, value=3, key="cooperation_window", help="periods")
 dyads = dyads or default
-period = metrics.Period(period or metrics.Period.YEAR)
+period = Period(period or Period.YEAR)
 
 options = {"dyads": tuple(dyads), "include_commentary": include}
 fig = loaders.figure("cooperation", flt, period=period.value, window=int(window), **options)
 picked = views.chart(fig, key="cooperation_chart")
-chart_downloads(fig, name="cooperation", flt=flt, n_records=len(scored), key="cooperation")
+chart_downloads(fig, name="cooperation", flt=flt, n_records=scored, key="cooperation")
 st.caption(
     "Cooperation is the sum of positive scores, tension the sum of negative scores, net their sum; "
     f"the dotted line is the mean of net over {int(window)} periods."
 )
-chosen = metrics.records_for_selection(scored.loc[scored["dyad"].isin(dyads)], picked, period)
 views.selection(
-    chosen, key="cooperation_records", prompt="Click a bar or a point to list the records behind it."
+    loaders.selection(flt, picked, period.value, dyads=dyads, scored_only=not include),
+    key="cooperation_records",
+    prompt="Click a bar or a point to list the records behind it.",
 )
 
 st.subheader("Mix and themes")
-views.chart(loaders.figure("quad_mix", flt, **options), key="cooperation_quads", selectable=False)
-chart_downloads(
-    loaders.figure("quad_mix", flt, **options),
-    name="quad-mix",
-    flt=flt,
-    n_records=len(scored),
-    key="quad_mix",
-)
-views.chart(
-    loaders.figure("heatmap", flt, include_commentary=include), key="cooperation_heatmap", selectable=False
-)
-chart_downloads(
-    loaders.figure("heatmap", flt, include_commentary=include),
-    name="heatmap",
-    flt=flt,
-    n_records=len(scored),
-    key="heatmap",
-)
+quads = loaders.figure("quad_mix", flt, **options)
+views.chart(quads, key="cooperation_quads", selectable=False)
+chart_downloads(quads, name="quad-mix", flt=flt, n_records=scored, key="quad_mix")
+heatmap = loaders.figure("heatmap", flt, include_commentary=include)
+views.chart(heatmap, key="cooperation_heatmap", selectable=False)
+chart_downloads(heatmap, name="heatmap", flt=flt, n_records=scored, key="heatmap")

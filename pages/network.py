@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bilateral import graph as actor_graph
+from bilateral.analysis import graph as actor_graph
 from ui import loaders, views
 from ui.downloads import chart_downloads, graph_downloads
 from ui.sidebar import filter_sidebar
@@ -37,16 +37,16 @@ ego = right.selectbox(
 
 fig = loaders.figure("network", flt, rollup=rollup, ego=ego)
 picked = views.chart(fig, key="network_chart")
-chart_downloads(fig, name="network", flt=flt, n_records=len(loaders.filtered(flt)), key="network")
+chart_downloads(fig, name="network", flt=flt, n_records=loaders.count(flt), key="network")
 graph_downloads(graph, flt, key="network_graph")
 st.caption(
     "Node size: interactions; node colour: community (Louvain). Line width: interactions between the pair; "
     "line colour: their mean score, from tension (red) to cooperation (blue). Drag to pan, scroll to zoom."
 )
-frame = loaders.filtered(flt)
-chosen = actor_graph.records_for_selection(frame, picked, rollup)
 views.selection(
-    chosen, key="network_records", prompt="Click an actor or the dot on a tie to list its records."
+    loaders.selection(flt, picked, rollup=rollup),
+    key="network_records",
+    prompt="Click an actor or the dot on a tie to list its records.",
 )
 
 st.subheader("Centrality and communities")

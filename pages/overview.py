@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from bilateral import metrics
 from ui import loaders, views
 from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
@@ -11,13 +10,12 @@ flt = filter_sidebar()
 st.title("Overview")
 st.caption(f"China–Russia relations and their bearing on the US and the West · {flt.describe()}")
 
-frame = views.filtered_or_stop(flt)
+head = views.filtered_or_stop(flt)
 
 articles, interactions, period = st.columns(3)
-articles.metric("Articles", f"{loaders.article_count(flt):,}", border=True)
-interactions.metric("Interactions", f"{len(frame):,}", border=True)
-first, last = frame["date"].min(), frame["date"].max()
-period.metric("Period", f"{first:%Y-%m} – {last:%Y-%m}", border=True)
+articles.metric("Articles", f"{head.articles:,}", border=True)
+interactions.metric("Interactions", f"{head.interactions:,}", border=True)
+period.metric("Period", f"{head.first:%Y-%m} – {head.last:%Y-%m}", border=True)
 
 dyads = loaders.leading_dyads(flt)
 changes = loaders.index_changes(flt, dyads)
@@ -39,26 +37,18 @@ if not changes.empty:
 
 left, right = st.columns([3, 2])
 with left:
-    views.chart(loaders.figure("net", flt, dyads=tuple(dyads)), key="overview_net", selectable=False)
-    chart_downloads(
-        loaders.figure("net", flt, dyads=tuple(dyads)),
-        name="net-cooperation",
-        flt=flt,
-        n_records=len(frame),
-        key="overview_net",
-    )
+    net = loaders.figure("net", flt, dyads=tuple(dyads))
+    views.chart(net, key="overview_net", selectable=False)
+    chart_downloads(net, name="net-cooperation", flt=flt, n_records=head.interactions, key="overview_net")
 with right:
-    picked = views.chart(loaders.figure("theme_mix", flt), key="overview_themes")
-    chart_downloads(
-        loaders.figure("theme_mix", flt), name="themes", flt=flt, n_records=len(frame), key="overview_themes"
-    )
+    themes = loaders.figure("theme_mix", flt)
+    picked = views.chart(themes, key="overview_themes")
+    chart_downloads(themes, name="themes", flt=flt, n_records=head.interactions, key="overview_themes")
 
 if picked:
-    chosen = metrics.records_for_selection(frame, picked, "year")
-    views.selection(chosen, key="overview_selection", prompt="")
+    views.selection(loaders.selection(flt, picked, "year"), key="overview_selection", prompt="")
 
 st.subheader("Latest interactions")
-latest = frame.sort_values("date", ascending=False).head(6)
-for _, row in latest.iterrows():
+for _, row in loaders.records_page(flt, 6).iterrows():
     views.evidence_card(row)
 st.caption("Every record, sortable and with its evidence, is on the Records page.")

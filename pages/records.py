@@ -1,4 +1,6 @@
-"""Records: every interaction the filter keeps, sortable, with the evidence of the selected row."""
+"""Records: the interactions the filter keeps, a page at a time, with the evidence of the selected row."""
+
+import math
 
 import streamlit as st
 
@@ -7,16 +9,22 @@ from ui import loaders, views
 from ui.downloads import data_downloads
 from ui.sidebar import filter_sidebar
 
+PAGE_SIZE = 500
+
 flt = filter_sidebar()
 st.title("Records")
 
-frame = views.filtered_or_stop(flt)
-
-st.caption(
-    f"{len(frame):,} interactions · {flt.describe()} · newest first; click a column to sort, "
-    "use the table's search icon to find text, select a row to read its evidence."
+head = views.filtered_or_stop(flt)
+pages = max(1, math.ceil(head.interactions / PAGE_SIZE))
+left, right = st.columns([4, 1])
+page = right.number_input(f"Page (of {pages:,})", 1, pages, value=1, key="records_page") if pages > 1 else 1
+first = (page - 1) * PAGE_SIZE
+frame = loaders.records_page(flt, PAGE_SIZE, first)
+left.caption(
+    f"{head.interactions:,} interactions · {flt.describe()} · newest first, {first + 1:,}–{first + len(frame):,} "
+    "shown; click a column to sort this page, select a row to read its evidence."
 )
-data_downloads(frame, loaders.all_articles(), flt, key="records")
+data_downloads(flt, key="records")
 event = views.records(frame, key="records_table", height=460)
 rows = event["selection"]["rows"] if event else []
 if not rows:

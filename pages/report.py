@@ -5,7 +5,7 @@ import functools
 import streamlit as st
 
 from bilateral import export
-from bilateral.report import REPORT_CHARTS, report_bytes, source_list
+from bilateral.report import REPORT_CHARTS, report_bytes
 from ui import loaders, views
 from ui.downloads import file_name
 from ui.sidebar import filter_sidebar
@@ -14,14 +14,12 @@ flt = filter_sidebar()
 st.title("Report")
 st.markdown(f"**Filters:** {views.escape(flt.describe())}")
 
-frame = views.filtered_or_stop(flt)
+head = views.filtered_or_stop(flt)
 
-articles = loaders.all_articles()
-n_sources = len(source_list(frame, articles))
 st.caption(
-    f"{len(frame):,} interactions from {n_sources:,} articles. The report holds the title, the date, these "
-    "filters, the headline numbers, the timeline, cooperation vs tension and network charts, the key events "
-    "and a numbered list of every source (outlet, title, date, URL)."
+    f"{head.interactions:,} interactions from {head.articles:,} articles. The report holds the title, the date, "
+    "these filters, the headline numbers, the timeline, cooperation vs tension and network charts, the key "
+    "events and a numbered list of every source (outlet, title, date, link)."
 )
 
 fmt = st.segmented_control(
@@ -42,7 +40,7 @@ if fmt == "pdf" and not export.browser_available():
 figures = {name: loaders.figure(name, flt) for name in REPORT_CHARTS}
 st.download_button(
     f"Build the report ({fmt.upper()})",
-    data=functools.partial(report_bytes, frame, articles, flt, fmt, figures),
+    data=functools.partial(report_bytes, loaders.mirror(), flt, fmt, figures),
     file_name=file_name("report", flt, fmt),
     mime=export.MIME_TYPES[fmt],
     key="report_download",

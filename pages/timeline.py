@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bilateral import metrics
+from bilateral.analysis.periods import Period, auto_period
 from ui import loaders, views
 from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
@@ -11,30 +11,25 @@ flt = filter_sidebar()
 st.title("Timeline")
 st.caption(flt.describe())
 
-frame = views.filtered_or_stop(flt)
+head = views.filtered_or_stop(flt)
 
+suggested = auto_period(head.first, head.last)
 period = st.segmented_control(
-    "Bin by",
-    list(metrics.Period),
-    default=metrics.auto_period(frame),
-    format_func=lambda p: p.label,
-    key="timeline_period",
-    required=True,
+    "Bin by", list(Period), default=suggested, format_func=lambda p: p.label, key="timeline_period", required=True
 )
-period = metrics.Period(period or metrics.auto_period(frame))
+period = Period(period or suggested)
 
 fig = loaders.figure("timeline", flt, period=period.value)
 picked = views.chart(fig, key="timeline_chart")
-chart_downloads(fig, name="timeline", flt=flt, n_records=len(frame), key="timeline")
+chart_downloads(fig, name="timeline", flt=flt, n_records=head.interactions, key="timeline")
 st.caption(
     "Bars count interactions per period by theme; an interaction with two themes counts in both. "
     "Markers below are the key events (the strongest scores), coloured from tension (red) to cooperation "
     "(blue); hover for the title and source."
 )
 
-chosen = metrics.records_for_selection(frame, picked, period)
 views.selection(
-    chosen,
+    loaders.selection(flt, picked, period.value),
     key="timeline_records",
     prompt="Click a bar or a key event (or drag a box) to list the records behind it.",
 )

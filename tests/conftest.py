@@ -39,9 +39,9 @@ SAMPLE_ROWS = [
 
 
 def make_interactions(rows=SAMPLE_ROWS) -> pd.DataFrame:
-    """An interactions frame shaped like store.load_interactions, from (date, actor1, ...) tuples."""
-    from bilateral.registry import load_actors
-    from bilateral.store import enrich_interactions
+    """Interactions shaped like the mirror's rows (see mirror.enrich), from (date, actor1, ...) tuples."""
+    from bilateral.analysis.mirror import enrich
+    from bilateral.registry import load_actors, rollup_map
 
     fields = (
         "date",
@@ -56,7 +56,7 @@ def make_interactions(rows=SAMPLE_ROWS) -> pd.DataFrame:
         "url",
     )
     constant = {"direction": "directed", "coder": "human", "confidence": 0.9, "summary": ""}
-    constant |= {"status": "reviewed", "title_kind": "descriptive"}
+    constant |= {"status": "reviewed", "title_kind": "descriptive", "verbatim": False}
     records = [
         {
             **dict(zip(fields, row, strict=True)), **constant, "id": f"i-{n:03d}", "article_id": f"a-{n:03d}",
@@ -64,7 +64,7 @@ def make_interactions(rows=SAMPLE_ROWS) -> pd.DataFrame:
         }
         for n, row in enumerate(rows)
     ]  # fmt: skip
-    return enrich_interactions(pd.DataFrame(records), load_actors())
+    return enrich(pd.DataFrame(records), rollup_map(load_actors()))
 
 
 @pytest.fixture
@@ -155,3 +155,11 @@ def browser_type_launch_args(browser_type_launch_args):
         "headless": True,
         "args": CHROMIUM_ARGS,
     }
+
+
+@pytest.fixture
+def db(interactions):
+    """The twelve hand-made interactions in an in-memory DuckDB that answers every page query."""
+    from bilateral.analysis.frames import frame_db
+
+    return frame_db(interactions)

@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 
 from bilateral import store
-from bilateral.validation import article_from_dict, interaction_from_dict
+from bilateral.model import article_from_dict, interaction_from_dict
 
 HOSTILE_TITLE = '=HYPERLINK("http://x","y")'
 CYRILLIC_TITLE = "Газопровод «Сила Сибири — 2»: synthetic test title"
@@ -42,8 +42,8 @@ def synthetic_records(n_articles: int = 12):
 
 
 def synthetic_db(path: Path):
-    """A database file holding only the synthetic records (no curated seed); returns the connection."""
-    conn = store.connect(str(path), seed=False)
+    """A database file holding only the synthetic records (no curated seed); returns its Store."""
+    db = store.connect(str(path), seed=False)
     articles, interactions = synthetic_records()
-    store.add_records(conn, articles, interactions)
-    return conn
+    store.add_records(db, articles, interactions)
+    return db

@@ -7,7 +7,7 @@ import pytest
 
 from bilateral import charts
 from bilateral.filters import Filter
-from bilateral.records import Theme
+from bilateral.model import Theme
 
 ENERGY_CHN_RUS = Filter(themes=(Theme.ENERGY,), dyads=("CHN-RUS",))
 
@@ -45,10 +45,10 @@ def test_axes_are_labelled(interactions, name):
         ),
     ],
 )
-def test_titles_say_what_is_filtered(interactions, flt, expected):
-    from bilateral.filters import apply_filter
+def test_titles_say_what_is_filtered(db, flt, expected):
+    from bilateral.analysis import queries
 
-    assert charts.figure_title("Cooperation vs tension", flt, apply_filter(flt, interactions)) == expected
+    assert charts.figure_title("Cooperation vs tension", flt, queries.date_span(db, flt)) == expected
 
 
 @pytest.mark.parametrize("name", charts.FIGURE_NAMES)
@@ -58,12 +58,8 @@ def test_empty_data_gives_a_message(interactions, name):
     assert fig.layout.template.layout.paper_bgcolor == "white"
 
 
-def test_timeline_keeps_to_filtered_themes_and_marks_key_events(interactions):
-    from bilateral.filters import apply_filter
-
-    fig = charts.build_figure(
-        "timeline", apply_filter(ENERGY_CHN_RUS, interactions), ENERGY_CHN_RUS, period="year"
-    )
+def test_timeline_keeps_to_filtered_themes_and_marks_key_events(db):
+    fig = charts.build_figure("timeline", db, ENERGY_CHN_RUS, period="year")
     bars = [t for t in fig.data if t.type == "bar"]
     assert {t.name for t in bars} == {"Energy"}
     events = next(t for t in fig.data if t.name == "Key events")

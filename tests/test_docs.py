@@ -7,7 +7,7 @@ from helpers import ROOT
 
 from bilateral.cli import build_parser
 from bilateral.filters import QUERY_KEYS
-from bilateral.records import EventType, Theme
+from bilateral.model import EventType, Theme
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

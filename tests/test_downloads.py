@@ -7,7 +7,7 @@ from export_data import synthetic_db
 from streamlit.testing.v1 import AppTest
 
 from bilateral.filters import Filter
-from bilateral.records import Theme
+from bilateral.model import Theme
 from ui.downloads import NO_BROWSER_NOTE, file_name
 
 
@@ -20,16 +20,15 @@ def chart_buttons_script():
     fig = go.Figure(go.Bar(x=["a"], y=[1]), layout={"template": "plotly_white"})
     chart_downloads(fig, name="timeline", flt=Filter(), n_records=1, key="timeline")
     import networkx as nx
-    import pandas as pd
 
-    data_downloads(pd.DataFrame(), pd.DataFrame({"id": []}), Filter(), key="records")
+    data_downloads(Filter(), key="records")
     graph_downloads(nx.path_graph(3), Filter(), key="network")
 
 
 @pytest.fixture
 def db(tmp_path, monkeypatch):
     path = tmp_path / "pages.sqlite3"
-    synthetic_db(path).close()
+    synthetic_db(path).engine.dispose()
     monkeypatch.setenv("BILATERAL_DB", str(path))
     return path
 
@@ -45,7 +44,7 @@ def test_file_names_say_what_for_which_filter_and_when():
     assert named == f"bilateral-report-energy-chn-rus-{today}.pdf"
 
 
-def test_every_format_has_a_button(monkeypatch):
+def test_every_format_has_a_button(monkeypatch, db):
     monkeypatch.setenv("BROWSER_PATH", "/bin/sh")  # any executable: only its presence is checked here
     at = AppTest.from_function(chart_buttons_script).run()
     assert not at.exception
@@ -55,7 +54,7 @@ def test_every_format_has_a_button(monkeypatch):
     assert chart | data | graph <= keys(at)
 
 
-def test_without_a_browser_html_remains_and_one_line_says_how(monkeypatch):
+def test_without_a_browser_html_remains_and_one_line_says_how(monkeypatch, db):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     at = AppTest.from_function(chart_buttons_script).run()
     assert not at.exception

@@ -13,10 +13,12 @@ import pytest
 from export_data import HOSTILE_TITLE, synthetic_db
 from PIL import Image
 
-from bilateral import export, store
+from bilateral import export
+from bilateral.analysis import open_mirror, queries
+from bilateral.analysis.frames import frame_db
 from bilateral.export import Caption, ExportError
 from bilateral.filters import Filter
-from bilateral.records import Theme
+from bilateral.model import Theme
 
 needs_browser = pytest.mark.skipif(
     not export.browser_available(), reason="no Chromium: apt-get install chromium"
@@ -24,10 +26,13 @@ needs_browser = pytest.mark.skipif(
 CAPTION = Caption(n_records=24, filters="Energy · CHN-RUS", made=dt.date(2030, 1, 2))
 
 
+ALL = Filter()
+
+
 @pytest.fixture(scope="module")
-def frames(tmp_path_factory):
-    conn = synthetic_db(tmp_path_factory.mktemp("db") / "export.sqlite3")
-    return store.load_filtered(conn)
+def db(tmp_path_factory):
+    """The synthetic store's mirror (in memory)."""
+    return open_mirror(synthetic_db(tmp_path_factory.mktemp("db") / "export.sqlite3"), in_memory=True)
 
 
 def bar_figure() -> go.Figure:
@@ -60,22 +65,21 @@ def test_safe_cell(value, expected):
     assert export.safe_cell(value) == expected
 
 
-def test_csv_keeps_a_formula_title_inert(frames):
-    interactions, _ = frames
-    text = export.records_csv(interactions).decode("utf-8-sig")
+def test_csv_keeps_a_formula_title_inert(db):
+    text = export.records_csv(db, ALL).decode("utf-8-sig")
     assert "'=HYPERLINK" in text
     assert ',"=HYPERLINK' not in text and ",=HYPERLINK" not in text
 
 
-def test_xlsx_has_three_sheets_and_inert_formulas(frames):
-    interactions, articles = frames
+def test_xlsx_has_three_sheets_and_inert_formulas(db):
     made = dt.datetime(2030, 1, 2, 9, 30, tzinfo=dt.UTC)
-    data = export.records_xlsx(interactions, articles, "Energy · CHN-RUS", made=made)
+    flt = Filter(themes=(Theme.ENERGY,), dyads=("CHN-RUS",))
+    data = export.records_xlsx(db, flt, made=made)
     assert data[:2] == b"PK"
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Records", "Articles", "About"]
-    assert book["Records"].max_row == len(interactions) + 1
-    assert book["Articles"].max_row == len(articles) + 1
+    assert book["Records"].max_row == queries.count(db, flt) + 1
+    assert book["Articles"].max_row == len(queries.articles_behind(db, flt)) + 1
     cells = [c for sheet in ("Records", "Articles") for row in book[sheet].iter_rows() for c in row]
     hostile = [c for c in cells if isinstance(c.value, str) and "HYPERLINK" in c.value]
     assert hostile and all(c.data_type == "s" and c.value == "'" + HOSTILE_TITLE for c in hostile)
@@ -85,10 +89,9 @@ def test_xlsx_has_three_sheets_and_inert_formulas(frames):
     assert about["Exported"].startswith("2030-01-02 09:30")
 
 
-def test_xlsx_survives_control_characters(frames):
-    interactions, articles = frames
-    dirty = interactions.assign(evidence="bell\x07 and null\x00 removed")
-    book = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(dirty, articles, "All records")))
+def test_xlsx_survives_control_characters(db):
+    dirty = queries.records_page(db, ALL, 100).assign(evidence="bell\x07 and null\x00 removed")
+    book = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(frame_db(dirty), ALL)))
     assert book["Records"]["L2"].value == "bell and null removed"
 
 
@@ -106,11 +109,10 @@ def test_graph_files_load_back_with_the_same_nodes_and_edges():
         assert back.nodes["RUS"]["name"] == "Russia"
 
 
-def test_actor_graph_of_the_records_round_trips(frames):
-    graph_module = pytest.importorskip("bilateral.graph")
-    from bilateral.registry import load_actors
+def test_actor_graph_of_the_records_round_trips(db):
+    from bilateral.charts import network_data
 
-    graph = graph_module.build_actor_graph(frames[0], load_actors())
+    graph, _ = network_data(db, ALL)
     back = nx.read_graphml(io.BytesIO(export.graph_graphml(graph)))
     assert set(back.nodes) == set(graph.nodes) and back.number_of_edges() == graph.number_of_edges()
 
@@ -212,8 +214,8 @@ def test_figures_under_streamlits_template_do_not_export_black():
     assert result.returncode == 0, result.stderr
 
 
-def test_xlsx_filters_come_from_filter_describe(frames):
-    interactions, articles = frames
-    words = Filter(themes=(Theme.ENERGY,), dyads=("CHN-RUS",)).describe()
-    book = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(interactions, articles, words)))
+def test_xlsx_filters_come_from_filter_describe(db):
+    flt = Filter(themes=(Theme.ENERGY,), dyads=("CHN-RUS",))
+    words = flt.describe()
+    book = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(db, flt)))
     assert any(words == row[1] for row in book["About"].iter_rows(values_only=True))

@@ -5,10 +5,12 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from bilateral.filters import Filter, apply_filter, filter_from_query, normalise_dyad
-from bilateral.records import EventType, QuadClass, Status, Theme
-from bilateral.registry import load_actors
-from bilateral.store import enrich_interactions
+from bilateral.analysis import queries
+from bilateral.analysis.frames import frame_db
+from bilateral.analysis.mirror import enrich
+from bilateral.filters import Filter, filter_from_query, normalise_dyad
+from bilateral.model import EventType, Modality, QuadClass, Status, Theme
+from bilateral.registry import load_actors, rollup_map
 
 
 @pytest.fixture(scope="module")
@@ -110,11 +112,13 @@ def frame() -> pd.DataFrame:
     raw = pd.DataFrame(rows, columns=columns)
     raw["evidence"] = raw["title"] + " evidence."
     raw["summary"] = ""
-    return enrich_interactions(raw, load_actors())
+    raw["modality"] = ["fact", "fact", "reported", "fact", "commentary", "fact"]
+    raw["verbatim"] = False
+    return frame_db(enrich(raw, rollup_map(load_actors())))
 
 
-def ids(flt: Filter, frame) -> list[str]:
-    return sorted(apply_filter(flt, frame)["id"])
+def ids(flt: Filter, db) -> list[str]:
+    return sorted(queries.records_page(db, flt, 100)["id"])
 
 
 @pytest.mark.parametrize(
@@ -136,6 +140,8 @@ def ids(flt: Filter, frame) -> list[str]:
         (Filter(min_score=4), ["i1", "i6"]),
         (Filter(max_score=-2), ["i2", "i3", "i5"]),
         (Filter(status=Status.REVIEWED), ["i1", "i2", "i3", "i5", "i6"]),
+        (Filter(modalities=(Modality.COMMENTARY, Modality.REPORTED)), ["i3", "i5"]),
+        (Filter(text="100% ok_"), []),
         (Filter(themes=(Theme.ENERGY,), dyads=("CHN-RUS",), date_from=dt.date(2020, 1, 1)), ["i6"]),
     ],
 )
@@ -170,6 +176,7 @@ def test_query_round_trip():
         ({"min_score": "99"}, "min_score='99'"),
         ({"colour": "red"}, "unknown filter 'colour'"),
         ({"from": "2024-01-01", "to": "2020-01-01"}, "Ignored the period"),
+        ({"modality": "rumour"}, "modality='rumour'"),
     ],
 )
 def test_bad_query_values_are_ignored_with_a_note(params, note):

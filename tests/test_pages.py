@@ -5,7 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bilateral.metrics import Period
+from bilateral.analysis.periods import Period
 
 PAGES = ["overview", "timeline", "cooperation", "network", "records"]
 TIMEOUT = 60

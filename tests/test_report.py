@@ -9,10 +9,12 @@ from helpers import run_cli
 from pypdf import PdfReader
 
 from bilateral import charts, export, store
+from bilateral.analysis import open_mirror, queries
 from bilateral.filters import Filter
-from bilateral.records import Theme
-from bilateral.report import build_report, report_html
-from bilateral.report_pdf import report_pdf
+from bilateral.model import Theme
+from bilateral.report import build_report
+from bilateral.report.html import report_html
+from bilateral.report.pdf import report_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_browser = pytest.mark.skipif(
@@ -24,24 +26,28 @@ ENERGY = Filter(themes=(Theme.ENERGY,))
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("report") / "report.sqlite3"
-    synthetic_db(path).close()
+    synthetic_db(path).engine.dispose()
     return path
 
 
 @pytest.fixture(scope="module")
-def energy_report(db_path):
-    interactions, articles = store.load_filtered(store.connect(str(db_path), seed=False), ENERGY)
-    return build_report(interactions, articles, ENERGY)
+def db(db_path):
+    """The synthetic store's mirror, in memory (the CLI tests open the file's own)."""
+    return open_mirror(store.connect(str(db_path), seed=False), in_memory=True)
+
+
+@pytest.fixture(scope="module")
+def energy_report(db):
+    return build_report(db, ENERGY)
 
 
 def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def test_sources_are_every_article_behind_the_interactions_numbered(energy_report, db_path):
-    interactions, _ = store.load_filtered(store.connect(str(db_path), seed=False), ENERGY)
+def test_sources_are_every_article_behind_the_interactions_numbered(energy_report, db):
     sources = energy_report.sources
-    assert set(sources["id"]) == set(interactions["article_id"])
+    assert set(sources["id"]) == set(queries.records_page(db, ENERGY, 1000)["article_id"])
     assert list(sources["number"]) == list(range(1, len(sources) + 1))
     cited = {int(s.strip("[]")) for s in energy_report.key_events["Source"]}
     assert cited <= set(sources["number"])
@@ -80,28 +86,25 @@ def test_pdf_report_has_selectable_filters_charts_and_sources(energy_report):
 
 
 @needs_browser
-def test_pdf_prints_hostile_and_cyrillic_titles_as_text(db_path):
-    interactions, articles = store.load_filtered(store.connect(str(db_path), seed=False))
-    text = pdf_text(report_pdf(build_report(interactions, articles, Filter(), figures={})))
+def test_pdf_prints_hostile_and_cyrillic_titles_as_text(db):
+    text = pdf_text(report_pdf(build_report(db, Filter(), figures={})))
     assert HOSTILE_TITLE in text
     assert CYRILLIC_TITLE.split(":")[0] in text
 
 
-def test_report_of_nothing_still_builds(db_path):
+def test_report_of_nothing_still_builds(db):
     flt = Filter(text="no such words anywhere")
-    interactions, articles = store.load_filtered(store.connect(str(db_path), seed=False), flt)
-    report = build_report(interactions, articles, flt)
+    report = build_report(db, flt)
     assert report.sources.empty and report.key_events.empty
     assert "No interactions." in report_html(report).decode()
-    assert report_pdf(build_report(interactions, articles, flt, figures={})).startswith(b"%PDF-")
+    assert report_pdf(build_report(db, flt, figures={})).startswith(b"%PDF-")
 
 
 @needs_browser
 @pytest.mark.parametrize("name", ["timeline", "cooperation", "network", "heatmap"])
-def test_every_chart_exports_in_every_format(name, db_path):
-    interactions, _ = store.load_filtered(store.connect(str(db_path), seed=False))
-    fig = charts.build_figure(name, interactions, Filter())
-    caption = export.Caption.now(len(interactions), "All records")
+def test_every_chart_exports_in_every_format(name, db):
+    fig = charts.build_figure(name, db, Filter())
+    caption = export.Caption.now(queries.count(db, Filter()), "All records")
     signatures = {"png": b"\x89PNG", "svg": b"<svg", "pdf": b"%PDF-", "html": b"<html"}
     for fmt, signature in signatures.items():
         data = export.chart_bytes(fig, fmt, caption)

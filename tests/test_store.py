@@ -1,15 +1,42 @@
-"""The store: a real SQLite file, migrations, seeding, one transaction per write, pandas loaders."""
+"""The store: a real SQLite file, Alembic migrations, seeding, one transaction per write, old files carried over."""
 
 import sqlite3
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from helpers import article, interaction
+from sqlalchemy import select, text
 
 from bilateral import store
 from bilateral.errors import StoreError
-from bilateral.filters import Filter
-from bilateral.records import Theme
-from bilateral.validation import article_from_dict, interaction_from_dict
+from bilateral.model import article_from_dict, interaction_from_dict
+from bilateral.store import schema
+from bilateral.store.tables import articles as articles_table
+from bilateral.store.tables import interactions as interactions_table
+from bilateral.store.tables import metadata
+
+# The schema the first version wrote (its two migrations, PRAGMA user_version 2), word for word.
+FIRST_VERSION_SCHEMA = """
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT, source TEXT NOT NULL, url TEXT,
+    language TEXT NOT NULL DEFAULT 'en', summary TEXT NOT NULL DEFAULT '', text TEXT,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'reviewed')), title_kind TEXT NOT NULL DEFAULT 'descriptive',
+    added_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL AND url != '';
+CREATE TABLE interactions (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, date TEXT NOT NULL,
+    actor1 TEXT NOT NULL, actor2 TEXT NOT NULL, direction TEXT NOT NULL, event_type TEXT NOT NULL,
+    quad_class INTEGER NOT NULL CHECK (quad_class BETWEEN 1 AND 4), score REAL NOT NULL CHECK (score BETWEEN -10 AND 10),
+    themes TEXT NOT NULL, modality TEXT NOT NULL, evidence TEXT NOT NULL, coder TEXT NOT NULL,
+    confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1)
+);
+CREATE INDEX interactions_article ON interactions(article_id);
+CREATE INDEX interactions_date ON interactions(date);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+PRAGMA user_version = 2;
+"""
 
 
 @pytest.fixture
@@ -20,13 +47,18 @@ def empty_db(tmp_path, monkeypatch):
 
 
 def records(n: int = 2):
-    articles, interactions = [], []
+    found_articles, found_interactions = [], []
     for i in range(n):
         a, _ = article_from_dict(article(title=f"Synthetic {i}", url=f"https://example.org/{i}"))
         item, _ = interaction_from_dict(interaction(article_id=a.id, evidence=f"Synthetic evidence {i}."))
-        articles.append(a)
-        interactions.append(item)
-    return articles, interactions
+        found_articles.append(a)
+        found_interactions.append(item)
+    return found_articles, found_interactions
+
+
+def count(db, table) -> int:
+    with db.engine.connect() as connection:
+        return connection.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one()
 
 
 @pytest.mark.parametrize(
@@ -41,89 +73,134 @@ def test_database_path_reads_paths_and_urls(value, expected):
     assert str(store.database_path(value)) == expected
 
 
-def test_database_url_of_another_engine_is_refused():
+def test_postgresql_urls_are_accepted_and_other_engines_refused():
+    assert store.database_path("postgresql+psycopg://u@localhost/db") is None
     with pytest.raises(StoreError, match="only SQLite"):
-        store.database_path("postgresql://localhost/db")
+        store.database_url("mysql://localhost/db")
 
 
 def test_new_database_is_created_migrated_and_seeded(tmp_path, monkeypatch):
     path = tmp_path / "sub" / "fresh.sqlite3"
     monkeypatch.setenv("BILATERAL_DB", f"sqlite:///{path}")
-    conn = store.connect()
+    db = store.connect()
     assert path.exists()
-    assert store.schema_version(conn) == len(store.MIGRATIONS)
-    interactions, articles = store.load_filtered(conn)
-    assert len(articles) >= 1 and len(interactions) >= 1
-    assert "China-Russia Ties: A Strategic Alliance in the Making" in set(articles["title"])
+    assert db.schema_revision() == schema.head_revision()
+    n_articles, n_interactions = db.counts()
+    assert n_articles >= 283 and n_interactions >= 577
+    with db.engine.connect() as connection:
+        titles = set(connection.execute(select(articles_table.c.title)).scalars())
+    assert "China-Russia Ties: A Strategic Alliance in the Making" in titles
+
+
+def test_declared_tables_and_migrations_agree(empty_db):
+    """The tables are declared once (tables.py); the migrations must build exactly that schema."""
+    with empty_db.engine.connect() as connection:
+        diffs = compare_metadata(MigrationContext.configure(connection), metadata)
+    assert diffs == []
 
 
 def test_seeding_twice_adds_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("BILATERAL_DB", str(tmp_path / "s.sqlite3"))
-    conn = store.connect()
-    before = conn.execute("SELECT COUNT(*) FROM interactions").fetchone()[0]
-    conn.execute("DELETE FROM meta")
-    conn.commit()
-    result = store.seed_from_data(conn)
+    db = store.connect()
+    before = count(db, "interactions")
+    with db.engine.begin() as connection:
+        connection.execute(text("DELETE FROM meta WHERE key = 'seed_fingerprint'"))
+    result = store.seed_from_data(db.engine)
     assert result.articles == 0 and result.interactions == 0 and result.skipped > 0
-    assert conn.execute("SELECT COUNT(*) FROM interactions").fetchone()[0] == before
-    assert store.seed_from_data(conn) is None
+    assert count(db, "interactions") == before
+    assert store.seed_from_data(db.engine) is None
 
 
 def test_round_trip_keeps_every_field(empty_db):
-    articles, interactions = records(1)
-    assert str(store.add_records(empty_db, articles, interactions)) == (
+    found_articles, found_interactions = records(1)
+    assert str(store.add_records(empty_db, found_articles, found_interactions)) == (
         "added 1 articles, 1 interactions; skipped 0 duplicates"
     )
-    frame = store.load_interactions(empty_db)
-    row = frame.iloc[0]
-    original = interactions[0]
-    assert row["id"] == original.id and row["evidence"] == original.evidence
-    assert row["themes"] == (Theme.ENERGY.value,)
-    assert row["dyad"] == "CHN-RUS" and row["quad_class"] == 1 and row["score"] == 4.0
-    assert row["title"] == articles[0].title and row["url"] == articles[0].url
+    with empty_db.engine.connect() as connection:
+        row = connection.execute(select(interactions_table)).mappings().one()
+        stored_article = connection.execute(select(articles_table)).mappings().one()
+    original = found_interactions[0].to_dict()
+    assert {k: row[k] for k in original} == {**original, "themes": "energy"}
+    assert {k: stored_article[k] for k in found_articles[0].to_dict()} == found_articles[0].to_dict()
+    assert row["rev"] == stored_article["rev"] == empty_db.revision()
+
+
+def test_every_write_takes_a_new_revision(empty_db):
+    first = empty_db.revision()
+    found_articles, found_interactions = records(2)
+    store.add_records(empty_db, found_articles[:1], found_interactions[:1])
+    store.add_records(empty_db, found_articles[1:], found_interactions[1:])
+    assert empty_db.revision() == first + 2
 
 
 def test_duplicates_by_id_or_url_are_skipped(empty_db):
-    articles, interactions = records(2)
-    store.add_records(empty_db, articles, interactions)
-    same_url, _ = article_from_dict(article(title="Other title", url=articles[0].url))
-    result = store.add_records(empty_db, [*articles, same_url], interactions)
+    found_articles, found_interactions = records(2)
+    store.add_records(empty_db, found_articles, found_interactions)
+    same_url, _ = article_from_dict(article(title="Other title", url=found_articles[0].url))
+    result = store.add_records(empty_db, [*found_articles, same_url], found_interactions)
     assert (result.articles, result.interactions, result.skipped) == (0, 0, 5)
 
 
 def test_failed_write_leaves_nothing_half_written(empty_db):
-    articles, interactions = records(2)
+    found_articles, found_interactions = records(2)
     orphan, _ = interaction_from_dict(interaction(article_id="a-missing", evidence="Orphan."))
+    revision = empty_db.revision()
     with pytest.raises(StoreError, match="nothing was written"):
-        store.add_records(empty_db, articles, [*interactions, orphan])
-    assert empty_db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
-    assert empty_db.execute("SELECT COUNT(*) FROM interactions").fetchone()[0] == 0
+        store.add_records(empty_db, found_articles, [*found_interactions, orphan])
+    assert count(empty_db, "articles") == 0 and count(empty_db, "interactions") == 0
+    assert empty_db.revision() == revision
 
 
 def test_save_article_refuses_a_stored_article(empty_db):
-    articles, interactions = records(1)
-    store.save_article(empty_db, articles[0], interactions)
+    found_articles, found_interactions = records(1)
+    store.save_article(empty_db, found_articles[0], found_interactions)
     with pytest.raises(StoreError, match="already stored"):
-        store.save_article(empty_db, articles[0], interactions)
+        store.save_article(empty_db, found_articles[0], found_interactions)
 
 
 def test_newer_schema_is_refused(tmp_path):
-    conn = sqlite3.connect(tmp_path / "future.sqlite3")
-    conn.execute("PRAGMA user_version = 99")
+    db = store.connect(str(tmp_path / "future.sqlite3"), seed=False)
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(StoreError, match="newer than this code"):
-        store.migrate(conn)
+        store.connect(str(tmp_path / "future.sqlite3"), seed=False)
 
 
-def test_load_filtered_keeps_articles_behind_the_kept_interactions(empty_db):
-    articles, interactions = records(2)
-    store.add_records(empty_db, articles, interactions)
-    kept, kept_articles = store.load_filtered(empty_db, Filter(text="evidence 1"))
-    assert len(kept) == 1 and list(kept_articles["id"]) == [articles[1].id]
+def test_newer_first_version_file_is_refused(tmp_path):
+    path = tmp_path / "odd.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(FIRST_VERSION_SCHEMA.replace("user_version = 2", "user_version = 99"))
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this code"):
+        store.connect(str(path), seed=False)
 
 
-def test_verbatim_tells_quoted_evidence_from_paraphrase(tmp_path, monkeypatch):
-    monkeypatch.setenv("BILATERAL_DB", str(tmp_path / "v.sqlite3"))
-    frame = store.load_interactions(store.connect())
-    seed = frame[frame["title"] == "China-Russia Ties: A Strategic Alliance in the Making"]
-    assert len(seed) and seed["verbatim"].all()
-    assert not frame.loc[frame["title"] != seed["title"].iloc[0], "verbatim"].any()
+def test_a_database_of_the_first_version_carries_over(tmp_path):
+    """A file made by the first version (sqlite3, PRAGMA user_version 2) opens with nothing lost."""
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(FIRST_VERSION_SCHEMA)
+    conn.execute(
+        "INSERT INTO articles VALUES ('a-old', 'Old title', '2020-01-02', 'Old Wire', 'https://example.org/old', "
+        "'en', 'A summary.', 'Full text.', 'reviewed', 'headline', '2020-01-03T00:00:00+00:00')"
+    )
+    conn.execute(
+        "INSERT INTO interactions VALUES ('i-old', 'a-old', '2020-01-02', 'CHN', 'RUS', 'mutual', 'AGREE', 1, "
+        "4.0, 'energy;trade', 'fact', 'Old evidence.', 'human', 0.9)"
+    )
+    conn.execute("INSERT INTO meta VALUES ('note', 'kept')")
+    conn.commit()
+    conn.close()
+    db = store.connect(str(path), seed=False)
+    assert db.schema_revision() == schema.head_revision()
+    with db.engine.connect() as connection:
+        old_article = connection.execute(select(articles_table)).mappings().one()
+        old_interaction = connection.execute(select(interactions_table)).mappings().one()
+        note = connection.execute(text("SELECT value FROM meta WHERE key = 'note'")).scalar()
+    assert (old_article["title"], old_article["text"], old_article["url"]) == ("Old title", "Full text.", "https://example.org/old")
+    assert old_article["source_checked"] is None and old_article["rev"] == 1
+    assert (old_interaction["themes"], old_interaction["score"], old_interaction["rev"]) == ("energy;trade", 4.0, 1)
+    assert note == "kept"
+    # and it seeds and serves like any other
+    store.seed_from_data(db.engine)
+    assert db.counts()[1] >= 578

@@ -3,8 +3,16 @@
 import pytest
 from helpers import article, interaction
 
-from bilateral.records import EventType, Modality, QuadClass, Theme
-from bilateral.validation import article_from_dict, check_url, interaction_from_dict, parse_themes
+from bilateral.model import (
+    EventType,
+    Modality,
+    QuadClass,
+    Theme,
+    article_from_dict,
+    check_url,
+    interaction_from_dict,
+    parse_themes,
+)
 
 ACTORS = {"CHN", "RUS", "USA", "RUS_PUTIN"}
 

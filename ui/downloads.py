@@ -11,12 +11,12 @@ import datetime as dt
 import re
 
 import networkx as nx
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from bilateral import export, store
+from bilateral import export
 from bilateral.filters import Filter
+from ui import loaders
 
 CHART_LABELS = {"png": "PNG (2x)", "svg": "SVG", "pdf": "PDF", "html": "HTML"}
 NO_BROWSER_NOTE = (
@@ -47,15 +47,16 @@ def _chart_maker(fig: go.Figure, fmt: str, caption: export.Caption, name: str):
     return lambda: export.chart_bytes(fig, fmt, caption, title=f"Bilateral {name} chart")
 
 
-def data_downloads(interactions: pd.DataFrame, articles: pd.DataFrame, flt: Filter, *, key: str) -> None:
-    """CSV and XLSX (formulas neutralised; XLSX with records, articles and an About sheet) and JSONL."""
-    if not flt.is_empty():
-        articles = store.articles_behind(articles, interactions)
-    words = flt.describe()
+def data_downloads(flt: Filter, *, key: str) -> None:
+    """CSV and XLSX (formulas neutralised; XLSX with records, articles and an About sheet) and JSONL.
+
+    The files are made from the database when a button is clicked, never held in the page.
+    """
+    db = loaders.mirror()
     makers = {
-        "csv": lambda: export.records_csv(interactions),
-        "xlsx": lambda: export.records_xlsx(interactions, articles, words),
-        "jsonl": lambda: export.records_jsonl(interactions, articles),
+        "csv": lambda: export.records_csv(db, flt),
+        "xlsx": lambda: export.records_xlsx(db, flt),
+        "jsonl": lambda: export.records_jsonl(db, flt),
     }
     _buttons(makers, "records", flt, key)
 

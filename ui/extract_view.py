@@ -1,17 +1,17 @@
-"""Streamlit helpers of the Add article page: cached extraction, upload reading, the store connection."""
+"""Streamlit helpers of the Add article page: cached extraction, upload reading, duplicate candidates."""
 
 from __future__ import annotations
-
-import sqlite3
 
 import pandas as pd
 import streamlit as st
 
 from bilateral import store
+from bilateral.analysis import queries
 from bilateral.errors import ExtractError
 from bilateral.extract import extract
 from bilateral.extract.pipeline import Extraction
 from bilateral.registry import load_actors
+from ui import loaders
 
 MAX_UPLOAD_BYTES = 5_000_000  # as .streamlit/config.toml maxUploadSize (MB), so both say the same
 MAX_TEXT_CHARS = 200_000
@@ -29,19 +29,16 @@ def registry() -> dict:
     return load_actors()
 
 
-@st.cache_resource(show_spinner=False)
-def _connection(path: str) -> sqlite3.Connection:
-    return store.connect(path)
+def connection() -> store.Store:
+    """The store the app writes to (the one loaders reads through its mirror)."""
+    return loaders.database()
 
 
-def connection() -> sqlite3.Connection:
-    """The store connection for the database BILATERAL_DB names (one per path)."""
-    return _connection(str(store.database_path()))
-
-
-def stored_articles() -> pd.DataFrame:
-    """Stored articles, read fresh: a duplicate check must see what was saved a moment ago."""
-    return store.load_articles(connection())
+def stored_articles(title: str | None = None, url: str | None = None) -> pd.DataFrame:
+    """Duplicate candidates, read fresh: same URL or a close title (mirror), and articles with stored text."""
+    close = queries.similar_titles(loaders.mirror(), title or "", url)
+    with_text = store.articles_with_text(connection())
+    return pd.concat([with_text, close], ignore_index=True).drop_duplicates("id")
 
 
 def read_upload(upload) -> str:

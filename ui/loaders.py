@@ -1,15 +1,13 @@
-"""Cached access to the store and to the aggregates the pages draw; caching lives here, at the UI edge.
+"""Cached access to the page queries; caching lives here, at the UI edge, and holds small frames only.
 
-Loaders are keyed by the database path, a data version (curated files + stored rows, so new records
-show up without a restart) and the filter's query form, a canonical, hashable spelling of the Filter.
+One store and one mirror per database (st.cache_resource), opened, upgraded and seeded once per process,
+never inside a cached read. Every cached read is keyed by the database URL, the mirror's data revision (so
+a save or an import shows at once) and the filter's canonical query form.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import sqlite3
-import threading
 
 import networkx as nx
 import pandas as pd
@@ -17,17 +15,34 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
-from bilateral import charts, metrics, store
-from bilateral import graph as actor_graph
-from bilateral.filters import Filter, apply_filter, filter_from_query
+from bilateral import charts, store
+from bilateral.analysis import pages, queries
+from bilateral.analysis.mirror import Mirror
+from bilateral.analysis.selection import selection_condition
+from bilateral.filters import Filter, filter_from_query
 from bilateral.registry import load_actors
 
-_LOCK = threading.Lock()
+SELECTION_LIMIT = 1000
 
 
-@st.cache_resource(show_spinner=False)
-def _connection(path: str) -> sqlite3.Connection:
-    return store.connect(path)
+@st.cache_resource(show_spinner="Opening the database…")
+def _mirror(url: str) -> Mirror:
+    db = store.connect(url)
+    mirror = Mirror(db)
+    mirror.sync()
+    return mirror
+
+
+def mirror() -> Mirror:
+    """The mirror of the database BILATERAL_DB names, caught up with the store (a cheap check when it is)."""
+    found = _mirror(store.database_url())
+    found.sync()
+    return found
+
+
+def database() -> store.Store:
+    """The store itself, for the pages that write (Add article)."""
+    return mirror().store
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,40 +51,10 @@ def actors() -> dict:
     return load_actors()
 
 
-def _db() -> tuple[str, str]:
-    """(database path, data version): the cache key of everything loaded from the store."""
-    path = str(store.database_path())
-    conn = _connection(path)
-    with _LOCK:
-        counts = conn.execute(
-            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM interactions), "
-            "(SELECT max(added_at) FROM articles)"
-        ).fetchone()
-    return path, f"{store.data_fingerprint()}:{counts}"
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _interactions(path: str, version: str) -> pd.DataFrame:
-    conn = _connection(path)
-    with _LOCK:
-        store.seed_from_data(conn)
-        return store.load_interactions(conn, actors())
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _articles(path: str, version: str) -> pd.DataFrame:
-    with _LOCK:
-        return store.load_articles(_connection(path))
-
-
-def all_interactions() -> pd.DataFrame:
-    """Every interaction, unfiltered."""
-    return _interactions(*_db())
-
-
-def all_articles() -> pd.DataFrame:
-    """Every article, unfiltered."""
-    return _articles(*_db())
+def _db() -> tuple[str, int]:
+    """(database URL, data revision): the cache key of everything read through the mirror."""
+    current = mirror()
+    return current.store.url, current.rev
 
 
 def query_key(flt: Filter) -> str:
@@ -82,26 +67,28 @@ def _from_key(key: str) -> Filter:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _filtered(path: str, version: str, key: str) -> pd.DataFrame:
-    return apply_filter(_from_key(key), _interactions(path, version))
+def _headline(url: str, rev: int, key: str) -> queries.Headline:
+    return queries.headline(mirror(), _from_key(key))
 
 
-def filtered(flt: Filter) -> pd.DataFrame:
-    """The interactions the filter keeps."""
-    return _filtered(*_db(), query_key(flt))
+def headline(flt: Filter) -> queries.Headline:
+    """Interactions, articles and period of the filter."""
+    return _headline(*_db(), query_key(flt))
 
 
-def article_count(flt: Filter) -> int:
-    """Articles behind the kept interactions (every article when nothing is filtered)."""
-    if flt.is_empty():
-        return len(all_articles())
-    return int(filtered(flt)["article_id"].nunique())
+@st.cache_data(show_spinner=False, max_entries=128)
+def _count(url: str, rev: int, key: str, include_commentary: bool) -> int:
+    return queries.count(mirror(), _from_key(key), queries.scored(include_commentary))
+
+
+def count(flt: Filter, include_commentary: bool = True) -> int:
+    """Matching interactions (scored ones only when include_commentary is False)."""
+    return _count(*_db(), query_key(flt), include_commentary)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _figure_json(path: str, version: str, key: str, name: str, options: tuple) -> str:
-    frame = _filtered(path, version, key)
-    return charts.build_figure(name, frame, _from_key(key), actors=actors(), **dict(options)).to_json()
+def _figure_json(url: str, rev: int, key: str, name: str, options: tuple) -> str:
+    return charts.build_figure(name, mirror(), _from_key(key), actors=actors(), **dict(options)).to_json()
 
 
 def figure(name: str, flt: Filter, **options) -> go.Figure:
@@ -115,14 +102,8 @@ def figure(name: str, flt: Filter, **options) -> go.Figure:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _index_changes(path: str, version: str, key: str, dyads: tuple, include_commentary: bool) -> pd.DataFrame:
-    flt = _from_key(key)
-    undated = dataclasses.replace(flt, date_from=None, date_to=None)
-    frame = metrics.scored(apply_filter(undated, _interactions(path, version)), include_commentary)
-    window = metrics.comparison_window(frame, flt.date_from, flt.date_to)
-    if window is None:
-        return pd.DataFrame(columns=["dyad", "index", "previous", "change", "count"])
-    return metrics.index_change(frame, list(dyads), window).assign(start=window[0], end=window[1])
+def _index_changes(url: str, rev: int, key: str, dyads: tuple, include_commentary: bool) -> pd.DataFrame:
+    return pages.index_changes(mirror(), _from_key(key), list(dyads), include_commentary)
 
 
 def index_changes(flt: Filter, dyads: list[str], include_commentary: bool = False) -> pd.DataFrame:
@@ -131,10 +112,8 @@ def index_changes(flt: Filter, dyads: list[str], include_commentary: bool = Fals
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _network(path: str, version: str, key: str, rollup: bool) -> tuple[nx.Graph, pd.DataFrame]:
-    frame = _filtered(path, version, key)
-    graph = actor_graph.add_communities(actor_graph.build_actor_graph(frame, actors(), rollup))
-    return graph, actor_graph.centrality_table(graph)
+def _network(url: str, rev: int, key: str, rollup: bool) -> tuple[nx.Graph, pd.DataFrame]:
+    return charts.network_data(mirror(), _from_key(key), rollup, actors())
 
 
 def network(flt: Filter, rollup: bool = True) -> tuple[nx.Graph, pd.DataFrame]:
@@ -142,25 +121,19 @@ def network(flt: Filter, rollup: bool = True) -> tuple[nx.Graph, pd.DataFrame]:
     return _network(*_db(), query_key(flt), rollup)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _choices(url: str, rev: int) -> dict[str, list[str]]:
+    return queries.choices(mirror())
+
+
 def choices() -> dict[str, list[str]]:
     """Values offered by the sidebar: actors, dyads and sources present in the data."""
     return _choices(*_db())
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _choices(path: str, version: str) -> dict[str, list[str]]:
-    frame = _interactions(path, version)
-    codes = sorted(set(frame["actor1"]) | set(frame["actor2"]) | set(frame["state1"]) | set(frame["state2"]))
-    return {
-        "actor": codes,
-        "dyad": sorted(set(frame["dyad"]) | set(frame["dyad_raw"])),
-        "source": sorted(set(frame["source"].dropna())),
-    }
-
-
 @st.cache_data(show_spinner=False, max_entries=64)
-def _leading_dyads(path: str, version: str, key: str, n: int, include_commentary: bool) -> list[str]:
-    return metrics.top_dyads(metrics.scored(_filtered(path, version, key), include_commentary), n)
+def _leading_dyads(url: str, rev: int, key: str, n: int, include_commentary: bool) -> list[str]:
+    return queries.top_dyads(mirror(), _from_key(key), n, include_commentary)
 
 
 def leading_dyads(flt: Filter, n: int = 4, include_commentary: bool = False) -> list[str]:
@@ -168,3 +141,39 @@ def leading_dyads(flt: Filter, n: int = 4, include_commentary: bool = False) -> 
     if flt.dyads:
         return list(flt.dyads)[:n]
     return _leading_dyads(*_db(), query_key(flt), n, include_commentary)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _records_page(url: str, rev: int, key: str, limit: int, offset: int) -> pd.DataFrame:
+    return queries.records_page(mirror(), _from_key(key), limit, offset)
+
+
+def records_page(flt: Filter, limit: int, offset: int = 0) -> pd.DataFrame:
+    """One page of matching interactions, newest first."""
+    return _records_page(*_db(), query_key(flt), limit, offset)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _selection(url: str, rev: int, key: str, picked: str, period: str, dyads: tuple, scored_only: bool,
+               rollup: bool) -> tuple[pd.DataFrame, int]:  # fmt: skip
+    condition = selection_condition(json.loads(picked), period, rollup)
+    if condition is None:
+        return queries.record_rows(mirror(), []), 0
+    extra = [condition, queries.in_dyads(list(dyads)), queries.scored(not scored_only)]
+    db, flt = mirror(), _from_key(key)
+    return queries.records_page(db, flt, SELECTION_LIMIT, 0, *extra), queries.count(db, flt, *extra)
+
+
+def selection(flt: Filter, picked: list[list], period: str = "year", dyads=(), scored_only: bool = False,
+              rollup: bool = True) -> tuple[pd.DataFrame, int]:  # fmt: skip
+    """The records behind selected chart points (at most SELECTION_LIMIT, newest first) and how many."""
+    if not picked:
+        return queries.record_rows(mirror(), []), 0
+    return _selection(*_db(), query_key(flt), json.dumps(picked, default=str), str(period), tuple(dyads),
+                      scored_only, rollup)  # fmt: skip
+
+
+def record(record_id: str) -> pd.Series | None:
+    """One interaction by id, or None."""
+    rows = queries.record_rows(mirror(), [record_id])
+    return None if rows.empty else rows.iloc[0]

@@ -1,4 +1,4 @@
-"""The ONE sidebar filter, kept in step with the URL query string through bilateral.filters.
+"""The ONE sidebar filter, drawn from the filter table (bilateral.filters.FIELDS) and kept in step with the URL.
 
 Precedence, each run: a query string that differs from the one this session last wrote is a deep link or
 an edited URL, so it wins and sets the widgets; an empty query string after a page change (st.navigation
@@ -11,16 +11,17 @@ import datetime as dt
 
 import streamlit as st
 
-from bilateral.filters import QUERY_KEYS, Filter, filter_from_query
-from bilateral.records import EventType, QuadClass, Status, Theme
+from bilateral.filters import FIELDS, SCORE_RANGE, Filter, FilterField, filter_from_query
 from ui import loaders
 
 STORED = "filter_query"
-KEYS = {key: f"filter_{key}" for key in QUERY_KEYS if key not in ("min_score", "max_score")} | {
-    "score": "filter_score"
-}
-FULL_SCORE = (-10.0, 10.0)
-STATUS_LABELS = {None: "Any", Status.REVIEWED: "Reviewed only", Status.DRAFT: "Drafts only"}
+SCORE_KEY = "filter_score"
+DATE_BOUNDS = {"min_value": dt.date(1990, 1, 1), "max_value": dt.date(2035, 12, 31)}
+
+
+def widget_key(f: FilterField) -> str:
+    """The session-state key of a field's widget (the two score bounds share one slider)."""
+    return SCORE_KEY if f.widget.kind.startswith("score_") else f"filter_{f.key}"
 
 
 def _url_params() -> dict[str, list[str]]:
@@ -32,23 +33,16 @@ def _as_lists(query: dict) -> dict[str, list[str]]:
 
 
 def _widget_values(flt: Filter) -> dict:
-    score = (
-        FULL_SCORE[0] if flt.min_score is None else flt.min_score,
-        FULL_SCORE[1] if flt.max_score is None else flt.max_score,
-    )
-    return {
-        KEYS["theme"]: list(flt.themes),
-        KEYS["from"]: flt.date_from,
-        KEYS["to"]: flt.date_to,
-        KEYS["actor"]: list(flt.actors),
-        KEYS["dyad"]: list(flt.dyads),
-        KEYS["event_type"]: list(flt.event_types),
-        KEYS["quad"]: list(flt.quads),
-        KEYS["source"]: list(flt.sources),
-        KEYS["text"]: flt.text,
-        KEYS["score"]: score,
-        KEYS["status"]: flt.status,
-    }
+    values = {}
+    for f in FIELDS:
+        value = getattr(flt, f.attr)
+        if f.widget.kind.startswith("score_"):
+            low = SCORE_RANGE[0] if flt.min_score is None else flt.min_score
+            high = SCORE_RANGE[1] if flt.max_score is None else flt.max_score
+            values[SCORE_KEY] = (low, high)
+        else:
+            values[widget_key(f)] = list(value) if f.many else value
+    return values
 
 
 def _set_widgets(flt: Filter, only_missing: bool = False) -> None:
@@ -78,61 +72,68 @@ def _source_filter() -> list[str]:
     return []
 
 
-def _options(key: str, available: list) -> list:
-    """The choices for a multiselect: those in the data plus any already chosen (e.g. from a link)."""
-    chosen = st.session_state.get(KEYS[key]) or []
-    return list(dict.fromkeys([*available, *chosen]))
+def _options(f: FilterField, choices: dict[str, list[str]]) -> list:
+    """A multiselect's choices: the vocabulary, or the values in the data plus any already chosen."""
+    if isinstance(f.widget.choices, tuple):
+        return list(f.widget.choices)
+    chosen = st.session_state.get(widget_key(f)) or []
+    return list(dict.fromkeys([*choices[f.widget.choices], *chosen]))
 
 
-def _main_widgets(choices: dict[str, list[str]]) -> None:
-    st.multiselect("Themes", list(Theme), key=KEYS["theme"], format_func=lambda t: t.label, placeholder="All")
-    left, right = st.columns(2)
-    # No `value=`: _source_filter has already put every widget's value in session state.
-    bounds = {"min_value": dt.date(1990, 1, 1), "max_value": dt.date(2035, 12, 31)}
-    left.date_input("From", key=KEYS["from"], **bounds)
-    right.date_input("To", key=KEYS["to"], **bounds)
-    names = loaders.actors()
-    st.multiselect(
-        "Actors",
-        _options("actor", choices["actor"]),
-        key=KEYS["actor"],
-        placeholder="All",
-        format_func=lambda c: f"{c} · {names[c].name}" if c in names else c,
-    )
-    st.multiselect("Dyads", _options("dyad", choices["dyad"]), key=KEYS["dyad"], placeholder="All")
+def _format(f: FilterField):
+    if f.widget.choices == "actor":
+        names = loaders.actors()
+        return lambda c: f"{c} · {names[c].name}" if c in names else c
+    return f.widget.format or str
 
 
-def _more_widgets(choices: dict[str, list[str]]) -> None:
-    st.multiselect("Event types", list(EventType), key=KEYS["event_type"], placeholder="All")
-    st.multiselect(
-        "Quad classes", list(QuadClass), key=KEYS["quad"], format_func=lambda q: q.label, placeholder="All"
-    )
-    st.multiselect("Sources", _options("source", choices["source"]), key=KEYS["source"], placeholder="All")
-    st.text_input("Text contains", key=KEYS["text"], placeholder="in title, summary or evidence")
-    st.slider("Score", FULL_SCORE[0], FULL_SCORE[1], step=0.5, key=KEYS["score"])
-    st.selectbox("Review status", list(STATUS_LABELS), key=KEYS["status"], format_func=STATUS_LABELS.get)
+def _draw(f: FilterField, choices: dict[str, list[str]], column=None) -> None:
+    """One field's widget; no `value=`: _source_filter has already put every value in session state."""
+    place, w, key = column or st, f.widget, widget_key(f)
+    if w.kind == "multiselect":
+        place.multiselect(w.label, _options(f, choices), key=key, format_func=_format(f), placeholder=w.placeholder)
+    elif w.kind == "date":
+        place.date_input(w.label, key=key, **DATE_BOUNDS)
+    elif w.kind == "text":
+        place.text_input(w.label, key=key, placeholder=w.placeholder)
+    elif w.kind == "score_low":
+        place.slider(w.label, SCORE_RANGE[0], SCORE_RANGE[1], step=0.5, key=key)
+    elif w.kind == "select":
+        place.selectbox(w.label, list(w.choices), key=key, format_func=w.format or str)
+
+
+def _draw_group(group: str, choices: dict[str, list[str]]) -> None:
+    """The widgets of one section, in table order; consecutive date fields share a row."""
+    fields = [f for f in FIELDS if f.widget.group == group and f.widget.kind != "score_high"]
+    i = 0
+    while i < len(fields):
+        if fields[i].widget.kind == "date" and i + 1 < len(fields) and fields[i + 1].widget.kind == "date":
+            left, right = st.columns(2)
+            _draw(fields[i], choices, left)
+            _draw(fields[i + 1], choices, right)
+            i += 2
+            continue
+        _draw(fields[i], choices)
+        i += 1
 
 
 def _filter_from_widgets() -> Filter:
-    state = st.session_state
-    low, high = state[KEYS["score"]]
-    date_from, date_to = state[KEYS["from"]], state[KEYS["to"]]
-    if date_from and date_to and date_from > date_to:
-        date_from, date_to = date_to, date_from
-    return Filter(
-        themes=tuple(state[KEYS["theme"]]),
-        date_from=date_from,
-        date_to=date_to,
-        actors=tuple(state[KEYS["actor"]]),
-        dyads=tuple(state[KEYS["dyad"]]),
-        event_types=tuple(state[KEYS["event_type"]]),
-        quads=tuple(state[KEYS["quad"]]),
-        sources=tuple(state[KEYS["source"]]),
-        text=state[KEYS["text"]].strip(),
-        min_score=None if low == FULL_SCORE[0] else low,
-        max_score=None if high == FULL_SCORE[1] else high,
-        status=state[KEYS["status"]],
-    )
+    state, values = st.session_state, {}
+    for f in FIELDS:
+        if f.widget.kind.startswith("score_"):
+            low, high = state[SCORE_KEY]
+            bound = low if f.widget.kind == "score_low" else high
+            full = SCORE_RANGE[0] if f.widget.kind == "score_low" else SCORE_RANGE[1]
+            values[f.attr] = None if bound == full else bound
+        elif f.many:
+            values[f.attr] = tuple(state[widget_key(f)])
+        elif f.widget.kind == "text":
+            values[f.attr] = state[widget_key(f)].strip()
+        else:
+            values[f.attr] = state[widget_key(f)]
+    if values.get("date_from") and values.get("date_to") and values["date_from"] > values["date_to"]:
+        values["date_from"], values["date_to"] = values["date_to"], values["date_from"]
+    return Filter(**values)
 
 
 def ensure_router() -> None:
@@ -156,9 +157,9 @@ def filter_sidebar() -> Filter:
     choices = loaders.choices()
     with st.sidebar:
         st.subheader("Filter")
-        _main_widgets(choices)
+        _draw_group("main", choices)
         with st.expander("More filters", expanded=_has_more()):
-            _more_widgets(choices)
+            _draw_group("more", choices)
         st.button("Reset filters", key="filter_reset", on_click=reset_filter, width="stretch")
     for note in notes:
         st.warning(note, icon=":material/link_off:")
@@ -172,5 +173,13 @@ def filter_sidebar() -> Filter:
 
 def _has_more() -> bool:
     state = st.session_state
-    more = ("event_type", "quad", "source", "text", "status")
-    return any(state.get(KEYS[k]) for k in more) or tuple(state.get(KEYS["score"], FULL_SCORE)) != FULL_SCORE
+    for f in FIELDS:
+        if f.widget.group != "more":
+            continue
+        value = state.get(widget_key(f))
+        if f.widget.kind.startswith("score_"):
+            if tuple(value or SCORE_RANGE) != SCORE_RANGE:
+                return True
+        elif value:
+            return True
+    return False

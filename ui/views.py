@@ -40,16 +40,16 @@ RECORD_COLUMNS = {
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
 
-def filtered_or_stop(flt) -> pd.DataFrame:
-    """The filtered interactions; when none match, say so and stop the page (a guard clause for pages)."""
-    frame = loaders.filtered(flt)
-    if frame.empty:
+def filtered_or_stop(flt):
+    """The filter's headline numbers; when nothing matches, say so and stop the page (a guard clause)."""
+    head = loaders.headline(flt)
+    if head.interactions == 0:
         st.info(
             "No interactions match the filter. Widen it in the sidebar, or reset it.",
             icon=":material/filter_alt_off:",
         )
         st.stop()
-    return frame
+    return head
 
 
 def escape(text) -> str:
@@ -72,25 +72,24 @@ def chart(fig: go.Figure, key: str, selectable: bool = True) -> list[list]:
     return selected_customdata(fig, points)
 
 
-def records(frame: pd.DataFrame, key: str, height: int | str = "auto", limit: int = 5000):
-    """The interactions as a sortable table (newest first) with a link column; returns the selection event."""
-    table = record_table(frame).head(limit)
-    if len(frame) > limit:
-        st.caption(
-            f"Showing the newest {limit:,} of {len(frame):,} interactions; narrow the filter to see others."
-        )
+def records(frame: pd.DataFrame, key: str, height: int | str = "auto"):
+    """A page of interactions as a sortable table (newest first) with a link column; returns the event."""
+    table = record_table(frame)
     return st.dataframe(
         table, key=key, hide_index=True, column_config=RECORD_COLUMNS, height=height,
         on_select="rerun", selection_mode="single-row",
     )  # fmt: skip
 
 
-def selection(frame: pd.DataFrame, key: str, prompt: str) -> None:
-    """The records behind a chart selection, or a prompt saying how to select."""
+def selection(found: tuple[pd.DataFrame, int], key: str, prompt: str) -> None:
+    """The records behind a chart selection (loaders.selection), or a prompt saying how to select."""
+    frame, total = found
     if frame.empty:
         st.caption(prompt)
         return
-    st.markdown(f"**{len(frame)} interaction{'s' if len(frame) != 1 else ''} behind the selection**")
+    st.markdown(f"**{total:,} interaction{'s' if total != 1 else ''} behind the selection**")
+    if total > len(frame):
+        st.caption(f"Showing the newest {len(frame):,}; narrow the filter or the selection to see others.")
     records(frame, key=key, height=min(420, 38 + 35 * len(frame)))
 
 
@@ -99,7 +98,7 @@ def evidence_card(row: pd.Series) -> None:
     with st.container(border=True):
         st.markdown(f"**{escape(row['title'])}**")
         st.caption(
-            f"{row['date']:%Y-%m-%d} · {escape(row['source'])} · {row['actor1']} → {row['actor2']} "
+            f"{pd.Timestamp(row['date']):%Y-%m-%d} · {escape(row['source'])} · {row['actor1']} → {row['actor2']} "
             f"({row['dyad']}) · {row['event_type']} · score {row['score']:+.1f} · {row['modality']}"
         )
         st.markdown("> " + escape(row["evidence"]))
@@ -108,3 +107,5 @@ def evidence_card(row: pd.Series) -> None:
         url = safe_url(row["url"])
         if url:
             st.link_button("Open the source", url, icon=":material/open_in_new:")
+        else:
+            st.caption("No link: find it by outlet and date.")

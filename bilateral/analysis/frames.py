@@ -33,18 +33,19 @@ def frame_db(rows: pd.DataFrame, articles: pd.DataFrame | None = None) -> FrameD
 
 
 def _insert(con, table: str, frame: pd.DataFrame, columns: dict[str, str]) -> None:
-    data = pd.DataFrame({name: frame[name] if name in frame else None for name in columns}, index=frame.index)
+    data = pd.DataFrame({name: frame.get(name) for name in columns}, index=frame.index)
     if "themes" in data and len(data) and not isinstance(data["themes"].iloc[0], str):
         data["themes"] = data["themes"].map(";".join)
     con.register("incoming", data)
     names = ", ".join(columns)
-    con.execute(
-        f"INSERT INTO {table} ({names}) SELECT {', '.join(f'CAST({n} AS {t})' for n, t in columns.items())} FROM incoming"
-    )
+    casts = ", ".join(f"CAST({n} AS {t})" for n, t in columns.items())
+    con.execute(f"INSERT INTO {table} ({names}) SELECT {casts} FROM incoming")
     con.unregister("incoming")
 
 
 def _articles_of(rows: pd.DataFrame) -> pd.DataFrame:
+    if "article_id" not in rows:
+        rows = rows.assign(article_id=rows["id"].map(lambda i: f"a-{i}"))
     columns = ["article_id", "title", "date", "source", "url", "summary", "status", "title_kind"]
     present = [c for c in columns if c in rows]
     out = rows[present].drop_duplicates("article_id").rename(columns={"article_id": "id"})

@@ -302,3 +302,13 @@ def _dates(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     if column in frame:
         frame[column] = pd.to_datetime(frame[column])
     return frame
+
+
+def similar_titles(db, title: str, url: str | None, threshold: float = 0.85, limit: int = 50) -> pd.DataFrame:
+    """Stored articles with the same URL or a title close to `title` (Jaro-Winkler): duplicate candidates."""
+    return run(
+        db,
+        "SELECT id, title, url FROM articles WHERE (url IS NOT NULL AND url = ?) "
+        "OR jaro_winkler_similarity(lower(title), lower(?)) >= ? LIMIT ?",
+        [url or "", title or "", threshold, limit],
+    )

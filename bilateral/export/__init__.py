@@ -31,6 +31,8 @@ from bilateral.export.tables import (
     records_table,
     records_xlsx,
     safe_cell,
+    write_records_csv,
+    write_records_jsonl,
 )
 
 __all__ = [
@@ -60,4 +62,6 @@ __all__ = [
     "safe_cell",
     "safe_graph",
     "with_caption",
+    "write_records_csv",
+    "write_records_jsonl",
 ]

@@ -10,18 +10,23 @@ import re
 
 import pandas as pd
 
-from bilateral.store import articles_behind
+from bilateral.analysis import queries
+from bilateral.model import Article, Interaction
 
 # Cells a spreadsheet would run as a formula start with one of these (OWASP's CSV-injection list).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
-RECORD_COLUMNS = (
-    "id", "date", "actor1", "actor2", "dyad", "direction", "event_type", "quad_class", "score", "themes",
-    "modality", "evidence", "coder", "confidence", "article_id", "title", "source", "url", "status",
+# The export columns come from the declarations: the interaction's fields with its state dyad after the
+# actors, then the article fields a reader needs beside each row; articles export every field but the text.
+_INTERACTION_FIELDS = [name for name in Interaction.model_fields if name != "article_id"]
+RECORD_COLUMNS = tuple(
+    [*_INTERACTION_FIELDS[: _INTERACTION_FIELDS.index("actor2") + 1], "dyad",
+     *_INTERACTION_FIELDS[_INTERACTION_FIELDS.index("actor2") + 1 :], "article_id", "title", "source", "url", "status"]
 )  # fmt: skip
-ARTICLE_EXPORT_COLUMNS = (
-    "id", "title", "title_kind", "date", "source", "url", "language", "summary", "status", "added_at",
-)  # fmt: skip
+ARTICLE_EXPORT_COLUMNS = tuple(
+    name for name, info in Article.model_fields.items() if (info.json_schema_extra or {}).get("export", True)
+)
+XLSX_MAX_ROWS = 1_048_575
 
 
 def safe_cell(value):
@@ -31,18 +36,18 @@ def safe_cell(value):
     return value
 
 
-def records_table(interactions: pd.DataFrame) -> pd.DataFrame:
-    """The filtered interactions as a flat table: one row each, themes joined by ';', dates as text."""
-    table = interactions.loc[:, list(RECORD_COLUMNS)].copy()
-    table["date"] = table["date"].dt.strftime("%Y-%m-%d")
-    table["themes"] = table["themes"].map(";".join)
+def records_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Interactions (mirror rows) as a flat table: one row each, themes joined by ';', dates as text."""
+    table = rows.reindex(columns=list(RECORD_COLUMNS)).copy()
+    table["date"] = pd.to_datetime(table["date"]).dt.strftime("%Y-%m-%d")
+    table["themes"] = table["themes"].map(lambda t: t if isinstance(t, str) else ";".join(t))
     return table
 
 
 def articles_table(articles: pd.DataFrame) -> pd.DataFrame:
     """Articles as a flat table with dates as text."""
-    table = articles.loc[:, list(ARTICLE_EXPORT_COLUMNS)].copy()
-    table["date"] = table["date"].dt.strftime("%Y-%m-%d")
+    table = articles.reindex(columns=list(ARTICLE_EXPORT_COLUMNS)).copy()
+    table["date"] = pd.to_datetime(table["date"]).dt.strftime("%Y-%m-%d")
     return table
 
 
@@ -55,24 +60,47 @@ def neutralise(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def records_csv(interactions: pd.DataFrame) -> bytes:
+def write_records_csv(db, flt, handle: io.TextIOBase) -> int:
+    """CSV of the filtered interactions, formulas neutralised, written a chunk at a time; returns rows."""
+    written = 0
+    for rows in queries.iter_rows(db, flt):
+        neutralise(records_table(rows)).to_csv(
+            handle, index=False, header=written == 0, quoting=csv.QUOTE_MINIMAL
+        )
+        written += len(rows)
+    if written == 0:
+        handle.write(",".join(RECORD_COLUMNS) + "\n")
+    return written
+
+
+def records_csv(db, flt) -> bytes:
     """CSV (UTF-8 with BOM so Excel reads accents) of the filtered interactions, formulas neutralised."""
     buffer = io.StringIO()
-    neutralise(records_table(interactions)).to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)
+    write_records_csv(db, flt, buffer)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def records_jsonl(interactions: pd.DataFrame, articles: pd.DataFrame) -> bytes:
+def write_records_jsonl(db, flt, handle: io.TextIOBase) -> int:
     """JSONL that `import` reads back: the articles behind the interactions, then the interactions."""
-    lines = []
-    kept = articles_behind(articles, interactions)
-    for row in articles_table(kept).to_dict(orient="records"):
-        lines.append({k: v for k, v in row.items() if v is not None and v == v})
-    for row in records_table(interactions).to_dict(orient="records"):
-        row = {k: v for k, v in row.items() if k not in ("dyad", "title", "source", "url", "status")}
-        row["themes"] = row["themes"].split(";")
-        lines.append(row)
-    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
+    for row in articles_table(queries.articles_behind(db, flt)).to_dict(orient="records"):
+        handle.write(
+            json.dumps({k: v for k, v in row.items() if v is not None and v == v}, ensure_ascii=False) + "\n"
+        )
+    written = 0
+    for rows in queries.iter_rows(db, flt):
+        for row in records_table(rows).to_dict(orient="records"):
+            row = {k: v for k, v in row.items() if k not in ("dyad", "title", "source", "url", "status")}
+            row["themes"] = row["themes"].split(";")
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        written += len(rows)
+    return written
+
+
+def records_jsonl(db, flt) -> bytes:
+    """JSONL of the filtered records (see write_records_jsonl) as bytes."""
+    buffer = io.StringIO()
+    write_records_jsonl(db, flt, buffer)
+    return buffer.getvalue().encode("utf-8")
 
 
 # Characters XML 1.0 forbids; openpyxl refuses a cell holding one (IllegalCharacterError).
@@ -80,23 +108,26 @@ _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MAX_WIDTH = 60
 
 
-def records_xlsx(
-    interactions: pd.DataFrame,
-    articles: pd.DataFrame,
-    filters: str,
-    made: dt.datetime | None = None,
-) -> bytes:
+def records_xlsx(db, flt, made: dt.datetime | None = None) -> bytes:
     """XLSX with three sheets: Records, Articles, and About (the filters in words and the export date).
 
-    Every text cell goes through safe_cell, so a title such as =HYPERLINK(...) stays inert text.
+    Every text cell goes through safe_cell, so a title such as =HYPERLINK(...) stays inert text. A sheet
+    holds at most XLSX_MAX_ROWS rows; the About sheet says so when the records were cut.
     """
     made = made or dt.datetime.now().astimezone()
+    filters = flt.describe()
+    total = queries.count(db, flt)
+    interactions = queries.records_page(db, flt, XLSX_MAX_ROWS).iloc[::-1].reset_index(drop=True)
+    articles = queries.articles_behind(db, flt)
     about = pd.DataFrame(
         [
             ("Data source", "Bilateral curated dataset"),
             ("Filters", filters),
             ("Exported", made.strftime("%Y-%m-%d %H:%M %Z").strip()),
-            ("Interactions", len(interactions)),
+            (
+                "Interactions",
+                total if total <= XLSX_MAX_ROWS else f"{total} (the newest {XLSX_MAX_ROWS} here)",
+            ),
             ("Articles", len(articles)),
         ],
         columns=["field", "value"],

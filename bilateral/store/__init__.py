@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
+import pandas as pd
+from sqlalchemy import Engine, select
 
 from bilateral.store import schema
 from bilateral.store.engine import DATA_DIR, PROJECT_ROOT, VAR_DIR, database_path, database_url, make_engine
 from bilateral.store.seed import SEED_FILES, data_fingerprint, seed_from_data
+from bilateral.store.tables import articles
 from bilateral.store.writes import ImportResult, count_rows, current_revision, ensure_store_id
 from bilateral.store.writes import add_records as _add_records
 from bilateral.store.writes import save_article as _save_article
@@ -45,6 +47,18 @@ class Store:
         """The Alembic revision the database is at."""
         with self.engine.connect() as connection:
             return schema.current_revision(connection)
+
+
+def articles_with_text(store: Store, limit: int = 5000) -> pd.DataFrame:
+    """The newest articles whose full text is stored (id, title, url, text): near-duplicate candidates."""
+    query = (
+        select(articles.c.id, articles.c.title, articles.c.url, articles.c.text)
+        .where(articles.c.text.is_not(None), articles.c.text != "")
+        .order_by(articles.c.added_at.desc())
+        .limit(limit)
+    )
+    with store.engine.connect() as connection:
+        return pd.DataFrame(connection.execute(query).all(), columns=["id", "title", "url", "text"])
 
 
 def connect(url: str | None = None, seed: bool = True) -> Store:

@@ -21,7 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     MetaData,
-    SmallInteger,
+    Integer,
     String,
     Table,
     Text,
@@ -52,9 +52,9 @@ def sql_type(annotation):
     """The column type for a field annotation."""
     base = _base_type(annotation)
     if isinstance(base, type) and issubclass(base, QuadClass):
-        return SmallInteger()
+        return Integer()
     if isinstance(base, type) and issubclass(base, enum.Enum):
-        return String(32)
+        return Text()
     if base is float:
         return Float()
     if base is int:

@@ -1,11 +1,15 @@
 """Snapshot figures' data, stats and exports from the pre-data-layer code (commit ce2eb53)."""
-import json, sys, os, tempfile
+import json
+import os
+import sys
+import tempfile
 from pathlib import Path
+
 os.environ["BILATERAL_DB"] = str(Path(tempfile.mkdtemp()) / "g.sqlite3")
-from bilateral import store, charts, export
+from bilateral import charts, export, store
 from bilateral.filters import filter_from_query
-from bilateral.stats import summary_stats
 from bilateral.registry import load_actors
+from bilateral.stats import summary_stats
 
 FILTERS = {
     "all": {},

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bilateral import export, store
-from bilateral.filters import filter_from_cli
+from bilateral import charts, export, store
+from bilateral.analysis import mirror_session, queries
+from bilateral.filters import add_filter_arguments, filter_from_cli
 
 CHART_NAMES = ("timeline", "cooperation", "network", "heatmap")
 REPORT_FORMATS = ("pdf", "html")
@@ -17,8 +18,6 @@ REPORT_FORMATS = ("pdf", "html")
 
 def register(subparsers) -> None:
     """Add the `report` and `chart` commands to the CLI."""
-    from bilateral.cli import add_filter_arguments
-
     p = subparsers.add_parser("report", help="the report (charts, key events, sources) as PDF or HTML")
     p.add_argument("--format", choices=REPORT_FORMATS, help="default: from the -o suffix, else pdf")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -43,39 +42,34 @@ def output_format(output: str, given: str | None, allowed: tuple[str, ...], defa
 
 def cmd_report(args) -> int:
     """Write the report of the filtered records."""
-    from bilateral.report import build_report, report_html
+    from bilateral.report import build_report
+    from bilateral.report.html import report_html
+    from bilateral.report.pdf import report_pdf
 
     flt = filter_from_cli(args)
-    interactions, articles = store.load_filtered(store.connect(), flt)
-    report = build_report(interactions, articles, flt)
     fmt = output_format(args.output, args.format, REPORT_FORMATS, "pdf")
-    if fmt == "pdf":
-        from bilateral.report_pdf import report_pdf
-
-        data = report_pdf(report)
-    else:
-        data = report_html(report)
-    _write(args.output, data)
-    print(f"wrote {fmt.upper()} report to {args.output}: {len(interactions)} interactions, "
+    with mirror_session(store.connect()) as mirror:
+        report = build_report(mirror, flt)
+        n = queries.count(mirror, flt)
+    _write(args.output, report_pdf(report) if fmt == "pdf" else report_html(report))
+    print(f"wrote {fmt.upper()} report to {args.output}: {n} interactions, "
           f"{len(report.sources)} sources; filters: {report.filters}")  # fmt: skip
     return 0
 
 
 def cmd_chart(args) -> int:
     """Write one chart of the filtered records, captioned; exit 1 when nothing matches the filters."""
-    from bilateral import charts
-
     flt = filter_from_cli(args)
-    interactions, _ = store.load_filtered(store.connect(), flt)
-    if interactions.empty:
-        raise export.ExportError(f"no interactions match the filters ({flt.describe()}); nothing written")
     fmt = output_format(args.output, args.format, export.CHART_FORMATS, "png")
-    fig = charts.build_figure(args.name, interactions, flt)
-    caption = export.Caption.now(len(interactions), flt.describe())
+    with mirror_session(store.connect()) as mirror:
+        n = queries.count(mirror, flt)
+        if n == 0:
+            raise export.ExportError(f"no interactions match the filters ({flt.describe()}); nothing written")
+        fig = charts.build_figure(args.name, mirror, flt)
+    caption = export.Caption.now(n, flt.describe())
     data = export.chart_bytes(fig, fmt, caption, scale=args.scale, title=f"Bilateral {args.name} chart")
     _write(args.output, data)
-    print(f"wrote {args.name} chart ({fmt}) to {args.output}: {len(interactions)} interactions; "
-          f"filters: {flt.describe()}")  # fmt: skip
+    print(f"wrote {args.name} chart ({fmt}) to {args.output}: {n} interactions; filters: {flt.describe()}")
     return 0
 
 

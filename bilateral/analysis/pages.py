@@ -1,0 +1,79 @@
+"""What each page asks the database for: its steps, named, so the app and the benchmark run the same work.
+
+A step takes (db, flt) and returns a small frame, a few numbers or a figure. The pages call these through
+the cached loaders of ui/; `python -m bilateral bench` times them one by one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from bilateral import charts
+from bilateral.analysis import metrics, queries
+
+LATEST_CARDS = 6
+RECORDS_PAGE = 500
+
+
+def index_changes(db, flt, dyads: list[str], include_commentary: bool = False) -> pd.DataFrame:
+    """Net cooperation index per dyad in the filter's period (or the last 12 months) and its change
+    against the previous period of equal length; columns dyad, index, previous, change, count, start, end."""
+    undated = dataclasses.replace(flt, date_from=None, date_to=None)
+    _, last = queries.date_span(db, undated, queries.scored(include_commentary))
+    window = metrics.comparison_window(last, flt.date_from, flt.date_to)
+    if window is None:
+        return pd.DataFrame(columns=["dyad", "index", "previous", "change", "count"])
+    now = queries.window_sums(db, undated, dyads, *window, include_commentary)
+    before = queries.window_sums(db, undated, dyads, *metrics.previous_window(window), include_commentary)
+    return metrics.index_change(now, before, dyads).assign(start=window[0], end=window[1])
+
+
+@dataclass(frozen=True)
+class Step:
+    """One piece of a page's work."""
+
+    name: str
+    run: Callable[[Any, Any], Any]
+
+
+def _leading(db, flt):
+    return charts.chart_dyads(db, flt)
+
+
+PAGES: dict[str, tuple[Step, ...]] = {
+    "overview": (
+        Step("headline", queries.headline),
+        Step("leading dyads", _leading),
+        Step("index changes", lambda db, flt: index_changes(db, flt, _leading(db, flt))),
+        Step(
+            "net figure", lambda db, flt: charts.build_figure("net", db, flt, dyads=tuple(_leading(db, flt)))
+        ),
+        Step("theme mix figure", lambda db, flt: charts.build_figure("theme_mix", db, flt)),
+        Step("latest records", lambda db, flt: queries.records_page(db, flt, LATEST_CARDS)),
+    ),
+    "timeline": (
+        Step("headline", queries.headline),
+        Step("timeline figure", lambda db, flt: charts.build_figure("timeline", db, flt)),
+    ),
+    "cooperation": (
+        Step("scored count", lambda db, flt: queries.count(db, flt, queries.scored(False))),
+        Step("dyad choices", lambda db, flt: queries.top_dyads(db, flt, 30)),
+        Step("cooperation figure", lambda db, flt: charts.build_figure("cooperation", db, flt)),
+        Step("quad mix figure", lambda db, flt: charts.build_figure("quad_mix", db, flt)),
+        Step("heatmap figure", lambda db, flt: charts.build_figure("heatmap", db, flt)),
+    ),
+    "network": (
+        Step("graph and centrality", lambda db, flt: charts.network_data(db, flt)),
+        Step("network figure", lambda db, flt: charts.build_figure("network", db, flt)),
+    ),
+    "records": (
+        Step("count", queries.count),
+        Step("first page", lambda db, flt: queries.records_page(db, flt, RECORDS_PAGE)),
+    ),
+    "sidebar": (Step("choices", lambda db, flt: queries.choices(db)),),
+}

@@ -1,0 +1,442 @@
+"""The benchmark itself: generate, import (the real CLI, in a child), sync the mirror, time every page step.
+
+Everything happens in a temporary folder (or the --keep folder), never in data/. Figures are medians: the
+machine this runs on is small and noisy. `run_bench()` returns the report as a dict (see `format_report`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from bilateral.bench.generate import SEARCH_WORD, generate
+from bilateral.filters import Filter, filter_from_query
+from bilateral.store import DATA_DIR, PROJECT_ROOT
+
+# The representative filters: (name, URL query).
+FILTERS: tuple[tuple[str, dict], ...] = (
+    ("none", {}),
+    ("energy 2014-2024", {"theme": "energy", "from": "2014-01-01", "to": "2024-12-31"}),
+    ("dyad CHN-RUS", {"dyad": "CHN-RUS"}),
+    (f"text '{SEARCH_WORD}'", {"text": SEARCH_WORD}),
+)
+# The reference: one bare pandas boolean filter pass (energy theme, 2014-2024) over every row in memory.
+REFERENCE = "energy 2014-2024"
+
+
+class Clock:
+    """Seconds spent inside the database (execute and fetch), summed across cursors."""
+
+    def __init__(self):
+        self.seconds = 0.0
+
+
+class _TimedCursor:
+    def __init__(self, cursor, clock: Clock):
+        self._cursor, self._clock = cursor, clock
+
+    def _timed(self, name: str, *args):
+        started = time.perf_counter()
+        try:
+            return getattr(self._cursor, name)(*args)
+        finally:
+            self._clock.seconds += time.perf_counter() - started
+
+    def execute(self, *args):
+        self._timed("execute", *args)
+        return self
+
+    def df(self):
+        return self._timed("df")
+
+    def fetchone(self):
+        return self._timed("fetchone")
+
+    def fetchall(self):
+        return self._timed("fetchall")
+
+    def fetch_df_chunk(self, *args):
+        return self._timed("fetch_df_chunk", *args)
+
+    def __getattr__(self, name):
+        return getattr(self._cursor, name)
+
+
+class TimedDb:
+    """The mirror seen through a clock: page code runs unchanged; the time its SQL takes is counted."""
+
+    def __init__(self, db):
+        self.db, self.clock = db, Clock()
+
+    def cursor(self):
+        return _TimedCursor(self.db.cursor(), self.clock)
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def _mb(size: float) -> float:
+    return round(size / 2**20, 1)
+
+
+def machine() -> dict:
+    """What the figures were measured on."""
+    cpu = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = 0
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        memory = int(Path("/proc/meminfo").read_text().split()[1]) // 1024
+    import duckdb
+    import sqlalchemy
+
+    return {
+        "cpu": cpu or platform.processor(),
+        "cores": os.cpu_count(),
+        "memory_mb": memory,
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "duckdb": duckdb.__version__,
+        "sqlalchemy": sqlalchemy.__version__,
+        "pandas": pd.__version__,
+    }
+
+
+def _child_env(db_path: Path) -> dict:
+    env = dict(os.environ)
+    env["BILATERAL_DB"] = str(db_path)
+    env["PYTHONUNBUFFERED"] = "1"
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def _vm_hwm_mb(pid: int) -> float | None:
+    """The peak resident memory so far of a running process (Linux), or None."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return None
+
+
+def _run_child(argv: list[str], env: dict, marker: str | None = None) -> dict:
+    """Run a child process; its wall time, peak memory (wait4), stdout, and the time and peak memory at
+    the moment a stdout line starting with `marker` appeared (the end of the import, before the CLI goes
+    on to bring the mirror up to date)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               cwd=PROJECT_ROOT)  # fmt: skip
+    lines, at_marker, peak_at_marker = [], None, None
+    assert process.stdout is not None
+    for line in process.stdout:
+        if marker and at_marker is None and line.startswith(marker):
+            at_marker = time.perf_counter() - started
+            peak_at_marker = _vm_hwm_mb(process.pid)
+        lines.append(line)
+    stderr = process.stderr.read() if process.stderr else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({process.returncode}): {stderr.strip()[-2000:]}")
+    return {
+        "seconds": seconds,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "stdout": "".join(lines),
+        "at_marker": at_marker,
+        "peak_at_marker_mb": peak_at_marker,
+    }
+
+
+def _mirror_file(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".mirror.duckdb")
+
+
+def _remove_mirror(db_path: Path) -> None:
+    for path in (_mirror_file(db_path), Path(str(_mirror_file(db_path)) + ".wal")):
+        path.unlink(missing_ok=True)
+
+
+def _median_time(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def measure_import(data_file: Path, db_path: Path, rows: int, log) -> dict:
+    """The real CLI import in a child process: rows/s and peak memory (whole run and up to the import's end)."""
+    env = _child_env(db_path)
+    # The database exists and is seeded with the curated set before the clock starts: the import is timed alone.
+    _run_child([sys.executable, "-m", "bilateral", "init"], env)
+    _remove_mirror(db_path)
+    startup = statistics.median(
+        _run_child([sys.executable, "-c", "import bilateral.cli"], env)["seconds"] for _ in range(3)
+    )
+    log(f"importing {rows:,} interactions with `python -m bilateral import --quiet` ...")
+    child = _run_child([sys.executable, "-m", "bilateral", "import", str(data_file), "--quiet"], env, "added ")
+    import_seconds = child["at_marker"] or child["seconds"]
+    return {
+        "command": f"python -m bilateral import {data_file.name} --quiet",
+        "result": child["stdout"].strip().splitlines()[0] if child["stdout"].strip() else "",
+        "wall_seconds": round(child["seconds"], 2),
+        "import_seconds": round(import_seconds, 2),
+        "startup_seconds": round(startup, 2),
+        "rows_per_s": round(rows / import_seconds),
+        "rows_per_s_after_startup": round(rows / max(import_seconds - startup, 1e-9)),
+        "peak_mb_import": round(child["peak_at_marker_mb"], 1) if child["peak_at_marker_mb"] else None,
+        "peak_mb_whole_command": round(child["peak_mb"], 1),
+        "cli_mirror_sync_seconds": round(child["seconds"] - import_seconds, 2),
+    }
+
+
+def measure_mirror(db_path: Path, log) -> dict:
+    """The mirror: a first full sync (new mirror file: the app's cold start), then opening it up to date in a
+    fresh process (the first page after a server restart), and its file size."""
+    env = _child_env(db_path)
+    _remove_mirror(db_path)
+    log("mirror: first full sync in a fresh process ...")
+    first = json.loads(_run_child([sys.executable, "-m", "bilateral.bench.child", "mirror"], env)["stdout"])
+    opens = [
+        json.loads(_run_child([sys.executable, "-m", "bilateral.bench.child", "mirror"], env)["stdout"])
+        for _ in range(3)
+    ]
+    return {
+        "first_sync_seconds": round(first["seconds"], 2),
+        "first_sync_peak_mb": round(first["peak_mb"], 1),
+        "rows": first["rows"],
+        "persisted": first["persisted"],
+        "open_seconds": round(statistics.median(o["seconds"] for o in opens), 3),
+        "open_peak_mb": round(statistics.median(o["peak_mb"] for o in opens), 1),
+        "file_mb": _mb(_mirror_file(db_path).stat().st_size) if _mirror_file(db_path).exists() else None,
+    }
+
+
+def pandas_reference(mirror, repeat: int) -> dict:
+    """Median of ONE bare pandas boolean filter pass (energy theme, 2014-2024) over every row, in memory.
+
+    The rows are loaded once, here in the benchmark only (the columns the filter reads)."""
+    from bilateral.filters import theme_mask
+
+    frame = mirror.cursor().execute("SELECT date, theme_mask, dyad, score FROM rows").df()
+    frame["date"] = pd.to_datetime(frame["date"])
+    bit = theme_mask(["energy"])
+    low, high = pd.Timestamp("2014-01-01"), pd.Timestamp("2024-12-31")
+
+    def one_pass():
+        mask = ((frame["theme_mask"] & bit) != 0) & (frame["date"] >= low) & (frame["date"] <= high)
+        return frame[mask]
+
+    one_pass()
+    seconds = _median_time(one_pass, max(repeat, 5))
+    out = {"filter": REFERENCE, "rows": len(frame), "ms": _ms(seconds), "matched": len(one_pass())}
+    del frame
+    return out
+
+
+def _figure_bytes(result) -> int:
+    if isinstance(result, go.Figure):
+        return len(result.to_json())
+    return 0
+
+
+def measure_pages(store_, repeat: int, filters=FILTERS, log=print) -> dict:
+    """Per filter and page: each step cold (first call after opening the mirror) and warm (median of
+    `repeat`), the SQL time inside it, the page totals, figure JSON bytes."""
+    from bilateral.analysis.mirror import Mirror
+    from bilateral.analysis.pages import PAGES
+
+    out = {}
+    for name, query in filters:
+        flt, notes = filter_from_query(query)
+        if notes:
+            raise ValueError(f"benchmark filter {name!r}: {notes}")
+        mirror = Mirror(store_)
+        mirror.sync()
+        db = TimedDb(mirror)
+        log(f"pages, filter {name} ...")
+        pages = {}
+        for page, steps in PAGES.items():
+            report = {"steps": {}}
+            for step in steps:
+                db.clock.seconds = 0.0
+                started = time.perf_counter()
+                step.run(db, flt)
+                cold = time.perf_counter() - started
+                report["steps"][step.name] = {"cold_ms": _ms(cold), "cold_db_ms": _ms(db.clock.seconds)}
+            pages[page] = report
+        for page, steps in PAGES.items():
+            report = pages[page]
+            figure_bytes = 0
+            for step in steps:
+                walls, sqls, result = [], [], None
+                for _ in range(repeat):
+                    db.clock.seconds = 0.0
+                    started = time.perf_counter()
+                    result = step.run(db, flt)
+                    walls.append(time.perf_counter() - started)
+                    sqls.append(db.clock.seconds)
+                figure_bytes += _figure_bytes(result)
+                report["steps"][step.name].update(
+                    warm_ms=_ms(statistics.median(walls)), warm_db_ms=_ms(statistics.median(sqls))
+                )
+            stats = report["steps"].values()
+            report.update(
+                cold_ms=round(sum(s["cold_ms"] for s in stats), 2),
+                warm_ms=round(sum(s["warm_ms"] for s in stats), 2),
+                warm_db_ms=round(sum(s["warm_db_ms"] for s in stats), 2),
+                figure_json_bytes=figure_bytes,
+            )
+        mirror.close()
+        out[name] = {"query": query, "describe": flt.describe(), "pages": pages}
+    return out
+
+
+def _add_ratios(report: dict) -> None:
+    reference = report["pandas_pass"]["ms"]
+    for entry in report["filters"].values():
+        for page in entry["pages"].values():
+            page["ratio_to_pandas_pass"] = round(page["warm_ms"] / reference, 2) if reference else None
+
+
+def run_bench(
+    rows: int = 100_000,
+    repeat: int = 5,
+    keep: Path | None = None,
+    use_data: bool = False,
+    log: Callable[[str], None] | None = None,
+    filters=FILTERS,
+) -> dict:
+    """Generate `rows` synthetic interactions, import, mirror, time the pages; or (use_data) time the pages
+    on a copy of the curated store. Returns the report."""
+    log = log or (lambda message: print(message, file=sys.stderr, flush=True))
+    folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="bilateral-bench-"))
+    if folder.resolve().is_relative_to(DATA_DIR.resolve()):
+        raise ValueError(f"the benchmark never writes into data/ ({folder})")
+    folder.mkdir(parents=True, exist_ok=True)
+    db_path = folder / "bench.sqlite3"
+    for old in folder.glob("bench.sqlite3*"):
+        old.unlink()
+    report: dict = {"machine": machine(), "folder": str(folder), "repeat": repeat}
+    try:
+        if use_data:
+            report["source"] = "curated data/ (seeded into a temporary database)"
+            _run_child([sys.executable, "-m", "bilateral", "init"], _child_env(db_path))
+        else:
+            report["source"] = "synthetic (generated)"
+            data_file = folder / "synthetic.jsonl"
+            log(f"generating {rows:,} synthetic interactions in {data_file} ...")
+            started = time.perf_counter()
+            counts = generate(data_file, rows)
+            report["generate"] = {**counts, "seconds": round(time.perf_counter() - started, 2),
+                                  "file_mb": _mb(counts["bytes"])}  # fmt: skip
+            report["import"] = measure_import(data_file, db_path, rows, log)
+            if not keep:
+                data_file.unlink()
+        report["mirror"] = measure_mirror(db_path, log)
+        from bilateral import store
+
+        opened = store.connect(str(db_path), seed=False)
+        try:
+            report["rows"], report["articles"] = opened.counts()[1], opened.counts()[0]
+            from bilateral.analysis.mirror import Mirror
+
+            mirror = Mirror(opened)
+            mirror.sync()
+            report["pandas_pass"] = pandas_reference(mirror, repeat)
+            mirror.close()
+            report["filters"] = measure_pages(opened, repeat, filters, log)
+        finally:
+            opened.engine.dispose()
+        _add_ratios(report)
+        report["aims"] = check_aims(report)
+    finally:
+        if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    return report
+
+
+def check_aims(report: dict) -> dict:
+    """The issue's aims, checked where this run can check them (the browser aims are measured elsewhere)."""
+    rows = report.get("rows", 0)
+    aims = {}
+    if "import" in report:
+        aims["import >= 100,000 rows/s"] = report["import"]["rows_per_s"] >= 100_000
+        peak = report["import"]["peak_mb_import"] or report["import"]["peak_mb_whole_command"]
+        aims["import peak <= 500 MB"] = peak <= 500
+    pages = [(f, p, v) for f, e in report["filters"].items() for p, v in e["pages"].items()]
+    if rows >= 5_000_000:
+        aims["every page's work <= 300 ms warm"] = all(v["warm_ms"] <= 300 for _, _, v in pages)
+        text = [v["warm_ms"] for f, _, v in pages if f.startswith("text")]
+        aims["text search page <= 300 ms warm"] = all(t <= 300 for t in text)
+    elif rows >= 500_000:
+        aims["every page's work <= 50 ms warm"] = all(v["warm_ms"] <= 50 for _, _, v in pages)
+        aims["every page's SQL <= 50 ms warm"] = all(v["warm_db_ms"] <= 50 for _, _, v in pages)
+    aims["figure JSON <= 1 MB per page"] = all(v["figure_json_bytes"] <= 2**20 for _, _, v in pages)
+    return aims
+
+
+def format_report(report: dict) -> str:
+    """The report as a readable table."""
+    lines = []
+    m = report["machine"]
+    lines.append(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_mb']:,} MB; Python {m['python']}, "
+                 f"DuckDB {m['duckdb']}, SQLAlchemy {m['sqlalchemy']}, pandas {m['pandas']}")  # fmt: skip
+    lines.append(f"data: {report['source']}: {report.get('rows', 0):,} interactions, "
+                 f"{report.get('articles', 0):,} articles; medians of {report['repeat']}")  # fmt: skip
+    if "generate" in report:
+        g = report["generate"]
+        lines.append(f"generate: {g['file_mb']} MB JSONL in {g['seconds']} s")
+    if "import" in report:
+        i = report["import"]
+        lines.append(
+            f"import: {i['rows_per_s']:,} interactions/s ({i['import_seconds']} s, of which {i['startup_seconds']} s "
+            f"Python start-up; {i['rows_per_s_after_startup']:,}/s without it); peak memory "
+            f"{i['peak_mb_import']} MB (the whole command, with its mirror sync: {i['peak_mb_whole_command']} MB, "
+            f"{i['wall_seconds']} s)"
+        )
+    mi = report["mirror"]
+    lines.append(
+        f"mirror: first full sync {mi['first_sync_seconds']} s (peak {mi['first_sync_peak_mb']} MB); opening the "
+        f"up-to-date mirror in a fresh process {mi['open_seconds']} s; file {mi['file_mb']} MB"
+    )
+    p = report["pandas_pass"]
+    lines.append(f"reference: one pandas boolean filter pass ({p['filter']}) over {p['rows']:,} rows: {p['ms']} ms")
+    for name, entry in report["filters"].items():
+        lines.append("")
+        lines.append(f"filter: {name}  ({entry['describe']})")
+        lines.append(f"  {'page / step':<28}{'cold ms':>10}{'warm ms':>10}{'SQL ms':>9}{'JSON KB':>9}{'x pandas':>10}")
+        for page, value in entry["pages"].items():
+            lines.append(
+                f"  {page:<28}{value['cold_ms']:>10.1f}{value['warm_ms']:>10.1f}{value['warm_db_ms']:>9.1f}"
+                f"{value['figure_json_bytes'] / 1024:>9.1f}{value['ratio_to_pandas_pass']:>10.2f}"
+            )
+            for step, s in value["steps"].items():
+                lines.append(f"    {step:<26}{s['cold_ms']:>10.1f}{s['warm_ms']:>10.1f}{s['warm_db_ms']:>9.1f}")
+    lines.append("")
+    for aim, met in report.get("aims", {}).items():
+        lines.append(f"aim {'met    ' if met else 'NOT met'}: {aim}")
+    return "\n".join(lines)
+
+
+def empty_filter() -> Filter:
+    return Filter()

@@ -1,0 +1,133 @@
+"""Read record files (JSONL or CSV of articles and/or interactions) into validated records, in memory.
+
+A file is all or nothing: read_record_files either returns every record of every file, or raises
+RecordError listing every problem as PATH:LINE: field: message.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Collection, Iterator
+from pathlib import Path
+
+from bilateral.errors import FileFormatError, Problem, RecordError
+from bilateral.model import Article, Interaction, article_from_dict, interaction_from_dict
+
+JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+CSV_SUFFIXES = {".csv"}
+
+
+def iter_raw_records(path: Path) -> Iterator[tuple[int, dict | None, Problem | None]]:
+    """(line, raw dict, None) per record of a JSONL or CSV file; (line, None, problem) for a bad line.
+
+    The file is read a line at a time, so a file of any size takes little memory.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in JSON_SUFFIXES | CSV_SUFFIXES:
+        raise FileFormatError(f"{path}: unknown file type {suffix!r}; use .jsonl or .csv")
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            if suffix in JSON_SUFFIXES:
+                yield from _jsonl_records(path, handle)
+            else:
+                yield from _csv_records(path, handle)
+    except OSError as error:
+        raise FileFormatError(f"{path}: cannot be read ({error})") from error
+    except UnicodeDecodeError as error:
+        raise FileFormatError(f"{path}: is not UTF-8 text ({error.reason} at byte {error.start})") from error
+
+
+def _jsonl_records(path: Path, lines):
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield number, None, Problem(str(path), number, "line", f"not valid JSON ({error.msg})")
+            continue
+        if not isinstance(raw, dict):
+            yield number, None, Problem(str(path), number, "line", "must be a JSON object {...}")
+            continue
+        yield number, raw, None
+
+
+def _csv_records(path: Path, lines):
+    reader = csv.DictReader(lines)
+    for row in reader:
+        number = reader.line_num
+        if None in row:
+            yield number, None, Problem(str(path), number, "line", "has more cells than the header")
+            continue
+        yield number, {k.strip(): (v if v != "" else None) for k, v in row.items() if k}, None
+
+
+def is_interaction(raw: dict) -> bool:
+    """An interaction carries article_id; anything else is read as an article."""
+    return "article_id" in raw
+
+
+def read_record_file(
+    path: Path, known_actors: Collection[str] | None = None, where: dict | None = None
+) -> tuple[list[Article], list[Interaction], list[Problem]]:
+    """Records and problems of one file; an article line may nest its interactions under "interactions".
+
+    `where`, when given, receives interaction id -> (path, line) for later messages.
+    """
+    articles, interactions, problems = [], [], []
+    where = where if where is not None else {}
+    for number, raw, problem in iter_raw_records(path):
+        if problem:
+            problems.append(problem)
+            continue
+        if is_interaction(raw):
+            item, found = interaction_from_dict(raw, str(path), number, known_actors)
+            if item:
+                interactions.append(item)
+                where[item.id] = (str(path), number)
+            problems += found
+            continue
+        nested = raw.pop("interactions", None) or []
+        article, found = article_from_dict(raw, str(path), number)
+        problems += found
+        if article:
+            articles.append(article)
+            for child in nested:
+                item, found = interaction_from_dict(
+                    {**child, "article_id": article.id, "date": child.get("date") or article.date},
+                    str(path),
+                    number,
+                    known_actors,
+                )
+                if item:
+                    interactions.append(item)
+                    where[item.id] = (str(path), number)
+                problems += found
+    return articles, interactions, problems
+
+
+def read_record_files(
+    paths: list[Path], known_actors: Collection[str] | None = None, known_articles: Collection[str] = ()
+) -> tuple[list[Article], list[Interaction]]:
+    """Every record of every file, or RecordError with every problem; nothing partial is ever returned.
+
+    Each interaction must point at an article of these files or one in `known_articles` (already stored).
+    """
+    articles, interactions, problems = [], [], []
+    lines: dict[str, tuple[str, int]] = {}
+    for path in paths:
+        found_articles, found_interactions, found_problems = read_record_file(Path(path), known_actors, lines)
+        articles += found_articles
+        interactions += found_interactions
+        problems += found_problems
+    article_ids = {a.id for a in articles} | set(known_articles)
+    for item in interactions:
+        if item.article_id not in article_ids:
+            where = lines.get(item.id, ("<input>", 0))
+            problems.append(
+                Problem(where[0], where[1], "article_id", f"no article with id {item.article_id!r}")
+            )
+    if problems:
+        raise RecordError(problems)
+    return articles, interactions

@@ -1,0 +1,151 @@
+"""The one-click report: title, date, filters in words, headline numbers, main charts, key events, sources.
+
+A Report is built once from the page queries (plain values and captioned figures), then written as a PDF
+(report/pdf.py: real text, selectable) or as ONE offline HTML file (report/html.py: plotly.js inlined once).
+Every key event points at a numbered source, and the source list holds every article behind the charts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from bilateral import charts
+from bilateral.analysis import queries
+from bilateral.export import Caption, with_caption
+from bilateral.model import Theme
+from bilateral.tables import safe_url
+
+REPORT_TITLE = "Bilateral report"
+REPORT_CHARTS = ("timeline", "cooperation", "network")
+KEY_EVENT_LIMIT = 15
+KEY_EVENT_COLUMNS = ["Date", "Actors", "Event", "Score", "Source"]
+SOURCE_COLUMNS = ["number", "outlet", "title", "date", "url"]
+NO_URL = "No link: find it by outlet and date"
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a report shows, ready for either renderer."""
+
+    title: str
+    generated: dt.datetime
+    filters: str
+    headline: tuple[tuple[str, str], ...]
+    figures: tuple[tuple[str, go.Figure], ...]
+    key_events: pd.DataFrame
+    sources: pd.DataFrame
+
+    @property
+    def generated_text(self) -> str:
+        """'2026-11-29 14:30 UTC'."""
+        return self.generated.strftime("%Y-%m-%d %H:%M %Z").strip()
+
+
+def build_report(
+    db, flt, *, figures: dict[str, go.Figure] | None = None, now: dt.datetime | None = None
+) -> Report:
+    """The report of the filtered records; `figures` replaces the charts (tests), else charts builds them."""
+    now = now or dt.datetime.now().astimezone()
+    words = flt.describe()
+    if figures is None:
+        figures = report_figures(db, flt)
+    n = queries.count(db, flt)
+    caption = Caption(n_records=n, filters=words, made=now.date())
+    sources = source_list(queries.articles_behind(db, flt))
+    return Report(
+        title=REPORT_TITLE,
+        generated=now,
+        filters=words,
+        headline=headline_numbers(db, flt, sources),
+        figures=tuple((name, with_caption(fig, caption)) for name, fig in figures.items()),
+        key_events=key_event_table(queries.key_events(db, flt, KEY_EVENT_LIMIT), sources),
+        sources=sources,
+    )
+
+
+def report_bytes(db, flt, fmt: str, figures: dict[str, go.Figure] | None = None) -> bytes:
+    """The report as PDF or HTML bytes: the one call the Report page makes (on its download thread)."""
+    from bilateral.report.html import report_html
+    from bilateral.report.pdf import report_pdf
+
+    report = build_report(db, flt, figures=figures)
+    return report_html(report) if fmt == "html" else report_pdf(report)
+
+
+def report_figures(db, flt) -> dict[str, go.Figure]:
+    """The main charts (timeline, cooperation vs tension, network), built as the dashboard builds them."""
+    return {name: charts.build_figure(name, db, flt) for name in REPORT_CHARTS}
+
+
+def headline_numbers(db, flt, sources: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    """The few numbers a reader looks at first: how much, over when, how cooperative, between whom."""
+    clause, params = queries.conditions(flt)
+    total, cooperative, mean, first, last = queries.scalar_row(
+        db,
+        f"SELECT count(*), count(*) FILTER (quad_class <= 2), avg(score), min(date), max(date) FROM rows WHERE {clause}",
+        params,
+    )
+    if total == 0:
+        return (("Interactions", "0"), ("Articles", "0"))
+    dyads = queries.run(
+        db,
+        f"SELECT dyad, count(*) AS n FROM rows WHERE {clause} GROUP BY dyad ORDER BY n DESC, dyad LIMIT 1",
+        params,
+    )
+    themes = queries.theme_totals(db, flt, every_theme=True).sort_values(
+        "count", ascending=False, kind="stable"
+    )
+    top = themes.iloc[0] if len(themes) and themes["count"].iloc[0] > 0 else None
+    return (
+        ("Interactions", f"{total:,}"),
+        ("Articles", f"{len(sources):,}"),
+        ("Period", f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"),
+        ("Cooperative (quad 1-2)", f"{cooperative / total:.0%} ({cooperative:,} of {total:,})"),
+        ("Mean score", f"{mean:+.1f} (scale -10 to +10)"),
+        ("Most active dyad", f"{dyads['dyad'].iloc[0]} ({int(dyads['n'].iloc[0]):,})"),
+        (
+            "Most frequent theme",
+            f"{Theme(top['theme']).label} ({int(top['count']):,})" if top is not None else "none",
+        ),
+    )
+
+
+def source_list(articles: pd.DataFrame) -> pd.DataFrame:
+    """Every article behind the interactions, numbered 1.. in date order: number, outlet, title, date, url."""
+    used = articles.sort_values(["date", "source", "title"], na_position="last").reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "id": used["id"],
+            "number": range(1, len(used) + 1),
+            "outlet": used["source"].fillna(""),
+            "title": used["title"].fillna(""),
+            "date": used["date"].map(lambda d: "undated" if pd.isna(d) else f"{d:%Y-%m-%d}"),
+            "url": used["url"].fillna(""),
+        }
+    )
+
+
+def key_event_table(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The strongest interactions (queries.key_events) by date, each with its source number."""
+    if events.empty:
+        return pd.DataFrame(columns=KEY_EVENT_COLUMNS)
+    numbers = dict(zip(sources["id"], sources["number"], strict=True))
+    arrow = events["direction"].map({"mutual": " ↔ "}).fillna(" → ")
+    return pd.DataFrame(
+        {
+            "Date": events["date"].dt.strftime("%Y-%m-%d"),
+            "Actors": events["actor1"] + arrow + events["actor2"],
+            "Event": events["event_type"],
+            "Score": events["score"].map(lambda s: f"{s:+.1f}"),
+            "Source": events["article_id"].map(lambda a: f"[{numbers.get(a, '?')}]"),
+        }
+    ).reset_index(drop=True)
+
+
+def is_web_url(url: str) -> bool:
+    """Only http(s) addresses become links (never javascript: or file:)."""
+    return safe_url(url) is not None

@@ -1,0 +1,78 @@
+"""The report as ONE HTML file that works offline: plotly.js inlined once, charts interactive, sources linked."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.io as pio
+
+from bilateral.export import exportable
+from bilateral.report import NO_URL, Report, is_web_url
+
+
+def report_html(report: Report) -> bytes:
+    """One HTML file that works offline: plotly.js inlined once, charts interactive, sources linked."""
+    parts = [f"<h1>{_e(report.title)}</h1>", _meta_html(report), "<h2>Headline numbers</h2>"]
+    parts.append(_table_html(pd.DataFrame(report.headline, columns=["", ""]), header=False))
+    parts.append("<h2>Charts</h2>")
+    for index, (name, fig) in enumerate(report.figures):
+        div = pio.to_html(
+            exportable(fig),
+            full_html=False,
+            include_plotlyjs=index == 0,
+            config={"displaylogo": False, "responsive": True},
+            div_id=f"chart-{name}",
+        )
+        parts.append(f'<figure class="chart">{div}</figure>')
+    parts.append("<h2>Key events</h2>")
+    parts.append(_table_html(report.key_events) if len(report.key_events) else "<p>No interactions.</p>")
+    parts.append(f"<h2>Sources ({len(report.sources)})</h2>{_sources_html(report.sources)}")
+    body = "\n".join(parts)
+    return HTML_PAGE.format(title=_e(f"{report.title} · {report.filters}"), body=body).encode("utf-8")
+
+
+def _meta_html(report: Report) -> str:
+    return (
+        f'<p class="meta">Generated {_e(report.generated_text)} · Data: Bilateral curated dataset</p>'
+        f'<p class="filters"><b>Filters:</b> {_e(report.filters)}</p>'
+    )
+
+
+def _table_html(table: pd.DataFrame, header: bool = True) -> str:
+    head = "<tr>" + "".join(f"<th>{_e(c)}</th>" for c in table.columns) + "</tr>" if header else ""
+    rows = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>" for row in table.to_numpy())
+    return f"<table>{head}{rows}</table>"
+
+
+def _sources_html(sources: pd.DataFrame) -> str:
+    items = []
+    for row in sources.itertuples(index=False):
+        link = f' <a href="{_e(row.url)}">{_e(row.url)}</a>' if is_web_url(row.url) else f" {NO_URL}."
+        items.append(
+            f'<li value="{row.number}">{_e(row.outlet)}. <i>{_e(row.title)}</i>. {_e(row.date)}.{link}</li>'
+        )
+    return "<ol class='sources'>" + "".join(items) + "</ol>"
+
+
+def _e(value) -> str:
+    return html.escape(str(value), quote=True)
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>
+body {{ font-family: "Helvetica Neue", Arial, sans-serif; color: #1f2933; max-width: 1040px; margin: 2em auto;
+  padding: 0 1em; line-height: 1.45; }}
+h1 {{ margin-bottom: 0.2em; }}
+h2 {{ border-bottom: 1px solid #e4e7eb; padding-bottom: 0.2em; margin-top: 1.6em; }}
+.meta {{ color: #616e7c; margin: 0; }} .filters {{ font-size: 1.1em; }}
+table {{ border-collapse: collapse; margin: 0.5em 0; }}
+th, td {{ border-bottom: 1px solid #e4e7eb; padding: 0.3em 0.8em; text-align: left; vertical-align: top; }}
+figure.chart {{ margin: 1em 0 2em 0; }} ol.sources li {{ margin-bottom: 0.3em; }}
+@media print {{ figure.chart {{ break-inside: avoid; }} }}
+</style></head>
+<body>
+{body}
+</body></html>
+"""

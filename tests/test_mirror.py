@@ -1,0 +1,109 @@
+"""The mirror: a DuckDB copy that follows the store by data revision, persisted, and safe beside a CLI import."""
+
+import json
+
+import pytest
+from helpers import article, interaction, run_cli, write_jsonl
+from sqlalchemy import text
+
+from bilateral import store
+from bilateral.analysis import queries
+from bilateral.analysis.mirror import Mirror, mirror_path
+from bilateral.filters import Filter
+from bilateral.model import article_from_dict, interaction_from_dict
+
+ALL = Filter()
+
+
+@pytest.fixture
+def db(tmp_path):
+    return store.connect(str(tmp_path / "m.sqlite3"), seed=False)
+
+
+def add(db, n: int, start: int = 0):
+    found_articles, found_interactions = [], []
+    for i in range(start, start + n):
+        a, _ = article_from_dict(article(title=f"Synthetic {i}"))
+        item, _ = interaction_from_dict(interaction(article_id=a.id, evidence=f"Synthetic evidence {i}."))
+        found_articles.append(a)
+        found_interactions.append(item)
+    return store.add_records(db, found_articles, found_interactions)
+
+
+def test_sync_pulls_only_what_changed(db):
+    add(db, 3)
+    mirror = Mirror(db)
+    assert mirror.sync() == 3 and queries.count(mirror, ALL) == 3
+    assert mirror.sync() == 0
+    add(db, 2, start=3)
+    assert mirror.sync() == 2 and queries.count(mirror, ALL) == 5
+    assert queries.headline(mirror, ALL).articles == 5
+
+
+def test_edited_article_refreshes_its_rows(db):
+    add(db, 1)
+    mirror = Mirror(db)
+    mirror.sync()
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE counters SET value = value + 1"))
+        connection.execute(text("UPDATE articles SET title = 'Corrected', rev = (SELECT value FROM counters)"))
+    assert mirror.sync() == 1
+    assert queries.records_page(mirror, ALL, 5)["title"].tolist() == ["Corrected"]
+
+
+def test_recorded_deletions_leave_the_mirror(db):
+    add(db, 2)
+    mirror = Mirror(db)
+    mirror.sync()
+    gone = queries.records_page(mirror, ALL, 1)["id"].iloc[0]
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE counters SET value = value + 1"))
+        connection.execute(text("DELETE FROM interactions WHERE id = :id"), {"id": gone})
+        connection.execute(
+            text("INSERT INTO deletions VALUES ('interaction', :id, (SELECT value FROM counters))"), {"id": gone}
+        )
+    mirror.sync()
+    assert queries.count(mirror, ALL) == 1 and gone not in set(queries.records_page(mirror, ALL, 5)["id"])
+
+
+def test_the_mirror_is_persisted_and_reopened_without_reloading(db):
+    add(db, 4)
+    first = Mirror(db)
+    first.sync()
+    first.close()
+    assert mirror_path(db).exists()
+    again = Mirror(db)
+    assert again.persisted and again.rev == db.revision()
+    assert again.sync() == 0 and queries.count(again, ALL) == 4
+
+
+def test_a_mirror_of_another_database_is_rebuilt(tmp_path):
+    path = tmp_path / "same.sqlite3"
+    db = store.connect(str(path), seed=False)
+    add(db, 3)
+    Mirror(db).sync()
+    db.engine.dispose()
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"same.sqlite3{suffix}").unlink(missing_ok=True)
+    other = store.connect(str(path), seed=False)  # a new file under the same name
+    add(other, 1, start=10)
+    mirror = Mirror(other)
+    mirror.sync()
+    assert queries.count(mirror, ALL) == 1
+
+
+def test_app_and_cli_import_run_at_the_same_time(tmp_path):
+    """The app holds the mirror file; a CLI import and a CLI query still work, and the app then sees them."""
+    path = tmp_path / "shared.sqlite3"
+    db = store.connect(str(path))
+    app_mirror = Mirror(db)
+    app_mirror.sync()
+    before = queries.count(app_mirror, ALL)
+    a = article(title="Imported while the app runs", id="a-concurrent")
+    rows = [a, interaction(article_id="a-concurrent", evidence="Added by a concurrent import.")]
+    result = run_cli("import", "--quiet", str(write_jsonl(tmp_path / "new.jsonl", rows)), db=path)
+    assert result.returncode == 0, result.stderr
+    stats = run_cli("stats", "--json", db=path)
+    assert stats.returncode == 0, stats.stderr
+    assert json.loads(stats.stdout)["interactions"] == before + 1
+    assert app_mirror.sync() == 1 and queries.count(app_mirror, ALL) == before + 1
