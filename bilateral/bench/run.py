@@ -263,7 +263,7 @@ def measure_pages(store_, repeat: int, filters=FILTERS, log=print) -> dict:
     """Per filter and page: each step cold (first call after opening the mirror) and warm (median of
     `repeat`), the SQL time inside it, the page totals, figure JSON bytes."""
     from bilateral.analysis.mirror import Mirror
-    from bilateral.analysis.pages import PAGES
+    from bilateral.page_steps import PAGES
 
     out = {}
     for name, query in filters:
