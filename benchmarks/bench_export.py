@@ -31,16 +31,17 @@ def main(repeats: int = 7) -> None:
     os.environ["BILATERAL_DB"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
     from bilateral import charts, export, store
+    from bilateral.analysis import open_mirror, queries
     from bilateral.filters import Filter
-    from bilateral.graph import add_communities, build_actor_graph
-    from bilateral.registry import load_actors
-    from bilateral.report import build_report, report_html
-    from bilateral.report_pdf import report_pdf
+    from bilateral.report import build_report
+    from bilateral.report.html import report_html
+    from bilateral.report.pdf import report_pdf
 
-    interactions, articles = store.load_filtered(store.connect(), Filter())
-    print(f"{len(interactions)} interactions, {len(articles)} articles; browser: {export.find_browser()}")
-    caption = export.Caption.now(len(interactions), "All records")
-    figures = {name: charts.build_figure(name, interactions, Filter()) for name in ("timeline", "network")}
+    db, everything = open_mirror(store.connect()), Filter()
+    head = queries.headline(db, everything)
+    print(f"{head.interactions} interactions, {head.articles} articles; browser: {export.find_browser()}")
+    caption = export.Caption.now(head.interactions, "All records")
+    figures = {name: charts.build_figure(name, db, everything) for name in ("timeline", "network")}
     for fmt in ("png", "svg", "pdf", "html"):  # png first: its first run includes starting Chromium
         for name, fig in figures.items():
             first = timed(lambda fig=fig, fmt=fmt: export.chart_bytes(fig, fmt, caption))
@@ -48,15 +49,15 @@ def main(repeats: int = 7) -> None:
                 timed(lambda fig=fig, fmt=fmt: export.chart_bytes(fig, fmt, caption)) for _ in range(repeats)
             ]
             print(row(f"chart {name} {fmt}", first, later))
-    graph = add_communities(build_actor_graph(interactions, load_actors()))
+    graph, _ = charts.network_data(db, everything)
     for label, fn in (
-        ("records CSV", lambda: export.records_csv(interactions)),
-        ("records XLSX", lambda: export.records_xlsx(interactions, articles, "All records")),
-        ("records JSONL", lambda: export.records_jsonl(interactions, articles)),
+        ("records CSV", lambda: export.records_csv(db, everything)),
+        ("records XLSX", lambda: export.records_xlsx(db, everything)),
+        ("records JSONL", lambda: export.records_jsonl(db, everything)),
         ("network GraphML", lambda: export.graph_graphml(graph)),
         ("network GEXF", lambda: export.graph_gexf(graph)),
-        ("report PDF (build + render)", lambda: report_pdf(build_report(interactions, articles, Filter()))),
-        ("report HTML (build + render)", lambda: report_html(build_report(interactions, articles, Filter()))),
+        ("report PDF (build + render)", lambda: report_pdf(build_report(db, everything))),
+        ("report HTML (build + render)", lambda: report_html(build_report(db, everything))),
     ):
         first = timed(fn)
         later = [timed(fn) for _ in range(max(3, repeats // 2))]

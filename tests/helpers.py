@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -48,7 +50,40 @@ def write_jsonl(path: Path, rows: list) -> Path:
 
 
 def run_cli(*args: str, db: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
-    """Run `python -m bilateral ARGS` (against the database file `db`, when given)."""
+    """Run the CLI in this process (about a second faster than a subprocess), as `python -m bilateral ARGS`
+    would run against the database file `db`; returns what a subprocess would (exit code, stdout, stderr)."""
+    from bilateral.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = os.environ.get("BILATERAL_DB")
+    if db:
+        os.environ["BILATERAL_DB"] = str(db)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _stdin(stdin):
+            try:
+                code = main(list(args))
+            except SystemExit as exit_:
+                code = exit_.code if isinstance(exit_.code, int) else 2
+    finally:
+        if saved is None:
+            os.environ.pop("BILATERAL_DB", None)
+        else:
+            os.environ["BILATERAL_DB"] = saved
+    return subprocess.CompletedProcess(["bilateral", *args], code, out.getvalue(), err.getvalue())
+
+
+@contextlib.contextmanager
+def _stdin(text: str | None):
+    saved = sys.stdin
+    sys.stdin = io.StringIO(text or "")
+    try:
+        yield
+    finally:
+        sys.stdin = saved
+
+
+def run_cli_process(*args: str, db: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m bilateral ARGS` as a real process (against the database file `db`, when given)."""
     env = {**os.environ, "BILATERAL_DB": str(db)} if db else None
     return subprocess.run(
         [sys.executable, "-m", "bilateral", *args],

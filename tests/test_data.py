@@ -5,8 +5,8 @@ from collections import Counter
 
 import pytest
 
-from bilateral.importers.files import read_record_files
 from bilateral.model import Modality, QuadClass, TitleKind
+from bilateral.model.files import read_record_files
 from bilateral.registry import load_actors, rollup_map
 from bilateral.store import DATA_DIR
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from bilateral import tables
-from bilateral.analysis import metrics, pages, queries
+from bilateral.analysis import changes, metrics, queries
 from bilateral.analysis.periods import auto_period
 from bilateral.filters import Filter
 
@@ -52,7 +52,7 @@ def test_cooperation_tension_empty(db):
 
 def test_index_change_against_previous_window(db):
     flt = Filter(date_from=pd.Timestamp("2023-01-01").date(), date_to=pd.Timestamp("2023-12-31").date())
-    out = pages.index_changes(db, flt, ["CHN-RUS", "CHN-USA"]).set_index("dyad")
+    out = changes.index_changes(db, flt, ["CHN-RUS", "CHN-USA"]).set_index("dyad")
     assert out.loc["CHN-RUS", "index"] == 1.0
     assert (out.loc["CHN-RUS", "previous"], out.loc["CHN-RUS", "change"]) == (1.0, 0.0)
     assert out.loc["CHN-USA", "index"] == -1.0

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from helpers import article, interaction, run_cli, write_jsonl
+from helpers import article, interaction, run_cli_process, write_jsonl
 from sqlalchemy import text
 
 from bilateral import store
@@ -101,9 +101,9 @@ def test_app_and_cli_import_run_at_the_same_time(tmp_path):
     before = queries.count(app_mirror, ALL)
     a = article(title="Imported while the app runs", id="a-concurrent")
     rows = [a, interaction(article_id="a-concurrent", evidence="Added by a concurrent import.")]
-    result = run_cli("import", "--quiet", str(write_jsonl(tmp_path / "new.jsonl", rows)), db=path)
+    result = run_cli_process("import", "--quiet", str(write_jsonl(tmp_path / "new.jsonl", rows)), db=path)
     assert result.returncode == 0, result.stderr
-    stats = run_cli("stats", "--json", db=path)
+    stats = run_cli_process("stats", "--json", db=path)
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["interactions"] == before + 1
     assert app_mirror.sync() == 1 and queries.count(app_mirror, ALL) == before + 1

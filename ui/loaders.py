@@ -16,7 +16,7 @@ import plotly.io as pio
 import streamlit as st
 
 from bilateral import charts, store
-from bilateral.analysis import pages, queries
+from bilateral.analysis import changes, queries
 from bilateral.analysis.mirror import Mirror
 from bilateral.analysis.selection import selection_condition
 from bilateral.filters import Filter, filter_from_query
@@ -103,7 +103,7 @@ def figure(name: str, flt: Filter, **options) -> go.Figure:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _index_changes(url: str, rev: int, key: str, dyads: tuple, include_commentary: bool) -> pd.DataFrame:
-    return pages.index_changes(mirror(), _from_key(key), list(dyads), include_commentary)
+    return changes.index_changes(mirror(), _from_key(key), list(dyads), include_commentary)
 
 
 def index_changes(flt: Filter, dyads: list[str], include_commentary: bool = False) -> pd.DataFrame:

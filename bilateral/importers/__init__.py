@@ -1,2 +1,4 @@
-"""Record files in: small files read whole (files.py: seeding, checks), files of any size streamed into the
-store (stream.py: the CLI's import). Import the module you need; nothing is loaded here."""
+"""Record files of any size streamed into the store (stream.py: the CLI's import), all or nothing.
+
+Small files read whole, for seeding and checks, are bilateral.model.files.
+"""

@@ -12,7 +12,8 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from bilateral.errors import FileFormatError, Problem, RecordError
-from bilateral.model import Article, Interaction, article_from_dict, interaction_from_dict
+from bilateral.model.records import Article, Interaction
+from bilateral.model.validation import article_from_dict, interaction_from_dict
 
 JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv"}

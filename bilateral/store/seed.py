@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from bilateral.importers.files import read_record_files
+from bilateral.model.files import read_record_files
 from bilateral.registry import load_actors
 from bilateral.store.engine import DATA_DIR
 from bilateral.store.writes import ImportResult, add_records, get_meta

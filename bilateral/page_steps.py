@@ -6,31 +6,16 @@ the cached loaders of ui/; `python -m bilateral bench` times them one by one.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
 from bilateral import charts
-from bilateral.analysis import metrics, queries
+from bilateral.analysis import queries
+from bilateral.analysis.changes import index_changes
 
 LATEST_CARDS = 6
 RECORDS_PAGE = 500
-
-
-def index_changes(db, flt, dyads: list[str], include_commentary: bool = False) -> pd.DataFrame:
-    """Net cooperation index per dyad in the filter's period (or the last 12 months) and its change
-    against the previous period of equal length; columns dyad, index, previous, change, count, start, end."""
-    undated = dataclasses.replace(flt, date_from=None, date_to=None)
-    _, last = queries.date_span(db, undated, queries.scored(include_commentary))
-    window = metrics.comparison_window(last, flt.date_from, flt.date_to)
-    if window is None:
-        return pd.DataFrame(columns=["dyad", "index", "previous", "change", "count"])
-    now = queries.window_sums(db, undated, dyads, *window, include_commentary)
-    before = queries.window_sums(db, undated, dyads, *metrics.previous_window(window), include_commentary)
-    return metrics.index_change(now, before, dyads).assign(start=window[0], end=window[1])
 
 
 @dataclass(frozen=True)
