@@ -14,6 +14,7 @@ analysis = [
         url_path="cooperation",
     ),
     st.Page("pages/network.py", title="Actor network", icon=":material/hub:", url_path="network"),
+    st.Page("pages/watch.py", title="Watch", icon=":material/monitoring:", url_path="watch"),
     st.Page("pages/records.py", title="Records", icon=":material/table_rows:", url_path="records"),
 ]
 work = [

@@ -7,6 +7,7 @@ from bilateral.model.records import (
     Actor,
     Article,
     Interaction,
+    Note,
     Record,
     Term,
     article_id_for,
@@ -34,7 +35,7 @@ from bilateral.model.vocab import (
 
 __all__ = [
     "DEFAULT_SCORES", "EVENT_QUAD", "SCORE_MAX", "SCORE_MIN", "THEME_LABELS", "Actor", "ActorKind", "Article",
-    "Coder", "Direction", "EventType", "Interaction", "Modality", "QuadClass", "Record", "Status", "Term",
+    "Coder", "Direction", "EventType", "Interaction", "Modality", "Note", "QuadClass", "Record", "Status", "Term",
     "Theme", "TitleKind", "article_from_dict", "article_id_for", "check_url", "interaction_from_dict",
     "interaction_id_for", "now_iso", "parse_themes", "stable_id",
 ]  # fmt: skip

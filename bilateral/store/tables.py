@@ -27,7 +27,7 @@ from sqlalchemy import (
     Text,
 )
 
-from bilateral.model import SCORE_MAX, SCORE_MIN, Article, Interaction, QuadClass
+from bilateral.model import SCORE_MAX, SCORE_MIN, Article, Interaction, Note, QuadClass
 
 metadata = MetaData()
 
@@ -104,6 +104,13 @@ interactions = Table(
     Index("interactions_article", "article_id"),
     Index("interactions_date", "date"),
     Index("interactions_rev", "rev"),
+)
+
+notes = Table(
+    "notes",
+    metadata,
+    *record_columns(Note),
+    Index("notes_dates", "date_from", "date_to"),
 )
 
 meta = Table("meta", metadata, Column("key", Text, primary_key=True), Column("value", Text, nullable=False))
