@@ -15,7 +15,12 @@ head = views.filtered_or_stop(flt)
 
 suggested = auto_period(head.first, head.last)
 period = st.segmented_control(
-    "Bin by", list(Period), default=suggested, format_func=lambda p: p.label, key="timeline_period", required=True
+    "Bin by",
+    list(Period),
+    default=suggested,
+    format_func=lambda p: p.label,
+    key="timeline_period",
+    required=True,
 )
 period = Period(period or suggested)
 
