@@ -145,3 +145,16 @@ def test_clicking_an_actor_lists_its_records(viewport_page, app_server):
     page.wait_for_selector('[data-testid="stDataFrame"]')
     assert_no_error(page)
     screenshot(page, "network-selection")
+
+
+def test_evidence_links_its_confirmed_source(viewport_page, app_server):
+    """A curated record with a confirmed link: its evidence card opens the source in a new tab."""
+    page = viewport_page
+    open_page(page, f"{app_server}/?theme=cyber&from=2014-05-19&to=2014-05-19")
+    link = page.locator('a[href^="https://www.upi.com/Top_News/World-News/2014/05/19/"]').first
+    link.wait_for()
+    assert "Open the source" in link.inner_text()
+    assert link.get_attribute("target") == "_blank"
+    assert page.get_by_text("Link checked 2026-12-04").count() >= 1
+    assert_no_error(page)
+    screenshot(page, "evidence-link")

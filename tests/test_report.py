@@ -146,3 +146,16 @@ def test_cli_chart_with_no_matching_records_fails_with_a_message(db_path, tmp_pa
     )
     assert result.returncode == 1
     assert "no interactions match the filters" in result.stderr and not (tmp_path / "x.png").exists()
+
+
+def test_curated_report_lists_confirmed_links_and_says_where_there_is_none(tmp_path):
+    """On data/: the PDF's numbered references carry each confirmed link, and name the gap where there is none."""
+    db = tmp_path / "curated.sqlite3"
+    out = tmp_path / "cyber.pdf"
+    result = run_cli("report", "--theme", "cyber", "--from", "2014-05-19", "--to", "2016-12-31", "--format", "pdf",
+                     "-o", str(out), db=db)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out.read_bytes())
+    assert "https://www.upi.com/Top_News/World-News/2014/05/19/" in "".join(text.split())
+    assert "No link: find it by outlet and date" in " ".join(text.split())
+    assert "page published by Lincoln Daily News" in " ".join(text.split())

@@ -106,6 +106,11 @@ def evidence_card(row: pd.Series) -> None:
             st.caption("Evidence: the curator's summary of the report, not a quotation.")
         url = safe_url(row["url"])
         if url:
-            st.link_button("Open the source", url, icon=":material/open_in_new:")
+            publisher = row.get("publisher")
+            via = f" (published by {publisher})" if isinstance(publisher, str) and publisher else ""
+            st.link_button(f"Open the source{via}", url, icon=":material/open_in_new:")
+            checked = row.get("source_checked")
+            if isinstance(checked, str) and checked:
+                st.caption(f"Link checked {escape(checked)}")
         else:
             st.caption("No link: find it by outlet and date.")

@@ -25,7 +25,7 @@ from bilateral.store import VAR_DIR, Store, database_path
 from bilateral.store.tables import articles, deletions, interactions
 from bilateral.store.writes import get_meta
 
-MIRROR_FORMAT = "1"
+MIRROR_FORMAT = "2"
 CHUNK_ROWS = 50_000
 ROW_COLUMNS = {
     "id": "VARCHAR", "article_id": "VARCHAR", "date": "DATE", "actor1": "VARCHAR", "actor2": "VARCHAR",
@@ -33,14 +33,15 @@ ROW_COLUMNS = {
     "event_type": "VARCHAR", "quad_class": "TINYINT", "score": "DOUBLE", "themes": "VARCHAR",
     "theme_mask": "INTEGER", "modality": "VARCHAR", "evidence": "VARCHAR", "coder": "VARCHAR",
     "confidence": "DOUBLE", "title": "VARCHAR", "source": "VARCHAR", "url": "VARCHAR", "summary": "VARCHAR",
-    "status": "VARCHAR", "title_kind": "VARCHAR", "verbatim": "BOOLEAN", "rev": "BIGINT",
+    "status": "VARCHAR", "title_kind": "VARCHAR", "publisher": "VARCHAR", "source_checked": "VARCHAR",
+    "verbatim": "BOOLEAN", "rev": "BIGINT",
 }  # fmt: skip
 ARTICLE_COLUMNS = {
     "id": "VARCHAR", "title": "VARCHAR", "title_kind": "VARCHAR", "date": "DATE", "source": "VARCHAR",
     "url": "VARCHAR", "language": "VARCHAR", "summary": "VARCHAR", "status": "VARCHAR", "added_at": "VARCHAR",
     "source_checked": "VARCHAR", "publisher": "VARCHAR", "verbatim": "BOOLEAN", "rev": "BIGINT",
 }  # fmt: skip
-_ARTICLE_JOINED = ("title", "source", "url", "summary", "status", "title_kind")
+_ARTICLE_JOINED = ("title", "source", "url", "summary", "status", "title_kind", "publisher", "source_checked")
 
 
 def mirror_path(store: Store) -> Path:
@@ -189,7 +190,8 @@ def _chunks(connection, query):
     result = connection.execution_options(stream_results=True, yield_per=CHUNK_ROWS).execute(query)
     columns = list(result.keys())
     for part in result.partitions(CHUNK_ROWS):
-        yield pd.DataFrame(part, columns=columns)
+        # Column by column: pandas builds a frame from Row objects slowly (it probes each row's attributes).
+        yield pd.DataFrame(dict(zip(columns, map(list, zip(*part)), strict=True)))
 
 
 def _article_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -125,6 +125,7 @@ def source_list(articles: pd.DataFrame) -> pd.DataFrame:
             "title": used["title"].fillna(""),
             "date": used["date"].map(lambda d: "undated" if pd.isna(d) else f"{d:%Y-%m-%d}"),
             "url": used["url"].fillna(""),
+            "publisher": used["publisher"].fillna("") if "publisher" in used else "",
         }
     )
 
@@ -144,6 +145,11 @@ def key_event_table(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
             "Source": events["article_id"].map(lambda a: f"[{numbers.get(a, '?')}]"),
         }
     ).reset_index(drop=True)
+
+
+def via(publisher) -> str:
+    """' (page published by X)' when the linked page's publisher is not the outlet named, else ''."""
+    return f" (page published by {publisher})" if isinstance(publisher, str) and publisher else ""
 
 
 def is_web_url(url: str) -> bool:

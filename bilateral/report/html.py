@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.io as pio
 
 from bilateral.export import exportable
-from bilateral.report import NO_URL, Report, is_web_url
+from bilateral.report import NO_URL, Report, is_web_url, via
 
 
 def report_html(report: Report) -> bytes:
@@ -48,7 +48,11 @@ def _table_html(table: pd.DataFrame, header: bool = True) -> str:
 def _sources_html(sources: pd.DataFrame) -> str:
     items = []
     for row in sources.itertuples(index=False):
-        link = f' <a href="{_e(row.url)}">{_e(row.url)}</a>' if is_web_url(row.url) else f" {NO_URL}."
+        link = (
+            f' <a href="{_e(row.url)}">{_e(row.url)}</a>{_e(via(row.publisher))}'
+            if is_web_url(row.url)
+            else f" {NO_URL}."
+        )
         items.append(
             f'<li value="{row.number}">{_e(row.outlet)}. <i>{_e(row.title)}</i>. {_e(row.date)}.{link}</li>'
         )

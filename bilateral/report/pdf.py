@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from bilateral.export import ExportError, chart_image
-from bilateral.report import NO_URL, Report, is_web_url
+from bilateral.report import NO_URL, Report, is_web_url, via
 
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF")
 CONTENT_WIDTH = A4[0] - 36 * mm
@@ -148,7 +148,8 @@ def _source_paragraphs(report: Report, styles) -> list:
     for row in report.sources.itertuples(index=False):
         text = f"[{row.number}] {_x(row.outlet)}. <i>{_x(row.title)}</i>. {_x(row.date)}."
         if is_web_url(row.url):
-            text += f' <link href="{_x(row.url)}" color="#1f4e79">{_x(row.url)}</link>'
+            link = f'<link href="{_x(row.url)}" color="#1f4e79">{_x(row.url)}</link>'
+            text += f" {link}{_x(via(row.publisher))}"
         else:
             text += f" {NO_URL}."
         out.append(Paragraph(text, styles["Source"]))
