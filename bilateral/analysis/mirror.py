@@ -97,8 +97,9 @@ class Mirror:
     def _sync(self, target: int, identity: str) -> int:
         since = self.rev
         if self._get("identity") != identity or target < since:
-            since = 0
-            self.con.execute("DELETE FROM rows; DELETE FROM articles")
+            since = 0  # another database, format or registry: start afresh, with today's table layout
+            self.con.execute("DROP TABLE IF EXISTS rows; DROP TABLE IF EXISTS articles")
+            create_tables(self.con)
         pulled = 0
         rollup = rollup_map(load_actors())
         masks: dict[str, int] = {}
@@ -191,7 +192,7 @@ def _chunks(connection, query):
     columns = list(result.keys())
     for part in result.partitions(CHUNK_ROWS):
         # Column by column: pandas builds a frame from Row objects slowly (it probes each row's attributes).
-        yield pd.DataFrame(dict(zip(columns, map(list, zip(*part)), strict=True)))
+        yield pd.DataFrame(dict(zip(columns, map(list, zip(*part, strict=True)), strict=True)))
 
 
 def _article_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -18,8 +18,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from bilateral.errors import Problem, RecordError, StoreError
-from bilateral.importers.files import is_interaction, iter_raw_records
 from bilateral.model import Article, Interaction
+from bilateral.model.files import is_interaction, iter_raw_records
 from bilateral.model.validation import article_from_dict, interaction_from_dict
 from bilateral.store.tables import articles, interactions
 from bilateral.store.writes import ImportResult, article_row, interaction_row, next_revision
@@ -49,6 +49,23 @@ def _insert(connection: Connection, table):
     if connection.dialect.name == "postgresql":
         return postgresql.insert(table).on_conflict_do_nothing()
     return sqlite.insert(table).on_conflict_do_nothing()
+
+
+def _insert_rows(connection: Connection, table, rows: list[dict]) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING of a batch of row dicts (all with the same keys).
+
+    SQLite: the same statement SQLAlchemy compiles, handed to the driver's executemany with the dicts as
+    they are (named parameters), which skips SQLAlchemy's per-row parameter processing (none of these
+    column types needs any on SQLite) and is about twice as fast. Other databases: through SQLAlchemy."""
+    if connection.dialect.name != "sqlite":
+        connection.execute(_insert(connection, table), rows)
+        return
+    columns = list(rows[0])
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)}) "
+        "ON CONFLICT DO NOTHING"
+    )
+    connection.exec_driver_sql(sql, rows)
 
 
 def _count(connection: Connection, table) -> int:
@@ -92,9 +109,9 @@ class _Writer:
             self.article_rows, self.interaction_rows = [], []
             return
         if self.article_rows:
-            self.connection.execute(_insert(self.connection, articles), self.article_rows)
+            _insert_rows(self.connection, articles, self.article_rows)
         if self.interaction_rows:
-            self.connection.execute(_insert(self.connection, interactions), self.interaction_rows)
+            _insert_rows(self.connection, interactions, self.interaction_rows)
         self.article_rows, self.interaction_rows = [], []
 
 
