@@ -176,8 +176,11 @@ def _row_query(since: int):
         articles, articles.c.id == interactions.c.article_id
     )
     if since:
-        query = query.where(or_(interactions.c.rev > since, articles.c.rev > since))
-    return query
+        return query.where(or_(interactions.c.rev > since, articles.c.rev > since))
+    # A full sync writes the rows in date order (through the date index: ~10 % more fetch time), so DuckDB's
+    # per-block min/max let date ranges and "newest first" pages skip most blocks (newest 500 of 1M rows:
+    # 127 -> 26 ms of CPU). Later syncs append newer rows at the end, which keeps the order roughly.
+    return query.order_by(interactions.c.date)
 
 
 def _article_query(since: int):

@@ -116,6 +116,7 @@ def machine() -> dict:
         "duckdb": duckdb.__version__,
         "sqlalchemy": sqlalchemy.__version__,
         "pandas": pd.__version__,
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -437,6 +438,7 @@ def run_bench(
             opened.engine.dispose()
         _add_ratios(report)
         report["aims"] = check_aims(report)
+        report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     finally:
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -466,6 +468,7 @@ def run_replicated(folder: Path, times: int, repeat: int = 5, log=None) -> dict:
         target.unlink(missing_ok=True)
     _add_ratios(report)
     report["aims"] = check_aims(report)
+    report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     return report
 
 
@@ -495,6 +498,8 @@ def format_report(report: dict) -> str:
     m = report["machine"]
     lines.append(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_mb']:,} MB; Python {m['python']}, "
                  f"DuckDB {m['duckdb']}, SQLAlchemy {m['sqlalchemy']}, pandas {m['pandas']}")  # fmt: skip
+    lines.append(f"load average (1, 5, 15 min) at start {m.get('load_average_at_start')}, "
+                 f"at end {m.get('load_average_at_end')}")  # fmt: skip
     lines.append(f"data: {report['source']}: {report.get('rows', 0):,} interactions, "
                  f"{report.get('articles', 0):,} articles; medians of {report['repeat']}")  # fmt: skip
     if "generate" in report:
