@@ -24,7 +24,7 @@ period = st.segmented_control(
 )
 period = Period(period or suggested)
 
-fig = loaders.figure("timeline", flt, period=period.value)
+fig = loaders.figure_with_notes("timeline", flt, period=period.value)
 picked = views.chart(fig, key="timeline_chart")
 chart_downloads(fig, name="timeline", flt=flt, n_records=head.interactions, key="timeline")
 st.caption(

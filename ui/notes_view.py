@@ -27,23 +27,28 @@ def _say_problems(error: Exception) -> None:
 def add_note_form(pairs: list[str], themes: list[str], default_day: dt.date) -> None:
     """A form pinning a note to a day or a period, optionally to one of the watched dyads and themes.
 
-    The form keeps what was typed when a save fails (clear_on_submit stays off).
+    The form keeps what was typed when a save fails (clear_on_submit stays off); after a save the page
+    reruns with a fresh form (its widget keys carry a counter) and says what was saved.
     """
-    with st.form("watch_note_form", border=True):
+    flash = st.session_state.pop("watch_note_flash", None)
+    if flash:
+        st.success(flash)
+    n = st.session_state.get("watch_note_round", 0)
+    with st.form(f"watch_note_form_{n}", border=True):
         st.markdown("**Pin a note**")
-        text = st.text_area(
-            "Note", key="watch_note_text", max_chars=2000, placeholder="e.g. Summit postponed"
-        )
+        text = st.text_area("Note", key=f"watch_note_text_{n}", max_chars=2000,
+                            placeholder="e.g. Summit postponed")  # fmt: skip
         left, middle, right = st.columns(3)
-        start = left.date_input("From", value=default_day, key="watch_note_from")
-        end = middle.date_input("To (optional, for a period)", value=None, key="watch_note_to")
-        author = right.text_input("Author", value=os.environ.get("USER", "analyst"), key="watch_note_author")
-        left, right = st.columns(2)
-        dyad = left.selectbox(
-            "Dyad (optional)", [None, *pairs], key="watch_note_dyad", format_func=lambda d: d or "Any"
+        start = left.date_input("From", value=default_day, key=f"watch_note_from_{n}")
+        end = middle.date_input("To (optional, for a period)", value=None, key=f"watch_note_to_{n}")
+        author = right.text_input(
+            "Author", value=os.environ.get("USER", "analyst"), key=f"watch_note_author_{n}"
         )
-        theme = right.selectbox("Theme (optional)", [None, *[t for t in themes if t != "all"]], key="watch_note_theme",
-                                format_func=lambda t: Theme(t).label if t else "Any")  # fmt: skip
+        left, right = st.columns(2)
+        dyad = left.selectbox("Dyad (optional)", [None, *pairs], key=f"watch_note_dyad_{n}",
+                              format_func=lambda d: d or "Any")  # fmt: skip
+        theme = right.selectbox("Theme (optional)", [None, *[t for t in themes if t != "all"]],
+                                key=f"watch_note_theme_{n}", format_func=lambda t: Theme(t).label if t else "Any")  # fmt: skip
         if not st.form_submit_button("Save note", type="primary"):
             return
     try:
@@ -54,7 +59,11 @@ def add_note_form(pairs: list[str], themes: list[str], default_day: dt.date) -> 
     except (ValidationError, BilateralError) as error:
         _say_problems(error)
         return
-    st.success(f"Note saved ({note.date_from}); it shows on the Timeline, Cooperation and Watch charts.")
+    st.session_state["watch_note_flash"] = (
+        f"Note saved ({note.date_from}); it shows on the Timeline, Cooperation and Watch charts and in the report."
+    )
+    st.session_state["watch_note_round"] = n + 1
+    st.rerun()
 
 
 def notes_list(notes: list[Note]) -> None:

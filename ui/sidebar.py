@@ -91,7 +91,9 @@ def _draw(f: FilterField, choices: dict[str, list[str]], column=None) -> None:
     """One field's widget; no `value=`: _source_filter has already put every value in session state."""
     place, w, key = column or st, f.widget, widget_key(f)
     if w.kind == "multiselect":
-        place.multiselect(w.label, _options(f, choices), key=key, format_func=_format(f), placeholder=w.placeholder)
+        place.multiselect(
+            w.label, _options(f, choices), key=key, format_func=_format(f), placeholder=w.placeholder
+        )
     elif w.kind == "date":
         place.date_input(w.label, key=key, **DATE_BOUNDS)
     elif w.kind == "text":

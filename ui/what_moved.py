@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from bilateral.filters import Filter
 from bilateral.model import Theme
@@ -86,8 +87,34 @@ def what_moved(flt: Filter) -> None:
         on_select="rerun", selection_mode="single-row",
     )  # fmt: skip
     picked = event["selection"]["rows"] if event else []
+    row = moved.iloc[picked[0] if picked else 0]
+    open_links(flt, row, "Selected" if picked else "Largest move")
     if picked:
-        row = moved.iloc[picked[0]]
         scope = move_filter(flt, row, baseline=False)
         st.markdown(f"**Records behind the move: {views.escape(scope.describe())}**")
         views.records(loaders.records_page(scope, 200), key="overview_move_records", height=300)
+
+
+def open_links(flt: Filter, row, lead: str) -> None:
+    """Links that open the move's dyad, theme and weeks on the Timeline, Cooperation and Watch pages."""
+    scope = move_filter(flt, row).to_query()
+    theme = "all themes" if row.theme == "all" else Theme(row.theme).label
+    with st.container(horizontal=True, gap="small", key="overview_move_links"):
+        st.caption(f"{lead}: {row.pair} · {theme}, {row.direction}")
+        _page_link("timeline", "Timeline", ":material/timeline:", scope)
+        _page_link("cooperation", "Cooperation", ":material/balance:", scope)
+        _page_link(
+            "watch",
+            "Watch",
+            ":material/monitoring:",
+            {k: v for k, v in scope.items() if k not in ("from", "to")},
+        )
+
+
+def _page_link(page: str, label: str, icon: str, query: dict) -> None:
+    """A link to another page of the app with the query; a plain relative link when this page runs on its
+    own (without the router, Streamlit knows no other page)."""
+    try:
+        st.page_link(f"pages/{page}.py", label=label, icon=icon, query_params=query)
+    except StreamlitAPIException:
+        st.markdown(f"[{label}]({page}?{urlencode(query, doseq=True)})")

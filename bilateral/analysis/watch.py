@@ -259,3 +259,27 @@ def watch_series(db, flt, pair: str, theme: str, first: dt.date, last: dt.date,
     cells = cells.loc[(cells["kind"] == "undirected") & (cells["pair"] == pair) & (cells["theme"] == theme)]
     series = with_baselines(complete(cells, history, end), settings)
     return series.loc[series["week"] >= start].reset_index(drop=True)
+
+
+def move_scope(flt, move, with_baseline: bool = False):
+    """The filter that selects one move's records: its dyad and theme, over its recent weeks (or with the
+    baseline before them)."""
+    from bilateral.model import Theme
+
+    start = move.recent_start - (settings_weeks(with_baseline)) * WEEK
+    themes = () if move.theme == ALL_THEMES else (Theme(move.theme),)
+    end = move.as_of_week + pd.Timedelta(days=6)
+    return dataclasses.replace(
+        flt, dyads=(move.pair,), themes=themes, date_from=start.date(), date_to=end.date()
+    )
+
+
+def settings_weeks(with_baseline: bool, settings: WatchSettings = WatchSettings()) -> int:
+    """How many weeks before the recent window a move's scope reaches back."""
+    return settings.baseline_weeks if with_baseline else 0
+
+
+def move_evidence(db, flt, move, limit: int = 3) -> pd.DataFrame:
+    """The strongest records behind a move (largest |score| in its recent weeks), newest first."""
+    events = queries.key_events(db, move_scope(flt, move), limit)
+    return events.sort_values("date", ascending=False).reset_index(drop=True)

@@ -153,8 +153,11 @@ def _network(db, flt, rollup=True, ego=None, actors=None, **_):
     return network_figure(NetworkData(graph, actor_graph.layout(graph), title, focus=ego))
 
 
-def _watch(db, flt, pair, theme="all", first=None, last=None, threshold=2.0, min_volume=3, **_):
+def _watch(db, flt, pair=None, theme="all", first=None, last=None, threshold=2.0, min_volume=3, **_):
     settings = watch.WatchSettings(threshold=threshold, min_volume=min_volume)
+    pair = pair or next(iter(chart_dyads(db, flt, n=1)), None)
+    if pair is None:
+        return empty_figure("Watch")
     last = last or watch.latest_week(db, flt) or pd.Timestamp.today()
     first = first or (pd.Timestamp(last) - pd.DateOffset(years=2)).date()
     series = watch.watch_series(db, flt, pair, theme, first, last, settings)

@@ -172,3 +172,13 @@ RequiredText = Annotated[str, BeforeValidator(_required_text)]
 OptionalText = Annotated[str | None, BeforeValidator(_optional_text)]
 IsoDate = Annotated[str | None, BeforeValidator(_iso_date)]
 WebUrl = Annotated[str | None, BeforeValidator(_web_url)]
+
+
+def optional_choice(vocabulary: type[enum.Enum]):
+    """One value of a closed vocabulary, or None when the value is blank."""
+    check = choice(vocabulary).func
+
+    def maybe(value: Any):
+        return None if _blank(value) else check(value)
+
+    return BeforeValidator(maybe)

@@ -19,6 +19,7 @@ from bilateral.model.fields import (
     RequiredText,
     WebUrl,
     choice,
+    optional_choice,
     fail,
     number_between,
     vocabulary_set,
@@ -244,7 +245,7 @@ class Note(Record):
     date_from: IsoDate
     date_to: IsoDate = None
     dyad: OptionalText = None
-    theme: Annotated[Theme | None, choice(Theme)] = None
+    theme: Annotated[Theme | None, optional_choice(Theme)] = None
     text: RequiredText
     created_at: str = ""
     updated_at: str = ""
