@@ -95,6 +95,8 @@ class Candidate:
     end: int
     confidence: float
     cue: str
+    date: str | None = None
+    date_source: str | None = None
 
 
 def find_cues(sentence: str, lexicon: Lexicon) -> list[CueHit]:

@@ -7,22 +7,17 @@ the indexes and lexicon are built once and cached, so one article takes millisec
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations, product
 
 from bilateral.extract import actors as act
 from bilateral.extract import events as ev
 from bilateral.extract import roles
+from bilateral.extract.dates import article_date, event_date
 from bilateral.extract.gazetteer import load_world_actors
 from bilateral.extract.lexicon import Lexicon, load_lexicon
+from bilateral.extract.page import read_page
 from bilateral.extract.sentences import Sentence, split_sentences
-from bilateral.extract.text import (
-    drop_boilerplate,
-    find_dateline,
-    html_to_page,
-    looks_like_html,
-    split_headline,
-)
 from bilateral.extract.themes import article_themes, interaction_themes
 from bilateral.records import Actor, Direction, Modality, Theme
 from bilateral.registry import load_actors
@@ -52,6 +47,9 @@ class Extraction:
     themes: list[Theme] = field(default_factory=list)
     mentions: list[act.Mention] = field(default_factory=list)
     lexicon_versions: dict = field(default_factory=dict)
+    date_source: str | None = None
+    dateline: str | None = None
+    dropped: list[str] = field(default_factory=list)
 
     @property
     def notes(self) -> list[str]:
@@ -67,7 +65,10 @@ class Extraction:
                 "source": self.source,
                 "url": self.url,
                 "text": self.text,
+                "date_source": self.date_source,
+                "dateline": self.dateline,
             },
+            "furniture_dropped": self.dropped,
             "actors": [
                 {
                     "code": a.code,
@@ -99,6 +100,8 @@ def _candidate_dict(c: ev.Candidate) -> dict:
         "end": c.end,
         "confidence": c.confidence,
         "cue": c.cue,
+        "date": c.date,
+        "date_source": c.date_source,
     }
 
 
@@ -117,18 +120,14 @@ def prepare_index(actors: dict[str, Actor] | None = None) -> act.ActorIndex:
     return act.build_index(actors, world, people)
 
 
-def clean_input(raw: str, date: str | None, lexicon: Lexicon) -> tuple[str | None, str, str | None]:
-    """(title, body, date) from raw text or HTML; the date only from the caller, metadata or a dateline."""
-    title = None
-    if looks_like_html(raw):
-        page = html_to_page(raw)
-        raw, title, date = page.text, page.title, date or page.date
-    body = drop_boilerplate(raw, lexicon.boilerplate)
-    if title and body.startswith(title):
-        body = body[len(title) :].strip()
-    elif not title:
-        title, body = split_headline(body)
-    return title, body, date or find_dateline(body)
+def mask_names(text: str, lexicon: Lexicon) -> str:
+    """The sentence with seas, straits, 'the city of X' and first names like 'Jordan Hale' blanked out.
+
+    Blanking keeps every offset, so the actor scan simply does not see a state in 'the Sea of Japan'.
+    """
+    for pattern in (lexicon.place_names, lexicon.given_names):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def sentence_mentions(
@@ -145,7 +144,8 @@ def sentence_mentions(
     and come after officials, because a place is judged by the other actors taking part.
     """
     hits = ev.find_cues(s.text, lexicon) if hits is None else hits
-    found = act.scan(s.text, s.start, index)
+    found = act.scan(mask_names(s.text, lexicon), s.start, index)
+    found = [replace(m, text=s.text[m.start - s.start : m.end - s.start]) for m in found]
     found = act.mark_private_persons(found, s.text, s.start, index, lexicon)
     ends = [h.end for h in hits]
     found = roles.mark_modifiers(found, s.text, s.start, ends, index, lexicon)
@@ -240,11 +240,21 @@ def extract(
     """Code one article: raw text or HTML in, actors, candidate interactions and themes out."""
     lexicon = lexicon or load_lexicon()
     index = index or prepare_index(actors)
-    title, body, date = clean_input(text, date, lexicon)
-    sentences = split_sentences(body)
+    page = read_page(text, lexicon)
+    dated = article_date(date, page.date, page.dateline, page.header)
+    date = dated.date if dated else None
+    sentences = split_sentences(page.text)
     commentary = commentary_sentences(sentences, lexicon)
     result = Extraction(
-        title=title, date=date, source=source, url=url, text=body, lexicon_versions=lexicon.versions
+        title=page.title,
+        date=date,
+        source=source or page.source,
+        url=url or page.url,
+        text=page.text,
+        lexicon_versions=lexicon.versions,
+        date_source=dated.source if dated else None,
+        dateline=page.dateline,
+        dropped=page.dropped,
     )
     last_pair: tuple[str, str] | None = None
     for i, s in enumerate(sentences):
@@ -257,6 +267,9 @@ def extract(
         ]
         parts = sorted([m for m in own if m.role == "actor"] + pairs, key=lambda m: m.start)
         found = sentence_candidates(s, parts, i in commentary, index, lexicon, hits)
+        when = event_date(s.text, date)
+        if when:
+            found = [replace(c, date=when.date, date_source=when.source) for c in found]
         result.interactions.extend(found)
         result.mentions.extend(sorted(own + pairs, key=lambda m: m.start))
         last_pair = (found[-1].actor1, found[-1].actor2) if found else last_pair
