@@ -94,7 +94,7 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                 Cue(
                     event_type,
                     item["cue"],
-                    spec.get("symmetric", False),
+                    item.get("symmetric", spec.get("symmetric", False)),
                     item.get("subject_is_target", False),
                 )
             )

@@ -314,11 +314,12 @@ Duties of 80.5 percent were imposed on Australian barley by China's commerce min
 Australia said it rejected the findings of the anti-dumping probe and was considering an appeal to the World Trade Organization.
 
 Follow us on Twitter @ledgerdesk""",
-        actors=["CHN", "AUS"],
+        actors=["CHN", "AUS", "IGO_WTO"],
         furniture_actors=[],
         interactions=[
             ix("CHN", "AUS", "SANCTION", "Duties of 80.5 percent were imposed on Australian barley"),
             ix("AUS", "CHN", "REJECT", "Australia said it rejected the findings"),
+            ix("AUS", "IGO_WTO", "REQUEST", "considering an appeal to the World Trade Organization"),
         ],
         themes=["trade"],
     ),
@@ -424,13 +425,14 @@ Posted: 2018-12-13 09:12 GMT
 Beijing has demanded the executive's release and summoned the Canadian ambassador to protest.
 
 Related: Who is Meng Wanzhou?""",
-        actors=["CHN", "CAN", "USA"],
+        actors=["CHN", "CAN", "USA", "HUAWEI"],
         furniture_actors=[],
         interactions=[
             ix("CHN", "CAN", "COERCE", "China has detained a second Canadian citizen"),
-            ix("CAN", "USA", "COOPERATE", "at the request of the United States"),
+            ix("CAN", "HUAWEI", "COERCE", "Canadian authorities arrested a Huawei executive"),
+            ix("USA", "CAN", "REQUEST", "at the request of the United States"),
             ix("CHN", "CAN", "REQUEST", "Beijing has demanded the executive's release"),
-            ix("CHN", "CAN", "PROTEST", "summoned the Canadian ambassador to protest"),
+            ix("CHN", "CAN", "ACCUSE", "summoned the Canadian ambassador to protest"),
         ],
         themes=["diplomacy", "security"],
     ),
@@ -587,7 +589,7 @@ Related coverage
 TOKYO, July 4, 2019 (Pacific Ledger) - Japan restricted exports of three materials used to make semiconductors and displays to South Korea from Thursday.
 
 Seoul called the move retaliation for court rulings on wartime forced labour and said it would file a complaint with the World Trade Organization.""",
-        actors=["JPN", "KOR"],
+        actors=["JPN", "KOR", "IGO_WTO"],
         furniture_actors=[],
         interactions=[
             ix("JPN", "KOR", "SANCTION", "Japan restricted exports of three materials"),
