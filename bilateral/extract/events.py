@@ -58,8 +58,21 @@ OBJECT_MARKERS = {
     "across",
 }
 _WORD = re.compile(r"(?<![\w-])[A-Za-z]")
-_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|-|–|/|,)?\s*$")
-_CLAUSE_END = re.compile(r";|,\s+(?:a|an|the|and|but|which|who|while|as|whose|where|after|before)\b|\.\s")
+_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|-|–|/|,)?\s*(?:the\s+)?$")
+_CLAUSE_END = re.compile(
+    r";|,\s+(?:a|an|the|and|but|which|who|while|as|whose|where|after|before)\b|\.\s"
+    r"|\b(?:after|despite|in response to|in retaliation (?:for|against)|in protest (?:at|against))\s"
+)
+_BY_AGENT = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^;]*?\bby\s+(?:the\s+)?$")
+_INFINITIVE = re.compile(r"\bto\s+$")
+_WITH = re.compile(r"^\s+with\s+(?:the\s+)?$")
+_DETERMINERS = {"the", "a", "an"}
+ANAPHORIC_OBJECT = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:decision|move|order|step|measures?|"
+    r"curbs|rules|accusations?|allegations?|sanctions|duties|tariffs|ban|restrictions|controls|findings|claims|"
+    r"remarks|action|attack|expulsions?|suspension)\b",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(
@@ -193,7 +206,12 @@ def roles(
     if source and _RELATIVE.search(prefix) and len(prefix.rstrip()) - (source[-1].end - offset) > 12:
         return None  # "interference that threatens ...": the subject is not an actor
     adjacent = source and not sentence[source[-1].end - offset : hit.start].replace("'s", "").strip(" -")
-    if source and _is_object(source[0], sentence, offset, hit):
+    if source and _is_object(source[0], sentence, offset, hit) and _INFINITIVE.search(prefix):
+        earlier = [i for i in before if parts[i].end <= source[0].start]
+        source = _group(parts, earlier[::-1], sentence, offset) if earlier else []
+        if source and _is_object(source[0], sentence, offset, hit):
+            source = []
+    elif source and _is_object(source[0], sentence, offset, hit):
         source = []
     if (
         _PASSIVE.search(prefix)
@@ -201,6 +219,15 @@ def roles(
         and sentence[hit.end : target[0].start - offset].strip().endswith("by")
     ):
         source, target = target, source
+    elif target and not source:
+        agent = _by_agent(hit, parts, after, sentence, offset)
+        if agent:
+            target = [m for m in target if m not in agent] or [
+                parts[i] for i in after if parts[i] not in agent
+            ][:1]
+            source = agent
+    if hit.cue.symmetric and source and target and _WITH.match(sentence[hit.end : target[0].start - offset]):
+        return _codes(source), _codes(target), False
     if hit.cue.subject_is_target:
         return _speaker_roles(hit, parts, source, sentence, offset)
     between = re.match(r"\s+(?:\w+\s+){0,2}?between\b", sentence[hit.end :])
@@ -218,11 +245,34 @@ def roles(
     return None
 
 
+def _by_agent(hit: CueHit, parts: list[Mention], after: list[int], sentence: str, offset: int) -> list[Mention]:
+    """'Duties were imposed on X by Y': the group after a passive verb's 'by' acts."""
+    for i in after:
+        if _BY_AGENT.search(sentence[hit.end : parts[i].start - offset]):
+            return _group(parts, [j for j in after if j >= i], sentence, offset)
+    return []
+
+
+def new_clause(sentence: str, start: int, end: int) -> bool:
+    """True when a clause boundary ('after', 'in response to', ', and') lies between two cues."""
+    return bool(_CLAUSE_END.search(sentence[start:end]))
+
+
+def sources_only(hit: CueHit, parts: list[Mention], sentence: str, offset: int) -> list[str]:
+    """The acting group before a cue whose target the sentence does not name ('X called the move ...')."""
+    before = _candidates_before(hit, parts, sentence, offset)
+    group = _group(parts, before[::-1], sentence, offset) if before else []
+    if not group or _is_object(group[0], sentence, offset, hit):
+        return []
+    return _codes(group)
+
+
 def _is_object(first: Mention, sentence: str, offset: int, hit: CueHit) -> bool:
     """True when the group before the cue follows a preposition or a verb: it is acted on, not acting."""
-    before = sentence[: first.start - offset].rstrip()
-    word = re.search(r"(\w+)$", before)
-    return bool(word) and word.group(1).lower() in OBJECT_MARKERS
+    words = re.findall(r"\w+", sentence[: first.start - offset])[-2:]
+    while words and words[-1].lower() in _DETERMINERS:
+        words.pop()
+    return bool(words) and words[-1].lower() in OBJECT_MARKERS
 
 
 def _speaker_roles(hit, parts, subject, sentence, offset):

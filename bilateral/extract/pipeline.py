@@ -177,12 +177,15 @@ def sentence_candidates(
     index: act.ActorIndex,
     lexicon: Lexicon,
     hits: list[ev.CueHit] | None = None,
+    previous: str | None = None,
 ) -> list[ev.Candidate]:
-    """One candidate per dyad of the sentence: the first cue that gives the dyad its roles wins."""
-    out, seen = [], set()
+    """Candidates of one sentence: the first cue that gives a dyad its roles wins, except that the other
+    direction is its own event ('X raised tariffs on Y after Y raised duties on X'); previous is the
+    last acting actor, the target of 'called the move ...'."""
+    out, seen, shared, cue_ends = [], set(), set(), {}
     attributed = act.attribution_start(s.text, lexicon) is not None
     for hit in ev.find_cues(s.text, lexicon) if hits is None else hits:
-        found = ev.roles(hit, parts, s.text, s.start)
+        found = ev.roles(hit, parts, s.text, s.start) or _anaphoric(hit, parts, s, previous, index)
         if not found:
             continue
         sources, targets, mutual = found
@@ -193,11 +196,28 @@ def sentence_candidates(
         used_pair = any(p.how == "pair" and set(p.codes) & set(sources + targets) for p in parts)
         for a1, a2 in pairs:
             key = frozenset((index.rollup.get(a1, a1), index.rollup.get(a2, a2)))
-            if len(key) < 2 or key in seen:
+            ordered = (index.rollup.get(a1, a1), index.rollup.get(a2, a2))
+            if len(key) < 2 or key in seen and (
+                mutual or ordered in seen or key in shared or not ev.new_clause(s.text, cue_ends[key], hit.start)
+            ):
                 continue
-            seen.add(key)
+            seen.update((key, ordered))
+            cue_ends[key] = hit.end
+            if mutual:
+                shared.add(key)
             out.append(_candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon))
     return out
+
+
+def _anaphoric(hit, parts, s, previous, index):
+    """'Washington called the decision regrettable': the target is whoever acted in the last event coded."""
+    if not previous or not ev.ANAPHORIC_OBJECT.match(s.text[hit.end :]):
+        return None
+    sources = ev.sources_only(hit, parts, s.text, s.start)
+    rolled = {index.rollup.get(c, c) for c in sources}
+    if not sources or index.rollup.get(previous, previous) in rolled:
+        return None
+    return sources, [previous], False
 
 
 def _candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon) -> ev.Candidate:
@@ -257,6 +277,7 @@ def extract(
         dropped=page.dropped,
     )
     last_pair: tuple[str, str] | None = None
+    last_actor: str | None = None
     for i, s in enumerate(sentences):
         hits = ev.find_cues(s.text, lexicon)
         own = sentence_mentions(s, date, index, lexicon, hits)
@@ -266,13 +287,14 @@ def extract(
             if not _overlaps(p, own)
         ]
         parts = sorted([m for m in own if m.role == "actor"] + pairs, key=lambda m: m.start)
-        found = sentence_candidates(s, parts, i in commentary, index, lexicon, hits)
+        found = sentence_candidates(s, parts, i in commentary, index, lexicon, hits, last_actor)
         when = event_date(s.text, date)
         if when:
             found = [replace(c, date=when.date, date_source=when.source) for c in found]
         result.interactions.extend(found)
         result.mentions.extend(sorted(own + pairs, key=lambda m: m.start))
         last_pair = (found[-1].actor1, found[-1].actor2) if found else last_pair
+        last_actor = found[0].actor1 if found else last_actor
     result.actors = _actor_hits(result.mentions, index)
     result.themes = article_themes([s.text for s in sentences], lexicon)
     return result
