@@ -64,6 +64,9 @@ _CLAUSE_END = re.compile(
     r"|\b(?:after|despite|in response to|in retaliation (?:for|against)|in protest (?:at|against))\s"
 )
 _BY_AGENT = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^;]*?\bby\s+(?:the\s+)?$")
+_OPENS_CLAUSE = re.compile(
+    r"\b(?:in response to|in retaliation (?:for|against)|according to|due to|thanks to)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _INFINITIVE = re.compile(r"\bto\s+$")
 _WITH = re.compile(r"^\s+with\s+(?:the\s+)?$")
 _DETERMINERS = {"the", "a", "an"}
@@ -168,7 +171,12 @@ def parentheticals(sentence: str) -> list[tuple[int, int]]:
 
 def _candidates_before(hit: CueHit, parts: list[Mention], sentence: str, offset: int) -> list[int]:
     """Actors before the cue in its clause, appositions skipped."""
-    spans = parentheticals(sentence[: hit.start])
+    names = {p.text for p in parts}
+    spans = [
+        (x, y)
+        for x, y in parentheticals(sentence[: hit.start])
+        if re.sub(r"^,\s+the\s+|,$", "", sentence[x:y]).strip() not in names
+    ]
     out = []
     for i, p in enumerate(parts):
         a, b = p.start - offset, p.end - offset
@@ -178,6 +186,8 @@ def _candidates_before(hit: CueHit, parts: list[Mention], sentence: str, offset:
         for x, y in reversed(spans):
             if x >= b:
                 between = between[: x - b] + between[y - b :]
+        for name in names:
+            between = between.replace(", the " + name, ", " + name)
         if not _CLAUSE_END.search(between):
             out.append(i)
     return out
@@ -269,6 +279,8 @@ def sources_only(hit: CueHit, parts: list[Mention], sentence: str, offset: int) 
 
 def _is_object(first: Mention, sentence: str, offset: int, hit: CueHit) -> bool:
     """True when the group before the cue follows a preposition or a verb: it is acted on, not acting."""
+    if _OPENS_CLAUSE.search(sentence[: first.start - offset]):
+        return False
     words = re.findall(r"\w+", sentence[: first.start - offset])[-2:]
     while words and words[-1].lower() in _DETERMINERS:
         words.pop()

@@ -115,7 +115,9 @@ def _cue_regex(cues: tuple[Cue, ...], members: list[int] | None = None) -> re.Pa
 
 def _starts(pattern: str) -> set[str] | None:
     """The lower-case two-letter starts a cue pattern can have, or None when it has no plain start."""
-    group = re.match(r"\(\?:([^()]*)\)", pattern)
+    group = re.match(r"\(\?:([^()]*)\)(?![?*])", pattern)
+    if re.match(r"\(\?:[^()]*\)[?*]", pattern):
+        return None  # an optional first group: the cue may start with what follows it
     heads = {alternative[:2] for alternative in (group.group(1).split("|") if group else [pattern])}
     return heads if all(len(h) == 2 and h.isalpha() and h.islower() for h in heads) else None
 

@@ -185,7 +185,9 @@ def sentence_candidates(
     out, seen, shared, cue_ends = [], set(), set(), {}
     attributed = act.attribution_start(s.text, lexicon) is not None
     for hit in ev.find_cues(s.text, lexicon) if hits is None else hits:
-        found = ev.roles(hit, parts, s.text, s.start) or _anaphoric(hit, parts, s, previous, index)
+        found = ev.roles(hit, parts, s.text, s.start)
+        if not found or not _other_actor(found, index):
+            found = _anaphoric(hit, parts, s, previous, index) or found
         if not found:
             continue
         sources, targets, mutual = found
@@ -209,9 +211,15 @@ def sentence_candidates(
     return out
 
 
+def _other_actor(found: tuple, index: act.ActorIndex) -> bool:
+    """True when the roles name at least two distinct actors after roll-up."""
+    sources, targets, _ = found
+    return len({index.rollup.get(c, c) for c in sources + targets}) >= 2
+
+
 def _anaphoric(hit, parts, s, previous, index):
     """'Washington called the decision regrettable': the target is whoever acted in the last event coded."""
-    if not previous or not ev.ANAPHORIC_OBJECT.match(s.text[hit.end :]):
+    if not previous or not ev.ANAPHORIC_OBJECT.match(s.text[hit.start :]):
         return None
     sources = ev.sources_only(hit, parts, s.text, s.start)
     rolled = {index.rollup.get(c, c) for c in sources}
