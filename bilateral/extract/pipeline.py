@@ -18,7 +18,7 @@ from bilateral.extract.gazetteer import load_world_actors
 from bilateral.extract.lexicon import Lexicon, load_lexicon
 from bilateral.extract.page import read_page
 from bilateral.extract.sentences import Sentence, split_sentences
-from bilateral.extract.themes import article_themes, interaction_themes
+from bilateral.extract.themes import article_themes, inherit_themes, interaction_themes
 from bilateral.records import Actor, Direction, Modality, Theme
 from bilateral.registry import load_actors
 
@@ -304,7 +304,8 @@ def extract(
         last_pair = (found[-1].actor1, found[-1].actor2) if found else last_pair
         last_actor = found[0].actor1 if found else last_actor
     result.actors = _actor_hits(result.mentions, index)
-    result.themes = article_themes([s.text for s in sentences], lexicon)
+    result.interactions = inherit_themes(result.interactions, lexicon)
+    result.themes = article_themes([s.text for s in sentences], result.interactions, lexicon)
     return result
 
 
