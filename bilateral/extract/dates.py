@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from bilateral.extract.text import MONTHS, parse_date
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 SLASH_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[/.](?P<mon>\d{1,2})[/.](?P<day>\d{1,2})(?!\d)")
 MONTH_DAY = re.compile(
     r"(?:\b" + _MONTH + r"\s+(?P<day>\d{1,2})\b(?!,?\s+\d{4})(?!\s*(?:percent|%|billion|million)))"
@@ -25,8 +28,10 @@ MONTH_DAY = re.compile(
     re.IGNORECASE,
 )
 RELATIVE = re.compile(
-    r"\b(?:(?P<on>on|last|this|since|from|until|by|next)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|last week|last month|the day before)\b",
+    r"\b(?:(?P<on>on|last|this|since|from|until|by|next)\s+)?"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|last week|last month"
+    r"|the day before)\b",
     re.IGNORECASE,
 )
 
@@ -105,5 +110,7 @@ def event_date(sentence: str, anchor: str | None) -> Found | None:
         if word in ("today", "tonight") or word.startswith("this "):
             return Found(anchor, f"'{word}': the article date")
         if word == "last week":
-            return Found((base - dt.timedelta(days=7)).isoformat(), "'last week': a week before (approximate)")
+            return Found(
+                (base - dt.timedelta(days=7)).isoformat(), "'last week': a week before (approximate)"
+            )
     return None

@@ -338,7 +338,7 @@ def _pred_signs(record: GoldRecord, result: Extraction, span: tuple[int, int] | 
 
 
 def score_article(scores: ArticleScores, record: GoldRecord, result: Extraction) -> None:
-    """Pairs found anywhere in the article; a pair's sign read in its evidence sentence when it is coded there."""
+    """Pairs found anywhere in the article; a pair's sign read in its evidence sentence when coded there."""
     everywhere = _pred_signs(record, result, None)
     seen: set[frozenset] = set()
     for number, event in enumerate(record.events):

@@ -63,9 +63,12 @@ _CLAUSE_END = re.compile(
     r";|,\s+(?:a|an|the|and|but|which|who|while|as|whose|where|after|before)\b|\.\s"
     r"|\b(?:after|despite|in response to|in retaliation (?:for|against)|in protest (?:at|against))\s"
 )
-_BY_AGENT = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^;]*?\bby\s+(?:the\s+)?$")
+_BY_AGENT = re.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^;]*?\bby\s+(?:the\s+)?$"
+)
 _OPENS_CLAUSE = re.compile(
-    r"\b(?:in response to|in retaliation (?:for|against)|according to|due to|thanks to)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:in response to|in retaliation (?:for|against)|according to|due to|thanks to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _INFINITIVE = re.compile(r"\bto\s+$")
 _WITH = re.compile(r"^\s+with\s+(?:the\s+)?$")
@@ -255,7 +258,9 @@ def roles(
     return None
 
 
-def _by_agent(hit: CueHit, parts: list[Mention], after: list[int], sentence: str, offset: int) -> list[Mention]:
+def _by_agent(
+    hit: CueHit, parts: list[Mention], after: list[int], sentence: str, offset: int
+) -> list[Mention]:
     """'Duties were imposed on X by Y': the group after a passive verb's 'by' acts."""
     for i in after:
         if _BY_AGENT.search(sentence[hit.end : parts[i].start - offset]):

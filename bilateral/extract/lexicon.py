@@ -185,11 +185,15 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
             furniture_line=_line(markers["furniture_lines"]),
             furniture_section=_line(markers["furniture_sections"]),
             furniture_comments=_line(markers["furniture_comments"]),
-            furniture_inline=re.compile(r"\s(?:" + "|".join(markers["furniture_inline"]) + r").*$", re.IGNORECASE),
+            furniture_inline=re.compile(
+                r"\s(?:" + "|".join(markers["furniture_inline"]) + r").*$", re.IGNORECASE
+            ),
             place_names=words(markers["place_names"]),
             given_names=re.compile(
-                r"(?<![\w-])(?:" + "|".join(markers["given_names"]) + r")(?=\s+(?!(?:Valley|River|Sea|Times|Post|Daily|Today|Tech|National|Airways|Airlines)\b)"
-                r"[A-Z][a-z]+\b(?!\s*(?:,|'s)))"
+                r"(?<![\w-])(?:"
+                + "|".join(markers["given_names"])
+                + r")(?=\s+(?!(?:Valley|River|Sea|Times|Post|Daily|Today|Tech|National|Airways|Airlines)\b)"
+                r"[A-Z][a-z]+\b)"
             ),
         )
     except (KeyError, ValueError, re.error) as error:

@@ -77,8 +77,7 @@ def strip_furniture(text: str, lexicon: Lexicon) -> tuple[str, list[str]]:
             lexicon.furniture_line.match(stripped)
             or lexicon.boilerplate.match(stripped)
             or lexicon.furniture_section.match(stripped.rstrip(":"))
-            or stripped.startswith(("- ", "• ", "* "))
-            and not stripped.endswith(".")
+            or (stripped.startswith(("- ", "• ", "* ")) and not stripped.endswith("."))
         ):
             dropped.append(stripped)
             continue

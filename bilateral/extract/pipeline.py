@@ -199,8 +199,14 @@ def sentence_candidates(
         for a1, a2 in pairs:
             key = frozenset((index.rollup.get(a1, a1), index.rollup.get(a2, a2)))
             ordered = (index.rollup.get(a1, a1), index.rollup.get(a2, a2))
-            if len(key) < 2 or key in seen and (
-                mutual or ordered in seen or key in shared or not ev.new_clause(s.text, cue_ends[key], hit.start)
+            if len(key) < 2 or (
+                key in seen
+                and (
+                    mutual
+                    or ordered in seen
+                    or key in shared
+                    or not ev.new_clause(s.text, cue_ends[key], hit.start)
+                )
             ):
                 continue
             seen.update((key, ordered))

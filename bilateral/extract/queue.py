@@ -11,11 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 import sqlite3
+import zlib
 from dataclasses import dataclass
 
 from bilateral.errors import StoreError
-from bilateral.extract.dedupe import TEXT_THRESHOLD, normalise_url, text_similarity
+from bilateral.extract.dedupe import SHINGLE, TEXT_THRESHOLD, normalise_url
+
+SKETCH_SIZE = 64
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (
@@ -26,6 +30,7 @@ CREATE TABLE IF NOT EXISTS drafts (
     url TEXT,
     url_key TEXT,
     event_key TEXT,
+    sketch TEXT,
     status TEXT NOT NULL DEFAULT 'pending',
     duplicate TEXT,
     result TEXT NOT NULL,
@@ -90,7 +95,9 @@ def main_event_key(result: dict) -> str | None:
     return None
 
 
-def _duplicate(conn: sqlite3.Connection, result: dict, url_key: str, event_key: str | None) -> str | None:
+def _duplicate(
+    conn: sqlite3.Connection, sketch: list[int], url_key: str, event_key: str | None
+) -> str | None:
     """Why this extraction looks like a draft or article already held, or None."""
     if url_key:
         row = conn.execute("SELECT id FROM drafts WHERE url_key = ? LIMIT 1", (url_key,)).fetchone()
@@ -104,12 +111,25 @@ def _duplicate(conn: sqlite3.Connection, result: dict, url_key: str, event_key: 
         row = conn.execute("SELECT id FROM drafts WHERE event_key = ? LIMIT 1", (event_key,)).fetchone()
         if row:
             return f"same event, dyad and date as draft {row[0]}"
-    text = result["article"].get("text") or ""
-    for draft_id, stored in conn.execute("SELECT id, result FROM drafts"):
-        other = json.loads(stored)["article"].get("text") or ""
-        if text and other and text_similarity(text, other) >= TEXT_THRESHOLD:
+    for draft_id, stored in conn.execute("SELECT id, sketch FROM drafts WHERE sketch IS NOT NULL"):
+        if sketch and sketch_similarity(sketch, json.loads(stored)) >= TEXT_THRESHOLD:
             return f"near-identical text to draft {draft_id}"
     return None
+
+
+def text_sketch(text: str) -> list[int]:
+    """The smallest hashes of the text's word 5-grams: a fixed-size summary that estimates how much two
+    texts share (a bottom-k MinHash), so a batch never has to hold or reread earlier drafts' text."""
+    words = re.findall(r"\w+", (text or "").lower())
+    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    return sorted({zlib.crc32(g.encode()) for g in grams if g})[:SKETCH_SIZE]
+
+
+def sketch_similarity(a: list[int], b: list[int]) -> float:
+    """Estimated Jaccard similarity of two texts from their sketches (0..1)."""
+    union = sorted(set(a) | set(b))[:SKETCH_SIZE]
+    both = set(a) & set(b)
+    return sum(h in both for h in union) / len(union) if union else 0.0
 
 
 def add_draft(conn: sqlite3.Connection, result: dict, file: str | None = None) -> Draft:
@@ -118,13 +138,14 @@ def add_draft(conn: sqlite3.Connection, result: dict, file: str | None = None) -
     article = result["article"]
     url_key = normalise_url(article.get("url"))
     event_key = main_event_key(result)
-    duplicate = _duplicate(conn, result, url_key, event_key)
+    sketch = text_sketch(article.get("text") or "")
+    duplicate = _duplicate(conn, sketch, url_key, event_key)
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     try:
         with conn:
             cursor = conn.execute(
-                "INSERT INTO drafts (file, title, date, url, url_key, event_key, duplicate, result, added_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO drafts (file, title, date, url, url_key, event_key, sketch, duplicate, result,"
+                " added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     file,
                     article.get("title"),
@@ -132,6 +153,7 @@ def add_draft(conn: sqlite3.Connection, result: dict, file: str | None = None) -
                     article.get("url"),
                     url_key,
                     event_key,
+                    json.dumps(sketch),
                     duplicate,
                     json.dumps(result, ensure_ascii=False),
                     now,
@@ -144,13 +166,17 @@ def add_draft(conn: sqlite3.Connection, result: dict, file: str | None = None) -
 
 def _draft(row: sqlite3.Row | tuple) -> Draft:
     draft_id, file, title, date, url, status, duplicate, result, article_id = row
-    return Draft(draft_id, file, title, date, url, DraftStatus(status), duplicate, json.loads(result), article_id)
+    return Draft(
+        draft_id, file, title, date, url, DraftStatus(status), duplicate, json.loads(result), article_id
+    )
 
 
 _COLUMNS = "id, file, title, date, url, status, duplicate, result, article_id"
 
 
-def list_drafts(conn: sqlite3.Connection, status: DraftStatus | str | None = DraftStatus.PENDING) -> list[Draft]:
+def list_drafts(
+    conn: sqlite3.Connection, status: DraftStatus | str | None = DraftStatus.PENDING
+) -> list[Draft]:
     """Drafts in queue order (oldest first), of one status or all when status is None."""
     ensure_table(conn)
     if status is None:

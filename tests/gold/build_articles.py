@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (article texts are data: one paragraph per line)
 """Builds tests/gold/articles.jsonl: short news articles written in our own words, coded by hand.
 
 Each article describes a real, documented event (2017-2025) in prose written for this file (no text is
@@ -177,7 +178,9 @@ Share on Facebook | Share on X""",
         actors=["CHN", "RUS"],
         furniture_actors=[],
         interactions=[
-            ix("CHN", "RUS", "COOPERATE", "signed a statement on deepening their strategic partnership", True),
+            ix(
+                "CHN", "RUS", "COOPERATE", "signed a statement on deepening their strategic partnership", True
+            ),
             ix("CHN", "RUS", "CONSULT", "The two presidents held informal talks", True),
             ix("RUS", "CHN", "AGREE", "were ready to help meet China's growing demand"),
         ],
