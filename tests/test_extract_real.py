@@ -218,3 +218,9 @@ def test_article_themes_need_an_event_or_most_of_the_text():
 def test_read_page_keeps_header_for_dates():
     page = read_page(FURNITURE_PAGE, load_lexicon())
     assert page.title == "Ministers meet on grain" and "Published 2023/5/4" in page.header
+
+
+def test_action_asked_for_is_not_an_event():
+    found = coded("Brazil urged Argentina to halt beef exports to Chile.")
+    assert ("BRA", "ARG", False) in found
+    assert not any(pair[:2] == ("ARG", "CHL") for pair in found)

@@ -268,6 +268,18 @@ def _by_agent(
     return []
 
 
+def requested(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a cue in the infinitive of a request in its clause ('urged Washington to stop ...')."""
+    if not _INFINITIVE.search(sentence[: hit.start]):
+        return False
+    return any(
+        h.cue.event_type is EventType.REQUEST
+        and h.end <= hit.start
+        and not new_clause(sentence, h.end, hit.start)
+        for h in hits
+    )
+
+
 def new_clause(sentence: str, start: int, end: int) -> bool:
     """True when a clause boundary ('after', 'in response to', ', and') lies between two cues."""
     return bool(_CLAUSE_END.search(sentence[start:end]))

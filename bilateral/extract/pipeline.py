@@ -184,7 +184,10 @@ def sentence_candidates(
     last acting actor, the target of 'called the move ...'."""
     out, seen, shared, cue_ends = [], set(), set(), {}
     attributed = act.attribution_start(s.text, lexicon) is not None
-    for hit in ev.find_cues(s.text, lexicon) if hits is None else hits:
+    hits = ev.find_cues(s.text, lexicon) if hits is None else hits
+    for hit in hits:
+        if ev.requested(hit, hits, s.text):
+            continue  # 'urged X to stop ...': the stop is what was asked, not an event
         found = ev.roles(hit, parts, s.text, s.start)
         if not found or not _other_actor(found, index):
             found = _anaphoric(hit, parts, s, previous, index) or found
