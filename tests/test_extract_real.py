@@ -224,3 +224,15 @@ def test_action_asked_for_is_not_an_event():
     found = coded("Brazil urged Argentina to halt beef exports to Chile.")
     assert ("BRA", "ARG", False) in found
     assert not any(pair[:2] == ("ARG", "CHL") for pair in found)
+
+
+def test_lifting_curbs_is_cooperation_unless_lifted_to_a_higher_level():
+    assert ("JPN", "KOR", True) in coded("Japan lifted export curbs on chip materials to South Korea.")
+    found = coded("Canada lifted its duties on Mexican steel to 40 percent.")
+    assert ("CAN", "MEX", False) in found and ("CAN", "MEX", True) not in found
+
+
+def test_month_may_is_no_modal():
+    result = extract("Gas cut\nMay 21, 2022 (Test Wire)\n\nRussia halted gas exports to Finland on Saturday.")
+    assert result.date == "2022-05-21" and result.interactions[0].modality.value == "fact"
+    assert result.interactions[0].date == "2022-05-21"
