@@ -236,3 +236,22 @@ def test_month_may_is_no_modal():
     result = extract("Gas cut\nMay 21, 2022 (Test Wire)\n\nRussia halted gas exports to Finland on Saturday.")
     assert result.date == "2022-05-21" and result.interactions[0].modality.value == "fact"
     assert result.interactions[0].date == "2022-05-21"
+
+
+def test_every_cue_has_a_plain_start():
+    """Keeps the speed aim: a cue with no plain first letters would be tried at every word."""
+    assert load_lexicon().cue_starts is not None
+
+
+def test_office_of_a_state_acts():
+    found = coded("The Foreign Minister of India met the Foreign Minister of Saudi Arabia in New Delhi today.")
+    assert ("IND", "SAU", True) in found
+
+
+def test_press_release_contact_lines_are_furniture():
+    result = extract("Talks held\nDate: 12 June 2024\n\nOman and Qatar held talks.\n\nFor media enquiries: press@x.org")
+    assert result.date == "2024-06-12" and "For media enquiries: press@x.org" in result.dropped
+
+
+def test_missile_over_a_state_is_conflict():
+    assert ("PRK", "JPN", False) in coded("North Korea fired a ballistic missile over Japan on Tuesday.")

@@ -298,9 +298,11 @@ def _is_object(first: Mention, sentence: str, offset: int, hit: CueHit) -> bool:
     """True when the group before the cue follows a preposition or a verb: it is acted on, not acting."""
     if _OPENS_CLAUSE.search(sentence[: first.start - offset]):
         return False
-    words = re.findall(r"\w+", sentence[: first.start - offset])[-2:]
+    words = re.findall(r"\w+", sentence[: first.start - offset])[-3:]
     while words and words[-1].lower() in _DETERMINERS:
         words.pop()
+    if len(words) >= 2 and words[-1] == "of" and words[-2][:1].isupper():
+        return False  # 'the Foreign Minister of India met ...': the office's state acts
     return bool(words) and words[-1].lower() in OBJECT_MARKERS
 
 
