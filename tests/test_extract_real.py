@@ -244,12 +244,13 @@ def test_every_cue_has_a_plain_start():
 
 
 def test_office_of_a_state_acts():
-    found = coded("The Foreign Minister of India met the Foreign Minister of Saudi Arabia in New Delhi today.")
+    found = coded("The Foreign Minister of India met the Foreign Minister of Saudi Arabia in Delhi today.")
     assert ("IND", "SAU", True) in found
 
 
 def test_press_release_contact_lines_are_furniture():
-    result = extract("Talks held\nDate: 12 June 2024\n\nOman and Qatar held talks.\n\nFor media enquiries: press@x.org")
+    text = "Talks held\nDate: 12 June 2024\n\nOman and Qatar held talks.\n\nFor media enquiries: press@x.org"
+    result = extract(text)
     assert result.date == "2024-06-12" and "For media enquiries: press@x.org" in result.dropped
 
 
