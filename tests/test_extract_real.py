@@ -256,3 +256,11 @@ def test_press_release_contact_lines_are_furniture():
 
 def test_missile_over_a_state_is_conflict():
     assert ("PRK", "JPN", False) in coded("North Korea fired a ballistic missile over Japan on Tuesday.")
+
+
+def test_reaction_to_an_event_without_target_aims_at_its_subject():
+    text = (
+        "Germany halted the certification of the pipeline on Tuesday.\n\n"
+        "The United States welcomed the decision."
+    )
+    assert ("USA", "DEU", True) in coded(text)

@@ -226,6 +226,16 @@ def _other_actor(found: tuple, index: act.ActorIndex) -> bool:
     return len({index.rollup.get(c, c) for c in sources + targets}) >= 2
 
 
+def _subject(parts: list[act.Mention], found: list[ev.Candidate], hits: list[ev.CueHit]) -> str | None:
+    """Who acted in a sentence, for a later 'the move': its first actor named before its first cue
+    (the main clause's subject, even when its event had no target), else its first event's source."""
+    if hits:
+        first = [m for m in parts if m.how != "pair" and m.start - hits[0].start < 0]
+        if first and not found:
+            return first[0].codes[0]
+    return found[0].actor1 if found else None
+
+
 def _anaphoric(hit, parts, s, previous, index):
     """'Washington called the decision regrettable': the target is whoever acted in the last event coded."""
     if not previous or not ev.ANAPHORIC_OBJECT.match(s.text[hit.start :]):
@@ -311,7 +321,7 @@ def extract(
         result.interactions.extend(found)
         result.mentions.extend(sorted(own + pairs, key=lambda m: m.start))
         last_pair = (found[-1].actor1, found[-1].actor2) if found else last_pair
-        last_actor = found[0].actor1 if found else last_actor
+        last_actor = _subject(parts, found, hits) or last_actor
     result.actors = _actor_hits(result.mentions, index)
     result.interactions = inherit_themes(result.interactions, lexicon)
     result.themes = article_themes([s.text for s in sentences], result.interactions, lexicon)
