@@ -264,3 +264,8 @@ def test_reaction_to_an_event_without_target_aims_at_its_subject():
         "The United States welcomed the decision."
     )
     assert ("USA", "DEU", True) in coded(text)
+
+
+def test_closing_a_border_and_the_reaction_to_the_closure():
+    found = coded("Poland closed a border crossing with Belarus on Friday.\n\nBelarus condemned the closure.")
+    assert {("POL", "BLR", False), ("BLR", "POL", False)} <= found

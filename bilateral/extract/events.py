@@ -76,7 +76,7 @@ _DETERMINERS = {"the", "a", "an"}
 ANAPHORIC_OBJECT = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:decision|move|order|step|measures?|"
     r"curbs|rules|accusations?|allegations?|sanctions|duties|tariffs|ban|restrictions|controls|findings|claims|"
-    r"remarks|action|attack|expulsions?|suspension)\b",
+    r"remarks|action|attack|expulsions?|suspension|closure|seizure|detention|arrests?|launch|tests?)\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
