@@ -132,3 +132,16 @@ def test_ingest_memory_stays_flat(conn, tmp_path):
     after, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert after - before < 2_000_000 and peak - before < 20_000_000
+
+
+def test_duplicate_of_a_stored_article_by_event(conn):
+    first = extract("China and Russia held talks.", date="2019-06-05").to_dict()  # saved, never queued
+    rows = frame_from_dict(first)
+    meta = {"title": "Talks", "date": "2019-06-05", "source": "Test Wire", "url": "https://example.org/t"}
+    article, interactions = build_records(meta, rows, set(load_actors()), first["article"]["text"])
+    store.save_article(conn, article, interactions)
+    again = extract("Russia and China held talks in Moscow, officials said.", date="2019-06-05")
+    flagged = queue.add_draft(conn, again.to_dict())
+    assert "same event, dyad and date as stored article" in flagged.duplicate
+    moved = extract("Talks\n\nChina and Russia held talks.", url="https://example.org/t/?utm_source=x")
+    assert "same URL as stored article" in queue.add_draft(conn, moved.to_dict()).duplicate

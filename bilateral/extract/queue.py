@@ -111,6 +111,15 @@ def _duplicate(
         row = conn.execute("SELECT id FROM drafts WHERE event_key = ? LIMIT 1", (event_key,)).fetchone()
         if row:
             return f"same event, dyad and date as draft {row[0]}"
+        event_type, pair, date = event_key.split("|")
+        first, second = pair.split("-", 1)
+        row = conn.execute(
+            "SELECT article_id FROM interactions WHERE date = ? AND event_type = ?"
+            " AND ((actor1 = ? AND actor2 = ?) OR (actor1 = ? AND actor2 = ?)) LIMIT 1",
+            (date, event_type, first, second, second, first),
+        ).fetchone()
+        if row:
+            return f"same event, dyad and date as stored article {row[0]}"
     for draft_id, stored in conn.execute("SELECT id, sketch FROM drafts WHERE sketch IS NOT NULL"):
         if sketch and sketch_similarity(sketch, json.loads(stored)) >= TEXT_THRESHOLD:
             return f"near-identical text to draft {draft_id}"
