@@ -20,6 +20,7 @@ analysis = [
 work = [
     st.Page("pages/report.py", title="Report", icon=":material/description:", url_path="report"),
     st.Page("pages/add_article.py", title="Add article", icon=":material/note_add:", url_path="add-article"),
+    st.Page("pages/review_queue.py", title="Review queue", icon=":material/inbox:", url_path="review-queue"),
 ]
 
 st.navigation({"Analysis": analysis, "Work": work}).run()

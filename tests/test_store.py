@@ -197,9 +197,17 @@ def test_a_database_of_the_first_version_carries_over(tmp_path):
         old_article = connection.execute(select(articles_table)).mappings().one()
         old_interaction = connection.execute(select(interactions_table)).mappings().one()
         note = connection.execute(text("SELECT value FROM meta WHERE key = 'note'")).scalar()
-    assert (old_article["title"], old_article["text"], old_article["url"]) == ("Old title", "Full text.", "https://example.org/old")
+    assert (old_article["title"], old_article["text"], old_article["url"]) == (
+        "Old title",
+        "Full text.",
+        "https://example.org/old",
+    )
     assert old_article["source_checked"] is None and old_article["rev"] == 1
-    assert (old_interaction["themes"], old_interaction["score"], old_interaction["rev"]) == ("energy;trade", 4.0, 1)
+    assert (old_interaction["themes"], old_interaction["score"], old_interaction["rev"]) == (
+        "energy;trade",
+        4.0,
+        1,
+    )
     assert note == "kept"
     # and it seeds and serves like any other
     store.seed_from_data(db.engine)

@@ -113,6 +113,28 @@ notes = Table(
     Index("notes_dates", "date_from", "date_to"),
 )
 
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("file", Text),
+    Column("title", Text),
+    Column("date", Text),
+    Column("url", Text),
+    Column("url_key", Text),
+    Column("event_key", Text),
+    Column("sketch", Text),
+    Column("status", Text, nullable=False, server_default="pending"),
+    Column("duplicate", Text),
+    Column("result", Text, nullable=False),
+    Column("article_id", Text),
+    Column("added_at", Text, nullable=False),
+    Column("decided_at", Text),
+    Index("drafts_status", "status"),
+    Index("drafts_url_key", "url_key"),
+    Index("drafts_event_key", "event_key"),
+)
+
 meta = Table("meta", metadata, Column("key", Text, primary_key=True), Column("value", Text, nullable=False))
 
 counters = Table(
