@@ -17,10 +17,11 @@ st.markdown(f"**Filters:** {views.escape(flt.describe())}")
 head = views.filtered_or_stop(flt)
 
 st.caption(
-    f"{head.interactions:,} interactions from {head.articles:,} articles. The report holds the title, the date, "
-    "these filters, the headline numbers, what changed in the last four weeks (with its evidence and the "
-    "analysts' notes), the timeline, cooperation vs tension and network charts, the key "
-    "events and a numbered list of every source (outlet, title, date, link)."
+    f"{head.interactions:,} interactions from {head.articles:,} articles. "
+    "The report holds the title, the date, these filters, the headline numbers, "
+    "what changed in the last four weeks (with its evidence and the analysts' notes), "
+    "the timeline, cooperation vs tension and network charts, the key events "
+    "and a numbered list of every source (outlet, title, date, link)."
 )
 
 fmt = st.segmented_control(

@@ -16,8 +16,13 @@ pytestmark = [
 ]
 
 SHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
-PAGES = [("overview", ""), ("timeline", "timeline"), ("cooperation", "cooperation"), ("network", "network"),
-         ("records", "records")]  # fmt: skip
+PAGES = [
+    ("overview", ""),
+    ("timeline", "timeline"),
+    ("cooperation", "cooperation"),
+    ("network", "network"),
+    ("records", "records"),
+]
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 LOAD_MS = 45_000
 
@@ -190,7 +195,8 @@ def test_what_moved_opens_the_filtered_timeline_and_a_note_reaches_timeline_and_
     open_page(page, f"{fresh_server}/timeline?dyad={dyad}")
     wait_for_drawn_chart(page)
     page.wait_for_function(
-        "(text) => [...document.querySelectorAll('.annotation-text')].some(n => n.textContent.includes(text))",
+        "(text) => [...document.querySelectorAll('.annotation-text')]"
+        ".some(n => n.textContent.includes(text))",
         arg="Summit postponed <b>not bold</b>"[:30],
     )
     open_page(page, f"{fresh_server}/report?dyad={dyad}")

@@ -9,11 +9,10 @@ from collections import Counter
 
 import pytest
 
-from bilateral.model import Modality, QuadClass, TitleKind
+from bilateral.model import Modality, QuadClass, TitleKind, check_url
 from bilateral.model.files import read_record_files
 from bilateral.registry import load_actors, rollup_map
 from bilateral.store import DATA_DIR
-from bilateral.model import check_url
 
 SEED_TITLE = "China-Russia Ties: A Strategic Alliance in the Making"
 

@@ -1,4 +1,4 @@
-"""Cooperation / tension aggregates on a small hand-made set: the queries count, metrics fills and compares."""
+"""Cooperation / tension on a small hand-made set: the queries count, metrics fills and compares."""
 
 import pandas as pd
 import pytest

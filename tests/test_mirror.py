@@ -1,4 +1,4 @@
-"""The mirror: a DuckDB copy that follows the store by data revision, persisted, and safe beside a CLI import."""
+"""The mirror: a DuckDB copy following the store by data revision, persisted, safe beside a CLI import."""
 
 import json
 

@@ -32,14 +32,31 @@ def weekly_rows(weeks: list[list[float]], dyad=("CHN", "RUS"), theme="energy") -
     for i, scores in enumerate(weeks):
         for j, score in enumerate(scores):
             day = START + pd.Timedelta(weeks=i, days=j % 5)
-            records.append({
-                "id": f"i-{n:05d}", "article_id": f"a-{n:05d}", "date": day, "actor1": dyad[0], "actor2": dyad[1],
-                "direction": "directed", "event_type": "AGREE" if score > 0 else "ACCUSE",
-                "quad_class": 1 if score > 0 else 3, "score": float(score), "themes": theme, "modality": "fact",
-                "evidence": f"Synthetic evidence {n}.", "coder": "human", "confidence": 1.0,
-                "title": f"Synthetic article {n}", "source": "Test Wire", "url": None, "summary": "",
-                "status": "reviewed", "title_kind": "descriptive", "verbatim": False,
-            })  # fmt: skip
+            records.append(
+                {
+                    "id": f"i-{n:05d}",
+                    "article_id": f"a-{n:05d}",
+                    "date": day,
+                    "actor1": dyad[0],
+                    "actor2": dyad[1],
+                    "direction": "directed",
+                    "event_type": "AGREE" if score > 0 else "ACCUSE",
+                    "quad_class": 1 if score > 0 else 3,
+                    "score": float(score),
+                    "themes": theme,
+                    "modality": "fact",
+                    "evidence": f"Synthetic evidence {n}.",
+                    "coder": "human",
+                    "confidence": 1.0,
+                    "title": f"Synthetic article {n}",
+                    "source": "Test Wire",
+                    "url": None,
+                    "summary": "",
+                    "status": "reviewed",
+                    "title_kind": "descriptive",
+                    "verbatim": False,
+                }
+            )
             n += 1
     return enrich(pd.DataFrame(records), rollup_map(load_actors()))
 
@@ -79,11 +96,25 @@ def test_net_index_and_its_baseline_by_hand():
 
 
 def test_window_measure_by_hand():
-    sums = pd.DataFrame([{
-        "kind": "undirected", "pair": "CHN-RUS", "theme": "all", "recent_count": 8, "recent_cooperation": 0.0,
-        "recent_tension": -24.0, "recent_active": 2, "base_count": 8, "base_squares": 16, "base_cooperation": 32.0,
-        "base_tension": 0.0, "base_index_weeks": 4, "base_index_spread": 0.0,
-    }])  # fmt: skip
+    sums = pd.DataFrame(
+        [
+            {
+                "kind": "undirected",
+                "pair": "CHN-RUS",
+                "theme": "all",
+                "recent_count": 8,
+                "recent_cooperation": 0.0,
+                "recent_tension": -24.0,
+                "recent_active": 2,
+                "base_count": 8,
+                "base_squares": 16,
+                "base_cooperation": 32.0,
+                "base_tension": 0.0,
+                "base_index_weeks": 4,
+                "base_index_spread": 0.0,
+            }
+        ]
+    )
     out = watch.measure_moves(sums, SMALL).iloc[0]
     assert out["volume_recent"] == 4.0 and out["volume_base"] == 2.0
     # spread of weekly counts 0 (2, 2, 2, 2); floor sqrt(2 / 2) = 1: z = (4 - 2) / 1
@@ -103,8 +134,14 @@ def step_db(step_at: int = 60, weeks: int = 70):
 
 def test_a_step_is_flagged_in_its_week_and_direction():
     db = step_db()
-    out = watch.watch_series(db, ALL, "CHN-RUS", "all", (START + pd.Timedelta(weeks=55)).date(),
-                             (START + pd.Timedelta(weeks=69)).date())  # fmt: skip
+    out = watch.watch_series(
+        db,
+        ALL,
+        "CHN-RUS",
+        "all",
+        (START + pd.Timedelta(weeks=55)).date(),
+        (START + pd.Timedelta(weeks=69)).date(),
+    )
     flagged = out.loc[out["flagged"]]
     assert flagged["week"].iloc[0] == START + pd.Timedelta(weeks=60)
     assert flagged["direction"].iloc[0] == "toward tension"
@@ -115,8 +152,14 @@ def test_a_spike_is_flagged_and_the_weeks_around_it_are_not():
     weeks = [[4.0]] * 70
     weeks[64] = [4.0] * 9
     db = frame_db(weekly_rows(weeks))
-    out = watch.watch_series(db, ALL, "CHN-RUS", "all", (START + pd.Timedelta(weeks=53)).date(),
-                             (START + pd.Timedelta(weeks=69)).date())  # fmt: skip
+    out = watch.watch_series(
+        db,
+        ALL,
+        "CHN-RUS",
+        "all",
+        (START + pd.Timedelta(weeks=53)).date(),
+        (START + pd.Timedelta(weeks=69)).date(),
+    )
     assert out.loc[out["flagged"], "week"].tolist() == [START + pd.Timedelta(weeks=64)]
     assert out.loc[out["flagged"], "direction"].tolist() == ["more activity"]
 
@@ -130,8 +173,14 @@ def test_a_spike_is_flagged_and_the_weeks_around_it_are_not():
 )
 def test_flat_and_noisy_series_are_never_flagged(pattern):
     db = frame_db(weekly_rows(pattern))
-    out = watch.watch_series(db, ALL, "CHN-RUS", "all", (START + pd.Timedelta(weeks=53)).date(),
-                             (START + pd.Timedelta(weeks=79)).date())  # fmt: skip
+    out = watch.watch_series(
+        db,
+        ALL,
+        "CHN-RUS",
+        "all",
+        (START + pd.Timedelta(weeks=53)).date(),
+        (START + pd.Timedelta(weeks=79)).date(),
+    )
     assert not out["flagged"].any()
     for as_of in (60, 70, 79):
         found = watch.moves(db, ALL, (START + pd.Timedelta(weeks=as_of)).date())
@@ -163,8 +212,11 @@ def test_directed_dyads_and_themes_are_measured_apart():
     db = step_db()
     found = watch.moves(db, ALL, (START + pd.Timedelta(weeks=62)).date(), kinds=("undirected", "directed"))
     keys = set(zip(found["kind"], found["pair"], found["theme"], strict=True))
-    assert {("undirected", "CHN-RUS", "all"), ("undirected", "CHN-RUS", "energy"),
-            ("directed", "CHN→RUS", "all")} <= keys  # fmt: skip
+    assert {
+        ("undirected", "CHN-RUS", "all"),
+        ("undirected", "CHN-RUS", "energy"),
+        ("directed", "CHN→RUS", "all"),
+    } <= keys
 
 
 # --- notes ---
@@ -182,8 +234,12 @@ def test_notes_are_created_edited_listed_and_deleted(db_store):
         engine, Note(author="ana", date_from="2024-02-09", text="Call", dyad="rus-chn")
     )
     assert note.dyad == "CHN-RUS" and db_store.revision() == revision + 1
-    period = note_store.add_note(engine, Note(author="bo", date_from="2024-05-01", date_to="2024-06-30",
-                                              text="Summit season", theme="diplomacy"))  # fmt: skip
+    period = note_store.add_note(
+        engine,
+        Note(
+            author="bo", date_from="2024-05-01", date_to="2024-06-30", text="Summit season", theme="diplomacy"
+        ),
+    )
     assert [n.id for n in note_store.list_notes(engine, dt.date(2024, 6, 1), dt.date(2024, 12, 31))] == [
         period.id
     ]
@@ -225,8 +281,11 @@ def test_notes_are_drawn_on_the_charts_as_inert_text():
         assert "&lt;a href" in labels[0] and "<a " not in labels[0] and "&lt;b&gt;ana" in labels[0]
         kinds = {s.type for s in fig.layout.shapes}
         assert {"line", "rect"} <= kinds, name
-    assert not [a for a in charts.build_figure("network", db, ALL, notes=(hostile,)).layout.annotations
-                if a.name == "note"]  # fmt: skip
+    assert not [
+        a
+        for a in charts.build_figure("network", db, ALL, notes=(hostile,)).layout.annotations
+        if a.name == "note"
+    ]
 
 
 # --- the report and the command ---
@@ -253,11 +312,21 @@ def test_watch_command_prints_flagged_moves_with_evidence(tmp_path):
     for row in weekly_rows(
         [[4.0, 4.0] if i < 60 else [-6.0] * 5 for i in range(63)], ("SWE", "FIN")
     ).itertuples():
-        a, problems = article_from_dict({"id": row.article_id, "title": row.title, "date": f"{row.date:%Y-%m-%d}",
-                                         "source": "Test Wire"})  # fmt: skip
-        item, more = interaction_from_dict({"article_id": row.article_id, "date": f"{row.date:%Y-%m-%d}", "actor1": "SWE",
-                                            "actor2": "FIN", "event_type": row.event_type, "score": row.score,
-                                            "themes": ["energy"], "evidence": row.evidence})  # fmt: skip
+        a, problems = article_from_dict(
+            {"id": row.article_id, "title": row.title, "date": f"{row.date:%Y-%m-%d}", "source": "Test Wire"}
+        )
+        item, more = interaction_from_dict(
+            {
+                "article_id": row.article_id,
+                "date": f"{row.date:%Y-%m-%d}",
+                "actor1": "SWE",
+                "actor2": "FIN",
+                "event_type": row.event_type,
+                "score": row.score,
+                "themes": ["energy"],
+                "evidence": row.evidence,
+            }
+        )
         assert not problems and not more
         found_articles.append(a)
         found_interactions.append(item)

@@ -36,8 +36,9 @@ def add_note_form(pairs: list[str], themes: list[str], default_day: dt.date) -> 
     n = st.session_state.get("watch_note_round", 0)
     with st.form(f"watch_note_form_{n}", border=True):
         st.markdown("**Pin a note**")
-        text = st.text_area("Note", key=f"watch_note_text_{n}", max_chars=2000,
-                            placeholder="e.g. Summit postponed")  # fmt: skip
+        text = st.text_area(
+            "Note", key=f"watch_note_text_{n}", max_chars=2000, placeholder="e.g. Summit postponed"
+        )
         left, middle, right = st.columns(3)
         start = left.date_input("From", value=default_day, key=f"watch_note_from_{n}")
         end = middle.date_input("To (optional, for a period)", value=None, key=f"watch_note_to_{n}")
@@ -45,22 +46,35 @@ def add_note_form(pairs: list[str], themes: list[str], default_day: dt.date) -> 
             "Author", value=os.environ.get("USER", "analyst"), key=f"watch_note_author_{n}"
         )
         left, right = st.columns(2)
-        dyad = left.selectbox("Dyad (optional)", [None, *pairs], key=f"watch_note_dyad_{n}",
-                              format_func=lambda d: d or "Any")  # fmt: skip
-        theme = right.selectbox("Theme (optional)", [None, *[t for t in themes if t != "all"]],
-                                key=f"watch_note_theme_{n}", format_func=lambda t: Theme(t).label if t else "Any")  # fmt: skip
+        dyad = left.selectbox(
+            "Dyad (optional)", [None, *pairs], key=f"watch_note_dyad_{n}", format_func=lambda d: d or "Any"
+        )
+        theme = right.selectbox(
+            "Theme (optional)",
+            [None, *[t for t in themes if t != "all"]],
+            key=f"watch_note_theme_{n}",
+            format_func=lambda t: Theme(t).label if t else "Any",
+        )
         if not st.form_submit_button("Save note", type="primary"):
             return
     try:
-        note = Note.model_validate({"author": author, "date_from": start.isoformat() if start else None,
-                                    "date_to": end.isoformat() if end else None, "dyad": dyad, "theme": theme,
-                                    "text": text})  # fmt: skip
+        note = Note.model_validate(
+            {
+                "author": author,
+                "date_from": start.isoformat() if start else None,
+                "date_to": end.isoformat() if end else None,
+                "dyad": dyad,
+                "theme": theme,
+                "text": text,
+            }
+        )
         note_store.add_note(loaders.database().engine, note)
     except (ValidationError, BilateralError) as error:
         _say_problems(error)
         return
     st.session_state["watch_note_flash"] = (
-        f"Note saved ({note.date_from}); it shows on the Timeline, Cooperation and Watch charts and in the report."
+        f"Note saved ({note.date_from}); it shows on the Timeline, Cooperation and Watch charts "
+        "and in the report."
     )
     st.session_state["watch_note_round"] = n + 1
     st.rerun()
@@ -72,11 +86,28 @@ def notes_list(notes: list[Note]) -> None:
     if not notes:
         st.caption("No notes yet for these dyads and themes in the period.")
         return
-    table = pd.DataFrame([{"date": n.date_from, "to": n.date_to or "", "dyad": n.dyad or "any",
-                           "theme": n.theme.label if n.theme else "any", "author": n.author, "note": n.text,
-                           "id": n.id} for n in notes])  # fmt: skip
-    event = st.dataframe(table, key="watch_notes_table", hide_index=True, on_select="rerun",
-                         selection_mode="single-row", column_config={"id": None})  # fmt: skip
+    table = pd.DataFrame(
+        [
+            {
+                "date": n.date_from,
+                "to": n.date_to or "",
+                "dyad": n.dyad or "any",
+                "theme": n.theme.label if n.theme else "any",
+                "author": n.author,
+                "note": n.text,
+                "id": n.id,
+            }
+            for n in notes
+        ]
+    )
+    event = st.dataframe(
+        table,
+        key="watch_notes_table",
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={"id": None},
+    )
     picked = event["selection"]["rows"] if event else []
     if picked:
         _edit(notes[picked[0]])

@@ -1,4 +1,4 @@
-"""The ONE sidebar filter, drawn from the filter table (bilateral.filters.FIELDS) and kept in step with the URL.
+"""The ONE sidebar filter, drawn from the filter table (bilateral.filters.FIELDS), in step with the URL.
 
 Precedence, each run: a query string that differs from the one this session last wrote is a deep link or
 an edited URL, so it wins and sets the widgets; an empty query string after a page change (st.navigation

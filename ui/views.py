@@ -76,9 +76,14 @@ def records(frame: pd.DataFrame, key: str, height: int | str = "auto"):
     """A page of interactions as a sortable table (newest first) with a link column; returns the event."""
     table = record_table(frame)
     return st.dataframe(
-        table, key=key, hide_index=True, column_config=RECORD_COLUMNS, height=height,
-        on_select="rerun", selection_mode="single-row",
-    )  # fmt: skip
+        table,
+        key=key,
+        hide_index=True,
+        column_config=RECORD_COLUMNS,
+        height=height,
+        on_select="rerun",
+        selection_mode="single-row",
+    )
 
 
 def selection(found: tuple[pd.DataFrame, int], key: str, prompt: str) -> None:
@@ -98,7 +103,8 @@ def evidence_card(row: pd.Series) -> None:
     with st.container(border=True):
         st.markdown(f"**{escape(row['title'])}**")
         st.caption(
-            f"{pd.Timestamp(row['date']):%Y-%m-%d} · {escape(row['source'])} · {row['actor1']} → {row['actor2']} "
+            f"{pd.Timestamp(row['date']):%Y-%m-%d} · {escape(row['source'])} · "
+            f"{row['actor1']} → {row['actor2']} "
             f"({row['dyad']}) · {row['event_type']} · score {row['score']:+.1f} · {row['modality']}"
         )
         st.markdown("> " + escape(row["evidence"]))

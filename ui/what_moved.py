@@ -18,15 +18,20 @@ SIGNS = {"toward cooperation": "▲", "toward tension": "▼", "more activity": 
 COLUMNS = {
     "pair": st.column_config.TextColumn("Dyad", width="small"),
     "theme_label": st.column_config.TextColumn("Theme", width="small"),
-    "move": st.column_config.TextColumn("Move", help="Against the 52 weeks before: the index's direction, or the volume's"),
-    "size": st.column_config.TextColumn("Size", width="small", help="The larger of the volume and index "
-                                        "z-scores; ⚑ beyond the threshold, with enough events"),
+    "move": st.column_config.TextColumn(
+        "Move", help="Against the 52 weeks before: the index's direction, or the volume's"
+    ),
+    "size": st.column_config.TextColumn(
+        "Size",
+        width="small",
+        help="The larger of the volume and index z-scores; ⚑ beyond the threshold, with enough events",
+    ),
     "recent_count": st.column_config.NumberColumn("Events, 4 wk", width="small"),
     "index": st.column_config.TextColumn("Net index: now / before", width="small"),
     "trend": st.column_config.LineChartColumn("Weekly events, 56 weeks", y_min=0, width="medium"),
     "timeline": st.column_config.LinkColumn("Open", display_text="timeline ↗", width="small"),
     "cooperation": st.column_config.LinkColumn("", display_text="cooperation ↗", width="small"),
-}  # fmt: skip
+}
 
 
 def move_filter(flt: Filter, row, baseline: bool = True) -> Filter:
@@ -54,17 +59,19 @@ def moves_table(moved: pd.DataFrame, flt: Filter) -> pd.DataFrame:
     """The moves as the panel shows them."""
     rows = []
     for row in moved.itertuples():
-        rows.append({
-            "pair": row.pair,
-            "theme_label": "All themes" if row.theme == "all" else Theme(row.theme).label,
-            "move": f"{SIGNS.get(row.direction, '')} {row.direction}".strip(),
-            "size": f"{'⚑ ' if row.flagged else ''}{row.size:.1f} σ",
-            "recent_count": row.recent_count,
-            "index": _pair(row.net_recent, row.net_base, "+.2f"),
-            "trend": list(row.trend),
-            "timeline": link("timeline", move_filter(flt, row)),
-            "cooperation": link("cooperation", move_filter(flt, row)),
-        })  # fmt: skip
+        rows.append(
+            {
+                "pair": row.pair,
+                "theme_label": "All themes" if row.theme == "all" else Theme(row.theme).label,
+                "move": f"{SIGNS.get(row.direction, '')} {row.direction}".strip(),
+                "size": f"{'⚑ ' if row.flagged else ''}{row.size:.1f} σ",
+                "recent_count": row.recent_count,
+                "index": _pair(row.net_recent, row.net_base, "+.2f"),
+                "trend": list(row.trend),
+                "timeline": link("timeline", move_filter(flt, row)),
+                "cooperation": link("cooperation", move_filter(flt, row)),
+            }
+        )
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
@@ -83,9 +90,13 @@ def what_moved(flt: Filter) -> None:
         "records; the Watch page follows any dyad week by week."
     )
     event = st.dataframe(
-        moves_table(moved, flt), key="overview_moves", hide_index=True, column_config=COLUMNS,
-        on_select="rerun", selection_mode="single-row",
-    )  # fmt: skip
+        moves_table(moved, flt),
+        key="overview_moves",
+        hide_index=True,
+        column_config=COLUMNS,
+        on_select="rerun",
+        selection_mode="single-row",
+    )
     picked = event["selection"]["rows"] if event else []
     row = moved.iloc[picked[0] if picked else 0]
     open_links(flt, row, "Selected" if picked else "Largest move")

@@ -1,4 +1,4 @@
-"""`python -m bilateral watch`: what moved, for a daily or weekly digest (cron); registered by bilateral.cli."""
+"""`python -m bilateral watch`: what moved, for a daily or weekly digest (cron); registered by the CLI."""
 
 from __future__ import annotations
 
@@ -56,25 +56,54 @@ def cmd_watch(args) -> int:
         evidence = {i: move_evidence(mirror, flt, row) for i, row in shown.iterrows()}
     items = []
     for i, row in shown.iterrows():
-        scope_notes = list_notes(db.engine, row.recent_start.date(), (row.as_of_week + dt.timedelta(days=6)).date(),
-                                 dyads=(row.pair,))  # fmt: skip
-        items.append({
-            "dyad": row.pair, "theme": row.theme, "direction": row.direction, "size": _number(row["size"]),
-            "flagged": bool(row.flagged), "recent_start": row.recent_start.date().isoformat(),
-            "as_of_week": row.as_of_week.date().isoformat(), "events_recent": int(row.recent_count),
-            "per_week_recent": _number(row.volume_recent), "per_week_baseline": _number(row.volume_base),
-            "volume_z": _number(row.volume_z), "net_index_recent": _number(row.net_recent),
-            "net_index_baseline": _number(row.net_base), "net_index_z": _number(row.net_z),
-            "evidence": [
-                {"date": f"{e.date:%Y-%m-%d}", "actors": f"{e.actor1} → {e.actor2}", "event_type": e.event_type,
-                 "score": float(e.score), "title": e.title, "source": e.source, "url": e.url or None}
-                for e in evidence[i].itertuples()
-            ],
-            "notes": [{"date": n.date_from, "to": n.date_to, "author": n.author, "text": n.text} for n in scope_notes],
-        })  # fmt: skip
+        scope_notes = list_notes(
+            db.engine,
+            row.recent_start.date(),
+            (row.as_of_week + dt.timedelta(days=6)).date(),
+            dyads=(row.pair,),
+        )
+        items.append(
+            {
+                "dyad": row.pair,
+                "theme": row.theme,
+                "direction": row.direction,
+                "size": _number(row["size"]),
+                "flagged": bool(row.flagged),
+                "recent_start": row.recent_start.date().isoformat(),
+                "as_of_week": row.as_of_week.date().isoformat(),
+                "events_recent": int(row.recent_count),
+                "per_week_recent": _number(row.volume_recent),
+                "per_week_baseline": _number(row.volume_base),
+                "volume_z": _number(row.volume_z),
+                "net_index_recent": _number(row.net_recent),
+                "net_index_baseline": _number(row.net_base),
+                "net_index_z": _number(row.net_z),
+                "evidence": [
+                    {
+                        "date": f"{e.date:%Y-%m-%d}",
+                        "actors": f"{e.actor1} → {e.actor2}",
+                        "event_type": e.event_type,
+                        "score": float(e.score),
+                        "title": e.title,
+                        "source": e.source,
+                        "url": e.url or None,
+                    }
+                    for e in evidence[i].itertuples()
+                ],
+                "notes": [
+                    {"date": n.date_from, "to": n.date_to, "author": n.author, "text": n.text}
+                    for n in scope_notes
+                ],
+            }
+        )
     if args.json:
-        print(json.dumps({"filters": flt.describe(), "threshold": args.threshold, "moves": items}, indent=2,
-                         ensure_ascii=False))  # fmt: skip
+        print(
+            json.dumps(
+                {"filters": flt.describe(), "threshold": args.threshold, "moves": items},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
     if not items:
         print(f"Nothing moved beyond {args.threshold:g} σ ({flt.describe()}).")
@@ -84,11 +113,14 @@ def cmd_watch(args) -> int:
     )
     for item in items:
         mark = "⚑" if item["flagged"] else " "
-        print(f"{mark} {item['dyad']} · {item['theme']}: {item['direction']}, {item['size']:.1f} σ "
-              f"({item['events_recent']} events in 4 weeks, {item['per_week_baseline']:.2f}/week before)")  # fmt: skip
+        print(
+            f"{mark} {item['dyad']} · {item['theme']}: {item['direction']}, {item['size']:.1f} σ "
+            f"({item['events_recent']} events in 4 weeks, {item['per_week_baseline']:.2f}/week before)"
+        )
         for e in item["evidence"]:
             print(
-                f"    {e['date']} {e['actors']} {e['event_type']} {e['score']:+.1f} · {e['title']} ({e['source']})"
+                f"    {e['date']} {e['actors']} {e['event_type']} {e['score']:+.1f} · "
+                f"{e['title']} ({e['source']})"
             )
         for n in item["notes"]:
             print(f"    note {n['date']} by {n['author']}: {n['text']}")

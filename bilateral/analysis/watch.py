@@ -60,8 +60,9 @@ def _undated(flt):
 
 
 def weekly_cells_sql(flt, first_week: pd.Timestamp, last_week: pd.Timestamp) -> tuple[str, list]:
-    """SQL (and parameters) of the weekly cells: per kind (undirected/directed), pair, theme (and "all") and
-    week with events: count, cooperation, tension. Scored interactions only; the filter's dates are ignored."""
+    """SQL (and parameters) of the weekly cells: per kind (undirected/directed), pair, theme (and "all")
+    and week with events: count, cooperation, tension. Scored interactions only; the filter's dates are
+    ignored."""
     span = ("date BETWEEN ? AND ?", [first_week.date(), (last_week + pd.Timedelta(days=6)).date()])
     clause, params = queries.conditions(_undated(flt), queries.scored(False), span)
     themes = queries.THEME_TABLE.replace("(VALUES ", f"(VALUES ('{ALL_THEMES}', 0, -1), ")
@@ -149,9 +150,22 @@ def _direction(net: float, baseline: float, volume_z: float) -> str:
 
 
 MOVE_COLUMNS = [
-    "kind", "pair", "theme", "recent_start", "as_of_week", "recent_count", "volume_recent", "volume_base",
-    "volume_z", "net_recent", "net_base", "net_z", "size", "direction", "flagged",
-]  # fmt: skip
+    "kind",
+    "pair",
+    "theme",
+    "recent_start",
+    "as_of_week",
+    "recent_count",
+    "volume_recent",
+    "volume_base",
+    "volume_z",
+    "net_recent",
+    "net_base",
+    "net_z",
+    "size",
+    "direction",
+    "flagged",
+]
 
 
 def window_sums(db, flt, first: pd.Timestamp, recent_start: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:
@@ -208,9 +222,15 @@ def measure_moves(sums: pd.DataFrame, settings: WatchSettings = WatchSettings())
     return out
 
 
-def moves(db, flt, as_of: dt.date | None = None, settings: WatchSettings = WatchSettings(),
-          limit: int | None = None, kinds: tuple[str, ...] = ("undirected",),
-          one_per_pair: bool = False) -> pd.DataFrame:  # fmt: skip
+def moves(
+    db,
+    flt,
+    as_of: dt.date | None = None,
+    settings: WatchSettings = WatchSettings(),
+    limit: int | None = None,
+    kinds: tuple[str, ...] = ("undirected",),
+    one_per_pair: bool = False,
+) -> pd.DataFrame:
     """The dyads and themes that moved most in the recent weeks against their baseline, largest first
     (columns MOVE_COLUMNS plus `trend`, the weekly counts of the whole span, for the top `limit`).
 
@@ -244,13 +264,16 @@ def _trends(db, flt, top: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp)
     keyed = cells.loc[
         [(k, p, t) in wanted for k, p, t in zip(cells["kind"], cells["pair"], cells["theme"], strict=True)]
     ]
-    series = {key: complete(group, first, last)["count"].astype(float).tolist()
-              for key, group in keyed.groupby(["kind", "pair", "theme"])}  # fmt: skip
+    series = {
+        key: complete(group, first, last)["count"].astype(float).tolist()
+        for key, group in keyed.groupby(["kind", "pair", "theme"])
+    }
     return [series.get((r.kind, r.pair, r.theme), []) for r in top.itertuples()]
 
 
-def watch_series(db, flt, pair: str, theme: str, first: dt.date, last: dt.date,
-                 settings: WatchSettings = WatchSettings()) -> pd.DataFrame:  # fmt: skip
+def watch_series(
+    db, flt, pair: str, theme: str, first: dt.date, last: dt.date, settings: WatchSettings = WatchSettings()
+) -> pd.DataFrame:
     """The weekly series of one undirected dyad and theme from `first` to `last`, with its baselines
     (computed from the 52 weeks before each week, so the history before `first` is read too)."""
     start, end = week_of(first), week_of(last)

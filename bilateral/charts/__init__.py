@@ -40,9 +40,18 @@ from bilateral.charts.watch_chart import watch_figure
 from bilateral.model import Theme
 
 __all__ = [
-    "CHART_TEMPLATE", "FIGURE_NAMES", "FONT", "NOTE_CHARTS", "bar_geometry", "build_figure", "chart_dyads", "empty_figure",
-    "figure_title", "network_data", "selected_customdata",
-]  # fmt: skip
+    "CHART_TEMPLATE",
+    "FIGURE_NAMES",
+    "FONT",
+    "NOTE_CHARTS",
+    "bar_geometry",
+    "build_figure",
+    "chart_dyads",
+    "empty_figure",
+    "figure_title",
+    "network_data",
+    "selected_customdata",
+]
 
 FIGURE_NAMES = ("timeline", "cooperation", "network", "heatmap", "quad_mix", "theme_mix", "net", "watch")
 NOTE_CHARTS = ("timeline", "cooperation", "watch")  # the charts over time that analysts' notes are drawn on
@@ -161,8 +170,13 @@ def _watch(db, flt, pair=None, theme="all", first=None, last=None, threshold=2.0
     last = last or watch.latest_week(db, flt) or pd.Timestamp.today()
     first = first or (pd.Timestamp(last) - pd.DateOffset(years=2)).date()
     series = watch.watch_series(db, flt, pair, theme, first, last, settings)
-    scope = dataclasses.replace(flt, dyads=(pair,), themes=() if theme == "all" else (theme,),
-                                date_from=pd.Timestamp(first).date(), date_to=pd.Timestamp(last).date())  # fmt: skip
+    scope = dataclasses.replace(
+        flt,
+        dyads=(pair,),
+        themes=() if theme == "all" else (theme,),
+        date_from=pd.Timestamp(first).date(),
+        date_to=pd.Timestamp(last).date(),
+    )
     events = queries.key_events(db, scope, 8)
     label = "all themes" if theme == "all" else Theme(theme).label
     title = f"{pair} · {label} · weekly, against the 52 weeks before each week"

@@ -49,14 +49,41 @@ def with_notes(fig: go.Figure, notes: list[Note]) -> go.Figure:
         for axis in axes:
             yref = f"y{axis[1:]} domain" if axis != "x" else "y domain"
             if note.date_to:
-                fig.add_shape(type="rect", x0=start, x1=end, xref=axis, y0=0, y1=1, yref=yref, layer="below",
-                              fillcolor=NOTE_COLOUR, opacity=0.10, line={"width": 0})  # fmt: skip
+                fig.add_shape(
+                    type="rect",
+                    x0=start,
+                    x1=end,
+                    xref=axis,
+                    y0=0,
+                    y1=1,
+                    yref=yref,
+                    layer="below",
+                    fillcolor=NOTE_COLOUR,
+                    opacity=0.10,
+                    line={"width": 0},
+                )
             else:
-                fig.add_shape(type="line", x0=start, x1=start, xref=axis, y0=0, y1=1, yref=yref,
-                              line={"color": NOTE_COLOUR, "width": 1.5, "dash": "dash"})  # fmt: skip
+                fig.add_shape(
+                    type="line",
+                    x0=start,
+                    x1=start,
+                    xref=axis,
+                    y0=0,
+                    y1=1,
+                    yref=yref,
+                    line={"color": NOTE_COLOUR, "width": 1.5, "dash": "dash"},
+                )
         fig.add_annotation(
-            x=start, xref=axes[0], y=1.0 - 0.07 * (index % 4), yref="y domain" if axes[0] == "x" else f"y{axes[0][1:]} domain",
-            text=f"✎ {note_label(note)}", hovertext=note_hover(note), showarrow=False, xanchor="left",
-            font={"size": 11, "color": NOTE_COLOUR}, bgcolor="rgba(255,255,255,0.85)", name="note",
-        )  # fmt: skip
+            x=start,
+            xref=axes[0],
+            y=1.0 - 0.07 * (index % 4),
+            yref="y domain" if axes[0] == "x" else f"y{axes[0][1:]} domain",
+            text=f"✎ {note_label(note)}",
+            hovertext=note_hover(note),
+            showarrow=False,
+            xanchor="left",
+            font={"size": 11, "color": NOTE_COLOUR},
+            bgcolor="rgba(255,255,255,0.85)",
+            name="note",
+        )
     return fig

@@ -24,6 +24,7 @@ from bilateral.store.tables import articles, drafts, interactions
 
 SKETCH_SIZE = 64
 
+
 class DraftStatus(enum.StrEnum):
     """Where a draft stands: waiting, or what the analyst decided."""
 
@@ -81,7 +82,9 @@ def _duplicate(connection, sketch: list[int], url_key: str, event_key: str | Non
             if normalise_url(url) == url_key:
                 return f"same URL as stored article {article_id}"
     if event_key:
-        found = connection.execute(select(drafts.c.id).where(drafts.c.event_key == event_key).limit(1)).scalar()
+        found = connection.execute(
+            select(drafts.c.id).where(drafts.c.event_key == event_key).limit(1)
+        ).scalar()
         if found is not None:
             return f"same event, dyad and date as draft {found}"
         event_type, pair, date = event_key.split("|")
@@ -92,7 +95,9 @@ def _duplicate(connection, sketch: list[int], url_key: str, event_key: str | Non
         found = connection.execute(query).scalar()
         if found is not None:
             return f"same event, dyad and date as stored article {found}"
-    for draft_id, stored_sketch in connection.execute(select(drafts.c.id, drafts.c.sketch).where(drafts.c.sketch.is_not(None))):
+    for draft_id, stored_sketch in connection.execute(
+        select(drafts.c.id, drafts.c.sketch).where(drafts.c.sketch.is_not(None))
+    ):
         if sketch and sketch_similarity(sketch, json.loads(stored_sketch)) >= TEXT_THRESHOLD:
             return f"near-identical text to draft {draft_id}"
     return None
@@ -114,7 +119,7 @@ def sketch_similarity(a: list[int], b: list[int]) -> float:
 
 
 def add_draft(db, result: dict, file: str | None = None) -> Draft:
-    """Queue one extraction (the dict of Extraction.to_dict()), flagging a likely duplicate; `db` is the Store."""
+    """Queue one extraction (Extraction.to_dict()) in the Store `db`, flagging a likely duplicate."""
     article = result["article"]
     url_key = normalise_url(article.get("url"))
     event_key = main_event_key(result)
@@ -123,9 +128,18 @@ def add_draft(db, result: dict, file: str | None = None) -> Draft:
     try:
         with db.engine.begin() as connection:
             duplicate = _duplicate(connection, sketch, url_key, event_key)
-            row = {"file": file, "title": article.get("title"), "date": article.get("date"), "url": article.get("url"),
-                   "url_key": url_key, "event_key": event_key, "sketch": json.dumps(sketch), "duplicate": duplicate,
-                   "result": json.dumps(result, ensure_ascii=False), "added_at": now}  # fmt: skip
+            row = {
+                "file": file,
+                "title": article.get("title"),
+                "date": article.get("date"),
+                "url": article.get("url"),
+                "url_key": url_key,
+                "event_key": event_key,
+                "sketch": json.dumps(sketch),
+                "duplicate": duplicate,
+                "result": json.dumps(result, ensure_ascii=False),
+                "added_at": now,
+            }
             draft_id = connection.execute(drafts.insert().values(**row)).inserted_primary_key[0]
     except SQLAlchemyError as error:
         raise StoreError(f"cannot queue the draft from {file or 'pasted text'}: {error}") from error
@@ -177,5 +191,7 @@ def mark(db, draft_id: int, status: DraftStatus | str, article_id: str | None = 
 def counts(db) -> dict[str, int]:
     """Number of drafts per status (every status present, zero when none)."""
     with db.engine.connect() as connection:
-        found = dict(connection.execute(select(drafts.c.status, func.count()).group_by(drafts.c.status)).all())
+        found = dict(
+            connection.execute(select(drafts.c.status, func.count()).group_by(drafts.c.status)).all()
+        )
     return {s.value: found.get(s.value, 0) for s in DraftStatus}

@@ -77,7 +77,9 @@ class _Writer:
 
     def __init__(self, connection: Connection, rev: int):
         self.connection, self.rev = connection, rev
-        self.urls = dict(connection.execute(select(articles.c.url, articles.c.id).where(articles.c.url.is_not(None))).all())  # fmt: skip
+        self.urls = dict(
+            connection.execute(select(articles.c.url, articles.c.id).where(articles.c.url.is_not(None))).all()
+        )
         self.new_articles: set[str] = set()
         self.redirect: dict[str, str] = {}
         self.article_rows: list[dict] = []

@@ -19,9 +19,9 @@ from bilateral.model.fields import (
     RequiredText,
     WebUrl,
     choice,
-    optional_choice,
     fail,
     number_between,
+    optional_choice,
     vocabulary_set,
 )
 from bilateral.model.vocab import (

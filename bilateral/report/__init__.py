@@ -110,18 +110,30 @@ def what_changed(db, flt, shown: int = 5) -> WhatChanged | None:
             "Move": chosen["direction"],
             "Size": chosen["size"].map(lambda v: f"{v:.1f} σ"),
             "Events (4 weeks)": chosen["recent_count"].astype(int).astype(str),
-            "Net index now / before": [f"{_signed(a)} / {_signed(b)}" for a, b in zip(chosen["net_recent"], chosen["net_base"], strict=True)],
+            "Net index now / before": [
+                f"{_signed(a)} / {_signed(b)}"
+                for a, b in zip(chosen["net_recent"], chosen["net_base"], strict=True)
+            ],
         }
-    )  # fmt: skip
+    )
     evidence = []
     for row in chosen.itertuples():
         events = watch.move_evidence(db, flt, row)
         arrow = events["direction"].map({"mutual": " ↔ "}).fillna(" → ")
-        evidence.append((f"{row.pair} · {table.loc[row.Index, 'Theme']}", pd.DataFrame({
-            "Date": events["date"].dt.strftime("%Y-%m-%d"), "Actors": events["actor1"] + arrow + events["actor2"],
-            "Event": events["event_type"], "Score": events["score"].map(lambda s: f"{s:+.1f}"),
-            "Source": events["title"].fillna("") + " (" + events["source"].fillna("") + ")",
-        })))  # fmt: skip
+        evidence.append(
+            (
+                f"{row.pair} · {table.loc[row.Index, 'Theme']}",
+                pd.DataFrame(
+                    {
+                        "Date": events["date"].dt.strftime("%Y-%m-%d"),
+                        "Actors": events["actor1"] + arrow + events["actor2"],
+                        "Event": events["event_type"],
+                        "Score": events["score"].map(lambda s: f"{s:+.1f}"),
+                        "Source": events["title"].fillna("") + " (" + events["source"].fillna("") + ")",
+                    }
+                ),
+            )
+        )
     return WhatChanged(
         found["as_of_week"].iloc[0], bool(len(flagged)), table.reset_index(drop=True), tuple(evidence)
     )
@@ -151,7 +163,8 @@ def headline_numbers(db, flt, sources: pd.DataFrame) -> tuple[tuple[str, str], .
     clause, params = queries.conditions(flt)
     total, cooperative, mean, first, last = queries.scalar_row(
         db,
-        f"SELECT count(*), count(*) FILTER (quad_class <= 2), avg(score), min(date), max(date) FROM rows WHERE {clause}",
+        "SELECT count(*), count(*) FILTER (quad_class <= 2), avg(score), min(date), max(date) "
+        f"FROM rows WHERE {clause}",
         params,
     )
     if total == 0:

@@ -1,4 +1,4 @@
-"""The report as ONE HTML file that works offline: plotly.js inlined once, charts interactive, sources linked."""
+"""The report as ONE offline HTML file: plotly.js inlined once, charts interactive, sources linked."""
 
 from __future__ import annotations
 
@@ -51,7 +51,8 @@ def _changes_html(report: Report) -> list[str]:
     if report.notes:
         items = "".join(
             f"<li>{_e(n.date_from)}{_e(' to ' + n.date_to) if n.date_to else ''} · {_e(n.author)}"
-            f"{_e(' · ' + n.dyad) if n.dyad else ''}{_e(' · ' + n.theme.label) if n.theme else ''}: {_e(n.text)}</li>"
+            f"{_e(' · ' + n.dyad) if n.dyad else ''}{_e(' · ' + n.theme.label) if n.theme else ''}: "
+            f"{_e(n.text)}</li>"
             for n in report.notes
         )
         out.append(f"<ul class='notes'>{items}</ul>")

@@ -89,7 +89,7 @@ articles = Table(
         unique=True,
         sqlite_where="url IS NOT NULL AND url != ''",
         postgresql_where="url IS NOT NULL AND url != ''",
-    ),  # fmt: skip
+    ),
     Index("articles_rev", "rev"),
 )
 
