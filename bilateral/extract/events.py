@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bilateral.extract.actors import Mention
 from bilateral.extract.lexicon import Cue, Lexicon
-from bilateral.model import Direction, EventType, Modality, QuadClass, Theme
+from bilateral.model import EventType, Modality
 
 COOPERATIVE_TO_AGREE = {
     EventType.COOPERATE,
@@ -94,28 +94,6 @@ class CueHit:
     text: str
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One coded interaction proposed by the extractor, with its evidence and the reasons for it."""
-
-    actor1: str
-    actor2: str
-    direction: Direction
-    event_type: EventType
-    quad_class: QuadClass
-    score: float
-    themes: tuple[Theme, ...]
-    modality: Modality
-    negated: bool
-    evidence: str
-    start: int
-    end: int
-    confidence: float
-    cue: str
-    date: str | None = None
-    date_source: str | None = None
 
 
 def find_cues(sentence: str, lexicon: Lexicon) -> list[CueHit]:

@@ -19,7 +19,7 @@ from bilateral.extract.lexicon import Lexicon, load_lexicon
 from bilateral.extract.page import read_page
 from bilateral.extract.sentences import Sentence, split_sentences
 from bilateral.extract.themes import article_themes, inherit_themes, interaction_themes
-from bilateral.model import Actor, Direction, Modality, Theme
+from bilateral.model import Actor, Candidate, Direction, Modality, Theme
 from bilateral.registry import load_actors
 
 
@@ -43,7 +43,7 @@ class Extraction:
     url: str | None
     text: str
     actors: list[ActorHit] = field(default_factory=list)
-    interactions: list[ev.Candidate] = field(default_factory=list)
+    interactions: list[Candidate] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)
     mentions: list[act.Mention] = field(default_factory=list)
     lexicon_versions: dict = field(default_factory=dict)
@@ -78,31 +78,10 @@ class Extraction:
                 }
                 for a in self.actors
             ],
-            "interactions": [_candidate_dict(c) for c in self.interactions],
+            "interactions": [c.to_dict() for c in self.interactions],
             "themes": [t.value for t in self.themes],
             "notes": self.notes,
         }
-
-
-def _candidate_dict(c: ev.Candidate) -> dict:
-    return {
-        "actor1": c.actor1,
-        "actor2": c.actor2,
-        "direction": c.direction.value,
-        "event_type": c.event_type.value,
-        "quad_class": c.quad_class.value,
-        "score": c.score,
-        "themes": [t.value for t in c.themes],
-        "modality": c.modality.value,
-        "negated": c.negated,
-        "evidence": c.evidence,
-        "start": c.start,
-        "end": c.end,
-        "confidence": c.confidence,
-        "cue": c.cue,
-        "date": c.date,
-        "date_source": c.date_source,
-    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -178,7 +157,7 @@ def sentence_candidates(
     lexicon: Lexicon,
     hits: list[ev.CueHit] | None = None,
     previous: str | None = None,
-) -> list[ev.Candidate]:
+) -> list[Candidate]:
     """Candidates of one sentence: the first cue that gives a dyad its roles wins, except that the other
     direction is its own event ('X raised tariffs on Y after Y raised duties on X'); previous is the
     last acting actor, the target of 'called the move ...'."""
@@ -226,7 +205,7 @@ def _other_actor(found: tuple, index: act.ActorIndex) -> bool:
     return len({index.rollup.get(c, c) for c in sources + targets}) >= 2
 
 
-def _subject(parts: list[act.Mention], found: list[ev.Candidate], hits: list[ev.CueHit]) -> str | None:
+def _subject(parts: list[act.Mention], found: list[Candidate], hits: list[ev.CueHit]) -> str | None:
     """Who acted in a sentence, for a later 'the move': its first actor named before its first cue
     (the main clause's subject, even when its event had no target), else its first event's source."""
     if hits:
@@ -247,7 +226,7 @@ def _anaphoric(hit, parts, s, previous, index):
     return sources, [previous], False
 
 
-def _candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon) -> ev.Candidate:
+def _candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon) -> Candidate:
     event_type = ev.adjust_type(hit.cue.event_type, mode, is_negated)
     score = 0.0 if is_negated and not event_type.quad_class.is_cooperation else event_type.default_score
     confidence = (
@@ -256,7 +235,7 @@ def _candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon) -> 
         - (0.15 if used_pair else 0)
         - (0.3 if mode is Modality.COMMENTARY else 0)
     )
-    return ev.Candidate(
+    return Candidate(
         actor1=a1,
         actor2=a2,
         direction=Direction.MUTUAL if mutual else Direction.DIRECTED,
@@ -317,7 +296,7 @@ def extract(
         found = sentence_candidates(s, parts, i in commentary, index, lexicon, hits, last_actor)
         when = event_date(s.text, date)
         if when:
-            found = [replace(c, date=when.date, date_source=when.source) for c in found]
+            found = [c.model_copy(update={"date": when.date, "date_source": when.source}) for c in found]
         result.interactions.extend(found)
         result.mentions.extend(sorted(own + pairs, key=lambda m: m.start))
         last_pair = (found[-1].actor1, found[-1].actor2) if found else last_pair

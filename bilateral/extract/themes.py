@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from bilateral.extract.lexicon import Lexicon
 from bilateral.model import EventType, Modality, Theme
@@ -28,7 +27,7 @@ def inherit_themes(candidates: list, lexicon: Lexicon) -> list:
         if c.themes and sentence_themes(c.evidence, lexicon):
             last = c.themes
         elif last:
-            c = replace(c, themes=last)
+            c = c.model_copy(update={"themes": last})
         out.append(c)
     return out
 

@@ -6,6 +6,7 @@
 from bilateral.model.records import (
     Actor,
     Article,
+    Candidate,
     Interaction,
     Note,
     Record,
@@ -42,6 +43,7 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Article",
+    "Candidate",
     "Coder",
     "Direction",
     "EventType",

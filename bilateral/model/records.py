@@ -287,3 +287,25 @@ class Note(Record):
     def end(self) -> str:
         """The last day the note covers (its date when it is pinned to one day)."""
         return self.date_to or self.date_from
+
+
+class Candidate(Record):
+    """One interaction the extractor proposes, before review: the coded event, its evidence with its place
+    in the text (start, end), and why it was coded (the cue, whether it was negated, its confidence)."""
+
+    actor1: str
+    actor2: str
+    direction: Direction
+    event_type: EventType
+    quad_class: QuadClass
+    score: float
+    themes: tuple[Theme, ...]
+    modality: Modality
+    negated: bool
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    cue: str
+    date: str | None = None
+    date_source: str | None = None
