@@ -30,7 +30,8 @@ def test_report_has_every_page_and_step_with_positive_figures(report):
             timed = entry["pages"][page]
             assert list(timed["steps"]) == [s.name for s in steps]
             assert timed["warm_ms"] > 0 and timed["cold_ms"] > 0 and timed["ratio_to_pandas_pass"] > 0
-            assert all(s["warm_ms"] > 0 and s["warm_db_ms"] >= 0 for s in timed["steps"].values())
+            # a step may round to 0.0 ms (the unfiltered headline reads two counts); none is negative
+            assert all(s["warm_ms"] >= 0 and s["warm_db_ms"] >= 0 for s in timed["steps"].values())
     assert report["filters"]["none"]["pages"]["timeline"]["figure_json_bytes"] > 0
     text = format_report(report)
     assert all(page in text for page in PAGES) and "interactions/s" in text
