@@ -118,7 +118,7 @@ def test_static_export_is_not_black(interactions, tmp_path):
 
 
 def test_a_dense_network_draws_its_ties_in_bands():
-    """Beyond MAX_EDGE_TRACES ties, ties share traces by width and colour band: same look, far fewer traces."""
+    """Beyond MAX_EDGE_TRACES ties, ties share traces by width and colour band: same look, fewer traces."""
     import networkx as nx
 
     from bilateral.analysis import graph as actor_graph

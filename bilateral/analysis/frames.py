@@ -9,7 +9,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from bilateral.analysis.mirror import ARTICLE_COLUMNS, ROW_COLUMNS, create_tables
+from bilateral.analysis.mirror import ARTICLE_COLUMNS, ROW_COLUMNS, create_tables, insert_sql
 
 
 class FrameDb:
@@ -33,13 +33,11 @@ def frame_db(rows: pd.DataFrame, articles: pd.DataFrame | None = None) -> FrameD
 
 
 def _insert(con, table: str, frame: pd.DataFrame, columns: dict[str, str]) -> None:
-    data = pd.DataFrame({name: frame.get(name) for name in columns}, index=frame.index)
+    data = pd.DataFrame({name: frame.get(name) for name in columns if name != "search"}, index=frame.index)
     if "themes" in data and len(data) and not isinstance(data["themes"].iloc[0], str):
         data["themes"] = data["themes"].map(";".join)
     con.register("incoming", data)
-    names = ", ".join(columns)
-    casts = ", ".join(f"CAST({n} AS {t})" for n, t in columns.items())
-    con.execute(f"INSERT INTO {table} ({names}) SELECT {casts} FROM incoming")
+    con.execute(insert_sql(table, casts=True))
     con.unregister("incoming")
 
 

@@ -25,7 +25,7 @@ from bilateral.store import VAR_DIR, Store, database_path
 from bilateral.store.tables import articles, deletions, interactions
 from bilateral.store.writes import get_meta
 
-MIRROR_FORMAT = "2"
+MIRROR_FORMAT = "3"
 CHUNK_ROWS = 50_000
 ROW_COLUMNS = {
     "id": "VARCHAR",
@@ -57,6 +57,7 @@ ROW_COLUMNS = {
     "source_checked": "VARCHAR",
     "verbatim": "BOOLEAN",
     "rev": "BIGINT",
+    "search": "VARCHAR",
 }
 ARTICLE_COLUMNS = {
     "id": "VARCHAR",
@@ -74,6 +75,9 @@ ARTICLE_COLUMNS = {
     "verbatim": "BOOLEAN",
     "rev": "BIGINT",
 }
+# The text filter searches one lower-cased column: title, summary and evidence joined by a unit
+# separator (no typed needle holds one), so a search lower-cases nothing at query time and scans one column.
+SEARCH_SQL = "lower(concat_ws(chr(31), coalesce(title, ''), coalesce(summary, ''), coalesce(evidence, '')))"
 _ARTICLE_JOINED = ("title", "source", "url", "summary", "status", "title_kind", "publisher", "source_checked")
 
 
@@ -93,6 +97,16 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     columns = ", ".join(f"{k} {v}" for k, v in ARTICLE_COLUMNS.items())
     con.execute(f"CREATE TABLE IF NOT EXISTS articles ({columns})")
     con.execute("CREATE TABLE IF NOT EXISTS mirror_state (key VARCHAR PRIMARY KEY, value VARCHAR)")
+
+
+def insert_sql(table: str, casts: bool = False) -> str:
+    """INSERT of the registered frame `incoming` into a mirror table (rows: with the search column made)."""
+    columns = ROW_COLUMNS if table == "rows" else ARTICLE_COLUMNS
+    given = [c for c in columns if c != "search"]
+    values = [f"CAST({c} AS {columns[c]})" if casts else c for c in given]
+    if table == "rows":
+        given, values = [*given, "search"], [*values, SEARCH_SQL]
+    return f"INSERT INTO {table} ({', '.join(given)}) SELECT {', '.join(values)} FROM incoming"
 
 
 class Mirror:
@@ -183,8 +197,7 @@ class Mirror:
         try:
             if since:
                 self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT id FROM incoming)")
-            columns = ", ".join(ROW_COLUMNS if table == "rows" else ARTICLE_COLUMNS)
-            self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
+            self.con.execute(insert_sql(table))
         finally:
             self.con.unregister("incoming")
 

@@ -114,9 +114,9 @@ def _dyads(values) -> tuple[str, list]:
 
 
 def _text(value: str) -> tuple[str, list]:
-    needle = value.lower()
-    columns = ("title", "summary", "evidence")
-    return "(" + " OR ".join(f"contains(lower(coalesce({c}, '')), ?)" for c in columns) + ")", [needle] * 3
+    """Words in the title, summary or evidence, any case: the mirror's `search` column holds the three,
+    lower-cased (see bilateral.analysis.mirror.SEARCH_SQL)."""
+    return "contains(search, ?)", [value.lower()]
 
 
 def _phrase(attr: str, words: Callable[[Any], str]) -> Callable[[Any], str | None]:
