@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from bilateral.filters import add_filter_arguments, filter_from_cli
 from bilateral.importers.stream import Progress, import_files
 from bilateral.registry import load_actors
 from bilateral.report import commands as report_commands
+from bilateral.store import backup as store_backup
 
 __all__ = ["add_filter_arguments", "build_parser", "main"]
 
@@ -26,11 +29,17 @@ def _import(paths: list[str], dry_run: bool, quiet: bool = False):
     db = store.connect()
     show = None if quiet else _progress_printer()
     try:
-        return import_files(db.engine, [Path(p) for p in paths], set(load_actors()), show, dry_run=dry_run)
+        return import_files(db.engine, [Path(p) for p in paths], set(load_actors()), show, dry_run=dry_run,
+                            actor=cli_actor())  # fmt: skip
     except RecordError as error:
         for problem in sorted(error.problems, key=lambda p: (p.path, p.line)):
             print(problem)
         return None
+
+
+def cli_actor() -> str:
+    """Who the CLI writes as (the audit trail's `who`): BILATERAL_USER, else the login name."""
+    return os.environ.get("BILATERAL_USER") or getpass.getuser()
 
 
 def _progress_printer():
@@ -107,6 +116,26 @@ def cmd_init(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    """Write every table of the database to one JSON-lines file."""
+    counts = store_backup.backup(store.connect(seed=False).engine, Path(args.file))
+    print(f"wrote {args.file}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    """Restore a backup into a database without records: validated, all or nothing."""
+    try:
+        counts = store_backup.restore(store.connect(seed=False).engine, Path(args.file))
+    except RecordError as error:
+        for problem in error.problems:
+            print(problem)
+        print("nothing restored: the backup is damaged at the line above")
+        return 1
+    print(f"restored {args.file}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     parser = argparse.ArgumentParser(prog="python -m bilateral", description=__doc__)
@@ -129,6 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object")
     add_filter_arguments(p)
     p.set_defaults(func=cmd_stats)
+    p = commands.add_parser("backup", help="write every table of the database to FILE (JSON lines)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_backup)
+    p = commands.add_parser("restore", help="restore FILE into a database without records, all or nothing")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_restore)
     extract_commands.register(commands)
     report_commands.register(commands)
     bench_commands.register(commands)

@@ -1,4 +1,4 @@
-"""The CLI, run as a real subprocess against a real database file."""
+"""The CLI, run in-process against a real database of each engine (SQLite file, PostgreSQL server)."""
 
 import json
 import shutil
@@ -11,8 +11,8 @@ GOOD = ROOT / "tests" / "data" / "good.jsonl"
 
 
 @pytest.fixture
-def db(tmp_path):
-    return tmp_path / "cli.sqlite3"
+def db(store_url):
+    return store_url
 
 
 def test_validate_names_each_broken_line(db):
@@ -92,12 +92,12 @@ def test_bad_filter_value_exits_non_zero_with_a_message(db):
     assert result.returncode == 1 and "theme='astrology'" in result.stderr
 
 
-def test_export_data_round_trips_through_import(db, tmp_path):
+def test_export_data_round_trips_through_import(db, tmp_path, new_db_url):
     out = tmp_path / "export.jsonl"
     assert (
         run_cli("export-data", "--format", "jsonl", "-o", str(out), "--theme", "cyber", db=db).returncode == 0
     )
-    other = tmp_path / "other.sqlite3"
+    other = new_db_url("other")
     result = run_cli("import", str(out), db=other)
     assert result.returncode == 0 and "skipped" in result.stdout
     csv_out = tmp_path / "export.csv"

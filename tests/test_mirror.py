@@ -16,8 +16,8 @@ ALL = Filter()
 
 
 @pytest.fixture
-def db(tmp_path):
-    return store.connect(str(tmp_path / "m.sqlite3"), seed=False)
+def db(store_url):
+    return store.connect(store_url, seed=False)
 
 
 def add(db, n: int, start: int = 0):
@@ -46,7 +46,9 @@ def test_edited_article_refreshes_its_rows(db):
     mirror.sync()
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE counters SET value = value + 1"))
-        connection.execute(text("UPDATE articles SET title = 'Corrected', rev = (SELECT value FROM counters)"))
+        connection.execute(
+            text("UPDATE articles SET title = 'Corrected', rev = (SELECT value FROM counters)")
+        )
     assert mirror.sync() == 1
     assert queries.records_page(mirror, ALL, 5)["title"].tolist() == ["Corrected"]
 
@@ -60,7 +62,8 @@ def test_recorded_deletions_leave_the_mirror(db):
         connection.execute(text("UPDATE counters SET value = value + 1"))
         connection.execute(text("DELETE FROM interactions WHERE id = :id"), {"id": gone})
         connection.execute(
-            text("INSERT INTO deletions VALUES ('interaction', :id, (SELECT value FROM counters))"), {"id": gone}
+            text("INSERT INTO deletions VALUES ('interaction', :id, (SELECT value FROM counters))"),
+            {"id": gone},
         )
     mirror.sync()
     assert queries.count(mirror, ALL) == 1 and gone not in set(queries.records_page(mirror, ALL, 5)["id"])
@@ -92,10 +95,10 @@ def test_a_mirror_of_another_database_is_rebuilt(tmp_path):
     assert queries.count(mirror, ALL) == 1
 
 
-def test_app_and_cli_import_run_at_the_same_time(tmp_path):
+def test_app_and_cli_import_run_at_the_same_time(store_url, tmp_path):
     """The app holds the mirror file; a CLI import and a CLI query still work, and the app then sees them."""
-    path = tmp_path / "shared.sqlite3"
-    db = store.connect(str(path))
+    path = store_url
+    db = store.connect(path)
     app_mirror = Mirror(db)
     app_mirror.sync()
     before = queries.count(app_mirror, ALL)
