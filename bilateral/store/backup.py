@@ -18,11 +18,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from bilateral.errors import Problem, RecordError, StoreError
 from bilateral.model.validation import article_from_dict, interaction_from_dict
 from bilateral.store import schema
-from bilateral.store.tables import articles, audit, counters, deletions, interactions, meta
+from bilateral.store.tables import articles, audit, counters, deletions, interactions, meta, users
 
 FORMAT = "bilateral-backup"
 TABLES = {"articles": articles, "interactions": interactions, "deletions": deletions, "audit": audit,
-          "meta": meta}  # fmt: skip
+          "meta": meta, "users": users}  # fmt: skip
 STORE_ONLY = {"rev", "version", "deleted_at"}
 BATCH = 1000
 
@@ -64,8 +64,14 @@ def restore(engine: Engine, path: Path) -> dict[str, int]:
     done = dict.fromkeys(TABLES, 0)
     try:
         with engine.begin() as connection:
-            if connection.execute(select(func.count()).select_from(articles)).scalar_one():
-                raise BackupError(f"{name}: the database already holds records; restore into an empty one")
+            held = sum(
+                connection.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in (articles, users)
+            )
+            if held:
+                raise BackupError(
+                    f"{name}: the database already holds records or users; restore into an empty one"
+                )
             connection.execute(meta.delete().where(meta.c.key != "store_id"))
             pending: list[dict] = []
             current = None

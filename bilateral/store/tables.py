@@ -153,4 +153,16 @@ audit = Table(
     Index("audit_actor", "actor"),
 )
 
+users = Table(
+    "users",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text),
+    Column("failed", Integer, nullable=False, server_default="0"),
+    Column("locked_until", Text),
+    Column("created_at", Text, nullable=False),
+    CheckConstraint("role IN ('viewer', 'editor', 'admin')", name="role_known"),
+)
+
 TABLES = {"articles": articles, "interactions": interactions}
