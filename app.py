@@ -2,7 +2,11 @@
 
 import streamlit as st
 
+from bilateral.auth import Role
+from ui.auth import require_user
+
 st.set_page_config(page_title="Bilateral", page_icon=":material/hub:", layout="wide")
+user = require_user()  # with a user list (or OpenID Connect) everyone signs in; otherwise one local user
 
 analysis = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="", default=True),
@@ -21,4 +25,6 @@ work = [
     st.Page("pages/add_article.py", title="Add article", icon=":material/note_add:", url_path="add-article"),
 ]
 
+if user.can(Role.EDITOR):
+    work.append(st.Page("pages/history.py", title="History", icon=":material/history:", url_path="history"))
 st.navigation({"Analysis": analysis, "Work": work}).run()

@@ -4,17 +4,24 @@ import datetime as dt
 
 import streamlit as st
 
-from bilateral import store
+from bilateral import auth, store
 from bilateral.errors import BilateralError
 from bilateral.extract.dedupe import find_duplicates
 from bilateral.extract.highlight import highlighted_markdown
 from bilateral.extract.review import build_records, candidates_frame
-from bilateral.model import Direction, EventType, Modality
+from ui import auth as ui_auth
 from ui import extract_view as view
 from ui.sidebar import ensure_router
 
 ensure_router()
+user = ui_auth.require_role(auth.Role.EDITOR, "adding articles")
 st.title("Add article")
+if user is auth.LOCAL:
+    st.caption(
+        ":material/person: Single-user mode: no user list is configured, so whoever opens this app may save, on this "
+        "machine's embedded store by default. For a team, add users (`python -m bilateral users add NAME "
+        "--role editor`) and see docs/deploy.md."
+    )
 st.caption("Paste an article or upload .txt, .md or .html files; check what was coded, fix it, then save.")
 
 uploads = st.file_uploader(
@@ -69,25 +76,7 @@ st.write("Actors: " + (", ".join(f"{a.name} ({a.code})" for a in result.actors) 
 st.write("Themes: " + ", ".join(t.value for t in result.themes))
 
 codes = sorted(view.registry()) + sorted({a.code for a in result.actors} - set(view.registry()))
-config = {
-    "actor1": st.column_config.SelectboxColumn("Actor 1", options=codes, required=True),
-    "actor2": st.column_config.SelectboxColumn("Actor 2", options=codes, required=True),
-    "direction": st.column_config.SelectboxColumn(
-        "Direction", options=[d.value for d in Direction], required=True
-    ),
-    "event_type": st.column_config.SelectboxColumn(
-        "Event type", options=[e.value for e in EventType], required=True
-    ),
-    "score": st.column_config.NumberColumn("Score", min_value=-10.0, max_value=10.0, step=0.5),
-    "themes": st.column_config.TextColumn("Themes (a;b)"),
-    "modality": st.column_config.SelectboxColumn(
-        "Modality", options=[m.value for m in Modality], required=True
-    ),
-    "negated": st.column_config.CheckboxColumn("Negated", disabled=True),
-    "evidence": st.column_config.TextColumn("Evidence", width="large"),
-    "confidence": st.column_config.NumberColumn("Confidence", disabled=True, format="%.2f"),
-    "cue": st.column_config.TextColumn("Cue", disabled=True),
-}
+config = view.review_columns(codes)
 st.subheader("Interactions")
 st.caption(
     "Commentary rows are kept out of the scores. Add, fix or delete rows; unknown actors cannot be saved."
@@ -105,7 +94,7 @@ if st.button("Save as reviewed", type="primary", key="save_button"):
     meta = {"title": title, "date": date, "source": source, "url": url or None}
     try:
         article, interactions = build_records(meta, edited, set(view.registry()), result.text)
-        saved = store.save_article(view.connection(), article, interactions)
+        saved = store.save_article(view.connection(), article, interactions, actor=user.name)
     except BilateralError as error:
         st.error(f"Not saved: {error}")
     else:

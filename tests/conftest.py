@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -84,8 +85,14 @@ def pg_cluster():
     """The PostgreSQL server of this run (see tests/pg_cluster.py); stopped at the end, also on failure."""
     cluster = Cluster.start()
     atexit.register(cluster.stop)
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupted)  # a killed run still tears the cluster down
     yield cluster
     cluster.stop()
+
+
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 @pytest.fixture(scope="session", autouse=True)
