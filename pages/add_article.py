@@ -18,9 +18,9 @@ user = ui_auth.require_role(auth.Role.EDITOR, "adding articles")
 st.title("Add article")
 if user is auth.LOCAL:
     st.caption(
-        ":material/person: Single-user mode: no user list is configured, so whoever opens this app may save, on this "
-        "machine's embedded store by default. For a team, add users (`python -m bilateral users add NAME "
-        "--role editor`) and see docs/deploy.md."
+        ":material/person: Single-user mode: no user list is configured, so whoever opens this app may "
+        "save, on this machine's embedded store by default. For a team, add users (`python -m bilateral "
+        "users add NAME --role editor`) and see docs/deploy.md."
     )
 st.caption("Paste an article or upload .txt, .md or .html files; check what was coded, fix it, then save.")
 

@@ -1,10 +1,13 @@
 """The CLI, run in-process against a real database of each engine (SQLite file, PostgreSQL server)."""
 
 import json
+import re
 import shutil
 
 import pytest
 from helpers import ROOT, run_cli
+
+from bilateral.store import schema
 
 BROKEN = ROOT / "tests" / "data" / "broken.jsonl"
 GOOD = ROOT / "tests" / "data" / "good.jsonl"
@@ -103,3 +106,12 @@ def test_export_data_round_trips_through_import(db, tmp_path, new_db_url):
     csv_out = tmp_path / "export.csv"
     assert run_cli("export-data", "--format", "csv", "-o", str(csv_out), db=db).returncode == 0
     assert csv_out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("id,date,actor1,actor2,dyad")
+
+
+def test_init_creates_upgrades_and_seeds_on_each_engine(db):
+    first = run_cli("init", db=db)
+    assert first.returncode == 0, first.stderr
+    found = re.search(r"schema (\w+), (\d+) articles, (\d+) interactions", first.stdout)
+    assert found and found[1] == schema.head_revision() and int(found[3]) >= 577
+    again = run_cli("init", db=db)
+    assert again.returncode == 0 and again.stdout == first.stdout
