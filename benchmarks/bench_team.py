@@ -43,8 +43,9 @@ def read_pages(url: str, seconds: float, times: list[float], errors: list[str]) 
             try:
                 page.goto(f"{url}/{PAGES[n % len(PAGES)]}")
                 page.wait_for_selector(DRAWN)
-                if page.locator('[data-testid="stException"]').count():
-                    errors.append(f"exception on /{PAGES[n % len(PAGES)]}")
+                shown = page.locator('[data-testid="stException"]')
+                if shown.count():
+                    errors.append(f"/{PAGES[n % len(PAGES)]}: {shown.first.inner_text()[:300]}")
                 times.append(time.perf_counter() - start)
             except Error as error:
                 errors.append(str(error).splitlines()[0])
@@ -73,10 +74,13 @@ def edit_every_second(url: str, stop: threading.Event, saved: list[str], errors:
         n += 1
 
 
-def phase(url: str, sessions: int, seconds: float, editing: bool) -> tuple[list[float], list[str], list[str]]:
+def phase(url: str, database: str, sessions: int, seconds: float, editing: bool) -> tuple[list, list, list]:
+    """Page times, errors and saves of `sessions` readers (and the editor, when editing) for `seconds`."""
     times, errors, saved = [], [], []
     stop = threading.Event()
-    editor = threading.Thread(target=edit_every_second, args=(url, stop, saved, errors)) if editing else None
+    editor = (
+        threading.Thread(target=edit_every_second, args=(database, stop, saved, errors)) if editing else None
+    )
     readers = [
         threading.Thread(target=read_pages, args=(url, seconds, times, errors)) for _ in range(sessions)
     ]
@@ -94,6 +98,10 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else float("nan")
 
 
+def p50(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
 def main(seconds: float = 20, sessions: int = 10) -> None:
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "tests"))
@@ -107,18 +115,15 @@ def main(seconds: float = 20, sessions: int = 10) -> None:
     db = store.connect(database)
     with running_app(database) as url:  # 127.0.0.1, a free port
         read_pages(url, 8, [], [])  # warm the server's caches and mirror
-        alone, alone_errors, _ = phase(url, 1, seconds, editing=False)
+        alone, alone_errors, _ = phase(url, database, 1, seconds, editing=False)
         with db.engine.connect() as connection:
             before = connection.execute(select(func.count()).select_from(articles)).scalar_one()
-        busy, busy_errors, saved = phase(url, min(sessions, 20), seconds, editing=True)
+        busy, busy_errors, saved = phase(url, database, min(sessions, 20), seconds, editing=True)
         with db.engine.connect() as connection:
             after = connection.execute(select(func.count()).select_from(articles)).scalar_one()
     print(f"database: {store.database_url(database).split('@')[-1]}")
-    print(
-        f"1 session alone:   {len(alone):4d} pages, p50 {statistics.median(alone):.2f} s, "
-        f"p95 {p95(alone):.2f} s"
-    )
-    print(f"{sessions} sessions + editor: {len(busy):4d} pages, p50 {statistics.median(busy):.2f} s, "
+    print(f"1 session alone:   {len(alone):4d} pages, p50 {p50(alone):.2f} s, p95 {p95(alone):.2f} s")
+    print(f"{sessions} sessions + editor: {len(busy):4d} pages, p50 {p50(busy):.2f} s, "
           f"p95 {p95(busy):.2f} s")  # fmt: skip
     print(f"p95 ratio: {p95(busy) / p95(alone):.2f} (aim <= 3)")
     print(f"errors: {len(alone_errors) + len(busy_errors)} {(alone_errors + busy_errors)[:5]}")

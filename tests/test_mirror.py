@@ -110,3 +110,33 @@ def test_app_and_cli_import_run_at_the_same_time(store_url, tmp_path):
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["interactions"] == before + 1
     assert app_mirror.sync() == 1 and queries.count(app_mirror, ALL) == before + 1
+
+
+def test_sessions_sync_and_read_at_once_while_an_editor_saves(db):
+    """Many sessions of one app process share the mirror: syncs and reads in threads never collide."""
+    import threading
+
+    add(db, 2)
+    mirror = Mirror(db, in_memory=True)
+    mirror.sync()
+    errors, stop = [], threading.Event()
+
+    def session():
+        while not stop.is_set():
+            try:
+                mirror.sync()
+                queries.count(mirror, ALL)
+            except Exception as error:  # collected and asserted below
+                errors.append(error)
+                return
+
+    threads = [threading.Thread(target=session) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for i in range(15):
+        add(db, 1, start=100 + i)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    mirror.sync()
+    assert errors == [] and queries.count(mirror, ALL) == 17

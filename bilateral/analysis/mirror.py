@@ -88,12 +88,16 @@ class Mirror:
         self.con.close()
 
     def sync(self) -> int:
-        """Catch up with the store; returns the number of interaction rows pulled (0 when up to date)."""
+        """Catch up with the store; returns the number of interaction rows pulled (0 when up to date).
+
+        Why the check is under the lock: it reads the mirror's own connection, which another session's
+        sync may be using mid-transaction (DuckDB refuses a second call on a busy connection).
+        """
         target = self.store.revision()
         identity = self._identity()
-        if target == self.rev and self._get("identity") == identity:
-            return 0
         with self._lock:
+            if target == self.rev and self._get("identity") == identity:
+                return 0
             return self._sync(target, identity)
 
     def _sync(self, target: int, identity: str) -> int:
