@@ -4,12 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint format db browser clean
+.PHONY: run test lint format db browser postgres clean
 
 run: $(VENV)/.runtime browser db
 	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
 
-test: $(VENV)/.dev browser
+# The store and app tests run on SQLite and on PostgreSQL: the tests start a throwaway cluster in a temporary
+# folder (tests/pg_cluster.py) and stop it at the end, even on failure; BILATERAL_TEST_PG=URL uses a server.
+test: $(VENV)/.dev browser postgres
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev
@@ -49,6 +51,18 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 	else \
 		echo "note: chromium not found and not root: chart image export and browser tests are unavailable"; \
+	fi
+
+# Debian's PostgreSQL server binaries, for the tests' throwaway cluster (not needed with BILATERAL_TEST_PG).
+postgres:
+	@if [ -n "$$BILATERAL_TEST_PG" ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		true; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's postgresql (once, ~20 s)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else \
+		echo "error: PostgreSQL is needed by the tests: install Debian's postgresql or set BILATERAL_TEST_PG=URL"; \
+		exit 1; \
 	fi
 
 clean:

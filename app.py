@@ -21,6 +21,24 @@ work = [
     st.Page("pages/report.py", title="Report", icon=":material/description:", url_path="report"),
     st.Page("pages/add_article.py", title="Add article", icon=":material/note_add:", url_path="add-article"),
     st.Page("pages/review_queue.py", title="Review queue", icon=":material/inbox:", url_path="review-queue"),
+    st.Page("pages/history.py", title="History", icon=":material/history:", url_path="history"),
 ]
 
-st.navigation({"Analysis": analysis, "Work": work}).run()
+# Navigation first, so the sidebar's links are the router's from the first moment (a slow first database
+# open must not leave Streamlit's own pages/ links on screen); then sign-in; the History page refuses viewers.
+page = st.navigation({"Analysis": analysis, "Work": work})
+
+
+def sign_in() -> None:
+    """With a user list (or OpenID Connect) everyone signs in; otherwise one local user.
+
+    Imported here, after the navigation: ui.auth brings in the whole package, seconds on a cold start,
+    during which Streamlit would otherwise show its own pages/ links.
+    """
+    from ui.auth import require_user
+
+    require_user()
+
+
+sign_in()
+page.run()

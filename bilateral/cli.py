@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
 import json
 import sys
 from pathlib import Path
 
-from bilateral import export, store
+from bilateral import auth, export, store
 from bilateral.analysis import commands as watch_commands
 from bilateral.analysis import mirror_session, queries
 from bilateral.bench import commands as bench_commands
@@ -18,20 +19,32 @@ from bilateral.filters import add_filter_arguments, filter_from_cli
 from bilateral.importers.stream import Progress, import_files
 from bilateral.registry import load_actors
 from bilateral.report import commands as report_commands
+from bilateral.store import backup as store_backup
 
 __all__ = ["add_filter_arguments", "build_parser", "main"]
 
 
 def _import(paths: list[str], dry_run: bool, quiet: bool = False):
     """Import (or, dry_run, only check) files; prints each problem PATH:LINE: field: message."""
-    db = store.connect()
+    db = store.connect(seed=False)
+    user = cli_user(db, auth.Role.VIEWER if dry_run else auth.Role.EDITOR, "import")
+    if user.can(auth.Role.EDITOR):
+        store.seed_from_data(db.engine)  # the curated records first, as every command that opens the store
     show = None if quiet else _progress_printer()
     try:
-        return import_files(db.engine, [Path(p) for p in paths], set(load_actors()), show, dry_run=dry_run)
+        return import_files(db.engine, [Path(p) for p in paths], set(load_actors()), show, dry_run=dry_run,
+                            actor=user.name)  # fmt: skip
     except RecordError as error:
         for problem in sorted(error.problems, key=lambda p: (p.path, p.line)):
             print(problem)
         return None
+
+
+def cli_user(db: store.Store, needed: auth.Role, action: str) -> auth.User:
+    """Who the CLI acts as (BILATERAL_USER and the user list), refused when the role does not allow it."""
+    user = auth.cli_user(db.engine, getpass.getuser())
+    auth.require(user, needed, action)
+    return user
 
 
 def _progress_printer():
@@ -108,6 +121,60 @@ def cmd_init(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    """Write every table of the database to one JSON-lines file (admins: it holds the user list)."""
+    db = store.connect(seed=False)
+    cli_user(db, auth.Role.ADMIN, "backup")
+    counts = store_backup.backup(db.engine, Path(args.file))
+    print(f"wrote {args.file}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    """Restore a backup into a database without records: validated, all or nothing."""
+    db = store.connect(seed=False)
+    cli_user(db, auth.Role.ADMIN, "restore")
+    try:
+        counts = store_backup.restore(db.engine, Path(args.file))
+    except RecordError as error:
+        for problem in error.problems:
+            print(problem)
+        print("nothing restored: the backup is damaged at the line above")
+        return 1
+    print(f"restored {args.file}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    return 0
+
+
+def cmd_users(args) -> int:
+    """Manage the local user list: add, role, list (admins; anyone may add the first user)."""
+    db = store.connect(seed=False)
+    if args.action != "add" or auth.has_users(db.engine):
+        cli_user(db, auth.Role.ADMIN, "managing users")
+    if args.action == "list":
+        for name, role, failed in auth.list_users(db.engine):
+            print(f"{name}\t{role}" + (f"\t{failed} failed sign-in(s)" if failed else ""))
+        return 0
+    role = args.new_role or args.role
+    if not args.name or (args.action == "role" and not role):
+        raise auth.AuthError(f"users {args.action} needs a NAME" + (" and a ROLE" * (args.action == "role")))
+    if args.action == "role":
+        print(f"{auth.set_role(db.engine, args.name, auth.Role(role)).name} is now {role}")
+        return 0
+    password = None if args.oidc else _new_password(args.password_stdin)
+    user = auth.add_user(db.engine, args.name, password, auth.Role(role or "viewer"))
+    print(f"added {user.name} ({user.role.value})")
+    return 0
+
+
+def _new_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Again: ") != first:
+        raise auth.AuthError("the two passwords differ")
+    return first
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     parser = argparse.ArgumentParser(prog="python -m bilateral", description=__doc__)
@@ -130,6 +197,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object")
     add_filter_arguments(p)
     p.set_defaults(func=cmd_stats)
+    p = commands.add_parser("backup", help="write every table of the database to FILE (JSON lines)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_backup)
+    p = commands.add_parser("restore", help="restore FILE into a database without records, all or nothing")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_restore)
+    p = commands.add_parser("users", help="the local user list: add NAME --role R, role NAME R, list")
+    p.add_argument("action", choices=["add", "role", "list"])
+    p.add_argument("name", nargs="?", metavar="NAME")
+    roles = [r.value for r in auth.Role]
+    p.add_argument("new_role", nargs="?", choices=roles, metavar="ROLE", help="for role")
+    p.add_argument("--role", choices=roles, help="for add (default viewer)")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin's first line")
+    p.add_argument("--oidc", action="store_true", help="no password: the user signs in with OpenID Connect")
+    p.set_defaults(func=cmd_users)
     extract_commands.register(commands)
     report_commands.register(commands)
     watch_commands.register(commands)

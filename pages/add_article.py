@@ -2,16 +2,25 @@
 
 import streamlit as st
 
+from bilateral import auth
 from bilateral.errors import BilateralError
 from bilateral.extract.dedupe import find_duplicates
 from bilateral.extract.highlight import highlighted_markdown
 from bilateral.extract.review import candidates_frame
+from ui import auth as ui_auth
 from ui import extract_view as view
 from ui import review_form as form
-from ui.sidebar import ensure_router
+from ui.sidebar import page_without_filter
 
-ensure_router()
+page_without_filter()
+user = ui_auth.require_role(auth.Role.EDITOR, "adding articles")
 st.title("Add article")
+if user is auth.LOCAL:
+    st.caption(
+        ":material/person: Single-user mode: no user list is configured, so whoever opens this app may "
+        "save, on this machine's embedded store by default. For a team, add users (`python -m bilateral "
+        "users add NAME --role editor`) and see docs/deploy.md."
+    )
 st.caption("Paste an article or upload .txt, .md or .html files; check what was coded, fix it, then save.")
 
 uploads = st.file_uploader(
@@ -61,4 +70,4 @@ codes = [a.code for a in result.actors]
 edited = form.interactions_editor(candidates_frame(result), codes, "review_editor")
 
 if st.button("Save as reviewed", type="primary", key="save_button"):
-    form.save_reviewed(meta, edited, result.text)
+    form.save_reviewed(meta, edited, result.text, actor=user.name)

@@ -4,15 +4,29 @@ import math
 
 import streamlit as st
 
+from bilateral import auth
 from bilateral.tables import record_table
-from ui import loaders, views
+from ui import auth as ui_auth
+from ui import loaders, record_editor, views
 from ui.downloads import data_downloads
 from ui.sidebar import filter_sidebar
 
 PAGE_SIZE = 500
 
+focus = st.query_params.pop("record", None)  # a link from History: open that record
+if focus:
+    st.session_state["records_focus"] = focus
 flt = filter_sidebar()
 st.title("Records")
+user = ui_auth.current_user()
+if st.session_state.get("records_focus"):
+    opened = st.session_state["records_focus"]
+    with st.container(border=True):
+        if (found := loaders.record(opened)) is not None:
+            views.evidence_card(found)
+        if user is not None and user.can(auth.Role.EDITOR):
+            record_editor.editor(opened, user)
+        st.button("Close", key="records_focus_close", on_click=st.session_state.pop, args=("records_focus",))
 
 head = views.filtered_or_stop(flt)
 pages = max(1, math.ceil(head.interactions / PAGE_SIZE))
@@ -34,3 +48,6 @@ if not rows:
 
 selected_id = record_table(frame).iloc[rows[0]]["id"]
 views.evidence_card(frame.loc[frame["id"] == selected_id].iloc[0])
+if user is not None and user.can(auth.Role.EDITOR):
+    with st.expander("Correct this interaction"):
+        record_editor.editor(selected_id, user)

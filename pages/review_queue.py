@@ -3,13 +3,16 @@
 import pandas as pd
 import streamlit as st
 
+from bilateral import auth
 from bilateral.extract import queue
 from bilateral.extract.review import frame_from_dict
+from ui import auth as ui_auth
 from ui import extract_view as view
 from ui import review_form as form
-from ui.sidebar import ensure_router
+from ui.sidebar import page_without_filter
 
-ensure_router()
+page_without_filter()
+user = ui_auth.require_role(auth.Role.EDITOR, "reviewing the queue")
 st.title("Review queue")
 st.caption(
     "Articles coded in bulk with `python -m bilateral ingest FOLDER` wait here as drafts: open one, "
@@ -54,7 +57,7 @@ edited = form.interactions_editor(frame_from_dict(draft.result), codes, f"{key}_
 
 save, skip, reject = st.columns(3)
 if save.button("Save as reviewed", type="primary", key="queue_save"):
-    article = form.save_reviewed(meta, edited, draft.result["article"]["text"])
+    article = form.save_reviewed(meta, edited, draft.result["article"]["text"], actor=user.name)
     if article is not None:
         queue.mark(conn, draft.id, queue.DraftStatus.SAVED, article.id)
 if skip.button("Skip for now", key="queue_skip"):

@@ -5,8 +5,10 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
+from bilateral import auth
 from bilateral.analysis.watch import week_of
 from bilateral.model import Theme
+from ui import auth as ui_auth
 from ui import loaders, notes_view, views
 from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
@@ -54,5 +56,10 @@ st.subheader("Notes")
 window = dataclasses.replace(
     undated, dyads=tuple(pairs), themes=flt.themes, date_from=first, date_to=last.date()
 )
-notes_view.notes_list(loaders.notes(window))
-notes_view.add_note_form(pairs, themes, as_of)
+user = ui_auth.current_user()
+may_write = user is not None and user.can(auth.Role.EDITOR)
+notes_view.notes_list(loaders.notes(window), editable=may_write)
+if may_write:
+    notes_view.add_note_form(pairs, themes, as_of, author=None if user is auth.LOCAL else user.name)
+else:
+    st.caption("Editors pin notes; sign in with an editor's account to add or change one.")

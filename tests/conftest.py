@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from pg_cluster import Cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -73,12 +76,64 @@ def interactions() -> pd.DataFrame:
     return make_interactions()
 
 
+# The store and app tests run on both engines: the embedded SQLite file and a PostgreSQL server.
+ENGINES = ("sqlite", "postgresql")
+
+
 @pytest.fixture(scope="session")
-def app_db(tmp_path_factory) -> Path:
-    """A fresh database file seeded from data/, chosen through BILATERAL_DB for the whole session."""
-    path = tmp_path_factory.mktemp("db") / "bilateral.sqlite3"
+def pg_cluster():
+    """The PostgreSQL server of this run (see tests/pg_cluster.py); stopped at the end, also on failure."""
+    cluster = Cluster.start()
+    atexit.register(cluster.stop)
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupted)  # a killed run still tears the cluster down
+    yield cluster
+    cluster.stop()
+
+
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _mirror_dir(tmp_path_factory):
+    """Mirrors of server databases go to a temporary folder, never to the project's var/."""
+    os.environ["BILATERAL_MIRROR_DIR"] = str(tmp_path_factory.mktemp("mirrors"))
+
+
+@pytest.fixture(params=ENGINES)
+def engine_name(request) -> str:
+    """Each test that takes a database runs once per engine."""
+    return request.param
+
+
+@pytest.fixture
+def new_db_url(engine_name, tmp_path, request):
+    """A maker of new, empty databases of the test's engine: a file path (SQLite) or a server URL."""
+
+    def make(name: str = "store") -> str:
+        if engine_name == "sqlite":
+            return str(tmp_path / f"{name}.sqlite3")
+        return request.getfixturevalue("pg_cluster").new_database()
+
+    return make
+
+
+@pytest.fixture
+def store_url(new_db_url) -> str:
+    """One new, empty database of the test's engine."""
+    return new_db_url()
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def app_db(request, tmp_path_factory) -> str:
+    """A fresh database seeded from data/ (on each engine), chosen through BILATERAL_DB for the session."""
+    if request.param == "sqlite":
+        path = str(tmp_path_factory.mktemp("db") / "bilateral.sqlite3")
+    else:
+        path = request.getfixturevalue("pg_cluster").new_database()
     previous = os.environ.get("BILATERAL_DB")
-    os.environ["BILATERAL_DB"] = str(path)
+    os.environ["BILATERAL_DB"] = path
     yield path
     if previous is None:
         os.environ.pop("BILATERAL_DB", None)

@@ -1,18 +1,21 @@
-"""The CLI, run as a real subprocess against a real database file."""
+"""The CLI, run in-process against a real database of each engine (SQLite file, PostgreSQL server)."""
 
 import json
+import re
 import shutil
 
 import pytest
 from helpers import ROOT, run_cli
+
+from bilateral.store import schema
 
 BROKEN = ROOT / "tests" / "data" / "broken.jsonl"
 GOOD = ROOT / "tests" / "data" / "good.jsonl"
 
 
 @pytest.fixture
-def db(tmp_path):
-    return tmp_path / "cli.sqlite3"
+def db(store_url):
+    return store_url
 
 
 def test_validate_names_each_broken_line(db):
@@ -92,14 +95,23 @@ def test_bad_filter_value_exits_non_zero_with_a_message(db):
     assert result.returncode == 1 and "theme='astrology'" in result.stderr
 
 
-def test_export_data_round_trips_through_import(db, tmp_path):
+def test_export_data_round_trips_through_import(db, tmp_path, new_db_url):
     out = tmp_path / "export.jsonl"
     assert (
         run_cli("export-data", "--format", "jsonl", "-o", str(out), "--theme", "cyber", db=db).returncode == 0
     )
-    other = tmp_path / "other.sqlite3"
+    other = new_db_url("other")
     result = run_cli("import", str(out), db=other)
     assert result.returncode == 0 and "skipped" in result.stdout
     csv_out = tmp_path / "export.csv"
     assert run_cli("export-data", "--format", "csv", "-o", str(csv_out), db=db).returncode == 0
     assert csv_out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("id,date,actor1,actor2,dyad")
+
+
+def test_init_creates_upgrades_and_seeds_on_each_engine(db):
+    first = run_cli("init", db=db)
+    assert first.returncode == 0, first.stderr
+    found = re.search(r"schema (\w+), (\d+) articles, (\d+) interactions", first.stdout)
+    assert found and found[1] == schema.head_revision() and int(found[3]) >= 577
+    again = run_cli("init", db=db)
+    assert again.returncode == 0 and again.stdout == first.stdout

@@ -101,7 +101,7 @@ def assert_shown_in_timeline_and_network(source: str) -> None:
 
 @needs_seed
 def test_a_failed_save_writes_nothing_and_keeps_the_edits(db, monkeypatch):
-    def refuse(conn, article, interactions):
+    def refuse(conn, article, interactions, actor="local"):
         raise StoreError("the disk is full; nothing was written")
 
     monkeypatch.setattr(store, "save_article", refuse)

@@ -16,8 +16,8 @@ ALL = Filter()
 
 
 @pytest.fixture
-def db(tmp_path):
-    return store.connect(str(tmp_path / "m.sqlite3"), seed=False)
+def db(store_url):
+    return store.connect(store_url, seed=False)
 
 
 def add(db, n: int, start: int = 0):
@@ -95,10 +95,10 @@ def test_a_mirror_of_another_database_is_rebuilt(tmp_path):
     assert queries.count(mirror, ALL) == 1
 
 
-def test_app_and_cli_import_run_at_the_same_time(tmp_path):
+def test_app_and_cli_import_run_at_the_same_time(store_url, tmp_path):
     """The app holds the mirror file; a CLI import and a CLI query still work, and the app then sees them."""
-    path = tmp_path / "shared.sqlite3"
-    db = store.connect(str(path))
+    path = store_url
+    db = store.connect(path)
     app_mirror = Mirror(db)
     app_mirror.sync()
     before = queries.count(app_mirror, ALL)
@@ -136,3 +136,33 @@ def test_a_full_load_cut_short_is_started_afresh(db, monkeypatch):
     again = Mirror(db)
     assert again.rev == 0
     assert again.sync() == 5 and queries.count(again, ALL) == 5
+
+
+def test_sessions_sync_and_read_at_once_while_an_editor_saves(db):
+    """Many sessions of one app process share the mirror: syncs and reads in threads never collide."""
+    import threading
+
+    add(db, 2)
+    mirror = Mirror(db, in_memory=True)
+    mirror.sync()
+    errors, stop = [], threading.Event()
+
+    def session():
+        while not stop.is_set():
+            try:
+                mirror.sync()
+                queries.count(mirror, ALL)
+            except Exception as error:  # collected and asserted below
+                errors.append(error)
+                return
+
+    threads = [threading.Thread(target=session) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for i in range(15):
+        add(db, 1, start=100 + i)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    mirror.sync()
+    assert errors == [] and queries.count(mirror, ALL) == 17

@@ -1,4 +1,5 @@
-"""The store: a real SQLite file, Alembic migrations, seeding, one transaction per write, old files kept."""
+"""The store on both engines (SQLite file, PostgreSQL server): Alembic migrations, seeding, one transaction
+per write; first-version SQLite files carried over."""
 
 import sqlite3
 
@@ -41,9 +42,8 @@ PRAGMA user_version = 2;
 
 
 @pytest.fixture
-def empty_db(tmp_path, monkeypatch):
-    path = tmp_path / "store.sqlite3"
-    monkeypatch.setenv("BILATERAL_DB", str(path))
+def empty_db(store_url, monkeypatch):
+    monkeypatch.setenv("BILATERAL_DB", store_url)
     return store.connect(seed=False)
 
 
@@ -80,6 +80,12 @@ def test_postgresql_urls_are_accepted_and_other_engines_refused():
         store.database_url("mysql://localhost/db")
 
 
+def test_a_server_database_is_created_migrated_and_seeded(store_url):
+    db = store.connect(store_url)
+    assert db.schema_revision() == schema.head_revision()
+    assert db.counts()[1] >= 577
+
+
 def test_new_database_is_created_migrated_and_seeded(tmp_path, monkeypatch):
     path = tmp_path / "sub" / "fresh.sqlite3"
     monkeypatch.setenv("BILATERAL_DB", f"sqlite:///{path}")
@@ -100,8 +106,8 @@ def test_declared_tables_and_migrations_agree(empty_db):
     assert diffs == []
 
 
-def test_seeding_twice_adds_nothing(tmp_path, monkeypatch):
-    monkeypatch.setenv("BILATERAL_DB", str(tmp_path / "s.sqlite3"))
+def test_seeding_twice_adds_nothing(store_url, monkeypatch):
+    monkeypatch.setenv("BILATERAL_DB", store_url)
     db = store.connect()
     before = count(db, "interactions")
     with db.engine.begin() as connection:
@@ -159,12 +165,12 @@ def test_save_article_refuses_a_stored_article(empty_db):
         store.save_article(empty_db, found_articles[0], found_interactions)
 
 
-def test_newer_schema_is_refused(tmp_path):
-    db = store.connect(str(tmp_path / "future.sqlite3"), seed=False)
+def test_newer_schema_is_refused(store_url):
+    db = store.connect(store_url, seed=False)
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(StoreError, match="newer than this code"):
-        store.connect(str(tmp_path / "future.sqlite3"), seed=False)
+        store.connect(store_url, seed=False)
 
 
 def test_newer_first_version_file_is_refused(tmp_path):

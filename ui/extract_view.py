@@ -10,6 +10,7 @@ from bilateral.analysis import queries
 from bilateral.errors import ExtractError
 from bilateral.extract import extract
 from bilateral.extract.pipeline import Extraction
+from bilateral.model import Direction, EventType, Modality
 from bilateral.registry import load_actors
 from ui import loaders
 
@@ -27,6 +28,30 @@ def cached_extract(text: str, date: str | None) -> Extraction:
 def registry() -> dict:
     """The actor registry: the codes an interaction may be saved with."""
     return load_actors()
+
+
+def review_columns(codes: list[str]) -> dict:
+    """The review table's columns: Add article and the Records page's editor use the same form."""
+    return {
+        "date": st.column_config.TextColumn("Date (YYYY-MM-DD)", max_chars=10),
+        "actor1": st.column_config.SelectboxColumn("Actor 1", options=codes, required=True),
+        "actor2": st.column_config.SelectboxColumn("Actor 2", options=codes, required=True),
+        "direction": st.column_config.SelectboxColumn(
+            "Direction", options=[d.value for d in Direction], required=True
+        ),
+        "event_type": st.column_config.SelectboxColumn(
+            "Event type", options=[e.value for e in EventType], required=True
+        ),
+        "score": st.column_config.NumberColumn("Score", min_value=-10.0, max_value=10.0, step=0.5),
+        "themes": st.column_config.TextColumn("Themes (a;b)"),
+        "modality": st.column_config.SelectboxColumn(
+            "Modality", options=[m.value for m in Modality], required=True
+        ),
+        "negated": st.column_config.CheckboxColumn("Negated", disabled=True),
+        "evidence": st.column_config.TextColumn("Evidence", width="large"),
+        "confidence": st.column_config.NumberColumn("Confidence", disabled=True, format="%.2f"),
+        "cue": st.column_config.TextColumn("Cue", disabled=True),
+    }
 
 
 def connection() -> store.Store:

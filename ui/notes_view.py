@@ -24,7 +24,9 @@ def _say_problems(error: Exception) -> None:
         st.error(f"Not saved: {error}")
 
 
-def add_note_form(pairs: list[str], themes: list[str], default_day: dt.date) -> None:
+def add_note_form(
+    pairs: list[str], themes: list[str], default_day: dt.date, author: str | None = None
+) -> None:
     """A form pinning a note to a day or a period, optionally to one of the watched dyads and themes.
 
     The form keeps what was typed when a save fails (clear_on_submit stays off); after a save the page
@@ -80,8 +82,8 @@ def add_note_form(pairs: list[str], themes: list[str], default_day: dt.date) -> 
     st.rerun()
 
 
-def notes_list(notes: list[Note]) -> None:
-    """The notes of the period as a table; select one to edit or delete it."""
+def notes_list(notes: list[Note], editable: bool = True) -> None:
+    """The notes of the period as a table; select one to edit or delete it (when `editable`)."""
     st.markdown(f"**Notes in the period ({len(notes)})**")
     if not notes:
         st.caption("No notes yet for these dyads and themes in the period.")
@@ -109,7 +111,7 @@ def notes_list(notes: list[Note]) -> None:
         column_config={"id": None},
     )
     picked = event["selection"]["rows"] if event else []
-    if picked:
+    if picked and editable:
         _edit(notes[picked[0]])
 
 

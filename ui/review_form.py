@@ -67,11 +67,12 @@ def interactions_editor(rows: pd.DataFrame, actor_codes: list[str], key: str) ->
     )
 
 
-def save_reviewed(meta: dict, edited: pd.DataFrame, text: str) -> Article | None:
-    """Validate and save the reviewed article in one transaction; shows the outcome, returns the article."""
+def save_reviewed(meta: dict, edited: pd.DataFrame, text: str, actor: str = "local") -> Article | None:
+    """Validate and save the reviewed article in one transaction (audited as `actor`); shows the outcome,
+    returns the article."""
     try:
         article, interactions = build_records(meta, edited, set(view.registry()), text)
-        saved = store.save_article(view.connection(), article, interactions)
+        saved = store.save_article(view.connection(), article, interactions, actor=actor)
     except BilateralError as error:
         st.error(f"Not saved: {error}")
         return None

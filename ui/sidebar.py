@@ -152,6 +152,17 @@ def ensure_router() -> None:
         st.rerun()
 
 
+def page_without_filter() -> None:
+    """For pages that take no filter (Add article, Review queue, History): route through app.py, and put
+    this page's own address in the browser's bar.
+
+    Why: Streamlit writes the address when a run sets query parameters; a page that sets none kept the
+    previous page's address (and its filter) in the bar after a click in the sidebar.
+    """
+    ensure_router()
+    st.query_params.from_dict({})
+
+
 def filter_sidebar() -> Filter:
     """Draw the sidebar filter, keep the URL in step, and return the Filter every page applies."""
     ensure_router()

@@ -4,7 +4,8 @@ Why: the store of record (SQLite, or PostgreSQL for a team) is good at transacti
 scans dashboards make (0.5 s per aggregate at 1M rows in SQLite); DuckDB answers the same questions in
 milliseconds. The mirror holds one flat `rows` table (each interaction joined with its article, with the
 roll-up to states, the dyads and the theme bit mask precomputed) and an `articles` table. `sync()` pulls
-only what changed since the revision it last saw (new and edited rows, and recorded deletions), in chunks,
+only what changed since the revision it last saw (new and edited rows, and recorded deletions: soft-deleted
+rows are never pulled, and an undo re-stamps the row so it comes back), in chunks,
 so memory stays flat. It is persisted beside the database, so a restart does not reload everything; when
 another process holds that file (DuckDB locks it), the mirror lives in memory instead.
 """
@@ -12,6 +13,7 @@ another process holds that file (DuckDB locks it), the mirror lives in memory in
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from pathlib import Path
 
@@ -82,11 +84,12 @@ _ARTICLE_JOINED = ("title", "source", "url", "summary", "status", "title_kind", 
 
 
 def mirror_path(store: Store) -> Path:
-    """Where the mirror of this store is kept: beside an SQLite file, else under var/."""
+    """Where the mirror is kept: beside an SQLite file, else in BILATERAL_MIRROR_DIR or var/."""
     path = database_path(store.url)
     if path is not None:
         return path.with_name(path.name + ".mirror.duckdb")
-    return VAR_DIR / f"mirror-{hashlib.sha1(store.url.encode()).hexdigest()[:12]}.duckdb"
+    folder = Path(os.environ.get("BILATERAL_MIRROR_DIR") or VAR_DIR)
+    return folder / f"mirror-{hashlib.sha1(store.url.encode()).hexdigest()[:12]}.duckdb"
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -133,12 +136,16 @@ class Mirror:
         self.con.close()
 
     def sync(self) -> int:
-        """Catch up with the store; returns the number of interaction rows pulled (0 when up to date)."""
+        """Catch up with the store; returns the number of interaction rows pulled (0 when up to date).
+
+        Why the check is under the lock: it reads the mirror's own connection, which another session's
+        sync may be using mid-transaction (DuckDB refuses a second call on a busy connection).
+        """
         target = self.store.revision()
         identity = self._identity()
-        if target == self.rev and self._get("identity") == identity:
-            return 0
         with self._lock:
+            if target == self.rev and self._get("identity") == identity:
+                return 0
             return self._sync(target, identity)
 
     def _sync(self, target: int, identity: str) -> int:
@@ -235,8 +242,10 @@ def _open(path: Path, in_memory: bool) -> tuple[Path | None, duckdb.DuckDBPyConn
 def _row_query(since: int):
     joined = [articles.c[name] for name in _ARTICLE_JOINED]
     verbatim = and_(articles.c.text.is_not(None), articles.c.text != "").label("verbatim")
-    query = select(*interactions.c, *joined, verbatim).join(
-        articles, articles.c.id == interactions.c.article_id
+    query = (
+        select(*interactions.c, *joined, verbatim)
+        .join(articles, articles.c.id == interactions.c.article_id)
+        .where(interactions.c.deleted_at.is_(None), articles.c.deleted_at.is_(None))
     )
     if since:
         return query.where(or_(interactions.c.rev > since, articles.c.rev > since))
@@ -249,7 +258,7 @@ def _row_query(since: int):
 def _article_query(since: int):
     columns = [c for c in articles.c if c.name != "text"]
     verbatim = and_(articles.c.text.is_not(None), articles.c.text != "").label("verbatim")
-    query = select(*columns, verbatim)
+    query = select(*columns, verbatim).where(articles.c.deleted_at.is_(None))
     return query.where(articles.c.rev > since) if since else query
 
 

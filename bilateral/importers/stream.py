@@ -21,6 +21,7 @@ from bilateral.errors import Problem, RecordError, StoreError
 from bilateral.model import Article, Interaction
 from bilateral.model.files import is_interaction, iter_raw_records
 from bilateral.model.validation import article_from_dict, interaction_from_dict
+from bilateral.store.changes import record_change
 from bilateral.store.tables import articles, interactions
 from bilateral.store.writes import ImportResult, article_row, interaction_row, next_revision
 
@@ -124,10 +125,13 @@ def import_files(
     on_progress: Callable[[Progress], None] | None = None,
     every: int = 50_000,
     dry_run: bool = False,
+    actor: str = "local",
 ) -> ImportResult:
     """Import every record of every file in ONE transaction, or raise RecordError and write nothing.
 
     dry_run: check everything exactly as an import would (ids, article references), then roll back.
+    The audit trail gets one row for the import (who, when, the files, the counts, its data revision:
+    every row it added carries that revision), so a million-row import does not write a million more.
     """
     progress = Progress(started=time.perf_counter())
     problems: list[Problem] = []
@@ -156,6 +160,13 @@ def import_files(
             if problems:
                 raise RecordError(problems[:MAX_PROBLEMS] + _more(problems))
             after = (_count(connection, articles), _count(connection, interactions))
+            counts = {
+                "articles": after[0] - before[0],
+                "interactions": after[1] - before[1],
+                "rev": writer.rev,
+            }
+            record_change(connection, writer.rev, actor, "import", "import", f"rev {writer.rev}", None, None,
+                          {**counts, "files": [Path(p).name for p in paths]})  # fmt: skip
             if dry_run:
                 transaction.rollback()
     except SQLAlchemyError as error:

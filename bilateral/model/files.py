@@ -54,14 +54,21 @@ def _jsonl_records(path: Path, lines):
         yield number, raw, None
 
 
+CSV_FIELD_LIMIT = 16_000_000  # characters in one cell: a 1 MB text fits; Python's default is 131,072
+
+
 def _csv_records(path: Path, lines):
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
     reader = csv.DictReader(lines)
-    for row in reader:
-        number = reader.line_num
-        if None in row:
-            yield number, None, Problem(str(path), number, "line", "has more cells than the header")
-            continue
-        yield number, {k.strip(): (v if v != "" else None) for k, v in row.items() if k}, None
+    try:
+        for row in reader:
+            number = reader.line_num
+            if None in row:
+                yield number, None, Problem(str(path), number, "line", "has more cells than the header")
+                continue
+            yield number, {k.strip(): (v if v != "" else None) for k, v in row.items() if k}, None
+    except csv.Error as error:
+        raise FileFormatError(f"{path}:{reader.line_num}: not a readable CSV file ({error})") from error
 
 
 def is_interaction(raw: dict) -> bool:

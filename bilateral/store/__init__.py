@@ -53,7 +53,7 @@ def articles_with_text(store: Store, limit: int = 5000) -> pd.DataFrame:
     """The newest articles whose full text is stored (id, title, url, text): near-duplicate candidates."""
     query = (
         select(articles.c.id, articles.c.title, articles.c.url, articles.c.text)
-        .where(articles.c.text.is_not(None), articles.c.text != "")
+        .where(articles.c.text.is_not(None), articles.c.text != "", articles.c.deleted_at.is_(None))
         .order_by(articles.c.added_at.desc())
         .limit(limit)
     )
@@ -72,11 +72,13 @@ def connect(url: str | None = None, seed: bool = True) -> Store:
     return store
 
 
-def add_records(store: Store, articles, interactions, meta: dict[str, str] | None = None) -> ImportResult:
-    """Add new articles and interactions in ONE transaction, skipping those already stored."""
-    return _add_records(store.engine, articles, interactions, meta)
+def add_records(
+    store: Store, articles, interactions, meta: dict[str, str] | None = None, actor: str = "local"
+) -> ImportResult:
+    """Add new articles and interactions in ONE transaction, skipping those already stored; audited."""
+    return _add_records(store.engine, articles, interactions, meta, actor)
 
 
-def save_article(store: Store, article, interactions) -> ImportResult:
-    """Save one reviewed article with its interactions in one transaction; refuses a duplicate."""
-    return _save_article(store.engine, article, interactions)
+def save_article(store: Store, article, interactions, actor: str = "local") -> ImportResult:
+    """Save one reviewed article with its interactions in one transaction; refuses a duplicate; audited."""
+    return _save_article(store.engine, article, interactions, actor)

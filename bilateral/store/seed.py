@@ -32,4 +32,4 @@ def seed_from_data(engine: Engine, data_dir: Path = DATA_DIR) -> ImportResult | 
             return None
     paths = [data_dir / name for name in SEED_FILES if (data_dir / name).exists()]
     found_articles, found_interactions = read_record_files(paths, known_actors=set(load_actors()))
-    return add_records(engine, found_articles, found_interactions, {"seed_fingerprint": fingerprint})
+    return add_records(engine, found_articles, found_interactions, {"seed_fingerprint": fingerprint}, "seed")

@@ -2,8 +2,9 @@
 
 Each record field becomes a column of the type its annotation implies (enums as text, the quad class as an
 integer, theme sets as ';'-joined text, ISO dates as text so SQLite and PostgreSQL agree). Store-only
-columns are `rev` (the data revision that last wrote the row: the page-query mirror syncs by it) and the
-bookkeeping tables `meta`, `counters` and `deletions`.
+columns are `rev` (the data revision that last wrote the row: the page-query mirror syncs by it), `version`
+and `deleted_at` (edits and soft deletes), and the bookkeeping tables `meta`, `counters`, `deletions` and
+`audit` (who changed what, before and after).
 """
 
 from __future__ import annotations
@@ -78,11 +79,20 @@ def rev_column() -> Column:
     return Column("rev", BigInteger, nullable=False, server_default="0")
 
 
+def version_columns() -> list[Column]:
+    """The record's version (edits name the version they started from) and its soft-delete time."""
+    return [
+        Column("version", BigInteger, nullable=False, server_default="1"),
+        Column("deleted_at", Text),
+    ]
+
+
 articles = Table(
     "articles",
     metadata,
     *record_columns(Article),
     rev_column(),
+    *version_columns(),
     Index(
         "articles_url",
         "url",
@@ -98,6 +108,7 @@ interactions = Table(
     metadata,
     *record_columns(Interaction, {"article_id": (ForeignKey("articles.id", ondelete="CASCADE"),)}),
     rev_column(),
+    *version_columns(),
     CheckConstraint(f"score BETWEEN {SCORE_MIN:g} AND {SCORE_MAX:g}", name="score_range"),
     CheckConstraint("quad_class BETWEEN 1 AND 4", name="quad_range"),
     CheckConstraint("confidence BETWEEN 0 AND 1", name="confidence_range"),
@@ -151,6 +162,36 @@ deletions = Table(
     Column("id", Text, primary_key=True),
     Column("rev", BigInteger, nullable=False),
     Index("deletions_rev", "rev"),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("rev", BigInteger, nullable=False),
+    Column("at", Text, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("record_id", Text, nullable=False),
+    Column("version", BigInteger),
+    Column("before", Text),
+    Column("after", Text),
+    Index("audit_record", "kind", "record_id"),
+    Index("audit_at", "at"),
+    Index("audit_actor", "actor"),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text),
+    Column("failed", Integer, nullable=False, server_default="0"),
+    Column("locked_until", Text),
+    Column("created_at", Text, nullable=False),
+    CheckConstraint("role IN ('viewer', 'editor', 'admin')", name="role_known"),
 )
 
 TABLES = {"articles": articles, "interactions": interactions}

@@ -6,6 +6,7 @@ whose article is a skipped duplicate attaches to the stored one.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,8 +15,8 @@ from sqlalchemy import Connection, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from bilateral.errors import StoreError
-from bilateral.model import Article, Interaction
-from bilateral.store.tables import articles, counters, interactions, meta
+from bilateral.model import Article, Interaction, now_iso
+from bilateral.store.tables import articles, audit, counters, interactions, meta
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,9 @@ def write_records(
     new_interactions: Iterable[Interaction],
     rev: int,
     known: KnownIds,
+    actor: str = "local",
 ) -> ImportResult:
-    """Insert what is new (see the module docstring) inside the caller's transaction."""
+    """Insert what is new (see the module docstring) and audit each insert, in the caller's transaction."""
     article_rows, redirect, skipped = [], {}, 0
     for article in new_articles:
         existing = known.article(article)
@@ -97,7 +99,22 @@ def write_records(
         connection.execute(articles.insert(), article_rows)
     if interaction_rows:
         connection.execute(interactions.insert(), interaction_rows)
+    audit_inserts(connection, rev, actor, "article", article_rows)
+    audit_inserts(connection, rev, actor, "interaction", interaction_rows)
     return ImportResult(len(article_rows), len(interaction_rows), skipped)
+
+
+def audit_inserts(connection: Connection, rev: int, actor: str, kind: str, rows: list[dict]) -> None:
+    """One audit row per inserted record (values after; none before), in the caller's transaction."""
+    if not rows:
+        return
+    at = now_iso()
+    connection.execute(audit.insert(), [
+        {"rev": rev, "at": at, "actor": actor, "action": "insert", "kind": kind, "record_id": row["id"],
+         "version": 1, "before": None, "after": json.dumps({k: v for k, v in row.items() if k != "text"},
+                                                           ensure_ascii=False, sort_keys=True)}
+        for row in rows
+    ])  # fmt: skip
 
 
 class KnownIds:
@@ -143,13 +160,14 @@ def get_meta(connection: Connection, key: str) -> str | None:
 
 
 def add_records(
-    engine, new_articles, new_interactions, meta_values: dict[str, str] | None = None
+    engine, new_articles, new_interactions, meta_values: dict[str, str] | None = None, actor: str = "local"
 ) -> ImportResult:
     """Add new articles and interactions in ONE transaction, skipping those already stored."""
     try:
         with engine.begin() as connection:
             rev = next_revision(connection)
-            result = write_records(connection, new_articles, new_interactions, rev, KnownIds(connection))
+            known = KnownIds(connection)
+            result = write_records(connection, new_articles, new_interactions, rev, known, actor)
             set_meta(connection, meta_values or {})
             return result
     except SQLAlchemyError as error:
@@ -158,7 +176,7 @@ def add_records(
         ) from error
 
 
-def save_article(engine, article: Article, items: list[Interaction]) -> ImportResult:
+def save_article(engine, article: Article, items: list[Interaction], actor: str = "local") -> ImportResult:
     """Save one reviewed article with its interactions in one transaction; refuses a duplicate article."""
     try:
         with engine.begin() as connection:
@@ -169,7 +187,7 @@ def save_article(engine, article: Article, items: list[Interaction]) -> ImportRe
             if found:
                 raise StoreError(f"this article is already stored (id {found}); nothing was written")
             rev = next_revision(connection)
-            return write_records(connection, [article], items, rev, KnownIds(connection))
+            return write_records(connection, [article], items, rev, KnownIds(connection), actor)
     except SQLAlchemyError as error:
         raise StoreError(
             f"nothing was written: the database refused the records ({_reason(error)})"
@@ -177,10 +195,19 @@ def save_article(engine, article: Article, items: list[Interaction]) -> ImportRe
 
 
 def count_rows(connection: Connection) -> tuple[int, int]:
-    """(articles, interactions) stored."""
+    """(articles, interactions) stored and not deleted."""
+    live = (
+        select(func.count())
+        .select_from(interactions)
+        .join(articles, articles.c.id == interactions.c.article_id)
+    )
     return (
-        connection.execute(select(func.count()).select_from(articles)).scalar_one(),
-        connection.execute(select(func.count()).select_from(interactions)).scalar_one(),
+        connection.execute(
+            select(func.count()).select_from(articles).where(articles.c.deleted_at.is_(None))
+        ).scalar_one(),
+        connection.execute(
+            live.where(interactions.c.deleted_at.is_(None), articles.c.deleted_at.is_(None))
+        ).scalar_one(),
     )
 
 

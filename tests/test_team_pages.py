@@ -1,0 +1,133 @@
+"""The team pages on both engines (AppTest): sign-in, roles on write pages, editing on Records, History."""
+
+import time
+
+import pytest
+from helpers import article, interaction
+from streamlit.testing.v1 import AppTest
+
+from bilateral import auth, store
+from bilateral.model import article_from_dict, interaction_from_dict
+from bilateral.store import changes, history
+
+TIMEOUT = 60
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def team(store_url, monkeypatch):
+    """A seeded store with a viewer, an editor and an admin, chosen through BILATERAL_DB."""
+    monkeypatch.setenv("BILATERAL_DB", store_url)
+    db = store.connect(store_url)
+    for name, role in (("val", "viewer"), ("ed", "editor"), ("bo", "editor"), ("root", "admin")):
+        auth.add_user(db.engine, name, PASSWORD, auth.Role(role))
+    a, _ = article_from_dict(article(title="Team test <b>article</b>", url="https://example.org/team"))
+    item, _ = interaction_from_dict(
+        interaction(article_id=a.id, evidence="Team [link](javascript:alert(1)).")
+    )
+    store.save_article(db, a, [item], actor="root")
+    return db, item
+
+
+def page(name: str, user: str | None = None, **query) -> AppTest:
+    at = AppTest.from_file(f"../{name}", default_timeout=TIMEOUT)
+    if user:
+        at.session_state["auth_session"] = {"name": user, "expires": time.time() + 3600}
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def plain(element) -> str:
+    """A message as the reader sees it (the page escapes markdown in untrusted text)."""
+    return element.value.replace("\\", "")
+
+
+def keys(at: AppTest) -> list[str]:
+    return [b.key for b in at.button]
+
+
+def test_without_users_the_add_page_says_it_is_single_user(app_db):
+    at = page("pages/add_article.py")
+    assert not at.exception
+    assert any("Single-user mode" in caption.value for caption in at.caption)
+
+
+def test_with_users_everyone_signs_in_first(team):
+    at = page("app.py")
+    assert not at.exception and at.title[0].value == "Sign in"
+    at.text_input(key="sign_in_name").input("val")
+    at.text_input(key="sign_in_password").input("wrong password!")
+    at.button[0].click().run()
+    assert at.title[0].value == "Sign in" and "wrong user name or password" in plain(at.error[0])
+    at.text_input(key="sign_in_password").input(PASSWORD)
+    at.button[0].click().run()
+    assert not at.exception and at.title[0].value == "Overview"
+
+
+def test_an_expired_session_signs_in_again(team):
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
+    at.session_state["auth_session"] = {"name": "ed", "expires": time.time() - 1}
+    at.run()
+    assert at.title[0].value == "Sign in"
+
+
+def test_a_viewer_cannot_save_on_the_pages(team):
+    db, item = team
+    add = page("pages/add_article.py", user="val")
+    assert not add.exception
+    assert "val is a viewer: adding articles needs the editor role" in plain(add.error[0])
+    assert "save_button" not in keys(add)
+    records = page("pages/records.py", user="val", record=item.id)
+    assert not records.exception
+    assert "records_save" not in keys(records)
+    hist = page("pages/history.py", user="val")
+    assert "needs the editor role" in plain(hist.error[0])
+    assert changes.get_record(db.engine, "interaction", item.id)["version"] == 1
+
+
+def test_an_editor_corrects_an_article_on_records_and_it_shows_in_history(team):
+    db, item = team
+    at = page("pages/records.py", user="ed", record=item.article_id)
+    assert not at.exception
+    at.text_input(key="records_article_title").input("Corrected title")
+    at.button(key="records_save").click().run()
+    assert not at.exception and "version 2" in plain(at.success[0])
+    assert changes.get_record(db.engine, "article", item.article_id)["title"] == "Corrected title"
+    trail = history.history_frame(db.engine, record_id=item.article_id)
+    assert trail["action"].tolist() == ["update", "insert"]
+    assert "title: 'Team test <b>article</b>' -> 'Corrected title'" in trail["changes"].iloc[0]
+    shown = page("pages/history.py", user="ed")
+    assert not shown.exception
+    table = shown.dataframe[0].value
+    assert {"update", "insert"} <= set(table["action"]) and f"records?record={item.article_id}" in set(
+        table["link"]
+    )
+
+
+def test_a_conflicting_edit_on_the_page_is_refused_with_the_other_change(team):
+    db, item = team
+    at = page("pages/records.py", user="ed", record=item.id)
+    assert "records_save" in keys(at)
+    changes.update_record(db.engine, item.model_copy(update={"score": -7.0}), 1, "bo")
+    at.button(key="records_save").click().run()
+    assert not at.exception
+    message = plain(at.error[0])
+    assert "changed by bo (update" in message and "score: 4.0 -> -7.0" in message
+    assert changes.get_record(db.engine, "interaction", item.id)["score"] == -7.0
+    at.button(key="records_reload").click().run()
+    at.button(key="records_save").click().run()
+    assert "version 3" in plain(at.success[0])
+
+
+def test_an_editor_deletes_and_undoes_on_the_page(team):
+    db, item = team
+    at = page("pages/records.py", user="ed", record=item.id)
+    at.button(key="records_delete").click().run()
+    assert not at.exception
+    assert changes.get_record(db.engine, "interaction", item.id)["deleted_at"]
+    at.button(key="records_undo_button").click().run()
+    assert not at.exception
+    assert changes.get_record(db.engine, "interaction", item.id)["deleted_at"] is None
+    actions = history.history_frame(db.engine, record_id=item.id)["action"].tolist()
+    assert actions[:2] == ["restore", "delete"]
