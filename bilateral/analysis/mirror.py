@@ -25,7 +25,7 @@ from bilateral.store import VAR_DIR, Store, database_path
 from bilateral.store.tables import articles, deletions, interactions
 from bilateral.store.writes import get_meta
 
-MIRROR_FORMAT = "1"
+MIRROR_FORMAT = "2"
 CHUNK_ROWS = 50_000
 ROW_COLUMNS = {
     "id": "VARCHAR", "article_id": "VARCHAR", "date": "DATE", "actor1": "VARCHAR", "actor2": "VARCHAR",
@@ -34,6 +34,8 @@ ROW_COLUMNS = {
     "theme_mask": "INTEGER", "modality": "VARCHAR", "evidence": "VARCHAR", "coder": "VARCHAR",
     "confidence": "DOUBLE", "title": "VARCHAR", "source": "VARCHAR", "url": "VARCHAR", "summary": "VARCHAR",
     "status": "VARCHAR", "title_kind": "VARCHAR", "verbatim": "BOOLEAN", "rev": "BIGINT",
+    "dataset": "VARCHAR", "source_row_id": "VARCHAR", "source_url": "VARCHAR", "num_mentions": "BIGINT",
+    "num_sources": "BIGINT", "num_articles": "BIGINT", "story_id": "VARCHAR",
 }  # fmt: skip
 ARTICLE_COLUMNS = {
     "id": "VARCHAR", "title": "VARCHAR", "title_kind": "VARCHAR", "date": "DATE", "source": "VARCHAR",

@@ -18,8 +18,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from bilateral.errors import Problem, RecordError, StoreError
-from bilateral.importers.files import is_interaction, iter_raw_records
 from bilateral.model import Article, Interaction
+from bilateral.model.files import is_interaction, iter_raw_records
 from bilateral.model.validation import article_from_dict, interaction_from_dict
 from bilateral.store.tables import articles, interactions
 from bilateral.store.writes import ImportResult, article_row, interaction_row, next_revision

@@ -10,6 +10,7 @@ from bilateral.model.records import (
     Record,
     Term,
     article_id_for,
+    field_interaction_id,
     interaction_id_for,
     now_iso,
     stable_id,
@@ -23,6 +24,7 @@ from bilateral.model.vocab import (
     THEME_LABELS,
     ActorKind,
     Coder,
+    Dataset,
     Direction,
     EventType,
     Modality,
@@ -34,7 +36,7 @@ from bilateral.model.vocab import (
 
 __all__ = [
     "DEFAULT_SCORES", "EVENT_QUAD", "SCORE_MAX", "SCORE_MIN", "THEME_LABELS", "Actor", "ActorKind", "Article",
-    "Coder", "Direction", "EventType", "Interaction", "Modality", "QuadClass", "Record", "Status", "Term",
-    "Theme", "TitleKind", "article_from_dict", "article_id_for", "check_url", "interaction_from_dict",
-    "interaction_id_for", "now_iso", "parse_themes", "stable_id",
+    "Coder", "Dataset", "Direction", "EventType", "Interaction", "Modality", "QuadClass", "Record", "Status",
+    "Term", "Theme", "TitleKind", "article_from_dict", "article_id_for", "check_url", "field_interaction_id",
+    "interaction_from_dict", "interaction_id_for", "now_iso", "parse_themes", "stable_id",
 ]  # fmt: skip
