@@ -11,9 +11,11 @@ from pathlib import Path
 from bilateral import export, store
 from bilateral.analysis import mirror_session, queries
 from bilateral.bench import commands as bench_commands
-from bilateral.errors import BilateralError, RecordError
+from bilateral.errors import BilateralError, FileFormatError, RecordError
 from bilateral.extract import commands as extract_commands
 from bilateral.filters import add_filter_arguments, filter_from_cli
+from bilateral.importers.field import import_field_files
+from bilateral.importers.formats import FORMATS, field_format
 from bilateral.importers.stream import Progress, import_files
 from bilateral.registry import load_actors
 from bilateral.report import commands as report_commands
@@ -49,8 +51,35 @@ def cmd_validate(args) -> int:
     return 0
 
 
+def _field_kind(paths: list[str], given: str | None) -> str | None:
+    """'field' when the files are GDELT/ICEWS/PLOVER data (or --format says so), None for record files."""
+    if given:
+        return "field"
+    kinds = {"field" if field_format(Path(p)) else "records" for p in paths}
+    if len(kinds) > 1:
+        raise FileFormatError("import field data (GDELT, ICEWS, PLOVER) and record files in separate runs")
+    return "field" if kinds == {"field"} else None
+
+
+def cmd_import_field(args) -> int:
+    """Field data: streamed, mapped by the tables in bilateral/importers/mappings, all or nothing."""
+    db = store.connect()
+    show = None
+    if not args.quiet:
+        show = lambda p: print(f"\r{p.line()}", end="", file=sys.stderr, flush=True)  # noqa: E731
+    progress = import_field_files(db.engine, [Path(p) for p in args.paths], args.format, show)
+    if not args.quiet:
+        print(file=sys.stderr)
+    print(progress.summary())
+    with contextlib.suppress(BilateralError), mirror_session(store.connect(seed=False)):
+        pass
+    return 0
+
+
 def cmd_import(args) -> int:
     """All or nothing: any invalid record in any file adds nothing."""
+    if _field_kind(args.paths, args.format):
+        return cmd_import_field(args)
     result = _import(args.paths, dry_run=False, quiet=args.quiet)
     if not args.quiet:
         print(file=sys.stderr)
@@ -116,9 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("validate", help="check record files (JSONL/CSV); exit 1 naming each bad line")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=cmd_validate)
-    p = commands.add_parser("import", help="add record files to the database, all or nothing, streamed")
+    p = commands.add_parser("import", help="add record or GDELT/ICEWS/PLOVER files, all or nothing, streamed")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="no progress line")
+    p.add_argument("--format", choices=FORMATS, help="field data format (default: detected from the file)")
     p.set_defaults(func=cmd_import)
     p = commands.add_parser("export-data", help="write the filtered records as JSONL or CSV")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
