@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from bilateral.analysis import graph as actor_graph
 from bilateral.analysis import metrics, queries
 from bilateral.analysis.periods import Period, auto_period
+from bilateral.charts.agreement import AgreementData, agreement_figure
 from bilateral.charts.figures import (
     bar_geometry,
     cooperation_figure,
@@ -40,7 +41,7 @@ __all__ = [
     "figure_title", "network_data", "selected_customdata",
 ]  # fmt: skip
 
-FIGURE_NAMES = ("timeline", "cooperation", "network", "heatmap", "quad_mix", "theme_mix", "net")
+FIGURE_NAMES = ("timeline", "cooperation", "network", "heatmap", "quad_mix", "theme_mix", "net", "agreement")
 
 
 def as_db(source):
@@ -102,6 +103,16 @@ def _net(db, flt, period=None, **options):
     )
 
 
+def _agreement(db, flt, period=None, dyads=None, include_commentary=False, **_):
+    """Curated vs imported net cooperation of one dyad (the first asked for, else the most active)."""
+    dyad = (chart_dyads(db, flt, dyads, include_commentary) or [""])[0]
+    period = _period(db, flt, period)
+    sums = queries.coop_by_dataset(db, flt, period, dyad, include_commentary)
+    span = queries.date_span(db, flt, queries.scored(include_commentary))
+    title = figure_title(f"Do they agree? Net cooperation of {dyad} by dataset", flt, span)
+    return agreement_figure(AgreementData(sums, dyad, title, period))
+
+
 def _quad_mix(db, flt, dyads=None, include_commentary=False, **_):
     chosen = chart_dyads(db, flt, dyads, include_commentary)
     mix = metrics.quad_mix(queries.quad_counts(db, flt, chosen, include_commentary), chosen)
@@ -153,4 +164,5 @@ _BUILDERS = {
     "quad_mix": _quad_mix,
     "theme_mix": _theme_mix,
     "net": _net,
+    "agreement": _agreement,
 }

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bilateral.model import EventType, Modality, QuadClass, Status, Theme
+from bilateral.model import Dataset, EventType, Modality, QuadClass, Status, Theme
 
 SCORE_RANGE = (-10.0, 10.0)
 
@@ -208,6 +208,13 @@ FIELDS: tuple[FilterField, ...] = (
         Widget("select", "Review status", group="more", choices=(None, Status.REVIEWED, Status.DRAFT),
                format={None: "Any", Status.REVIEWED: "Reviewed only", Status.DRAFT: "Drafts only"}.get),
         rank=90, annotation=Status | None,
+    ),
+    FilterField(
+        "dataset", "datasets", lambda v: Dataset(v.lower()), "curated, gdelt, icews or plover",
+        _in("dataset", lambda d: d.value), _phrase("datasets", lambda v: " + ".join(d.label for d in v)),
+        Widget("multiselect", "Dataset", choices=tuple(Dataset), format=lambda d: d.label,
+               placeholder="All loaded"),
+        many=True, rank=5, annotation=tuple[Dataset, ...],
     ),
 )  # fmt: skip
 
