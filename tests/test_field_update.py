@@ -95,7 +95,7 @@ def test_update_reads_the_daily_listing_of_gdelt_1(empty_store, gdelt_server, ca
 
 def test_a_missing_file_or_bad_checksum_imports_nothing(empty_store, gdelt_server, tmp_path):
     before = empty_store.counts()
-    with pytest.raises(UpdateError, match="20160727.export.CSV.zip"):  # listed, not on the server
+    with pytest.raises(UpdateError, match=r"20160727\.export\.CSV\.zip"):  # listed, not on the server
         update_gdelt(empty_store.engine, dt.date(2016, 7, 27), f"{gdelt_server}/v1", version=1)
     listing = tmp_path / "www" / "v2" / "masterfilelist.txt"
     text = listing.read_text().splitlines()
