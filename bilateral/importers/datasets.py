@@ -9,6 +9,7 @@ event code, actors present, actors in the registry, actors state-level, two diff
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from bilateral.importers.mapping import (
     EventRule,
@@ -53,6 +54,7 @@ def _cameo_state(rules: Rules, code: str, country: str, sector: str) -> str:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
 def _article_id(dataset: Dataset, url: str | None, key: str) -> str:
     return stable_id("a", url) if url else stable_id("a", dataset.value, key)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -57,6 +57,11 @@ class EventRule:
     event_type: EventType | None
     themes: str
     note: str = ""
+
+    @property
+    def quad(self) -> int:
+        """The quad class of the PLOVER type, as the store keeps it."""
+        return int(self.event_type.quad_class)
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,7 @@ class Skip(Exception):
         self.reason = reason
 
 
+@lru_cache(maxsize=1 << 14)
 def _iso(text: str) -> str:
     """YYYYMMDD (or YYYY-MM-DD, or YYYYMMDDHHMMSS) -> YYYY-MM-DD; Skip when it is not a date."""
     digits = text.replace("-", "")[:8]
@@ -148,16 +154,19 @@ def interaction_row(
     """One row of the interactions table (rev added by the writer)."""
     if actors[0] == actors[1]:
         raise Skip("both actors roll up to the same state")
-    kind = rule.event_type
+    kind, name = rule.event_type, dataset.value
     return {
-        "id": field_interaction_id(dataset.value, row_id), "date": date, "actor1": actors[0],
-        "actor2": actors[1], "direction": extra.pop("direction", Direction.DIRECTED.value),
-        "event_type": kind.value, "quad_class": int(kind.quad_class), "score": score, "themes": rule.themes,
-        "modality": Modality.REPORTED.value, "evidence": extra.pop("evidence", None),
-        "coder": Coder.AUTO.value, "confidence": 1.0, "article_id": article_id, "dataset": dataset.value,
+        "id": field_interaction_id(name, row_id), "date": date, "actor1": actors[0],
+        "actor2": actors[1], "direction": extra.pop("direction", _DIRECTED),
+        "event_type": kind.value, "quad_class": rule.quad, "score": score, "themes": rule.themes,
+        "modality": _REPORTED, "evidence": extra.pop("evidence", None),
+        "coder": _AUTO, "confidence": 1.0, "article_id": article_id, "dataset": name,
         "source_row_id": row_id, "source_url": extra.pop("source_url", None), "num_mentions": None,
         "num_sources": None, "num_articles": None, "story_id": None, **extra,
     }  # fmt: skip
+
+
+_DIRECTED, _REPORTED, _AUTO = Direction.DIRECTED.value, Modality.REPORTED.value, Coder.AUTO.value
 
 
 def source_article(dataset: Dataset, key: str, date: str, title: str, source: str, url: str | None) -> dict:
@@ -171,11 +180,13 @@ def source_article(dataset: Dataset, key: str, date: str, title: str, source: st
     return {**record.to_dict(), "url": url}
 
 
+@lru_cache(maxsize=1 << 16)
 def url_or_none(text: str) -> str | None:
     """The URL when it is a plain http(s) link, else None (some rows carry a bare outlet name)."""
     return text if text and check_url(text) is None else None
 
 
+@lru_cache(maxsize=1 << 16)
 def host(url: str) -> str:
     """The site of a URL, without www."""
     return urlsplit(url).netloc.lower().removeprefix("www.")
