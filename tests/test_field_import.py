@@ -287,3 +287,21 @@ def test_cli_imports_field_files_and_prints_reasons(empty_store, capsys):
     assert "6 interactions added" in out and f"skipped 23: {NO_TYPE}" in out
     assert main(["import", "--format", "icews", str(ICEWS), "--quiet"]) == 0
     assert "97 interactions added" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "line"),
+    [
+        ('[\n {"id": "a", "event": "AGREE"},\n {"id": "b", "ev', formats.TruncatedFileError, 3),
+        ('[\n {"id": "a", "event": "AGREE"}\n', formats.TruncatedFileError, 3),
+        ('{"id": "a", "event": "AGREE"}\n{"id": "b", "eve', formats.TruncatedFileError, 2),
+        ('{"id": "a", "event": "AGREE"}\n{"id": oops}\n{"id": "c"}\n', formats.BadJsonError, 2),
+        ("[]", formats.EmptyFileError, 1),
+    ],
+)
+def test_broken_plover_files_name_file_and_line(tmp_path, text, error, line):
+    path = tmp_path / "broken.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(error) as raised:
+        list(formats.plover_records(path))
+    assert str(raised.value).startswith(f"{path}:{line}:")

@@ -226,16 +226,9 @@ def _json_array(name: str, handle: IO[bytes]) -> Iterator[tuple[str, int, dict]]
                 record, end = decoder.raw_decode(buffer, position)
             except json.JSONDecodeError as error:
                 if done:
-                    kind = (
-                        TruncatedFileError
-                        if error.pos >= len(buffer) - 1 or not buffer.strip()
-                        else BadJsonError
-                    )
-                    message = (
-                        "the file ends mid-record"
-                        if kind is TruncatedFileError
-                        else f"not JSON ({error.msg})"
-                    )
+                    closed = buffer.rstrip().endswith("]")  # else the file ends before the array closes
+                    kind = BadJsonError if closed else TruncatedFileError
+                    message = f"not JSON ({error.msg})" if closed else "the file ends mid-record"
                     raise kind(name, line + buffer.count("\n", position, error.pos), message) from None
                 if len(buffer) - position > _MAX_RECORD:
                     raise BadJsonError(name, line, f"not JSON ({error.msg})") from None
