@@ -183,6 +183,7 @@ def import_field_files(
                     continue
                 ids.add(key)
                 mapped += 1
+                progress.kept = mapped  # so far: queued; set to the rows actually added at the end
                 batches.add(row, article)
             batches.flush()
             after = (_count(connection, articles), _count(connection, interactions))
