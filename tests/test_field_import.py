@@ -305,3 +305,33 @@ def test_broken_plover_files_name_file_and_line(tmp_path, text, error, line):
     with pytest.raises(error) as raised:
         list(formats.plover_records(path))
     assert str(raised.value).startswith(f"{path}:{line}:")
+
+
+def test_an_older_database_gains_provenance_and_keeps_its_checks(tmp_path):
+    """Migration 0003 on a first-version file: old rows are curated, range checks survive the rebuild."""
+    import sqlite3
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+    from test_store import FIRST_VERSION_SCHEMA
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(FIRST_VERSION_SCHEMA)
+    conn.execute(
+        "INSERT INTO articles VALUES ('a-old', 'Old', '2020-01-02', 'Wire', NULL, 'en', '', NULL, "
+        "'reviewed', 'descriptive', '2020-01-03T00:00:00+00:00')"
+    )
+    conn.execute(
+        "INSERT INTO interactions VALUES ('i-old', 'a-old', '2020-01-02', 'CHN', 'RUS', 'mutual', 'AGREE', "
+        "1, 4.0, 'energy', 'fact', 'Old evidence.', 'human', 0.9)"
+    )
+    conn.commit()
+    conn.close()
+    db = store.connect(str(path), seed=False)
+    with db.engine.connect() as connection:
+        old = connection.execute(select(interactions)).mappings().one()
+    assert (old["dataset"], old["evidence"], old["source_row_id"]) == ("curated", "Old evidence.", None)
+    with pytest.raises(IntegrityError), db.engine.begin() as connection:
+        connection.execute(text("UPDATE interactions SET score = 20"))
+    assert import_field_files(db.engine, [GDELT]).kept == 6
