@@ -14,11 +14,13 @@ analysis = [
         url_path="cooperation",
     ),
     st.Page("pages/network.py", title="Actor network", icon=":material/hub:", url_path="network"),
+    st.Page("pages/watch.py", title="Watch", icon=":material/monitoring:", url_path="watch"),
     st.Page("pages/records.py", title="Records", icon=":material/table_rows:", url_path="records"),
 ]
 work = [
     st.Page("pages/report.py", title="Report", icon=":material/description:", url_path="report"),
     st.Page("pages/add_article.py", title="Add article", icon=":material/note_add:", url_path="add-article"),
+    st.Page("pages/review_queue.py", title="Review queue", icon=":material/inbox:", url_path="review-queue"),
 ]
 
 st.navigation({"Analysis": analysis, "Work": work}).run()

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from bilateral import export, store
+from bilateral.analysis import commands as watch_commands
 from bilateral.analysis import mirror_session, queries
 from bilateral.bench import commands as bench_commands
 from bilateral.errors import BilateralError, FileFormatError, RecordError
@@ -187,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_stats)
     extract_commands.register(commands)
     report_commands.register(commands)
+    watch_commands.register(commands)
     bench_commands.register(commands)
     return parser
 

@@ -1,16 +1,13 @@
 """Add article: paste or upload an article, review what the extractor coded, save it as reviewed."""
 
-import datetime as dt
-
 import streamlit as st
 
-from bilateral import store
 from bilateral.errors import BilateralError
 from bilateral.extract.dedupe import find_duplicates
 from bilateral.extract.highlight import highlighted_markdown
-from bilateral.extract.review import build_records, candidates_frame
-from bilateral.model import Direction, EventType, Modality
+from bilateral.extract.review import candidates_frame
 from ui import extract_view as view
+from ui import review_form as form
 from ui.sidebar import ensure_router
 
 ensure_router()
@@ -45,22 +42,14 @@ if len(raw) > view.MAX_TEXT_CHARS:
 typed_date = st.session_state.get("article_date", "")
 result = view.cached_extract(raw, typed_date if len(typed_date) == 10 else None)
 
-left, right = st.columns(2)
-title = left.text_input("Title", value=result.title or "", key="article_title")
-date = right.text_input(
-    "Date (YYYY-MM-DD)",
-    value=result.date or "",
-    key="article_date",
-    help="Taken only from a dateline or the page's metadata; otherwise type it.",
-)
-source = left.text_input("Source (outlet)", key="article_source")
-url = right.text_input("URL", key="article_url")
-if not date:
-    st.warning("No date is stated in the article: type it before saving.")
+article = result.to_dict()["article"]
+meta = form.article_fields(article, "article")
+title, url = meta["title"], meta["url"]
 
 for dup in find_duplicates(view.stored_articles(title, url), title, result.text, url):
     st.warning(f"Possible duplicate ({dup.reason}, {dup.similarity:.0%}): {dup.title} [{dup.article_id}]")
 
+form.dropped_furniture(result.dropped)
 with st.expander("Article with actors (blue) and evidence (orange) highlighted", expanded=True):
     st.markdown(highlighted_markdown(result))
     for note in result.notes:
@@ -68,48 +57,8 @@ with st.expander("Article with actors (blue) and evidence (orange) highlighted",
 st.write("Actors: " + (", ".join(f"{a.name} ({a.code})" for a in result.actors) or "none found"))
 st.write("Themes: " + ", ".join(t.value for t in result.themes))
 
-codes = sorted(view.registry()) + sorted({a.code for a in result.actors} - set(view.registry()))
-config = {
-    "actor1": st.column_config.SelectboxColumn("Actor 1", options=codes, required=True),
-    "actor2": st.column_config.SelectboxColumn("Actor 2", options=codes, required=True),
-    "direction": st.column_config.SelectboxColumn(
-        "Direction", options=[d.value for d in Direction], required=True
-    ),
-    "event_type": st.column_config.SelectboxColumn(
-        "Event type", options=[e.value for e in EventType], required=True
-    ),
-    "score": st.column_config.NumberColumn("Score", min_value=-10.0, max_value=10.0, step=0.5),
-    "themes": st.column_config.TextColumn("Themes (a;b)"),
-    "modality": st.column_config.SelectboxColumn(
-        "Modality", options=[m.value for m in Modality], required=True
-    ),
-    "negated": st.column_config.CheckboxColumn("Negated", disabled=True),
-    "evidence": st.column_config.TextColumn("Evidence", width="large"),
-    "confidence": st.column_config.NumberColumn("Confidence", disabled=True, format="%.2f"),
-    "cue": st.column_config.TextColumn("Cue", disabled=True),
-}
-st.subheader("Interactions")
-st.caption(
-    "Commentary rows are kept out of the scores. Add, fix or delete rows; unknown actors cannot be saved."
-)
-edited = st.data_editor(
-    candidates_frame(result),
-    column_config=config,
-    num_rows="dynamic",
-    hide_index=True,
-    width="stretch",
-    key="review_editor",
-)
+codes = [a.code for a in result.actors]
+edited = form.interactions_editor(candidates_frame(result), codes, "review_editor")
 
 if st.button("Save as reviewed", type="primary", key="save_button"):
-    meta = {"title": title, "date": date, "source": source, "url": url or None}
-    try:
-        article, interactions = build_records(meta, edited, set(view.registry()), result.text)
-        saved = store.save_article(view.connection(), article, interactions)
-    except BilateralError as error:
-        st.error(f"Not saved: {error}")
-    else:
-        st.success(
-            f"Saved {article.title} ({article.date}) with {len(interactions)} interaction(s) at "
-            f"{dt.datetime.now():%H:%M}; it now shows in every view. {saved}"
-        )
+    form.save_reviewed(meta, edited, result.text)

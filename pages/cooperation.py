@@ -35,7 +35,7 @@ dyads = dyads or default
 period = Period(period or Period.YEAR)
 
 options = {"dyads": tuple(dyads), "include_commentary": include}
-fig = loaders.figure("cooperation", flt, period=period.value, window=int(window), **options)
+fig = loaders.figure_with_notes("cooperation", flt, period=period.value, window=int(window), **options)
 picked = views.chart(fig, key="cooperation_chart")
 chart_downloads(fig, name="cooperation", flt=flt, n_records=scored, key="cooperation")
 st.caption(

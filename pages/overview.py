@@ -5,6 +5,7 @@ import streamlit as st
 from ui import loaders, views
 from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
+from ui.what_moved import what_moved
 
 flt = filter_sidebar()
 st.title("Overview")
@@ -36,6 +37,8 @@ if not changes.empty:
         column.metric(
             row.dyad, value, delta, border=True, help=f"{row.count} scored interactions in the period"
         )
+
+what_moved(flt)
 
 left, right = st.columns([3, 2])
 with left:

@@ -21,8 +21,9 @@ page = right.number_input(f"Page (of {pages:,})", 1, pages, value=1, key="record
 first = (page - 1) * PAGE_SIZE
 frame = loaders.records_page(flt, PAGE_SIZE, first)
 left.caption(
-    f"{head.interactions:,} interactions · {flt.describe()} · newest first, {first + 1:,}–{first + len(frame):,} "
-    "shown; click a column to sort this page, select a row to read its evidence."
+    f"{head.interactions:,} interactions · {flt.describe()} · newest first, "
+    f"{first + 1:,}–{first + len(frame):,} shown; click a column to sort this page, "
+    "select a row to read its evidence."
 )
 data_downloads(flt, key="records")
 event = views.records(frame, key="records_table", height=460)

@@ -17,9 +17,11 @@ st.markdown(f"**Filters:** {views.escape(flt.describe())}")
 head = views.filtered_or_stop(flt)
 
 st.caption(
-    f"{head.interactions:,} interactions from {head.articles:,} articles. The report holds the title, the date, "
-    "these filters, the headline numbers, the timeline, cooperation vs tension and network charts, the key "
-    "events and a numbered list of every source (outlet, title, date, link)."
+    f"{head.interactions:,} interactions from {head.articles:,} articles. "
+    "The report holds the title, the date, these filters, the headline numbers, "
+    "what changed in the last four weeks (with its evidence and the analysts' notes), "
+    "the timeline, cooperation vs tension and network charts, the key events "
+    "and a numbered list of every source (outlet, title, date, link)."
 )
 
 fmt = st.segmented_control(
@@ -37,10 +39,10 @@ if fmt == "pdf" and not export.browser_available():
         "without it the PDF lists text only. The HTML report always has its charts."
     )
 
-figures = {name: loaders.figure(name, flt) for name in REPORT_CHARTS}
+figures = {name: loaders.figure_with_notes(name, flt) for name in REPORT_CHARTS}
 st.download_button(
     f"Build the report ({fmt.upper()})",
-    data=functools.partial(report_bytes, loaders.mirror(), flt, fmt, figures),
+    data=functools.partial(report_bytes, loaders.mirror(), flt, fmt, figures, loaders.notes(flt)),
     file_name=file_name("report", flt, fmt),
     mime=export.MIME_TYPES[fmt],
     key="report_download",

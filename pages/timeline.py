@@ -15,11 +15,16 @@ head = views.filtered_or_stop(flt)
 
 suggested = auto_period(head.first, head.last)
 period = st.segmented_control(
-    "Bin by", list(Period), default=suggested, format_func=lambda p: p.label, key="timeline_period", required=True
+    "Bin by",
+    list(Period),
+    default=suggested,
+    format_func=lambda p: p.label,
+    key="timeline_period",
+    required=True,
 )
 period = Period(period or suggested)
 
-fig = loaders.figure("timeline", flt, period=period.value)
+fig = loaders.figure_with_notes("timeline", flt, period=period.value)
 picked = views.chart(fig, key="timeline_chart")
 chart_downloads(fig, name="timeline", flt=flt, n_records=head.interactions, key="timeline")
 st.caption(

@@ -87,7 +87,9 @@ def differences(before, after, path: str = "", rel: float = 1e-9) -> list[str]:
             out += differences(b, a, f"{path}[{i}]", rel)
         return out
     if isinstance(before, int | float) and isinstance(after, int | float) and not isinstance(before, bool):
-        if math.isclose(before, after, rel_tol=rel, abs_tol=1e-9) or (math.isnan(before) and math.isnan(after)):
+        if math.isclose(before, after, rel_tol=rel, abs_tol=1e-9) or (
+            math.isnan(before) and math.isnan(after)
+        ):
             return []
     elif before == after:
         return []
@@ -103,6 +105,10 @@ def figure_differences(golden_figure: dict, spec: dict, any_trace_order: bool = 
     before = [_canonical_trace(t) for t in decoded(golden_figure["data"])]
     after = [_canonical_trace(t) for t in decoded(spec["data"])]
     if any_trace_order:
-        before, after = (sorted(side, key=lambda t: json.dumps(t, sort_keys=True)) for side in (before, after))
+        before, after = (
+            sorted(side, key=lambda t: json.dumps(t, sort_keys=True)) for side in (before, after)
+        )
     title = spec["layout"].get("title", {}).get("text")
-    return differences(before, after, "data") + ([] if title == golden_figure["title"] else [f"title {title!r}"])
+    return differences(before, after, "data") + (
+        [] if title == golden_figure["title"] else [f"title {title!r}"]
+    )

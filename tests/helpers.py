@@ -82,7 +82,9 @@ def _stdin(text: str | None):
         sys.stdin = saved
 
 
-def run_cli_process(*args: str, db: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+def run_cli_process(
+    *args: str, db: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess:
     """Run `python -m bilateral ARGS` as a real process (against the database file `db`, when given)."""
     env = {**os.environ, "BILATERAL_DB": str(db)} if db else None
     return subprocess.run(

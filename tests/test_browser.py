@@ -16,8 +16,13 @@ pytestmark = [
 ]
 
 SHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
-PAGES = [("overview", ""), ("timeline", "timeline"), ("cooperation", "cooperation"), ("network", "network"),
-         ("records", "records")]  # fmt: skip
+PAGES = [
+    ("overview", ""),
+    ("timeline", "timeline"),
+    ("cooperation", "cooperation"),
+    ("network", "network"),
+    ("records", "records"),
+]
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 LOAD_MS = 45_000
 
@@ -145,3 +150,59 @@ def test_clicking_an_actor_lists_its_records(viewport_page, app_server):
     page.wait_for_selector('[data-testid="stDataFrame"]')
     assert_no_error(page)
     screenshot(page, "network-selection")
+
+
+def test_evidence_links_its_confirmed_source(viewport_page, app_server):
+    """A curated record with a confirmed link: its evidence card opens the source in a new tab."""
+    page = viewport_page
+    open_page(page, f"{app_server}/?theme=cyber&from=2014-05-19&to=2014-05-19")
+    link = page.locator('a[href^="https://www.upi.com/Top_News/World-News/2014/05/19/"]').first
+    link.wait_for()
+    assert "Open the source" in link.inner_text()
+    assert link.get_attribute("target") == "_blank"
+    assert page.get_by_text("Link checked 2026-12-04").count() >= 1
+    assert_no_error(page)
+    screenshot(page, "evidence-link")
+
+
+def test_what_moved_opens_the_filtered_timeline_and_a_note_reaches_timeline_and_report(
+    viewport_page, fresh_server
+):
+    """On data/: the Overview's What moved panel; its link opens the Timeline filtered to the move; a note
+    added on the Watch page is drawn on that Timeline and listed in the report."""
+    page = viewport_page
+    open_page(page, fresh_server)
+    page.get_by_text("What moved").first.wait_for()
+    links = page.locator(".st-key-overview_move_links")
+    lead = links.get_by_text("Largest move:").inner_text()
+    dyad = lead.split(": ")[1].split(" ")[0]
+    screenshot(page, "overview-what-moved")
+    links.get_by_role("link", name="Timeline").click()
+    page.wait_for_url(re.compile(rf"/timeline\?.*dyad={dyad}"))
+    wait_for_drawn_chart(page)
+    assert dyad in page.locator('[data-testid="stPlotlyChart"]').first.text_content()
+    assert_no_error(page)
+
+    open_page(page, f"{fresh_server}/watch?dyad={dyad}")
+    wait_for_drawn_chart(page)
+    note = "Summit postponed <b>not bold</b>"
+    page.get_by_placeholder("e.g. Summit postponed").fill(note)
+    page.get_by_role("button", name="Save note").click()
+    page.get_by_text("Note saved").wait_for()
+    assert_no_error(page)
+    screenshot(page, "watch-note")
+
+    open_page(page, f"{fresh_server}/timeline?dyad={dyad}")
+    wait_for_drawn_chart(page)
+    page.wait_for_function(
+        "(text) => [...document.querySelectorAll('.annotation-text')]"
+        ".some(n => n.textContent.includes(text))",
+        arg="Summit postponed <b>not bold</b>"[:30],
+    )
+    open_page(page, f"{fresh_server}/report?dyad={dyad}")
+    page.locator(".st-key-report_format button", has_text="HTML").click()
+    page.wait_for_selector('.st-key-report_download button:has-text("Build the report (HTML)")')
+    with page.expect_download(timeout=LOAD_MS) as info:
+        page.locator(".st-key-report_download button").click()
+    html = Path(info.value.path()).read_text(encoding="utf-8")
+    assert "What changed" in html and "Summit postponed &lt;b&gt;not bold&lt;/b&gt;" in html

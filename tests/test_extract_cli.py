@@ -105,3 +105,28 @@ def test_evaluate_plover_prints_every_metric():
         assert metric in out.stdout
     report = json.loads(run("evaluate", str(PLOVER), "--json").stdout)
     assert report["records"] == 163 and report["sign_accuracy"] >= 0.85 and report["coverage"] >= 0.7
+
+
+def test_extract_html_file_gives_metadata_dates_and_furniture(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Talks | Test Desk</title><meta property='og:site_name' content='Test Desk'>"
+        "<meta property='article:published_time' content='2021-09-14'></head><body><article>"
+        "<h1>Talks</h1><p>Turkey and Armenia held talks in Ankara on Tuesday.</p>"
+        "<p>Read more: Japan and Iran talk</p></article></body></html>",
+        encoding="utf-8",
+    )
+    out = run("extract", str(page), "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["article"]["date"] == "2021-09-14" and data["article"]["date_source"] == "page metadata"
+    assert data["article"]["source"] == "Test Desk"
+    assert {a["code"] for a in data["actors"]} == {"TUR", "ARM"}
+    assert data["interactions"][0]["date"] == "2021-09-14"
+    assert data["interactions"][0]["date_source"].startswith("'on Tuesday'")
+
+
+def test_evaluate_prints_the_per_article_figures():
+    out = run("evaluate", str(GOLD / "articles.jsonl"))
+    assert out.returncode == 0, out.stderr
+    assert "per article: actor pairs found" in out.stdout and "dates found 1.0" in out.stdout

@@ -183,9 +183,13 @@ def test_commentary_is_not_scored_as_fact():
 
 
 def test_themes_per_interaction_and_article():
-    result = extract("Russia and China held joint military exercises. They signed an oil pipeline deal.")
+    result = extract(
+        "Russia and China held joint military exercises. The two countries signed an oil pipeline deal. "
+        "Markets were calm. Banks stayed open. Rain fell in the capital."
+    )
     assert "military" in [t.value for t in result.interactions[0].themes]
-    assert {"military", "energy"} <= {t.value for t in result.themes}
+    # carried by events: military and energy; 'banks' in one sentence of five is no finance story
+    assert {t.value for t in result.themes} == {"military", "energy"}
 
 
 def test_no_interaction_without_two_actors():

@@ -308,7 +308,7 @@ def test_broken_plover_files_name_file_and_line(tmp_path, text, error, line):
 
 
 def test_an_older_database_gains_provenance_and_keeps_its_checks(tmp_path):
-    """Migration 0003 on a first-version file: old rows are curated, range checks survive the rebuild."""
+    """Migration 0005 on a first-version file: old rows are curated, range checks survive the rebuild."""
     import sqlite3
 
     from sqlalchemy import text

@@ -1,4 +1,4 @@
-"""Cooperation / tension aggregates on a small hand-made set: the queries count, metrics fills and compares."""
+"""Cooperation / tension on a small hand-made set: the queries count, metrics fills and compares."""
 
 import pandas as pd
 import pytest
@@ -47,7 +47,9 @@ def test_top_dyads_and_commentary(db):
 
 def test_cooperation_tension_empty(db):
     assert coop(db, ["CHN-RUS"], include_commentary=False).pipe(len) > 0
-    assert metrics.cooperation_tension(queries.coop_sums(db, ALL, "year", ["XXX-YYY"]), ["XXX-YYY"], "year").empty
+    assert metrics.cooperation_tension(
+        queries.coop_sums(db, ALL, "year", ["XXX-YYY"]), ["XXX-YYY"], "year"
+    ).empty
 
 
 def test_index_change_against_previous_window(db):

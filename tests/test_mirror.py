@@ -1,4 +1,4 @@
-"""The mirror: a DuckDB copy that follows the store by data revision, persisted, and safe beside a CLI import."""
+"""The mirror: a DuckDB copy following the store by data revision, persisted, safe beside a CLI import."""
 
 import json
 
@@ -46,7 +46,9 @@ def test_edited_article_refreshes_its_rows(db):
     mirror.sync()
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE counters SET value = value + 1"))
-        connection.execute(text("UPDATE articles SET title = 'Corrected', rev = (SELECT value FROM counters)"))
+        connection.execute(
+            text("UPDATE articles SET title = 'Corrected', rev = (SELECT value FROM counters)")
+        )
     assert mirror.sync() == 1
     assert queries.records_page(mirror, ALL, 5)["title"].tolist() == ["Corrected"]
 
@@ -60,7 +62,8 @@ def test_recorded_deletions_leave_the_mirror(db):
         connection.execute(text("UPDATE counters SET value = value + 1"))
         connection.execute(text("DELETE FROM interactions WHERE id = :id"), {"id": gone})
         connection.execute(
-            text("INSERT INTO deletions VALUES ('interaction', :id, (SELECT value FROM counters))"), {"id": gone}
+            text("INSERT INTO deletions VALUES ('interaction', :id, (SELECT value FROM counters))"),
+            {"id": gone},
         )
     mirror.sync()
     assert queries.count(mirror, ALL) == 1 and gone not in set(queries.records_page(mirror, ALL, 5)["id"])

@@ -152,3 +152,28 @@ def test_records_row_shows_escaped_evidence():
     at.run()
     assert not at.exception
     assert any(m.value.startswith("> ") for m in at.markdown)
+
+
+def test_watch_page_saves_a_note_and_keeps_the_text_when_a_save_fails():
+    at = page("watch", dyad="CHN-RUS")
+    assert not at.exception and figures(at)
+    at.text_area(key="watch_note_text_0").set_value("Summit postponed")
+    at.text_input(key="watch_note_author_0").set_value("   ")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert [e.value for e in at.error] == ["Not saved: author: is required"]
+    assert at.text_area(key="watch_note_text_0").value == "Summit postponed"  # what was typed survives
+    at.text_input(key="watch_note_author_0").set_value("ana")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.exception and at.success[0].value.startswith("Note saved")
+    assert any(m.value == "**Notes in the period (1)**" for m in at.markdown)
+    assert "watch_note_text_1" in [t.key for t in at.text_area]  # a fresh form for the next note
+
+
+def test_overview_shows_what_moved():
+    at = page("overview")
+    assert not at.exception
+    assert any(s.value == "What moved" for s in at.subheader)
+    table = at.dataframe(key="overview_moves").value
+    assert {"pair", "move", "trend", "timeline"} <= set(table.columns) and len(table) >= 1

@@ -116,8 +116,19 @@ def test_every_chart_exports_in_every_format(name, db):
 @needs_browser
 def test_cli_chart_svg_names_its_filters(db_path, tmp_path):
     out = tmp_path / "out.svg"
-    result = run_cli("chart", "cooperation", "--dyad", "CHN-RUS", "--dyad", "USA-CHN", "--format", "svg",
-                     "-o", str(out), db=db_path)  # fmt: skip
+    result = run_cli(
+        "chart",
+        "cooperation",
+        "--dyad",
+        "CHN-RUS",
+        "--dyad",
+        "USA-CHN",
+        "--format",
+        "svg",
+        "-o",
+        str(out),
+        db=db_path,
+    )
     assert result.returncode == 0, result.stderr
     text = out.read_text()
     assert text.startswith("<svg") and "Cooperation vs tension" in text
@@ -146,3 +157,28 @@ def test_cli_chart_with_no_matching_records_fails_with_a_message(db_path, tmp_pa
     )
     assert result.returncode == 1
     assert "no interactions match the filters" in result.stderr and not (tmp_path / "x.png").exists()
+
+
+def test_curated_report_lists_confirmed_links_and_says_where_there_is_none(tmp_path):
+    """On data/: the PDF's numbered references carry each confirmed link, and say where there is none."""
+    db = tmp_path / "curated.sqlite3"
+    out = tmp_path / "cyber.pdf"
+    result = run_cli(
+        "report",
+        "--theme",
+        "cyber",
+        "--from",
+        "2014-05-19",
+        "--to",
+        "2016-12-31",
+        "--format",
+        "pdf",
+        "-o",
+        str(out),
+        db=db,
+    )
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out.read_bytes())
+    assert "https://www.upi.com/Top_News/World-News/2014/05/19/" in "".join(text.split())
+    assert "No link: find it by outlet and date" in " ".join(text.split())
+    assert "page published by Lincoln Daily News" in " ".join(text.split())

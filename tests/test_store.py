@@ -1,4 +1,4 @@
-"""The store: a real SQLite file, Alembic migrations, seeding, one transaction per write, old files carried over."""
+"""The store: a real SQLite file, Alembic migrations, seeding, one transaction per write, old files kept."""
 
 import sqlite3
 
@@ -21,14 +21,15 @@ FIRST_VERSION_SCHEMA = """
 CREATE TABLE articles (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT, source TEXT NOT NULL, url TEXT,
     language TEXT NOT NULL DEFAULT 'en', summary TEXT NOT NULL DEFAULT '', text TEXT,
-    status TEXT NOT NULL CHECK (status IN ('draft', 'reviewed')), title_kind TEXT NOT NULL DEFAULT 'descriptive',
-    added_at TEXT NOT NULL
+    status TEXT NOT NULL CHECK (status IN ('draft', 'reviewed')),
+    title_kind TEXT NOT NULL DEFAULT 'descriptive', added_at TEXT NOT NULL
 );
 CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL AND url != '';
 CREATE TABLE interactions (
-    id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, date TEXT NOT NULL,
-    actor1 TEXT NOT NULL, actor2 TEXT NOT NULL, direction TEXT NOT NULL, event_type TEXT NOT NULL,
-    quad_class INTEGER NOT NULL CHECK (quad_class BETWEEN 1 AND 4), score REAL NOT NULL CHECK (score BETWEEN -10 AND 10),
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    date TEXT NOT NULL, actor1 TEXT NOT NULL, actor2 TEXT NOT NULL, direction TEXT NOT NULL,
+    event_type TEXT NOT NULL, quad_class INTEGER NOT NULL CHECK (quad_class BETWEEN 1 AND 4),
+    score REAL NOT NULL CHECK (score BETWEEN -10 AND 10),
     themes TEXT NOT NULL, modality TEXT NOT NULL, evidence TEXT NOT NULL, coder TEXT NOT NULL,
     confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1)
 );
@@ -181,12 +182,13 @@ def test_a_database_of_the_first_version_carries_over(tmp_path):
     conn = sqlite3.connect(path)
     conn.executescript(FIRST_VERSION_SCHEMA)
     conn.execute(
-        "INSERT INTO articles VALUES ('a-old', 'Old title', '2020-01-02', 'Old Wire', 'https://example.org/old', "
-        "'en', 'A summary.', 'Full text.', 'reviewed', 'headline', '2020-01-03T00:00:00+00:00')"
+        "INSERT INTO articles VALUES ('a-old', 'Old title', '2020-01-02', 'Old Wire', "
+        "'https://example.org/old', 'en', 'A summary.', 'Full text.', 'reviewed', 'headline', "
+        "'2020-01-03T00:00:00+00:00')"
     )
     conn.execute(
-        "INSERT INTO interactions VALUES ('i-old', 'a-old', '2020-01-02', 'CHN', 'RUS', 'mutual', 'AGREE', 1, "
-        "4.0, 'energy;trade', 'fact', 'Old evidence.', 'human', 0.9)"
+        "INSERT INTO interactions VALUES ('i-old', 'a-old', '2020-01-02', 'CHN', 'RUS', 'mutual', "
+        "'AGREE', 1, 4.0, 'energy;trade', 'fact', 'Old evidence.', 'human', 0.9)"
     )
     conn.execute("INSERT INTO meta VALUES ('note', 'kept')")
     conn.commit()
@@ -197,9 +199,17 @@ def test_a_database_of_the_first_version_carries_over(tmp_path):
         old_article = connection.execute(select(articles_table)).mappings().one()
         old_interaction = connection.execute(select(interactions_table)).mappings().one()
         note = connection.execute(text("SELECT value FROM meta WHERE key = 'note'")).scalar()
-    assert (old_article["title"], old_article["text"], old_article["url"]) == ("Old title", "Full text.", "https://example.org/old")
+    assert (old_article["title"], old_article["text"], old_article["url"]) == (
+        "Old title",
+        "Full text.",
+        "https://example.org/old",
+    )
     assert old_article["source_checked"] is None and old_article["rev"] == 1
-    assert (old_interaction["themes"], old_interaction["score"], old_interaction["rev"]) == ("energy;trade", 4.0, 1)
+    assert (old_interaction["themes"], old_interaction["score"], old_interaction["rev"]) == (
+        "energy;trade",
+        4.0,
+        1,
+    )
     assert note == "kept"
     # and it seeds and serves like any other
     store.seed_from_data(db.engine)

@@ -7,6 +7,7 @@ a save or an import shows at once) and the filter's canonical query form.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import networkx as nx
@@ -16,11 +17,13 @@ import plotly.io as pio
 import streamlit as st
 
 from bilateral import charts, store
-from bilateral.analysis import changes, queries
+from bilateral.analysis import changes, queries, watch
 from bilateral.analysis.mirror import Mirror
 from bilateral.analysis.selection import selection_condition
 from bilateral.filters import Filter, filter_from_query
+from bilateral.model import Note
 from bilateral.registry import load_actors
+from bilateral.store.notes import list_notes
 
 SELECTION_LIMIT = 1000
 
@@ -187,3 +190,33 @@ def record(record_id: str) -> pd.Series | None:
     """One interaction by id, or None."""
     rows = queries.record_rows(mirror(), [record_id])
     return None if rows.empty else rows.iloc[0]
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _moves(url: str, rev: int, key: str, as_of: str | None, threshold: float, min_volume: int,
+           limit: int) -> pd.DataFrame:  # fmt: skip
+    settings = watch.WatchSettings(threshold=threshold, min_volume=min_volume)
+    day = dt.date.fromisoformat(as_of) if as_of else None
+    return watch.moves(mirror(), _from_key(key), day, settings, limit, one_per_pair=True)
+
+
+def moves(flt: Filter, as_of: dt.date | None = None, threshold: float = 2.0, min_volume: int = 3,
+          limit: int = 8) -> pd.DataFrame:  # fmt: skip
+    """The dyads and themes that moved most in the last four weeks against their 52-week baseline."""
+    return _moves(*_db(), query_key(flt), as_of.isoformat() if as_of else None, threshold, min_volume, limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _notes(url: str, rev: int, key: str) -> list[Note]:
+    flt = _from_key(key)
+    return list_notes(mirror().store.engine, flt.date_from, flt.date_to, flt.dyads, flt.themes)
+
+
+def notes(flt: Filter) -> list[Note]:
+    """Analysts' notes overlapping the filter's period, for its dyads and themes (or pinned to none)."""
+    return _notes(*_db(), query_key(flt))
+
+
+def figure_with_notes(name: str, flt: Filter, **options) -> go.Figure:
+    """The named chart with the analysts' notes that belong on it (see charts.NOTE_CHARTS)."""
+    return figure(name, flt, notes=tuple(notes(flt)), **options)

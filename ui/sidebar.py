@@ -1,4 +1,4 @@
-"""The ONE sidebar filter, drawn from the filter table (bilateral.filters.FIELDS) and kept in step with the URL.
+"""The ONE sidebar filter, drawn from the filter table (bilateral.filters.FIELDS), in step with the URL.
 
 Precedence, each run: a query string that differs from the one this session last wrote is a deep link or
 an edited URL, so it wins and sets the widgets; an empty query string after a page change (st.navigation
@@ -91,7 +91,9 @@ def _draw(f: FilterField, choices: dict[str, list[str]], column=None) -> None:
     """One field's widget; no `value=`: _source_filter has already put every value in session state."""
     place, w, key = column or st, f.widget, widget_key(f)
     if w.kind == "multiselect":
-        place.multiselect(w.label, _options(f, choices), key=key, format_func=_format(f), placeholder=w.placeholder)
+        place.multiselect(
+            w.label, _options(f, choices), key=key, format_func=_format(f), placeholder=w.placeholder
+        )
     elif w.kind == "date":
         place.date_input(w.label, key=key, **DATE_BOUNDS)
     elif w.kind == "text":

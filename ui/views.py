@@ -78,9 +78,14 @@ def records(frame: pd.DataFrame, key: str, height: int | str = "auto"):
     """A page of interactions as a sortable table (newest first) with a link column; returns the event."""
     table = record_table(frame)
     return st.dataframe(
-        table, key=key, hide_index=True, column_config=RECORD_COLUMNS, height=height,
-        on_select="rerun", selection_mode="single-row",
-    )  # fmt: skip
+        table,
+        key=key,
+        hide_index=True,
+        column_config=RECORD_COLUMNS,
+        height=height,
+        on_select="rerun",
+        selection_mode="single-row",
+    )
 
 
 def selection(found: tuple[pd.DataFrame, int], key: str, prompt: str) -> None:
@@ -100,7 +105,8 @@ def evidence_card(row: pd.Series) -> None:
     with st.container(border=True):
         st.markdown(f"**{escape(row['title'])}**")
         st.caption(
-            f"{pd.Timestamp(row['date']):%Y-%m-%d} · {escape(row['source'])} · {row['actor1']} → {row['actor2']} "
+            f"{pd.Timestamp(row['date']):%Y-%m-%d} · {escape(row['source'])} · "
+            f"{row['actor1']} → {row['actor2']} "
             f"({row['dyad']}) · {row['event_type']} · score {row['score']:+.1f} · {row['modality']}"
         )
         if has_evidence(row):
@@ -111,7 +117,12 @@ def evidence_card(row: pd.Series) -> None:
             st.caption("Evidence: the curator's summary of the report, not a quotation.")
         url = safe_url(row.get("source_url")) or safe_url(row["url"])
         if url:
-            st.link_button("Open the source", url, icon=":material/open_in_new:")
+            publisher = row.get("publisher")
+            via = f" (published by {publisher})" if isinstance(publisher, str) and publisher else ""
+            st.link_button(f"Open the source{via}", url, icon=":material/open_in_new:")
+            checked = row.get("source_checked")
+            if isinstance(checked, str) and checked:
+                st.caption(f"Link checked {escape(checked)}")
         else:
             st.caption("No link: find it by outlet and date.")
 

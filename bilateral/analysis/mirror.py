@@ -25,24 +25,63 @@ from bilateral.store import VAR_DIR, Store, database_path
 from bilateral.store.tables import articles, deletions, interactions
 from bilateral.store.writes import get_meta
 
-MIRROR_FORMAT = "2"
+MIRROR_FORMAT = "3"
 CHUNK_ROWS = 50_000
 ROW_COLUMNS = {
-    "id": "VARCHAR", "article_id": "VARCHAR", "date": "DATE", "actor1": "VARCHAR", "actor2": "VARCHAR",
-    "state1": "VARCHAR", "state2": "VARCHAR", "dyad": "VARCHAR", "dyad_raw": "VARCHAR", "direction": "VARCHAR",
-    "event_type": "VARCHAR", "quad_class": "TINYINT", "score": "DOUBLE", "themes": "VARCHAR",
-    "theme_mask": "INTEGER", "modality": "VARCHAR", "evidence": "VARCHAR", "coder": "VARCHAR",
-    "confidence": "DOUBLE", "title": "VARCHAR", "source": "VARCHAR", "url": "VARCHAR", "summary": "VARCHAR",
-    "status": "VARCHAR", "title_kind": "VARCHAR", "verbatim": "BOOLEAN", "rev": "BIGINT",
-    "dataset": "VARCHAR", "source_row_id": "VARCHAR", "source_url": "VARCHAR", "num_mentions": "BIGINT",
-    "num_sources": "BIGINT", "num_articles": "BIGINT", "story_id": "VARCHAR",
-}  # fmt: skip
+    "id": "VARCHAR",
+    "article_id": "VARCHAR",
+    "date": "DATE",
+    "actor1": "VARCHAR",
+    "actor2": "VARCHAR",
+    "state1": "VARCHAR",
+    "state2": "VARCHAR",
+    "dyad": "VARCHAR",
+    "dyad_raw": "VARCHAR",
+    "direction": "VARCHAR",
+    "event_type": "VARCHAR",
+    "quad_class": "TINYINT",
+    "score": "DOUBLE",
+    "themes": "VARCHAR",
+    "theme_mask": "INTEGER",
+    "modality": "VARCHAR",
+    "evidence": "VARCHAR",
+    "coder": "VARCHAR",
+    "confidence": "DOUBLE",
+    "title": "VARCHAR",
+    "source": "VARCHAR",
+    "url": "VARCHAR",
+    "summary": "VARCHAR",
+    "status": "VARCHAR",
+    "title_kind": "VARCHAR",
+    "publisher": "VARCHAR",
+    "source_checked": "VARCHAR",
+    "verbatim": "BOOLEAN",
+    "rev": "BIGINT",
+    "dataset": "VARCHAR",
+    "source_row_id": "VARCHAR",
+    "source_url": "VARCHAR",
+    "num_mentions": "BIGINT",
+    "num_sources": "BIGINT",
+    "num_articles": "BIGINT",
+    "story_id": "VARCHAR",
+}
 ARTICLE_COLUMNS = {
-    "id": "VARCHAR", "title": "VARCHAR", "title_kind": "VARCHAR", "date": "DATE", "source": "VARCHAR",
-    "url": "VARCHAR", "language": "VARCHAR", "summary": "VARCHAR", "status": "VARCHAR", "added_at": "VARCHAR",
-    "source_checked": "VARCHAR", "publisher": "VARCHAR", "verbatim": "BOOLEAN", "rev": "BIGINT",
-}  # fmt: skip
-_ARTICLE_JOINED = ("title", "source", "url", "summary", "status", "title_kind")
+    "id": "VARCHAR",
+    "title": "VARCHAR",
+    "title_kind": "VARCHAR",
+    "date": "DATE",
+    "source": "VARCHAR",
+    "url": "VARCHAR",
+    "language": "VARCHAR",
+    "summary": "VARCHAR",
+    "status": "VARCHAR",
+    "added_at": "VARCHAR",
+    "source_checked": "VARCHAR",
+    "publisher": "VARCHAR",
+    "verbatim": "BOOLEAN",
+    "rev": "BIGINT",
+}
+_ARTICLE_JOINED = ("title", "source", "url", "summary", "status", "title_kind", "publisher", "source_checked")
 
 
 def mirror_path(store: Store) -> Path:
@@ -98,8 +137,9 @@ class Mirror:
     def _sync(self, target: int, identity: str) -> int:
         since = self.rev
         if self._get("identity") != identity or target < since:
-            since = 0
-            self.con.execute("DELETE FROM rows; DELETE FROM articles")
+            since = 0  # another database, format or registry: start afresh, with today's table layout
+            self.con.execute("DROP TABLE IF EXISTS rows; DROP TABLE IF EXISTS articles")
+            create_tables(self.con)
         pulled = 0
         rollup = rollup_map(load_actors())
         masks: dict[str, int] = {}
@@ -176,8 +216,11 @@ def _row_query(since: int):
         articles, articles.c.id == interactions.c.article_id
     )
     if since:
-        query = query.where(or_(interactions.c.rev > since, articles.c.rev > since))
-    return query
+        return query.where(or_(interactions.c.rev > since, articles.c.rev > since))
+    # A full sync writes the rows in date order (through the date index: ~10 % more fetch time), so DuckDB's
+    # per-block min/max let date ranges and "newest first" pages skip most blocks (newest 500 of 1M rows:
+    # 127 -> 26 ms of CPU). Later syncs append newer rows at the end, which keeps the order roughly.
+    return query.order_by(interactions.c.date)
 
 
 def _article_query(since: int):
@@ -191,7 +234,8 @@ def _chunks(connection, query):
     result = connection.execution_options(stream_results=True, yield_per=CHUNK_ROWS).execute(query)
     columns = list(result.keys())
     for part in result.partitions(CHUNK_ROWS):
-        yield pd.DataFrame(part, columns=columns)
+        # Column by column: pandas builds a frame from Row objects slowly (it probes each row's attributes).
+        yield pd.DataFrame(dict(zip(columns, map(list, zip(*part, strict=True)), strict=True)))
 
 
 def _article_frame(frame: pd.DataFrame) -> pd.DataFrame:

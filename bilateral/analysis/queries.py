@@ -132,8 +132,11 @@ def key_events(db, flt, limit: int = 40) -> pd.DataFrame:
 def top_dyads(db, flt, n: int = 4, include_commentary: bool = False) -> list[str]:
     """The n dyads with most interactions (ties broken by name, so the choice is stable)."""
     clause, params = conditions(flt, scored(include_commentary))
-    out = run(db, f"SELECT dyad, count(*) AS n FROM rows WHERE {clause} GROUP BY dyad ORDER BY n DESC, dyad LIMIT ?",
-              [*params, n])  # fmt: skip
+    out = run(
+        db,
+        f"SELECT dyad, count(*) AS n FROM rows WHERE {clause} GROUP BY dyad ORDER BY n DESC, dyad LIMIT ?",
+        [*params, n],
+    )
     return out["dyad"].tolist()
 
 
@@ -237,8 +240,11 @@ def window_sums(db, flt, dyads: list[str], start, end, include_commentary: bool 
 def records_page(db, flt, limit: int = 500, offset: int = 0, *extra) -> pd.DataFrame:
     """One page of matching interactions, newest first (ties by id)."""
     clause, params = conditions(flt, *extra)
-    out = run(db, f"SELECT * FROM rows WHERE {clause} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
-              [*params, limit, offset])  # fmt: skip
+    out = run(
+        db,
+        f"SELECT * FROM rows WHERE {clause} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
     return _dates(out, "date")
 
 
@@ -304,8 +310,11 @@ def summary_stats(db, flt) -> dict:
     head = headline(db, flt)
 
     def counts(expression: str) -> dict[str, int]:
-        out = run(db, f"SELECT {expression} AS k, count(*) AS n FROM rows WHERE {clause} GROUP BY k ORDER BY n DESC, k",
-                  params)  # fmt: skip
+        out = run(
+            db,
+            f"SELECT {expression} AS k, count(*) AS n FROM rows WHERE {clause} GROUP BY k ORDER BY n DESC, k",
+            params,
+        )
         return {str(k): int(n) for k, n in zip(out["k"], out["n"], strict=True)}
 
     by_theme = theme_totals(db, flt, every_theme=True)

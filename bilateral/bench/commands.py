@@ -19,20 +19,43 @@ def register(subparsers) -> None:
     )
     p.add_argument("--rows", type=int, default=100_000, help="synthetic interactions to generate")
     p.add_argument("--repeat", type=int, default=5, help="warm runs per step (the median is reported)")
-    p.add_argument("--keep", metavar="DIR", help="work in DIR and keep the files (default: a temporary folder)")
+    p.add_argument(
+        "--keep", metavar="DIR", help="work in DIR and keep the files (default: a temporary folder)"
+    )
     p.add_argument("--data", action="store_true", help="time the pages on the curated data/ set instead")
     p.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    p.add_argument("--markdown", action="store_true", help="print the page tables as Markdown")
+    p.add_argument(
+        "--replicate",
+        type=int,
+        metavar="K",
+        help="with --keep DIR of an earlier run: time the pages on its mirror with every row K times",
+    )
     p.set_defaults(func=cmd_bench)
 
 
 def cmd_bench(args) -> int:
-    from bilateral.bench.run import format_report, run_bench
+    from bilateral.bench.run import format_markdown, format_report, run_bench
+
+    def show(report: dict) -> None:
+        if args.json:
+            print(json.dumps(report, indent=2))
+        else:
+            print(format_markdown(report, steps=True) if args.markdown else format_report(report))
 
     if args.rows < 1 or args.repeat < 1:
         print("error: --rows and --repeat must be at least 1")
         return 1
+    if args.replicate:
+        if not args.keep:
+            print("error: --replicate needs --keep DIR of an earlier bench run")
+            return 1
+        from bilateral.bench.run import run_replicated
+
+        show(run_replicated(Path(args.keep), args.replicate, args.repeat))
+        return 0
     report = run_bench(
         rows=args.rows, repeat=args.repeat, keep=Path(args.keep) if args.keep else None, use_data=args.data
     )
-    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    show(report)
     return 0

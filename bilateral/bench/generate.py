@@ -43,7 +43,13 @@ THEME_WEIGHTS = {
     "cyber": 4, "diplomacy": 20, "information": 5, "security": 10,
 }  # fmt: skip
 MODALITIES = (("fact", 0.70), ("reported", 0.15), ("intent", 0.08), ("commentary", 0.07))
-SOURCES = ("Synthetic Wire", "Synthetic Daily", "Synthetic Review", "Synthetic News Agency", "Synthetic Monitor")
+SOURCES = (
+    "Synthetic Wire",
+    "Synthetic Daily",
+    "Synthetic Review",
+    "Synthetic News Agency",
+    "Synthetic Monitor",
+)
 TOPICS = (
     "a gas pipeline", "grain exports", "a naval drill", "chip export controls", "a currency swap line",
     "a border incident", "a summit communique", "port access", "satellite launches", "rare earth supply",
@@ -106,7 +112,9 @@ def _chunks(rows: int, seed: int, counts: dict) -> Iterator[str]:
     days = (dt.date(FIRST_DAY.year + YEARS, 1, 1) - FIRST_DAY).days
     day_p = np.linspace(1.0, 4.0, days)
     day_p /= day_p.sum()
-    date_text = np.array([(FIRST_DAY + dt.timedelta(days=int(d))).isoformat() for d in range(days)], dtype=object)
+    date_text = np.array(
+        [(FIRST_DAY + dt.timedelta(days=int(d))).isoformat() for d in range(days)], dtype=object
+    )
     done = 0
     article_no = 0
     while done < rows:
@@ -145,15 +153,19 @@ def _chunks(rows: int, seed: int, counts: dict) -> Iterator[str]:
                 i = row
                 row += 1
                 theme_list = (
-                    f'["{themes[theme1[i]]}", "{themes[theme2[i]]}"]' if two[i] else f'["{themes[theme1[i]]}"]'
+                    f'["{themes[theme1[i]]}", "{themes[theme2[i]]}"]'
+                    if two[i]
+                    else f'["{themes[theme1[i]]}"]'
                 )
                 parts.append(
                     f'{{"id": "i-synth-{done + i:010d}", "article_id": "{aid}", "date": "{date}", '
                     f'"actor1": "{first[i]}", "actor2": "{second[i]}", '
-                    f'"direction": "{"mutual" if mutual[i] else "directed"}", "event_type": "{events[event[i]]}", '
+                    f'"direction": "{"mutual" if mutual[i] else "directed"}", '
+                    f'"event_type": "{events[event[i]]}", '
                     f'"quad_class": {event_quad[event[i]]}, "score": {score[i]:.1f}, "themes": {theme_list}, '
                     f'"modality": "{modalities[modality[i]]}", '
-                    f'"evidence": "SYNTHETIC: {first[i]} and {second[i]} over {TOPICS[topic[i]]} (row {done + i})", '
+                    f'"evidence": "SYNTHETIC: {first[i]} and {second[i]} over {TOPICS[topic[i]]} '
+                    f'(row {done + i})", '
                     f'"coder": "{"auto" if auto[i] else "human"}", "confidence": {confidence[i]:.2f}}}\n'
                 )
         counts["articles"] += take

@@ -23,7 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from bilateral.bench.generate import SEARCH_WORD, generate
-from bilateral.filters import Filter, filter_from_query
+from bilateral.filters import filter_from_query
 from bilateral.store import DATA_DIR, PROJECT_ROOT
 
 # The representative filters: (name, URL query).
@@ -116,6 +116,7 @@ def machine() -> dict:
         "duckdb": duckdb.__version__,
         "sqlalchemy": sqlalchemy.__version__,
         "pandas": pd.__version__,
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -136,6 +137,14 @@ def _vm_hwm_mb(pid: int) -> float | None:
     return None
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds a running process has used so far (Linux), or None."""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return None
+
+
 def _run_child(argv: list[str], env: dict, marker: str | None = None) -> dict:
     """Run a child process; its wall time, peak memory (wait4), stdout, and the time and peak memory at
     the moment a stdout line starting with `marker` appeared (the end of the import, before the CLI goes
@@ -143,12 +152,13 @@ def _run_child(argv: list[str], env: dict, marker: str | None = None) -> dict:
     started = time.perf_counter()
     process = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                cwd=PROJECT_ROOT)  # fmt: skip
-    lines, at_marker, peak_at_marker = [], None, None
+    lines, at_marker, peak_at_marker, cpu_at_marker = [], None, None, None
     assert process.stdout is not None
     for line in process.stdout:
         if marker and at_marker is None and line.startswith(marker):
             at_marker = time.perf_counter() - started
             peak_at_marker = _vm_hwm_mb(process.pid)
+            cpu_at_marker = _cpu_seconds(process.pid)
         lines.append(line)
     stderr = process.stderr.read() if process.stderr else ""
     _, status, usage = os.wait4(process.pid, 0)
@@ -162,6 +172,8 @@ def _run_child(argv: list[str], env: dict, marker: str | None = None) -> dict:
         "stdout": "".join(lines),
         "at_marker": at_marker,
         "peak_at_marker_mb": peak_at_marker,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "cpu_at_marker": cpu_at_marker,
     }
 
 
@@ -183,17 +195,22 @@ def _median_time(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def measure_import(data_file: Path, db_path: Path, rows: int, log) -> dict:
-    """The real CLI import in a child process: rows/s and peak memory (whole run and up to the import's end)."""
+def measure_import(data_file: Path, db_path: Path, rows: int, log, quick: bool = False) -> dict:
+    """The real CLI import in a child process: rows/s, CPU and peak memory (up to the import's end, and of
+    the whole command, which then brings the mirror up to date)."""
     env = _child_env(db_path)
-    # The database exists and is seeded with the curated set before the clock starts: the import is timed alone.
+    # The database exists and is seeded with the curated set before the clock starts: the import is timed
+    # alone.
     _run_child([sys.executable, "-m", "bilateral", "init"], env)
     _remove_mirror(db_path)
     startup = statistics.median(
-        _run_child([sys.executable, "-c", "import bilateral.cli"], env)["seconds"] for _ in range(3)
+        _run_child([sys.executable, "-c", "import bilateral.cli"], env)["seconds"]
+        for _ in range(1 if quick else 3)
     )
     log(f"importing {rows:,} interactions with `python -m bilateral import --quiet` ...")
-    child = _run_child([sys.executable, "-m", "bilateral", "import", str(data_file), "--quiet"], env, "added ")
+    child = _run_child(
+        [sys.executable, "-m", "bilateral", "import", str(data_file), "--quiet"], env, "added "
+    )
     import_seconds = child["at_marker"] or child["seconds"]
     return {
         "command": f"python -m bilateral import {data_file.name} --quiet",
@@ -203,28 +220,40 @@ def measure_import(data_file: Path, db_path: Path, rows: int, log) -> dict:
         "startup_seconds": round(startup, 2),
         "rows_per_s": round(rows / import_seconds),
         "rows_per_s_after_startup": round(rows / max(import_seconds - startup, 1e-9)),
+        "cpu_seconds": round(child["cpu_at_marker"], 2) if child["cpu_at_marker"] else None,
+        "rows_per_cpu_s": round(rows / child["cpu_at_marker"]) if child["cpu_at_marker"] else None,
         "peak_mb_import": round(child["peak_at_marker_mb"], 1) if child["peak_at_marker_mb"] else None,
         "peak_mb_whole_command": round(child["peak_mb"], 1),
         "cli_mirror_sync_seconds": round(child["seconds"] - import_seconds, 2),
     }
 
 
-def measure_mirror(db_path: Path, log) -> dict:
+def measure_mirror(db_path: Path, log, quick: bool = False, cold: dict | None = None) -> dict:
     """The mirror: a first full sync (new mirror file: the app's cold start), then opening it up to date in a
-    fresh process (the first page after a server restart), and its file size."""
+    fresh process (the first page after a server restart), and its file size.
+
+    cold: the full sync the import command already made (seconds), used instead of a second one (big runs)."""
     env = _child_env(db_path)
-    _remove_mirror(db_path)
-    log("mirror: first full sync in a fresh process ...")
-    first = json.loads(_run_child([sys.executable, "-m", "bilateral.bench.child", "mirror"], env)["stdout"])
+    if cold is None:
+        _remove_mirror(db_path)
+        log("mirror: first full sync in a fresh process ...")
+        first = json.loads(
+            _run_child([sys.executable, "-m", "bilateral.bench.child", "mirror"], env)["stdout"]
+        )
+        first["measured_by"] = "a fresh process, mirror file removed"
+    else:
+        first = {"seconds": cold["cli_mirror_sync_seconds"], "peak_mb": cold["peak_mb_whole_command"],
+                 "measured_by": "the import command's own sync (peak: the whole import command)"}  # fmt: skip
     opens = [
         json.loads(_run_child([sys.executable, "-m", "bilateral.bench.child", "mirror"], env)["stdout"])
-        for _ in range(3)
+        for _ in range(1 if quick else 3)
     ]
     return {
         "first_sync_seconds": round(first["seconds"], 2),
         "first_sync_peak_mb": round(first["peak_mb"], 1),
-        "rows": first["rows"],
-        "persisted": first["persisted"],
+        "first_sync_measured_by": first["measured_by"],
+        "rows": opens[0]["rows"],
+        "persisted": opens[0]["persisted"],
         "open_seconds": round(statistics.median(o["seconds"] for o in opens), 3),
         "open_peak_mb": round(statistics.median(o["peak_mb"] for o in opens), 1),
         "file_mb": _mb(_mirror_file(db_path).stat().st_size) if _mirror_file(db_path).exists() else None,
@@ -248,9 +277,7 @@ def pandas_reference(mirror, repeat: int) -> dict:
 
     one_pass()
     seconds = _median_time(one_pass, max(repeat, 5))
-    out = {"filter": REFERENCE, "rows": len(frame), "ms": _ms(seconds), "matched": len(one_pass())}
-    del frame
-    return out
+    return {"filter": REFERENCE, "rows": len(frame), "ms": _ms(seconds), "matched": len(one_pass())}
 
 
 def _figure_bytes(result) -> int:
@@ -259,19 +286,58 @@ def _figure_bytes(result) -> int:
     return 0
 
 
-def measure_pages(store_, repeat: int, filters=FILTERS, log=print) -> dict:
+class FileDb:
+    """A mirror file opened read-only, for the page queries alone (the replicated benchmark)."""
+
+    def __init__(self, path: Path):
+        import duckdb
+
+        self.con = duckdb.connect(str(path), read_only=True, config={"threads": 2, "memory_limit": "512MB"})
+
+    def cursor(self):
+        return self.con.cursor()
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def replicate_mirror(source: Path, target: Path, times: int, log) -> int:
+    """A copy of a mirror file with every row `times` times (new ids, same dates, actors and text): a big
+    set for the page queries when importing it through SQLite would take too long. Returns its rows."""
+    import duckdb
+
+    shutil.copyfile(source, target)
+    con = duckdb.connect(str(target), config={"threads": 2, "memory_limit": "512MB"})
+    try:
+        log(f"replicating the mirror's rows {times} times ...")
+        columns = [r[0] for r in con.execute("DESCRIBE rows").fetchall()]
+        picked = ", ".join("id || '-r' || k AS id" if c == "id" else c for c in columns)
+        con.execute(f"INSERT INTO rows SELECT {picked} FROM rows, range(1, {times}) AS r(k)")
+        con.execute("CHECKPOINT")
+        return con.execute("SELECT count(*) FROM rows").fetchone()[0]
+    finally:
+        con.close()
+
+
+def measure_pages(store_, repeat: int, filters=FILTERS, log=print, open_db=None) -> dict:
     """Per filter and page: each step cold (first call after opening the mirror) and warm (median of
-    `repeat`), the SQL time inside it, the page totals, figure JSON bytes."""
+    `repeat`), the SQL time inside it, the page totals, figure JSON bytes.
+
+    open_db: a callable giving a fresh database to query (default: the store's mirror, synced)."""
     from bilateral.analysis.mirror import Mirror
     from bilateral.page_steps import PAGES
+
+    def open_mirror():
+        mirror = Mirror(store_)
+        mirror.sync()
+        return mirror
 
     out = {}
     for name, query in filters:
         flt, notes = filter_from_query(query)
         if notes:
             raise ValueError(f"benchmark filter {name!r}: {notes}")
-        mirror = Mirror(store_)
-        mirror.sync()
+        mirror = (open_db or open_mirror)()
         db = TimedDb(mirror)
         log(f"pages, filter {name} ...")
         pages = {}
@@ -325,9 +391,11 @@ def run_bench(
     use_data: bool = False,
     log: Callable[[str], None] | None = None,
     filters=FILTERS,
+    quick: bool = False,
 ) -> dict:
     """Generate `rows` synthetic interactions, import, mirror, time the pages; or (use_data) time the pages
-    on a copy of the curated store. Returns the report."""
+    on a copy of the curated store. Returns the report. quick: fewer repeats of the child processes
+    (tests)."""
     log = log or (lambda message: print(message, file=sys.stderr, flush=True))
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="bilateral-bench-"))
     if folder.resolve().is_relative_to(DATA_DIR.resolve()):
@@ -349,10 +417,11 @@ def run_bench(
             counts = generate(data_file, rows)
             report["generate"] = {**counts, "seconds": round(time.perf_counter() - started, 2),
                                   "file_mb": _mb(counts["bytes"])}  # fmt: skip
-            report["import"] = measure_import(data_file, db_path, rows, log)
+            report["import"] = measure_import(data_file, db_path, rows, log, quick)
             if not keep:
                 data_file.unlink()
-        report["mirror"] = measure_mirror(db_path, log)
+        big = not use_data and rows > 2_000_000  # a second full sync would only repeat the import's own
+        report["mirror"] = measure_mirror(db_path, log, quick, report["import"] if big else None)
         from bilateral import store
 
         opened = store.connect(str(db_path), seed=False)
@@ -369,9 +438,37 @@ def run_bench(
             opened.engine.dispose()
         _add_ratios(report)
         report["aims"] = check_aims(report)
+        report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     finally:
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
+    return report
+
+
+def run_replicated(folder: Path, times: int, repeat: int = 5, log=None) -> dict:
+    """Page timings on the mirror of a kept benchmark folder with every row `times` times (see
+    replicate_mirror): the page-query aims at 10M rows without a 10M-row import."""
+    log = log or (lambda message: print(message, file=sys.stderr, flush=True))
+    source = _mirror_file(Path(folder) / "bench.sqlite3")
+    if not source.exists():
+        raise ValueError(f"no benchmark mirror in {folder}: run bench --keep {folder} first")
+    target = Path(folder) / f"replicated-x{times}.duckdb"
+    started = time.perf_counter()
+    rows = replicate_mirror(source, target, times, log)
+    report: dict = {"machine": machine(), "folder": str(folder), "repeat": repeat, "rows": rows,
+                    "source": f"the generated set's mirror, every row {times} times (new ids)",
+                    "replicate_seconds": round(time.perf_counter() - started, 1),
+                    "mirror": {"file_mb": _mb(target.stat().st_size)}}  # fmt: skip
+    try:
+        db = FileDb(target)
+        report["pandas_pass"] = pandas_reference(db, repeat)
+        db.close()
+        report["filters"] = measure_pages(None, repeat, FILTERS, log, open_db=lambda: FileDb(target))
+    finally:
+        target.unlink(missing_ok=True)
+    _add_ratios(report)
+    report["aims"] = check_aims(report)
+    report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     return report
 
 
@@ -401,6 +498,8 @@ def format_report(report: dict) -> str:
     m = report["machine"]
     lines.append(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_mb']:,} MB; Python {m['python']}, "
                  f"DuckDB {m['duckdb']}, SQLAlchemy {m['sqlalchemy']}, pandas {m['pandas']}")  # fmt: skip
+    lines.append(f"load average (1, 5, 15 min) at start {m.get('load_average_at_start')}, "
+                 f"at end {m.get('load_average_at_end')}")  # fmt: skip
     lines.append(f"data: {report['source']}: {report.get('rows', 0):,} interactions, "
                  f"{report.get('articles', 0):,} articles; medians of {report['repeat']}")  # fmt: skip
     if "generate" in report:
@@ -409,34 +508,63 @@ def format_report(report: dict) -> str:
     if "import" in report:
         i = report["import"]
         lines.append(
-            f"import: {i['rows_per_s']:,} interactions/s ({i['import_seconds']} s, of which {i['startup_seconds']} s "
-            f"Python start-up; {i['rows_per_s_after_startup']:,}/s without it); peak memory "
-            f"{i['peak_mb_import']} MB (the whole command, with its mirror sync: {i['peak_mb_whole_command']} MB, "
+            f"import: {i['rows_per_s']:,} interactions/s ({i['import_seconds']} s, of which "
+            f"{i['startup_seconds']} s Python start-up; {i['rows_per_s_after_startup']:,}/s without it; "
+            f"{i['rows_per_cpu_s']:,} per CPU "
+            f"second: {i['cpu_seconds']} s of CPU); peak memory "
+            f"{i['peak_mb_import']} MB (the whole command, with its mirror sync: "
+            f"{i['peak_mb_whole_command']} MB, "
             f"{i['wall_seconds']} s)"
         )
     mi = report["mirror"]
-    lines.append(
-        f"mirror: first full sync {mi['first_sync_seconds']} s (peak {mi['first_sync_peak_mb']} MB); opening the "
-        f"up-to-date mirror in a fresh process {mi['open_seconds']} s; file {mi['file_mb']} MB"
-    )
+    if "replicate_seconds" in report:
+        lines.append(f"replicated in {report['replicate_seconds']} s; mirror file {mi['file_mb']} MB")
+    else:
+        lines.append(
+            f"mirror: first full sync {mi['first_sync_seconds']} s (peak {mi['first_sync_peak_mb']} MB); "
+            "opening the "
+            f"up-to-date mirror in a fresh process {mi['open_seconds']} s; file {mi['file_mb']} MB"
+        )
     p = report["pandas_pass"]
-    lines.append(f"reference: one pandas boolean filter pass ({p['filter']}) over {p['rows']:,} rows: {p['ms']} ms")
+    lines.append(
+        f"reference: one pandas boolean filter pass ({p['filter']}) over {p['rows']:,} rows: {p['ms']} ms"
+    )
     for name, entry in report["filters"].items():
         lines.append("")
         lines.append(f"filter: {name}  ({entry['describe']})")
-        lines.append(f"  {'page / step':<28}{'cold ms':>10}{'warm ms':>10}{'SQL ms':>9}{'JSON KB':>9}{'x pandas':>10}")
+        lines.append(
+            f"  {'page / step':<28}{'cold ms':>10}{'warm ms':>10}{'SQL ms':>9}{'JSON KB':>9}{'x pandas':>10}"
+        )
         for page, value in entry["pages"].items():
             lines.append(
                 f"  {page:<28}{value['cold_ms']:>10.1f}{value['warm_ms']:>10.1f}{value['warm_db_ms']:>9.1f}"
                 f"{value['figure_json_bytes'] / 1024:>9.1f}{value['ratio_to_pandas_pass']:>10.2f}"
             )
             for step, s in value["steps"].items():
-                lines.append(f"    {step:<26}{s['cold_ms']:>10.1f}{s['warm_ms']:>10.1f}{s['warm_db_ms']:>9.1f}")
+                lines.append(
+                    f"    {step:<26}{s['cold_ms']:>10.1f}{s['warm_ms']:>10.1f}{s['warm_db_ms']:>9.1f}"
+                )
     lines.append("")
     for aim, met in report.get("aims", {}).items():
         lines.append(f"aim {'met    ' if met else 'NOT met'}: {aim}")
     return "\n".join(lines)
 
 
-def empty_filter() -> Filter:
-    return Filter()
+def format_markdown(report: dict, steps: bool = False) -> str:
+    """The page tables as Markdown (docs/benchmarks.md is written from these)."""
+    lines = []
+    for name, entry in report["filters"].items():
+        lines += ["", f"Filter **{name}** ({entry['describe']}):", ""]
+        lines.append("| page | cold ms | warm ms | of which SQL ms | figure JSON KB | × pandas pass |")
+        lines.append("|---|---:|---:|---:|---:|---:|")
+        for page, value in entry["pages"].items():
+            lines.append(
+                f"| {page} | {value['cold_ms']:.0f} | {value['warm_ms']:.0f} | {value['warm_db_ms']:.0f} | "
+                f"{value['figure_json_bytes'] / 1024:.0f} | {value['ratio_to_pandas_pass']:.1f} |"
+            )
+            if steps:
+                for step, s in value["steps"].items():
+                    lines.append(
+                        f"| · {step} | {s['cold_ms']:.0f} | {s['warm_ms']:.0f} | {s['warm_db_ms']:.0f} | | |"
+                    )
+    return "\n".join(lines)

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from bilateral.analysis import graph as actor_graph
-from bilateral.analysis import metrics, queries
+from bilateral.analysis import metrics, queries, watch
 from bilateral.analysis.periods import Period, auto_period
 from bilateral.charts.agreement import AgreementData, agreement_figure
 from bilateral.charts.figures import (
@@ -26,6 +26,7 @@ from bilateral.charts.figures import (
     timeline_figure,
 )
 from bilateral.charts.network import network_figure
+from bilateral.charts.note_marks import with_notes
 from bilateral.charts.payloads import (
     CooperationData,
     HeatmapData,
@@ -33,15 +34,38 @@ from bilateral.charts.payloads import (
     QuadMixData,
     ThemeMixData,
     TimelineData,
+    WatchData,
 )
 from bilateral.charts.style import CHART_TEMPLATE, FONT, empty_figure, figure_title
+from bilateral.charts.watch_chart import watch_figure
+from bilateral.model import Theme
 
 __all__ = [
-    "CHART_TEMPLATE", "FIGURE_NAMES", "FONT", "bar_geometry", "build_figure", "chart_dyads", "empty_figure",
-    "figure_title", "network_data", "selected_customdata",
-]  # fmt: skip
+    "CHART_TEMPLATE",
+    "FIGURE_NAMES",
+    "FONT",
+    "NOTE_CHARTS",
+    "bar_geometry",
+    "build_figure",
+    "chart_dyads",
+    "empty_figure",
+    "figure_title",
+    "network_data",
+    "selected_customdata",
+]
 
-FIGURE_NAMES = ("timeline", "cooperation", "network", "heatmap", "quad_mix", "theme_mix", "net", "agreement")
+FIGURE_NAMES = (
+    "timeline",
+    "cooperation",
+    "network",
+    "heatmap",
+    "quad_mix",
+    "theme_mix",
+    "net",
+    "watch",
+    "agreement",
+)
+NOTE_CHARTS = ("timeline", "cooperation", "watch")  # the charts over time that analysts' notes are drawn on
 
 
 def as_db(source):
@@ -58,11 +82,14 @@ def build_figure(name: str, db, flt, **options) -> go.Figure:
 
     Options: period (default: a bin size that suits the span of the data), dyads (default flt.dyads
     or the top four), include_commentary (False), window (3), rollup (True), ego (an actor code),
-    actors (the registry).
+    actors (the registry); notes (analysts' notes, drawn on the NOTE_CHARTS); for "watch": pair, theme,
+    first, last (dates), threshold, min_volume.
     """
     if name not in FIGURE_NAMES:
         raise ValueError(f"unknown figure {name!r}; one of {', '.join(FIGURE_NAMES)}")
-    return _BUILDERS[name](as_db(db), flt, **options)
+    notes = options.pop("notes", ())
+    fig = _BUILDERS[name](as_db(db), flt, **options)
+    return with_notes(fig, list(notes)) if name in NOTE_CHARTS else fig
 
 
 def _period(db, flt, period) -> Period:
@@ -156,6 +183,27 @@ def _network(db, flt, rollup=True, ego=None, actors=None, **_):
     return network_figure(NetworkData(graph, actor_graph.layout(graph), title, focus=ego))
 
 
+def _watch(db, flt, pair=None, theme="all", first=None, last=None, threshold=2.0, min_volume=3, **_):
+    settings = watch.WatchSettings(threshold=threshold, min_volume=min_volume)
+    pair = pair or next(iter(chart_dyads(db, flt, n=1)), None)
+    if pair is None:
+        return empty_figure("Watch")
+    last = last or watch.latest_week(db, flt) or pd.Timestamp.today()
+    first = first or (pd.Timestamp(last) - pd.DateOffset(years=2)).date()
+    series = watch.watch_series(db, flt, pair, theme, first, last, settings)
+    scope = dataclasses.replace(
+        flt,
+        dyads=(pair,),
+        themes=() if theme == "all" else (theme,),
+        date_from=pd.Timestamp(first).date(),
+        date_to=pd.Timestamp(last).date(),
+    )
+    events = queries.key_events(db, scope, 8)
+    label = "all themes" if theme == "all" else Theme(theme).label
+    title = f"{pair} · {label} · weekly, against the 52 weeks before each week"
+    return watch_figure(WatchData(series, events, title, pair, theme, threshold))
+
+
 _BUILDERS = {
     "timeline": _timeline,
     "cooperation": _cooperation,
@@ -164,5 +212,6 @@ _BUILDERS = {
     "quad_mix": _quad_mix,
     "theme_mix": _theme_mix,
     "net": _net,
+    "watch": _watch,
     "agreement": _agreement,
 }

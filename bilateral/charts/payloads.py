@@ -61,3 +61,16 @@ class NetworkData:
     positions: dict
     title: str
     focus: str | None = field(default=None)
+
+
+@dataclass(frozen=True)
+class WatchData:
+    """One watched dyad and theme: its weekly series with baselines (analysis.watch.with_baselines), the
+    key events of the period, and the threshold the bands are drawn at."""
+
+    series: pd.DataFrame
+    events: pd.DataFrame
+    title: str
+    pair: str
+    theme: str
+    threshold: float = 2.0

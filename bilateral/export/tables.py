@@ -20,9 +20,17 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # actors, then the article fields a reader needs beside each row; articles export every field but the text.
 _INTERACTION_FIELDS = [name for name in Interaction.model_fields if name != "article_id"]
 RECORD_COLUMNS = tuple(
-    [*_INTERACTION_FIELDS[: _INTERACTION_FIELDS.index("actor2") + 1], "dyad",
-     *_INTERACTION_FIELDS[_INTERACTION_FIELDS.index("actor2") + 1 :], "article_id", "title", "source", "url", "status"]
-)  # fmt: skip
+    [
+        *_INTERACTION_FIELDS[: _INTERACTION_FIELDS.index("actor2") + 1],
+        "dyad",
+        *_INTERACTION_FIELDS[_INTERACTION_FIELDS.index("actor2") + 1 :],
+        "article_id",
+        "title",
+        "source",
+        "url",
+        "status",
+    ]
+)
 ARTICLE_EXPORT_COLUMNS = tuple(
     name for name, info in Article.model_fields.items() if (info.json_schema_extra or {}).get("export", True)
 )

@@ -34,6 +34,13 @@ def register(subparsers) -> None:
     e.add_argument("gold", help="gold file: tests/gold/*.jsonl or a PLOVER gold-standard .json")
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     e.set_defaults(func=run_evaluate)
+    i = subparsers.add_parser(
+        "ingest", help="code every .txt/.html/.md file of a folder into the review queue of drafts"
+    )
+    i.add_argument("folder", help="the folder of article files")
+    i.add_argument("--source", help="the outlet, when every file comes from one")
+    i.add_argument("--quiet", action="store_true", help="no progress bar")
+    i.set_defaults(func=run_ingest)
 
 
 def read_input(name: str) -> str:
@@ -79,6 +86,20 @@ def run_batch(path: str, output: str | None) -> int:
     else:
         sys.stdout.write(body)
     return 0
+
+
+def run_ingest(args) -> int:
+    """ingest FOLDER: one draft per file; per-file errors printed; exit 1 only when no file was queued."""
+    from bilateral import store
+    from bilateral.extract.ingest import ingest_folder, progress_bar
+
+    report = ingest_folder(
+        store.connect(), Path(args.folder), args.source, None if args.quiet else progress_bar()
+    )
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(report)
+    return 0 if report.queued or not report.errors else 1
 
 
 def run_evaluate(args) -> int:

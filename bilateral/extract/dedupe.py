@@ -29,7 +29,7 @@ class Duplicate:
 
 def normalise_url(url: str | None) -> str:
     """A URL as compared: lower-case host; no scheme, 'www.', fragment, tracking parameters, final slash."""
-    if not url:
+    if not isinstance(url, str) or not url.strip():  # a missing URL may arrive as None or as NaN
         return ""
     parts = urlsplit(url.strip())
     query = urlencode(

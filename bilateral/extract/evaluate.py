@@ -55,6 +55,9 @@ class GoldRecord:
     cameo: bool = False
     commentary: list[str] = field(default_factory=list)
     forbidden_dyads: list[frozenset] = field(default_factory=list)
+    printed_date: str | None = None
+    dated: bool = False
+    furniture_actors: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -136,6 +139,9 @@ def own_record(raw: dict) -> GoldRecord:
         False,
         raw.get("commentary", []),
         forbidden,
+        raw.get("printed_date"),
+        "printed_date" in raw,
+        set(raw.get("furniture_actors", [])),
     )
 
 
@@ -174,9 +180,11 @@ class Scores:
     commentary_scored: int = 0
     forbidden_found: int = 0
     records: int = 0
+    articles: ArticleScores = field(default_factory=lambda: ArticleScores())
 
     def as_dict(self) -> dict:
         out = {"records": self.records, **{m: t.as_dict() for m, t in self.tallies.items()}}
+        out["article"] = self.articles.as_dict()
         out["sign_accuracy"] = round(self.sign_right / self.sign_total, 3) if self.sign_total else None
         out["sign_matched_dyads"] = self.sign_total
         out["coverage"] = round(self.covered / self.codable, 3) if self.codable else None
@@ -184,6 +192,37 @@ class Scores:
         out["dyadic_sentences"], out["sentences"] = self.codable, self.units
         out["commentary_scored"], out["forbidden_dyads_found"] = self.commentary_scored, self.forbidden_found
         return out
+
+
+@dataclass
+class ArticleScores:
+    """Issue 12's figures, per article: pairs found, their sign, the main event, furniture, dates."""
+
+    pairs: int = 0
+    pairs_found: int = 0
+    sign_right: int = 0
+    main_total: int = 0
+    main_right: int = 0
+    furniture_actors: int = 0
+    dates_printed: int = 0
+    dates_right: int = 0
+    dates_wrong: int = 0
+
+    def as_dict(self) -> dict:
+        def share(a, b):
+            return round(a / b, 3) if b else None
+
+        return {
+            "pairs_found": share(self.pairs_found, self.pairs),
+            "pairs": self.pairs,
+            "pair_sign_right": share(self.sign_right, self.pairs_found),
+            "main_event_right": share(self.main_right, self.main_total),
+            "main_events": self.main_total,
+            "furniture_actors_found": self.furniture_actors,
+            "dates_found": share(self.dates_right, self.dates_printed),
+            "dates_printed": self.dates_printed,
+            "dates_wrong": self.dates_wrong,
+        }
 
 
 def canonical(code: str, cameo: bool) -> str:
@@ -272,6 +311,56 @@ def score_record(scores: Scores, record: GoldRecord, result: Extraction) -> None
             pred = [c for c in result.interactions if s.start <= c.start < s.end]
             score_unit(scores, _gold_labels(gold, record.cameo), _pred_labels(pred, record.cameo))
     _check_commentary(scores, record, result)
+    score_article(scores.articles, record, result)
+
+
+def _sentence_span(text: str, evidence: str | None) -> tuple[int, int] | None:
+    """The span of the sentence of text that holds the evidence, or None when it is not found."""
+    at = text.find(evidence) if evidence else -1
+    if at < 0:
+        return None
+    for s in split_sentences(text):
+        if s.start <= at < s.end:
+            return s.start, s.end
+    return None
+
+
+def _pred_signs(record: GoldRecord, result: Extraction, span: tuple[int, int] | None) -> dict:
+    """Dyad -> signs of the scored predictions (within span when given), in text order."""
+    out: dict[frozenset, list[bool]] = {}
+    for c in result.interactions:
+        if c.modality is Modality.COMMENTARY or (span and not span[0] <= c.start < span[1]):
+            continue
+        a, b = canonical(c.actor1, record.cameo), canonical(c.actor2, record.cameo)
+        if a != b:
+            out.setdefault(frozenset((a, b)), []).append(c.quad_class.is_cooperation)
+    return out
+
+
+def score_article(scores: ArticleScores, record: GoldRecord, result: Extraction) -> None:
+    """Pairs found anywhere in the article; a pair's sign read in its evidence sentence when coded there."""
+    everywhere = _pred_signs(record, result, None)
+    seen: set[frozenset] = set()
+    for number, event in enumerate(record.events):
+        for dyad, (_, event_type) in _gold_labels([event], record.cameo).items():
+            local = _pred_signs(record, result, _sentence_span(result.text, event.evidence)).get(dyad)
+            sign = event_type.quad_class.is_cooperation
+            if number == 0:
+                scores.main_total += 1
+                scores.main_right += sign in ((local or []) if event.evidence else everywhere.get(dyad, []))
+            if dyad in seen:
+                continue
+            seen.add(dyad)
+            scores.pairs += 1
+            if dyad in everywhere:
+                scores.pairs_found += 1
+                scores.sign_right += (local or everywhere[dyad])[0] == sign
+    found = {canonical(a.code, record.cameo) for a in result.actors}
+    scores.furniture_actors += len(found & {canonical(c, record.cameo) for c in record.furniture_actors})
+    if record.dated and record.printed_date:
+        scores.dates_printed += 1
+        scores.dates_right += result.date == record.printed_date
+        scores.dates_wrong += bool(result.date) and result.date != record.printed_date
 
 
 def _check_commentary(scores: Scores, record: GoldRecord, result: Extraction) -> None:
@@ -290,7 +379,7 @@ def evaluate(records: list[GoldRecord]) -> dict:
     """Every metric of issue 5 over the gold records, as a JSON-ready dict."""
     scores = Scores()
     for record in records:
-        score_record(scores, record, extract(record.text, date=record.date))
+        score_record(scores, record, extract(record.text, date=None if record.dated else record.date))
     return scores.as_dict()
 
 
@@ -315,4 +404,15 @@ def format_report(report: dict, name: str) -> str:
     )
     scored, forbidden = report["commentary_scored"], report["forbidden_dyads_found"]
     lines.append(f"commentary scored: {scored}; forbidden dyads found: {forbidden}")
+    a = report["article"]
+    lines.append(
+        f"per article: actor pairs found {a['pairs_found']} ({a['pairs']} pairs); sign right on found pairs "
+        f"{a['pair_sign_right']}; main event found with right sign {a['main_event_right']} "
+        f"({a['main_events']} articles)"
+    )
+    lines.append(
+        f"themes P/R {report['themes']['precision']}/{report['themes']['recall']}; actors from furniture "
+        f"{a['furniture_actors_found']}; dates found {a['dates_found']} ({a['dates_printed']} printed, "
+        f"{a['dates_wrong']} wrong)"
+    )
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bilateral.extract.actors import Mention
 from bilateral.extract.lexicon import Cue, Lexicon
-from bilateral.model import Direction, EventType, Modality, QuadClass, Theme
+from bilateral.model import EventType, Modality
 
 COOPERATIVE_TO_AGREE = {
     EventType.COOPERATE,
@@ -58,8 +58,27 @@ OBJECT_MARKERS = {
     "across",
 }
 _WORD = re.compile(r"(?<![\w-])[A-Za-z]")
-_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|-|–|/|,)?\s*$")
-_CLAUSE_END = re.compile(r";|,\s+(?:a|an|the|and|but|which|who|while|as|whose|where|after|before)\b|\.\s")
+_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|-|–|/|,)?\s*(?:the\s+)?$")
+_CLAUSE_END = re.compile(
+    r";|,\s+(?:a|an|the|and|but|which|who|while|as|whose|where|after|before)\b|\.\s"
+    r"|\b(?:after|despite|in response to|in retaliation (?:for|against)|in protest (?:at|against))\s"
+)
+_BY_AGENT = re.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^;]*?\bby\s+(?:the\s+)?$"
+)
+_OPENS_CLAUSE = re.compile(
+    r"\b(?:in response to|in retaliation (?:for|against)|according to|due to|thanks to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_INFINITIVE = re.compile(r"\bto\s+$")
+_WITH = re.compile(r"^\s+with\s+(?:the\s+)?$")
+_DETERMINERS = {"the", "a", "an"}
+ANAPHORIC_OBJECT = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:decision|move|order|step|measures?|"
+    r"curbs|rules|accusations?|allegations?|sanctions|duties|tariffs|ban|restrictions|controls|findings|claims|"
+    r"remarks|action|attack|expulsions?|suspension|closure|seizure|detention|arrests?|launch|tests?)\b",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(
@@ -75,26 +94,6 @@ class CueHit:
     text: str
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One coded interaction proposed by the extractor, with its evidence and the reasons for it."""
-
-    actor1: str
-    actor2: str
-    direction: Direction
-    event_type: EventType
-    quad_class: QuadClass
-    score: float
-    themes: tuple[Theme, ...]
-    modality: Modality
-    negated: bool
-    evidence: str
-    start: int
-    end: int
-    confidence: float
-    cue: str
 
 
 def find_cues(sentence: str, lexicon: Lexicon) -> list[CueHit]:
@@ -153,7 +152,12 @@ def parentheticals(sentence: str) -> list[tuple[int, int]]:
 
 def _candidates_before(hit: CueHit, parts: list[Mention], sentence: str, offset: int) -> list[int]:
     """Actors before the cue in its clause, appositions skipped."""
-    spans = parentheticals(sentence[: hit.start])
+    names = {p.text for p in parts}
+    spans = [
+        (x, y)
+        for x, y in parentheticals(sentence[: hit.start])
+        if re.sub(r"^,\s+the\s+|,$", "", sentence[x:y]).strip() not in names
+    ]
     out = []
     for i, p in enumerate(parts):
         a, b = p.start - offset, p.end - offset
@@ -163,6 +167,8 @@ def _candidates_before(hit: CueHit, parts: list[Mention], sentence: str, offset:
         for x, y in reversed(spans):
             if x >= b:
                 between = between[: x - b] + between[y - b :]
+        for name in names:
+            between = between.replace(", the " + name, ", " + name)
         if not _CLAUSE_END.search(between):
             out.append(i)
     return out
@@ -191,7 +197,12 @@ def roles(
     if source and _RELATIVE.search(prefix) and len(prefix.rstrip()) - (source[-1].end - offset) > 12:
         return None  # "interference that threatens ...": the subject is not an actor
     adjacent = source and not sentence[source[-1].end - offset : hit.start].replace("'s", "").strip(" -")
-    if source and _is_object(source[0], sentence, offset, hit):
+    if source and _is_object(source[0], sentence, offset, hit) and _INFINITIVE.search(prefix):
+        earlier = [i for i in before if parts[i].end <= source[0].start]
+        source = _group(parts, earlier[::-1], sentence, offset) if earlier else []
+        if source and _is_object(source[0], sentence, offset, hit):
+            source = []
+    elif source and _is_object(source[0], sentence, offset, hit):
         source = []
     if (
         _PASSIVE.search(prefix)
@@ -199,6 +210,15 @@ def roles(
         and sentence[hit.end : target[0].start - offset].strip().endswith("by")
     ):
         source, target = target, source
+    elif target and not source:
+        agent = _by_agent(hit, parts, after, sentence, offset)
+        if agent:
+            target = [m for m in target if m not in agent] or [
+                parts[i] for i in after if parts[i] not in agent
+            ][:1]
+            source = agent
+    if hit.cue.symmetric and source and target and _WITH.match(sentence[hit.end : target[0].start - offset]):
+        return _codes(source), _codes(target), False
     if hit.cue.subject_is_target:
         return _speaker_roles(hit, parts, source, sentence, offset)
     between = re.match(r"\s+(?:\w+\s+){0,2}?between\b", sentence[hit.end :])
@@ -216,11 +236,52 @@ def roles(
     return None
 
 
+def _by_agent(
+    hit: CueHit, parts: list[Mention], after: list[int], sentence: str, offset: int
+) -> list[Mention]:
+    """'Duties were imposed on X by Y': the group after a passive verb's 'by' acts."""
+    for i in after:
+        if _BY_AGENT.search(sentence[hit.end : parts[i].start - offset]):
+            return _group(parts, [j for j in after if j >= i], sentence, offset)
+    return []
+
+
+def requested(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a cue in the infinitive of a request in its clause ('urged Washington to stop ...')."""
+    if not _INFINITIVE.search(sentence[: hit.start]):
+        return False
+    return any(
+        h.cue.event_type is EventType.REQUEST
+        and h.end <= hit.start
+        and not new_clause(sentence, h.end, hit.start)
+        for h in hits
+    )
+
+
+def new_clause(sentence: str, start: int, end: int) -> bool:
+    """True when a clause boundary ('after', 'in response to', ', and') lies between two cues."""
+    return bool(_CLAUSE_END.search(sentence[start:end]))
+
+
+def sources_only(hit: CueHit, parts: list[Mention], sentence: str, offset: int) -> list[str]:
+    """The acting group before a cue whose target the sentence does not name ('X called the move ...')."""
+    before = _candidates_before(hit, parts, sentence, offset)
+    group = _group(parts, before[::-1], sentence, offset) if before else []
+    if not group or _is_object(group[0], sentence, offset, hit):
+        return []
+    return _codes(group)
+
+
 def _is_object(first: Mention, sentence: str, offset: int, hit: CueHit) -> bool:
     """True when the group before the cue follows a preposition or a verb: it is acted on, not acting."""
-    before = sentence[: first.start - offset].rstrip()
-    word = re.search(r"(\w+)$", before)
-    return bool(word) and word.group(1).lower() in OBJECT_MARKERS
+    if _OPENS_CLAUSE.search(sentence[: first.start - offset]):
+        return False
+    words = re.findall(r"\w+", sentence[: first.start - offset])[-3:]
+    while words and words[-1].lower() in _DETERMINERS:
+        words.pop()
+    if len(words) >= 2 and words[-1] == "of" and words[-2][:1].isupper():
+        return False  # 'the Foreign Minister of India met ...': the office's state acts
+    return bool(words) and words[-1].lower() in OBJECT_MARKERS
 
 
 def _speaker_roles(hit, parts, subject, sentence, offset):

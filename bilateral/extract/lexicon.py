@@ -49,6 +49,12 @@ class Lexicon:
     offices: dict[str, str]
     pair_phrases: re.Pattern
     boilerplate: re.Pattern
+    furniture_line: re.Pattern
+    furniture_section: re.Pattern
+    furniture_comments: re.Pattern
+    furniture_inline: re.Pattern
+    place_names: re.Pattern
+    given_names: re.Pattern
 
 
 def default_lexicon_dir() -> Path:
@@ -59,6 +65,11 @@ def default_lexicon_dir() -> Path:
 def words(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
     """One regex matching any of the patterns as whole words."""
     return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", flags)
+
+
+def _line(patterns: list[str]) -> re.Pattern:
+    """One regex matching a whole line that is any of the patterns (case-insensitive)."""
+    return re.compile(r"^\s*(?:" + "|".join(patterns) + r")\s*$", re.IGNORECASE)
 
 
 def _read(path: Path) -> dict:
@@ -83,7 +94,7 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                 Cue(
                     event_type,
                     item["cue"],
-                    spec.get("symmetric", False),
+                    item.get("symmetric", spec.get("symmetric", False)),
                     item.get("subject_is_target", False),
                 )
             )
@@ -104,7 +115,9 @@ def _cue_regex(cues: tuple[Cue, ...], members: list[int] | None = None) -> re.Pa
 
 def _starts(pattern: str) -> set[str] | None:
     """The lower-case two-letter starts a cue pattern can have, or None when it has no plain start."""
-    group = re.match(r"\(\?:([^()]*)\)", pattern)
+    group = re.match(r"\(\?:([^()]*)\)(?![?*])", pattern)
+    if re.match(r"\(\?:[^()]*\)[?*]", pattern):
+        return None  # an optional first group: the cue may start with what follows it
     heads = {alternative[:2] for alternative in (group.group(1).split("|") if group else [pattern])}
     return heads if all(len(h) == 2 and h.isalpha() and h.islower() for h in heads) else None
 
@@ -169,6 +182,19 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
             offices=markers["offices"],
             pair_phrases=words(markers["pair_phrases"]),
             boilerplate=re.compile(r"^\s*(?:" + "|".join(markers["boilerplate"]) + r")\s*$", re.IGNORECASE),
+            furniture_line=_line(markers["furniture_lines"]),
+            furniture_section=_line(markers["furniture_sections"]),
+            furniture_comments=_line(markers["furniture_comments"]),
+            furniture_inline=re.compile(
+                r"\s(?:" + "|".join(markers["furniture_inline"]) + r").*$", re.IGNORECASE
+            ),
+            place_names=words(markers["place_names"]),
+            given_names=re.compile(
+                r"(?<![\w-])(?:"
+                + "|".join(markers["given_names"])
+                + r")(?=\s+(?!(?:Valley|River|Sea|Times|Post|Daily|Today|Tech|National|Airways|Airlines)\b)"
+                r"[A-Z][a-z]+\b)"
+            ),
         )
     except (KeyError, ValueError, re.error) as error:
         raise ExtractError(f"{base}: lexicon is incomplete or has a bad pattern: {error}") from error

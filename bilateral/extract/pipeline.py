@@ -7,24 +7,19 @@ the indexes and lexicon are built once and cached, so one article takes millisec
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations, product
 
 from bilateral.extract import actors as act
 from bilateral.extract import events as ev
 from bilateral.extract import roles
+from bilateral.extract.dates import article_date, event_date
 from bilateral.extract.gazetteer import load_world_actors
 from bilateral.extract.lexicon import Lexicon, load_lexicon
+from bilateral.extract.page import read_page
 from bilateral.extract.sentences import Sentence, split_sentences
-from bilateral.extract.text import (
-    drop_boilerplate,
-    find_dateline,
-    html_to_page,
-    looks_like_html,
-    split_headline,
-)
-from bilateral.extract.themes import article_themes, interaction_themes
-from bilateral.model import Actor, Direction, Modality, Theme
+from bilateral.extract.themes import article_themes, inherit_themes, interaction_themes
+from bilateral.model import Actor, Candidate, Direction, Modality, Theme
 from bilateral.registry import load_actors
 
 
@@ -48,10 +43,13 @@ class Extraction:
     url: str | None
     text: str
     actors: list[ActorHit] = field(default_factory=list)
-    interactions: list[ev.Candidate] = field(default_factory=list)
+    interactions: list[Candidate] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)
     mentions: list[act.Mention] = field(default_factory=list)
     lexicon_versions: dict = field(default_factory=dict)
+    date_source: str | None = None
+    dateline: str | None = None
+    dropped: list[str] = field(default_factory=list)
 
     @property
     def notes(self) -> list[str]:
@@ -67,7 +65,10 @@ class Extraction:
                 "source": self.source,
                 "url": self.url,
                 "text": self.text,
+                "date_source": self.date_source,
+                "dateline": self.dateline,
             },
+            "furniture_dropped": self.dropped,
             "actors": [
                 {
                     "code": a.code,
@@ -77,29 +78,10 @@ class Extraction:
                 }
                 for a in self.actors
             ],
-            "interactions": [_candidate_dict(c) for c in self.interactions],
+            "interactions": [c.to_dict() for c in self.interactions],
             "themes": [t.value for t in self.themes],
             "notes": self.notes,
         }
-
-
-def _candidate_dict(c: ev.Candidate) -> dict:
-    return {
-        "actor1": c.actor1,
-        "actor2": c.actor2,
-        "direction": c.direction.value,
-        "event_type": c.event_type.value,
-        "quad_class": c.quad_class.value,
-        "score": c.score,
-        "themes": [t.value for t in c.themes],
-        "modality": c.modality.value,
-        "negated": c.negated,
-        "evidence": c.evidence,
-        "start": c.start,
-        "end": c.end,
-        "confidence": c.confidence,
-        "cue": c.cue,
-    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -117,18 +99,14 @@ def prepare_index(actors: dict[str, Actor] | None = None) -> act.ActorIndex:
     return act.build_index(actors, world, people)
 
 
-def clean_input(raw: str, date: str | None, lexicon: Lexicon) -> tuple[str | None, str, str | None]:
-    """(title, body, date) from raw text or HTML; the date only from the caller, metadata or a dateline."""
-    title = None
-    if looks_like_html(raw):
-        page = html_to_page(raw)
-        raw, title, date = page.text, page.title, date or page.date
-    body = drop_boilerplate(raw, lexicon.boilerplate)
-    if title and body.startswith(title):
-        body = body[len(title) :].strip()
-    elif not title:
-        title, body = split_headline(body)
-    return title, body, date or find_dateline(body)
+def mask_names(text: str, lexicon: Lexicon) -> str:
+    """The sentence with seas, straits, 'the city of X' and first names like 'Jordan Hale' blanked out.
+
+    Blanking keeps every offset, so the actor scan simply does not see a state in 'the Sea of Japan'.
+    """
+    for pattern in (lexicon.place_names, lexicon.given_names):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def sentence_mentions(
@@ -145,7 +123,8 @@ def sentence_mentions(
     and come after officials, because a place is judged by the other actors taking part.
     """
     hits = ev.find_cues(s.text, lexicon) if hits is None else hits
-    found = act.scan(s.text, s.start, index)
+    found = act.scan(mask_names(s.text, lexicon), s.start, index)
+    found = [replace(m, text=s.text[m.start - s.start : m.end - s.start]) for m in found]
     found = act.mark_private_persons(found, s.text, s.start, index, lexicon)
     ends = [h.end for h in hits]
     found = roles.mark_modifiers(found, s.text, s.start, ends, index, lexicon)
@@ -177,12 +156,20 @@ def sentence_candidates(
     index: act.ActorIndex,
     lexicon: Lexicon,
     hits: list[ev.CueHit] | None = None,
-) -> list[ev.Candidate]:
-    """One candidate per dyad of the sentence: the first cue that gives the dyad its roles wins."""
-    out, seen = [], set()
+    previous: str | None = None,
+) -> list[Candidate]:
+    """Candidates of one sentence: the first cue that gives a dyad its roles wins, except that the other
+    direction is its own event ('X raised tariffs on Y after Y raised duties on X'); previous is the
+    last acting actor, the target of 'called the move ...'."""
+    out, seen, shared, cue_ends = [], set(), set(), {}
     attributed = act.attribution_start(s.text, lexicon) is not None
-    for hit in ev.find_cues(s.text, lexicon) if hits is None else hits:
+    hits = ev.find_cues(s.text, lexicon) if hits is None else hits
+    for hit in hits:
+        if ev.requested(hit, hits, s.text):
+            continue  # 'urged X to stop ...': the stop is what was asked, not an event
         found = ev.roles(hit, parts, s.text, s.start)
+        if not found or not _other_actor(found, index):
+            found = _anaphoric(hit, parts, s, previous, index) or found
         if not found:
             continue
         sources, targets, mutual = found
@@ -193,14 +180,53 @@ def sentence_candidates(
         used_pair = any(p.how == "pair" and set(p.codes) & set(sources + targets) for p in parts)
         for a1, a2 in pairs:
             key = frozenset((index.rollup.get(a1, a1), index.rollup.get(a2, a2)))
-            if len(key) < 2 or key in seen:
+            ordered = (index.rollup.get(a1, a1), index.rollup.get(a2, a2))
+            if len(key) < 2 or (
+                key in seen
+                and (
+                    mutual
+                    or ordered in seen
+                    or key in shared
+                    or not ev.new_clause(s.text, cue_ends[key], hit.start)
+                )
+            ):
                 continue
-            seen.add(key)
+            seen.update((key, ordered))
+            cue_ends[key] = hit.end
+            if mutual:
+                shared.add(key)
             out.append(_candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon))
     return out
 
 
-def _candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon) -> ev.Candidate:
+def _other_actor(found: tuple, index: act.ActorIndex) -> bool:
+    """True when the roles name at least two distinct actors after roll-up."""
+    sources, targets, _ = found
+    return len({index.rollup.get(c, c) for c in sources + targets}) >= 2
+
+
+def _subject(parts: list[act.Mention], found: list[Candidate], hits: list[ev.CueHit]) -> str | None:
+    """Who acted in a sentence, for a later 'the move': its first actor named before its first cue
+    (the main clause's subject, even when its event had no target), else its first event's source."""
+    if hits:
+        first = [m for m in parts if m.how != "pair" and m.start - hits[0].start < 0]
+        if first and not found:
+            return first[0].codes[0]
+    return found[0].actor1 if found else None
+
+
+def _anaphoric(hit, parts, s, previous, index):
+    """'Washington called the decision regrettable': the target is whoever acted in the last event coded."""
+    if not previous or not ev.ANAPHORIC_OBJECT.match(s.text[hit.start :]):
+        return None
+    sources = ev.sources_only(hit, parts, s.text, s.start)
+    rolled = {index.rollup.get(c, c) for c in sources}
+    if not sources or index.rollup.get(previous, previous) in rolled:
+        return None
+    return sources, [previous], False
+
+
+def _candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon) -> Candidate:
     event_type = ev.adjust_type(hit.cue.event_type, mode, is_negated)
     score = 0.0 if is_negated and not event_type.quad_class.is_cooperation else event_type.default_score
     confidence = (
@@ -209,7 +235,7 @@ def _candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon) -> 
         - (0.15 if used_pair else 0)
         - (0.3 if mode is Modality.COMMENTARY else 0)
     )
-    return ev.Candidate(
+    return Candidate(
         actor1=a1,
         actor2=a2,
         direction=Direction.MUTUAL if mutual else Direction.DIRECTED,
@@ -240,13 +266,24 @@ def extract(
     """Code one article: raw text or HTML in, actors, candidate interactions and themes out."""
     lexicon = lexicon or load_lexicon()
     index = index or prepare_index(actors)
-    title, body, date = clean_input(text, date, lexicon)
-    sentences = split_sentences(body)
+    page = read_page(text, lexicon)
+    dated = article_date(date, page.date, page.dateline, page.header)
+    date = dated.date if dated else None
+    sentences = split_sentences(page.text)
     commentary = commentary_sentences(sentences, lexicon)
     result = Extraction(
-        title=title, date=date, source=source, url=url, text=body, lexicon_versions=lexicon.versions
+        title=page.title,
+        date=date,
+        source=source or page.source,
+        url=url or page.url,
+        text=page.text,
+        lexicon_versions=lexicon.versions,
+        date_source=dated.source if dated else None,
+        dateline=page.dateline,
+        dropped=page.dropped,
     )
     last_pair: tuple[str, str] | None = None
+    last_actor: str | None = None
     for i, s in enumerate(sentences):
         hits = ev.find_cues(s.text, lexicon)
         own = sentence_mentions(s, date, index, lexicon, hits)
@@ -256,12 +293,17 @@ def extract(
             if not _overlaps(p, own)
         ]
         parts = sorted([m for m in own if m.role == "actor"] + pairs, key=lambda m: m.start)
-        found = sentence_candidates(s, parts, i in commentary, index, lexicon, hits)
+        found = sentence_candidates(s, parts, i in commentary, index, lexicon, hits, last_actor)
+        when = event_date(s.text, date)
+        if when:
+            found = [c.model_copy(update={"date": when.date, "date_source": when.source}) for c in found]
         result.interactions.extend(found)
         result.mentions.extend(sorted(own + pairs, key=lambda m: m.start))
         last_pair = (found[-1].actor1, found[-1].actor2) if found else last_pair
+        last_actor = _subject(parts, found, hits) or last_actor
     result.actors = _actor_hits(result.mentions, index)
-    result.themes = article_themes([s.text for s in sentences], lexicon)
+    result.interactions = inherit_themes(result.interactions, lexicon)
+    result.themes = article_themes([s.text for s in sentences], result.interactions, lexicon)
     return result
 
 

@@ -35,26 +35,30 @@ COLUMNS = [
     "evidence",
     "confidence",
     "cue",
+    "date",
+    "date_source",
 ]
 
 
 def candidates_frame(result: Extraction) -> pd.DataFrame:
     """One editable row per candidate interaction (themes as 'a;b' text)."""
+    return frame_from_dict(result.to_dict())
+
+
+def frame_from_dict(result: dict) -> pd.DataFrame:
+    """The review rows of an extraction's JSON (Extraction.to_dict(), as a queued draft keeps it).
+
+    'date' is the event's own date when its sentence gives one, else empty (the article date is used
+    on saving); 'date_source' says where it came from.
+    """
     rows = [
         {
-            "actor1": c.actor1,
-            "actor2": c.actor2,
-            "direction": c.direction.value,
-            "event_type": c.event_type.value,
-            "score": c.score,
-            "themes": ";".join(t.value for t in c.themes),
-            "modality": c.modality.value,
-            "negated": c.negated,
-            "evidence": c.evidence,
-            "confidence": c.confidence,
-            "cue": c.cue,
+            **{k: c.get(k) for k in COLUMNS},
+            "themes": ";".join(c.get("themes", [])),
+            "date": c.get("date") or "",
+            "date_source": c.get("date_source") or "",
         }
-        for c in result.interactions
+        for c in result.get("interactions", [])
     ]
     return pd.DataFrame(rows, columns=COLUMNS)
 
@@ -73,10 +77,10 @@ def _row_dict(row: dict, article: Article) -> dict:
     event = raw.get("event_type")
     if raw.get("score") is None and event in EventType.__members__:
         raw["score"] = EventType(event).default_score
-    raw.update(article_id=article.id, date=article.date, id=None)
+    raw.update(article_id=article.id, date=raw.get("date") or article.date, id=None)
     raw["coder"] = (Coder.HUMAN if raw.get("confidence") is None else Coder.AUTO).value
-    raw.pop("negated", None)
-    raw.pop("cue", None)
+    for column in ("negated", "cue", "date_source"):
+        raw.pop(column, None)
     return raw
 
 
@@ -94,7 +98,7 @@ def build_records(
     interactions: list[Interaction] = []
     all_problems: list[Problem] = []
     for number, row in enumerate(rows.to_dict("records"), start=1):
-        if all(_blank(v) for k, v in row.items() if k not in ("negated", "confidence")):
+        if all(_blank(v) for k, v in row.items() if k not in ("negated", "confidence", "date_source")):
             continue
         record, found = interaction_from_dict(_row_dict(row, article), "review table", number, known_actors)
         all_problems.extend(found)

@@ -22,7 +22,10 @@ from bilateral.extract.lexicon import Lexicon
 from bilateral.model import ActorKind
 
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*$")
-_OFFICIAL_BEFORE = re.compile(r"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){1,3}$")
+_OFFICIAL_BEFORE = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:[a-z][\w-]*|Secretary[- ]General|Secretary|Director[- ]General|Chief|President|"
+    r"Commissioner|Spokes(?:man|woman|person)|Envoy|High|Representative|Head|Chair(?:man|woman)?)\s+){1,3}$"
+)
 _OFFICIAL_AFTER = re.compile(r"^,\s+(?:the|a|an)\s+$")
 _PLURAL_OF = re.compile(r"^\s+of\s+(?:\w+\s+)?[A-Z]")
 _DETERMINER = re.compile(r"^\s*(?:(?:the|a|an|its|their|his|her)\s+)?$", re.IGNORECASE)

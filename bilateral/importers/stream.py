@@ -51,6 +51,23 @@ def _insert(connection: Connection, table):
     return sqlite.insert(table).on_conflict_do_nothing()
 
 
+def _insert_rows(connection: Connection, table, rows: list[dict]) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING of a batch of row dicts (all with the same keys).
+
+    SQLite: the same statement SQLAlchemy compiles, handed to the driver's executemany with the dicts as
+    they are (named parameters), which skips SQLAlchemy's per-row parameter processing (none of these
+    column types needs any on SQLite) and is about twice as fast. Other databases: through SQLAlchemy."""
+    if connection.dialect.name != "sqlite":
+        connection.execute(_insert(connection, table), rows)
+        return
+    columns = list(rows[0])
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)}) "
+        "ON CONFLICT DO NOTHING"
+    )
+    connection.exec_driver_sql(sql, rows)
+
+
 def _count(connection: Connection, table) -> int:
     return connection.execute(select(func.count()).select_from(table)).scalar_one()
 
@@ -60,7 +77,9 @@ class _Writer:
 
     def __init__(self, connection: Connection, rev: int):
         self.connection, self.rev = connection, rev
-        self.urls = dict(connection.execute(select(articles.c.url, articles.c.id).where(articles.c.url.is_not(None))).all())  # fmt: skip
+        self.urls = dict(
+            connection.execute(select(articles.c.url, articles.c.id).where(articles.c.url.is_not(None))).all()
+        )
         self.new_articles: set[str] = set()
         self.redirect: dict[str, str] = {}
         self.article_rows: list[dict] = []
@@ -92,9 +111,9 @@ class _Writer:
             self.article_rows, self.interaction_rows = [], []
             return
         if self.article_rows:
-            self.connection.execute(_insert(self.connection, articles), self.article_rows)
+            _insert_rows(self.connection, articles, self.article_rows)
         if self.interaction_rows:
-            self.connection.execute(_insert(self.connection, interactions), self.interaction_rows)
+            _insert_rows(self.connection, interactions, self.interaction_rows)
         self.article_rows, self.interaction_rows = [], []
 
 

@@ -41,7 +41,12 @@ def _optional_text(value: Any) -> str | None:
     return value.strip()
 
 
+_SEEN_DATES: dict[str, str] = {}
+
+
 def _iso_date(value: Any) -> str | None:
+    if type(value) is str and (seen := _SEEN_DATES.get(value)) is not None:
+        return seen  # a date already read (bulk imports see each of a few thousand dates many times)
     text = _optional_text(value)
     if text is None:
         return None
@@ -51,6 +56,8 @@ def _iso_date(value: Any) -> str | None:
         parsed = None
     if parsed is None or len(text) != 10:
         raise fail(f"{text!r} is not a date in the form YYYY-MM-DD")
+    if type(value) is str and len(_SEEN_DATES) < 100_000:
+        _SEEN_DATES[value] = parsed.isoformat()
     return parsed.isoformat()
 
 
@@ -108,9 +115,15 @@ def count():
 def choice(vocabulary: type[enum.Enum]):
     """One value of a closed vocabulary, with the allowed values in the message when it is not."""
 
+    members = {member.value: member for member in vocabulary}
+
     def check(value: Any):
         if isinstance(value, vocabulary):
             return value
+        if type(value) is str or type(value) is int:  # a value exactly as declared: one lookup
+            member = members.get(value)
+            if member is not None:
+                return member
         if _blank(value):
             raise fail("is required")
         try:
@@ -137,7 +150,23 @@ def parse_list(value: Any) -> list | Any:
 def vocabulary_set(vocabulary: type[enum.Enum], what: str):
     """A non-empty, de-duplicated tuple of vocabulary values, in the vocabulary's order."""
 
+    seen: dict = {}
+
     def check(value: Any) -> tuple:
+        # Bulk imports repeat a few combinations many times: each distinct list (or text) is checked once.
+        key = None
+        if type(value) is str:
+            key = value
+        elif type(value) is list and all(type(v) is str for v in value):
+            key = tuple(value)
+        if key is not None and (found := seen.get(key)) is not None:
+            return found
+        found = checked(value)
+        if key is not None and len(seen) < 10_000:
+            seen[key] = found
+        return found
+
+    def checked(value: Any) -> tuple:
         items = parse_list(value)
         if items is None or items == []:
             raise fail(f"at least one {what} is required")
@@ -160,3 +189,13 @@ RequiredText = Annotated[str, BeforeValidator(_required_text)]
 OptionalText = Annotated[str | None, BeforeValidator(_optional_text)]
 IsoDate = Annotated[str | None, BeforeValidator(_iso_date)]
 WebUrl = Annotated[str | None, BeforeValidator(_web_url)]
+
+
+def optional_choice(vocabulary: type[enum.Enum]):
+    """One value of a closed vocabulary, or None when the value is blank."""
+    check = choice(vocabulary).func
+
+    def maybe(value: Any):
+        return None if _blank(value) else check(value)
+
+    return BeforeValidator(maybe)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -21,6 +22,7 @@ from bilateral.model.fields import (
     count,
     fail,
     number_between,
+    optional_choice,
     vocabulary_set,
 )
 from bilateral.model.vocab import (
@@ -80,6 +82,14 @@ class Record(BaseModel):
         """Plain JSON-ready dict (enums as their values, tuples as lists)."""
         return self.model_dump(mode="json")
 
+    def _completed(self, update: dict):
+        """The record with `update` applied, as model_copy(update=...) gives it, without the copy: only
+        for the after-validators, where `self` is the instance being built and nobody else holds it."""
+        if update:
+            self.__dict__.update(update)
+            self.__pydantic_fields_set__.update(update.keys())
+        return self
+
 
 class Article(Record):
     """One source article: where a set of interactions comes from."""
@@ -117,7 +127,13 @@ class Article(Record):
             update["id"] = article_id_for(self.url, self.title, self.date)
         if not self.added_at:
             update["added_at"] = now_iso()
-        return self.model_copy(update=update) if update else self
+        return self._completed(update)
+
+
+# Each event type's name -> its quad class and default score, for the defaults below.
+_EVENT_DEFAULTS = {
+    name: (event.quad_class, event.default_score) for name, event in EventType.__members__.items()
+}
 
 
 class Interaction(Record):
@@ -157,6 +173,11 @@ class Interaction(Record):
             raw = {**raw, "evidence": None}
         raw = {k: v for k, v in raw.items() if not (v is None or v == "") or k in _REQUIRED_INTERACTION}
         event = raw.get("event_type")
+        if type(event) is str and event in _EVENT_DEFAULTS:  # a type name exactly as declared: one lookup
+            quad_class, score = _EVENT_DEFAULTS[event]
+            raw.setdefault("quad_class", quad_class)
+            raw.setdefault("score", score)
+            return raw
         known = event.value if isinstance(event, EventType) else str(event or "").strip().upper()
         if known in EventType.__members__ and str(event).strip() == known:
             raw.setdefault("quad_class", EventType(known).quad_class)
@@ -196,7 +217,7 @@ class Interaction(Record):
             update["id"] = interaction_id_for(
                 self.article_id, self.actor1, self.actor2, self.event_type.value, self.evidence or ""
             )
-        return self.model_copy(update=update)
+        return self._completed(update)
 
 
 # Blank required fields stay in the raw dict, so their error says "is required" rather than vanishing.
@@ -249,3 +270,80 @@ class Actor(Record):
         if not self.terms:
             return True
         return any(t.start <= date and (t.end is None or date < t.end) for t in self.terms)
+
+
+NOTE_MAX_CHARS = 2000
+
+
+class Note(Record):
+    """An analyst's reading of a moment: pinned to a date or a period, optionally to a dyad and a theme."""
+
+    id: OptionalText = None
+    author: RequiredText
+    date_from: IsoDate
+    date_to: IsoDate = None
+    dyad: OptionalText = None
+    theme: Annotated[Theme | None, optional_choice(Theme)] = None
+    text: RequiredText
+    created_at: str = ""
+    updated_at: str = ""
+
+    @field_validator("date_from")
+    @classmethod
+    def _dated(cls, value: str | None) -> str:
+        if not value:
+            raise fail("is required")
+        return value
+
+    @field_validator("dyad")
+    @classmethod
+    def _dyad(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = [p.strip().upper() for p in value.split("-")]
+        if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
+            raise fail(f"{value!r} is not two different actor codes joined by '-', like CHN-RUS")
+        return "-".join(sorted(parts))
+
+    @field_validator("text")
+    @classmethod
+    def _short(cls, value: str) -> str:
+        if len(value) > NOTE_MAX_CHARS:
+            raise fail(f"is {len(value):,} characters long; a note holds at most {NOTE_MAX_CHARS:,}")
+        return value
+
+    @model_validator(mode="after")
+    def _complete(self) -> Note:
+        if self.date_to and self.date_to < self.date_from:
+            raise fail(f"date_to: {self.date_to} is before date_from {self.date_from}")
+        stamp = now_iso()
+        update = {"id": self.id or f"n-{uuid.uuid4().hex[:12]}", "created_at": self.created_at or stamp,
+                  "updated_at": self.updated_at or stamp}  # fmt: skip
+        return self._completed(update)
+
+    @property
+    def end(self) -> str:
+        """The last day the note covers (its date when it is pinned to one day)."""
+        return self.date_to or self.date_from
+
+
+class Candidate(Record):
+    """One interaction the extractor proposes, before review: the coded event, its evidence with its place
+    in the text (start, end), and why it was coded (the cue, whether it was negated, its confidence)."""
+
+    actor1: str
+    actor2: str
+    direction: Direction
+    event_type: EventType
+    quad_class: QuadClass
+    score: float
+    themes: tuple[Theme, ...]
+    modality: Modality
+    negated: bool
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    cue: str
+    date: str | None = None
+    date_source: str | None = None

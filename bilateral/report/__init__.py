@@ -14,9 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from bilateral import charts
-from bilateral.analysis import queries
+from bilateral.analysis import queries, watch
 from bilateral.export import Caption, with_caption
-from bilateral.model import Dataset, Theme
+from bilateral.model import Dataset, Note, Theme
 from bilateral.tables import safe_url
 
 REPORT_TITLE = "Bilateral report"
@@ -25,6 +25,22 @@ KEY_EVENT_LIMIT = 15
 KEY_EVENT_COLUMNS = ["Date", "Actors", "Event", "Score", "Dataset", "Source"]
 SOURCE_COLUMNS = ["number", "outlet", "title", "date", "url"]
 NO_URL = "No link: find it by outlet and date"
+
+
+@dataclass(frozen=True)
+class WhatChanged:
+    """The report's "What changed": the moves of the four weeks to `as_of_week`, each with its evidence."""
+
+    as_of_week: pd.Timestamp
+    flagged: bool  # False: nothing was flagged, and `moves` are the largest unflagged ones, for context
+    moves: pd.DataFrame  # Dyad, Theme, Move, Size, Events (4 weeks), Net index now / before
+    evidence: tuple[tuple[str, pd.DataFrame], ...]  # (dyad · theme, Date / Actors / Event / Score / Source)
+
+    @property
+    def period(self) -> str:
+        """'2025-11-17 to 2025-12-14'."""
+        start = self.as_of_week - pd.Timedelta(weeks=3)
+        return f"{start:%Y-%m-%d} to {self.as_of_week + pd.Timedelta(days=6):%Y-%m-%d}"
 
 
 @dataclass(frozen=True)
@@ -38,6 +54,8 @@ class Report:
     figures: tuple[tuple[str, go.Figure], ...]
     key_events: pd.DataFrame
     sources: pd.DataFrame
+    changes: WhatChanged | None = None
+    notes: tuple[Note, ...] = ()
 
     @property
     def generated_text(self) -> str:
@@ -46,13 +64,21 @@ class Report:
 
 
 def build_report(
-    db, flt, *, figures: dict[str, go.Figure] | None = None, now: dt.datetime | None = None
+    db,
+    flt,
+    *,
+    figures: dict[str, go.Figure] | None = None,
+    now: dt.datetime | None = None,
+    notes: list[Note] | tuple[Note, ...] = (),
 ) -> Report:
-    """The report of the filtered records; `figures` replaces the charts (tests), else charts builds them."""
+    """The report of the filtered records; `figures` replaces the charts (tests), else charts builds them.
+
+    `notes` are the analysts' notes to carry (the caller reads them from the store).
+    """
     now = now or dt.datetime.now().astimezone()
     words = flt.describe()
     if figures is None:
-        figures = report_figures(db, flt)
+        figures = report_figures(db, flt, notes)
     n = queries.count(db, flt)
     caption = Caption(n_records=n, filters=words, made=now.date())
     sources = source_list(queries.articles_behind(db, flt))
@@ -64,21 +90,72 @@ def build_report(
         figures=tuple((name, with_caption(fig, caption)) for name, fig in figures.items()),
         key_events=key_event_table(queries.key_events(db, flt, KEY_EVENT_LIMIT), sources),
         sources=sources,
+        changes=what_changed(db, flt),
+        notes=tuple(notes),
     )
 
 
-def report_bytes(db, flt, fmt: str, figures: dict[str, go.Figure] | None = None) -> bytes:
+def what_changed(db, flt, shown: int = 5) -> WhatChanged | None:
+    """The flagged moves of the four weeks to the filter's end (or the latest week), with their strongest
+    records; when none is flagged, the largest moves for context. None when there is nothing to compare."""
+    found = watch.moves(db, flt, flt.date_to, limit=None, one_per_pair=True)
+    if found.empty:
+        return None
+    flagged = found.loc[found["flagged"]]
+    chosen = (flagged if len(flagged) else found).head(shown)
+    table = pd.DataFrame(
+        {
+            "Dyad": chosen["pair"],
+            "Theme": chosen["theme"].map(lambda t: "All themes" if t == watch.ALL_THEMES else Theme(t).label),
+            "Move": chosen["direction"],
+            "Size": chosen["size"].map(lambda v: f"{v:.1f} σ"),
+            "Events (4 weeks)": chosen["recent_count"].astype(int).astype(str),
+            "Net index now / before": [
+                f"{_signed(a)} / {_signed(b)}"
+                for a, b in zip(chosen["net_recent"], chosen["net_base"], strict=True)
+            ],
+        }
+    )
+    evidence = []
+    for row in chosen.itertuples():
+        events = watch.move_evidence(db, flt, row)
+        arrow = events["direction"].map({"mutual": " ↔ "}).fillna(" → ")
+        evidence.append(
+            (
+                f"{row.pair} · {table.loc[row.Index, 'Theme']}",
+                pd.DataFrame(
+                    {
+                        "Date": events["date"].dt.strftime("%Y-%m-%d"),
+                        "Actors": events["actor1"] + arrow + events["actor2"],
+                        "Event": events["event_type"],
+                        "Score": events["score"].map(lambda s: f"{s:+.1f}"),
+                        "Source": events["title"].fillna("") + " (" + events["source"].fillna("") + ")",
+                    }
+                ),
+            )
+        )
+    return WhatChanged(
+        found["as_of_week"].iloc[0], bool(len(flagged)), table.reset_index(drop=True), tuple(evidence)
+    )
+
+
+def _signed(value) -> str:
+    return "–" if value is None or pd.isna(value) else f"{value:+.2f}"
+
+
+def report_bytes(db, flt, fmt: str, figures: dict[str, go.Figure] | None = None, notes=()) -> bytes:
     """The report as PDF or HTML bytes: the one call the Report page makes (on its download thread)."""
     from bilateral.report.html import report_html
     from bilateral.report.pdf import report_pdf
 
-    report = build_report(db, flt, figures=figures)
+    report = build_report(db, flt, figures=figures, notes=notes)
     return report_html(report) if fmt == "html" else report_pdf(report)
 
 
-def report_figures(db, flt) -> dict[str, go.Figure]:
-    """The main charts (timeline, cooperation vs tension, network), built as the dashboard builds them."""
-    return {name: charts.build_figure(name, db, flt) for name in REPORT_CHARTS}
+def report_figures(db, flt, notes=()) -> dict[str, go.Figure]:
+    """The main charts (timeline, cooperation vs tension, network), built as the dashboard builds them,
+    with the analysts' notes on the charts over time."""
+    return {name: charts.build_figure(name, db, flt, notes=tuple(notes)) for name in REPORT_CHARTS}
 
 
 def headline_numbers(db, flt, sources: pd.DataFrame) -> tuple[tuple[str, str], ...]:
@@ -86,7 +163,8 @@ def headline_numbers(db, flt, sources: pd.DataFrame) -> tuple[tuple[str, str], .
     clause, params = queries.conditions(flt)
     total, cooperative, mean, first, last = queries.scalar_row(
         db,
-        f"SELECT count(*), count(*) FILTER (quad_class <= 2), avg(score), min(date), max(date) FROM rows WHERE {clause}",
+        "SELECT count(*), count(*) FILTER (quad_class <= 2), avg(score), min(date), max(date) "
+        f"FROM rows WHERE {clause}",
         params,
     )
     if total == 0:
@@ -125,6 +203,7 @@ def source_list(articles: pd.DataFrame) -> pd.DataFrame:
             "title": used["title"].fillna(""),
             "date": used["date"].map(lambda d: "undated" if pd.isna(d) else f"{d:%Y-%m-%d}"),
             "url": used["url"].fillna(""),
+            "publisher": used["publisher"].fillna("") if "publisher" in used else "",
         }
     )
 
@@ -151,6 +230,11 @@ def _datasets(events: pd.DataFrame) -> pd.Series:
     """The label of each row's dataset ("Curated", "GDELT"); rows without one are curated."""
     values = events["dataset"] if "dataset" in events else pd.Series(None, index=events.index, dtype=object)
     return values.fillna(Dataset.CURATED.value).map(lambda d: Dataset(d).label)
+
+
+def via(publisher) -> str:
+    """' (page published by X)' when the linked page's publisher is not the outlet named, else ''."""
+    return f" (page published by {publisher})" if isinstance(publisher, str) and publisher else ""
 
 
 def is_web_url(url: str) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 from bilateral import charts, export, store
 from bilateral.analysis import mirror_session, queries
 from bilateral.filters import add_filter_arguments, filter_from_cli
+from bilateral.store.notes import list_notes
 
 CHART_NAMES = ("timeline", "cooperation", "network", "heatmap")
 REPORT_FORMATS = ("pdf", "html")
@@ -48,8 +49,10 @@ def cmd_report(args) -> int:
 
     flt = filter_from_cli(args)
     fmt = output_format(args.output, args.format, REPORT_FORMATS, "pdf")
-    with mirror_session(store.connect()) as mirror:
-        report = build_report(mirror, flt)
+    db = store.connect()
+    notes = list_notes(db.engine, flt.date_from, flt.date_to, flt.dyads, flt.themes)
+    with mirror_session(db) as mirror:
+        report = build_report(mirror, flt, notes=notes)
         n = queries.count(mirror, flt)
     _write(args.output, report_pdf(report) if fmt == "pdf" else report_html(report))
     print(f"wrote {fmt.upper()} report to {args.output}: {n} interactions, "
@@ -61,11 +64,13 @@ def cmd_chart(args) -> int:
     """Write one chart of the filtered records, captioned; exit 1 when nothing matches the filters."""
     flt = filter_from_cli(args)
     fmt = output_format(args.output, args.format, export.CHART_FORMATS, "png")
-    with mirror_session(store.connect()) as mirror:
+    db = store.connect()
+    notes = list_notes(db.engine, flt.date_from, flt.date_to, flt.dyads, flt.themes)
+    with mirror_session(db) as mirror:
         n = queries.count(mirror, flt)
         if n == 0:
             raise export.ExportError(f"no interactions match the filters ({flt.describe()}); nothing written")
-        fig = charts.build_figure(args.name, mirror, flt)
+        fig = charts.build_figure(args.name, mirror, flt, notes=tuple(notes))
     caption = export.Caption.now(n, flt.describe())
     data = export.chart_bytes(fig, fmt, caption, scale=args.scale, title=f"Bilateral {args.name} chart")
     _write(args.output, data)

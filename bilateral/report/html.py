@@ -1,4 +1,4 @@
-"""The report as ONE HTML file that works offline: plotly.js inlined once, charts interactive, sources linked."""
+"""The report as ONE offline HTML file: plotly.js inlined once, charts interactive, sources linked."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ import pandas as pd
 import plotly.io as pio
 
 from bilateral.export import exportable
-from bilateral.report import NO_URL, Report, is_web_url
+from bilateral.report import NO_URL, Report, is_web_url, via
 
 
 def report_html(report: Report) -> bytes:
     """One HTML file that works offline: plotly.js inlined once, charts interactive, sources linked."""
     parts = [f"<h1>{_e(report.title)}</h1>", _meta_html(report), "<h2>Headline numbers</h2>"]
     parts.append(_table_html(pd.DataFrame(report.headline, columns=["", ""]), header=False))
+    parts += _changes_html(report)
     parts.append("<h2>Charts</h2>")
     for index, (name, fig) in enumerate(report.figures):
         div = pio.to_html(
@@ -30,6 +31,34 @@ def report_html(report: Report) -> bytes:
     parts.append(f"<h2>Sources ({len(report.sources)})</h2>{_sources_html(report.sources)}")
     body = "\n".join(parts)
     return HTML_PAGE.format(title=_e(f"{report.title} · {report.filters}"), body=body).encode("utf-8")
+
+
+def _changes_html(report: Report) -> list[str]:
+    """'What changed' (flagged moves and their evidence) and the analysts' notes, as inert text."""
+    out = ["<h2>What changed</h2>"]
+    changes = report.changes
+    if changes is None:
+        out.append("<p>Nothing to compare: no scored interactions in the weeks before the latest one.</p>")
+    else:
+        lead = "Flagged moves" if changes.flagged else "Nothing moved beyond 2 σ; the largest moves"
+        out.append(f"<p>{_e(lead)}, {_e(changes.period)}, against the 52 weeks before:</p>")
+        out.append(_table_html(changes.moves))
+        for label, events in changes.evidence:
+            out.append(
+                f"<h3>{_e(label)}</h3>" + (_table_html(events) if len(events) else "<p>No records.</p>")
+            )
+    out.append(f"<h2>Analysts' notes ({len(report.notes)})</h2>")
+    if report.notes:
+        items = "".join(
+            f"<li>{_e(n.date_from)}{_e(' to ' + n.date_to) if n.date_to else ''} · {_e(n.author)}"
+            f"{_e(' · ' + n.dyad) if n.dyad else ''}{_e(' · ' + n.theme.label) if n.theme else ''}: "
+            f"{_e(n.text)}</li>"
+            for n in report.notes
+        )
+        out.append(f"<ul class='notes'>{items}</ul>")
+    else:
+        out.append("<p>No notes in the period.</p>")
+    return out
 
 
 def _meta_html(report: Report) -> str:
@@ -48,7 +77,11 @@ def _table_html(table: pd.DataFrame, header: bool = True) -> str:
 def _sources_html(sources: pd.DataFrame) -> str:
     items = []
     for row in sources.itertuples(index=False):
-        link = f' <a href="{_e(row.url)}">{_e(row.url)}</a>' if is_web_url(row.url) else f" {NO_URL}."
+        link = (
+            f' <a href="{_e(row.url)}">{_e(row.url)}</a>{_e(via(row.publisher))}'
+            if is_web_url(row.url)
+            else f" {NO_URL}."
+        )
         items.append(
             f'<li value="{row.number}">{_e(row.outlet)}. <i>{_e(row.title)}</i>. {_e(row.date)}.{link}</li>'
         )

@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from bilateral.export import ExportError, chart_image
-from bilateral.report import NO_URL, Report, is_web_url
+from bilateral.report import NO_URL, Report, is_web_url, via
 
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF")
 CONTENT_WIDTH = A4[0] - 36 * mm
@@ -40,6 +40,7 @@ def report_pdf(report: Report) -> bytes:
     )
     story.append(Paragraph(f"<b>Filters:</b> {_x(report.filters)}", styles["Body"]))
     story += [Paragraph("Headline numbers", styles["H2"]), _headline_table(report, styles)]
+    story += _changes_flowables(report, styles)
     story += [Paragraph("Charts", styles["H2"]), *_chart_flowables(report, styles)]
     story += [Paragraph("Key events", styles["H2"]), _events_table(report, styles)]
     story += [
@@ -142,13 +143,56 @@ def _events_table(report: Report, styles):
     return table
 
 
+def _changes_flowables(report: Report, styles) -> list:
+    """'What changed' with each move's evidence, then the analysts' notes (all as escaped text)."""
+    out = [Paragraph("What changed", styles["H2"])]
+    changes = report.changes
+    if changes is None:
+        out.append(
+            Paragraph("Nothing to compare: no scored interactions before the latest week.", styles["Body"])
+        )
+    else:
+        lead = "Flagged moves" if changes.flagged else "Nothing moved beyond 2 σ; the largest moves"
+        out.append(Paragraph(_x(f"{lead}, {changes.period}, against the 52 weeks before:"), styles["Body"]))
+        out.append(_text_table(changes.moves, styles, (0.14, 0.18, 0.2, 0.12, 0.16, 0.2)))
+        for label, events in changes.evidence:
+            out.append(Paragraph(f"<b>{_x(label)}</b>", styles["Body"]))
+            if len(events):
+                out.append(_text_table(events, styles, (0.13, 0.22, 0.13, 0.08, 0.44)))
+    out.append(Paragraph(f"Analysts' notes ({len(report.notes)})", styles["H2"]))
+    for n in report.notes or ():
+        scope = " · ".join(x for x in (n.dyad, n.theme.label if n.theme else None) if x)
+        period = n.date_from + (f" to {n.date_to}" if n.date_to else "")
+        out.append(
+            Paragraph(
+                _x(f"{period} · {n.author}{' · ' + scope if scope else ''}: {n.text}"), styles["Source"]
+            )
+        )
+    if not report.notes:
+        out.append(Paragraph("No notes in the period.", styles["Body"]))
+    return out
+
+
+def _text_table(frame, styles, shares: tuple[float, ...]) -> Table:
+    """A small table of text cells that wrap; `shares` of the page width per column."""
+    cell = ParagraphStyle("cell", parent=styles["Body"], fontSize=8, leading=10, spaceBefore=0, spaceAfter=0)
+    rows = [[Paragraph(f"<b>{_x(c)}</b>", cell) for c in frame.columns]]
+    rows += [[Paragraph(_x(v), cell) for v in row] for row in frame.astype(str).to_numpy()]
+    table = Table(rows, colWidths=[CONTENT_WIDTH * s for s in shares], repeatRows=1)
+    table.setStyle(
+        TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    return table
+
+
 def _source_paragraphs(report: Report, styles) -> list:
     """'[n] Outlet. Title. Date. URL' with the URL a live link."""
     out = []
     for row in report.sources.itertuples(index=False):
         text = f"[{row.number}] {_x(row.outlet)}. <i>{_x(row.title)}</i>. {_x(row.date)}."
         if is_web_url(row.url):
-            text += f' <link href="{_x(row.url)}" color="#1f4e79">{_x(row.url)}</link>'
+            link = f'<link href="{_x(row.url)}" color="#1f4e79">{_x(row.url)}</link>'
+            text += f" {link}{_x(via(row.publisher))}"
         else:
             text += f" {NO_URL}."
         out.append(Paragraph(text, styles["Source"]))

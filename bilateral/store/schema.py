@@ -46,7 +46,7 @@ def _legacy_version(connection: Connection) -> int | None:
 
 
 def upgrade(engine: Engine) -> str:
-    """Create or upgrade the schema to the head revision; returns it. Refuses a database newer than the code."""
+    """Create or upgrade the schema to the head revision; returns it. Refuses a newer database."""
     known = set(_revisions())
     try:
         with engine.begin() as connection:

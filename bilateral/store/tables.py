@@ -27,7 +27,7 @@ from sqlalchemy import (
     Text,
 )
 
-from bilateral.model import SCORE_MAX, SCORE_MIN, Article, Interaction, QuadClass
+from bilateral.model import SCORE_MAX, SCORE_MIN, Article, Interaction, Note, QuadClass
 
 metadata = MetaData()
 
@@ -89,7 +89,7 @@ articles = Table(
         unique=True,
         sqlite_where="url IS NOT NULL AND url != ''",
         postgresql_where="url IS NOT NULL AND url != ''",
-    ),  # fmt: skip
+    ),
     Index("articles_rev", "rev"),
 )
 
@@ -112,6 +112,35 @@ interactions = Table(
         sqlite_where="source_row_id IS NOT NULL",
         postgresql_where="source_row_id IS NOT NULL",
     ),
+)
+
+notes = Table(
+    "notes",
+    metadata,
+    *record_columns(Note),
+    Index("notes_dates", "date_from", "date_to"),
+)
+
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("file", Text),
+    Column("title", Text),
+    Column("date", Text),
+    Column("url", Text),
+    Column("url_key", Text),
+    Column("event_key", Text),
+    Column("sketch", Text),
+    Column("status", Text, nullable=False, server_default="pending"),
+    Column("duplicate", Text),
+    Column("result", Text, nullable=False),
+    Column("article_id", Text),
+    Column("added_at", Text, nullable=False),
+    Column("decided_at", Text),
+    Index("drafts_status", "status"),
+    Index("drafts_url_key", "url_key"),
+    Index("drafts_event_key", "event_key"),
 )
 
 meta = Table("meta", metadata, Column("key", Text, primary_key=True), Column("value", Text, nullable=False))

@@ -105,7 +105,9 @@ class KnownIds:
 
     def __init__(self, connection: Connection):
         self.articles = set(connection.execute(select(articles.c.id)).scalars())
-        self.urls = dict(connection.execute(select(articles.c.url, articles.c.id).where(articles.c.url.is_not(None))).all())  # fmt: skip
+        self.urls = dict(
+            connection.execute(select(articles.c.url, articles.c.id).where(articles.c.url.is_not(None))).all()
+        )
         self.interactions = set(connection.execute(select(interactions.c.id)).scalars())
 
     def article(self, article: Article) -> str | None:

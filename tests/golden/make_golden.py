@@ -1,4 +1,5 @@
 """Snapshot figures' data, stats and exports from the pre-data-layer code (commit ce2eb53)."""
+
 import json
 import os
 import sys
@@ -17,11 +18,20 @@ FILTERS = {
     "chn_rus_2014": {"dyad": ["CHN-RUS"], "from": "2014-01-01"},
     "usa_material_conflict": {"actor": ["USA"], "quad": ["4"]},
     "text_gas": {"text": "gas"},
-    "military_scores": {"theme": ["military", "security"], "min_score": "-5", "max_score": "8", "to": "2022-12-31"},
+    "military_scores": {
+        "theme": ["military", "security"],
+        "min_score": "-5",
+        "max_score": "8",
+        "to": "2022-12-31",
+    },
 }
 OPTIONS = {
     "timeline": [{}, {"period": "month"}, {"period": "week"}],
-    "cooperation": [{}, {"period": "quarter", "window": 2}, {"include_commentary": True, "dyads": ("CHN-RUS", "RUS-USA")}],
+    "cooperation": [
+        {},
+        {"period": "quarter", "window": 2},
+        {"include_commentary": True, "dyads": ("CHN-RUS", "RUS-USA")},
+    ],
     "net": [{}],
     "heatmap": [{}, {"include_commentary": True}],
     "quad_mix": [{}],
@@ -40,8 +50,11 @@ for name, params in FILTERS.items():
         for i, opts in enumerate(variants):
             fig = charts.build_figure(fig_name, inter, flt, actors=actors, **opts)
             spec = json.loads(fig.to_json())
-            entry["figures"][f"{fig_name}/{i}"] = {"options": {k: list(v) if isinstance(v, tuple) else v for k, v in opts.items()},
-                                                  "data": spec["data"], "title": spec["layout"].get("title", {}).get("text")}
+            entry["figures"][f"{fig_name}/{i}"] = {
+                "options": {k: list(v) if isinstance(v, tuple) else v for k, v in opts.items()},
+                "data": spec["data"],
+                "title": spec["layout"].get("title", {}).get("text"),
+            }
     entry["csv"] = export.records_csv(inter).decode("utf-8")
     entry["jsonl"] = export.records_jsonl(inter, arts).decode("utf-8")
     out[name] = {"query": params, **entry}

@@ -1,6 +1,6 @@
 """Provenance of field data: the dataset of each interaction, its source row id, URL and confidence fields.
 
-Revision ID: 0003
+Revision ID: 0005_provenance
 Existing rows are curated (`dataset` defaults to 'curated'). Evidence becomes optional (only machine-coded
 field data may lack it; the record declaration enforces that). The unique index on (dataset,
 source_row_id) makes a re-import of the same file add nothing.
@@ -9,8 +9,8 @@ source_row_id) makes a re-import of the same file add nothing.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0005_provenance"
+down_revision = "0004_drafts"
 branch_labels = None
 depends_on = None
 

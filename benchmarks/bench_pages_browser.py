@@ -1,0 +1,196 @@
+"""Benchmark: each page's time from load to drawn charts in a real browser, against a one-chart hello-world.
+
+Starts `streamlit run app.py` against the database you name (BILATERAL_DB) and a one-chart hello-world
+Streamlit page served the same way (headless, free port, /_stcore/health polled), then drives Debian's
+/usr/bin/chromium with Playwright (never `playwright install`). For each page: the first visit after the
+server started (cold: it opens the mirror and fills the caches), then --repeat fresh tabs (warm), each timed
+from navigation until every chart of the page is drawn (`[data-testid="stPlotlyChart"] .main-svg`; the
+Records page, which has no chart, until its table is drawn). Prints medians, the ratio of each page to the
+hello-world page, and the app server's memory.
+
+Run: .venv/bin/python benchmarks/bench_pages_browser.py --db /path/to/bench.sqlite3 [--repeat 5] [--json]
+(a database made by `python -m bilateral bench --rows N --keep DIR` is DIR/bench.sqlite3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+PAGES = ("/", "/timeline", "/cooperation", "/network", "/records")
+CHART = '[data-testid="stPlotlyChart"]'
+DRAWN = f"{CHART} .main-svg"
+TABLE = '[data-testid="stDataFrame"]'
+HELLO = """import plotly.graph_objects as go
+import streamlit as st
+
+st.title("Hello")
+st.plotly_chart(go.Figure(go.Bar(x=["a", "b", "c"], y=[1, 3, 2])), theme=None)
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve(script: Path, database: Path | None, cwd: Path):
+    """`streamlit run SCRIPT` headless on a free port; yields (base URL, process, seconds to healthy)."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+        "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    env = dict(os.environ)
+    if database is not None:
+        env["BILATERAL_DB"] = str(database)
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"streamlit exited with code {process.returncode}")
+            with (
+                contextlib.suppress(OSError),
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r,
+            ):
+                if r.read().decode().strip() == "ok":
+                    break
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not answer at {url}")
+            time.sleep(0.2)
+        yield url, process, time.perf_counter() - started
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def memory_mb(pid: int) -> dict:
+    """Resident memory now and at its peak (VmRSS, VmHWM) of the process and its children."""
+    out = {"rss_mb": 0.0, "peak_mb": 0.0}
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        pids += [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    for one in pids:
+        with contextlib.suppress(OSError, ValueError):
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    out["rss_mb"] += int(line.split()[1]) / 1024
+                elif line.startswith("VmHWM:"):
+                    out["peak_mb"] += int(line.split()[1]) / 1024
+    return {k: round(v, 1) for k, v in out.items()}
+
+
+def time_load(context, url: str, expected: int | None, timeout_ms: float = 120_000) -> tuple[float, int]:
+    """Seconds from navigation to every chart drawn (or the table, on a page without charts); charts seen."""
+    page = context.new_page()
+    try:
+        started = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        page.wait_for_selector(f"{DRAWN}, {TABLE}", timeout=timeout_ms)
+        if expected is None:
+            # First visit: wait for the script to finish, then count the charts this page draws.
+            page.wait_for_function(
+                "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms
+            )
+            expected = page.locator(CHART).count()
+        page.wait_for_function(
+            f"n => document.querySelectorAll('{DRAWN}').length >= n", arg=expected, timeout=timeout_ms
+        )
+        if expected == 0:
+            page.wait_for_selector(TABLE, timeout=timeout_ms)
+        return time.perf_counter() - started, expected
+    finally:
+        page.close()
+
+
+def bench(database: Path, repeat: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    report: dict = {"database": str(database), "repeat": repeat, "pages": {}}
+    with tempfile.TemporaryDirectory(prefix="bilateral-hello-") as folder, sync_playwright() as pw:
+        hello = Path(folder) / "hello.py"
+        hello.write_text(HELLO, encoding="utf-8")
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        try:
+            with serve(hello, None, Path(folder)) as (url, _, _):
+                cold, charts = time_load(context, url, None)
+                warm = [time_load(context, url, charts)[0] for _ in range(repeat)]
+                report["hello"] = {"cold_s": round(cold, 3), "warm_s": round(statistics.median(warm), 3)}
+            with serve(ROOT / "app.py", database, ROOT) as (url, process, started):
+                report["server_start_s"] = round(started, 2)
+                for path in PAGES:
+                    cold, charts = time_load(context, url + path, None)
+                    warm = [time_load(context, url + path, charts)[0] for _ in range(repeat)]
+                    report["pages"][path] = {
+                        "cold_s": round(cold, 3),
+                        "warm_s": round(statistics.median(warm), 3),
+                        "charts": charts,
+                        "ratio_to_hello": round(statistics.median(warm) / report["hello"]["warm_s"], 2),
+                    }
+                report["server_memory"] = memory_mb(process.pid)
+        finally:
+            context.close()
+            browser.close()
+    return report
+
+
+def format_report(report: dict) -> str:
+    lines = [
+        f"database: {report['database']}; medians of {report['repeat']} warm loads",
+        f"hello-world (one chart): cold {report['hello']['cold_s']:.2f} s, "
+        f"warm {report['hello']['warm_s']:.2f} s",
+        f"app server healthy after {report['server_start_s']} s; cold = the first visit of each page",
+        f"{'page':<14}{'charts':>7}{'cold s':>9}{'warm s':>9}{'x hello':>9}",
+    ]
+    for path, value in report["pages"].items():
+        lines.append(
+            f"{path:<14}{value['charts']:>7}{value['cold_s']:>9.2f}{value['warm_s']:>9.2f}{value['ratio_to_hello']:>9.2f}"
+        )
+    memory = report["server_memory"]
+    lines.append(f"app server memory after every page: {memory['rss_mb']} MB (peak {memory['peak_mb']} MB)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True, help="the database file the app serves (BILATERAL_DB)")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print(f"{CHROMIUM} is not installed (make browser)", file=sys.stderr)
+        return 1
+    report = bench(Path(args.db).resolve(), args.repeat)
+    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

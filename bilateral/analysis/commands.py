@@ -1,0 +1,127 @@
+"""`python -m bilateral watch`: what moved, for a daily or weekly digest (cron); registered by the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+
+from bilateral import store
+from bilateral.analysis import mirror_session
+from bilateral.analysis.watch import WatchSettings, move_evidence, moves
+from bilateral.errors import FilterError
+from bilateral.filters import add_filter_arguments, filter_from_cli
+from bilateral.store.notes import list_notes
+
+
+def register(subparsers) -> None:
+    """Add the `watch` command to the CLI."""
+    p = subparsers.add_parser(
+        "watch", help="flagged moves of the last four weeks against each dyad's baseline"
+    )
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="replay a past moment (default: the latest week)")
+    p.add_argument("--threshold", type=float, default=2.0, help="z-score beyond which a move is flagged (2)")
+    p.add_argument("--min-volume", type=int, default=3, help="events needed before anything is flagged (3)")
+    p.add_argument("--all", action="store_true", help="list the largest moves even when none is flagged")
+    p.add_argument("--limit", type=int, default=10, help="at most this many moves (10)")
+    p.add_argument("--json", action="store_true", help="one JSON object")
+    add_filter_arguments(p)
+    p.set_defaults(func=cmd_watch)
+
+
+def _as_of(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise FilterError(f"--as-of {value!r} is not a date YYYY-MM-DD") from error
+
+
+def _number(value) -> float | None:
+    return (
+        None if value is None or (isinstance(value, float) and math.isnan(value)) else round(float(value), 3)
+    )
+
+
+def cmd_watch(args) -> int:
+    """Print the flagged moves (or, with --all, the largest), each with its strongest records and notes."""
+    flt, as_of = filter_from_cli(args), _as_of(args.as_of)
+    settings = WatchSettings(threshold=args.threshold, min_volume=args.min_volume)
+    db = store.connect()
+    with mirror_session(db) as mirror:
+        found = moves(mirror, flt, as_of, settings, None, one_per_pair=False)
+        shown = found if args.all else found.loc[found["flagged"]]
+        shown = shown.head(args.limit)
+        evidence = {i: move_evidence(mirror, flt, row) for i, row in shown.iterrows()}
+    items = []
+    for i, row in shown.iterrows():
+        scope_notes = list_notes(
+            db.engine,
+            row.recent_start.date(),
+            (row.as_of_week + dt.timedelta(days=6)).date(),
+            dyads=(row.pair,),
+        )
+        items.append(
+            {
+                "dyad": row.pair,
+                "theme": row.theme,
+                "direction": row.direction,
+                "size": _number(row["size"]),
+                "flagged": bool(row.flagged),
+                "recent_start": row.recent_start.date().isoformat(),
+                "as_of_week": row.as_of_week.date().isoformat(),
+                "events_recent": int(row.recent_count),
+                "per_week_recent": _number(row.volume_recent),
+                "per_week_baseline": _number(row.volume_base),
+                "volume_z": _number(row.volume_z),
+                "net_index_recent": _number(row.net_recent),
+                "net_index_baseline": _number(row.net_base),
+                "net_index_z": _number(row.net_z),
+                "evidence": [
+                    {
+                        "date": f"{e.date:%Y-%m-%d}",
+                        "actors": f"{e.actor1} → {e.actor2}",
+                        "event_type": e.event_type,
+                        "score": float(e.score),
+                        "title": e.title,
+                        "source": e.source,
+                        "url": e.url or None,
+                    }
+                    for e in evidence[i].itertuples()
+                ],
+                "notes": [
+                    {"date": n.date_from, "to": n.date_to, "author": n.author, "text": n.text}
+                    for n in scope_notes
+                ],
+            }
+        )
+    if args.json:
+        print(
+            json.dumps(
+                {"filters": flt.describe(), "threshold": args.threshold, "moves": items},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    if not items:
+        print(f"Nothing moved beyond {args.threshold:g} σ ({flt.describe()}).")
+        return 0
+    print(
+        f"What moved, {items[0]['recent_start']} to the week of {items[0]['as_of_week']} ({flt.describe()}):"
+    )
+    for item in items:
+        mark = "⚑" if item["flagged"] else " "
+        print(
+            f"{mark} {item['dyad']} · {item['theme']}: {item['direction']}, {item['size']:.1f} σ "
+            f"({item['events_recent']} events in 4 weeks, {item['per_week_baseline']:.2f}/week before)"
+        )
+        for e in item["evidence"]:
+            print(
+                f"    {e['date']} {e['actors']} {e['event_type']} {e['score']:+.1f} · "
+                f"{e['title']} ({e['source']})"
+            )
+        for n in item["notes"]:
+            print(f"    note {n['date']} by {n['author']}: {n['text']}")
+    return 0

@@ -1,0 +1,308 @@
+"""What moved: each dyad's weekly volume and net cooperation index against its own trailing baseline.
+
+A week is Monday to Sunday. For every undirected dyad (CHN-RUS), every directed dyad (USA→CHN, directed
+interactions only) and each theme (and all themes together), the database counts the week's scored
+interactions and sums their cooperation and tension; the arithmetic here (on a few thousand cells) adds
+the baselines:
+
+- volume: the week's count against the mean and spread (standard deviation) of the 52 weeks before it,
+  and the mean of the 4 weeks before it;
+- net index: (cooperation − |tension|) / (cooperation + |tension|), as the Cooperation page defines it,
+  against the mean and spread of the weekly index over the 52 weeks before it (weeks with events only).
+
+A move is measured as a z-score whose spread has a floor (sqrt of the baseline mean for counts, as for
+Poisson noise; NET_SPREAD_FLOOR for the index), and needs at least `min_volume` events, so a dyad with
+two events a year is not flagged on noise. "As of" any date replays the past: only weeks up to it count.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from bilateral.analysis import queries
+
+ALL_THEMES = "all"
+ARROW = "→"
+NET_SPREAD_FLOOR = 0.15
+WEEK = pd.Timedelta(weeks=1)
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    """How moves are measured and flagged."""
+
+    threshold: float = 2.0  # z-score beyond which a move is flagged
+    min_volume: int = 3  # events needed (in the week, or the recent window) before anything is flagged
+    recent_weeks: int = 4
+    baseline_weeks: int = 52
+
+
+def week_of(day: dt.date | pd.Timestamp) -> pd.Timestamp:
+    """The Monday starting the week of `day`."""
+    stamp = pd.Timestamp(day).normalize()
+    return stamp - pd.Timedelta(days=stamp.weekday())
+
+
+def latest_week(db, flt) -> pd.Timestamp | None:
+    """The latest week with data for the filter (its date range ignored)."""
+    _, last = queries.date_span(db, _undated(flt), queries.scored(False))
+    return None if last is None else week_of(last)
+
+
+def _undated(flt):
+    return dataclasses.replace(flt, date_from=None, date_to=None)
+
+
+def weekly_cells_sql(flt, first_week: pd.Timestamp, last_week: pd.Timestamp) -> tuple[str, list]:
+    """SQL (and parameters) of the weekly cells: per kind (undirected/directed), pair, theme (and "all")
+    and week with events: count, cooperation, tension. Scored interactions only; the filter's dates are
+    ignored."""
+    span = ("date BETWEEN ? AND ?", [first_week.date(), (last_week + pd.Timedelta(days=6)).date()])
+    clause, params = queries.conditions(_undated(flt), queries.scored(False), span)
+    themes = queries.THEME_TABLE.replace("(VALUES ", f"(VALUES ('{ALL_THEMES}', 0, -1), ")
+    sums = "count(*) AS count, sum(greatest(score, 0)) AS cooperation, sum(least(score, 0)) AS tension"
+    sql = f"""
+        WITH scoped AS (
+            SELECT CAST(date_trunc('week', date) AS TIMESTAMP) AS week, dyad, state1, state2, direction,
+                   theme_mask, score
+            FROM rows WHERE {clause} AND state1 != state2
+        )
+        SELECT 'undirected' AS kind, dyad AS pair, t.theme, week, {sums}
+        FROM scoped JOIN {themes} ON t.bit = 0 OR (scoped.theme_mask & t.bit) != 0 GROUP BY ALL
+        UNION ALL
+        SELECT 'directed' AS kind, state1 || '{ARROW}' || state2 AS pair, t.theme, week, {sums}
+        FROM scoped JOIN {themes} ON t.bit = 0 OR (scoped.theme_mask & t.bit) != 0
+        WHERE direction = 'directed' GROUP BY ALL
+    """
+    return sql, params
+
+
+def weekly_cells(db, flt, first_week: pd.Timestamp, last_week: pd.Timestamp) -> pd.DataFrame:
+    """The weekly cells (see weekly_cells_sql) as a frame."""
+    out = queries.run(db, *weekly_cells_sql(flt, first_week, last_week))
+    out["week"] = pd.to_datetime(out["week"])
+    return out
+
+
+def net_index(cooperation, tension):
+    """(cooperation − |tension|) / (cooperation + |tension|); NaN where nothing is scored (vectorised)."""
+    cooperation, tension = np.asarray(cooperation, dtype=float), np.abs(np.asarray(tension, dtype=float))
+    total = cooperation + tension
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total > 0, (cooperation - tension) / np.where(total > 0, total, 1), np.nan)
+
+
+def complete(cells: pd.DataFrame, first_week: pd.Timestamp, last_week: pd.Timestamp) -> pd.DataFrame:
+    """One series: every week from first_week to last_week, weeks without events as zero."""
+    weeks = pd.date_range(first_week, last_week, freq="7D")
+    out = cells.set_index("week")[["count", "cooperation", "tension"]].reindex(weeks, fill_value=0)
+    out = out.rename_axis("week").reset_index()
+    out["count"] = out["count"].astype("int64")
+    return out
+
+
+def with_baselines(series: pd.DataFrame, settings: WatchSettings = WatchSettings()) -> pd.DataFrame:
+    """A weekly series (week, count, cooperation, tension) with its trailing baselines, z-scores and flags.
+
+    Columns added: net; vol_mean, vol_spread (52 weeks before), vol_mean4 (4 weeks before), vol_z;
+    net_mean, net_spread (weeks with events among the 52 before), net_z; flagged; direction.
+    """
+    out = series.copy()
+    n = settings.baseline_weeks
+    counts = out["count"].astype(float)
+    out["net"] = net_index(out["cooperation"], out["tension"])
+    out["vol_mean"] = counts.rolling(n, min_periods=min(8, n)).mean().shift(1)
+    out["vol_spread"] = counts.rolling(n, min_periods=min(8, n)).std(ddof=0).shift(1)
+    out["vol_mean4"] = counts.rolling(settings.recent_weeks, min_periods=1).mean().shift(1)
+    floor = np.sqrt(np.maximum(out["vol_mean"], 1.0))
+    out["vol_z"] = (counts - out["vol_mean"]) / np.maximum(out["vol_spread"], floor)
+    out["net_mean"] = out["net"].rolling(n, min_periods=3).mean().shift(1)
+    out["net_spread"] = out["net"].rolling(n, min_periods=3).std(ddof=0).shift(1)
+    out["net_z"] = (out["net"] - out["net_mean"]) / np.maximum(out["net_spread"], NET_SPREAD_FLOOR)
+    busy = counts >= settings.min_volume
+    spike = busy & (out["vol_z"] >= settings.threshold)
+    drop = (out["vol_mean"] >= settings.min_volume) & (out["vol_z"] <= -settings.threshold)
+    turn = busy & (out["net_z"].abs() >= settings.threshold)
+    out["flagged"] = (spike | drop | turn).fillna(False).astype(bool)
+    out["direction"] = [
+        _direction(net, mean, z) if flagged else ""
+        for net, mean, z, flagged in zip(
+            out["net"], out["net_mean"], out["vol_z"], out["flagged"], strict=True
+        )
+    ]
+    return out
+
+
+def _direction(net: float, baseline: float, volume_z: float) -> str:
+    """Toward cooperation or tension when the index moved (or, with no baseline index, by its sign);
+    else more or less activity."""
+    if not math.isnan(net) and math.isnan(baseline) and net != 0:
+        return "toward cooperation" if net > 0 else "toward tension"
+    if not (math.isnan(net) or math.isnan(baseline)) and net != baseline:
+        return "toward cooperation" if net > baseline else "toward tension"
+    return "more activity" if volume_z > 0 else "less activity"
+
+
+MOVE_COLUMNS = [
+    "kind",
+    "pair",
+    "theme",
+    "recent_start",
+    "as_of_week",
+    "recent_count",
+    "volume_recent",
+    "volume_base",
+    "volume_z",
+    "net_recent",
+    "net_base",
+    "net_z",
+    "size",
+    "direction",
+    "flagged",
+]
+
+
+def window_sums(db, flt, first: pd.Timestamp, recent_start: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:
+    """Per kind, pair and theme: sums over the recent window and over the baseline weeks before it
+    (counts, their squares, cooperation, tension, weeks with events, and the spread of the weekly index)."""
+    cells = weekly_cells_sql(flt, first, last)
+    sql = f"""
+        WITH cells AS ({cells[0]}),
+        scored AS (
+            SELECT *, CASE WHEN cooperation - tension > 0
+                           THEN (cooperation + tension) / (cooperation - tension) END AS net
+            FROM cells
+        )
+        SELECT kind, pair, theme,
+            coalesce(sum(count) FILTER (week >= ?), 0) AS recent_count,
+            coalesce(sum(cooperation) FILTER (week >= ?), 0) AS recent_cooperation,
+            coalesce(sum(tension) FILTER (week >= ?), 0) AS recent_tension,
+            count(*) FILTER (week >= ?) AS recent_active,
+            coalesce(sum(count) FILTER (week < ?), 0) AS base_count,
+            coalesce(sum(count * count) FILTER (week < ?), 0) AS base_squares,
+            coalesce(sum(cooperation) FILTER (week < ?), 0) AS base_cooperation,
+            coalesce(sum(tension) FILTER (week < ?), 0) AS base_tension,
+            count(net) FILTER (week < ?) AS base_index_weeks,
+            stddev_pop(net) FILTER (week < ?) AS base_index_spread
+        FROM scored GROUP BY ALL
+    """
+    stamp = recent_start.to_pydatetime()
+    return queries.run(db, sql, [*cells[1], *([stamp] * 10)])
+
+
+def measure_moves(sums: pd.DataFrame, settings: WatchSettings = WatchSettings()) -> pd.DataFrame:
+    """Vectorised: each row of window_sums measured (volume z, net index z, size, direction, flagged)."""
+    out = sums.copy()
+    k, n = settings.recent_weeks, settings.baseline_weeks
+    out["volume_recent"] = out["recent_count"] / k
+    out["volume_base"] = out["base_count"] / n
+    variance = (out["base_squares"] / n - out["volume_base"] ** 2).clip(lower=0)
+    spread = np.sqrt(variance) / math.sqrt(k)
+    floor = np.sqrt(np.maximum(out["volume_base"], 1.0) / k)
+    out["volume_z"] = (out["volume_recent"] - out["volume_base"]) / np.maximum(spread, floor)
+    out["net_recent"] = net_index(out["recent_cooperation"], out["recent_tension"])
+    out["net_base"] = net_index(out["base_cooperation"], out["base_tension"])
+    index_spread = out["base_index_spread"].where(out["base_index_weeks"] >= 3, 0.0).fillna(0.0)
+    index_spread = np.maximum(index_spread / np.sqrt(np.maximum(out["recent_active"], 1)), NET_SPREAD_FLOOR)
+    enough = (out["recent_count"] >= settings.min_volume) & (out["base_count"] >= settings.min_volume)
+    out["net_z"] = ((out["net_recent"] - out["net_base"]) / index_spread).where(enough)
+    busy = (out["recent_count"] >= settings.min_volume) | (out["base_count"] * k / n >= settings.min_volume)
+    out["size"] = np.maximum(out["volume_z"].abs(), out["net_z"].abs().fillna(0.0))
+    out["flagged"] = (busy & (out["size"] >= settings.threshold)) | (out["net_z"].abs() >= settings.threshold)
+    out["direction"] = [
+        _direction(a, b, z)
+        for a, b, z in zip(out["net_recent"], out["net_base"], out["volume_z"], strict=True)
+    ]
+    return out
+
+
+def moves(
+    db,
+    flt,
+    as_of: dt.date | None = None,
+    settings: WatchSettings = WatchSettings(),
+    limit: int | None = None,
+    kinds: tuple[str, ...] = ("undirected",),
+    one_per_pair: bool = False,
+) -> pd.DataFrame:
+    """The dyads and themes that moved most in the recent weeks against their baseline, largest first
+    (columns MOVE_COLUMNS plus `trend`, the weekly counts of the whole span, for the top `limit`).
+
+    as_of: replay a past moment (default: the latest week with data; the filter's own dates are ignored).
+    one_per_pair: keep each dyad's largest move only (a theme before "all" when they tie), so one event
+    does not fill the list under three themes.
+    """
+    last = week_of(as_of) if as_of else latest_week(db, flt)
+    if last is None:
+        return pd.DataFrame(columns=[*MOVE_COLUMNS, "trend"])
+    first = last - (settings.recent_weeks + settings.baseline_weeks - 1) * WEEK
+    recent_start = last - (settings.recent_weeks - 1) * WEEK
+    measured = measure_moves(window_sums(db, flt, first, recent_start, last), settings)
+    measured = measured.loc[measured["kind"].isin(kinds) & (measured["recent_count"] > 0)]
+    measured = measured.assign(general=measured["theme"] == ALL_THEMES).sort_values(
+        ["size", "recent_count", "general", "pair", "theme"], ascending=[False, False, True, True, True]
+    )
+    if one_per_pair:
+        measured = measured.drop_duplicates(["kind", "pair"])
+    top = measured.head(limit) if limit else measured
+    top = top.assign(recent_start=recent_start, as_of_week=last).reset_index(drop=True)
+    return top.assign(trend=_trends(db, flt, top, first, last))[[*MOVE_COLUMNS, "trend"]]
+
+
+def _trends(db, flt, top: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> list[list[float]]:
+    """Weekly counts from first to last for each move (one query for all of them)."""
+    if top.empty:
+        return []
+    wanted = {(r.kind, r.pair, r.theme) for r in top.itertuples()}
+    cells = weekly_cells(db, flt, first, last)
+    keyed = cells.loc[
+        [(k, p, t) in wanted for k, p, t in zip(cells["kind"], cells["pair"], cells["theme"], strict=True)]
+    ]
+    series = {
+        key: complete(group, first, last)["count"].astype(float).tolist()
+        for key, group in keyed.groupby(["kind", "pair", "theme"])
+    }
+    return [series.get((r.kind, r.pair, r.theme), []) for r in top.itertuples()]
+
+
+def watch_series(
+    db, flt, pair: str, theme: str, first: dt.date, last: dt.date, settings: WatchSettings = WatchSettings()
+) -> pd.DataFrame:
+    """The weekly series of one undirected dyad and theme from `first` to `last`, with its baselines
+    (computed from the 52 weeks before each week, so the history before `first` is read too)."""
+    start, end = week_of(first), week_of(last)
+    history = start - settings.baseline_weeks * WEEK
+    cells = weekly_cells(db, flt, history, end)
+    cells = cells.loc[(cells["kind"] == "undirected") & (cells["pair"] == pair) & (cells["theme"] == theme)]
+    series = with_baselines(complete(cells, history, end), settings)
+    return series.loc[series["week"] >= start].reset_index(drop=True)
+
+
+def move_scope(flt, move, with_baseline: bool = False):
+    """The filter that selects one move's records: its dyad and theme, over its recent weeks (or with the
+    baseline before them)."""
+    from bilateral.model import Theme
+
+    start = move.recent_start - (settings_weeks(with_baseline)) * WEEK
+    themes = () if move.theme == ALL_THEMES else (Theme(move.theme),)
+    end = move.as_of_week + pd.Timedelta(days=6)
+    return dataclasses.replace(
+        flt, dyads=(move.pair,), themes=themes, date_from=start.date(), date_to=end.date()
+    )
+
+
+def settings_weeks(with_baseline: bool, settings: WatchSettings = WatchSettings()) -> int:
+    """How many weeks before the recent window a move's scope reaches back."""
+    return settings.baseline_weeks if with_baseline else 0
+
+
+def move_evidence(db, flt, move, limit: int = 3) -> pd.DataFrame:
+    """The strongest records behind a move (largest |score| in its recent weeks), newest first."""
+    events = queries.key_events(db, move_scope(flt, move), limit)
+    return events.sort_values("date", ascending=False).reset_index(drop=True)

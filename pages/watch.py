@@ -1,0 +1,58 @@
+"""Watch: chosen dyads and themes week by week against their own 52-week baseline; flagged weeks; notes."""
+
+import dataclasses
+
+import pandas as pd
+import streamlit as st
+
+from bilateral.analysis.watch import week_of
+from bilateral.model import Theme
+from ui import loaders, notes_view, views
+from ui.downloads import chart_downloads
+from ui.sidebar import filter_sidebar
+
+MAX_PANELS = 6
+
+flt = filter_sidebar()
+st.title("Watch")
+st.caption(
+    "The dyads and themes of the filter (sidebar), each week by week: events and net cooperation index "
+    "against the 52 weeks before each week (grey band: mean ± threshold × spread). Ringed weeks moved "
+    "beyond the band with enough events. Without dyads in the filter, the dyads that moved most are watched."
+)
+head = views.filtered_or_stop(flt)
+
+latest = head.last.date()
+left, middle, right, far = st.columns([2, 2, 1.3, 1.3])
+as_of = left.date_input("As of", value=flt.date_to or latest, key="watch_as_of", help="Replay a past moment")
+weeks = middle.slider("Weeks shown", 12, 260, 104, step=4, key="watch_weeks")
+threshold = right.number_input("Threshold (σ)", 1.0, 5.0, 2.0, step=0.5, key="watch_threshold")
+min_volume = far.number_input("Min. events", 1, 50, 3, key="watch_min_volume")
+
+undated = dataclasses.replace(flt, date_from=None, date_to=None)
+moved = loaders.moves(undated, as_of=as_of, threshold=threshold, min_volume=int(min_volume), limit=4)
+pairs = list(flt.dyads) or list(dict.fromkeys(moved["pair"])) or loaders.leading_dyads(flt)
+themes = [t.value for t in flt.themes] or ["all"]
+panels = [(p, t) for p in pairs for t in themes]
+if len(panels) > MAX_PANELS:
+    st.caption(f"Showing the first {MAX_PANELS} of {len(panels)} dyad × theme pairs; narrow the filter.")
+last = week_of(as_of) + pd.Timedelta(days=6)
+first = (week_of(as_of) - pd.Timedelta(weeks=weeks - 1)).date()
+
+for pair, theme in panels[:MAX_PANELS]:
+    scope = dataclasses.replace(undated, dyads=(pair,), themes=() if theme == "all" else (Theme(theme),),
+                                date_from=first, date_to=last.date())  # fmt: skip
+    fig = loaders.figure_with_notes("watch", scope, pair=pair, theme=theme, first=first, last=last.date(),
+                                    threshold=float(threshold), min_volume=int(min_volume))  # fmt: skip
+    picked = views.chart(fig, key=f"watch_chart_{pair}_{theme}")
+    chart_downloads(fig, name=f"watch-{pair}-{theme}", flt=scope, n_records=loaders.count(scope),
+                    key=f"watch_{pair}_{theme}")  # fmt: skip
+    views.selection(loaders.selection(scope, picked, "week"), key=f"watch_records_{pair}_{theme}",
+                    prompt="Click a week or a key event to list its records.")  # fmt: skip
+
+st.subheader("Notes")
+window = dataclasses.replace(
+    undated, dyads=tuple(pairs), themes=flt.themes, date_from=first, date_to=last.date()
+)
+notes_view.notes_list(loaders.notes(window))
+notes_view.add_note_form(pairs, themes, as_of)

@@ -1,0 +1,150 @@
+"""The review queue and `ingest`: a batch with a broken file and a duplicate; save, skip and reject."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from bilateral import store
+from bilateral.errors import StoreError
+from bilateral.extract import queue
+from bilateral.extract.ingest import ingest_folder
+from bilateral.extract.pipeline import extract
+from bilateral.extract.review import build_records, frame_from_dict
+from bilateral.registry import load_actors
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ARTICLES = {
+    "one.txt": "Talks resume\nPublished 2021/6/2\n\nChina and Russia held talks on energy on Tuesday.",
+    "two.md": "# Ban on pork\n\nApril 3, 2020\n\nMexico banned imports of Brazilian pork on Friday.",
+    "three.html": (
+        "<html><head><title>Gas deal</title><meta property='article:published_time' content='2019-10-01'>"
+        "<link rel='canonical' href='https://example.org/gas-deal'></head><body><article><h1>Gas deal</h1>"
+        "<p>Qatar agreed to supply gas to Pakistan for ten years.</p></article></body></html>"
+    ),
+    "three-again.html": (
+        "<html><head><title>Gas deal, again</title><link rel='canonical' href='https://example.org/gas-deal'>"
+        "</head><body><article><p>Qatar agreed to supply gas to Pakistan for ten years, officials said.</p>"
+        "</article></body></html>"
+    ),
+    "broken.txt": b"\xff\xfe\x00 not utf-8",
+    "empty.txt": "   ",
+    "notes.csv": "ignored,because,not,an,article",
+}
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    path = tmp_path / "batch"
+    path.mkdir()
+    for name, body in ARTICLES.items():
+        target = path / name
+        target.write_bytes(body) if isinstance(body, bytes) else target.write_text(body, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def conn(tmp_path, monkeypatch) -> sqlite3.Connection:
+    monkeypatch.setenv("BILATERAL_DB", str(tmp_path / "db.sqlite3"))
+    return store.connect()
+
+
+def test_batch_goes_on_past_broken_files_and_flags_the_duplicate(conn, folder):
+    seen = []
+    report = ingest_folder(conn, folder, progress=lambda n, total, name: seen.append((n, total, name)))
+    assert report.queued == 4 and report.duplicates == 1
+    assert sorted(e.split(":")[0] for e in report.errors) == ["broken.txt", "empty.txt"]
+    assert seen[-1][:2] == (6, 6)  # the progress callback saw every article file, not the .csv
+    drafts = queue.list_drafts(conn)
+    assert [d.file for d in drafts] == ["one.txt", "three-again.html", "three.html", "two.md"]
+    flagged = {d.file: d.duplicate for d in drafts if d.duplicate}
+    assert list(flagged) == ["three.html"] and "same URL" in flagged["three.html"]
+    assert drafts[0].date == "2021-06-02" and "CHN<->RUS CONSULT" in drafts[0].codes
+
+
+def test_same_event_dyad_and_date_is_a_duplicate(conn):
+    first = extract("Mexico banned imports of Brazilian pork.", date="2020-04-03").to_dict()
+    again = extract("Mexico on Friday banned imports of pork from Brazil, officials said.", date="2020-04-03")
+    queue.add_draft(conn, first, "a.txt")
+    draft = queue.add_draft(conn, again.to_dict(), "b.txt")
+    assert draft.duplicate and "same event, dyad and date" in draft.duplicate
+
+
+def test_near_identical_text_is_a_duplicate(conn):
+    text = "Chile and Peru held talks on fishing rights in Lima. " * 5
+    queue.add_draft(conn, extract(text).to_dict(), "a.txt")
+    assert "near-identical text" in queue.add_draft(conn, extract(text + " Updated.").to_dict()).duplicate
+
+
+def test_save_skip_and_reject(conn, folder):
+    ingest_folder(conn, folder)
+    first, second, third = queue.list_drafts(conn)[:3]
+    rows = frame_from_dict(first.result)
+    meta = {"title": first.title, "date": first.date, "source": "Test Wire", "url": None}
+    article, interactions = build_records(meta, rows, set(load_actors()), first.result["article"]["text"])
+    store.save_article(conn, article, interactions)
+    queue.mark(conn, first.id, "saved", article.id)
+    queue.mark(conn, second.id, queue.DraftStatus.SKIPPED)
+    queue.mark(conn, third.id, "rejected")
+    assert queue.get_draft(conn, first.id).article_id == article.id
+    assert [d.id for d in queue.list_drafts(conn, "skipped")] == [second.id]
+    assert queue.counts(conn) == {"pending": 1, "saved": 1, "skipped": 1, "rejected": 1}
+    with conn.engine.connect() as connection:
+        query = text("SELECT count(*) FROM interactions WHERE article_id = :id")
+        stored = connection.execute(query, {"id": article.id}).fetchone()
+    assert stored[0] == len(interactions) >= 1
+
+
+def test_unknown_draft_and_status(conn):
+    with pytest.raises(StoreError, match="no draft 99"):
+        queue.get_draft(conn, 99)
+    draft = queue.add_draft(conn, extract("Chile and Peru held talks.").to_dict())
+    with pytest.raises(ValueError):
+        queue.mark(conn, draft.id, "maybe")
+
+
+def test_ingest_command(folder, tmp_path):
+    env = {"BILATERAL_DB": str(tmp_path / "cli.sqlite3"), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run(
+        [sys.executable, "-m", "bilateral", "ingest", str(folder)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "queued 4 draft(s) for review (1 flagged as likely duplicates); 2 file(s) failed" in out.stdout
+    assert "error: broken.txt: not UTF-8 text" in out.stderr and "6/6" in out.stderr
+
+
+def test_ingest_memory_stays_flat(conn, tmp_path):
+    """200 files: the memory held after the batch does not grow with the number of files."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    body = "China and Russia held talks on energy supplies on Tuesday. " * 60
+    for n in range(200):
+        (folder / f"{n:03d}.txt").write_text(f"Story {n}\nPublished 2021/6/2\n\n{n} {body}", encoding="utf-8")
+    ingest_folder(conn, folder.parent / "many", progress=None)  # warm caches
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    ingest_folder(conn, folder)
+    after, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert after - before < 2_000_000 and peak - before < 20_000_000
+
+
+def test_duplicate_of_a_stored_article_by_event(conn):
+    first = extract("China and Russia held talks.", date="2019-06-05").to_dict()  # saved, never queued
+    rows = frame_from_dict(first)
+    meta = {"title": "Talks", "date": "2019-06-05", "source": "Test Wire", "url": "https://example.org/t"}
+    article, interactions = build_records(meta, rows, set(load_actors()), first["article"]["text"])
+    store.save_article(conn, article, interactions)
+    again = extract("Russia and China held talks in Moscow, officials said.", date="2019-06-05")
+    flagged = queue.add_draft(conn, again.to_dict())
+    assert "same event, dyad and date as stored article" in flagged.duplicate
+    moved = extract("Talks\n\nChina and Russia held talks.", url="https://example.org/t/?utm_source=x")
+    assert "same URL as stored article" in queue.add_draft(conn, moved.to_dict()).duplicate

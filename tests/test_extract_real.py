@@ -1,0 +1,271 @@
+"""Issue 12's failure patterns on real-looking news text: one test per pattern, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilateral.extract import extract
+from bilateral.extract.dates import article_date, event_date
+from bilateral.extract.lexicon import load_lexicon
+from bilateral.extract.page import cut_dateline, read_page, strip_furniture
+
+
+def coded(text: str) -> set[tuple[str, str, bool]]:
+    """(actor1, actor2, is_cooperation) of every interaction, actors rolled up to their state."""
+    from bilateral.extract.pipeline import default_index
+
+    rollup = default_index().rollup
+    return {
+        (rollup.get(c.actor1, c.actor1), rollup.get(c.actor2, c.actor2), c.quad_class.is_cooperation)
+        for c in extract(text).interactions
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Moscow halted oil deliveries to Slovakia on Monday.", ("RUS", "SVK")),
+        ("Hungary suspended gas purchases from Russia.", ("HUN", "RUS")),
+        ("Algeria stopped gas supplies to Spain last year.", ("DZA", "ESP")),
+        ("Azerbaijan cut Armenia off from the regional rail network.", ("AZE", "ARM")),
+        ("Vietnam banned imports of Thai rice.", ("VNM", "THA")),
+        ("Estonia expelled a Russian diplomat.", ("EST", "RUS")),
+        ("Canada imposed new tariffs on Chinese steel.", ("CAN", "CHN")),
+        ("Mexico raised duties on Brazilian pork.", ("MEX", "BRA")),
+        ("Slovenia withdrew from the energy treaty with Croatia.", ("SVN", "HRV")),
+        ("Ecuador ordered the Colombian ambassador to leave.", ("ECU", "COL")),
+        ("Peru downgraded its relations with Bolivia.", ("PER", "BOL")),
+        ("Norway restricted exports of salmon to Iceland.", ("NOR", "ISL")),
+    ],
+)
+def test_negative_actions_are_conflict(sentence, expected):
+    assert (*expected, False) in coded(sentence)
+    assert (*expected, True) not in coded(sentence)
+
+
+def test_passive_with_by_agent():
+    found = coded("Heavy duties were imposed on Kenyan tea by Uganda last week.")
+    assert ("UGA", "KEN", False) in found
+
+
+def test_passive_seized_by():
+    assert ("IRN", "GBR", False) in coded("A British tanker was seized by Iran in the Gulf.")
+
+
+def test_after_clause_gives_both_events():
+    found = coded("Chile expelled two Argentine diplomats after Argentina expelled Chilean envoys.")
+    assert ("CHL", "ARG", False) in found and ("ARG", "CHL", False) in found
+
+
+def test_in_response_to_clause():
+    found = coded(
+        "Ghana closed its embassy in Lome in response to Togo's order to shut the Ghanaian mission."
+    )
+    assert ("TGO", "GHA", False) in found
+
+
+def test_three_parties_allies_agree_to_act_on_a_third():
+    found = coded(
+        "Denmark and Sweden agreed with Finland on Friday to restrict exports of drones to Belarus."
+    )
+    assert ("DNK", "BLR", False) in found and ("SWE", "BLR", False) in found
+    assert ("DNK", "FIN", True) in found
+
+
+def test_list_with_articles_acts_together():
+    found = coded(
+        "The United States, the European Union and Japan agreed to cut Iranian banks off from payments."
+    )
+    assert {("USA", "IRN", False), ("EU", "IRN", False), ("JPN", "IRN", False)} <= found
+
+
+def test_reaction_aims_at_last_actor():
+    found = coded("Serbia banned Kosovo trucks on Monday.\n\nThe European Union called the move unhelpful.")
+    assert ("EU", "SRB", False) in found
+
+
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        ("Chinese and Russian ships sailed through the Sea of Japan.", "JPN"),
+        ("Warships crossed the East China Sea on Monday.", "CHN"),
+        ("A nerve agent was used in the English city of Salisbury, police said.", "ZWE"),
+        ("Jordan Pike, a trade official, said Canada would retaliate against Mexico.", "JOR"),
+        ("Georgia Lane reported that Spain recalled its envoy from Morocco.", "GEO"),
+    ],
+)
+def test_places_and_persons_are_not_states(sentence, absent):
+    assert absent not in {a.code for a in extract(sentence).actors}
+
+
+def test_organ_of_a_state_is_that_state():
+    found = coded("China's commerce ministry imposed anti-dumping duties on Australian wine.")
+    assert ("CHN", "AUS", False) in found
+    assert ("RUS", "USA", False) in coded("The Kremlin accused Washington of meddling.")
+
+
+def test_org_title_before_person_speaks_for_org():
+    found = coded("NATO Secretary-General Jens Stoltenberg urged Moscow to withdraw.")
+    assert ("NATO", "RUS", False) in found and not any(a == "NOR" for a, _, _ in found)
+
+
+FURNITURE_PAGE = """Ministers meet on grain
+By Jordan Ellis
+Published 2023/5/4
+
+KYIV, May 4 (Test Wire) - Ukraine and Poland held talks on grain transit on Thursday.
+
+Photo: Trucks at the border near Dorohusk. Credit: Chad Reyes
+Read more: India weighs rice export curbs
+Share on Facebook | Share on X
+
+Related stories
+Germany and France split on farm aid
+Turkey offers to mediate
+
+Comments (3)
+reader1: Japan should help too."""
+
+
+def test_furniture_is_dropped_and_names_no_actor():
+    result = extract(FURNITURE_PAGE)
+    assert {a.code for a in result.actors} == {"UKR", "POL"}
+    assert "Read more: India weighs rice export curbs" in result.dropped
+    assert result.text.startswith("Ukraine and Poland held talks")
+    assert result.dateline == "KYIV, May 4 (Test Wire)"
+
+
+def test_inline_read_more_is_cut():
+    body, dropped = strip_furniture("Markets fell. Read more: Japan and Iran talk", load_lexicon())
+    assert body == "Markets fell." and dropped == ["Read more: Japan and Iran talk"]
+
+
+HTML_PAGE = """<html><head><title>Talks in Ankara | Test Desk</title>
+<meta property="og:site_name" content="Test Desk">
+<link rel="canonical" href="https://test-desk.example/talks-ankara">
+<meta property="article:published_time" content="2021-09-14T08:00:00Z"></head>
+<body><nav>Home | Jordan | Chad</nav><article><h1>Talks in Ankara</h1>
+<p>Turkey and Armenia held talks in Ankara on Tuesday on reopening their border.</p>
+<p>Both sides said the talks were constructive and agreed to meet again next month.</p>
+<figure><figcaption>Delegates arrive. Photo: Kenya Bureau</figcaption></figure></article>
+<section class="comments"><h3>Comments</h3><p>Greece should watch this.</p></section></body></html>"""
+
+
+def test_html_page_metadata_and_main_text():
+    result = extract(HTML_PAGE)
+    assert result.title == "Talks in Ankara"
+    assert result.date == "2021-09-14" and result.date_source == "page metadata"
+    assert result.source == "Test Desk" and result.url == "https://test-desk.example/talks-ankara"
+    assert {a.code for a in result.actors} == {"TUR", "ARM"}
+    assert result.interactions[0].date == "2021-09-14"  # 'on Tuesday' before a Tuesday article date
+
+
+@pytest.mark.parametrize(
+    "header, dateline, expected",
+    [
+        ([], "MOSCOW, Dec 10, 2019 (Test Wire)", "2019-12-10"),
+        (["Posted: 2018-12-10 09:00 GMT"], "MOSCOW, Dec 10 (Test Wire)", "2018-12-10"),
+        (["Published 2017/7/5"], None, "2017-07-05"),
+        (["April 27, 2022"], None, "2022-04-27"),
+        (["Posted Mon 18 May 2020"], None, "2020-05-18"),
+        (["Updated 26 March 2018"], None, "2018-03-26"),
+        (["Wednesday, July 5, 2017"], None, "2017-07-05"),
+        (["2024-02-08"], None, "2024-02-08"),
+        ([], "MOSCOW, Dec 10 (Test Wire)", None),  # no year anywhere: left for the analyst
+    ],
+)
+def test_article_date_forms(header, dateline, expected):
+    found = article_date(None, None, dateline, header)
+    assert (found.date if found else None) == expected
+
+
+def test_dateline_cut_from_body():
+    body, dateline = cut_dateline("BEIJING/WASHINGTON, Aug 5, 2022 (Test Wire) - China said on Friday...")
+    assert body.startswith("China said") and dateline == "BEIJING/WASHINGTON, Aug 5, 2022 (Test Wire)"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Iran said on Tuesday it had halted talks.", "2022-08-02"),
+        ("The ministry yesterday announced curbs.", "2022-08-04"),
+        ("The talks were held last week.", "2022-07-29"),
+        ("They met today.", "2022-08-05"),
+        ("The deal was signed on July 30.", "2022-07-30"),
+        ("The deal was signed on 3 March 2021.", "2021-03-03"),
+        ("Exports rose by 37 percent.", None),
+    ],
+)
+def test_event_dates_against_article_date(sentence, expected):
+    found = event_date(sentence, "2022-08-05")  # a Friday
+    assert (found.date if found else None) == expected
+
+
+def test_no_article_date_means_no_relative_date():
+    assert event_date("Iran said on Tuesday it had halted talks.", None) is None
+    result = extract("Oman and Qatar signed a trade deal on Tuesday.")
+    assert result.date is None and result.interactions[0].date is None
+
+
+def test_article_themes_need_an_event_or_most_of_the_text():
+    result = extract(
+        "Kenya and Uganda signed an oil pipeline deal. Their banks were closed for a holiday. "
+        "Rain fell in Nairobi. Schools reopened."
+    )
+    assert [t.value for t in result.themes] == ["energy"]
+
+
+def test_read_page_keeps_header_for_dates():
+    page = read_page(FURNITURE_PAGE, load_lexicon())
+    assert page.title == "Ministers meet on grain" and "Published 2023/5/4" in page.header
+
+
+def test_action_asked_for_is_not_an_event():
+    found = coded("Brazil urged Argentina to halt beef exports to Chile.")
+    assert ("BRA", "ARG", False) in found
+    assert not any(pair[:2] == ("ARG", "CHL") for pair in found)
+
+
+def test_lifting_curbs_is_cooperation_unless_lifted_to_a_higher_level():
+    assert ("JPN", "KOR", True) in coded("Japan lifted export curbs on chip materials to South Korea.")
+    found = coded("Canada lifted its duties on Mexican steel to 40 percent.")
+    assert ("CAN", "MEX", False) in found and ("CAN", "MEX", True) not in found
+
+
+def test_month_may_is_no_modal():
+    result = extract("Gas cut\nMay 21, 2022 (Test Wire)\n\nRussia halted gas exports to Finland on Saturday.")
+    assert result.date == "2022-05-21" and result.interactions[0].modality.value == "fact"
+    assert result.interactions[0].date == "2022-05-21"
+
+
+def test_every_cue_has_a_plain_start():
+    """Keeps the speed aim: a cue with no plain first letters would be tried at every word."""
+    assert load_lexicon().cue_starts is not None
+
+
+def test_office_of_a_state_acts():
+    found = coded("The Foreign Minister of India met the Foreign Minister of Saudi Arabia in Delhi today.")
+    assert ("IND", "SAU", True) in found
+
+
+def test_press_release_contact_lines_are_furniture():
+    text = "Talks held\nDate: 12 June 2024\n\nOman and Qatar held talks.\n\nFor media enquiries: press@x.org"
+    result = extract(text)
+    assert result.date == "2024-06-12" and "For media enquiries: press@x.org" in result.dropped
+
+
+def test_missile_over_a_state_is_conflict():
+    assert ("PRK", "JPN", False) in coded("North Korea fired a ballistic missile over Japan on Tuesday.")
+
+
+def test_reaction_to_an_event_without_target_aims_at_its_subject():
+    text = (
+        "Germany halted the certification of the pipeline on Tuesday.\n\n"
+        "The United States welcomed the decision."
+    )
+    assert ("USA", "DEU", True) in coded(text)
+
+
+def test_closing_a_border_and_the_reaction_to_the_closure():
+    found = coded("Poland closed a border crossing with Belarus on Friday.\n\nBelarus condemned the closure.")
+    assert {("POL", "BLR", False), ("BLR", "POL", False)} <= found

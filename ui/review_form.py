@@ -1,0 +1,89 @@
+"""The review form shared by Add article and the Review queue: article fields, the interactions editor,
+where each date came from, and saving the reviewed article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from bilateral import store
+from bilateral.errors import BilateralError
+from bilateral.extract.review import build_records
+from bilateral.model import Article, Direction, EventType, Modality
+from ui import extract_view as view
+
+
+def article_fields(article: dict, key: str) -> dict:
+    """Title, date, source and URL inputs prefilled from the extraction; the date says where it came from."""
+    left, right = st.columns(2)
+    title = left.text_input("Title", value=article.get("title") or "", key=f"{key}_title")
+    date = right.text_input(
+        "Date (YYYY-MM-DD)",
+        value=article.get("date") or "",
+        key=f"{key}_date",
+        help="From the page's metadata, a dateline or a publication line; otherwise type it.",
+    )
+    source = left.text_input("Source (outlet)", value=article.get("source") or "", key=f"{key}_source")
+    url = right.text_input("URL", value=article.get("url") or "", key=f"{key}_url")
+    if article.get("date") and date == article["date"]:
+        st.caption(f"Article date taken from: {article.get('date_source') or 'the analyst'}")
+    if not date:
+        st.warning("No date is stated in the article: type it before saving.")
+    return {"title": title, "date": date, "source": source, "url": url or None}
+
+
+def interactions_editor(rows: pd.DataFrame, actor_codes: list[str], key: str) -> pd.DataFrame:
+    """The editable interactions table; an empty event date means the article's date on saving."""
+    codes = sorted(view.registry()) + sorted(set(actor_codes) - set(view.registry()))
+    config = {
+        "actor1": st.column_config.SelectboxColumn("Actor 1", options=codes, required=True),
+        "actor2": st.column_config.SelectboxColumn("Actor 2", options=codes, required=True),
+        "direction": st.column_config.SelectboxColumn(
+            "Direction", options=[d.value for d in Direction], required=True
+        ),
+        "event_type": st.column_config.SelectboxColumn(
+            "Event type", options=[e.value for e in EventType], required=True
+        ),
+        "score": st.column_config.NumberColumn("Score", min_value=-10.0, max_value=10.0, step=0.5),
+        "themes": st.column_config.TextColumn("Themes (a;b)"),
+        "modality": st.column_config.SelectboxColumn(
+            "Modality", options=[m.value for m in Modality], required=True
+        ),
+        "negated": st.column_config.CheckboxColumn("Negated", disabled=True),
+        "evidence": st.column_config.TextColumn("Evidence", width="large"),
+        "confidence": st.column_config.NumberColumn("Confidence", disabled=True, format="%.2f"),
+        "cue": st.column_config.TextColumn("Cue", disabled=True),
+        "date": st.column_config.TextColumn("Event date", help="Empty: the article's date"),
+        "date_source": st.column_config.TextColumn("Event date from", disabled=True),
+    }
+    st.subheader("Interactions")
+    st.caption(
+        "Commentary rows are kept out of the scores. Add, fix or delete rows; unknown actors cannot be saved."
+    )
+    return st.data_editor(
+        rows, column_config=config, num_rows="dynamic", hide_index=True, width="stretch", key=key
+    )
+
+
+def save_reviewed(meta: dict, edited: pd.DataFrame, text: str) -> Article | None:
+    """Validate and save the reviewed article in one transaction; shows the outcome, returns the article."""
+    try:
+        article, interactions = build_records(meta, edited, set(view.registry()), text)
+        saved = store.save_article(view.connection(), article, interactions)
+    except BilateralError as error:
+        st.error(f"Not saved: {error}")
+        return None
+    st.success(
+        f"Saved {article.title} ({article.date}) with {len(interactions)} interaction(s) at "
+        f"{dt.datetime.now():%H:%M}; it now shows in every view. {saved}"
+    )
+    return article
+
+
+def dropped_furniture(lines: list[str]) -> None:
+    """What was left out of the text as page furniture, for the analyst to check."""
+    if lines:
+        with st.expander(f"Page furniture left out ({len(lines)} line(s))"):
+            st.text("\n".join(lines))
