@@ -30,7 +30,9 @@ def test_report_has_every_page_and_step_with_positive_figures(report):
             timed = entry["pages"][page]
             assert list(timed["steps"]) == [s.name for s in steps]
             assert timed["warm_ms"] > 0 and timed["cold_ms"] > 0 and timed["ratio_to_pandas_pass"] > 0
-            assert all(s["warm_ms"] > 0 and s["warm_db_ms"] >= 0 for s in timed["steps"].values())
+            # A step the filter answers without a query (the leading dyads of a dyad filter are the
+            # filter's own) takes less than the 0.01 ms the report rounds to: zero is a fair figure there.
+            assert all(s["warm_ms"] >= 0 and s["warm_db_ms"] >= 0 for s in timed["steps"].values())
     assert report["filters"]["none"]["pages"]["timeline"]["figure_json_bytes"] > 0
     text = format_report(report)
     assert all(page in text for page in PAGES) and "interactions/s" in text
