@@ -115,3 +115,26 @@ def test_static_export_is_not_black(interactions, tmp_path):
 
     corner = Image.open(io.BytesIO(png)).convert("RGB").getpixel((2, 2))
     assert corner == (255, 255, 255)
+
+
+def test_a_dense_network_draws_its_ties_in_bands():
+    """Beyond MAX_EDGE_TRACES ties, ties share traces by width and colour band: same look, fewer traces."""
+    import networkx as nx
+
+    from bilateral.analysis import graph as actor_graph
+    from bilateral.charts.network import COLOUR_BANDS, MAX_EDGE_TRACES, WIDTH_BANDS, network_figure
+    from bilateral.charts.payloads import NetworkData
+
+    dense = nx.complete_graph([f"A{i}" for i in range(30)])
+    for n, (u, v) in enumerate(dense.edges):
+        dense.edges[u, v].update(count=1 + n % 7, mean_score=(n % 21) - 10.0, score_sum=0.0)
+    for node in dense.nodes:
+        dense.nodes[node].update(name=node, kind="state", weighted_degree=dense.degree(node, weight="count"))
+    assert dense.number_of_edges() > MAX_EDGE_TRACES
+    graph = actor_graph.add_communities(dense)
+    fig = network_figure(NetworkData(graph, actor_graph.layout(graph), "Dense"))
+    lines = [t for t in fig.data if t.mode == "lines"]
+    assert len(lines) <= WIDTH_BANDS * COLOUR_BANDS
+    assert sum(len([x for x in t.x if x is not None]) for t in lines) == 2 * dense.number_of_edges()
+    handles = next(t for t in fig.data if t.name == "Ties")
+    assert len(handles.x) == dense.number_of_edges()  # every tie still has its hover and selection handle

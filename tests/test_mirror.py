@@ -110,3 +110,29 @@ def test_app_and_cli_import_run_at_the_same_time(tmp_path):
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["interactions"] == before + 1
     assert app_mirror.sync() == 1 and queries.count(app_mirror, ALL) == before + 1
+
+
+def test_a_full_load_cut_short_is_started_afresh(db, monkeypatch):
+    """A full load commits chunk by chunk (flat memory); if it dies half-way, the next sync reloads all."""
+    from bilateral.analysis import mirror as mirror_module
+
+    add(db, 5)
+    monkeypatch.setattr(mirror_module, "CHUNK_ROWS", 2)
+    calls = {"n": 0}
+    real = mirror_module.enrich
+
+    def failing(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("killed half-way")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(mirror_module, "enrich", failing)
+    first = Mirror(db)
+    with pytest.raises(RuntimeError):
+        first.sync()
+    first.close()
+    monkeypatch.setattr(mirror_module, "enrich", real)
+    again = Mirror(db)
+    assert again.rev == 0
+    assert again.sync() == 5 and queries.count(again, ALL) == 5

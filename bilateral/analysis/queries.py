@@ -73,14 +73,16 @@ class Headline:
 
 def headline(db, flt) -> Headline:
     """Interactions, articles (those behind them; every article when nothing is filtered) and period."""
-    clause, params = conditions(flt)
-    n, articles, first, last = scalar_row(
-        db,
-        f"SELECT count(*), count(DISTINCT article_id), min(date), max(date) FROM rows WHERE {clause}",
-        params,
-    )
-    if flt.is_empty():
+    if flt.is_empty():  # every article counts, so the costly distinct count is not needed
+        n, first, last = scalar_row(db, "SELECT count(*), min(date), max(date) FROM rows")
         articles = scalar_row(db, "SELECT count(*) FROM articles")[0]
+    else:
+        clause, params = conditions(flt)
+        n, articles, first, last = scalar_row(
+            db,
+            f"SELECT count(*), count(DISTINCT article_id), min(date), max(date) FROM rows WHERE {clause}",
+            params,
+        )
     return Headline(int(n), int(articles), _stamp(first), _stamp(last))
 
 
@@ -88,33 +90,46 @@ def _stamp(value) -> pd.Timestamp | None:
     return None if value is None else pd.Timestamp(value)
 
 
+def _theme_columns(themes, expression: str = "count(*)") -> str:
+    """One aggregate per theme in a single scan: `expression FILTER (theme_mask & bit != 0) AS "theme"`.
+
+    Why not a join on the theme bits: it multiplies the rows by the number of themes; the FILTER form reads
+    each row once (about twice as fast at a million rows).
+    """
+    return ", ".join(
+        f'{expression} FILTER ((theme_mask & {THEME_BITS[t]}) != 0) AS "{t.value}"' for t in themes
+    )
+
+
+def _melt(wide: pd.DataFrame, keys: list[str], themes, name: str) -> pd.DataFrame:
+    """Theme columns back to rows (keys..., theme, name), in the vocabulary's order, empty cells out."""
+    long = wide.melt(id_vars=keys, value_vars=[t.value for t in themes], var_name="theme", value_name=name)
+    return long.loc[long[name].notna() & (long[name] != 0)]
+
+
 def theme_counts(db, flt, period: Period | str) -> pd.DataFrame:
     """Interactions per period and theme (period, theme, count), themes in the vocabulary's order."""
-    keep = [t.value for t in flt.themes]
-    only = (f"t.theme IN ({', '.join('?' for _ in keep)})", keep) if keep else None
-    clause, params = conditions(flt, only)
-    out = run(
+    themes = list(flt.themes) or list(Theme)
+    clause, params = conditions(flt)
+    wide = run(
         db,
-        f"SELECT {period_start(period)} AS period, t.theme, count(*) AS count, min(t.ord) AS ord "
-        f"FROM rows JOIN {THEME_TABLE} ON (rows.theme_mask & t.bit) != 0 WHERE {clause} "
-        "GROUP BY ALL ORDER BY period, ord",
+        f"SELECT {period_start(period)} AS period, {_theme_columns(themes)} FROM rows WHERE {clause} "
+        "GROUP BY period ORDER BY period",
         params,
     )
-    return _dates(out, "period")[["period", "theme", "count"]].astype({"count": "int64"})
+    out = _melt(_dates(wide, "period"), ["period"], themes, "count")
+    order = {t.value: i for i, t in enumerate(Theme)}
+    out = out.assign(ord=out["theme"].map(order)).sort_values(["period", "ord"], kind="stable")
+    return out[["period", "theme", "count"]].astype({"count": "int64"}).reset_index(drop=True)
 
 
 def theme_totals(db, flt, every_theme: bool = False) -> pd.DataFrame:
     """Interactions per theme (theme, label, count): the filter's themes (or every theme), in order."""
     clause, params = conditions(flt)
-    counts = run(
-        db,
-        f"SELECT t.theme, count(*) AS count FROM rows JOIN {THEME_TABLE} ON (rows.theme_mask & t.bit) != 0 "
-        f"WHERE {clause} GROUP BY t.theme",
-        params,
-    ).set_index("theme")["count"]
     listed = [t for t in Theme if every_theme or not flt.themes or t in flt.themes]
+    counts = run(db, f"SELECT {_theme_columns(listed)} FROM rows WHERE {clause}", params).iloc[0]
     out = pd.DataFrame({"theme": [t.value for t in listed], "label": [t.label for t in listed]})
-    return out.assign(count=out["theme"].map(counts).fillna(0).astype("int64"))
+    return out.assign(count=[int(counts[t.value] or 0) for t in listed]).astype({"count": "int64"})
 
 
 def key_events(db, flt, limit: int = 40) -> pd.DataFrame:
@@ -199,30 +214,39 @@ def quad_counts(db, flt, dyads: list[str], include_commentary: bool = False) -> 
 
 def theme_year_scores(db, flt, include_commentary: bool = False) -> pd.DataFrame:
     """Mean score and count per theme and year (theme, year, mean_score, count)."""
-    keep = [t.value for t in flt.themes]
-    only = (f"t.theme IN ({', '.join('?' for _ in keep)})", keep) if keep else None
-    clause, params = conditions(flt, scored(include_commentary), only)
-    out = run(
+    themes = list(flt.themes) or list(Theme)
+    clause, params = conditions(flt, scored(include_commentary))
+    counts = _theme_columns(themes, "count(*)").replace('AS "', 'AS "n_')
+    wide = run(
         db,
-        "SELECT t.theme, year(date) AS year, avg(score) AS mean_score, count(*) AS count, min(t.ord) AS ord "
-        f"FROM rows JOIN {THEME_TABLE} ON (rows.theme_mask & t.bit) != 0 WHERE {clause} "
-        "GROUP BY t.theme, year ORDER BY t.theme, year",
+        f"SELECT year(date) AS year, {_theme_columns(themes, 'avg(score)')}, {counts} "
+        f"FROM rows WHERE {clause} GROUP BY year",
         params,
     )
+    names = [t.value for t in themes]
+    n = wide[["year", *(f"n_{t}" for t in names)]].rename(columns={f"n_{t}": t for t in names})
+    means = wide[["year", *names]].melt(id_vars=["year"], var_name="theme", value_name="mean_score")
+    out = _melt(n, ["year"], themes, "count").merge(means, on=["year", "theme"])
+    out = out.sort_values(["theme", "year"]).reset_index(drop=True)
     return out[["theme", "year", "mean_score", "count"]].astype({"year": "int64", "count": "int64"})
 
 
 def edge_table(db, flt, rollup: bool = True) -> pd.DataFrame:
-    """Interactions by unordered actor pair (source < target): count, mean_score, score_sum."""
-    one, two = ("state1", "state2") if rollup else ("actor1", "actor2")
+    """Interactions by unordered actor pair (source < target): count, mean_score, score_sum.
+
+    The mirror's dyad columns already hold each pair sorted ("CHN-RUS"), so one GROUP BY does it.
+    """
+    pair, one, two = ("dyad", "state1", "state2") if rollup else ("dyad_raw", "actor1", "actor2")
     clause, params = conditions(flt, (f"{one} != {two}", []))
-    return run(
+    out = run(
         db,
-        f"SELECT least({one}, {two}) AS source, greatest({one}, {two}) AS target, count(*) AS count, "
-        f"avg(score) AS mean_score, sum(score) AS score_sum FROM rows WHERE {clause} "
-        "GROUP BY ALL ORDER BY source, target",
+        f"SELECT {pair} AS pair, count(*) AS count, avg(score) AS mean_score, sum(score) AS score_sum "
+        f"FROM rows WHERE {clause} GROUP BY {pair}",
         params,
-    ).astype({"count": "int64"})
+    )
+    ends = out["pair"].str.split("-", n=1, expand=True) if len(out) else pd.DataFrame(columns=[0, 1])
+    out = out.assign(source=ends[0], target=ends[1]).sort_values(["source", "target"]).reset_index(drop=True)
+    return out[["source", "target", "count", "mean_score", "score_sum"]].astype({"count": "int64"})
 
 
 def window_sums(db, flt, dyads: list[str], start, end, include_commentary: bool = False) -> pd.DataFrame:
@@ -266,11 +290,13 @@ def count(db, flt, *extra) -> int:
 
 def choices(db) -> dict[str, list[str]]:
     """Values the sidebar offers: actors, dyads and sources present in the data."""
-    actors = run(
-        db, "SELECT DISTINCT unnest([actor1, actor2, state1, state2]) AS code FROM rows ORDER BY code"
+    each = " UNION ".join(
+        f"SELECT {c} AS code FROM rows GROUP BY {c}" for c in ("actor1", "actor2", "state1", "state2")
     )
-    dyads = run(db, "SELECT DISTINCT unnest([dyad, dyad_raw]) AS dyad FROM rows ORDER BY dyad")
-    sources = run(db, "SELECT DISTINCT source FROM rows WHERE source IS NOT NULL ORDER BY source")
+    actors = run(db, f"SELECT code FROM ({each}) ORDER BY code")
+    dyads = run(db, "SELECT dyad FROM (SELECT dyad FROM rows GROUP BY dyad UNION "
+                    "SELECT dyad_raw FROM rows GROUP BY dyad_raw) ORDER BY dyad")  # fmt: skip
+    sources = run(db, "SELECT source FROM rows WHERE source IS NOT NULL GROUP BY source ORDER BY source")
     return {
         "actor": actors["code"].tolist(),
         "dyad": dyads["dyad"].tolist(),

@@ -59,12 +59,14 @@ def _undated(flt):
     return dataclasses.replace(flt, date_from=None, date_to=None)
 
 
-def weekly_cells_sql(flt, first_week: pd.Timestamp, last_week: pd.Timestamp) -> tuple[str, list]:
+def weekly_cells_sql(flt, first_week: pd.Timestamp, last_week: pd.Timestamp, pairs=()) -> tuple[str, list]:
     """SQL (and parameters) of the weekly cells: per kind (undirected/directed), pair, theme (and "all")
     and week with events: count, cooperation, tension. Scored interactions only; the filter's dates are
     ignored."""
     span = ("date BETWEEN ? AND ?", [first_week.date(), (last_week + pd.Timedelta(days=6)).date()])
-    clause, params = queries.conditions(_undated(flt), queries.scored(False), span)
+    clause, params = queries.conditions(
+        _undated(flt), queries.scored(False), span, queries.in_dyads(list(pairs))
+    )
     themes = queries.THEME_TABLE.replace("(VALUES ", f"(VALUES ('{ALL_THEMES}', 0, -1), ")
     sums = "count(*) AS count, sum(greatest(score, 0)) AS cooperation, sum(least(score, 0)) AS tension"
     sql = f"""
@@ -83,9 +85,9 @@ def weekly_cells_sql(flt, first_week: pd.Timestamp, last_week: pd.Timestamp) -> 
     return sql, params
 
 
-def weekly_cells(db, flt, first_week: pd.Timestamp, last_week: pd.Timestamp) -> pd.DataFrame:
-    """The weekly cells (see weekly_cells_sql) as a frame."""
-    out = queries.run(db, *weekly_cells_sql(flt, first_week, last_week))
+def weekly_cells(db, flt, first_week: pd.Timestamp, last_week: pd.Timestamp, pairs=()) -> pd.DataFrame:
+    """The weekly cells (see weekly_cells_sql) as a frame, of the given (undirected) pairs only when given."""
+    out = queries.run(db, *weekly_cells_sql(flt, first_week, last_week, pairs))
     out["week"] = pd.to_datetime(out["week"])
     return out
 
@@ -260,7 +262,8 @@ def _trends(db, flt, top: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp)
     if top.empty:
         return []
     wanted = {(r.kind, r.pair, r.theme) for r in top.itertuples()}
-    cells = weekly_cells(db, flt, first, last)
+    undirected = sorted({r.pair for r in top.itertuples() if r.kind == "undirected"})
+    cells = weekly_cells(db, flt, first, last, undirected if len(undirected) == len(top) else ())
     keyed = cells.loc[
         [(k, p, t) in wanted for k, p, t in zip(cells["kind"], cells["pair"], cells["theme"], strict=True)]
     ]
@@ -278,7 +281,7 @@ def watch_series(
     (computed from the 52 weeks before each week, so the history before `first` is read too)."""
     start, end = week_of(first), week_of(last)
     history = start - settings.baseline_weeks * WEEK
-    cells = weekly_cells(db, flt, history, end)
+    cells = weekly_cells(db, flt, history, end, [pair])
     cells = cells.loc[(cells["kind"] == "undirected") & (cells["pair"] == pair) & (cells["theme"] == theme)]
     series = with_baselines(complete(cells, history, end), settings)
     return series.loc[series["week"] >= start].reset_index(drop=True)

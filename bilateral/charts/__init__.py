@@ -160,20 +160,25 @@ def _theme_mix(db, flt, **_):
     )
 
 
-def network_data(db, flt, rollup=True, actors=None):
-    """(graph with communities, centrality table) of the filter's interactions."""
+def network_graph(db, flt, rollup=True, actors=None):
+    """The actor graph of the filter's interactions, with Louvain communities."""
     if actors is None:
         from bilateral.registry import load_actors
 
         actors = load_actors()
-    graph = actor_graph.add_communities(
+    return actor_graph.add_communities(
         actor_graph.build_actor_graph(queries.edge_table(db, flt, rollup), actors)
     )
+
+
+def network_data(db, flt, rollup=True, actors=None):
+    """(graph with communities, centrality table) of the filter's interactions."""
+    graph = network_graph(db, flt, rollup, actors)
     return graph, actor_graph.centrality_table(graph)
 
 
 def _network(db, flt, rollup=True, ego=None, actors=None, **_):
-    graph, _ = network_data(db, flt, rollup, actors)
+    graph = network_graph(db, flt, rollup, actors)
     span = queries.date_span(db, flt)
     subject = "Actor network" if not ego else f"Ego network of {ego}"
     if ego:
