@@ -335,3 +335,29 @@ def test_an_older_database_gains_provenance_and_keeps_its_checks(tmp_path):
     with pytest.raises(IntegrityError), db.engine.begin() as connection:
         connection.execute(text("UPDATE interactions SET score = 20"))
     assert import_field_files(db.engine, [GDELT]).kept == 6
+
+
+def test_gdelt_2_and_backfile_widths_map_like_the_daily_file(tmp_path):
+    """61 columns (2.0: ADM2 codes added, DATEADDED a timestamp) and 57 (1979-2013 backfile, no URL)."""
+    daily = [line.rstrip("\n").split("\t") for line in _gdelt_lines()]
+    v2 = tmp_path / "v2.tsv"
+    v2.write_text(
+        "".join(
+            "\t".join(
+                [*f[:39], "ADM2", *f[39:46], "ADM2", *f[46:53], "ADM2", *f[53:56], f[56] + "001500", f[57]]
+            )
+            + "\n"
+            for f in daily
+        ),
+        encoding="utf-8",
+    )
+    backfile = tmp_path / "backfile.tsv"
+    backfile.write_text("".join("\t".join(f[:57]) + "\n" for f in daily), encoding="utf-8")
+    expected = {line: got[0] for line, got in _mapped("gdelt", GDELT).items() if not isinstance(got, str)}
+    for path in (v2, backfile):
+        mapped = {line: got[0] for line, got in _mapped("gdelt", path).items() if not isinstance(got, str)}
+        assert mapped.keys() == expected.keys()
+        for line, row in mapped.items():
+            same = ("id", "actor1", "actor2", "date", "event_type", "score", "themes", "num_mentions")
+            assert {k: row[k] for k in same} == {k: expected[line][k] for k in same}
+            assert row["source_url"] == (expected[line]["source_url"] if path == v2 else None)
