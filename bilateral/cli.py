@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import getpass
 import json
 import sys
@@ -13,10 +14,13 @@ from bilateral import auth, export, store
 from bilateral.analysis import commands as watch_commands
 from bilateral.analysis import mirror_session, queries
 from bilateral.bench import commands as bench_commands
-from bilateral.errors import BilateralError, RecordError
+from bilateral.errors import BilateralError, FileFormatError, RecordError
 from bilateral.extract import commands as extract_commands
 from bilateral.filters import add_filter_arguments, filter_from_cli
+from bilateral.importers.field import import_field_files
+from bilateral.importers.formats import FORMATS, field_format
 from bilateral.importers.stream import Progress, import_files
+from bilateral.importers.update import update_gdelt
 from bilateral.registry import load_actors
 from bilateral.report import commands as report_commands
 from bilateral.store import backup as store_backup
@@ -63,8 +67,51 @@ def cmd_validate(args) -> int:
     return 0
 
 
+def _field_kind(paths: list[str], given: str | None) -> str | None:
+    """'field' when the files are GDELT/ICEWS/PLOVER data (or --format says so), None for record files."""
+    if given:
+        return "field"
+    kinds = {"field" if field_format(Path(p)) else "records" for p in paths}
+    if len(kinds) > 1:
+        raise FileFormatError("import field data (GDELT, ICEWS, PLOVER) and record files in separate runs")
+    return "field" if kinds == {"field"} else None
+
+
+def cmd_import_field(args) -> int:
+    """Field data: streamed, mapped by the tables in bilateral/importers/mappings, all or nothing."""
+    db = store.connect()
+    show = None
+    if not args.quiet:
+        show = lambda p: print(f"\r{p.line()}", end="", file=sys.stderr, flush=True)  # noqa: E731
+    progress = import_field_files(db.engine, [Path(p) for p in args.paths], args.format, show)
+    if not args.quiet:
+        print(file=sys.stderr)
+    print(progress.summary())
+    with contextlib.suppress(BilateralError), mirror_session(store.connect(seed=False)):
+        pass
+    return 0
+
+
+def cmd_update(args) -> int:
+    """Download GDELT event exports dated since --since and import them (all or nothing)."""
+    try:
+        since = dt.date.fromisoformat(args.since)
+        until = dt.date.fromisoformat(args.until) if args.until else None
+    except ValueError as error:
+        raise FileFormatError(f"--since/--until take a date YYYY-MM-DD ({error})") from None
+    db = store.connect()
+    log = (lambda _m: None) if args.quiet else (lambda m: print(m, file=sys.stderr, flush=True))
+    progress = update_gdelt(db.engine, since, args.base_url, args.version, until, log=log)
+    print(progress.summary())
+    with contextlib.suppress(BilateralError), mirror_session(store.connect(seed=False)):
+        pass
+    return 0
+
+
 def cmd_import(args) -> int:
     """All or nothing: any invalid record in any file adds nothing."""
+    if _field_kind(args.paths, args.format):
+        return cmd_import_field(args)
     result = _import(args.paths, dry_run=False, quiet=args.quiet)
     if not args.quiet:
         print(file=sys.stderr)
@@ -184,10 +231,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("validate", help="check record files (JSONL/CSV); exit 1 naming each bad line")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=cmd_validate)
-    p = commands.add_parser("import", help="add record files to the database, all or nothing, streamed")
+    p = commands.add_parser("import", help="add record or GDELT/ICEWS/PLOVER files, all or nothing, streamed")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="no progress line")
+    p.add_argument("--format", choices=FORMATS, help="field data format (default: detected from the file)")
     p.set_defaults(func=cmd_import)
+    p = commands.add_parser("update", help="download the newest field data (GDELT) and import it")
+    p.add_argument("dataset", choices=["gdelt"])
+    p.add_argument("--since", required=True, metavar="DATE", help="first day to fetch, YYYY-MM-DD")
+    p.add_argument("--until", metavar="DATE", help="last day to fetch (default: all listed)")
+    p.add_argument("--version", type=int, choices=[1, 2], default=2, help="GDELT 2.0 15-minute or 1.0 daily")
+    p.add_argument("--base-url", metavar="URL", help="where the listing and files are (default: GDELT's)")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(func=cmd_update)
     p = commands.add_parser("export-data", help="write the filtered records as JSONL or CSV")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     p.add_argument("-o", "--output", required=True, metavar="FILE")

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bilateral.model import QuadClass, Theme, check_url
+from bilateral.model import Dataset, QuadClass, Theme, check_url
 
 TABLE_COLUMNS = [
     "date", "dyad", "actors", "event_type", "quad", "score", "themes", "modality", "title", "source", "url",
-    "evidence", "id",
+    "evidence", "dataset", "id",
 ]  # fmt: skip
+NO_EVIDENCE = "no evidence sentence: open the source"
 
 
 def safe_url(url) -> str | None:
@@ -45,9 +46,20 @@ def record_table(frame: pd.DataFrame, newest_first: bool = True) -> pd.DataFrame
             "modality": frame["modality"],
             "title": frame["title"],
             "source": frame["source"],
-            "url": frame["url"].map(safe_url),
-            "evidence": frame["evidence"],
+            "url": source_links(frame),
+            "evidence": frame["evidence"].where(frame["evidence"].notna(), NO_EVIDENCE),
+            "dataset": _column(frame, "dataset", Dataset.CURATED.value).map(lambda d: Dataset(d).label),
             "id": frame["id"],
         }
     )
     return out.sort_values(["date", "id"], ascending=not newest_first).reset_index(drop=True)
+
+
+def _column(frame: pd.DataFrame, name: str, default) -> pd.Series:
+    return frame[name].fillna(default) if name in frame else pd.Series(default, index=frame.index)
+
+
+def source_links(frame: pd.DataFrame) -> pd.Series:
+    """The link of each row: its own source URL (imported rows), else its article's; http(s) only."""
+    own = _column(frame, "source_url", None)
+    return own.where(own.notna(), frame["url"]).map(safe_url)

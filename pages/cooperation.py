@@ -55,3 +55,17 @@ chart_downloads(quads, name="quad-mix", flt=flt, n_records=scored, key="quad_mix
 heatmap = loaders.figure("heatmap", flt, include_commentary=include)
 views.chart(heatmap, key="cooperation_heatmap", selectable=False)
 chart_downloads(heatmap, name="heatmap", flt=flt, n_records=scored, key="heatmap")
+
+loaded = loaders.datasets(flt)
+if len(loaded) > 1:
+    st.subheader("Do they agree? Curated vs imported data")
+    dyad = st.selectbox("Dyad", dyads, key="agreement_dyad")
+    agreement = loaders.figure(
+        "agreement", flt, period=period.value, dyads=(dyad,), include_commentary=include
+    )
+    views.chart(agreement, key="cooperation_agreement", selectable=False)
+    chart_downloads(agreement, name="agreement", flt=flt, n_records=scored, key="agreement")
+    st.caption(
+        "Net cooperation index, (cooperation − |tension|) / (cooperation + |tension|), per period and "
+        "dataset: curated records solid, imported machine-coded rows dashed; the legend names each dataset."
+    )

@@ -18,6 +18,8 @@ articles.metric("Articles", f"{head.articles:,}", border=True)
 interactions.metric("Interactions", f"{head.interactions:,}", border=True)
 period.metric("Period", f"{head.first:%Y-%m} – {head.last:%Y-%m}", border=True)
 
+views.dataset_counts(loaders.datasets(flt))
+
 dyads = loaders.leading_dyads(flt)
 changes = loaders.index_changes(flt, dyads)
 st.subheader("Net cooperation index")

@@ -79,6 +79,16 @@ def headline(flt: Filter) -> queries.Headline:
     return _headline(*_db(), query_key(flt))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _datasets(url: str, rev: int, key: str) -> pd.DataFrame:
+    return queries.dataset_summary(mirror(), _from_key(key))
+
+
+def datasets(flt: Filter) -> pd.DataFrame:
+    """Per dataset loaded: interactions, first and last date of the filter's rows."""
+    return _datasets(*_db(), query_key(flt))
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
 def _count(url: str, rev: int, key: str, include_commentary: bool) -> int:
     return queries.count(mirror(), _from_key(key), queries.scored(include_commentary))

@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from bilateral.charts import selected_customdata
-from bilateral.tables import record_table, safe_url
+from bilateral.model import Dataset
+from bilateral.tables import NO_EVIDENCE, record_table, safe_url
 from ui import loaders
 
 PLOTLY_CONFIG = {
@@ -35,6 +36,7 @@ RECORD_COLUMNS = {
     "source": st.column_config.TextColumn("Source"),
     "url": st.column_config.LinkColumn("Link", display_text="open ↗", width="small"),
     "evidence": st.column_config.TextColumn("Evidence", width="large"),
+    "dataset": st.column_config.TextColumn("Dataset", width="small"),
     "id": None,
 }
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
@@ -107,10 +109,13 @@ def evidence_card(row: pd.Series) -> None:
             f"{row['actor1']} → {row['actor2']} "
             f"({row['dyad']}) · {row['event_type']} · score {row['score']:+.1f} · {row['modality']}"
         )
-        st.markdown("> " + escape(row["evidence"]))
-        if not row.get("verbatim", True):
+        if has_evidence(row):
+            st.markdown("> " + escape(row["evidence"]))
+        else:
+            st.caption(NO_EVIDENCE.capitalize() + f" ({escape(dataset_label(row))}, machine-coded).")
+        if has_evidence(row) and not row.get("verbatim", True):
             st.caption("Evidence: the curator's summary of the report, not a quotation.")
-        url = safe_url(row["url"])
+        url = safe_url(row.get("source_url")) or safe_url(row["url"])
         if url:
             publisher = row.get("publisher")
             via = f" (published by {publisher})" if isinstance(publisher, str) and publisher else ""
@@ -120,3 +125,28 @@ def evidence_card(row: pd.Series) -> None:
                 st.caption(f"Link checked {escape(checked)}")
         else:
             st.caption("No link: find it by outlet and date.")
+
+
+def has_evidence(row: pd.Series) -> bool:
+    """True when the row has an evidence sentence (machine-coded field data may not)."""
+    value = row.get("evidence")
+    return isinstance(value, str) and bool(value.strip())
+
+
+def dataset_label(row: pd.Series) -> str:
+    """The label of the row's dataset ("Curated", "GDELT")."""
+    value = row.get("dataset")
+    return Dataset(value).label if isinstance(value, str) and value else Dataset.CURATED.label
+
+
+def dataset_counts(summary: pd.DataFrame) -> None:
+    """Per dataset: interactions and date range, as one metric each (only when more than one is loaded)."""
+    if len(summary) < 2:
+        return
+    st.caption("By dataset: curated records beside imported, machine-coded event data")
+    for column, row in zip(st.columns(len(summary)), summary.itertuples(), strict=True):
+        column.metric(
+            Dataset(row.dataset).label, f"{row.interactions:,}", border=True,
+            help=f"{row.first:%Y-%m-%d} to {row.last:%Y-%m-%d}",
+        )  # fmt: skip
+        column.caption(f"{row.first:%Y-%m-%d} – {row.last:%Y-%m-%d}")

@@ -32,8 +32,14 @@ def frame_db(rows: pd.DataFrame, articles: pd.DataFrame | None = None) -> FrameD
     return FrameDb(rows, articles)
 
 
+_DEFAULTS = {"dataset": "curated"}  # rows made by hand in tests are curated unless they say otherwise
+
+
 def _insert(con, table: str, frame: pd.DataFrame, columns: dict[str, str]) -> None:
-    data = pd.DataFrame({name: frame.get(name) for name in columns if name != "search"}, index=frame.index)
+    data = pd.DataFrame(
+        {name: frame.get(name, _DEFAULTS.get(name)) for name in columns if name != "search"},
+        index=frame.index,
+    )
     if "themes" in data and len(data) and not isinstance(data["themes"].iloc[0], str):
         data["themes"] = data["themes"].map(";".join)
     con.register("incoming", data)

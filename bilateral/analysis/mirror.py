@@ -27,7 +27,7 @@ from bilateral.store import VAR_DIR, Store, database_path
 from bilateral.store.tables import articles, deletions, interactions
 from bilateral.store.writes import get_meta
 
-MIRROR_FORMAT = "3"
+MIRROR_FORMAT = "4"
 CHUNK_ROWS = 50_000
 ROW_COLUMNS = {
     "id": "VARCHAR",
@@ -59,6 +59,13 @@ ROW_COLUMNS = {
     "source_checked": "VARCHAR",
     "verbatim": "BOOLEAN",
     "rev": "BIGINT",
+    "dataset": "VARCHAR",
+    "source_row_id": "VARCHAR",
+    "source_url": "VARCHAR",
+    "num_mentions": "BIGINT",
+    "num_sources": "BIGINT",
+    "num_articles": "BIGINT",
+    "story_id": "VARCHAR",
     "search": "VARCHAR",
 }
 ARTICLE_COLUMNS = {

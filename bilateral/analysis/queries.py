@@ -177,6 +177,33 @@ def coop_sums(
     return _dates(out, "period")
 
 
+def dataset_summary(db, flt) -> pd.DataFrame:
+    """Per dataset loaded: interactions, first and last date of the matching rows."""
+    clause, params = conditions(flt)
+    out = run(
+        db,
+        "SELECT dataset, count(*) AS interactions, min(date) AS first, max(date) AS last "
+        f"FROM rows WHERE {clause} GROUP BY dataset ORDER BY interactions DESC, dataset",
+        params,
+    )
+    return _dates(_dates(out, "first"), "last")
+
+
+def coop_by_dataset(
+    db, flt, period: Period | str, dyad: str, include_commentary: bool = False
+) -> pd.DataFrame:
+    """For one dyad, per dataset and period: count, cooperation and tension (the "do they agree?" view)."""
+    clause, params = conditions(flt, scored(include_commentary), in_dyads([dyad]))
+    out = run(
+        db,
+        f"SELECT dataset, {period_start(period)} AS period, count(*) AS count, "
+        "sum(greatest(score, 0)) AS cooperation, sum(least(score, 0)) AS tension "
+        f"FROM rows WHERE {clause} GROUP BY ALL ORDER BY dataset, period",
+        params,
+    )
+    return _dates(out, "period")
+
+
 def quad_counts(db, flt, dyads: list[str], include_commentary: bool = False) -> pd.DataFrame:
     """Per dyad and quad class: count (classes without rows left out)."""
     clause, params = conditions(flt, scored(include_commentary), in_dyads(dyads))

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from bilateral.analysis import graph as actor_graph
 from bilateral.analysis import metrics, queries, watch
 from bilateral.analysis.periods import Period, auto_period
+from bilateral.charts.agreement import AgreementData, agreement_figure
 from bilateral.charts.figures import (
     bar_geometry,
     cooperation_figure,
@@ -53,7 +54,17 @@ __all__ = [
     "selected_customdata",
 ]
 
-FIGURE_NAMES = ("timeline", "cooperation", "network", "heatmap", "quad_mix", "theme_mix", "net", "watch")
+FIGURE_NAMES = (
+    "timeline",
+    "cooperation",
+    "network",
+    "heatmap",
+    "quad_mix",
+    "theme_mix",
+    "net",
+    "watch",
+    "agreement",
+)
 NOTE_CHARTS = ("timeline", "cooperation", "watch")  # the charts over time that analysts' notes are drawn on
 
 
@@ -117,6 +128,16 @@ def _net(db, flt, period=None, **options):
     return net_figure(
         _coop_data(db, flt, _period(db, flt, period), subject="Net cooperation, rolling mean", **options)
     )
+
+
+def _agreement(db, flt, period=None, dyads=None, include_commentary=False, **_):
+    """Curated vs imported net cooperation of one dyad (the first asked for, else the most active)."""
+    dyad = (chart_dyads(db, flt, dyads, include_commentary) or [""])[0]
+    period = _period(db, flt, period)
+    sums = queries.coop_by_dataset(db, flt, period, dyad, include_commentary)
+    span = queries.date_span(db, flt, queries.scored(include_commentary))
+    title = figure_title(f"Do they agree? Net cooperation of {dyad} by dataset", flt, span)
+    return agreement_figure(AgreementData(sums, dyad, title, period))
 
 
 def _quad_mix(db, flt, dyads=None, include_commentary=False, **_):
@@ -197,4 +218,5 @@ _BUILDERS = {
     "theme_mix": _theme_mix,
     "net": _net,
     "watch": _watch,
+    "agreement": _agreement,
 }

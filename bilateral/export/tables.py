@@ -97,11 +97,20 @@ def write_records_jsonl(db, flt, handle: io.TextIOBase) -> int:
     written = 0
     for rows in queries.iter_rows(db, flt):
         for row in records_table(rows).to_dict(orient="records"):
-            row = {k: v for k, v in row.items() if k not in ("dyad", "title", "source", "url", "status")}
+            row = {
+                k: v
+                for k, v in row.items()
+                if k not in ("dyad", "title", "source", "url", "status") and not _blank(v)
+            }
             row["themes"] = row["themes"].split(";")
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         written += len(rows)
     return written
+
+
+def _blank(value) -> bool:
+    """True for a missing value (None, NaN, pd.NA): left out of JSONL, as import reads a missing key."""
+    return value is None or (not isinstance(value, (str, list, tuple)) and bool(pd.isna(value)))
 
 
 def records_jsonl(db, flt) -> bytes:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bilateral.model import EventType, Modality, QuadClass, Status, Theme
+from bilateral.model import Dataset, EventType, Modality, QuadClass, Status, Theme
 
 SCORE_RANGE = (-10.0, 10.0)
 
@@ -307,6 +307,24 @@ FIELDS: tuple[FilterField, ...] = (
         ),
         rank=90,
         annotation=Status | None,
+    ),
+    FilterField(
+        key="dataset",
+        attr="datasets",
+        parse=lambda v: Dataset(v.lower()),
+        hint="curated, gdelt, icews or plover",
+        sql=_in("dataset", lambda d: d.value),
+        describe=_phrase("datasets", lambda v: " + ".join(d.label for d in v)),
+        widget=Widget(
+            "multiselect",
+            "Dataset",
+            choices=tuple(Dataset),
+            format=lambda d: d.label,
+            placeholder="All loaded",
+        ),
+        many=True,
+        rank=5,
+        annotation=tuple[Dataset, ...],
     ),
 )
 

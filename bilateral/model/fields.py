@@ -95,6 +95,23 @@ def number_between(low: float, high: float):
     return BeforeValidator(check)
 
 
+def count():
+    """A whole number >= 0, or None when blank (a dataset's mention or source count)."""
+
+    def check(value: Any) -> int | None:
+        if _blank(value):
+            return None
+        try:
+            number = int(value)
+        except (ValueError, TypeError):
+            raise fail(f"{value!r} is not a whole number") from None
+        if number < 0:
+            raise fail(f"{value!r} is negative")
+        return number
+
+    return BeforeValidator(check)
+
+
 def choice(vocabulary: type[enum.Enum]):
     """One value of a closed vocabulary, with the allowed values in the message when it is not."""
 

@@ -19,6 +19,7 @@ from bilateral.model.fields import (
     RequiredText,
     WebUrl,
     choice,
+    count,
     fail,
     number_between,
     optional_choice,
@@ -29,6 +30,7 @@ from bilateral.model.vocab import (
     SCORE_MIN,
     ActorKind,
     Coder,
+    Dataset,
     Direction,
     EventType,
     Modality,
@@ -37,6 +39,10 @@ from bilateral.model.vocab import (
     Theme,
     TitleKind,
 )
+
+# Evidence: required text (blank is an error), except on machine-coded field data, where it may be absent.
+EvidenceText = Annotated[str | None, *RequiredText.__metadata__]
+Count = Annotated[int | None, count()]
 
 
 def stable_id(prefix: str, *parts: str) -> str:
@@ -55,6 +61,11 @@ def article_id_for(url: str | None, title: str, date: str | None) -> str:
 def interaction_id_for(article_id: str, actor1: str, actor2: str, event_type: str, evidence: str) -> str:
     """Interaction id: from its article, dyad, event type and evidence."""
     return stable_id("i", article_id, actor1, actor2, event_type, evidence)
+
+
+def field_interaction_id(dataset: str, source_row_id: str) -> str:
+    """Interaction id of a field-data row: from its dataset and its id there, so re-import finds it again."""
+    return stable_id("i", dataset, source_row_id)
 
 
 def now_iso() -> str:
@@ -138,10 +149,17 @@ class Interaction(Record):
     score: Annotated[float, number_between(SCORE_MIN, SCORE_MAX)] = None  # type: ignore[assignment]
     themes: Annotated[tuple[Theme, ...], vocabulary_set(Theme, "theme")]
     modality: Annotated[Modality, choice(Modality)] = Modality.FACT
-    evidence: RequiredText
+    evidence: EvidenceText = None
     coder: Annotated[Coder, choice(Coder)] = Coder.HUMAN
     confidence: Annotated[float, number_between(0.0, 1.0)] = 1.0
     article_id: RequiredText
+    dataset: Annotated[Dataset, choice(Dataset)] = Dataset.CURATED
+    source_row_id: OptionalText = Field(None, description="the row's id in its dataset (GLOBALEVENTID, ...)")
+    source_url: WebUrl = None
+    num_mentions: Count = None
+    num_sources: Count = None
+    num_articles: Count = None
+    story_id: OptionalText = Field(None, description="ICEWS Story ID")
 
     @model_validator(mode="before")
     @classmethod
@@ -149,6 +167,10 @@ class Interaction(Record):
         """Quad class and score default from the event type (when given and known); blanks mean default."""
         if not isinstance(raw, dict):
             return raw
+        if _blank(raw.get("evidence")) and _machine_coded(raw):
+            raw = {k: v for k, v in raw.items() if k != "evidence"}
+        elif "evidence" not in raw:
+            raw = {**raw, "evidence": None}
         raw = {k: v for k, v in raw.items() if not (v is None or v == "") or k in _REQUIRED_INTERACTION}
         event = raw.get("event_type")
         if type(event) is str and event in _EVENT_DEFAULTS:  # a type name exactly as declared: one lookup
@@ -189,15 +211,31 @@ class Interaction(Record):
                 f"which is {self.event_type.quad_class.value}"
             )
         update: dict = {"score": round(self.score, 2)}
-        if not self.id:
+        if not self.id and self.source_row_id and self.dataset.is_field_data:
+            update["id"] = field_interaction_id(self.dataset.value, self.source_row_id)
+        elif not self.id:
             update["id"] = interaction_id_for(
-                self.article_id, self.actor1, self.actor2, self.event_type.value, self.evidence
+                self.article_id, self.actor1, self.actor2, self.event_type.value, self.evidence or ""
             )
         return self._completed(update)
 
 
 # Blank required fields stay in the raw dict, so their error says "is required" rather than vanishing.
-_REQUIRED_INTERACTION = {name for name, info in Interaction.model_fields.items() if info.is_required()}
+# Evidence is required too, except on machine-coded field data (see _machine_coded).
+_REQUIRED_INTERACTION = {name for name, info in Interaction.model_fields.items() if info.is_required()} | {
+    "evidence"
+}
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _machine_coded(raw: dict) -> bool:
+    """True for a row coded `auto` from a field dataset: only these may lack an evidence sentence."""
+    coder = str(getattr(raw.get("coder"), "value", raw.get("coder")) or "").strip().lower()
+    dataset = str(getattr(raw.get("dataset"), "value", raw.get("dataset")) or "").strip().lower()
+    return coder == Coder.AUTO.value and dataset in {d.value for d in Dataset if d.is_field_data}
 
 
 class Term(Record):

@@ -158,6 +158,25 @@ class Coder(enum.StrEnum):
     AUTO = "auto"
 
 
+class Dataset(enum.StrEnum):
+    """Where an interaction comes from: the curated, evidence-backed records or a machine-coded dataset."""
+
+    CURATED = "curated"
+    GDELT = "gdelt"
+    ICEWS = "icews"
+    PLOVER = "plover"
+
+    @property
+    def label(self) -> str:
+        """Human label for menus and legends ("GDELT")."""
+        return "Curated" if self is Dataset.CURATED else self.value.upper()
+
+    @property
+    def is_field_data(self) -> bool:
+        """True for the machine-coded datasets (rows imported by `python -m bilateral import`)."""
+        return self is not Dataset.CURATED
+
+
 class Status(enum.StrEnum):
     """Review state of an article; only reviewed articles need a date."""
 

@@ -16,13 +16,13 @@ import plotly.graph_objects as go
 from bilateral import charts
 from bilateral.analysis import queries, watch
 from bilateral.export import Caption, with_caption
-from bilateral.model import Note, Theme
+from bilateral.model import Dataset, Note, Theme
 from bilateral.tables import safe_url
 
 REPORT_TITLE = "Bilateral report"
 REPORT_CHARTS = ("timeline", "cooperation", "network")
 KEY_EVENT_LIMIT = 15
-KEY_EVENT_COLUMNS = ["Date", "Actors", "Event", "Score", "Source"]
+KEY_EVENT_COLUMNS = ["Date", "Actors", "Event", "Score", "Dataset", "Source"]
 SOURCE_COLUMNS = ["number", "outlet", "title", "date", "url"]
 NO_URL = "No link: find it by outlet and date"
 
@@ -220,9 +220,16 @@ def key_event_table(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
             "Actors": events["actor1"] + arrow + events["actor2"],
             "Event": events["event_type"],
             "Score": events["score"].map(lambda s: f"{s:+.1f}"),
+            "Dataset": _datasets(events),
             "Source": events["article_id"].map(lambda a: f"[{numbers.get(a, '?')}]"),
         }
     ).reset_index(drop=True)
+
+
+def _datasets(events: pd.DataFrame) -> pd.Series:
+    """The label of each row's dataset ("Curated", "GDELT"); rows without one are curated."""
+    values = events["dataset"] if "dataset" in events else pd.Series(None, index=events.index, dtype=object)
+    return values.fillna(Dataset.CURATED.value).map(lambda d: Dataset(d).label)
 
 
 def via(publisher) -> str:

@@ -132,7 +132,7 @@ def _events_table(report: Report, styles):
         return Paragraph("No interactions match the filters.", styles["Body"])
     header = [Paragraph(f"<b>{_x(c)}</b>", styles["Cell"]) for c in events.columns]
     rows = [[Paragraph(_x(v), styles["Cell"]) for v in row] for row in events.to_numpy()]
-    widths = [22 * mm, 48 * mm, 26 * mm, 16 * mm, CONTENT_WIDTH - 112 * mm]
+    widths = [22 * mm, 44 * mm, 24 * mm, 14 * mm, 18 * mm, CONTENT_WIDTH - 122 * mm]
     table = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
     style = [
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),

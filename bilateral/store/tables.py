@@ -115,6 +115,14 @@ interactions = Table(
     Index("interactions_article", "article_id"),
     Index("interactions_date", "date"),
     Index("interactions_rev", "rev"),
+    Index(
+        "interactions_source_row",
+        "dataset",
+        "source_row_id",
+        unique=True,
+        sqlite_where="source_row_id IS NOT NULL",
+        postgresql_where="source_row_id IS NOT NULL",
+    ),
 )
 
 notes = Table(

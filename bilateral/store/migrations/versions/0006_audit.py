@@ -1,6 +1,6 @@
 """The audit trail, record versions, soft deletes and the local user list.
 
-Revision ID: 0005_audit
+Revision ID: 0006_audit
 Every record carries `version` (1 when inserted, +1 on each edit, delete or undo: an edit names the version it
 started from and is refused when the record moved on) and `deleted_at` (a soft delete; undo clears it).
 `audit` holds one row per change: who, when, what, and the values before and after, written in the same
@@ -10,8 +10,8 @@ transaction as the change. `users` is the local user list (argon2 password hashe
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_audit"
-down_revision = "0004_drafts"
+revision = "0006_audit"
+down_revision = "0005_provenance"
 branch_labels = None
 depends_on = None
 

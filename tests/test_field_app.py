@@ -1,0 +1,118 @@
+"""Field data in the app: the Dataset filter, per-dataset counts, distinct marks, the "do they agree?" view,
+the records table without evidence, exports and the report naming each row's dataset."""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bilateral import charts, export, store
+from bilateral.analysis import open_mirror, queries
+from bilateral.cli import main
+from bilateral.filters import filter_from_query
+from bilateral.importers.field import import_field_files
+from bilateral.report import key_event_table
+from bilateral.tables import NO_EVIDENCE, record_table
+
+SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "samples"
+GDELT, ICEWS = SAMPLES / "gdelt1_events_dev.tsv", SAMPLES / "icews_events_dev.tab"
+TIMEOUT = 60
+
+pytestmark = pytest.mark.skipif(not GDELT.exists(), reason="needs ../shared/samples beside the repository")
+
+
+@pytest.fixture(scope="module")
+def field_db(tmp_path_factory):
+    """Curated records (seeded from data/) plus the GDELT and ICEWS samples, in a database of its own."""
+    path = tmp_path_factory.mktemp("field") / "field.sqlite3"
+    db = store.connect(str(path))
+    import_field_files(db.engine, [GDELT, ICEWS])
+    return path
+
+
+@pytest.fixture(scope="module")
+def mirror(field_db):
+    return open_mirror(store.connect(str(field_db), seed=False), in_memory=True)
+
+
+@pytest.fixture
+def app_env(field_db, monkeypatch):
+    monkeypatch.setenv("BILATERAL_DB", str(field_db))
+    return field_db
+
+
+def flt(**query):
+    return filter_from_query(query)[0]
+
+
+def test_dataset_filter_selects_rows_of_one_dataset(mirror):
+    assert queries.count(mirror, flt(dataset="gdelt")) == 6
+    assert queries.count(mirror, flt(dataset=["gdelt", "icews"])) == 6 + 97
+    curated = queries.count(mirror, flt(dataset="curated"))
+    assert curated >= 577 and queries.count(mirror, flt()) == curated + 6 + 97
+    assert flt(dataset="gdelt").to_query() == {"dataset": ["gdelt"]}
+    assert flt(dataset="gdelt").describe() == "GDELT"
+
+
+def test_dataset_summary_counts_and_date_ranges(mirror):
+    summary = queries.dataset_summary(mirror, flt()).set_index("dataset")
+    assert summary.loc["gdelt", "interactions"] == 6 and summary.loc["icews", "interactions"] == 97
+    assert f"{summary.loc['gdelt', 'first']:%Y-%m-%d}" == "2016-07-27"
+    assert f"{summary.loc['icews', 'last']:%Y-%m-%d}" == "2018-06-01"
+
+
+def test_agreement_figure_draws_each_dataset_distinctly(mirror):
+    fig = charts.build_figure("agreement", mirror, flt(), dyads=("CHN-USA",), period="year")
+    traces = {t.meta: t for t in fig.data}
+    assert set(traces) == {"curated", "gdelt", "icews"}
+    assert traces["curated"].line.dash == "solid" and traces["gdelt"].line.dash == "dash"
+    assert traces["curated"].name == "Curated" and traces["gdelt"].name == "GDELT (imported, machine-coded)"
+    assert all(-1 <= y <= 1 for t in fig.data for y in t.y if y == y)
+    assert "Do they agree?" in fig.layout.title.text
+
+
+def test_records_without_evidence_say_so_and_link_the_source(mirror):
+    rows = queries.records_page(mirror, flt(dataset="gdelt"), 10)
+    table = record_table(rows)
+    assert set(table["evidence"]) == {NO_EVIDENCE} and set(table["dataset"]) == {"GDELT"}
+    assert table["url"].str.startswith("http").all()
+
+
+def test_exports_and_report_name_each_rows_dataset(mirror):
+    text = export.records_csv(mirror, flt(dataset=["gdelt", "curated"], dyad="CHN-USA")).decode("utf-8")
+    header, *lines = text.lstrip("\ufeff").splitlines()
+    assert "dataset" in header.split(",") and any(",gdelt," in line for line in lines)
+    records = [json.loads(line) for line in export.records_jsonl(mirror, flt(dataset="gdelt")).splitlines()]
+    assert {r["dataset"] for r in records if "event_type" in r} == {"gdelt"}
+    events = key_event_table(queries.key_events(mirror, flt(dyad="CHN-USA")), _sources(mirror))
+    assert {"Curated", "GDELT", "ICEWS"} >= set(events["Dataset"]) and "Dataset" in events.columns
+
+
+def _sources(mirror):
+    from bilateral.report import source_list
+
+    return source_list(queries.articles_behind(mirror, flt(dyad="CHN-USA")))
+
+
+def test_cli_stats_filters_by_dataset(app_env, capsys):
+    assert main(["stats", "--json", "--dataset", "icews"]) == 0
+    assert json.loads(capsys.readouterr().out)["interactions"] == 97
+
+
+def test_overview_shows_counts_per_dataset(app_env):
+    at = AppTest.from_file("../pages/overview.py", default_timeout=TIMEOUT).run()
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert {"Curated", "GDELT", "ICEWS"} <= set(labels)
+
+
+def test_cooperation_page_overlays_curated_and_gdelt(app_env):
+    at = AppTest.from_file("../pages/cooperation.py", default_timeout=TIMEOUT)
+    at.query_params["dyad"] = "CHN-USA"
+    at.run()
+    assert not at.exception
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    agreement = next(s for s in specs if "Do they agree?" in s["layout"]["title"]["text"])
+    assert {t["meta"] for t in agreement["data"]} >= {"curated", "gdelt"}
+    assert at.multiselect(key="filter_dataset") is not None
