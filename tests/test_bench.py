@@ -5,7 +5,8 @@ import json
 import pytest
 
 from bilateral.bench.generate import SEARCH_WORD, generate, read_sample
-from bilateral.bench.run import FILTERS, format_report, run_bench
+from bilateral.bench.report import format_report
+from bilateral.bench.run import FILTERS, run_bench
 from bilateral.cli import main
 from bilateral.page_steps import PAGES
 from bilateral.registry import load_actors

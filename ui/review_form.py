@@ -11,7 +11,7 @@ import streamlit as st
 from bilateral import store
 from bilateral.errors import BilateralError
 from bilateral.extract.review import build_records
-from bilateral.model import Article, Direction, EventType, Modality
+from bilateral.model import Article
 from ui import extract_view as view
 
 
@@ -38,23 +38,7 @@ def interactions_editor(rows: pd.DataFrame, actor_codes: list[str], key: str) ->
     """The editable interactions table; an empty event date means the article's date on saving."""
     codes = sorted(view.registry()) + sorted(set(actor_codes) - set(view.registry()))
     config = {
-        "actor1": st.column_config.SelectboxColumn("Actor 1", options=codes, required=True),
-        "actor2": st.column_config.SelectboxColumn("Actor 2", options=codes, required=True),
-        "direction": st.column_config.SelectboxColumn(
-            "Direction", options=[d.value for d in Direction], required=True
-        ),
-        "event_type": st.column_config.SelectboxColumn(
-            "Event type", options=[e.value for e in EventType], required=True
-        ),
-        "score": st.column_config.NumberColumn("Score", min_value=-10.0, max_value=10.0, step=0.5),
-        "themes": st.column_config.TextColumn("Themes (a;b)"),
-        "modality": st.column_config.SelectboxColumn(
-            "Modality", options=[m.value for m in Modality], required=True
-        ),
-        "negated": st.column_config.CheckboxColumn("Negated", disabled=True),
-        "evidence": st.column_config.TextColumn("Evidence", width="large"),
-        "confidence": st.column_config.NumberColumn("Confidence", disabled=True, format="%.2f"),
-        "cue": st.column_config.TextColumn("Cue", disabled=True),
+        **view.review_columns(codes),
         "date": st.column_config.TextColumn("Event date", help="Empty: the article's date"),
         "date_source": st.column_config.TextColumn("Event date from", disabled=True),
     }

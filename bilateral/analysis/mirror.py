@@ -125,6 +125,8 @@ class Mirror:
     def __init__(self, store: Store, path: Path | None = None, in_memory: bool = False):
         self.store = store
         self._lock = threading.Lock()
+        self._store_id: str | None = None
+        self._registry: tuple = (None, "")
         self.path, self.con = _open(path or mirror_path(store), in_memory)
         create_tables(self.con)
         self.rev = self._state_rev()
@@ -216,11 +218,19 @@ class Mirror:
             self.con.unregister("incoming")
 
     def _identity(self) -> str:
-        """What the mirror must match: the store's id, the mirror format and the actor registry."""
-        with self.store.engine.connect() as connection:
-            store_id = get_meta(connection, "store_id") or self.store.url
-        registry = hashlib.sha1(default_actors_path().read_bytes()).hexdigest()[:12]
-        return f"{MIRROR_FORMAT}:{store_id}:{registry}"
+        """What the mirror must match: the store's id, the mirror format and the actor registry.
+
+        Why cached: sync() runs on every page run; the store's id does not change under one Store, and the
+        registry is hashed again only when its file changes (a stat, not a read).
+        """
+        if self._store_id is None:
+            with self.store.engine.connect() as connection:
+                self._store_id = get_meta(connection, "store_id") or self.store.url
+        path = default_actors_path()
+        stamp = (path.stat().st_mtime_ns, path.stat().st_size)
+        if self._registry[0] != stamp:
+            self._registry = (stamp, hashlib.sha1(path.read_bytes()).hexdigest()[:12])
+        return f"{MIRROR_FORMAT}:{self._store_id}:{self._registry[1]}"
 
     def _state_rev(self) -> int:
         value = self._get("rev")

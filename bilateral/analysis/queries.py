@@ -345,7 +345,12 @@ def summary_stats(db, flt) -> dict:
 
     by_theme = theme_totals(db, flt, every_theme=True)
     by_quad = counts("quad_class")
-    sources = articles_behind(db, flt)["source"].value_counts()
+    behind = "" if flt.is_empty() else f"WHERE id IN (SELECT article_id FROM rows WHERE {clause})"
+    sources = run(
+        db,
+        f"SELECT source, count(*) AS n FROM articles {behind} GROUP BY source ORDER BY n DESC, source",
+        [] if flt.is_empty() else params,
+    )
     return {
         "articles": head.articles,
         "interactions": head.interactions,
@@ -356,7 +361,7 @@ def summary_stats(db, flt) -> dict:
         "by_event_type": counts("event_type"),
         "by_quad_class": {str(q.value): by_quad.get(str(q.value), 0) for q in QuadClass},
         "by_year": dict(sorted(counts("CAST(year(date) AS VARCHAR)").items())),
-        "by_source": {str(k): int(n) for k, n in sources.items()},
+        "by_source": {str(k): int(n) for k, n in zip(sources["source"], sources["n"], strict=True)},
     }
 
 

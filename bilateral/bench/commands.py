@@ -35,7 +35,8 @@ def register(subparsers) -> None:
 
 
 def cmd_bench(args) -> int:
-    from bilateral.bench.run import format_markdown, format_report, run_bench
+    from bilateral.bench.report import format_markdown, format_report
+    from bilateral.bench.run import run_bench
 
     def show(report: dict) -> None:
         if args.json:
