@@ -1,32 +1,35 @@
 """Streaming import of record files (JSONL or CSV of articles and interactions) into the store.
 
-Memory stays flat whatever the file size: records are read a line at a time, validated against the one
-declaration (bilateral.model), and written in batches, all inside ONE transaction. Any invalid record in
-any file rolls everything back: the store is as it was, and the error lists each problem PATH:LINE: field.
-Records already stored (same id; an article with the same URL) are skipped and counted.
+Memory stays flat whatever the file size: records are read a block at a time (bilateral.importers.blocks:
+JSONL parsed in C and validated column by column against the one declaration) on a second thread, and
+written in batches, all inside ONE transaction. Any invalid record in any file rolls everything back: the
+store is as it was, and the error lists each problem PATH:LINE: field. Records already stored (same id; an
+article with the same URL) are skipped and counted.
 """
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from bilateral.errors import Problem, RecordError, StoreError
-from bilateral.model import Article, Interaction
-from bilateral.model.files import is_interaction, iter_raw_records
-from bilateral.model.validation import article_from_dict, interaction_from_dict
+from bilateral.importers.blocks import ARTICLE_FIELDS, INTERACTION_FIELDS, Block, BlockReader
 from bilateral.store.changes import record_change
 from bilateral.store.tables import articles, interactions
-from bilateral.store.writes import ImportResult, article_row, interaction_row, next_revision
+from bilateral.store.writes import ImportResult, next_revision
 
 BATCH = 20_000
 MAX_PROBLEMS = 200
+_ID, _URL = ARTICLE_FIELDS.index("id"), ARTICLE_FIELDS.index("url")
+_ARTICLE_ID = INTERACTION_FIELDS.index("article_id")
 
 
 @dataclass
@@ -46,76 +49,147 @@ class Progress:
         return self.read / elapsed if elapsed > 0 else 0.0
 
 
-def _insert(connection: Connection, table):
-    if connection.dialect.name == "postgresql":
-        return postgresql.insert(table).on_conflict_do_nothing()
-    return sqlite.insert(table).on_conflict_do_nothing()
-
-
-def _insert_rows(connection: Connection, table, rows: list[dict]) -> None:
-    """INSERT ... ON CONFLICT DO NOTHING of a batch of row dicts (all with the same keys).
-
-    SQLite: the same statement SQLAlchemy compiles, handed to the driver's executemany with the dicts as
-    they are (named parameters), which skips SQLAlchemy's per-row parameter processing (none of these
-    column types needs any on SQLite) and is about twice as fast. Other databases: through SQLAlchemy."""
-    if connection.dialect.name != "sqlite":
-        connection.execute(_insert(connection, table), rows)
-        return
-    columns = list(rows[0])
-    sql = (
-        f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)}) "
-        "ON CONFLICT DO NOTHING"
-    )
-    connection.exec_driver_sql(sql, rows)
-
-
 def _count(connection: Connection, table) -> int:
     return connection.execute(select(func.count()).select_from(table)).scalar_one()
 
 
 class _Writer:
-    """Batches rows into one transaction; remembers new article ids and maps URL duplicates."""
+    """Writes Blocks in the caller's transaction: URL duplicates attach to the stored article, interactions
+    whose article is neither stored nor read yet wait (up to BATCH) for it; ids already stored are skipped.
+
+    Duplicates and references are checked against the store a block at a time (rows already written by
+    this import are in it, inside the same transaction), so memory stays flat whatever the file size."""
 
     def __init__(self, connection: Connection, rev: int):
         self.connection, self.rev = connection, rev
-        self.urls = dict(
-            connection.execute(select(articles.c.url, articles.c.id).where(articles.c.url.is_not(None))).all()
-        )
-        self.new_articles: set[str] = set()
         self.redirect: dict[str, str] = {}
-        self.article_rows: list[dict] = []
-        self.interaction_rows: list[dict] = []
-        self.failed = False
+        self.pending: list[tuple[str, int, tuple]] = []
+        self.articles_sql = _insert_sql(connection, articles.name, (*ARTICLE_FIELDS, "rev"))
+        self.interactions_sql = _insert_sql(connection, interactions.name, (*INTERACTION_FIELDS, "rev"))
 
-    def article(self, record: Article) -> bool:
-        """Queue an article; False when it is a duplicate by URL of a stored or earlier one."""
-        existing = self.urls.get(record.url or "")
-        if existing and existing != record.id:
-            self.redirect[record.id] = existing
-            return False
-        if record.url:
-            self.urls[record.url] = record.id
-        self.new_articles.add(record.id)
-        if not self.failed:
-            self.article_rows.append(article_row(record, self.rev))
-        return True
+    def add(self, block: Block, problems: list[Problem]) -> None:
+        """Write the block's articles, then those of its interactions whose article is known."""
+        kept = self._articles(block.articles)
+        if kept:
+            self.connection.exec_driver_sql(self.articles_sql, kept)
+        known = {row[_ID] for row in kept}
+        ready = []
+        for line, values in block.interactions:
+            article_id = values[_ARTICLE_ID]
+            if article_id in self.redirect or article_id in known:
+                ready.append(self._stamped(values))
+            else:
+                self.pending.append((block.path, line, values))
+        self._insert_interactions(ready)
+        if len(self.pending) >= BATCH:
+            self.resolve(problems)
 
-    def interaction(self, record: Interaction) -> None:
-        if not self.failed:
-            article_id = self.redirect.get(record.article_id, record.article_id)
-            self.interaction_rows.append(interaction_row(record, article_id, self.rev))
-        if len(self.interaction_rows) + len(self.article_rows) >= BATCH:
-            self.flush()
+    def _articles(self, rows: list[tuple[int, tuple]]) -> list[tuple]:
+        """The block's articles to insert (stamped), minus those whose URL another article already has."""
+        stored = _lookup(
+            self.connection, articles.c.url, articles.c.id, {v[_URL] for _, v in rows if v[_URL]}
+        )
+        kept = []
+        for _, values in rows:
+            url, article_id = values[_URL], values[_ID]
+            if url:
+                existing = stored.get(url)
+                if existing and existing != article_id:
+                    self.redirect[article_id] = existing
+                    continue
+                stored[url] = article_id
+            kept.append((*values, self.rev))
+        return kept
 
-    def flush(self) -> None:
-        if self.failed:
-            self.article_rows, self.interaction_rows = [], []
+    def _stamped(self, values: tuple) -> tuple:
+        article_id = values[_ARTICLE_ID]
+        target = self.redirect.get(article_id, article_id)
+        if target != article_id:
+            values = (*values[:_ARTICLE_ID], target, *values[_ARTICLE_ID + 1 :])
+        return (*values, self.rev)
+
+    def _insert_interactions(self, rows: list[tuple]) -> None:
+        if rows:
+            self.connection.exec_driver_sql(self.interactions_sql, rows)
+
+    def resolve(self, problems: list[Problem]) -> None:
+        """Interactions whose article was not yet seen: keep those whose article is stored; report others."""
+        if not self.pending:
             return
-        if self.article_rows:
-            _insert_rows(self.connection, articles, self.article_rows)
-        if self.interaction_rows:
-            _insert_rows(self.connection, interactions, self.interaction_rows)
-        self.article_rows, self.interaction_rows = [], []
+        wanted = {values[_ARTICLE_ID] for _, _, values in self.pending} - set(self.redirect)
+        stored = _lookup(self.connection, articles.c.id, articles.c.id, wanted)
+        ready = []
+        for path, line, values in self.pending:
+            article_id = values[_ARTICLE_ID]
+            if article_id in stored or article_id in self.redirect:
+                ready.append(self._stamped(values))
+            else:
+                problems.append(Problem(path, line, "article_id", f"no article with id {article_id!r}"))
+        self._insert_interactions(ready)
+        self.pending.clear()
+
+
+def _insert_sql(connection: Connection, table: str, columns: tuple[str, ...]) -> str:
+    """INSERT ... ON CONFLICT DO NOTHING with positional parameters in the driver's own style.
+
+    The driver's executemany takes the rows as tuples: no per-row parameter processing (none of these
+    column types needs any), which is most of an insert's cost in Python."""
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(mark for _ in columns)}) "
+        "ON CONFLICT DO NOTHING"
+    )
+
+
+def _lookup(connection: Connection, key, value, wanted: set[str]) -> dict[str, str]:
+    """{key: value} of the stored articles whose key is one of `wanted`, asked in chunks.
+
+    The key is never blank, which lets the query use the partial unique index on URLs."""
+    found: dict[str, str] = {}
+    ordered = sorted(wanted)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        query = select(key, value).where(key.in_(chunk), key.is_not(None), key != "")
+        found.update(connection.execute(query).all())
+    return found
+
+
+def _prefetched(blocks: Iterator[Block], depth: int = 2) -> Iterator[Block]:
+    """The blocks, read and validated on a second thread while the caller writes the previous ones.
+
+    Why: parsing (pyarrow, which releases the GIL) and SQLite's inserts (which release it while they
+    work) overlap on two cores. An error on the reading thread is raised here, in the caller."""
+    handoff: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            for block in blocks:
+                while not stop.is_set():
+                    try:
+                        handoff.put(block, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            handoff.put(_END)
+        except BaseException as error:  # handed to the caller, which raises it
+            handoff.put(error)
+
+    reader = threading.Thread(target=read, name="import-reader", daemon=True)
+    reader.start()
+    try:
+        while (item := handoff.get()) is not _END:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        reader.join()
+
+
+_END = object()
 
 
 def import_files(
@@ -135,28 +209,21 @@ def import_files(
     """
     progress = Progress(started=time.perf_counter())
     problems: list[Problem] = []
-    pending: list[tuple[Interaction, str, int]] = []
+    reader = BlockReader(known_actors)
+    blocks = (block for path in paths for block in reader.blocks(Path(path)))
     try:
-        with engine.connect() as connection, connection.begin() as transaction:
+        with engine.connect() as connection, _for_bulk(connection), connection.begin() as transaction:
             before = (_count(connection, articles), _count(connection, interactions))
             writer = _Writer(connection, next_revision(connection))
-            for path, line, record, found in _records(paths, known_actors):
-                progress.read += 1
-                if found:
-                    problems += found
-                    writer.failed = True
-                elif isinstance(record, Article):
-                    writer.article(record)
-                elif record.article_id in writer.new_articles or record.article_id in writer.redirect:
-                    writer.interaction(record)
-                else:
-                    pending.append((record, path, line))
-                if len(pending) >= BATCH:
-                    _resolve(connection, writer, pending, problems)
-                if on_progress and progress.read % every == 0:
+            shown = 0
+            for block in _prefetched(blocks):
+                progress.read += block.read
+                problems += block.problems
+                writer.add(block, problems)
+                if on_progress and progress.read // every > shown:
+                    shown = progress.read // every
                     on_progress(_counted(progress, problems))
-            _resolve(connection, writer, pending, problems)
-            writer.flush()
+            writer.resolve(problems)
             if problems:
                 raise RecordError(problems[:MAX_PROBLEMS] + _more(problems))
             after = (_count(connection, articles), _count(connection, interactions))
@@ -180,6 +247,28 @@ def import_files(
     return result
 
 
+BULK_CACHE_KB = 131_072
+
+
+@contextmanager
+def _for_bulk(connection: Connection):
+    """SQLite: a larger page cache for this connection (index inserts seldom read pages back), and no
+    foreign-key lookup per inserted interaction: the writer has checked every article reference itself.
+
+    Both are set before the transaction begins (SQLite ignores foreign_keys inside one) and restored."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    driver.execute(f"PRAGMA cache_size = -{BULK_CACHE_KB}")
+    driver.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        driver.execute("PRAGMA foreign_keys = ON")
+        driver.execute("PRAGMA cache_size = -2000")
+
+
 def _counted(progress: Progress, problems: list[Problem]) -> Progress:
     progress.problems = len(problems)
     return progress
@@ -190,50 +279,3 @@ def _more(problems: list[Problem]) -> list[Problem]:
         return []
     last = problems[-1]
     return [Problem(last.path, last.line, "file", f"... and {len(problems) - MAX_PROBLEMS} more problems")]
-
-
-def _resolve(connection: Connection, writer: _Writer, pending: list, problems: list[Problem]) -> None:
-    """Interactions whose article was not yet seen: keep those whose article is stored, report the rest."""
-    if not pending:
-        return
-    wanted = {r.article_id for r, _, _ in pending} - writer.new_articles - set(writer.redirect)
-    stored = set()
-    ids = sorted(wanted)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        stored |= set(connection.execute(select(articles.c.id).where(articles.c.id.in_(chunk))).scalars())
-    for record, path, line in pending:
-        known = (
-            record.article_id in stored
-            or record.article_id in writer.new_articles
-            or record.article_id in writer.redirect
-        )
-        if known:
-            writer.interaction(record)
-        else:
-            problems.append(Problem(path, line, "article_id", f"no article with id {record.article_id!r}"))
-            writer.failed = True
-    pending.clear()
-
-
-def _records(
-    paths: list[Path], known_actors: Collection[str]
-) -> Iterator[tuple[str, int, object, list[Problem]]]:
-    """(path, line, record or None, problems) for every record of every file; nested interactions too."""
-    for path in paths:
-        name = str(path)
-        for number, raw, problem in iter_raw_records(Path(path)):
-            if problem:
-                yield name, number, None, [problem]
-                continue
-            if is_interaction(raw):
-                record, found = interaction_from_dict(raw, name, number, known_actors)
-                yield name, number, record, found
-                continue
-            nested = raw.pop("interactions", None) or []
-            article, found = article_from_dict(raw, name, number)
-            yield name, number, article, found
-            for child in nested if article else ():
-                child = {**child, "article_id": article.id, "date": child.get("date") or article.date}
-                record, found = interaction_from_dict(child, name, number, known_actors)
-                yield name, number, record, found

@@ -9,11 +9,23 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import types
+import typing
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
+
+
+def base_type(annotation):
+    """The plain type inside Annotated[...] / X | None (what a column of the field holds)."""
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        return base_type(annotation)
+    return annotation
 
 
 def fail(message: str) -> PydanticCustomError:
@@ -31,6 +43,19 @@ def _required_text(value: Any) -> str:
     if not isinstance(value, str):
         raise fail(f"must be text, not {type(value).__name__}")
     return value.strip()
+
+
+def text_or(default: str):
+    """Text, stripped; blank (or absent) means `default`."""
+
+    def check(value: Any) -> str:
+        if _blank(value):
+            return default
+        if not isinstance(value, str):
+            raise fail(f"must be text, not {type(value).__name__}")
+        return value.strip()
+
+    return BeforeValidator(check)
 
 
 def _optional_text(value: Any) -> str | None:
@@ -184,6 +209,16 @@ def vocabulary_set(vocabulary: type[enum.Enum], what: str):
 
     return BeforeValidator(check)
 
+
+# A pattern that a value may match only when the rule returns it unchanged: a bulk import passes such values
+# through without calling the rule (bilateral.model.columns); every other value still goes through the rule.
+# Text with printable, non-space ASCII at both ends is never blank and strip() leaves it as it is; a plain
+# http(s) URL of that kind also has a host and no white space.
+PLAIN_TEXT = r"^[!-~](.*[!-~])?$"
+PLAIN_URL = r"^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?([/?#][!-~]*)?$"
+_required_text.unchanged = PLAIN_TEXT
+_optional_text.unchanged = PLAIN_TEXT
+_web_url.unchanged = PLAIN_URL
 
 RequiredText = Annotated[str, BeforeValidator(_required_text)]
 OptionalText = Annotated[str | None, BeforeValidator(_optional_text)]

@@ -41,17 +41,19 @@ def iter_raw_records(path: Path) -> Iterator[tuple[int, dict | None, Problem | N
 
 def _jsonl_records(path: Path, lines):
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield number, None, Problem(str(path), number, "line", f"not valid JSON ({error.msg})")
-            continue
-        if not isinstance(raw, dict):
-            yield number, None, Problem(str(path), number, "line", "must be a JSON object {...}")
-            continue
-        yield number, raw, None
+        if line.strip():
+            yield jsonl_record(path, number, line)
+
+
+def jsonl_record(path: Path | str, number: int, line: str) -> tuple[int, dict | None, Problem | None]:
+    """(line, raw dict, None) for one non-blank JSONL line, or (line, None, problem) for a bad one."""
+    try:
+        raw = json.loads(line)
+    except json.JSONDecodeError as error:
+        return number, None, Problem(str(path), number, "line", f"not valid JSON ({error.msg})")
+    if not isinstance(raw, dict):
+        return number, None, Problem(str(path), number, "line", "must be a JSON object {...}")
+    return number, raw, None
 
 
 CSV_FIELD_LIMIT = 16_000_000  # characters in one cell: a 1 MB text fits; Python's default is 131,072

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -23,6 +23,7 @@ from bilateral.model.fields import (
     fail,
     number_between,
     optional_choice,
+    text_or,
     vocabulary_set,
 )
 from bilateral.model.vocab import (
@@ -100,23 +101,16 @@ class Article(Record):
     date: IsoDate = None
     source: RequiredText
     url: WebUrl = None
-    language: Annotated[str, Field(json_schema_extra={"blank": "en"})] = "en"
-    summary: str = ""
+    language: Annotated[str, text_or("en"), Field(json_schema_extra={"blank": "en"})] = "en"
+    summary: Annotated[str, text_or("")] = ""
     status: Annotated[Status, choice(Status)] = Status.REVIEWED
-    added_at: str = ""
+    added_at: Annotated[str, text_or("")] = ""
     source_checked: OptionalText = Field(None, description="how the link was confirmed: date and page title")
     publisher: OptionalText = Field(None, description="publisher of the linked page, when not the outlet")
     text: Annotated[OptionalText, Field(json_schema_extra={"export": False})] = None
 
-    @field_validator("language", "summary", "added_at", mode="before")
-    @classmethod
-    def _plain_text(cls, value: Any, info: ValidationInfo) -> str:
-        default = {"language": "en"}.get(info.field_name, "")
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return default
-        if not isinstance(value, str):
-            raise fail(f"must be text, not {type(value).__name__}")
-        return value.strip()
+    # Fields read together by a rule of the whole record (bulk imports validate each group's combinations).
+    cross_field_groups: ClassVar[tuple[tuple[str, ...], ...]] = (("status", "date"),)
 
     @model_validator(mode="after")
     def _complete(self) -> Article:
@@ -124,10 +118,15 @@ class Article(Record):
             raise fail("date: is required")
         update = {}
         if not self.id:
-            update["id"] = article_id_for(self.url, self.title, self.date)
+            update["id"] = self.derived_id(self.__dict__)
         if not self.added_at:
             update["added_at"] = now_iso()
         return self._completed(update)
+
+    @staticmethod
+    def derived_id(values: dict) -> str:
+        """The id of an article given without one (from its validated values)."""
+        return article_id_for(values["url"], values["title"], values["date"])
 
 
 # Each event type's name -> its quad class and default score, for the defaults below.
@@ -160,6 +159,14 @@ class Interaction(Record):
     num_sources: Count = None
     num_articles: Count = None
     story_id: OptionalText = Field(None, description="ICEWS Story ID")
+
+    # Fields read together by a rule of the whole record (bulk imports validate each group's combinations);
+    # evidence is read with coder and dataset only when it is blank (see _defaults and _machine_coded).
+    cross_field_groups: ClassVar[tuple[tuple[str, ...], ...]] = (
+        ("actor1", "actor2"),
+        ("event_type", "quad_class", "score"),
+    )
+    blank_reads_others: ClassVar[tuple[str, ...]] = ("evidence",)
 
     @model_validator(mode="before")
     @classmethod
@@ -211,13 +218,21 @@ class Interaction(Record):
                 f"which is {self.event_type.quad_class.value}"
             )
         update: dict = {"score": round(self.score, 2)}
-        if not self.id and self.source_row_id and self.dataset.is_field_data:
-            update["id"] = field_interaction_id(self.dataset.value, self.source_row_id)
-        elif not self.id:
-            update["id"] = interaction_id_for(
-                self.article_id, self.actor1, self.actor2, self.event_type.value, self.evidence or ""
-            )
+        if not self.id:
+            update["id"] = self.derived_id(self.__dict__)
         return self._completed(update)
+
+    @staticmethod
+    def derived_id(values: dict) -> str:
+        """The id of an interaction given without one (from its validated values): field-data rows by their
+        dataset's row id, so a re-import finds them again; others by article, dyad, type and evidence."""
+        dataset = Dataset(values["dataset"])
+        if values["source_row_id"] and dataset.is_field_data:
+            return field_interaction_id(dataset.value, values["source_row_id"])
+        event_type = EventType(values["event_type"]).value
+        return interaction_id_for(
+            values["article_id"], values["actor1"], values["actor2"], event_type, values["evidence"] or ""
+        )
 
 
 # Blank required fields stay in the raw dict, so their error says "is required" rather than vanishing.

@@ -10,7 +10,6 @@ and `deleted_at` (edits and soft deletes), and the bookkeeping tables `meta`, `c
 from __future__ import annotations
 
 import enum
-import types
 import typing
 
 from pydantic import BaseModel
@@ -29,6 +28,7 @@ from sqlalchemy import (
 )
 
 from bilateral.model import SCORE_MAX, SCORE_MIN, Article, Interaction, Note, QuadClass
+from bilateral.model.fields import base_type
 
 metadata = MetaData()
 
@@ -39,19 +39,9 @@ def _allows_none(annotation) -> bool:
     return type(None) in typing.get_args(annotation)
 
 
-def _base_type(annotation):
-    """The plain type inside Annotated[...] / X | None."""
-    while typing.get_origin(annotation) is typing.Annotated:
-        annotation = typing.get_args(annotation)[0]
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-        return _base_type(annotation)
-    return annotation
-
-
 def sql_type(annotation):
     """The column type for a field annotation."""
-    base = _base_type(annotation)
+    base = base_type(annotation)
     if isinstance(base, type) and issubclass(base, QuadClass):
         return Integer()
     if isinstance(base, type) and issubclass(base, enum.Enum):

@@ -1,0 +1,271 @@
+"""The bulk import path (JSONL parsed in blocks, validated column by column) gives exactly what the per-line
+path gives: the same stored values for every record, the same problems word for word, whatever the value,
+the file's layout (blank lines, CRLF, a BOM, explicit nulls, nested interactions) or where a block ends.
+"""
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from bilateral import store
+from bilateral.errors import FileFormatError, RecordError
+from bilateral.importers import blocks
+from bilateral.importers.blocks import ARTICLE_FIELDS, BlockReader
+from bilateral.importers.stream import import_files
+from bilateral.model.files import is_interaction, iter_raw_records
+from bilateral.model.validation import article_from_dict, interaction_from_dict
+from bilateral.registry import load_actors
+from bilateral.store.tables import articles, interactions
+
+ACTORS = set(load_actors())
+ADDED_AT = ARTICLE_FIELDS.index("added_at")
+
+
+def per_line(path):
+    """What the per-line path makes of a file: (articles, interactions, problems), as the blocks give them."""
+    found_articles, found_interactions, problems = [], [], []
+    for number, raw, problem in iter_raw_records(path):
+        if problem:
+            problems.append(problem)
+            continue
+        if is_interaction(raw):
+            records = [(interaction_from_dict(raw, str(path), number, ACTORS), True)]
+        else:
+            nested = raw.pop("interactions", None) or []
+            article, found = article_from_dict(raw, str(path), number)
+            records = [((article, found), False)]
+            for child in nested if article else ():
+                child = {**child, "article_id": article.id, "date": child.get("date") or article.date}
+                records.append((interaction_from_dict(child, str(path), number, ACTORS), True))
+        for (record, found), interaction in records:
+            problems += found
+            if record is not None:
+                target = found_interactions if interaction else found_articles
+                target.append((number, blocks._stored(tuple(record.to_dict().values()), interaction)))
+    return found_articles, found_interactions, problems
+
+
+def by_blocks(path):
+    found_articles, found_interactions, problems = [], [], []
+    for block in BlockReader(ACTORS).blocks(path):
+        found_articles += block.articles
+        found_interactions += block.interactions
+        problems += block.problems
+    return found_articles, found_interactions, problems
+
+
+def without_stamp(rows):
+    return [(n, values[:ADDED_AT] + values[ADDED_AT + 1 :]) for n, values in rows]
+
+
+def assert_same(path):
+    expected, got = per_line(path), by_blocks(path)
+    assert without_stamp(got[0]) == without_stamp(expected[0])
+    assert got[1] == expected[1]
+    assert sorted(got[2], key=lambda p: (p.line, p.field)) == sorted(
+        expected[2], key=lambda p: (p.line, p.field)
+    )
+    return got
+
+
+ARTICLE = {"id": "a-1", "title": "Talks in Beijing", "date": "2024-02-08", "source": "Example Wire",
+           "url": "https://example.org/news/1", "status": "reviewed"}  # fmt: skip
+INTERACTION = {"id": "i-1", "article_id": "a-1", "date": "2024-02-08", "actor1": "CHN", "actor2": "RUS",
+               "event_type": "CONSULT", "themes": ["diplomacy"], "evidence": "The two sides held a call.",
+               "modality": "fact", "confidence": 0.9}  # fmt: skip
+
+# Values that the rules normalise, default, or refuse: each must come out exactly as the per-line path has it.
+VARIANTS = {
+    "id": [None, "", "  i-spaced  ", "i-\u00e9", 5],
+    "date": ["2024-02-30", " 2024-02-08 ", "2024-2-8", "", 20240208, "2024-02-08T00:00:00"],
+    "actor1": ["RUS", "XXX", "", " CHN", "chn"],
+    "actor2": ["CHN", "USA", ""],
+    "event_type": ["consult", " AGREE", "NOPE", "", "ASSAULT", 3],
+    "quad_class": [1, 2, 4, 7, "2", None, 2.0],
+    "score": [5, "3.5", 11, -10, 2.345, "x", None, float("nan")],
+    "themes": [
+        "energy;trade",
+        "energy | military",
+        [],
+        ["energy", "energy"],
+        ["nope"],
+        "",
+        ["trade", "energy"],
+        5,
+    ],
+    "modality": ["intent", "INTENT", "nope", ""],
+    "direction": ["mutual", "sideways"],
+    "evidence": ["", "  padded evidence  ", "\u00abquoted\u00bb", None, "line\nbreak", "x" * 3000],
+    "coder": ["auto", "robot"],
+    "confidence": [0.5, 1.5, "0.25", True],
+    "dataset": ["gdelt", "nope", "curated"],
+    "source_row_id": ["123", "", 77],
+    "source_url": ["https://example.org/s", "ftp://x", "http://a b"],
+    "num_mentions": [3, -1, "7", 2.5],
+    "article_id": ["a-2", "", "a-missing"],
+    "title": ["", "  padded  ", "\u2028odd\u2028", 7],
+    "source": ["", "Wire "],
+    "url": [
+        "HTTPS://EXAMPLE.ORG/X",
+        "javascript:alert(1)",
+        "",
+        "https://example.org/news/1",
+        "https://e.org/a b",
+        "https://example.org/\u00e9",
+    ],
+    "status": ["draft", "nope", ""],
+    "language": ["", " ru ", 3],
+    "summary": [None, "  s  ", 4],
+    "title_kind": ["headline", "nope", ""],
+}
+
+
+def _lines(records):
+    return [json.dumps(r, ensure_ascii=False) for r in records]
+
+
+@pytest.mark.parametrize("chunk", [64, 300, 8 << 20])
+def test_every_variant_comes_out_as_the_per_line_path_has_it(tmp_path, monkeypatch, chunk):
+    monkeypatch.setattr(blocks, "CHUNK_BYTES", chunk)
+    records = [ARTICLE, {**ARTICLE, "id": "a-2", "url": "https://example.org/news/2"}, INTERACTION]
+    for field, values in VARIANTS.items():
+        base = ARTICLE if field in ARTICLE and field not in INTERACTION else INTERACTION
+        for n, value in enumerate(values):
+            records.append({**base, "id": f"{field}-{n}" if field != "id" else value, field: value})
+    path = tmp_path / "variants.jsonl"
+    path.write_text("\n".join(_lines(records)) + "\n", encoding="utf-8")
+    got = assert_same(path)
+    assert got[1] and got[2], "the file holds both accepted and refused records"
+
+
+def test_layout_blank_lines_crlf_bom_nulls_and_nested_interactions(tmp_path, monkeypatch):
+    monkeypatch.setattr(blocks, "CHUNK_BYTES", 128)
+    nested = {
+        **ARTICLE,
+        "id": "a-3",
+        "url": None,
+        "interactions": [{**INTERACTION, "id": None, "article_id": None}],
+    }
+    lines = _lines([ARTICLE, INTERACTION, {**INTERACTION, "id": "i-2", "score": None}, nested])
+    text = (
+        "\ufeff"
+        + "\r\n".join(lines[:2])
+        + "\r\n\r\n   \n\t\n"
+        + "\n".join(lines[2:])
+        + "\n\n[1, 2]\n{broken\n"
+    )
+    path = tmp_path / "layout.jsonl"
+    path.write_bytes(text.encode("utf-8"))
+    articles_got, interactions_got, problems = assert_same(path)
+    assert [n for n, _ in articles_got] == [1, 7]
+    assert len(interactions_got) == 3
+    assert [p.message for p in problems] == [
+        "must be a JSON object {...}",
+        "not valid JSON (Expecting property name enclosed in double quotes)",
+    ]
+
+
+def test_a_file_that_is_not_utf8_is_named_with_its_line(tmp_path):
+    path = tmp_path / "latin.jsonl"
+    path.write_bytes(
+        json.dumps(ARTICLE).encode() + b"\n" + '{"title": "caf\u00e9"}'.encode("latin-1") + b"\n"
+    )
+    with pytest.raises(FileFormatError, match=r"latin.jsonl:2: is not UTF-8 text"):
+        by_blocks(path)
+
+
+WORDS = ["", " ", "CHN", "RUS", "USA", "energy", "2024-02-08", "CONSULT", "agree", "https://example.org/x",
+         "a-1", "auto", "gdelt", "\u3000"]  # fmt: skip
+TEXT = st.one_of(st.none(), st.text(max_size=12), st.sampled_from(WORDS))
+VALUE = st.one_of(TEXT, st.integers(-3, 12), st.floats(-12, 12), st.booleans(), st.lists(TEXT, max_size=3))
+
+
+CHANGES = st.dictionaries(st.sampled_from(sorted(VARIANTS)), VALUE, max_size=5)
+
+
+@given(st.lists(st.tuples(st.booleans(), CHANGES), min_size=1, max_size=30))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_records_come_out_as_the_per_line_path_has_them(tmp_path_factory, rows):
+    records = [{**(INTERACTION if inter else ARTICLE), **changes} for inter, changes in rows]
+    path = tmp_path_factory.mktemp("fuzz") / "rows.jsonl"
+    path.write_text("\n".join(_lines(records)) + "\n", encoding="utf-8")
+    assert_same(path)
+
+
+@pytest.fixture
+def db(store_url):
+    return store.connect(store_url, seed=False)
+
+
+def stored(db):
+    with db.engine.connect() as connection:
+        return (
+            dict(connection.execute(select(articles.c.id, articles.c.url)).all()),
+            dict(connection.execute(select(interactions.c.id, interactions.c.article_id)).all()),
+        )
+
+
+def test_import_across_blocks_redirects_url_duplicates_and_waits_for_late_articles(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(blocks, "CHUNK_BYTES", 200)
+    records = [
+        {**INTERACTION, "id": "i-early", "article_id": "a-late"},  # its article comes further down
+        ARTICLE,
+        *[{**INTERACTION, "id": f"i-{n}"} for n in range(10)],
+        {**ARTICLE, "id": "a-dup", "title": "Same page again"},  # same URL as a-1: attaches to a-1
+        {**INTERACTION, "id": "i-dup", "article_id": "a-dup"},
+        {**ARTICLE, "id": "a-late", "url": "https://example.org/news/late"},
+    ]
+    path = tmp_path / "order.jsonl"
+    path.write_text("\n".join(_lines(records)) + "\n", encoding="utf-8")
+    result = import_files(db.engine, [path], ACTORS)
+    assert (result.articles, result.interactions, result.skipped) == (2, 12, 1)
+    got_articles, got_interactions = stored(db)
+    assert set(got_articles) == {"a-1", "a-late"}
+    assert got_interactions["i-dup"] == "a-1" and got_interactions["i-early"] == "a-late"
+    again = import_files(db.engine, [path], ACTORS)
+    assert (again.articles, again.interactions, again.skipped) == (0, 0, len(records))
+
+
+def test_a_refused_import_names_every_problem_and_writes_nothing(db, tmp_path):
+    records = [ARTICLE, INTERACTION, {**INTERACTION, "id": "i-x", "article_id": "a-nowhere"},
+               {**INTERACTION, "id": "i-y", "score": 40}]  # fmt: skip
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(_lines(records)) + "\n", encoding="utf-8")
+    with pytest.raises(RecordError) as error:
+        import_files(db.engine, [path], ACTORS)
+    assert [str(p) for p in error.value.problems] == [
+        f"{path}:4: score: 40 is out of range; must be between -10 and 10",
+        f"{path}:3: article_id: no article with id 'a-nowhere'",
+    ]
+    assert stored(db) == ({}, {})
+
+
+def _parses(field, value) -> bool:
+    """True when the value has the JSON type pyarrow reads the field as (its block takes the column path)."""
+    kind = blocks._arrow_schema().field(field).type
+    if kind == blocks.pa.string():
+        return isinstance(value, str)
+    if blocks.pa.types.is_list(kind):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+TYPED = {field: [v for v in values if _parses(field, v)] for field, values in VARIANTS.items()}
+
+
+PICKS = st.dictionaries(st.sampled_from(sorted(f for f in TYPED if TYPED[f])), st.integers(0, 7), max_size=4)
+
+
+@given(st.lists(st.tuples(st.booleans(), PICKS), min_size=1, max_size=40))
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_records_that_parse_in_blocks_come_out_as_the_per_line_path_has_them(tmp_path_factory, rows):
+    records = []
+    for inter, picks in rows:
+        base = INTERACTION if inter else ARTICLE
+        records.append({**base, **{f: TYPED[f][i % len(TYPED[f])] for f, i in picks.items()}})
+    path = tmp_path_factory.mktemp("typed") / "rows.jsonl"
+    path.write_text("\n".join(_lines(records)) + "\n", encoding="utf-8")
+    assert_same(path)
