@@ -269,3 +269,36 @@ def test_records_that_parse_in_blocks_come_out_as_the_per_line_path_has_them(tmp
     path = tmp_path_factory.mktemp("typed") / "rows.jsonl"
     path.write_text("\n".join(_lines(records)) + "\n", encoding="utf-8")
     assert_same(path)
+
+
+def index_names(db):
+    with db.engine.connect() as connection:
+        if db.engine.dialect.name == "sqlite":
+            query = "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'"
+        else:
+            query = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+        return set(connection.exec_driver_sql(query).scalars())
+
+
+def test_a_big_import_builds_its_indexes_after_the_rows_and_a_failed_one_keeps_them(db, tmp_path, monkeypatch):
+    from bilateral.importers import stream
+
+    monkeypatch.setattr(stream, "BIG_IMPORT_ROWS", 0)
+    indexes = index_names(db)
+    assert {"interactions_date", "interactions_article", "interactions_rev", "articles_rev"} <= indexes
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join(_lines([ARTICLE, {**INTERACTION, "score": 99}])) + "\n", encoding="utf-8")
+    with pytest.raises(RecordError):
+        import_files(db.engine, [bad], ACTORS)
+    assert index_names(db) == indexes
+    good = tmp_path / "good.jsonl"
+    good.write_text("\n".join(_lines([ARTICLE, INTERACTION])) + "\n", encoding="utf-8")
+    assert import_files(db.engine, [good], ACTORS).interactions == 1
+    assert index_names(db) == indexes
+    with db.engine.connect() as connection:
+        plan = connection.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM interactions WHERE date = '2024-02-08'"
+            if db.engine.dialect.name == "sqlite"
+            else "SELECT 1"
+        ).all()
+    assert db.engine.dialect.name != "sqlite" or "interactions_date" in str(plan)
