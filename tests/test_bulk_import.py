@@ -280,10 +280,12 @@ def index_names(db):
         return set(connection.exec_driver_sql(query).scalars())
 
 
-def test_a_big_import_builds_its_indexes_after_the_rows_and_a_failed_one_keeps_them(db, tmp_path, monkeypatch):
-    from bilateral.importers import stream
+def test_a_big_import_builds_its_indexes_after_its_rows_and_a_failed_one_keeps_them(
+    db, tmp_path, monkeypatch
+):
+    from bilateral.importers import bulk
 
-    monkeypatch.setattr(stream, "BIG_IMPORT_ROWS", 0)
+    monkeypatch.setattr(bulk, "BIG_IMPORT_ROWS", 0)
     indexes = index_names(db)
     assert {"interactions_date", "interactions_article", "interactions_rev", "articles_rev"} <= indexes
     bad = tmp_path / "bad.jsonl"

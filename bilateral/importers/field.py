@@ -22,6 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from bilateral.errors import StoreError
+from bilateral.importers.bulk import bulk_session, indexes_built_after, is_big, lookup
 from bilateral.importers.datasets import MAPPERS
 from bilateral.importers.formats import FORMATS, detect_format, plover_records, tab_rows
 from bilateral.importers.mapping import Skip, rules, source_article
@@ -29,6 +30,7 @@ from bilateral.store.tables import articles, interactions
 from bilateral.store.writes import next_revision
 
 BATCH = 5_000
+BYTES_PER_ROW = 250  # a GDELT event row, roughly: to guess a file's rows from its size (zips guess low)
 MAX_DUPLICATES_LISTED = 20
 DUPLICATE = "duplicate id in the import (first kept)"
 STORED = "already stored (same dataset and source row id)"
@@ -143,8 +145,7 @@ class _Batches:
         urls = {a["url"]: a["id"] for a in self.articles.values() if a["url"]}
         if not urls:
             return
-        query = select(articles.c.url, articles.c.id).where(articles.c.url.in_(list(urls)))
-        found = dict(self.connection.execute(query).all())
+        found = lookup(self.connection, articles.c.url, articles.c.id, urls)
         moved = {urls[url]: stored for url, stored in found.items() if stored != urls[url]}
         for old in moved:
             del self.articles[old]
@@ -169,23 +170,30 @@ def import_field_files(
     progress = FieldProgress()
     seen: dict[str, set] = {}
     try:
-        with engine.begin() as connection:
+        with (
+            engine.connect() as connection,
+            bulk_session(connection, references_checked=False),
+            connection.begin(),
+        ):
             before = (_count(connection, articles), _count(connection, interactions))
             batches = _Batches(connection, next_revision(connection))
             mapped = 0
             rows = mapped_rows([Path(p) for p in paths], kind, progress, on_progress, every)
-            for name, line, row, article in rows:
-                ids = seen.setdefault(row["dataset"], set())
-                key = int(row["source_row_id"]) if row["source_row_id"].isdigit() else row["source_row_id"]
-                if key in ids:
-                    progress.skipped[DUPLICATE] += 1
-                    progress.duplicates.append(f"{name}:{line}: id {row['source_row_id']} appears again")
-                    continue
-                ids.add(key)
-                mapped += 1
-                progress.kept = mapped  # so far: queued; set to the rows actually added at the end
-                batches.add(row, article)
-            batches.flush()
+            with indexes_built_after(connection, is_big(paths, before[1], BYTES_PER_ROW)):
+                for name, line, row, article in rows:
+                    ids = seen.setdefault(row["dataset"], set())
+                    key = (
+                        int(row["source_row_id"]) if row["source_row_id"].isdigit() else row["source_row_id"]
+                    )
+                    if key in ids:
+                        progress.skipped[DUPLICATE] += 1
+                        progress.duplicates.append(f"{name}:{line}: id {row['source_row_id']} appears again")
+                        continue
+                    ids.add(key)
+                    mapped += 1
+                    progress.kept = mapped  # so far: queued; set to the rows actually added at the end
+                    batches.add(row, article)
+                batches.flush()
             after = (_count(connection, articles), _count(connection, interactions))
     except SQLAlchemyError as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0]

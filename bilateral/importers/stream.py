@@ -13,7 +13,6 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,12 +21,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bilateral.errors import Problem, RecordError, StoreError
 from bilateral.importers.blocks import ARTICLE_FIELDS, INTERACTION_FIELDS, Block, BlockReader
+from bilateral.importers.bulk import bulk_session, indexes_built_after, insert_sql, is_big, lookup
 from bilateral.store.changes import record_change
 from bilateral.store.tables import articles, interactions
 from bilateral.store.writes import ImportResult, next_revision
 
 BATCH = 20_000
 MAX_PROBLEMS = 200
+BYTES_PER_RECORD = 400  # a JSONL record of the curated kind, roughly: to guess a file's rows from its size
 _ID, _URL = ARTICLE_FIELDS.index("id"), ARTICLE_FIELDS.index("url")
 _ARTICLE_ID = INTERACTION_FIELDS.index("article_id")
 
@@ -64,8 +65,8 @@ class _Writer:
         self.connection, self.rev = connection, rev
         self.redirect: dict[str, str] = {}
         self.pending: list[tuple[str, int, tuple]] = []
-        self.articles_sql = _insert_sql(connection, articles.name, ARTICLE_FIELDS, rev)
-        self.interactions_sql = _insert_sql(connection, interactions.name, INTERACTION_FIELDS, rev)
+        self.articles_sql = insert_sql(connection, articles.name, ARTICLE_FIELDS, rev)
+        self.interactions_sql = insert_sql(connection, interactions.name, INTERACTION_FIELDS, rev)
 
     def add(self, block: Block, problems: list[Problem]) -> None:
         """Write the block's articles, then those of its interactions whose article is known."""
@@ -89,9 +90,7 @@ class _Writer:
 
     def _articles(self, rows: list[tuple[int, tuple]]) -> list[tuple]:
         """The block's articles to insert, minus those whose URL another article already has."""
-        stored = _lookup(
-            self.connection, articles.c.url, articles.c.id, {v[_URL] for _, v in rows if v[_URL]}
-        )
+        stored = lookup(self.connection, articles.c.url, articles.c.id, {v[_URL] for _, v in rows if v[_URL]})
         kept = []
         for _, values in rows:
             url, article_id = values[_URL], values[_ID]
@@ -118,7 +117,7 @@ class _Writer:
         if not self.pending:
             return
         wanted = {values[_ARTICLE_ID] for _, _, values in self.pending} - set(self.redirect)
-        stored = _lookup(self.connection, articles.c.id, articles.c.id, wanted)
+        stored = lookup(self.connection, articles.c.id, articles.c.id, wanted)
         ready = []
         for path, line, values in self.pending:
             article_id = values[_ARTICLE_ID]
@@ -128,30 +127,6 @@ class _Writer:
                 problems.append(Problem(path, line, "article_id", f"no article with id {article_id!r}"))
         self._insert_interactions(ready)
         self.pending.clear()
-
-
-def _insert_sql(connection: Connection, table: str, columns: tuple[str, ...], rev: int) -> str:
-    """INSERT ... ON CONFLICT DO NOTHING with positional parameters in the driver's own style, the
-    revision written into the statement (an int of ours), so each row is the record's values as they are.
-
-    The driver's executemany takes the rows as tuples: no per-row parameter processing (none of these
-    column types needs any), which is most of an insert's cost in Python."""
-    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    names, values = ", ".join(columns), ", ".join(mark for _ in columns)
-    return f"INSERT INTO {table} ({names}, rev) VALUES ({values}, {int(rev)}) ON CONFLICT DO NOTHING"
-
-
-def _lookup(connection: Connection, key, value, wanted: set[str]) -> dict[str, str]:
-    """{key: value} of the stored articles whose key is one of `wanted`, asked in chunks.
-
-    The key is never blank, which lets the query use the partial unique index on URLs."""
-    found: dict[str, str] = {}
-    ordered = sorted(wanted)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start : start + 500]
-        query = select(key, value).where(key.in_(chunk), key.is_not(None), key != "")
-        found.update(connection.execute(query).all())
-    return found
 
 
 def _prefetched(blocks: Iterator[Block], depth: int = 2) -> Iterator[Block]:
@@ -212,11 +187,15 @@ def import_files(
     reader = BlockReader(known_actors)
     blocks = (block for path in paths for block in reader.blocks(Path(path)))
     try:
-        with engine.connect() as connection, _for_bulk(connection), connection.begin() as transaction:
+        with (
+            engine.connect() as connection,
+            bulk_session(connection, references_checked=True),
+            connection.begin() as transaction,
+        ):
             before = (_count(connection, articles), _count(connection, interactions))
             writer = _Writer(connection, next_revision(connection))
             shown = 0
-            with _indexes_built_after(connection, _big(paths, before[1])):
+            with indexes_built_after(connection, is_big(paths, before[1], BYTES_PER_RECORD)):
                 for block in _prefetched(blocks):
                     progress.read += block.read
                     problems += block.problems
@@ -246,55 +225,6 @@ def import_files(
         progress.kept, progress.skipped = added[0] + added[1], result.skipped
         on_progress(progress)
     return result
-
-
-BULK_CACHE_KB = 65_536
-BIG_IMPORT_ROWS = 200_000
-BYTES_PER_RECORD = 400  # a JSONL record of the curated kind, roughly: to guess a file's rows from its size
-
-
-def _big(paths: list[Path], stored: int) -> bool:
-    """True when the files hold more records (by their size) than the store has, and many of them."""
-    guess = sum(Path(p).stat().st_size for p in paths) // BYTES_PER_RECORD
-    return guess >= max(BIG_IMPORT_ROWS, stored)
-
-
-@contextmanager
-def _indexes_built_after(connection: Connection, big: bool):
-    """SQLite, a big import into a smaller store: the lookup indexes that no import check reads are dropped
-    and built again after the rows are in, inside the same transaction (a failed import gets them back).
-
-    Why: building an index from the finished table sorts once; inserting into it a row at a time walks
-    the tree for every row (the date index alone was a quarter of the insert time at 1M rows). Unique
-    indexes stay: they are how duplicates are skipped."""
-    if not big or connection.dialect.name != "sqlite":
-        yield
-        return
-    dropped = [index for table in (articles, interactions) for index in table.indexes if not index.unique]
-    for index in dropped:
-        connection.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
-    yield
-    for index in dropped:
-        index.create(connection)
-
-
-@contextmanager
-def _for_bulk(connection: Connection):
-    """SQLite: a larger page cache for this connection (index inserts seldom read pages back), and no
-    foreign-key lookup per inserted interaction: the writer has checked every article reference itself.
-
-    Both are set before the transaction begins (SQLite ignores foreign_keys inside one) and restored."""
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    driver = connection.connection.driver_connection
-    driver.execute(f"PRAGMA cache_size = -{BULK_CACHE_KB}")
-    driver.execute("PRAGMA foreign_keys = OFF")
-    try:
-        yield
-    finally:
-        driver.execute("PRAGMA foreign_keys = ON")
-        driver.execute("PRAGMA cache_size = -2000")
 
 
 def _counted(progress: Progress, problems: list[Problem]) -> Progress:

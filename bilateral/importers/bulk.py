@@ -1,0 +1,90 @@
+"""What both bulk imports (record files, field data) do to write a million rows quickly into the store.
+
+Why here: the record import (bilateral.importers.stream) and the field-data import
+(bilateral.importers.field) share the store's tables and its engines' habits; each trick is written once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+
+from bilateral.store.tables import articles, interactions
+
+BULK_CACHE_KB = 65_536
+BIG_IMPORT_ROWS = 200_000
+
+
+def insert_sql(connection: Connection, table: str, columns: Iterable[str], rev: int) -> str:
+    """INSERT ... ON CONFLICT DO NOTHING with positional parameters in the driver's own style, the
+    revision written into the statement (an int of ours), so each row is the record's values as they are.
+
+    The driver's executemany takes the rows as tuples: no per-row parameter processing (none of these
+    column types needs any), which is most of an insert's cost in Python."""
+    columns = list(columns)
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    names, values = ", ".join(columns), ", ".join(mark for _ in columns)
+    return f"INSERT INTO {table} ({names}, rev) VALUES ({values}, {int(rev)}) ON CONFLICT DO NOTHING"
+
+
+def lookup(connection: Connection, key, value, wanted: Iterable[str]) -> dict[str, str]:
+    """{key: value} of the stored articles whose key is one of `wanted`, asked in chunks.
+
+    The key is never blank, which lets SQLite use the partial unique index on URLs (without that
+    condition it scans every article for each chunk)."""
+    found: dict[str, str] = {}
+    ordered = sorted(wanted)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        query = select(key, value).where(key.in_(chunk), key.is_not(None), key != "")
+        found.update(connection.execute(query).all())
+    return found
+
+
+def is_big(paths: Iterable[Path], stored: int, bytes_per_row: int) -> bool:
+    """True when the files hold more rows (guessed from their size) than the store has, and many of them."""
+    guess = sum(Path(p).stat().st_size for p in paths) // bytes_per_row
+    return guess >= max(BIG_IMPORT_ROWS, stored)
+
+
+@contextmanager
+def indexes_built_after(connection: Connection, big: bool):
+    """SQLite, a big import into a smaller store: the lookup indexes that no import check reads are dropped
+    and built again after the rows are in, inside the caller's transaction (a failed import gets them back;
+    call it after the transaction's first write, since SQLite's driver begins one only at a write).
+
+    Why: building an index from the finished table sorts once; inserting into it a row at a time walks
+    the tree for every row (the date index alone was a quarter of the insert time at 1M rows). Unique
+    indexes stay: they are how duplicates are skipped."""
+    if not big or connection.dialect.name != "sqlite":
+        yield
+        return
+    dropped = [index for table in (articles, interactions) for index in table.indexes if not index.unique]
+    for index in dropped:
+        connection.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
+    yield
+    for index in dropped:
+        index.create(connection)
+
+
+@contextmanager
+def bulk_session(connection: Connection, references_checked: bool):
+    """SQLite: a larger page cache for this connection (index inserts seldom read pages back) and, when the
+    caller has checked every article reference itself, no foreign-key lookup per inserted interaction.
+
+    Both are set before the transaction begins (SQLite ignores foreign_keys inside one) and restored."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    driver.execute(f"PRAGMA cache_size = -{BULK_CACHE_KB}")
+    if references_checked:
+        driver.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        driver.execute("PRAGMA foreign_keys = ON")
+        driver.execute("PRAGMA cache_size = -2000")
