@@ -6,14 +6,18 @@ Why here: the record import (bilateral.importers.stream) and the field-data impo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import queue
+import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, select
 
 from bilateral.store.tables import articles, interactions
 
+T = TypeVar("T")
 BULK_CACHE_KB = 65_536
 BIG_IMPORT_ROWS = 200_000
 
@@ -88,3 +92,45 @@ def bulk_session(connection: Connection, references_checked: bool):
     finally:
         driver.execute("PRAGMA foreign_keys = ON")
         driver.execute("PRAGMA cache_size = -2000")
+
+
+def prefetched(items: Iterator[T], depth: int = 2) -> Iterator[T]:
+    """The items, made on a second thread while the caller writes the previous ones.
+
+    Why: parsing (pyarrow, which releases the GIL) and SQLite's inserts (which release it while they
+    work) overlap on two cores. An error on the reading thread is raised here, in the caller."""
+    handoff: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def hand(item) -> bool:
+        """Put the item in the hand-off; False when the caller has stopped taking."""
+        while not stop.is_set():
+            try:
+                handoff.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read() -> None:
+        try:
+            for item in items:
+                if not hand(item):
+                    return
+            hand(_END)
+        except BaseException as error:  # handed to the caller, which raises it
+            hand(error)
+
+    reader = threading.Thread(target=read, name="import-reader", daemon=True)
+    reader.start()
+    try:
+        while (item := handoff.get()) is not _END:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        reader.join()
+
+
+_END = object()

@@ -1,11 +1,12 @@
 """Import GDELT, ICEWS and PLOVER/POLECAT files into the store: streamed, mapped by table, all or nothing.
 
-Rows are read a line (an object) at a time, mapped (bilateral.importers.datasets), and written in batches
-inside ONE transaction: an unreadable file anywhere rolls everything back. Re-import is idempotent: an
-interaction's id comes from its dataset and source row id, and the store has a unique index on both, so
-rows already stored are counted and not written again. Duplicate ids inside one import are reported with
-their file and line; the first is kept. One source article is made per source URL (GDELT), per story
-(ICEWS) or per publication and day (PLOVER, GDELT backfile rows without a URL): see docs in README.
+Rows are read a line (an object) at a time and mapped (bilateral.importers.datasets) on a second thread,
+and written in batches inside ONE transaction: an unreadable file anywhere rolls everything back.
+Re-import is idempotent: an interaction's id comes from its dataset and source row id, and the store has
+a unique index on both, so rows already stored are counted and not written again. Duplicate ids inside
+one import are reported with their file and line; the first is kept. One source article is made per
+source URL (GDELT), per story (ICEWS) or per publication and day (PLOVER, GDELT backfile rows without a
+URL): see docs in README.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from bilateral.errors import StoreError
-from bilateral.importers.bulk import bulk_session, indexes_built_after, is_big, lookup
+from bilateral.importers.bulk import bulk_session, indexes_built_after, is_big, lookup, prefetched
 from bilateral.importers.datasets import MAPPERS
 from bilateral.importers.formats import FORMATS, detect_format, plover_records, tab_rows
 from bilateral.importers.mapping import Skip, rules, source_article
@@ -153,6 +154,18 @@ class _Batches:
             row["article_id"] = moved.get(row["article_id"], row["article_id"])
 
 
+def _chunks(rows: Iterator, size: int = BATCH) -> Iterator[list]:
+    """The rows in lists of `size`: what goes across to the writing thread at a time."""
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _count(connection: Connection, table) -> int:
     return connection.execute(select(func.count()).select_from(table)).scalar_one()
 
@@ -180,7 +193,9 @@ def import_field_files(
             mapped = 0
             rows = mapped_rows([Path(p) for p in paths], kind, progress, on_progress, every)
             with indexes_built_after(connection, is_big(paths, before[1], BYTES_PER_ROW)):
-                for name, line, row, article in rows:
+                for name, line, row, article in (
+                    item for chunk in prefetched(_chunks(rows)) for item in chunk
+                ):
                     ids = seen.setdefault(row["dataset"], set())
                     key = (
                         int(row["source_row_id"]) if row["source_row_id"].isdigit() else row["source_row_id"]

@@ -9,10 +9,8 @@ article with the same URL) are skipped and counted.
 
 from __future__ import annotations
 
-import queue
-import threading
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bilateral.errors import Problem, RecordError, StoreError
 from bilateral.importers.blocks import ARTICLE_FIELDS, INTERACTION_FIELDS, Block, BlockReader
-from bilateral.importers.bulk import bulk_session, indexes_built_after, insert_sql, is_big, lookup
+from bilateral.importers.bulk import bulk_session, indexes_built_after, insert_sql, is_big, lookup, prefetched
 from bilateral.store.changes import record_change
 from bilateral.store.tables import articles, interactions
 from bilateral.store.writes import ImportResult, next_revision
@@ -129,44 +127,6 @@ class _Writer:
         self.pending.clear()
 
 
-def _prefetched(blocks: Iterator[Block], depth: int = 2) -> Iterator[Block]:
-    """The blocks, read and validated on a second thread while the caller writes the previous ones.
-
-    Why: parsing (pyarrow, which releases the GIL) and SQLite's inserts (which release it while they
-    work) overlap on two cores. An error on the reading thread is raised here, in the caller."""
-    handoff: queue.Queue = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def read() -> None:
-        try:
-            for block in blocks:
-                while not stop.is_set():
-                    try:
-                        handoff.put(block, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
-                    return
-            handoff.put(_END)
-        except BaseException as error:  # handed to the caller, which raises it
-            handoff.put(error)
-
-    reader = threading.Thread(target=read, name="import-reader", daemon=True)
-    reader.start()
-    try:
-        while (item := handoff.get()) is not _END:
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        reader.join()
-
-
-_END = object()
-
-
 def import_files(
     engine,
     paths: list[Path],
@@ -196,7 +156,7 @@ def import_files(
             writer = _Writer(connection, next_revision(connection))
             shown = 0
             with indexes_built_after(connection, is_big(paths, before[1], BYTES_PER_RECORD)):
-                for block in _prefetched(blocks):
+                for block in prefetched(blocks):
                     progress.read += block.read
                     problems += block.problems
                     writer.add(block, problems)
