@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from bilateral import store
 from bilateral.cli import main
-from bilateral.importers import formats
+from bilateral.importers import field, formats
+from bilateral.importers.bulk import SeenKeys
 from bilateral.importers.datasets import MAPPERS
 from bilateral.importers.field import DUPLICATE, STORED, import_field_files, rows_of
 from bilateral.importers.mapping import Skip, rules
@@ -212,6 +213,30 @@ def test_duplicate_ids_in_one_import_are_reported_first_kept(empty_store, tmp_pa
     progress = import_field_files(empty_store.engine, [doubled])
     assert progress.kept == 2 and progress.skipped[DUPLICATE] == 1
     assert progress.duplicates == [f"{doubled}:3: id 564111704 appears again"]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 5_000])
+def test_duplicates_across_batches_and_files_are_reported_first_kept(
+    empty_store, tmp_path, monkeypatch, batch
+):
+    monkeypatch.setattr(field, "BATCH", batch)
+    lines = GDELT.read_text(encoding="utf-8").splitlines(keepends=True)
+    first, second = tmp_path / "first.tsv", tmp_path / "second.tsv"
+    first.write_text("".join(lines[6:8]), encoding="utf-8")  # two rows the mapping keeps
+    second.write_text("".join(lines[7:8] + lines[6:7]), encoding="utf-8")
+    progress = import_field_files(empty_store.engine, [first, second])
+    assert progress.skipped[DUPLICATE] == 2 and progress.kept == 2
+    assert [d.split(": id")[0] for d in progress.duplicates] == [f"{second}:1", f"{second}:2"]
+
+
+def test_seen_keys_find_every_key_added_and_merge_their_runs():
+    seen = SeenKeys()
+    added = [f"gdelt\x1f{n}" for n in range(10_000)]
+    for start in range(0, len(added), 700):
+        seen.add(SeenKeys.hashes(added[start : start + 700]))
+    assert seen.maybe_seen(SeenKeys.hashes(added)).all()
+    assert not seen.maybe_seen(SeenKeys.hashes([f"gdelt\x1f{n}" for n in range(10_000, 11_000)])).any()
+    assert len(seen.runs) <= 6
 
 
 def _gdelt_lines() -> list[str]:

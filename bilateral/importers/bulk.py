@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
 from sqlalchemy import Connection, select
 
 from bilateral.store.tables import articles, interactions
@@ -134,3 +135,33 @@ def prefetched(items: Iterator[T], depth: int = 2) -> Iterator[T]:
 
 
 _END = object()
+
+
+class SeenKeys:
+    """The keys an import has had so far, kept as 64-bit hashes in a few sorted runs: about 8 bytes a key
+    where a set of strings takes about 60, so a 2 GB file's ids fit in flat memory.
+
+    `maybe_seen` may say yes for a key never added (two keys with one hash, about one in 10^12 at 8M keys):
+    the caller confirms those few against the store."""
+
+    def __init__(self):
+        self.runs: list[np.ndarray] = []
+
+    @staticmethod
+    def hashes(keys: list) -> np.ndarray:
+        return np.fromiter((hash(k) for k in keys), np.int64, count=len(keys))
+
+    def maybe_seen(self, hashes: np.ndarray) -> np.ndarray:
+        """Per hash, True when a key with that hash was added."""
+        found = np.zeros(len(hashes), bool)
+        for run in self.runs:
+            at = np.searchsorted(run, hashes).clip(0, len(run) - 1)
+            found |= run[at] == hashes
+        return found
+
+    def add(self, hashes: np.ndarray) -> None:
+        """Add a batch's hashes; runs of like size are merged, so there are at most ~log2(n) of them."""
+        run = np.sort(hashes)
+        while self.runs and len(self.runs[-1]) <= 2 * len(run):
+            run = np.sort(np.concatenate((self.runs.pop(), run)), kind="mergesort")
+        self.runs.append(run)

@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
 from sqlalchemy import Connection, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from bilateral.errors import StoreError
-from bilateral.importers.bulk import bulk_session, indexes_built_after, is_big, lookup, prefetched
+from bilateral.importers.bulk import SeenKeys, bulk_session, indexes_built_after, is_big, lookup, prefetched
 from bilateral.importers.datasets import MAPPERS
 from bilateral.importers.formats import FORMATS, detect_format, plover_records, tab_rows
 from bilateral.importers.mapping import Skip, rules, source_article
@@ -116,42 +117,84 @@ def _write(connection: Connection, table, rows: list[dict]) -> None:
 
 
 class _Batches:
-    """Queues rows and articles; writes them in batches; maps a source URL already stored to its article."""
+    """Writes mapped rows a batch at a time; everything it checks, it asks the store, so memory stays flat.
 
-    def __init__(self, connection: Connection, rev: int):
-        self.connection, self.rev = connection, rev
-        self.rows: list[dict] = []
-        self.articles: dict[str, dict] = {}
-        self.seen_articles: set[str] = set()
+    Per batch: an id already written by this import is a duplicate in the import (reported with its file
+    and line, the first kept); an id stored before is skipped by the unique index; each row's source
+    article is written with the batch (one already stored is skipped), and a source URL stored under
+    another id (a curated article) takes the rows to that article."""
 
-    def add(self, row: dict, article: tuple) -> None:
-        row["rev"] = self.rev
-        self.rows.append(row)
-        if row["article_id"] not in self.seen_articles:
-            self.seen_articles.add(row["article_id"])
-            self.articles[row["article_id"]] = {**source_article(*article), "rev": self.rev}
+    def __init__(self, connection: Connection, rev: int, progress: FieldProgress):
+        self.connection, self.rev, self.progress = connection, rev, progress
+        self.rows: list[tuple[str, int, dict, tuple]] = []
+        self.mapped = 0
+        self.seen = SeenKeys()
+
+    def add(self, name: str, line: int, row: dict, article: tuple) -> None:
+        self.rows.append((name, line, row, article))
         if len(self.rows) >= BATCH:
             self.flush()
 
     def flush(self) -> None:
-        if self.articles:
-            self._redirect_stored_urls()
-            _write(self.connection, articles, list(self.articles.values()))
-        if self.rows:
-            _write(self.connection, interactions, self.rows)
-        self.rows, self.articles = [], {}
+        rows = self._first_of_each_id()
+        found = {}
+        for _, _, row, article in rows:
+            if row["article_id"] not in found:
+                found[row["article_id"]] = {**source_article(*article), "rev": self.rev}
+        moved = self._stored_urls(found)
+        if found:
+            _write(self.connection, articles, list(found.values()))
+        if rows:
+            for _, _, row, _ in rows:
+                row["rev"] = self.rev
+                row["article_id"] = moved.get(row["article_id"], row["article_id"])
+            _write(self.connection, interactions, [row for _, _, row, _ in rows])
+        self.mapped += len(rows)
+        self.progress.kept = self.mapped  # so far: queued; set to the rows actually added at the end
+        self.rows = []
 
-    def _redirect_stored_urls(self) -> None:
-        """A source URL already stored under another id (a curated article): attach the rows to that one."""
-        urls = {a["url"]: a["id"] for a in self.articles.values() if a["url"]}
-        if not urls:
-            return
-        found = lookup(self.connection, articles.c.url, articles.c.id, urls)
-        moved = {urls[url]: stored for url, stored in found.items() if stored != urls[url]}
+    def _first_of_each_id(self) -> list[tuple[str, int, dict, tuple]]:
+        """The batch without rows whose id this import has already had (earlier in the batch, or written)."""
+        keys = [row["dataset"] + "\x1f" + row["source_row_id"] for _, _, row, _ in self.rows]
+        hashes = SeenKeys.hashes(keys)
+        maybe = self.seen.maybe_seen(hashes)
+        self.seen.add(hashes)
+        if not maybe.any() and len(set(keys)) == len(keys):
+            return self.rows
+        written = self._written({keys[i] for i in np.flatnonzero(maybe)})
+        kept, in_batch = [], set()
+        for key, (name, line, row, article) in zip(keys, self.rows, strict=True):
+            if key in in_batch or key in written:
+                self.progress.skipped[DUPLICATE] += 1
+                self.progress.duplicates.append(f"{name}:{line}: id {row['source_row_id']} appears again")
+                continue
+            in_batch.add(key)
+            kept.append((name, line, row, article))
+        return kept
+
+    def _written(self, keys: set[str]) -> set[str]:
+        """Of these dataset + source row id keys, those this import has already written."""
+        found = set()
+        pairs = sorted(tuple(key.split("\x1f", 1)) for key in keys)
+        for dataset in {d for d, _ in pairs}:
+            ids = [i for d, i in pairs if d == dataset]
+            query = select(interactions.c.source_row_id).where(
+                interactions.c.dataset == dataset, interactions.c.rev == self.rev
+            )
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                rows = self.connection.execute(query.where(interactions.c.source_row_id.in_(chunk))).scalars()
+                found |= {dataset + "\x1f" + value for value in rows}
+        return found
+
+    def _stored_urls(self, found: dict[str, dict]) -> dict[str, str]:
+        """{article id: stored id} for the batch's source URLs stored under another id; those are dropped."""
+        urls = {a["url"]: a["id"] for a in found.values() if a["url"]}
+        stored = lookup(self.connection, articles.c.url, articles.c.id, urls) if urls else {}
+        moved = {urls[url]: other for url, other in stored.items() if other != urls[url]}
         for old in moved:
-            del self.articles[old]
-        for row in self.rows:
-            row["article_id"] = moved.get(row["article_id"], row["article_id"])
+            del found[old]
+        return moved
 
 
 def _chunks(rows: Iterator, size: int = BATCH) -> Iterator[list]:
@@ -181,7 +224,6 @@ def import_field_files(
     if kind is not None and kind not in FORMATS:
         raise ValueError(f"unknown format {kind!r}; expected one of {', '.join(FORMATS)}")
     progress = FieldProgress()
-    seen: dict[str, set] = {}
     try:
         with (
             engine.connect() as connection,
@@ -189,33 +231,20 @@ def import_field_files(
             connection.begin(),
         ):
             before = (_count(connection, articles), _count(connection, interactions))
-            batches = _Batches(connection, next_revision(connection))
-            mapped = 0
+            batches = _Batches(connection, next_revision(connection), progress)
             rows = mapped_rows([Path(p) for p in paths], kind, progress, on_progress, every)
             with indexes_built_after(connection, is_big(paths, before[1], BYTES_PER_ROW)):
-                for name, line, row, article in (
-                    item for chunk in prefetched(_chunks(rows)) for item in chunk
-                ):
-                    ids = seen.setdefault(row["dataset"], set())
-                    key = (
-                        int(row["source_row_id"]) if row["source_row_id"].isdigit() else row["source_row_id"]
-                    )
-                    if key in ids:
-                        progress.skipped[DUPLICATE] += 1
-                        progress.duplicates.append(f"{name}:{line}: id {row['source_row_id']} appears again")
-                        continue
-                    ids.add(key)
-                    mapped += 1
-                    progress.kept = mapped  # so far: queued; set to the rows actually added at the end
-                    batches.add(row, article)
+                for chunk in prefetched(_chunks(rows)):
+                    for name, line, row, article in chunk:
+                        batches.add(name, line, row, article)
                 batches.flush()
             after = (_count(connection, articles), _count(connection, interactions))
     except SQLAlchemyError as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0]
         raise StoreError(f"nothing was imported: the database refused the rows ({reason})") from error
     progress.articles, progress.kept = after[0] - before[0], after[1] - before[1]
-    if mapped > progress.kept:
-        progress.skipped[STORED] += mapped - progress.kept
+    if batches.mapped > progress.kept:
+        progress.skipped[STORED] += batches.mapped - progress.kept
     if on_progress:
         on_progress(progress)
     return progress
