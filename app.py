@@ -21,6 +21,7 @@ work = [
     st.Page("pages/report.py", title="Report", icon=":material/description:", url_path="report"),
     st.Page("pages/add_article.py", title="Add article", icon=":material/note_add:", url_path="add-article"),
     st.Page("pages/review_queue.py", title="Review queue", icon=":material/inbox:", url_path="review-queue"),
+    st.Page("pages/import.py", title="Import", icon=":material/upload_file:", url_path="import"),
     st.Page("pages/history.py", title="History", icon=":material/history:", url_path="history"),
 ]
 

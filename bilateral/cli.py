@@ -17,8 +17,9 @@ from bilateral.bench import commands as bench_commands
 from bilateral.errors import BilateralError, FileFormatError, RecordError
 from bilateral.extract import commands as extract_commands
 from bilateral.filters import add_filter_arguments, filter_from_cli
+from bilateral.importers.dispatch import FIELD, file_kind
 from bilateral.importers.field import import_field_files
-from bilateral.importers.formats import FORMATS, field_format
+from bilateral.importers.formats import FORMATS
 from bilateral.importers.stream import Progress, import_files
 from bilateral.importers.update import update_gdelt
 from bilateral.registry import load_actors
@@ -67,16 +68,6 @@ def cmd_validate(args) -> int:
     return 0
 
 
-def _field_kind(paths: list[str], given: str | None) -> str | None:
-    """'field' when the files are GDELT/ICEWS/PLOVER data (or --format says so), None for record files."""
-    if given:
-        return "field"
-    kinds = {"field" if field_format(Path(p)) else "records" for p in paths}
-    if len(kinds) > 1:
-        raise FileFormatError("import field data (GDELT, ICEWS, PLOVER) and record files in separate runs")
-    return "field" if kinds == {"field"} else None
-
-
 def cmd_import_field(args) -> int:
     """Field data: streamed, mapped by the tables in bilateral/importers/mappings, all or nothing."""
     db = store.connect()
@@ -110,7 +101,7 @@ def cmd_update(args) -> int:
 
 def cmd_import(args) -> int:
     """All or nothing: any invalid record in any file adds nothing."""
-    if _field_kind(args.paths, args.format):
+    if file_kind([Path(p) for p in args.paths], args.format) == FIELD:
         return cmd_import_field(args)
     result = _import(args.paths, dry_run=False, quiet=args.quiet)
     if not args.quiet:

@@ -14,7 +14,7 @@ from bilateral.model import Direction, EventType, Modality
 from bilateral.registry import load_actors
 from ui import loaders
 
-MAX_UPLOAD_BYTES = 5_000_000  # as .streamlit/config.toml maxUploadSize (MB), so both say the same
+MAX_UPLOAD_BYTES = 5_000_000  # an article's text; the Import page takes up to maxUploadSize (config.toml)
 MAX_TEXT_CHARS = 200_000
 
 

@@ -78,11 +78,7 @@ def rows_of(path: Path, kind: str) -> Iterator[tuple[str, int, object]]:
 
 
 def mapped_rows(
-    paths: list[Path],
-    kind: str | None,
-    progress: FieldProgress,
-    notify: Callable | None = None,
-    every: int = 0,
+    paths: list[Path], kind: str | None, progress: FieldProgress
 ) -> Iterator[tuple[str, int, dict, tuple]]:
     """(file, line, interaction row, article args) of every kept row; skips counted in progress."""
     table = rules()
@@ -91,8 +87,6 @@ def mapped_rows(
         mapper = MAPPERS[fmt]
         for name, line, raw in rows_of(path, fmt):
             progress.read += 1
-            if notify and progress.read % every == 0:
-                notify(progress)
             try:
                 row, article = mapper(raw, table)
             except Skip as skip:
@@ -219,8 +213,12 @@ def import_field_files(
     kind: str | None = None,
     on_progress: Callable[[FieldProgress], None] | None = None,
     every: int = 100_000,
+    dry_run: bool = False,
 ) -> FieldProgress:
-    """Import every row of every file in ONE transaction, or raise (FieldFileError, StoreError): no write."""
+    """Import every row of every file in ONE transaction, or raise (FieldFileError, StoreError): no write.
+
+    on_progress is called on the caller's thread (the app draws from it) every `every` rows read; dry_run
+    maps and checks everything as an import would, then rolls back."""
     if kind is not None and kind not in FORMATS:
         raise ValueError(f"unknown format {kind!r}; expected one of {', '.join(FORMATS)}")
     progress = FieldProgress()
@@ -228,17 +226,23 @@ def import_field_files(
         with (
             engine.connect() as connection,
             bulk_session(connection, references_checked=False),
-            connection.begin(),
+            connection.begin() as transaction,
         ):
             before = (_count(connection, articles), _count(connection, interactions))
             batches = _Batches(connection, next_revision(connection), progress)
-            rows = mapped_rows([Path(p) for p in paths], kind, progress, on_progress, every)
+            rows = mapped_rows([Path(p) for p in paths], kind, progress)
+            shown = 0
             with indexes_built_after(connection, is_big(paths, before[1], BYTES_PER_ROW)):
                 for chunk in prefetched(_chunks(rows)):
                     for name, line, row, article in chunk:
                         batches.add(name, line, row, article)
+                    if on_progress and progress.read // every > shown:
+                        shown = progress.read // every
+                        on_progress(progress)
                 batches.flush()
             after = (_count(connection, articles), _count(connection, interactions))
+            if dry_run:
+                transaction.rollback()
     except SQLAlchemyError as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0]
         raise StoreError(f"nothing was imported: the database refused the rows ({reason})") from error

@@ -1,0 +1,103 @@
+"""One way in for files of either kind, for the CLI and the app: our record files (JSONL or CSV of articles
+and interactions), or field data (GDELT, ICEWS, PLOVER), told apart by their first line.
+
+Why one module: the app's Import page and `python -m bilateral import` must make the same decision about a
+file and report the same counts; each shows progress its own way through one callback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilateral.errors import FileFormatError, Problem, RecordError
+from bilateral.importers.field import FieldProgress, import_field_files
+from bilateral.importers.formats import field_format
+from bilateral.importers.stream import Progress, import_files
+
+RECORDS = "records"
+FIELD = "field"
+PROGRESS_EVERY = 20_000
+
+
+@dataclass(frozen=True)
+class Status:
+    """An import under way: rows read so far, their rate, and one line saying so."""
+
+    read: int
+    rate: float
+    line: str
+
+
+@dataclass
+class Outcome:
+    """What an import did: its kind, a summary, and (record files) the problems that stopped it."""
+
+    kind: str
+    summary: str
+    written: bool
+    problems: list[Problem] = field(default_factory=list)
+
+
+def file_kind(paths: list[Path], given: str | None = None) -> str:
+    """FIELD when the files are GDELT/ICEWS/PLOVER data (or a field format is given), else RECORDS."""
+    if given and given != RECORDS:
+        return FIELD
+    if given == RECORDS:
+        return RECORDS
+    kinds = {FIELD if field_format(Path(p)) else RECORDS for p in paths}
+    if len(kinds) > 1:
+        raise FileFormatError("import field data (GDELT, ICEWS, PLOVER) and record files in separate runs")
+    return kinds.pop() if kinds else RECORDS
+
+
+def import_paths(
+    engine,
+    paths: list[Path],
+    known_actors: Collection[str],
+    given: str | None = None,
+    actor: str = "local",
+    dry_run: bool = False,
+    on_status: Callable[[Status], None] | None = None,
+) -> Outcome:
+    """Import (or, dry_run, only check) the files, all or nothing; progress goes to on_status."""
+    kind = file_kind(paths, given)
+    if kind == FIELD:
+        fmt = given if given not in (None, FIELD) else None
+        progress = import_field_files(
+            engine, paths, fmt, _field_status(on_status), PROGRESS_EVERY, dry_run=dry_run
+        )
+        return Outcome(FIELD, _checked(progress.summary(), dry_run), written=not dry_run)
+    try:
+        result = import_files(engine, paths, known_actors, _record_status(on_status), PROGRESS_EVERY,
+                              dry_run=dry_run, actor=actor)  # fmt: skip
+    except RecordError as error:
+        problems = sorted(error.problems, key=lambda p: (p.path, p.line))
+        return Outcome(RECORDS, f"nothing imported: {len(problems):,} problem(s) to fix", False, problems)
+    return Outcome(RECORDS, _checked(str(result), dry_run), written=not dry_run)
+
+
+def _checked(summary: str, dry_run: bool) -> str:
+    return f"checked, nothing written; an import would have {summary}" if dry_run else summary
+
+
+def _record_status(on_status):
+    if on_status is None:
+        return None
+
+    def show(progress: Progress) -> None:
+        line = f"{progress.read:,} records read ({progress.rate:,.0f}/s), {progress.problems:,} problems"
+        on_status(Status(progress.read, progress.rate, line))
+
+    return show
+
+
+def _field_status(on_status):
+    if on_status is None:
+        return None
+
+    def show(progress: FieldProgress) -> None:
+        on_status(Status(progress.read, progress.rate, progress.line()))
+
+    return show
