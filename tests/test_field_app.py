@@ -116,3 +116,19 @@ def test_cooperation_page_overlays_curated_and_gdelt(app_env):
     agreement = next(s for s in specs if "Do they agree?" in s["layout"]["title"]["text"])
     assert {t["meta"] for t in agreement["data"]} >= {"curated", "gdelt"}
     assert at.multiselect(key="filter_dataset") is not None
+
+
+def test_timeline_marks_the_imported_part_of_its_bars_only_when_rows_are_mixed(mirror):
+    from bilateral.charts.figures import IMPORTED_LABEL
+
+    def imported_trace(fig):
+        return [t for t in fig.data if t.name == IMPORTED_LABEL]
+
+    mixed = charts.build_figure("timeline", mirror, flt(), period="year")
+    (line,) = imported_trace(mixed)
+    field_only = charts.build_figure("timeline", mirror, flt(dataset=["gdelt", "icews"]), period="year")
+    field_bars = sum(sum(t.y) for t in field_only.data if t.type == "bar")
+    assert sum(line.y) == field_bars > 0  # the line is the field rows' part of the same bars
+    assert line.line.dash == "dot" and line.customdata[0][0] == "period"
+    assert not imported_trace(field_only)
+    assert not imported_trace(charts.build_figure("timeline", mirror, flt(dataset="curated"), period="year"))

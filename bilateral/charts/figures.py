@@ -36,6 +36,9 @@ def bar_geometry(starts: pd.Series, period: Period | str) -> tuple[pd.Series, li
     return starts + spans / 2, [s.total_seconds() * 850 for s in spans]
 
 
+IMPORTED_LABEL = "of which imported (machine-coded field data)"
+
+
 def timeline_figure(data: TimelineData) -> go.Figure:
     """Stacked bars of interactions per period by theme, with key events as scored markers beneath."""
     counts, events, title, period = data.counts, data.events, data.title, data.period
@@ -56,6 +59,18 @@ def timeline_figure(data: TimelineData) -> go.Figure:
             marker_color=THEME_COLOURS[theme.value],
             customdata=[["period", p.date().isoformat(), theme.value, ""] for p in rows["period"]],
             hovertemplate=f"{theme.label}<br>{period.label} of %{{customdata[1]}}: %{{y}}<extra></extra>",
+        )
+    if data.imported is not None and not data.imported.empty:
+        middles, _ = bar_geometry(data.imported["period"], period)
+        fig.add_scatter(
+            x=middles,
+            y=data.imported["count"],
+            mode="lines+markers",
+            name=IMPORTED_LABEL,
+            line={"color": INK, "width": 1.5, "dash": "dot", "shape": "hvh"},
+            marker={"size": 4, "color": INK},
+            customdata=[["period", p.date().isoformat(), "", ""] for p in data.imported["period"]],
+            hovertemplate=f"{IMPORTED_LABEL}<br>{period.label} of %{{customdata[1]}}: %{{y}}<extra></extra>",
         )
     if not events.empty:
         fig.add_scatter(

@@ -18,6 +18,7 @@ class TimelineData:
     events: pd.DataFrame  # rows: id, date, score, title, source, dyad, event_type
     title: str
     period: Period = Period.MONTH
+    imported: pd.DataFrame | None = None  # period, count: the part of each bar from field data, when mixed
 
 
 @dataclass(frozen=True)
