@@ -182,3 +182,20 @@ def test_curated_report_lists_confirmed_links_and_says_where_there_is_none(tmp_p
     assert "https://www.upi.com/Top_News/World-News/2014/05/19/" in "".join(text.split())
     assert "No link: find it by outlet and date" in " ".join(text.split())
     assert "page published by Lincoln Daily News" in " ".join(text.split())
+
+
+def test_a_long_source_list_is_cut_with_the_key_events_sources_kept(db, monkeypatch):
+    from bilateral import report as report_module
+
+    monkeypatch.setattr(report_module, "SOURCE_LIMIT", 5)
+    monkeypatch.setattr(report_module, "KEY_EVENT_LIMIT", 2)
+    built = report_module.build_report(db, Filter(), figures={})
+    total = queries.article_count(db, Filter())
+    assert total > 5 and built.sources_total == total
+    cited = {int(s.strip("[]")) for s in built.key_events["Source"]}
+    assert "?" not in "".join(built.key_events["Source"]) and cited <= set(built.sources["number"])
+    assert len(built.sources) <= 5 + len(built.key_events)
+    assert built.sources_heading == f"Sources ({len(built.sources):,} of {total:,})"
+    assert dict(built.headline)["Articles"] == f"{total:,}"
+    html = report_html(built).decode("utf-8")
+    assert built.sources_heading in html and "the data export (CSV, XLSX, JSONL)" in html

@@ -7,7 +7,7 @@ the filter table (bilateral.filters.where); raw rows only leave here a page at a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 import pandas as pd
@@ -304,19 +304,39 @@ def choices(db) -> dict[str, list[str]]:
     }
 
 
-def articles_behind(db, flt) -> pd.DataFrame:
-    """The articles behind the matching interactions (every article when nothing is filtered)."""
+def articles_behind(db, flt, limit: int | None = None) -> pd.DataFrame:
+    """The articles behind the matching interactions (every article when nothing is filtered), by date;
+    the first `limit` of them when a limit is given."""
+    tail = f" LIMIT {int(limit)}" if limit is not None else ""
     if flt.is_empty():
-        out = run(db, "SELECT * FROM articles ORDER BY date, id")
+        out = run(db, f"SELECT * FROM articles ORDER BY date, id{tail}")
     else:
         clause, params = conditions(flt)
         out = run(
             db,
             f"SELECT * FROM articles WHERE id IN (SELECT DISTINCT article_id FROM rows WHERE {clause}) "
-            "ORDER BY date, id",
+            f"ORDER BY date, id{tail}",
             params,
         )
     return _dates(out, "date")
+
+
+def articles_by_id(db, ids: Collection[str]) -> pd.DataFrame:
+    """The stored articles with these ids."""
+    if not ids:
+        return _dates(run(db, "SELECT * FROM articles WHERE false"), "date")
+    marks = ", ".join("?" for _ in ids)
+    return _dates(
+        run(db, f"SELECT * FROM articles WHERE id IN ({marks}) ORDER BY date, id", list(ids)), "date"
+    )
+
+
+def article_count(db, flt) -> int:
+    """How many articles are behind the matching interactions."""
+    if flt.is_empty():
+        return int(scalar_row(db, "SELECT count(*) FROM articles")[0])
+    clause, params = conditions(flt)
+    return int(scalar_row(db, f"SELECT count(DISTINCT article_id) FROM rows WHERE {clause}", params)[0])
 
 
 def iter_rows(db, flt, chunk: int = 50_000) -> Iterator[pd.DataFrame]:

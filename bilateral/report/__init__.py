@@ -22,6 +22,7 @@ from bilateral.tables import safe_url
 REPORT_TITLE = "Bilateral report"
 REPORT_CHARTS = ("timeline", "cooperation", "network")
 KEY_EVENT_LIMIT = 15
+SOURCE_LIMIT = 1_000
 KEY_EVENT_COLUMNS = ["Date", "Actors", "Event", "Score", "Dataset", "Source"]
 SOURCE_COLUMNS = ["number", "outlet", "title", "date", "url"]
 NO_URL = "No link: find it by outlet and date"
@@ -56,6 +57,26 @@ class Report:
     sources: pd.DataFrame
     changes: WhatChanged | None = None
     notes: tuple[Note, ...] = ()
+    sources_total: int | None = None  # articles behind the records; more than listed above SOURCE_LIMIT
+
+    @property
+    def sources_heading(self) -> str:
+        """'Sources (42)', or 'Sources (1,000 of 333,319)' when the list is cut."""
+        total = self.sources_total if self.sources_total is not None else len(self.sources)
+        if total > len(self.sources):
+            return f"Sources ({len(self.sources):,} of {total:,})"
+        return f"Sources ({len(self.sources):,})"
+
+    @property
+    def sources_note(self) -> str | None:
+        """What a cut list holds, and where the rest is."""
+        total = self.sources_total if self.sources_total is not None else len(self.sources)
+        if total <= len(self.sources):
+            return None
+        return (
+            f"The sources of the key events and the earliest of the others, {len(self.sources):,} of "
+            f"{total:,}; the data export (CSV, XLSX, JSONL) names the source of every record."
+        )
 
     @property
     def generated_text(self) -> str:
@@ -81,15 +102,17 @@ def build_report(
         figures = report_figures(db, flt, notes)
     n = queries.count(db, flt)
     caption = Caption(n_records=n, filters=words, made=now.date())
-    sources = source_list(queries.articles_behind(db, flt))
+    events = queries.key_events(db, flt, KEY_EVENT_LIMIT)
+    sources, total = listed_sources(db, flt, events)
     return Report(
         title=REPORT_TITLE,
         generated=now,
         filters=words,
-        headline=headline_numbers(db, flt, sources),
+        headline=headline_numbers(db, flt, total),
         figures=tuple((name, with_caption(fig, caption)) for name, fig in figures.items()),
-        key_events=key_event_table(queries.key_events(db, flt, KEY_EVENT_LIMIT), sources),
+        key_events=key_event_table(events, sources),
         sources=sources,
+        sources_total=total,
         changes=what_changed(db, flt),
         notes=tuple(notes),
     )
@@ -158,7 +181,21 @@ def report_figures(db, flt, notes=()) -> dict[str, go.Figure]:
     return {name: charts.build_figure(name, db, flt, notes=tuple(notes)) for name in REPORT_CHARTS}
 
 
-def headline_numbers(db, flt, sources: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+def listed_sources(db, flt, events: pd.DataFrame, limit: int | None = None) -> tuple[pd.DataFrame, int]:
+    """(the numbered source list, the number of articles behind the records).
+
+    Why a limit: a report of a million records would list hundreds of thousands of articles; it lists the
+    key events' sources and the earliest others up to SOURCE_LIMIT, and says where the rest are."""
+    limit = SOURCE_LIMIT if limit is None else limit
+    total = queries.article_count(db, flt)
+    listed = queries.articles_behind(db, flt, limit=limit if total > limit else None)
+    missing = set(events["article_id"]) - set(listed["id"]) if len(events) else set()
+    if missing:
+        listed = pd.concat([listed, queries.articles_by_id(db, sorted(missing))], ignore_index=True)
+    return source_list(listed), total
+
+
+def headline_numbers(db, flt, articles: int) -> tuple[tuple[str, str], ...]:
     """The few numbers a reader looks at first: how much, over when, how cooperative, between whom."""
     clause, params = queries.conditions(flt)
     total, cooperative, mean, first, last = queries.scalar_row(
@@ -180,7 +217,7 @@ def headline_numbers(db, flt, sources: pd.DataFrame) -> tuple[tuple[str, str], .
     top = themes.iloc[0] if len(themes) and themes["count"].iloc[0] > 0 else None
     return (
         ("Interactions", f"{total:,}"),
-        ("Articles", f"{len(sources):,}"),
+        ("Articles", f"{articles:,}"),
         ("Period", f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"),
         ("Cooperative (quad 1-2)", f"{cooperative / total:.0%} ({cooperative:,} of {total:,})"),
         ("Mean score", f"{mean:+.1f} (scale -10 to +10)"),
@@ -193,7 +230,7 @@ def headline_numbers(db, flt, sources: pd.DataFrame) -> tuple[tuple[str, str], .
 
 
 def source_list(articles: pd.DataFrame) -> pd.DataFrame:
-    """Every article behind the interactions, numbered 1.. in date order: number, outlet, title, date, url."""
+    """The articles given, numbered 1.. in date order: number, outlet, title, date, url."""
     used = articles.sort_values(["date", "source", "title"], na_position="last").reset_index(drop=True)
     return pd.DataFrame(
         {

@@ -28,7 +28,10 @@ def report_html(report: Report) -> bytes:
         parts.append(f'<figure class="chart">{div}</figure>')
     parts.append("<h2>Key events</h2>")
     parts.append(_table_html(report.key_events) if len(report.key_events) else "<p>No interactions.</p>")
-    parts.append(f"<h2>Sources ({len(report.sources)})</h2>{_sources_html(report.sources)}")
+    parts.append(f"<h2>{_e(report.sources_heading)}</h2>")
+    if report.sources_note:
+        parts.append(f"<p>{_e(report.sources_note)}</p>")
+    parts.append(_sources_html(report.sources))
     body = "\n".join(parts)
     return HTML_PAGE.format(title=_e(f"{report.title} · {report.filters}"), body=body).encode("utf-8")
 

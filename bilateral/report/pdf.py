@@ -43,10 +43,10 @@ def report_pdf(report: Report) -> bytes:
     story += _changes_flowables(report, styles)
     story += [Paragraph("Charts", styles["H2"]), *_chart_flowables(report, styles)]
     story += [Paragraph("Key events", styles["H2"]), _events_table(report, styles)]
-    story += [
-        Paragraph(f"Sources ({len(report.sources)})", styles["H2"]),
-        *_source_paragraphs(report, styles),
-    ]
+    story.append(Paragraph(_x(report.sources_heading), styles["H2"]))
+    if report.sources_note:
+        story.append(Paragraph(_x(report.sources_note), styles["Body"]))
+    story += _source_paragraphs(report, styles)
     footer = functools.partial(_footer, font=regular, text=f"{report.title} · {report.filters}")
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
