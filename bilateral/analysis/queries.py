@@ -7,12 +7,14 @@ the filter table (bilateral.filters.where); raw rows only leave here a page at a
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pandas as pd
 
 from bilateral.analysis.periods import Period
+from bilateral.analysis.text_hits import text_condition
 from bilateral.filters import THEME_BITS, where
 from bilateral.model import Modality, QuadClass, Theme
 
@@ -35,10 +37,16 @@ def scalar_row(db, sql: str, params: list | tuple = ()) -> tuple:
     return db.cursor().execute(sql, list(params)).fetchone()
 
 
-def conditions(flt, *extra: tuple[str, list] | None) -> tuple[str, list]:
-    """The filter's WHERE clause ANDed with extra (clause, params) pairs."""
-    clause, params = where(flt)
+def conditions(db, flt, *extra: tuple[str, list] | None) -> tuple[str, list]:
+    """The filter's WHERE clause ANDed with extra (clause, params) pairs.
+
+    Why `db`: a text filter is answered from the rows it matched, found once per mirror state
+    (bilateral.analysis.text_hits), rather than by scanning every row's text in every query.
+    """
+    clause, params = where(dataclasses.replace(flt, text="") if flt.text else flt)
     clauses = [clause]
+    if flt.text:
+        extra = (text_condition(db, flt.text), *extra)
     for item in extra:
         if item:
             clauses.append(item[0])
@@ -77,7 +85,7 @@ def headline(db, flt) -> Headline:
         n, first, last = scalar_row(db, "SELECT count(*), min(date), max(date) FROM rows")
         articles = scalar_row(db, "SELECT count(*) FROM articles")[0]
     else:
-        clause, params = conditions(flt)
+        clause, params = conditions(db, flt)
         n, articles, first, last = scalar_row(
             db,
             f"SELECT count(*), count(DISTINCT article_id), min(date), max(date) FROM rows WHERE {clause}",
@@ -110,7 +118,7 @@ def _melt(wide: pd.DataFrame, keys: list[str], themes, name: str) -> pd.DataFram
 def theme_counts(db, flt, period: Period | str) -> pd.DataFrame:
     """Interactions per period and theme (period, theme, count), themes in the vocabulary's order."""
     themes = list(flt.themes) or list(Theme)
-    clause, params = conditions(flt)
+    clause, params = conditions(db, flt)
     wide = run(
         db,
         f"SELECT {period_start(period)} AS period, {_theme_columns(themes)} FROM rows WHERE {clause} "
@@ -125,7 +133,7 @@ def theme_counts(db, flt, period: Period | str) -> pd.DataFrame:
 
 def theme_totals(db, flt, every_theme: bool = False) -> pd.DataFrame:
     """Interactions per theme (theme, label, count): the filter's themes (or every theme), in order."""
-    clause, params = conditions(flt)
+    clause, params = conditions(db, flt)
     listed = [t for t in Theme if every_theme or not flt.themes or t in flt.themes]
     counts = run(db, f"SELECT {_theme_columns(listed)} FROM rows WHERE {clause}", params).iloc[0]
     out = pd.DataFrame({"theme": [t.value for t in listed], "label": [t.label for t in listed]})
@@ -134,7 +142,7 @@ def theme_totals(db, flt, every_theme: bool = False) -> pd.DataFrame:
 
 def key_events(db, flt, limit: int = 40) -> pd.DataFrame:
     """The strongest interactions (largest |score|, then latest), at most `limit`, in date order."""
-    clause, params = conditions(flt)
+    clause, params = conditions(db, flt)
     out = run(
         db,
         f"SELECT * FROM (SELECT * FROM rows WHERE {clause} ORDER BY abs(score) DESC, date DESC, id LIMIT ?) "
@@ -146,7 +154,7 @@ def key_events(db, flt, limit: int = 40) -> pd.DataFrame:
 
 def top_dyads(db, flt, n: int = 4, include_commentary: bool = False) -> list[str]:
     """The n dyads with most interactions (ties broken by name, so the choice is stable)."""
-    clause, params = conditions(flt, scored(include_commentary))
+    clause, params = conditions(db, flt, scored(include_commentary))
     out = run(
         db,
         f"SELECT dyad, count(*) AS n FROM rows WHERE {clause} GROUP BY dyad ORDER BY n DESC, dyad LIMIT ?",
@@ -157,7 +165,7 @@ def top_dyads(db, flt, n: int = 4, include_commentary: bool = False) -> list[str
 
 def date_span(db, flt, *extra) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     """First and last date of the matching rows."""
-    clause, params = conditions(flt, *extra)
+    clause, params = conditions(db, flt, *extra)
     first, last = scalar_row(db, f"SELECT min(date), max(date) FROM rows WHERE {clause}", params)
     return _stamp(first), _stamp(last)
 
@@ -166,7 +174,7 @@ def coop_sums(
     db, flt, period: Period | str, dyads: list[str], include_commentary: bool = False
 ) -> pd.DataFrame:
     """Per dyad and period with data: count, cooperation (sum of positive scores), tension (of negative)."""
-    clause, params = conditions(flt, scored(include_commentary), in_dyads(dyads))
+    clause, params = conditions(db, flt, scored(include_commentary), in_dyads(dyads))
     out = run(
         db,
         f"SELECT dyad, {period_start(period)} AS period, count(*) AS count, "
@@ -179,7 +187,7 @@ def coop_sums(
 
 def dataset_summary(db, flt) -> pd.DataFrame:
     """Per dataset loaded: interactions, first and last date of the matching rows."""
-    clause, params = conditions(flt)
+    clause, params = conditions(db, flt)
     out = run(
         db,
         "SELECT dataset, count(*) AS interactions, min(date) AS first, max(date) AS last "
@@ -193,7 +201,7 @@ def coop_by_dataset(
     db, flt, period: Period | str, dyad: str, include_commentary: bool = False
 ) -> pd.DataFrame:
     """For one dyad, per dataset and period: count, cooperation and tension (the "do they agree?" view)."""
-    clause, params = conditions(flt, scored(include_commentary), in_dyads([dyad]))
+    clause, params = conditions(db, flt, scored(include_commentary), in_dyads([dyad]))
     out = run(
         db,
         f"SELECT dataset, {period_start(period)} AS period, count(*) AS count, "
@@ -206,7 +214,7 @@ def coop_by_dataset(
 
 def quad_counts(db, flt, dyads: list[str], include_commentary: bool = False) -> pd.DataFrame:
     """Per dyad and quad class: count (classes without rows left out)."""
-    clause, params = conditions(flt, scored(include_commentary), in_dyads(dyads))
+    clause, params = conditions(db, flt, scored(include_commentary), in_dyads(dyads))
     return run(
         db, f"SELECT dyad, quad_class, count(*) AS count FROM rows WHERE {clause} GROUP BY ALL", params
     )
@@ -215,7 +223,7 @@ def quad_counts(db, flt, dyads: list[str], include_commentary: bool = False) -> 
 def theme_year_scores(db, flt, include_commentary: bool = False) -> pd.DataFrame:
     """Mean score and count per theme and year (theme, year, mean_score, count)."""
     themes = list(flt.themes) or list(Theme)
-    clause, params = conditions(flt, scored(include_commentary))
+    clause, params = conditions(db, flt, scored(include_commentary))
     counts = _theme_columns(themes, "count(*)").replace('AS "', 'AS "n_')
     wide = run(
         db,
@@ -237,7 +245,7 @@ def edge_table(db, flt, rollup: bool = True) -> pd.DataFrame:
     The mirror's dyad columns already hold each pair sorted ("CHN-RUS"), so one GROUP BY does it.
     """
     pair, one, two = ("dyad", "state1", "state2") if rollup else ("dyad_raw", "actor1", "actor2")
-    clause, params = conditions(flt, (f"{one} != {two}", []))
+    clause, params = conditions(db, flt, (f"{one} != {two}", []))
     out = run(
         db,
         f"SELECT {pair} AS pair, count(*) AS count, avg(score) AS mean_score, sum(score) AS score_sum "
@@ -252,7 +260,7 @@ def edge_table(db, flt, rollup: bool = True) -> pd.DataFrame:
 def window_sums(db, flt, dyads: list[str], start, end, include_commentary: bool = False) -> pd.DataFrame:
     """Per dyad: count, cooperation and |tension| between two dates (inclusive)."""
     span = ("date BETWEEN ? AND ?", [start.date(), end.date()])
-    clause, params = conditions(flt, scored(include_commentary), in_dyads(dyads), span)
+    clause, params = conditions(db, flt, scored(include_commentary), in_dyads(dyads), span)
     return run(
         db,
         "SELECT dyad, count(*) AS count, sum(greatest(score, 0)) AS cooperation, "
@@ -263,7 +271,7 @@ def window_sums(db, flt, dyads: list[str], start, end, include_commentary: bool 
 
 def records_page(db, flt, limit: int = 500, offset: int = 0, *extra) -> pd.DataFrame:
     """One page of matching interactions, newest first (ties by id)."""
-    clause, params = conditions(flt, *extra)
+    clause, params = conditions(db, flt, *extra)
     out = run(
         db,
         f"SELECT * FROM rows WHERE {clause} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
@@ -284,7 +292,7 @@ def record_rows(db, ids: list[str]) -> pd.DataFrame:
 
 def count(db, flt, *extra) -> int:
     """Matching interactions."""
-    clause, params = conditions(flt, *extra)
+    clause, params = conditions(db, flt, *extra)
     return int(scalar_row(db, f"SELECT count(*) FROM rows WHERE {clause}", params)[0])
 
 
@@ -309,7 +317,7 @@ def articles_behind(db, flt) -> pd.DataFrame:
     if flt.is_empty():
         out = run(db, "SELECT * FROM articles ORDER BY date, id")
     else:
-        clause, params = conditions(flt)
+        clause, params = conditions(db, flt)
         out = run(
             db,
             f"SELECT * FROM articles WHERE id IN (SELECT DISTINCT article_id FROM rows WHERE {clause}) "
@@ -321,7 +329,7 @@ def articles_behind(db, flt) -> pd.DataFrame:
 
 def iter_rows(db, flt, chunk: int = 50_000) -> Iterator[pd.DataFrame]:
     """Every matching interaction, oldest first, a chunk at a time (exports)."""
-    clause, params = conditions(flt)
+    clause, params = conditions(db, flt)
     cursor = db.cursor().execute(f"SELECT * FROM rows WHERE {clause} ORDER BY date, id", params)
     while True:
         part = cursor.fetch_df_chunk(max(1, chunk // 2048))
@@ -332,7 +340,7 @@ def iter_rows(db, flt, chunk: int = 50_000) -> Iterator[pd.DataFrame]:
 
 def summary_stats(db, flt) -> dict:
     """Headline counts: records, period, and interactions by theme, dyad, event type, quad class and year."""
-    clause, params = conditions(flt)
+    clause, params = conditions(db, flt)
     head = headline(db, flt)
 
     def counts(expression: str) -> dict[str, int]:
