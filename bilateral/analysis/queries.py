@@ -98,15 +98,26 @@ def _stamp(value) -> pd.Timestamp | None:
     return None if value is None else pd.Timestamp(value)
 
 
-def _theme_columns(themes, expression: str = "count(*)") -> str:
-    """One aggregate per theme in a single scan: `expression FILTER (theme_mask & bit != 0) AS "theme"`.
+def _by_mask(keys: str, sums: str, clause: str) -> str:
+    """The matching rows grouped by `keys` and theme mask, with `sums`: the few groups _theme_sums adds up.
 
-    Why not a join on the theme bits: it multiplies the rows by the number of themes; the FILTER form reads
-    each row once (about twice as fast at a million rows).
+    Why: a row's themes are one bit mask with few distinct values (67 at a million rows), so the rows are
+    read once into a few hundred groups and each theme adds up the groups whose mask holds it; one FILTER
+    per theme over every row took two to three times as long at a million rows.
     """
+    return f"(SELECT {keys}{', ' if keys else ''}theme_mask, {sums} FROM rows WHERE {clause} GROUP BY ALL)"
+
+
+def _theme_sums(themes, total: str = "n", prefix: str = "") -> str:
+    """Per theme, `total` added up over the mask groups holding it: `sum(total) FILTER (...) AS "theme"`."""
     return ", ".join(
-        f'{expression} FILTER ((theme_mask & {THEME_BITS[t]}) != 0) AS "{t.value}"' for t in themes
+        f'CAST(sum({total}) FILTER ({_holds(t)}) AS BIGINT) AS "{prefix}{t.value}"' for t in themes
     )
+
+
+def _holds(theme: Theme) -> str:
+    """SQL: the row's (or group's) theme mask holds the theme."""
+    return f"(theme_mask & {THEME_BITS[theme]}) != 0"
 
 
 def _melt(wide: pd.DataFrame, keys: list[str], themes, name: str) -> pd.DataFrame:
@@ -119,11 +130,9 @@ def theme_counts(db, flt, period: Period | str) -> pd.DataFrame:
     """Interactions per period and theme (period, theme, count), themes in the vocabulary's order."""
     themes = list(flt.themes) or list(Theme)
     clause, params = conditions(db, flt)
+    groups = _by_mask(f"{period_start(period)} AS period", "count(*) AS n", clause)
     wide = run(
-        db,
-        f"SELECT {period_start(period)} AS period, {_theme_columns(themes)} FROM rows WHERE {clause} "
-        "GROUP BY period ORDER BY period",
-        params,
+        db, f"SELECT period, {_theme_sums(themes)} FROM {groups} GROUP BY period ORDER BY period", params
     )
     out = _melt(_dates(wide, "period"), ["period"], themes, "count")
     order = {t.value: i for i, t in enumerate(Theme)}
@@ -135,20 +144,17 @@ def theme_totals(db, flt, every_theme: bool = False) -> pd.DataFrame:
     """Interactions per theme (theme, label, count): the filter's themes (or every theme), in order."""
     clause, params = conditions(db, flt)
     listed = [t for t in Theme if every_theme or not flt.themes or t in flt.themes]
-    counts = run(db, f"SELECT {_theme_columns(listed)} FROM rows WHERE {clause}", params).iloc[0]
+    counts = run(db, f"SELECT {_theme_sums(listed)} FROM {_by_mask('', 'count(*) AS n', clause)}", params)
     out = pd.DataFrame({"theme": [t.value for t in listed], "label": [t.label for t in listed]})
-    return out.assign(count=[int(counts[t.value] or 0) for t in listed]).astype({"count": "int64"})
+    found = counts.iloc[0].fillna(0)
+    return out.assign(count=[int(found[t.value]) for t in listed]).astype({"count": "int64"})
 
 
 def key_events(db, flt, limit: int = 40) -> pd.DataFrame:
     """The strongest interactions (largest |score|, then latest), at most `limit`, in date order."""
     clause, params = conditions(db, flt)
-    out = run(
-        db,
-        f"SELECT * FROM (SELECT * FROM rows WHERE {clause} ORDER BY abs(score) DESC, date DESC, id LIMIT ?) "
-        "ORDER BY date, id",
-        [*params, limit],
-    )
+    chosen = f"SELECT rowid FROM rows WHERE {clause} ORDER BY abs(score) DESC, date DESC, id LIMIT ?"
+    out = run(db, f"SELECT * FROM rows WHERE rowid IN ({chosen}) ORDER BY date, id", [*params, limit])
     return _dates(out, "date")
 
 
@@ -224,11 +230,14 @@ def theme_year_scores(db, flt, include_commentary: bool = False) -> pd.DataFrame
     """Mean score and count per theme and year (theme, year, mean_score, count)."""
     themes = list(flt.themes) or list(Theme)
     clause, params = conditions(db, flt, scored(include_commentary))
-    counts = _theme_columns(themes, "count(*)").replace('AS "', 'AS "n_')
+    # the mean of the scores: sum over count(score), as avg leaves NULL scores out
+    mean_columns = ", ".join(
+        f'sum(s) FILTER ({_holds(t)}) / nullif(sum(k) FILTER ({_holds(t)}), 0) AS "{t.value}"' for t in themes
+    )
+    groups = _by_mask("year(date) AS year", "count(*) AS n, sum(score) AS s, count(score) AS k", clause)
     wide = run(
         db,
-        f"SELECT year(date) AS year, {_theme_columns(themes, 'avg(score)')}, {counts} "
-        f"FROM rows WHERE {clause} GROUP BY year",
+        f"SELECT year, {mean_columns}, {_theme_sums(themes, prefix='n_')} FROM {groups} GROUP BY year",
         params,
     )
     names = [t.value for t in themes]
@@ -270,11 +279,16 @@ def window_sums(db, flt, dyads: list[str], start, end, include_commentary: bool 
 
 
 def records_page(db, flt, limit: int = 500, offset: int = 0, *extra) -> pd.DataFrame:
-    """One page of matching interactions, newest first (ties by id)."""
+    """One page of matching interactions, newest first (ties by id).
+
+    Why the page is chosen by rowid first: sorting only the sort keys and then fetching the chosen rows'
+    every column is about twice as fast as sorting whole rows (the same for key_events).
+    """
     clause, params = conditions(db, flt, *extra)
+    chosen = f"SELECT rowid FROM rows WHERE {clause} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?"
     out = run(
         db,
-        f"SELECT * FROM rows WHERE {clause} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+        f"SELECT * FROM rows WHERE rowid IN ({chosen}) ORDER BY date DESC, id DESC",
         [*params, limit, offset],
     )
     return _dates(out, "date")
