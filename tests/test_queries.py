@@ -96,3 +96,14 @@ def test_theme_year_scores_are_the_plain_means(db, flt):
             cell = got.loc[(t.value, year)]
             assert cell["count"] == len(part)
             assert cell["mean_score"] == pytest.approx(part["score"].mean(), nan_ok=True)
+
+
+@pytest.mark.parametrize("flt", [*FILTERS, Filter(text="no such words")])
+@pytest.mark.parametrize("include_commentary", [False, True])
+def test_spans_read_with_other_work_are_date_span(db, flt, include_commentary):
+    span = queries.date_span(db, flt, queries.scored(include_commentary))
+    dyads, with_dyads = queries.top_dyads_and_span(db, flt, 3, include_commentary)
+    assert dyads == queries.top_dyads(db, flt, 3, include_commentary) and with_dyads == span
+    scores, with_scores = queries.theme_year_scores_and_span(db, flt, include_commentary)
+    assert with_scores == span
+    assert scores.equals(queries.theme_year_scores(db, flt, include_commentary))

@@ -167,6 +167,23 @@ def key_events(db, flt, limit: int = 40) -> pd.DataFrame:
     return _dates(out, "date")
 
 
+def top_dyads_and_span(
+    db, flt, n: int = 4, include_commentary: bool = False
+) -> tuple[list[str], tuple[pd.Timestamp | None, pd.Timestamp | None]]:
+    """top_dyads, and the first and last date of every matching row (of all dyads), in one scan."""
+    clause, params = conditions(db, flt, scored(include_commentary))
+    per_dyad = f"SELECT dyad, count(*) AS n, min(date) AS first, max(date) AS last FROM rows WHERE {clause}"
+    out = run(
+        db,
+        "SELECT dyad, min(first) OVER () AS first, max(last) OVER () AS last "
+        f"FROM ({per_dyad} GROUP BY dyad) ORDER BY n DESC, dyad LIMIT ?",
+        [*params, n],
+    )
+    if out.empty:
+        return [], (None, None)
+    return out["dyad"].tolist(), (_stamp(out["first"].iloc[0]), _stamp(out["last"].iloc[0]))
+
+
 def top_dyads(db, flt, n: int = 4, include_commentary: bool = False) -> list[str]:
     """The n dyads with most interactions (ties broken by name, so the choice is stable)."""
     clause, params = conditions(db, flt, scored(include_commentary))
@@ -237,24 +254,35 @@ def quad_counts(db, flt, dyads: list[str], include_commentary: bool = False) -> 
 
 def theme_year_scores(db, flt, include_commentary: bool = False) -> pd.DataFrame:
     """Mean score and count per theme and year (theme, year, mean_score, count)."""
+    return theme_year_scores_and_span(db, flt, include_commentary)[0]
+
+
+def theme_year_scores_and_span(
+    db, flt, include_commentary: bool = False
+) -> tuple[pd.DataFrame, tuple[pd.Timestamp | None, pd.Timestamp | None]]:
+    """theme_year_scores, and the first and last date of the rows behind it (the heatmap's title), in one
+    scan: the groups carry their first and last date."""
     themes = list(flt.themes) or list(Theme)
     clause, params = conditions(db, flt, scored(include_commentary))
     # the mean of the scores: sum over count(score), as avg leaves NULL scores out
     mean_columns = ", ".join(
         f'sum(s) FILTER ({_holds(t)}) / nullif(sum(k) FILTER ({_holds(t)}), 0) AS "{t.value}"' for t in themes
     )
-    groups = _by_mask("year(date) AS year", "count(*) AS n, sum(score) AS s, count(score) AS k", clause)
+    sums = "count(*) AS n, sum(score) AS s, count(score) AS k, min(date) AS first, max(date) AS last"
     wide = run(
         db,
-        f"SELECT year, {mean_columns}, {_theme_sums(themes, prefix='n_')} FROM {groups} GROUP BY year",
+        f"SELECT year, {mean_columns}, {_theme_sums(themes, prefix='n_')}, min(first) AS first, "
+        f"max(last) AS last FROM {_by_mask('year(date) AS year', sums, clause)} GROUP BY year",
         params,
     )
+    span = (_stamp(wide["first"].min()), _stamp(wide["last"].max())) if len(wide) else (None, None)
     names = [t.value for t in themes]
     n = wide[["year", *(f"n_{t}" for t in names)]].rename(columns={f"n_{t}": t for t in names})
     means = wide[["year", *names]].melt(id_vars=["year"], var_name="theme", value_name="mean_score")
     out = _melt(n, ["year"], themes, "count").merge(means, on=["year", "theme"])
     out = out.sort_values(["theme", "year"]).reset_index(drop=True)
-    return out[["theme", "year", "mean_score", "count"]].astype({"year": "int64", "count": "int64"})
+    out = out[["theme", "year", "mean_score", "count"]].astype({"year": "int64", "count": "int64"})
+    return out, span
 
 
 def edge_table(db, flt, rollup: bool = True) -> pd.DataFrame:
