@@ -264,11 +264,13 @@ def theme_year_scores_and_span(
     scan: the groups carry their first and last date."""
     themes = list(flt.themes) or list(Theme)
     clause, params = conditions(db, flt, scored(include_commentary))
-    # the mean of the scores: sum over count(score), as avg leaves NULL scores out
+    # the mean: fsum over count(score), as avg leaves NULL scores out and sums with compensation (a plain
+    # sum of the groups' sums put a mean of exactly -0.15 on the other side of its one-decimal label)
     mean_columns = ", ".join(
-        f'sum(s) FILTER ({_holds(t)}) / nullif(sum(k) FILTER ({_holds(t)}), 0) AS "{t.value}"' for t in themes
+        f'fsum(s) FILTER ({_holds(t)}) / nullif(sum(k) FILTER ({_holds(t)}), 0) AS "{t.value}"'
+        for t in themes
     )
-    sums = "count(*) AS n, sum(score) AS s, count(score) AS k, min(date) AS first, max(date) AS last"
+    sums = "count(*) AS n, fsum(score) AS s, count(score) AS k, min(date) AS first, max(date) AS last"
     wide = run(
         db,
         f"SELECT year, {mean_columns}, {_theme_sums(themes, prefix='n_')}, min(first) AS first, "
