@@ -1,11 +1,13 @@
 """Text search done once: kept lists give the scan's rows, follow the mirror's syncs, and stay few."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from conftest import make_interactions
 from helpers import article, interaction
 
 from bilateral import store
-from bilateral.analysis import queries
+from bilateral.analysis import queries, text_hits
 from bilateral.analysis.frames import frame_db
 from bilateral.analysis.mirror import Mirror
 from bilateral.analysis.text_hits import CATALOG, KEPT, kept_searches, text_condition
@@ -35,14 +37,22 @@ def test_a_kept_list_selects_what_the_scan_selects(text, negated):
     assert queries.count(db, Filter(text=text)) == len(_scanned(db, text))
 
 
-def test_at_most_kept_lists_are_kept_newest_first():
+def _tables(db) -> int:
+    found = db.cursor().execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = ?", [CATALOG])
+    return found.fetchone()[0] - 1  # the register of searches is not a list
+
+
+def test_at_most_kept_lists_are_in_use_and_the_others_are_dropped_later(monkeypatch):
     db = frame_db(make_interactions())
     words = [f"evidence {n}" for n in range(KEPT + 2)]
     for text in words:
         queries.count(db, Filter(text=text))
     assert kept_searches(db) == words[::-1][:KEPT]
-    tables = db.cursor().execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = ?", [CATALOG])
-    assert tables.fetchone()[0] == KEPT + 1  # the lists and the register of searches
+    assert _tables(db) == KEPT + 2  # the two put aside stay a while: a session may be about to read them
+    monkeypatch.setattr(text_hits, "GRACE_SECONDS", -1.0)
+    queries.count(db, Filter(text="evidence 9"))
+    assert _tables(db) == KEPT + 1  # those two dropped; the oldest in use put aside for the new one
+    assert kept_searches(db) == ["evidence 9", *words[::-1][: KEPT - 1]]
 
 
 def _add(db, word: str, numbers) -> None:
@@ -67,3 +77,18 @@ def test_a_sync_makes_the_next_search_look_again(tmp_path):
     mirror.sync()
     assert queries.count(mirror, Filter(text="pipeline evidence")) == 3
     assert kept_searches(mirror) == ["pipeline evidence"]  # the list of the older state was dropped
+
+
+def test_a_database_that_cannot_keep_a_list_scans_instead():
+    db = frame_db(make_interactions())
+    db.cursor().execute("DROP TABLE mirror_state")
+    assert text_condition(db, "evidence 1") == ("contains(search, ?)", ["evidence 1"])
+    assert _ids(db, "Evidence 1") == _scanned(db, "Evidence 1")
+
+
+def test_sessions_searching_at_once_get_the_scans_rows():
+    db = frame_db(make_interactions())
+    words = ["evidence 1", "evidence 2", "evidence 1", "article", "evidence 1", "evidence 2"] * 2
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        counts = list(pool.map(lambda text: queries.count(db, Filter(text=text)), words))
+    assert counts == [len(_scanned(db, text)) for text in words]
