@@ -151,17 +151,8 @@ def theme_totals(db, flt, every_theme: bool = False) -> pd.DataFrame:
 
 
 def key_events(db, flt, limit: int = 40) -> pd.DataFrame:
-    """The strongest interactions (largest |score|, then latest), at most `limit`, in date order.
-
-    Why the cutoff first: the `limit`-th largest |score| is found on one number column, and only rows at
-    or above it are then sorted by date and id (at 1M rows, ~8,000 tied at 10 rather than all of them);
-    when fewer than `limit` rows have a score, every row stays in the running.
-    """
+    """The strongest interactions (largest |score|, then latest), at most `limit`, in date order."""
     clause, params = conditions(db, flt)
-    strongest = f"SELECT abs(score) AS a FROM rows WHERE {clause} ORDER BY a DESC LIMIT ?"
-    cutoff, scored_rows = scalar_row(db, f"SELECT min(a), count(a) FROM ({strongest})", [*params, limit])
-    if scored_rows == limit:
-        clause, params = f"{clause} AND abs(score) >= ?", [*params, cutoff]
     chosen = f"SELECT rowid FROM rows WHERE {clause} ORDER BY abs(score) DESC, date DESC, id LIMIT ?"
     out = run(db, f"SELECT * FROM rows WHERE rowid IN ({chosen}) ORDER BY date, id", [*params, limit])
     return _dates(out, "date")
