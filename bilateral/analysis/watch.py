@@ -59,13 +59,15 @@ def _undated(flt):
     return dataclasses.replace(flt, date_from=None, date_to=None)
 
 
-def weekly_cells_sql(flt, first_week: pd.Timestamp, last_week: pd.Timestamp, pairs=()) -> tuple[str, list]:
+def weekly_cells_sql(
+    db, flt, first_week: pd.Timestamp, last_week: pd.Timestamp, pairs=()
+) -> tuple[str, list]:
     """SQL (and parameters) of the weekly cells: per kind (undirected/directed), pair, theme (and "all")
     and week with events: count, cooperation, tension. Scored interactions only; the filter's dates are
     ignored."""
     span = ("date BETWEEN ? AND ?", [first_week.date(), (last_week + pd.Timedelta(days=6)).date()])
     clause, params = queries.conditions(
-        _undated(flt), queries.scored(False), span, queries.in_dyads(list(pairs))
+        db, _undated(flt), queries.scored(False), span, queries.in_dyads(list(pairs))
     )
     themes = queries.THEME_TABLE.replace("(VALUES ", f"(VALUES ('{ALL_THEMES}', 0, -1), ")
     sums = "count(*) AS count, sum(greatest(score, 0)) AS cooperation, sum(least(score, 0)) AS tension"
@@ -87,7 +89,7 @@ def weekly_cells_sql(flt, first_week: pd.Timestamp, last_week: pd.Timestamp, pai
 
 def weekly_cells(db, flt, first_week: pd.Timestamp, last_week: pd.Timestamp, pairs=()) -> pd.DataFrame:
     """The weekly cells (see weekly_cells_sql) as a frame, of the given (undirected) pairs only when given."""
-    out = queries.run(db, *weekly_cells_sql(flt, first_week, last_week, pairs))
+    out = queries.run(db, *weekly_cells_sql(db, flt, first_week, last_week, pairs))
     out["week"] = pd.to_datetime(out["week"])
     return out
 
@@ -173,7 +175,7 @@ MOVE_COLUMNS = [
 def window_sums(db, flt, first: pd.Timestamp, recent_start: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:
     """Per kind, pair and theme: sums over the recent window and over the baseline weeks before it
     (counts, their squares, cooperation, tension, weeks with events, and the spread of the weekly index)."""
-    cells = weekly_cells_sql(flt, first, last)
+    cells = weekly_cells_sql(db, flt, first, last)
     sql = f"""
         WITH cells AS ({cells[0]}),
         scored AS (

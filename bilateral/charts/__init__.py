@@ -129,11 +129,19 @@ def chart_dyads(db, flt, dyads=None, include_commentary=False, n: int = 4) -> li
     return list(dyads or flt.dyads or queries.top_dyads(db, flt, n, include_commentary))
 
 
+def _dyads_and_span(db, flt, dyads, include_commentary, n: int = 4):
+    """chart_dyads and the span of the scored rows (the chart's title); one scan when the dyads are the
+    most active ones."""
+    if dyads or flt.dyads:
+        return list(dyads or flt.dyads), queries.date_span(db, flt, queries.scored(include_commentary))
+    return queries.top_dyads_and_span(db, flt, n, include_commentary)
+
+
 def _coop_data(db, flt, period, dyads=None, include_commentary=False, window=3, subject="", **_):
-    chosen = chart_dyads(db, flt, dyads, include_commentary)[:4]
+    chosen, span = _dyads_and_span(db, flt, dyads, include_commentary)
+    chosen = chosen[:4]
     sums = queries.coop_sums(db, flt, period, chosen, include_commentary)
     coop = metrics.cooperation_tension(sums, chosen, period, window)
-    span = queries.date_span(db, flt, queries.scored(include_commentary))
     return CooperationData(coop, figure_title(subject, flt, span), Period(period))
 
 
@@ -151,24 +159,22 @@ def _net(db, flt, period=None, **options):
 
 def _agreement(db, flt, period=None, dyads=None, include_commentary=False, **_):
     """Curated vs imported net cooperation of one dyad (the first asked for, else the most active)."""
-    dyad = (chart_dyads(db, flt, dyads, include_commentary) or [""])[0]
+    chosen, span = _dyads_and_span(db, flt, dyads, include_commentary)
+    dyad = (chosen or [""])[0]
     period = _period(db, flt, period)
     sums = queries.coop_by_dataset(db, flt, period, dyad, include_commentary)
-    span = queries.date_span(db, flt, queries.scored(include_commentary))
     title = figure_title(f"Do they agree? Net cooperation of {dyad} by dataset", flt, span)
     return agreement_figure(AgreementData(sums, dyad, title, period))
 
 
 def _quad_mix(db, flt, dyads=None, include_commentary=False, **_):
-    chosen = chart_dyads(db, flt, dyads, include_commentary)
+    chosen, span = _dyads_and_span(db, flt, dyads, include_commentary)
     mix = metrics.quad_mix(queries.quad_counts(db, flt, chosen, include_commentary), chosen)
-    span = queries.date_span(db, flt, queries.scored(include_commentary))
     return quad_mix_figure(QuadMixData(mix, figure_title("Mix of quad classes", flt, span)))
 
 
 def _heatmap(db, flt, include_commentary=False, **_):
-    span = queries.date_span(db, flt, queries.scored(include_commentary))
-    scores = queries.theme_year_scores(db, flt, include_commentary)
+    scores, span = queries.theme_year_scores_and_span(db, flt, include_commentary)
     return heatmap_figure(HeatmapData(scores, figure_title("Mean score by theme and year", flt, span)))
 
 

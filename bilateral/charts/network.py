@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
@@ -58,6 +59,12 @@ def _banded_edge_traces(graph, positions: dict, top: int) -> list[go.Scatter]:
     return traces
 
 
+def _rows(items: list[list]) -> np.ndarray:
+    """Per-point customdata as one object array: plotly checks a list of lists item by item (28 ms for
+    1,082 ties), an array at once; the figure's JSON is the same."""
+    return np.array(items, dtype=object)
+
+
 def _edge_handles(graph, positions: dict) -> go.Scatter:
     """Markers at edge midpoints: they carry the hover text and make edges selectable."""
     edges = list(graph.edges(data=True))
@@ -77,7 +84,7 @@ def _edge_handles(graph, positions: dict) -> go.Scatter:
             "line": {"width": 0.5, "color": "white"},
             "colorbar": {"title": {"text": "Mean score"}, "thickness": 14, "len": 0.6},
         },
-        customdata=[["edge", u, v, d["count"], d["mean_score"]] for u, v, d in edges],
+        customdata=_rows([["edge", u, v, d["count"], d["mean_score"]] for u, v, d in edges]),
         hovertemplate="%{customdata[1]} – %{customdata[2]}<br>Interactions: %{customdata[3]} · mean score "
         "%{customdata[4]:+.1f}<extra></extra>",
     )
@@ -102,10 +109,12 @@ def _node_trace(graph, positions: dict, focus: str | None) -> go.Scatter:
             "opacity": 0.9,
             "line": {"width": [3 if n == focus else 1 for n, _ in nodes], "color": INK},
         },
-        customdata=[
-            ["node", n, d.get("name", n), d.get("weighted_degree", 0), d.get("community", 0)]
-            for n, d in nodes
-        ],
+        customdata=_rows(
+            [
+                ["node", n, d.get("name", n), d.get("weighted_degree", 0), d.get("community", 0)]
+                for n, d in nodes
+            ]
+        ),
         hovertemplate="<b>%{customdata[2]}</b> (%{customdata[1]})<br>Interactions: %{customdata[3]} · "
         "community %{customdata[4]}<extra></extra>",
     )

@@ -197,7 +197,7 @@ def listed_sources(db, flt, events: pd.DataFrame, limit: int | None = None) -> t
 
 def headline_numbers(db, flt, articles: int) -> tuple[tuple[str, str], ...]:
     """The few numbers a reader looks at first: how much, over when, how cooperative, between whom."""
-    clause, params = queries.conditions(flt)
+    clause, params = queries.conditions(db, flt)
     total, cooperative, mean, first, last = queries.scalar_row(
         db,
         "SELECT count(*), count(*) FILTER (quad_class <= 2), avg(score), min(date), max(date) "

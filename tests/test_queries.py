@@ -1,0 +1,109 @@
+"""Page queries written for speed give what the plain SQL they replaced gives, on random rows with ties."""
+
+import random
+
+import pandas as pd
+import pytest
+from conftest import make_interactions
+
+from bilateral.analysis import queries
+from bilateral.analysis.frames import frame_db
+from bilateral.filters import THEME_BITS, Filter
+from bilateral.model import Theme
+
+ACTORS = ["CHN", "RUS", "USA", "EU", "UKR", "CHN_XI", "RUS_PUTIN"]
+EVENTS = [("AGREE", 1), ("CONSULT", 1), ("COOPERATE", 2), ("ACCUSE", 3), ("SANCTION", 4)]
+FILTERS = [Filter(), Filter(themes=(Theme("energy"), Theme("military"))), Filter(text="evidence 1")]
+
+
+def _random_rows(n: int = 400, seed: int = 3) -> pd.DataFrame:
+    """Rows with many ties in |score| and date, some without a score, and some without any theme."""
+    pick = random.Random(seed)
+    themes = [t.value for t in Theme]
+    rows = []
+    for _ in range(n):
+        one, two = pick.sample(ACTORS, 2)
+        event, quad = pick.choice(EVENTS)
+        score = pick.choice([None, -10.0, -4.0, 0.0, 2.5, 4.0, 10.0])
+        chosen = ";".join(pick.sample(themes, pick.choice([0, 1, 1, 2, 3])))
+        day = f"20{pick.randint(14, 24)}-0{pick.randint(1, 9)}-1{pick.randint(0, 9)}"
+        modality = pick.choice(["fact", "reported", "commentary"])
+        rows.append((day, one, two, event, quad, score, chosen, modality, "Wire", None))
+    return make_interactions(rows)
+
+
+@pytest.fixture(scope="module")
+def db():
+    return frame_db(_random_rows())
+
+
+def _plain(db, sql: str, params: list) -> pd.DataFrame:
+    return db.cursor().execute(sql, params).df()
+
+
+@pytest.mark.parametrize("flt", FILTERS)
+@pytest.mark.parametrize("limit", [1, 7, 40, 1000])
+def test_key_events_are_the_plain_top_n(db, flt, limit):
+    clause, params = queries.conditions(db, flt)
+    expected = _plain(
+        db,
+        f"SELECT * FROM (SELECT * FROM rows WHERE {clause} ORDER BY abs(score) DESC, date DESC, id LIMIT ?) "
+        "ORDER BY date, id",
+        [*params, limit],
+    )
+    assert queries.key_events(db, flt, limit)["id"].tolist() == expected["id"].tolist()
+
+
+@pytest.mark.parametrize("flt", FILTERS)
+@pytest.mark.parametrize(("limit", "offset"), [(5, 0), (50, 10), (1000, 0)])
+def test_records_page_is_the_plain_page(db, flt, limit, offset):
+    clause, params = queries.conditions(db, flt)
+    expected = _plain(
+        db,
+        f"SELECT id FROM rows WHERE {clause} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    assert queries.records_page(db, flt, limit, offset)["id"].tolist() == expected["id"].tolist()
+
+
+def _filtered(expression: str, theme: Theme) -> str:
+    return f"{expression} FILTER ((theme_mask & {THEME_BITS[theme]}) != 0)"
+
+
+@pytest.mark.parametrize("flt", FILTERS)
+def test_theme_counts_and_totals_are_one_filter_per_theme(db, flt):
+    clause, params = queries.conditions(db, flt)
+    themes = list(flt.themes) or list(Theme)
+    columns = ", ".join(f'{_filtered("count(*)", t)} AS "{t.value}"' for t in themes)
+    wide = _plain(db, f"SELECT year(date) AS y, {columns} FROM rows WHERE {clause} GROUP BY y", params)
+    expected = wide.melt(id_vars="y", var_name="theme", value_name="count").query("count > 0")
+    got = queries.theme_counts(db, flt, "year")
+    got = got.assign(y=got["period"].dt.year)[["y", "theme", "count"]]
+    key = ["y", "theme"]
+    assert got.sort_values(key).values.tolist() == expected.sort_values(key).values.tolist()
+    totals = queries.theme_totals(db, flt).set_index("theme")["count"]
+    assert totals.to_dict() == {t.value: int(wide[t.value].sum()) for t in themes}
+
+
+@pytest.mark.parametrize("flt", FILTERS)
+def test_theme_year_scores_are_the_plain_means(db, flt):
+    clause, params = queries.conditions(db, flt, queries.scored(False))
+    rows = _plain(db, f"SELECT year(date) AS year, theme_mask, score FROM rows WHERE {clause}", params)
+    got = queries.theme_year_scores(db, flt).set_index(["theme", "year"])
+    for t in list(flt.themes) or list(Theme):
+        held = rows.loc[(rows["theme_mask"] & THEME_BITS[t]) != 0]
+        for year, part in held.groupby("year"):
+            cell = got.loc[(t.value, year)]
+            assert cell["count"] == len(part)
+            assert cell["mean_score"] == pytest.approx(part["score"].mean(), nan_ok=True)
+
+
+@pytest.mark.parametrize("flt", [*FILTERS, Filter(text="no such words")])
+@pytest.mark.parametrize("include_commentary", [False, True])
+def test_spans_read_with_other_work_are_date_span(db, flt, include_commentary):
+    span = queries.date_span(db, flt, queries.scored(include_commentary))
+    dyads, with_dyads = queries.top_dyads_and_span(db, flt, 3, include_commentary)
+    assert dyads == queries.top_dyads(db, flt, 3, include_commentary) and with_dyads == span
+    scores, with_scores = queries.theme_year_scores_and_span(db, flt, include_commentary)
+    assert with_scores == span
+    assert scores.equals(queries.theme_year_scores(db, flt, include_commentary))

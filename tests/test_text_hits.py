@@ -1,0 +1,94 @@
+"""Text search done once: kept lists give the scan's rows, follow the mirror's syncs, and stay few."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from conftest import make_interactions
+from helpers import article, interaction
+
+from bilateral import store
+from bilateral.analysis import queries, text_hits
+from bilateral.analysis.frames import frame_db
+from bilateral.analysis.mirror import Mirror
+from bilateral.analysis.text_hits import CATALOG, KEPT, kept_searches, text_condition
+from bilateral.filters import Filter
+from bilateral.model import article_from_dict, interaction_from_dict
+
+
+def _scanned(db, text: str) -> list[str]:
+    """The ids the declared predicate selects, by a scan."""
+    rows = db.cursor().execute("SELECT id FROM rows WHERE contains(search, ?) ORDER BY id", [text.lower()])
+    return [r[0] for r in rows.fetchall()]
+
+
+def _ids(db, text: str) -> list[str]:
+    return sorted(queries.records_page(db, Filter(text=text), 100)["id"])
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [("Evidence 1", False), ("evidence", True), ("article 1", False), ("no such words", False)],
+)
+def test_a_kept_list_selects_what_the_scan_selects(text, negated):
+    db = frame_db(make_interactions())
+    assert _ids(db, text) == _scanned(db, text)
+    clause, _ = text_condition(db, text.lower())
+    assert ("NOT IN" in clause) == negated  # past half the rows, the others are kept instead
+    assert queries.count(db, Filter(text=text)) == len(_scanned(db, text))
+
+
+def _tables(db) -> int:
+    found = db.cursor().execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = ?", [CATALOG])
+    return found.fetchone()[0] - 1  # the register of searches is not a list
+
+
+def test_at_most_kept_lists_are_in_use_and_the_others_are_dropped_later(monkeypatch):
+    db = frame_db(make_interactions())
+    words = [f"evidence {n}" for n in range(KEPT + 2)]
+    for text in words:
+        queries.count(db, Filter(text=text))
+    assert kept_searches(db) == words[::-1][:KEPT]
+    assert _tables(db) == KEPT + 2  # the two put aside stay a while: a session may be about to read them
+    monkeypatch.setattr(text_hits, "GRACE_SECONDS", -1.0)
+    queries.count(db, Filter(text="evidence 9"))
+    assert _tables(db) == KEPT + 1  # those two dropped; the oldest in use put aside for the new one
+    assert kept_searches(db) == ["evidence 9", *words[::-1][: KEPT - 1]]
+
+
+def _add(db, word: str, numbers) -> None:
+    found_articles, found_interactions = [], []
+    for i in numbers:
+        a, _ = article_from_dict(article(title=f"Talks {i}"))
+        item, _ = interaction_from_dict(interaction(article_id=a.id, evidence=f"{word} evidence {i}."))
+        found_articles.append(a)
+        found_interactions.append(item)
+    store.add_records(db, found_articles, found_interactions)
+
+
+def test_a_sync_makes_the_next_search_look_again(tmp_path):
+    db = store.connect(str(tmp_path / "s.sqlite3"), seed=False)
+    _add(db, "Pipeline", range(2))
+    _add(db, "Grain", range(2, 4))
+    mirror = Mirror(db, in_memory=True)
+    mirror.sync()
+    assert queries.count(mirror, Filter(text="pipeline evidence")) == 2
+    _add(db, "Pipeline", range(4, 5))
+    _add(db, "Grain", range(5, 7))
+    mirror.sync()
+    assert queries.count(mirror, Filter(text="pipeline evidence")) == 3
+    assert kept_searches(mirror) == ["pipeline evidence"]  # the list of the older state was dropped
+
+
+def test_a_database_that_cannot_keep_a_list_scans_instead():
+    db = frame_db(make_interactions())
+    db.cursor().execute("DROP TABLE mirror_state")
+    assert text_condition(db, "evidence 1") == ("contains(search, ?)", ["evidence 1"])
+    assert _ids(db, "Evidence 1") == _scanned(db, "Evidence 1")
+
+
+def test_sessions_searching_at_once_get_the_scans_rows():
+    db = frame_db(make_interactions())
+    words = ["evidence 1", "evidence 2", "evidence 1", "article", "evidence 1", "evidence 2"] * 2
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        counts = list(pool.map(lambda text: queries.count(db, Filter(text=text)), words))
+    assert counts == [len(_scanned(db, text)) for text in words]
