@@ -16,7 +16,7 @@ import pandas as pd
 from bilateral.analysis.periods import Period
 from bilateral.analysis.text_hits import text_condition
 from bilateral.filters import THEME_BITS, where
-from bilateral.model import Modality, QuadClass, Theme
+from bilateral.model import Dataset, Modality, QuadClass, Theme
 
 THEME_TABLE = (
     "(VALUES "
@@ -138,6 +138,33 @@ def theme_counts(db, flt, period: Period | str) -> pd.DataFrame:
     order = {t.value: i for i, t in enumerate(Theme)}
     out = out.assign(ord=out["theme"].map(order)).sort_values(["period", "ord"], kind="stable")
     return out[["period", "theme", "count"]].astype({"count": "int64"}).reset_index(drop=True)
+
+
+def theme_counts_by_source(db, flt, period: Period | str) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """(theme_counts, and per period the part of them from imported field data when the rows mix it with
+    curated ones, else None): one scan, for a timeline that marks what rests on machine-coded rows."""
+    themes = list(flt.themes) or list(Theme)
+    clause, params = conditions(db, flt)
+    keys = f"{period_start(period)} AS period, dataset != '{Dataset.CURATED.value}' AS field"
+    groups = _by_mask(keys, "count(*) AS n", clause)
+    wide = _dates(
+        run(
+            db,
+            f"SELECT period, field, {_theme_sums(themes)} FROM {groups} GROUP BY ALL ORDER BY period",
+            params,
+        ),
+        "period",
+    )
+    mentions = wide[[t.value for t in themes]].fillna(0).sum(axis=1)
+    totals = wide.drop(columns="field").groupby("period", as_index=False).sum(min_count=1)
+    out = _melt(totals, ["period"], themes, "count")
+    order = {t.value: i for i, t in enumerate(Theme)}
+    out = out.assign(ord=out["theme"].map(order)).sort_values(["period", "ord"], kind="stable")
+    counts = out[["period", "theme", "count"]].astype({"count": "int64"}).reset_index(drop=True)
+    if wide["field"].nunique() < 2:
+        return counts, None
+    imported = wide.assign(count=mentions.astype("int64")).loc[wide["field"], ["period", "count"]]
+    return counts, imported.reset_index(drop=True)
 
 
 def theme_totals(db, flt, every_theme: bool = False) -> pd.DataFrame:

@@ -38,7 +38,7 @@ from bilateral.charts.payloads import (
 )
 from bilateral.charts.style import CHART_TEMPLATE, FONT, empty_figure, figure_title
 from bilateral.charts.watch_chart import watch_figure
-from bilateral.model import Dataset, Theme
+from bilateral.model import Theme
 
 __all__ = [
     "CHART_TEMPLATE",
@@ -92,19 +92,6 @@ def build_figure(name: str, db, flt, **options) -> go.Figure:
     return with_notes(fig, list(notes)) if name in NOTE_CHARTS else fig
 
 
-def _imported_counts(db, flt, period) -> pd.DataFrame | None:
-    """Per period, the bars' part that comes from imported field data, when the rows mix it with curated.
-
-    Why: the analyst must see which bars rest on machine-coded rows (one source URL each, no evidence
-    sentence) and which on curated records; on a chart of one kind only, the line would say nothing."""
-    loaded = queries.dataset_summary(db, flt)
-    if {Dataset(d).is_field_data for d in loaded["dataset"]} != {True, False}:
-        return None
-    field = tuple(d for d in Dataset if d.is_field_data and (not flt.datasets or d in flt.datasets))
-    counts = queries.theme_counts(db, dataclasses.replace(flt, datasets=field), period)
-    return counts.groupby("period", as_index=False)["count"].sum()
-
-
 def _period(db, flt, period) -> Period:
     return Period(period) if period else auto_period(*queries.date_span(db, flt))
 
@@ -113,15 +100,10 @@ def _timeline(db, flt, period=None, **_):
     span = queries.date_span(db, flt)
     period = Period(period) if period else auto_period(*span)
     title = figure_title(f"Interactions per {period.value} by theme", flt, span)
-    return timeline_figure(
-        TimelineData(
-            queries.theme_counts(db, flt, period),
-            queries.key_events(db, flt),
-            title,
-            period,
-            _imported_counts(db, flt, period),
-        )
-    )
+    # Where curated and imported rows mix, the part of each bar from machine-coded field data is marked:
+    # the analyst must see which bars rest on rows with one source URL each and no evidence sentence.
+    counts, imported = queries.theme_counts_by_source(db, flt, period)
+    return timeline_figure(TimelineData(counts, queries.key_events(db, flt), title, period, imported))
 
 
 def chart_dyads(db, flt, dyads=None, include_commentary=False, n: int = 4) -> list[str]:
