@@ -113,13 +113,15 @@ def test_app_and_cli_import_run_at_the_same_time(store_url, tmp_path):
 
 
 def test_a_full_load_cut_short_is_started_afresh(db, monkeypatch):
-    """A full load commits chunk by chunk (flat memory); if it dies half-way, the next sync reloads all."""
+    """A full load commits batch by batch (flat memory); if it dies half-way, the next sync reloads all."""
     from bilateral.analysis import mirror as mirror_module
+    from bilateral.analysis import store_reader
 
     add(db, 5)
-    monkeypatch.setattr(mirror_module, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(store_reader, "BATCH_ROWS", 2)
+    monkeypatch.setattr(mirror_module, "COMMIT_ROWS", 2)
     calls = {"n": 0}
-    real = mirror_module.enrich
+    real = mirror_module.masks_table
 
     def failing(*args, **kwargs):
         calls["n"] += 1
@@ -127,12 +129,12 @@ def test_a_full_load_cut_short_is_started_afresh(db, monkeypatch):
             raise RuntimeError("killed half-way")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(mirror_module, "enrich", failing)
+    monkeypatch.setattr(mirror_module, "masks_table", failing)
     first = Mirror(db)
     with pytest.raises(RuntimeError):
         first.sync()
     first.close()
-    monkeypatch.setattr(mirror_module, "enrich", real)
+    monkeypatch.setattr(mirror_module, "masks_table", real)
     again = Mirror(db)
     assert again.rev == 0
     assert again.sync() == 5 and queries.count(again, ALL) == 5
