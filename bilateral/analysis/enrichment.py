@@ -1,7 +1,7 @@
 """The mirror's derived columns, in SQL: the roll-up to states, dyads, the theme bit mask, the search text.
 
-Why SQL: the mirror computes them while DuckDB inserts a batch read from the store, so no value passes through
-pandas (enriching 50,000-row pandas frames was a third of a 30 s load at 1M rows). `enrich` runs the same SQL
+Why SQL: the mirror computes them while DuckDB inserts a batch read from the store, so no value passes
+through pandas (the old load built and enriched a pandas frame per 50,000 rows). `enrich` runs the same SQL
 over interactions given in memory (test data), so there is one declaration of each derived column.
 """
 

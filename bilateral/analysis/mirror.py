@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 
 import duckdb
-from sqlalchemy import and_, case, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from bilateral.analysis.enrichment import (
     ARTICLE_SQL,
@@ -93,10 +93,13 @@ ARTICLE_COLUMNS = {
     "rev": "BIGINT",
 }
 _ARTICLE_JOINED = ("title", "source", "url", "summary", "status", "title_kind", "publisher", "source_checked")
-# A full load commits every two DuckDB row groups: DuckDB holds a transaction's appends in memory until COMMIT
+# A bulk read commits every two DuckDB row groups: DuckDB holds a transaction's appends in memory until COMMIT
 # (one transaction over 1M rows peaked at 1.05 GB, 0.70 GB so), and a COMMIT costs ~0.3 s (one per 50,000
 # rows added 6 s to a 1M-row load).
 COMMIT_ROWS = 2 * 122_880
+# A sync of more records than this reads through BulkRead (ADBC, ~3 µs a row against ~8 through the
+# driver's cursor, after a ~0.5 s process start).
+BULK_ROWS = 100_000
 
 
 def mirror_path(store: Store) -> Path:
@@ -176,8 +179,9 @@ class Mirror:
             return self._sync(target, identity)
 
     def _sync(self, target: int, identity: str) -> int:
-        """Pull what changed since the last revision seen: a full load through BulkRead, in date order,
-        committed every COMMIT_ROWS rows; an incremental sync through the driver's cursor, in one transaction.
+        """Pull what changed since the last revision seen: a full load, or a sync of more than BULK_ROWS
+        records (after a big import), through BulkRead, in date order, committed every COMMIT_ROWS rows; a
+        smaller sync through the driver's cursor (no process to start), in one transaction.
 
         Why a full load clears the mirror's identity first: a load cut short is then started afresh next time
         rather than taken for complete.
@@ -193,16 +197,17 @@ class Mirror:
         self._run("BEGIN TRANSACTION")
         try:
             self.con.register("rollup", rollup_table(rollup_map(load_actors())))
-            if since:
-                self._append("articles", read_batches(engine, _article_query(since)), since)
-                pulled = self._append("rows", read_batches(engine, _row_query(since)), since)
+            if since and _pending(engine, since) <= BULK_ROWS:
+                self._append("articles", read_batches(engine, _article_query(since)), since, bulk=False)
+                pulled = self._append("rows", read_batches(engine, _row_query(since)), since, bulk=False)
             else:
                 # Rows in date order (through the date index: ~10 % more read time), so DuckDB's per-block
                 # min/max let date ranges and "newest first" pages skip most blocks (newest 500 of 1M
                 # rows: 127 -> 26 ms of CPU). Later syncs append newer rows at the end.
-                with BulkRead(engine, [(_article_query(0), "rev"), (_row_query(0), "date")]) as bulk:
-                    self._append("articles", bulk.batches(), since)
-                    pulled = self._append("rows", bulk.batches(), since)
+                queries = [(_article_query(since), "rev"), (_row_query(since), "date")]
+                with BulkRead(engine, queries) as reader:
+                    self._append("articles", reader.batches(), since, bulk=True)
+                    pulled = self._append("rows", reader.batches(), since, bulk=True)
             for batch in read_batches(engine, _deletion_query(since)):
                 self._delete(batch)
             self._set("identity", identity)
@@ -218,9 +223,13 @@ class Mirror:
         self.rev = target
         return pulled
 
-    def _append(self, table: str, batches, since: int) -> int:
-        """Batches read from the store into a mirror table, enriched, replacing the records they update (a
-        full load commits every COMMIT_ROWS rows); returns the rows inserted."""
+    def _append(self, table: str, batches, since: int, bulk: bool) -> int:
+        """Batches read from the store into a mirror table, enriched, replacing the records they update; a
+        bulk read commits every COMMIT_ROWS rows. Returns the rows inserted.
+
+        Why commits mid-way are safe in an incremental sync too: the mirror's revision moves only at the end,
+        so a sync cut short pulls the same records again, and each replaces its earlier copy.
+        """
         masks: dict[str, int] = {}
         inserted = uncommitted = 0
         for batch in batches:
@@ -231,7 +240,7 @@ class Mirror:
                 self._run(f"DELETE FROM {table} WHERE id IN (SELECT id FROM incoming)")
             count = self._run(load_sql(table))[0][0]
             inserted, uncommitted = inserted + count, uncommitted + count
-            if not since and uncommitted >= COMMIT_ROWS:
+            if bulk and uncommitted >= COMMIT_ROWS:
                 self._run("COMMIT")
                 self._run("BEGIN TRANSACTION")
                 uncommitted = 0
@@ -312,6 +321,16 @@ def _article_query(since: int):
 def _verbatim():
     """Whether the article's text is stored, as 0/1 (an integer on both engines)."""
     return case((and_(articles.c.text.is_not(None), articles.c.text != ""), 1), else_=0).label("verbatim")
+
+
+def _pending(engine, since: int) -> int:
+    """About how many records a sync from `since` pulls: interactions and articles written since (two
+    counts over the `rev` indexes; an edited article's interactions are not counted)."""
+    with engine.connect() as connection:
+        return sum(
+            connection.execute(select(func.count()).select_from(table).where(table.c.rev > since)).scalar()
+            for table in (interactions, articles)
+        )
 
 
 def _deletion_query(since: int):

@@ -24,7 +24,8 @@ from sqlalchemy.engine import Engine
 from bilateral.errors import StoreError
 from bilateral.store import database_path
 
-BATCH_ROWS = 50_000
+# One DuckDB row group: a 1M-row load took 16 s in batches of 50,000 rows, 13 s in these (+100 MB peak).
+BATCH_ROWS = 122_880
 CHILD = Path(__file__).with_name("arrow_child.py")
 
 
