@@ -97,7 +97,7 @@ _ARTICLE_JOINED = ("title", "source", "url", "summary", "status", "title_kind", 
 # (one transaction over 1M rows peaked at 1.05 GB, 0.70 GB so), and a COMMIT costs ~0.3 s (one per 50,000
 # rows added 6 s to a 1M-row load).
 COMMIT_ROWS = 2 * 122_880
-# A sync of more records than this reads through BulkRead (ADBC, ~3 µs a row against ~8 through the
+# A sync of more records than this reads through BulkRead (ADBC, ~5 µs a row against ~10 through the
 # driver's cursor, after a ~0.5 s process start).
 BULK_ROWS = 100_000
 

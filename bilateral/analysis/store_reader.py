@@ -2,10 +2,10 @@
 
 Why: building SQLAlchemy rows and pandas frames cost ~30 µs a row (a 1M-row load took 30 s). Two sources
 give the same typed batches, which DuckDB scans without a copy:
-- `read_batches`: the driver's own cursor in this process (sqlite3 or psycopg), ~8 µs a row and no start-up:
-  incremental syncs, usually a few rows.
-- `BulkRead`: an ADBC driver filling Arrow columns in C, ~3 µs a row, in a child process (arrow_child.py
-  says why) that starts in ~0.5 s: full loads.
+- `read_batches`: the driver's own cursor in this process (sqlite3 or psycopg), ~10 µs a row and no
+  start-up: incremental syncs, usually a few rows.
+- `BulkRead`: an ADBC driver filling Arrow columns in C, ~5 µs a row, in a child process (arrow_child.py
+  says why) that starts in ~0.5 s: full loads, and syncs of many records (mirror.BULK_ROWS).
 """
 
 from __future__ import annotations
