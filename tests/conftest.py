@@ -42,8 +42,8 @@ SAMPLE_ROWS = [
 
 
 def make_interactions(rows=SAMPLE_ROWS) -> pd.DataFrame:
-    """Interactions shaped like the mirror's rows (see mirror.enrich), from (date, actor1, ...) tuples."""
-    from bilateral.analysis.mirror import enrich
+    """Interactions shaped like the mirror's rows (see enrichment.enrich), from (date, actor1, ...) tuples."""
+    from bilateral.analysis.enrichment import enrich
     from bilateral.registry import load_actors, rollup_map
 
     fields = (

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from bilateral.analysis import queries
+from bilateral.analysis.enrichment import enrich
 from bilateral.analysis.frames import frame_db
-from bilateral.analysis.mirror import enrich
 from bilateral.filters import Filter, filter_from_query, normalise_dyad
 from bilateral.model import EventType, Modality, QuadClass, Status, Theme
 from bilateral.registry import load_actors, rollup_map

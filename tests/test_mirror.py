@@ -1,10 +1,12 @@
 """The mirror: a DuckDB copy following the store by data revision, persisted, safe beside a CLI import."""
 
 import json
+import subprocess
+import sys
 
 import pytest
-from helpers import article, interaction, run_cli_process, write_jsonl
-from sqlalchemy import text
+from helpers import ROOT, article, interaction, run_cli_process, write_jsonl
+from sqlalchemy import select, text
 
 from bilateral import store
 from bilateral.analysis import queries
@@ -113,13 +115,15 @@ def test_app_and_cli_import_run_at_the_same_time(store_url, tmp_path):
 
 
 def test_a_full_load_cut_short_is_started_afresh(db, monkeypatch):
-    """A full load commits chunk by chunk (flat memory); if it dies half-way, the next sync reloads all."""
+    """A full load commits batch by batch (flat memory); if it dies half-way, the next sync reloads all."""
     from bilateral.analysis import mirror as mirror_module
+    from bilateral.analysis import store_reader
 
     add(db, 5)
-    monkeypatch.setattr(mirror_module, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(store_reader, "BATCH_ROWS", 2)
+    monkeypatch.setattr(mirror_module, "COMMIT_ROWS", 2)
     calls = {"n": 0}
-    real = mirror_module.enrich
+    real = mirror_module.masks_table
 
     def failing(*args, **kwargs):
         calls["n"] += 1
@@ -127,12 +131,12 @@ def test_a_full_load_cut_short_is_started_afresh(db, monkeypatch):
             raise RuntimeError("killed half-way")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(mirror_module, "enrich", failing)
+    monkeypatch.setattr(mirror_module, "masks_table", failing)
     first = Mirror(db)
     with pytest.raises(RuntimeError):
         first.sync()
     first.close()
-    monkeypatch.setattr(mirror_module, "enrich", real)
+    monkeypatch.setattr(mirror_module, "masks_table", real)
     again = Mirror(db)
     assert again.rev == 0
     assert again.sync() == 5 and queries.count(again, ALL) == 5
@@ -166,3 +170,84 @@ def test_sessions_sync_and_read_at_once_while_an_editor_saves(db):
         thread.join()
     mirror.sync()
     assert errors == [] and queries.count(mirror, ALL) == 17
+
+
+def mirrored(mirror) -> dict[str, list]:
+    """Everything the mirror holds, in a stable order."""
+    cursor = mirror.cursor()
+    return {t: cursor.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("rows", "articles")}
+
+
+@pytest.mark.parametrize("bulk_rows", [100_000, 0], ids=["cursor", "bulk"])
+def test_a_full_load_and_incremental_syncs_give_the_same_mirror(db, monkeypatch, bulk_rows):
+    """A full load (ADBC, in a child process) and syncs step by step (small ones through the driver's cursor,
+    big ones in bulk like a full load: here every one) hold the same."""
+    from bilateral.analysis import mirror as mirror_module
+
+    monkeypatch.setattr(mirror_module, "BULK_ROWS", bulk_rows)
+    stepwise = Mirror(db, in_memory=True)
+    add(db, 3)
+    stepwise.sync()
+    add(db, 2, start=3)
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE counters SET value = value + 1"))
+        connection.execute(
+            text(
+                "UPDATE articles SET summary = 'Edited', rev = (SELECT value FROM counters)"
+                " WHERE title = 'Synthetic 1'"
+            )
+        )
+    stepwise.sync()
+    gone = queries.records_page(stepwise, ALL, 1)["id"].iloc[0]
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE counters SET value = value + 1"))
+        connection.execute(text("DELETE FROM interactions WHERE id = :id"), {"id": gone})
+        connection.execute(
+            text("INSERT INTO deletions VALUES ('interaction', :id, (SELECT value FROM counters))"),
+            {"id": gone},
+        )
+    assert stepwise.sync() == 0
+    full = Mirror(db, in_memory=True)
+    assert full.sync() == 4
+    assert mirrored(full) == mirrored(stepwise)
+    assert len(mirrored(full)["rows"]) == 4 and len(mirrored(full)["articles"]) == 5
+
+
+def test_a_full_load_reads_while_another_connection_writes(db, store_url):
+    """A load reads what is committed while a writer holds its transaction open, and the writer's commit,
+    made in this process after the load, is seen by another process (the reader's SQLite stays out of it)."""
+    add(db, 3)
+    with db.engine.connect() as writer:
+        transaction = writer.begin()
+        writer.execute(text("UPDATE counters SET value = value + 1"))
+        writer.execute(text("UPDATE articles SET title = 'Being edited', rev = (SELECT value FROM counters)"))
+        mirror = Mirror(db, in_memory=True)
+        assert mirror.sync() == 3
+        assert set(queries.records_page(mirror, ALL, 5)["title"]) == {
+            "Synthetic 0",
+            "Synthetic 1",
+            "Synthetic 2",
+        }
+        transaction.commit()
+    assert mirror.sync() == 3 and set(queries.records_page(mirror, ALL, 5)["title"]) == {"Being edited"}
+    add(db, 1, start=3)
+    count = "from bilateral import store; print(store.connect(sys.argv[1], seed=False).counts()[1])"
+    seen = subprocess.run(
+        [sys.executable, "-c", "import sys; " + count, store_url], cwd=ROOT, capture_output=True, text=True
+    )
+    assert seen.returncode == 0, seen.stderr
+    assert seen.stdout.split() == ["4"]
+
+
+def test_a_failed_read_names_what_went_wrong():
+    """The reader's child process failing (here: no server) is a StoreError with its message."""
+    from sqlalchemy import create_engine
+
+    from bilateral.analysis.store_reader import BulkRead
+    from bilateral.errors import StoreError
+    from bilateral.store.tables import articles
+
+    engine = create_engine("postgresql+psycopg://nobody@127.0.0.1:9/none")
+    query = select(articles.c.id, articles.c.rev)
+    with BulkRead(engine, [(query, "rev")]) as bulk, pytest.raises(StoreError, match="reading the store"):
+        list(bulk.batches())

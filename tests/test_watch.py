@@ -11,8 +11,8 @@ from helpers import run_cli
 
 from bilateral import charts, store
 from bilateral.analysis import watch
+from bilateral.analysis.enrichment import enrich
 from bilateral.analysis.frames import frame_db
-from bilateral.analysis.mirror import enrich
 from bilateral.errors import StoreError
 from bilateral.filters import Filter
 from bilateral.model import Note, article_from_dict, interaction_from_dict

@@ -1,7 +1,7 @@
 """A page-query database over a DataFrame: the same SQL the mirror answers, on rows given in memory.
 
 For tests and small tools: `frame_db(rows)` takes interactions shaped like the mirror's `rows` (see
-mirror.enrich) and answers every query of bilateral.analysis.queries.
+enrichment.enrich) and answers every query of bilateral.analysis.queries.
 """
 
 from __future__ import annotations

@@ -5,30 +5,38 @@ scans dashboards make (0.5 s per aggregate at 1M rows in SQLite); DuckDB answers
 milliseconds. The mirror holds one flat `rows` table (each interaction joined with its article, with the
 roll-up to states, the dyads and the theme bit mask precomputed) and an `articles` table. `sync()` pulls
 only what changed since the revision it last saw (new and edited rows, and recorded deletions: soft-deleted
-rows are never pulled, and an undo re-stamps the row so it comes back), in chunks,
-so memory stays flat. It is persisted beside the database, so a restart does not reload everything; when
-another process holds that file (DuckDB locks it), the mirror lives in memory instead.
+rows are never pulled, and an undo re-stamps the row so it comes back), in batches read straight into
+Arrow and enriched by DuckDB (store_reader.py, enrichment.py), so memory stays flat. It is persisted
+beside the database, so a restart does not reload everything; when another process holds that file
+(DuckDB locks it), the mirror lives in memory instead.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
 from pathlib import Path
 
 import duckdb
-import pandas as pd
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
-from bilateral.filters import theme_mask
+from bilateral.analysis.enrichment import (
+    ARTICLE_SQL,
+    ROW_JOINS,
+    ROW_SQL,
+    SEARCH_SQL,
+    masks_table,
+    rollup_table,
+)
+from bilateral.analysis.store_reader import BulkRead, read_batches
 from bilateral.registry import default_actors_path, load_actors, rollup_map
 from bilateral.store import VAR_DIR, Store, database_path
 from bilateral.store.tables import articles, deletions, interactions
 from bilateral.store.writes import get_meta
 
 MIRROR_FORMAT = "4"
-CHUNK_ROWS = 50_000
 ROW_COLUMNS = {
     "id": "VARCHAR",
     "article_id": "VARCHAR",
@@ -84,10 +92,14 @@ ARTICLE_COLUMNS = {
     "verbatim": "BOOLEAN",
     "rev": "BIGINT",
 }
-# The text filter searches one lower-cased column: title, summary and evidence joined by a unit
-# separator (no typed needle holds one), so a search lower-cases nothing at query time and scans one column.
-SEARCH_SQL = "lower(concat_ws(chr(31), coalesce(title, ''), coalesce(summary, ''), coalesce(evidence, '')))"
 _ARTICLE_JOINED = ("title", "source", "url", "summary", "status", "title_kind", "publisher", "source_checked")
+# A bulk read commits every two DuckDB row groups: DuckDB holds a transaction's appends in memory until COMMIT
+# (one transaction over 1M rows peaked at 1.05 GB, 0.70 GB so), and a COMMIT costs ~0.3 s (one per 50,000
+# rows added 6 s to a 1M-row load).
+COMMIT_ROWS = 2 * 122_880
+# A sync of more records than this reads through BulkRead (ADBC, ~5 µs a row against ~10 through the
+# driver's cursor, after a ~0.5 s process start).
+BULK_ROWS = 100_000
 
 
 def mirror_path(store: Store) -> Path:
@@ -117,6 +129,15 @@ def insert_sql(table: str, casts: bool = False) -> str:
     if table == "rows":
         given, values = [*given, "search"], [*values, SEARCH_SQL]
     return f"INSERT INTO {table} ({', '.join(given)}) SELECT {', '.join(values)} FROM incoming"
+
+
+def load_sql(table: str) -> str:
+    """INSERT of a batch read from the store (the registered `incoming`) into a mirror table, enriched."""
+    columns, made, joins = (
+        (ROW_COLUMNS, ROW_SQL, ROW_JOINS) if table == "rows" else (ARTICLE_COLUMNS, ARTICLE_SQL, "")
+    )
+    values = ", ".join(made.get(c, f"i.{c}") for c in columns)
+    return f"INSERT INTO {table} ({', '.join(columns)}) SELECT {values} FROM incoming i{joins}"
 
 
 class Mirror:
@@ -158,64 +179,82 @@ class Mirror:
             return self._sync(target, identity)
 
     def _sync(self, target: int, identity: str) -> int:
-        """Pull what changed since the last revision seen; a full load commits chunk by chunk.
+        """Pull what changed since the last revision seen: a full load, or a sync of more than BULK_ROWS
+        records (after a big import), through BulkRead, in date order, committed every COMMIT_ROWS rows; a
+        smaller sync through the driver's cursor (no process to start), in one transaction.
 
-        Why chunk commits on a full load: DuckDB holds a transaction's appends in memory until COMMIT, so one
-        transaction over a million rows peaked at 1.4 GB. The mirror's identity is cleared first, so a load
-        cut short is started afresh next time rather than taken for complete.
+        Why a full load clears the mirror's identity first: a load cut short is then started afresh next time
+        rather than taken for complete.
         """
         since = self.rev
         if self._get("identity") != identity or target < since:
             since = 0  # another database, format or registry: start afresh, with today's table layout
-            self.con.execute("DROP TABLE IF EXISTS rows; DROP TABLE IF EXISTS articles")
+            self._run("DROP TABLE IF EXISTS rows; DROP TABLE IF EXISTS articles")
             create_tables(self.con)
             self._set("identity", "")
             self._set("rev", "0")
-        full = since == 0
-        pulled = 0
-        rollup = rollup_map(load_actors())
-        masks: dict[str, int] = {}
-        self.con.execute("BEGIN TRANSACTION")
+        engine = self.store.engine
+        self._run("BEGIN TRANSACTION")
         try:
-            with self.store.engine.connect() as connection:
-                for frame in _chunks(connection, _article_query(since)):
-                    self._replace("articles", _article_frame(frame), since)
-                    self._checkpoint(full)
-                for frame in _chunks(connection, _row_query(since)):
-                    self._replace("rows", enrich(frame, rollup, masks), since)
-                    pulled += len(frame)
-                    self._checkpoint(full)
-                gone = connection.execute(
-                    select(deletions.c.kind, deletions.c.id).where(deletions.c.rev > since)
-                )
-                for kind, record_id in gone:
-                    table = "rows" if kind == "interaction" else "articles"
-                    self.con.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
-                    if kind == "article":
-                        self.con.execute("DELETE FROM rows WHERE article_id = ?", [record_id])
+            self.con.register("rollup", rollup_table(rollup_map(load_actors())))
+            if since and _pending(engine, since) <= BULK_ROWS:
+                self._append("articles", read_batches(engine, _article_query(since)), since, bulk=False)
+                pulled = self._append("rows", read_batches(engine, _row_query(since)), since, bulk=False)
+            else:
+                # Rows in date order (through the date index: ~10 % more read time), so DuckDB's per-block
+                # min/max let date ranges and "newest first" pages skip most blocks (newest 500 of 1M
+                # rows: 127 -> 26 ms of CPU). Later syncs append newer rows at the end.
+                queries = [(_article_query(since), "rev"), (_row_query(since), "date")]
+                with BulkRead(engine, queries) as reader:
+                    self._append("articles", reader.batches(), since, bulk=True)
+                    pulled = self._append("rows", reader.batches(), since, bulk=True)
+            for batch in read_batches(engine, _deletion_query(since)):
+                self._delete(batch)
             self._set("identity", identity)
             self._set("rev", str(target))
-            self.con.execute("COMMIT")
+            self._run("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._run("ROLLBACK")
             raise
+        finally:
+            for name in ("rollup", "theme_masks", "incoming"):
+                with contextlib.suppress(duckdb.Error):
+                    self.con.unregister(name)
         self.rev = target
         return pulled
 
-    def _checkpoint(self, full: bool) -> None:
-        """During a full load, commit what was appended so far (see _sync)."""
-        if full:
-            self.con.execute("COMMIT")
-            self.con.execute("BEGIN TRANSACTION")
+    def _append(self, table: str, batches, since: int, bulk: bool) -> int:
+        """Batches read from the store into a mirror table, enriched, replacing the records they update; a
+        bulk read commits every COMMIT_ROWS rows. Returns the rows inserted.
 
-    def _replace(self, table: str, frame: pd.DataFrame, since: int) -> None:
-        self.con.register("incoming", frame)
-        try:
+        Why commits mid-way are safe in an incremental sync too: the mirror's revision moves only at the end,
+        so a sync cut short pulls the same records again, and each replaces its earlier copy.
+        """
+        masks: dict[str, int] = {}
+        inserted = uncommitted = 0
+        for batch in batches:
+            self.con.register("incoming", batch)
+            if table == "rows":
+                self.con.register("theme_masks", masks_table(batch["themes"].unique().to_pylist(), masks))
             if since:
-                self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT id FROM incoming)")
-            self.con.execute(insert_sql(table))
+                self._run(f"DELETE FROM {table} WHERE id IN (SELECT id FROM incoming)")
+            count = self._run(load_sql(table))[0][0]
+            inserted, uncommitted = inserted + count, uncommitted + count
+            if bulk and uncommitted >= COMMIT_ROWS:
+                self._run("COMMIT")
+                self._run("BEGIN TRANSACTION")
+                uncommitted = 0
+        return inserted
+
+    def _delete(self, gone) -> None:
+        """Remove recorded deletions (kind, id): interactions, and articles with their interactions."""
+        self.con.register("gone", gone)
+        try:
+            self._run("DELETE FROM rows WHERE id IN (SELECT id FROM gone WHERE kind = 'interaction')")
+            self._run("DELETE FROM articles WHERE id IN (SELECT id FROM gone WHERE kind = 'article')")
+            self._run("DELETE FROM rows WHERE article_id IN (SELECT id FROM gone WHERE kind = 'article')")
         finally:
-            self.con.unregister("incoming")
+            self.con.unregister("gone")
 
     def _identity(self) -> str:
         """What the mirror must match: the store's id, the mirror format and the actor registry.
@@ -237,11 +276,15 @@ class Mirror:
         return int(value) if value else 0
 
     def _get(self, key: str) -> str | None:
-        row = self.con.execute("SELECT value FROM mirror_state WHERE key = ?", [key]).fetchone()
-        return row[0] if row else None
+        rows = self._run("SELECT value FROM mirror_state WHERE key = ?", [key])
+        return rows[0][0] if rows else None
 
     def _set(self, key: str, value: str) -> None:
-        self.con.execute("INSERT OR REPLACE INTO mirror_state VALUES (?, ?)", [key, value])
+        self._run("INSERT OR REPLACE INTO mirror_state VALUES (?, ?)", [key, value])
+
+    def _run(self, sql: str, params: list | None = None) -> list:
+        """Execute and fetch every result row (DuckDB 2 refuses register() while a result is unread)."""
+        return self.con.execute(sql, params or []).fetchall()
 
 
 def _open(path: Path, in_memory: bool) -> tuple[Path | None, duckdb.DuckDBPyConnection]:
@@ -257,64 +300,38 @@ def _open(path: Path, in_memory: bool) -> tuple[Path | None, duckdb.DuckDBPyConn
 
 
 def _row_query(since: int):
+    """Interactions with their articles' columns: all, or those new or changed since `since` (or whose
+    article is)."""
     joined = [articles.c[name] for name in _ARTICLE_JOINED]
-    verbatim = and_(articles.c.text.is_not(None), articles.c.text != "").label("verbatim")
     query = (
-        select(*interactions.c, *joined, verbatim)
+        select(*[c for c in interactions.c if c.name not in ("version", "deleted_at")], *joined, _verbatim())
         .join(articles, articles.c.id == interactions.c.article_id)
         .where(interactions.c.deleted_at.is_(None), articles.c.deleted_at.is_(None))
     )
-    if since:
-        return query.where(or_(interactions.c.rev > since, articles.c.rev > since))
-    # A full sync writes the rows in date order (through the date index: ~10 % more fetch time), so DuckDB's
-    # per-block min/max let date ranges and "newest first" pages skip most blocks (newest 500 of 1M rows:
-    # 127 -> 26 ms of CPU). Later syncs append newer rows at the end, which keeps the order roughly.
-    return query.order_by(interactions.c.date)
+    return query.where(or_(interactions.c.rev > since, articles.c.rev > since)) if since else query
 
 
 def _article_query(since: int):
-    columns = [c for c in articles.c if c.name != "text"]
-    verbatim = and_(articles.c.text.is_not(None), articles.c.text != "").label("verbatim")
-    query = select(*columns, verbatim).where(articles.c.deleted_at.is_(None))
+    """Articles (without their text, which the mirror does not hold): all, or those new or changed since."""
+    columns = [c for c in articles.c if c.name not in ("text", "version", "deleted_at")]
+    query = select(*columns, _verbatim()).where(articles.c.deleted_at.is_(None))
     return query.where(articles.c.rev > since) if since else query
 
 
-def _chunks(connection, query):
-    result = connection.execution_options(stream_results=True, yield_per=CHUNK_ROWS).execute(query)
-    columns = list(result.keys())
-    for part in result.partitions(CHUNK_ROWS):
-        # Column by column: pandas builds a frame from Row objects slowly (it probes each row's attributes).
-        yield pd.DataFrame(dict(zip(columns, map(list, zip(*part, strict=True)), strict=True)))
+def _verbatim():
+    """Whether the article's text is stored, as 0/1 (an integer on both engines)."""
+    return case((and_(articles.c.text.is_not(None), articles.c.text != ""), 1), else_=0).label("verbatim")
 
 
-def _article_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.copy()
-    out["date"] = pd.to_datetime(out["date"], errors="coerce")
-    out["verbatim"] = out["verbatim"].astype(bool)
-    return out
+def _pending(engine, since: int) -> int:
+    """About how many records a sync from `since` pulls: interactions and articles written since (two
+    counts over the `rev` indexes; an edited article's interactions are not counted)."""
+    with engine.connect() as connection:
+        return sum(
+            connection.execute(select(func.count()).select_from(table).where(table.c.rev > since)).scalar()
+            for table in (interactions, articles)
+        )
 
 
-def enrich(frame: pd.DataFrame, rollup: dict[str, str], masks: dict[str, int] | None = None) -> pd.DataFrame:
-    """Derived columns of a chunk of interactions: state1/state2 (leaders and state bodies rolled up to
-    their state), dyad (of the states, codes sorted), dyad_raw (of the codes as coded), theme_mask."""
-    masks = {} if masks is None else masks
-    out = frame.copy()
-    out["date"] = pd.to_datetime(out["date"])
-    out["state1"] = out["actor1"].map(rollup).fillna(out["actor1"])
-    out["state2"] = out["actor2"].map(rollup).fillna(out["actor2"])
-    out["dyad"] = dyad_column(out["state1"], out["state2"])
-    out["dyad_raw"] = dyad_column(out["actor1"], out["actor2"])
-    themes = out["themes"].fillna("").astype(str)
-    for key in set(themes) - masks.keys():
-        masks[key] = theme_mask(t for t in key.split(";") if t)
-    out["themes"] = themes
-    out["theme_mask"] = themes.map(masks).astype("int64")
-    out["verbatim"] = out["verbatim"].astype(bool) if "verbatim" in out else False
-    return out
-
-
-def dyad_column(first: pd.Series, second: pd.Series) -> pd.Series:
-    """Vectorised dyad_key: the two codes sorted and joined by '-'."""
-    low = first.where(first <= second, second)
-    high = second.where(first <= second, first)
-    return low + "-" + high
+def _deletion_query(since: int):
+    return select(deletions.c.kind, deletions.c.id, deletions.c.rev).where(deletions.c.rev > since)
