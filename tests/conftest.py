@@ -19,6 +19,15 @@ from pg_cluster import Cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
+GDELT_SAMPLE = ROOT.parent / "shared" / "samples" / "gdelt1_events_dev.tsv"
+# A browser test on field data: needs Debian's chromium and the GDELT sample beside the repository.
+FIELD_BROWSER = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian's chromium (/usr/bin/chromium) is not installed"
+    ),
+    pytest.mark.skipif(not GDELT_SAMPLE.exists(), reason="needs ../shared/samples beside the repository"),
+]
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",

@@ -3,23 +3,14 @@ imported rows and the curated vs GDELT overlay on the Cooperation page."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import CHROMIUM, running_app
+from conftest import FIELD_BROWSER, running_app
+from conftest import GDELT_SAMPLE as GDELT
 from test_browser import LOAD_MS, assert_no_error, open_page, screenshot
 
 from bilateral.cli import main
 
-GDELT = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "gdelt1_events_dev.tsv"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Debian's chromium (/usr/bin/chromium) is not installed"
-    ),
-    pytest.mark.skipif(not GDELT.exists(), reason="needs ../shared/samples beside the repository"),
-]
+pytestmark = FIELD_BROWSER
 LEGEND = "GDELT (imported, machine-coded)"
 
 

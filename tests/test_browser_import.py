@@ -7,19 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, running_app
+from conftest import FIELD_BROWSER, running_app
+from conftest import GDELT_SAMPLE as GDELT
 from test_browser import LOAD_MS, screenshot
 
 from bilateral import store
 
-GDELT = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "gdelt1_events_dev.tsv"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Debian's chromium (/usr/bin/chromium) is not installed"
-    ),
-    pytest.mark.skipif(not GDELT.exists(), reason="needs ../shared/samples beside the repository"),
-]
+pytestmark = FIELD_BROWSER
 ARTICLE = {"id": "a-upload-1", "title": "Test upload: energy talks", "date": "2024-03-01",
            "source": "Test Wire", "url": "https://example.org/test-upload/1"}  # fmt: skip
 INTERACTION = {"id": "i-upload-1", "article_id": "a-upload-1", "date": "2024-03-01", "actor1": "CHN",

@@ -24,8 +24,7 @@ from bilateral.errors import FileFormatError, Problem
 from bilateral.model import Article, Interaction, QuadClass
 from bilateral.model.columns import BlockValidator
 from bilateral.model.fields import base_type
-from bilateral.model.files import JSON_SUFFIXES, is_interaction, iter_raw_records, jsonl_record
-from bilateral.model.validation import article_from_dict, interaction_from_dict
+from bilateral.model.files import JSON_SUFFIXES, iter_raw_records, jsonl_record, records_of
 
 BLOCK_LINES = 20_000
 ARTICLE_FIELDS = tuple(Article.model_fields)
@@ -163,22 +162,12 @@ class BlockReader:
 
     def _one(self, block: Block, path: Path, number: int, raw: dict | None, problem: Problem | None) -> None:
         """One record (and an article's nested interactions) through the per-line path."""
-        name = str(path)
-        block.read += 1
         if problem:
+            block.read += 1
             block.problems.append(problem)
             return
-        if is_interaction(raw):
-            record, found = interaction_from_dict(raw, name, number, self.known_actors)
-            self._add(block, number, record, found)
-            return
-        nested = raw.pop("interactions", None) or []
-        article, found = article_from_dict(raw, name, number)
-        self._add(block, number, article, found)
-        for child in nested if article else ():
+        for record, found in records_of(raw, str(path), number, self.known_actors):
             block.read += 1
-            child = {**child, "article_id": article.id, "date": child.get("date") or article.date}
-            record, found = interaction_from_dict(child, name, number, self.known_actors)
             self._add(block, number, record, found)
 
     @staticmethod

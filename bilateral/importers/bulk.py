@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import SQLAlchemyError
 
+from bilateral.errors import StoreError
 from bilateral.store.tables import articles, interactions
 
 T = TypeVar("T")
@@ -73,6 +75,30 @@ def indexes_built_after(connection: Connection, big: bool):
     yield
     for index in dropped:
         index.create(connection)
+
+
+def table_sizes(connection: Connection) -> tuple[int, int]:
+    """(rows in articles, rows in interactions): an import's counts are the difference after and before."""
+    return tuple(  # type: ignore[return-value]
+        connection.execute(select(func.count()).select_from(table)).scalar_one()
+        for table in (articles, interactions)
+    )
+
+
+@contextmanager
+def bulk_transaction(engine, references_checked: bool, what: str):
+    """(connection, transaction) of ONE transaction for a bulk import, with bulk_session's settings; a
+    database refusal anywhere becomes StoreError naming `what` was refused, and nothing is written."""
+    try:
+        with (
+            engine.connect() as connection,
+            bulk_session(connection, references_checked),
+            connection.begin() as transaction,
+        ):
+            yield connection, transaction
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        raise StoreError(f"nothing was imported: the database refused the {what} ({reason})") from error
 
 
 @contextmanager

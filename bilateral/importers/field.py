@@ -19,12 +19,18 @@ from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
 
-from bilateral.errors import StoreError
-from bilateral.importers.bulk import SeenKeys, bulk_session, indexes_built_after, is_big, lookup, prefetched
+from bilateral.importers.bulk import (
+    SeenKeys,
+    bulk_transaction,
+    indexes_built_after,
+    is_big,
+    lookup,
+    prefetched,
+    table_sizes,
+)
 from bilateral.importers.datasets import MAPPERS
 from bilateral.importers.formats import FORMATS, detect_format, plover_records, tab_rows
 from bilateral.importers.mapping import Skip, rules, source_article
@@ -203,10 +209,6 @@ def _chunks(rows: Iterator, size: int = BATCH) -> Iterator[list]:
         yield chunk
 
 
-def _count(connection: Connection, table) -> int:
-    return connection.execute(select(func.count()).select_from(table)).scalar_one()
-
-
 def import_field_files(
     engine,
     paths: list[Path],
@@ -222,30 +224,22 @@ def import_field_files(
     if kind is not None and kind not in FORMATS:
         raise ValueError(f"unknown format {kind!r}; expected one of {', '.join(FORMATS)}")
     progress = FieldProgress()
-    try:
-        with (
-            engine.connect() as connection,
-            bulk_session(connection, references_checked=False),
-            connection.begin() as transaction,
-        ):
-            before = (_count(connection, articles), _count(connection, interactions))
-            batches = _Batches(connection, next_revision(connection), progress)
-            rows = mapped_rows([Path(p) for p in paths], kind, progress)
-            shown = 0
-            with indexes_built_after(connection, is_big(paths, before[1], BYTES_PER_ROW)):
-                for chunk in prefetched(_chunks(rows)):
-                    for name, line, row, article in chunk:
-                        batches.add(name, line, row, article)
-                    if on_progress and progress.read // every > shown:
-                        shown = progress.read // every
-                        on_progress(progress)
-                batches.flush()
-            after = (_count(connection, articles), _count(connection, interactions))
-            if dry_run:
-                transaction.rollback()
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-        raise StoreError(f"nothing was imported: the database refused the rows ({reason})") from error
+    with bulk_transaction(engine, references_checked=False, what="rows") as (connection, transaction):
+        before = table_sizes(connection)
+        batches = _Batches(connection, next_revision(connection), progress)
+        rows = mapped_rows([Path(p) for p in paths], kind, progress)
+        shown = 0
+        with indexes_built_after(connection, is_big(paths, before[1], BYTES_PER_ROW)):
+            for chunk in prefetched(_chunks(rows)):
+                for name, line, row, article in chunk:
+                    batches.add(name, line, row, article)
+                if on_progress and progress.read // every > shown:
+                    shown = progress.read // every
+                    on_progress(progress)
+            batches.flush()
+        after = table_sizes(connection)
+        if dry_run:
+            transaction.rollback()
     progress.articles, progress.kept = after[0] - before[0], after[1] - before[1]
     if batches.mapped > progress.kept:
         progress.skipped[STORED] += batches.mapped - progress.kept

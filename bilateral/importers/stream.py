@@ -14,12 +14,19 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, func, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection
 
-from bilateral.errors import Problem, RecordError, StoreError
+from bilateral.errors import Problem, RecordError
 from bilateral.importers.blocks import ARTICLE_FIELDS, INTERACTION_FIELDS, Block, BlockReader
-from bilateral.importers.bulk import bulk_session, indexes_built_after, insert_sql, is_big, lookup, prefetched
+from bilateral.importers.bulk import (
+    bulk_transaction,
+    indexes_built_after,
+    insert_sql,
+    is_big,
+    lookup,
+    prefetched,
+    table_sizes,
+)
 from bilateral.store.changes import record_change
 from bilateral.store.tables import articles, interactions
 from bilateral.store.writes import ImportResult, next_revision
@@ -46,10 +53,6 @@ class Progress:
         """Records read per second."""
         elapsed = time.perf_counter() - self.started
         return self.read / elapsed if elapsed > 0 else 0.0
-
-
-def _count(connection: Connection, table) -> int:
-    return connection.execute(select(func.count()).select_from(table)).scalar_one()
 
 
 class _Writer:
@@ -146,39 +149,31 @@ def import_files(
     problems: list[Problem] = []
     reader = BlockReader(known_actors)
     blocks = (block for path in paths for block in reader.blocks(Path(path)))
-    try:
-        with (
-            engine.connect() as connection,
-            bulk_session(connection, references_checked=True),
-            connection.begin() as transaction,
-        ):
-            before = (_count(connection, articles), _count(connection, interactions))
-            writer = _Writer(connection, next_revision(connection))
-            shown = 0
-            with indexes_built_after(connection, is_big(paths, before[1], BYTES_PER_RECORD)):
-                for block in prefetched(blocks):
-                    progress.read += block.read
-                    problems += block.problems
-                    writer.add(block, problems)
-                    if on_progress and progress.read // every > shown:
-                        shown = progress.read // every
-                        on_progress(_counted(progress, problems))
-                writer.resolve(problems)
-            if problems:
-                raise RecordError(problems[:MAX_PROBLEMS] + _more(problems))
-            after = (_count(connection, articles), _count(connection, interactions))
-            counts = {
-                "articles": after[0] - before[0],
-                "interactions": after[1] - before[1],
-                "rev": writer.rev,
-            }
-            record_change(connection, writer.rev, actor, "import", "import", f"rev {writer.rev}", None, None,
-                          {**counts, "files": [Path(p).name for p in paths]})  # fmt: skip
-            if dry_run:
-                transaction.rollback()
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-        raise StoreError(f"nothing was imported: the database refused the records ({reason})") from error
+    with bulk_transaction(engine, references_checked=True, what="records") as (connection, transaction):
+        before = table_sizes(connection)
+        writer = _Writer(connection, next_revision(connection))
+        shown = 0
+        with indexes_built_after(connection, is_big(paths, before[1], BYTES_PER_RECORD)):
+            for block in prefetched(blocks):
+                progress.read += block.read
+                problems += block.problems
+                writer.add(block, problems)
+                if on_progress and progress.read // every > shown:
+                    shown = progress.read // every
+                    on_progress(_counted(progress, problems))
+            writer.resolve(problems)
+        if problems:
+            raise RecordError(problems[:MAX_PROBLEMS] + _more(problems))
+        after = table_sizes(connection)
+        counts = {
+            "articles": after[0] - before[0],
+            "interactions": after[1] - before[1],
+            "rev": writer.rev,
+        }
+        record_change(connection, writer.rev, actor, "import", "import", f"rev {writer.rev}", None, None,
+                      {**counts, "files": [Path(p).name for p in paths]})  # fmt: skip
+        if dry_run:
+            transaction.rollback()
     added = (after[0] - before[0], after[1] - before[1])
     result = ImportResult(added[0], added[1], progress.read - added[0] - added[1])
     if on_progress:

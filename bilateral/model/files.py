@@ -78,6 +78,22 @@ def is_interaction(raw: dict) -> bool:
     return "article_id" in raw
 
 
+def records_of(
+    raw: dict, path: str, number: int, known_actors: Collection[str] | None = None
+) -> Iterator[tuple[Article | Interaction | None, list[Problem]]]:
+    """(record or None, problems) for one raw line: an interaction, or an article and then the interactions
+    nested under its "interactions" (each takes the article's id, and its date unless it has one)."""
+    if is_interaction(raw):
+        yield interaction_from_dict(raw, path, number, known_actors)
+        return
+    nested = raw.pop("interactions", None) or []
+    article, found = article_from_dict(raw, path, number)
+    yield article, found
+    for child in nested if article else ():
+        child = {**child, "article_id": article.id, "date": child.get("date") or article.date}
+        yield interaction_from_dict(child, path, number, known_actors)
+
+
 def read_record_file(
     path: Path, known_actors: Collection[str] | None = None, where: dict | None = None
 ) -> tuple[list[Article], list[Interaction], list[Problem]]:
@@ -91,29 +107,13 @@ def read_record_file(
         if problem:
             problems.append(problem)
             continue
-        if is_interaction(raw):
-            item, found = interaction_from_dict(raw, str(path), number, known_actors)
-            if item:
-                interactions.append(item)
-                where[item.id] = (str(path), number)
+        for record, found in records_of(raw, str(path), number, known_actors):
             problems += found
-            continue
-        nested = raw.pop("interactions", None) or []
-        article, found = article_from_dict(raw, str(path), number)
-        problems += found
-        if article:
-            articles.append(article)
-            for child in nested:
-                item, found = interaction_from_dict(
-                    {**child, "article_id": article.id, "date": child.get("date") or article.date},
-                    str(path),
-                    number,
-                    known_actors,
-                )
-                if item:
-                    interactions.append(item)
-                    where[item.id] = (str(path), number)
-                problems += found
+            if isinstance(record, Article):
+                articles.append(record)
+            elif record is not None:
+                interactions.append(record)
+                where[record.id] = (str(path), number)
     return articles, interactions, problems
 
 
