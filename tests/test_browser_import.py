@@ -32,7 +32,12 @@ def upload(page, url: str, files: list[Path], check_only: bool = False) -> None:
     page.goto(f"{url}/import")
     page.get_by_text("Files", exact=True).wait_for()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(f) for f in files])
-    # the Import button is disabled until the uploads are in; the click waits for it
+    # every file's chip is shown and none is still uploading before the form is sent
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-testid=\"stFileChip\"]').length >= n"
+        " && !document.querySelector('[data-testid=\"stFileChipIconSpinner\"]')",
+        arg=len(files),
+    )
     if check_only:
         page.get_by_text("Check only", exact=False).click()
     page.get_by_role("button", name="Import").click()

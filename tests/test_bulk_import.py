@@ -44,7 +44,7 @@ def per_line(path):
             problems += found
             if record is not None:
                 target = found_interactions if interaction else found_articles
-                target.append((number, blocks._stored(tuple(record.to_dict().values()), interaction)))
+                target.append((number, blocks.stored_values(record)))
     return found_articles, found_interactions, problems
 
 

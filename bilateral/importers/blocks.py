@@ -25,12 +25,11 @@ from bilateral.model import Article, Interaction, QuadClass
 from bilateral.model.columns import BlockValidator
 from bilateral.model.fields import base_type
 from bilateral.model.files import JSON_SUFFIXES, iter_raw_records, jsonl_record, records_of
+from bilateral.store.writes import article_row, interaction_row
 
 BLOCK_LINES = 20_000
 ARTICLE_FIELDS = tuple(Article.model_fields)
 INTERACTION_FIELDS = tuple(Interaction.model_fields)
-_THEMES = INTERACTION_FIELDS.index("themes")
-_URL = ARTICLE_FIELDS.index("url")
 _BOM = b"\xef\xbb\xbf"
 # The C allocator gives a parsed chunk's memory back; pyarrow's default pool kept ~50 MB more at 1M rows.
 _POOL = pa.system_memory_pool()
@@ -174,19 +173,18 @@ class BlockReader:
     def _add(block: Block, number: int, record, problems: list[Problem]) -> None:
         if problems:
             block.problems += problems
-        elif isinstance(record, Article):
-            block.articles.append((number, _stored(tuple(record.to_dict().values()), False)))
         elif record is not None:
-            block.interactions.append((number, _stored(tuple(record.to_dict().values()), True)))
+            target = block.articles if isinstance(record, Article) else block.interactions
+            target.append((number, stored_values(record)))
 
 
-def _stored(values: tuple, interaction: bool) -> tuple:
-    """Values in JSON form as the store keeps them: themes joined by ';', a blank URL as None."""
-    if interaction:
-        return (*values[:_THEMES], ";".join(values[_THEMES]), *values[_THEMES + 1 :])
-    if values[_URL] == "":
-        return (*values[:_URL], None, *values[_URL + 1 :])
-    return values
+def stored_values(record: Article | Interaction) -> tuple:
+    """A record's values as its table row holds them (store.writes), in field order, without the revision."""
+    if isinstance(record, Article):
+        row = article_row(record, 0)
+        return tuple(row[name] for name in ARTICLE_FIELDS)
+    row = interaction_row(record, record.article_id, 0)
+    return tuple(row[name] for name in INTERACTION_FIELDS)
 
 
 CHUNK_BYTES = 8 << 20
