@@ -17,6 +17,7 @@ from bilateral.bench import commands as bench_commands
 from bilateral.errors import BilateralError, FileFormatError, RecordError
 from bilateral.extract import commands as extract_commands
 from bilateral.filters import add_filter_arguments, filter_from_cli
+from bilateral.importers.bulk import release_memory
 from bilateral.importers.dispatch import FIELD, file_kind
 from bilateral.importers.field import import_field_files
 from bilateral.importers.formats import FORMATS
@@ -78,8 +79,7 @@ def cmd_import_field(args) -> int:
     if not args.quiet:
         print(file=sys.stderr)
     print(progress.summary())
-    with contextlib.suppress(BilateralError), mirror_session(store.connect(seed=False)):
-        pass
+    _refresh_mirror()
     return 0
 
 
@@ -94,8 +94,7 @@ def cmd_update(args) -> int:
     log = (lambda _m: None) if args.quiet else (lambda m: print(m, file=sys.stderr, flush=True))
     progress = update_gdelt(db.engine, since, args.base_url, args.version, until, log=log)
     print(progress.summary())
-    with contextlib.suppress(BilateralError), mirror_session(store.connect(seed=False)):
-        pass
+    _refresh_mirror()
     return 0
 
 
@@ -110,9 +109,16 @@ def cmd_import(args) -> int:
         print("nothing imported: fix the lines above and run the import again")
         return 1
     print(result)
-    with contextlib.suppress(BilateralError), mirror_session(store.connect(seed=False)):
-        pass  # bring the persisted mirror up to date now, so the app's next page does not wait for it
+    _refresh_mirror()
     return 0
+
+
+def _refresh_mirror() -> None:
+    """Bring the persisted mirror up to date after an import, so the app's next page does not wait for it;
+    the import's freed memory goes back to the system first, so the two peaks do not stack."""
+    release_memory()
+    with contextlib.suppress(BilateralError), mirror_session(store.connect(seed=False)):
+        pass
 
 
 def cmd_export_data(args) -> int:

@@ -251,3 +251,34 @@ def test_a_failed_read_names_what_went_wrong():
     query = select(articles.c.id, articles.c.rev)
     with BulkRead(engine, [(query, "rev")]) as bulk, pytest.raises(StoreError, match="reading the store"):
         list(bulk.batches())
+
+
+def test_a_full_load_runs_under_the_load_memory_limit_and_gives_queries_theirs_back(db, monkeypatch):
+    """The bulk load keeps DuckDB to LOAD_MEMORY (the import command's peak); the pages get QUERY_MEMORY."""
+    import duckdb
+
+    from bilateral.analysis import mirror as mirror_module
+
+    def limit_of(setting: str) -> str:
+        scratch = duckdb.connect(config={"memory_limit": setting})
+        try:
+            return scratch.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        finally:
+            scratch.close()
+
+    add(db, 5)
+    seen = []
+    real = mirror_module.Mirror._append
+
+    def watched(self, *args, **kwargs):
+        seen.append(self._run("SELECT current_setting('memory_limit')")[0][0])
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(mirror_module.Mirror, "_append", watched)
+    mirror = Mirror(db)
+    assert mirror.sync() == 5
+    assert seen == [limit_of(mirror_module.LOAD_MEMORY)] * 2  # articles, then rows
+    assert mirror.cursor().execute("SELECT current_setting('memory_limit')").fetchone()[0] == limit_of(
+        mirror_module.QUERY_MEMORY
+    )
+    assert limit_of(mirror_module.LOAD_MEMORY) != limit_of(mirror_module.QUERY_MEMORY)

@@ -6,10 +6,11 @@ Why here: the record import (bilateral.importers.stream) and the field-data impo
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import queue
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -57,7 +58,7 @@ def is_big(paths: Iterable[Path], stored: int, bytes_per_row: int) -> bool:
     return guess >= max(BIG_IMPORT_ROWS, stored)
 
 
-@contextmanager
+@contextlib.contextmanager
 def indexes_built_after(connection: Connection, big: bool):
     """SQLite, a big import into a smaller store: the lookup indexes that no import check reads are dropped
     and built again after the rows are in, inside the caller's transaction (a failed import gets them back;
@@ -85,7 +86,7 @@ def table_sizes(connection: Connection) -> tuple[int, int]:
     )
 
 
-@contextmanager
+@contextlib.contextmanager
 def bulk_transaction(engine, references_checked: bool, what: str):
     """(connection, transaction) of ONE transaction for a bulk import, with bulk_session's settings; a
     database refusal anywhere becomes StoreError naming `what` was refused, and nothing is written."""
@@ -101,7 +102,7 @@ def bulk_transaction(engine, references_checked: bool, what: str):
         raise StoreError(f"nothing was imported: the database refused the {what} ({reason})") from error
 
 
-@contextmanager
+@contextlib.contextmanager
 def bulk_session(connection: Connection, references_checked: bool):
     """SQLite: a larger page cache for this connection (index inserts seldom read pages back) and, when the
     caller has checked every article reference itself, no foreign-key lookup per inserted interaction.
@@ -191,3 +192,13 @@ class SeenKeys:
         while self.runs and len(self.runs[-1]) <= 2 * len(run):
             run = np.sort(np.concatenate((self.runs.pop(), run)), kind="mergesort")
         self.runs.append(run)
+
+
+def release_memory() -> None:
+    """Give the heap an import freed back to the system (glibc's malloc_trim; a no-op elsewhere).
+
+    Why: freed chunks stay in the process otherwise, and the mirror sync that follows an import in the same
+    command then stacks its own peak on top of the import's (0.9 GB for a 1M-row import).
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
