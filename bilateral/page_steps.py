@@ -1,7 +1,9 @@
 """What each page asks the database for: its steps, named, so the app and the benchmark run the same work.
 
-A step takes (db, flt) and returns a small frame, a few numbers or a figure. The pages call these through
-the cached loaders of ui/; `python -m bilateral bench` times them one by one.
+A step takes (db, flt, done) and returns a small frame, a few numbers or a figure; `done` holds the results
+of the page's earlier steps by name, as the page passes one result on to the next (the Overview's leading
+dyads feed its index changes and its chart). The pages call these through the cached loaders of ui/;
+`python -m bilateral bench` times them one by one.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilateral import charts
-from bilateral.analysis import queries
+from bilateral.analysis import queries, watch
 from bilateral.analysis.changes import index_changes
 
 LATEST_CARDS = 6
 RECORDS_PAGE = 500
+MOVES_SHOWN = 8
 
 
 @dataclass(frozen=True)
@@ -23,42 +26,46 @@ class Step:
     """One piece of a page's work."""
 
     name: str
-    run: Callable[[Any, Any], Any]
+    run: Callable[[Any, Any, dict], Any]
 
 
-def _leading(db, flt):
-    return charts.chart_dyads(db, flt)
+def _moves(db, flt, _done):
+    """What moved, as the Overview's panel asks for it (ui.loaders.moves with its defaults)."""
+    return watch.moves(db, flt, flt.date_to, watch.WatchSettings(), MOVES_SHOWN, one_per_pair=True)
 
 
 PAGES: dict[str, tuple[Step, ...]] = {
     "overview": (
-        Step("headline", queries.headline),
-        Step("leading dyads", _leading),
-        Step("index changes", lambda db, flt: index_changes(db, flt, _leading(db, flt))),
+        Step("headline", lambda db, flt, _: queries.headline(db, flt)),
+        Step("datasets", lambda db, flt, _: queries.dataset_summary(db, flt)),
+        Step("leading dyads", lambda db, flt, _: charts.chart_dyads(db, flt)),
+        Step("index changes", lambda db, flt, done: index_changes(db, flt, done["leading dyads"])),
+        Step("what moved", _moves),
         Step(
-            "net figure", lambda db, flt: charts.build_figure("net", db, flt, dyads=tuple(_leading(db, flt)))
+            "net figure",
+            lambda db, flt, done: charts.build_figure("net", db, flt, dyads=tuple(done["leading dyads"])),
         ),
-        Step("theme mix figure", lambda db, flt: charts.build_figure("theme_mix", db, flt)),
-        Step("latest records", lambda db, flt: queries.records_page(db, flt, LATEST_CARDS)),
+        Step("theme mix figure", lambda db, flt, _: charts.build_figure("theme_mix", db, flt)),
+        Step("latest records", lambda db, flt, _: queries.records_page(db, flt, LATEST_CARDS)),
     ),
     "timeline": (
-        Step("headline", queries.headline),
-        Step("timeline figure", lambda db, flt: charts.build_figure("timeline", db, flt)),
+        Step("headline", lambda db, flt, _: queries.headline(db, flt)),
+        Step("timeline figure", lambda db, flt, _: charts.build_figure("timeline", db, flt)),
     ),
     "cooperation": (
-        Step("scored count", lambda db, flt: queries.count(db, flt, queries.scored(False))),
-        Step("dyad choices", lambda db, flt: queries.top_dyads(db, flt, 30)),
-        Step("cooperation figure", lambda db, flt: charts.build_figure("cooperation", db, flt)),
-        Step("quad mix figure", lambda db, flt: charts.build_figure("quad_mix", db, flt)),
-        Step("heatmap figure", lambda db, flt: charts.build_figure("heatmap", db, flt)),
+        Step("scored count", lambda db, flt, _: queries.count(db, flt, queries.scored(False))),
+        Step("dyad choices", lambda db, flt, _: queries.top_dyads(db, flt, 30)),
+        Step("cooperation figure", lambda db, flt, _: charts.build_figure("cooperation", db, flt)),
+        Step("quad mix figure", lambda db, flt, _: charts.build_figure("quad_mix", db, flt)),
+        Step("heatmap figure", lambda db, flt, _: charts.build_figure("heatmap", db, flt)),
     ),
     "network": (
-        Step("graph and centrality", lambda db, flt: charts.network_data(db, flt)),
-        Step("network figure", lambda db, flt: charts.build_figure("network", db, flt)),
+        Step("graph and centrality", lambda db, flt, _: charts.network_data(db, flt)),
+        Step("network figure", lambda db, flt, _: charts.build_figure("network", db, flt)),
     ),
     "records": (
-        Step("count", queries.count),
-        Step("first page", lambda db, flt: queries.records_page(db, flt, RECORDS_PAGE)),
+        Step("count", lambda db, flt, _: queries.count(db, flt)),
+        Step("first page", lambda db, flt, _: queries.records_page(db, flt, RECORDS_PAGE)),
     ),
-    "sidebar": (Step("choices", lambda db, flt: queries.choices(db)),),
+    "sidebar": (Step("choices", lambda db, flt, _: queries.choices(db)),),
 }
