@@ -64,3 +64,32 @@ def test_layout_is_seeded(db, actors):
 def test_empty_graph(db, actors):
     g = graph.build_actor_graph(queries.edge_table(db, Filter(text="nothing like this"), True), actors)
     assert g.number_of_nodes() == 0 and graph.centrality_table(g).empty
+
+
+def _ties(*counts: tuple[int, int]) -> nx.Graph:
+    """A graph whose ties A0-B0, A1-B1, ... have these (count, imported)."""
+    g = nx.Graph()
+    for n, (count, imported) in enumerate(counts):
+        g.add_edge(f"A{n}", f"B{n}", count=count, imported=imported)
+    return g
+
+
+@pytest.mark.parametrize(
+    ("counts", "mixed", "dashed"),
+    [
+        ([(5, 0), (3, 0)], False, set()),  # curated only: nothing drawn apart
+        ([(5, 5), (3, 3)], False, set()),  # imported only: nothing to tell apart
+        ([(5, 3), (4, 2), (3, 0)], True, {("A0", "B0")}),  # more than half imported; half is not
+        ([(5, 1), (3, 0)], True, set()),  # mixed, but no tie rests mostly on imported rows
+    ],
+)
+def test_imported_ties_only_where_sources_mix(counts, mixed, dashed):
+    g = _ties(*counts)
+    assert graph.mixes_sources(g) is mixed
+    assert graph.imported_ties(g) == dashed
+
+
+def test_curated_edges_have_no_imported_interactions(db, actors):
+    g = build(db, actors)
+    assert {d["imported"] for _, _, d in g.edges(data=True)} == {0}
+    assert not graph.mixes_sources(g)

@@ -1,8 +1,8 @@
 """The actor graph (networkx): actors as nodes, interactions aggregated by pair as edges.
 
-Edges carry `count`, `mean_score` and `score_sum`; nodes carry `name`, `kind`, `weighted_degree` and,
-once `add_communities` ran, `community`. Every random step takes a fixed seed, so the same records
-always give the same picture.
+Edges carry `count`, `mean_score`, `score_sum` and `imported` (how many of the count are machine-coded
+field data); nodes carry `name`, `kind`, `weighted_degree` and, once `add_communities` ran, `community`.
+Every random step takes a fixed seed, so the same records always give the same picture.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ CENTRALITY_COLUMNS = ["actor", "name", "interactions", "degree", "betweenness", 
 
 def build_actor_graph(edges: pd.DataFrame, actors: dict[str, Actor]) -> nx.Graph:
     """The undirected actor graph from an edge table (queries.edge_table: source, target, count, mean_score,
-    score_sum); edges are added in the table's order, so the same records always give the same graph."""
+    score_sum, imported); edges are added in the table's order, so the same records give the same graph."""
     graph = nx.Graph()
     for row in edges.itertuples(index=False):
         graph.add_edge(
@@ -31,6 +31,7 @@ def build_actor_graph(edges: pd.DataFrame, actors: dict[str, Actor]) -> nx.Graph
             count=int(row.count),
             mean_score=float(row.mean_score),
             score_sum=float(row.score_sum),
+            imported=int(row.imported),
         )
     for node in graph.nodes:
         actor = actors.get(node)
@@ -38,6 +39,21 @@ def build_actor_graph(edges: pd.DataFrame, actors: dict[str, Actor]) -> nx.Graph
         graph.nodes[node]["kind"] = actor.kind.value if actor else "other"
         graph.nodes[node]["weighted_degree"] = int(graph.degree(node, weight="count"))
     return graph
+
+
+def mixes_sources(graph: nx.Graph) -> bool:
+    """True when the graph's ties rest on both curated and imported (machine-coded field data) rows."""
+    ties = list(graph.edges(data=True))
+    imported = sum(d.get("imported", 0) for _, _, d in ties)
+    return 0 < imported < sum(d["count"] for _, _, d in ties)
+
+
+def imported_ties(graph: nx.Graph) -> set[tuple[str, str]]:
+    """The ties (u, v) resting mostly (more than half their count) on imported field data, when the
+    graph mixes sources; none when its ties are all of one kind (as the timeline marks only mixed bars)."""
+    if not mixes_sources(graph):
+        return set()
+    return {(u, v) for u, v, d in graph.edges(data=True) if 2 * d.get("imported", 0) > d["count"]}
 
 
 def add_communities(graph: nx.Graph, seed: int = COMMUNITY_SEED) -> nx.Graph:

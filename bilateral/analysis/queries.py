@@ -306,7 +306,8 @@ def theme_year_scores_and_span(
 
 
 def edge_table(db, flt, rollup: bool = True) -> pd.DataFrame:
-    """Interactions by unordered actor pair (source < target): count, mean_score, score_sum.
+    """Interactions by unordered actor pair (source < target): count, mean_score, score_sum, and imported
+    (how many of them are machine-coded field data rather than curated records).
 
     The mirror's dyad columns already hold each pair sorted ("CHN-RUS"), so one GROUP BY does it.
     """
@@ -314,13 +315,15 @@ def edge_table(db, flt, rollup: bool = True) -> pd.DataFrame:
     clause, params = conditions(db, flt, (f"{one} != {two}", []))
     out = run(
         db,
-        f"SELECT {pair} AS pair, count(*) AS count, avg(score) AS mean_score, sum(score) AS score_sum "
+        f"SELECT {pair} AS pair, count(*) AS count, avg(score) AS mean_score, sum(score) AS score_sum, "
+        f"count(*) FILTER (dataset != '{Dataset.CURATED.value}') AS imported "
         f"FROM rows WHERE {clause} GROUP BY {pair}",
         params,
     )
     ends = out["pair"].str.split("-", n=1, expand=True) if len(out) else pd.DataFrame(columns=[0, 1])
     out = out.assign(source=ends[0], target=ends[1]).sort_values(["source", "target"]).reset_index(drop=True)
-    return out[["source", "target", "count", "mean_score", "score_sum"]].astype({"count": "int64"})
+    columns = ["source", "target", "count", "mean_score", "score_sum", "imported"]
+    return out[columns].astype({"count": "int64", "imported": "int64"})
 
 
 def window_sums(db, flt, dyads: list[str], start, end, include_commentary: bool = False) -> pd.DataFrame:
