@@ -138,3 +138,35 @@ def test_a_dense_network_draws_its_ties_in_bands():
     assert sum(len([x for x in t.x if x is not None]) for t in lines) == 2 * dense.number_of_edges()
     handles = next(t for t in fig.data if t.name == "Ties")
     assert len(handles.x) == dense.number_of_edges()  # every tie still has its hover and selection handle
+
+
+def test_a_dense_network_dashes_its_mostly_imported_ties_band_by_band():
+    """In the banded path too, ties resting mostly on imported rows are dashed (a dashed trace per band),
+    with one legend entry, and the hover counts the imported interactions."""
+    import networkx as nx
+
+    from bilateral.analysis import graph as actor_graph
+    from bilateral.charts.network import COLOUR_BANDS, WIDTH_BANDS, network_figure
+    from bilateral.charts.payloads import NetworkData
+    from bilateral.charts.style import IMPORTED_TIES_LABEL
+
+    dense = nx.complete_graph([f"A{i}" for i in range(30)])
+    for n, (u, v) in enumerate(dense.edges):
+        count = 1 + n % 7
+        dense.edges[u, v].update(
+            count=count, mean_score=(n % 21) - 10.0, score_sum=0.0, imported=count * (n % 3 == 0)
+        )
+    for node in dense.nodes:
+        dense.nodes[node].update(name=node, kind="state", weighted_degree=dense.degree(node, weight="count"))
+    fig = network_figure(NetworkData(dense, actor_graph.layout(dense), "Dense"))
+    lines = [t for t in fig.data if t.mode == "lines" and t.showlegend is False]
+    dashed = [t for t in lines if t.line.dash == "dash"]
+    assert len(lines) <= 2 * WIDTH_BANDS * COLOUR_BANDS
+    imported = {tie for n, tie in enumerate(dense.edges) if n % 3 == 0}
+    assert actor_graph.imported_ties(dense) == imported
+    assert sum(len([x for x in t.x if x is not None]) // 2 for t in dashed) == len(imported)
+    (key,) = [t for t in fig.data if t.name == IMPORTED_TIES_LABEL]
+    assert key.line.dash == "dash" and fig.layout.showlegend
+    handles = next(t for t in fig.data if t.name == "Ties")
+    assert "of them imported (field data)" in handles.hovertemplate
+    assert [row[5] for row in handles.customdata] == [d["imported"] for _, _, d in dense.edges(data=True)]

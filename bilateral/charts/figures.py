@@ -16,6 +16,7 @@ from bilateral.charts.style import (
     CHART_TEMPLATE,
     COOPERATION,
     DIVERGING,
+    IMPORTED_LABEL,
     INK,
     MUTED,
     NET,
@@ -34,9 +35,6 @@ def bar_geometry(starts: pd.Series, period: Period | str) -> tuple[pd.Series, li
     ends = (starts.dt.to_period(freq) + 1).dt.start_time
     spans = ends - starts
     return starts + spans / 2, [s.total_seconds() * 850 for s in spans]
-
-
-IMPORTED_LABEL = "of which imported (machine-coded field data)"
 
 
 def timeline_figure(data: TimelineData) -> go.Figure:

@@ -1,4 +1,9 @@
-"""The actor-network figure: nodes sized by interactions, coloured by community; ties by count and mean."""
+"""The actor-network figure: nodes sized by interactions, coloured by community; ties by count and mean.
+
+Where the ties mix curated and imported rows, a tie resting mostly on imported (machine-coded) field data
+is dashed, with a legend entry saying so, and each tie's hover says how many of its interactions are
+imported; on curated data alone the figure is as it always was.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +11,37 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from bilateral.analysis.graph import imported_ties, mixes_sources
 from bilateral.charts.payloads import NetworkData
-from bilateral.charts.style import CHART_TEMPLATE, COMMUNITY_COLOURS, DIVERGING, INK, empty_figure
+from bilateral.charts.style import (
+    CHART_TEMPLATE,
+    COMMUNITY_COLOURS,
+    DIVERGING,
+    IMPORTED_TIES_LABEL,
+    INK,
+    empty_figure,
+)
 
-MAX_EDGE_TRACES = 300  # beyond this many ties, ties share traces by width and colour band
+MAX_EDGE_TRACES = 300  # beyond this many ties, ties share traces by width and colour band (and dash)
 WIDTH_BANDS, COLOUR_BANDS = 6, 11
 
 
-def _edge_traces(graph, positions: dict) -> list[go.Scatter]:
-    """One line per edge (a trace has one width and colour): width by count, colour by mean score.
+def _dash(dashed: bool) -> dict:
+    """The line's dash when it is drawn as imported, else nothing (the line stays as it always was)."""
+    return {"dash": "dash"} if dashed else {}
+
+
+def _edge_traces(graph, positions: dict, dashed: set) -> list[go.Scatter]:
+    """One line per edge (a trace has one width and colour): width by count, colour by mean score; the
+    ties in `dashed` dashed.
 
     Why bands for large graphs: thousands of traces take seconds to build and to draw; drawn in bands of
-    width and colour (at most 66 traces), a dense network keeps the same look at a fraction of the cost.
+    width and colour (at most 66 traces, twice that with dashed ties), a dense network keeps the same look
+    at a fraction of the cost.
     """
     top = max((d["count"] for _, _, d in graph.edges(data=True)), default=1)
     if graph.number_of_edges() > MAX_EDGE_TRACES:
-        return _banded_edge_traces(graph, positions, top)
+        return _banded_edge_traces(graph, positions, top, dashed)
     traces = []
     for u, v, data in graph.edges(data=True):
         (x0, y0), (x1, y1) = positions[u], positions[v]
@@ -34,28 +54,28 @@ def _edge_traces(graph, positions: dict) -> list[go.Scatter]:
                 mode="lines",
                 hoverinfo="skip",
                 showlegend=False,
-                line={"width": width, "color": colour},
+                line={"width": width, "color": colour, **_dash((u, v) in dashed)},
             )
         )
     return traces
 
 
-def _banded_edge_traces(graph, positions: dict, top: int) -> list[go.Scatter]:
-    """Edges grouped by width band and colour band, each group one trace of segments split by gaps."""
-    groups: dict[tuple[int, int], tuple[list, list]] = {}
+def _banded_edge_traces(graph, positions: dict, top: int, dashed: set) -> list[go.Scatter]:
+    """Edges grouped by width band, colour band and dash, each group one trace of segments split by gaps."""
+    groups: dict[tuple[int, int, bool], tuple[list, list]] = {}
     for u, v, data in graph.edges(data=True):
         width_band = min(int((data["count"] / top) ** 0.5 * WIDTH_BANDS), WIDTH_BANDS - 1)
         colour_band = min(int((data["mean_score"] + 10) / 20 * COLOUR_BANDS), COLOUR_BANDS - 1)
-        xs, ys = groups.setdefault((width_band, colour_band), ([], []))
+        xs, ys = groups.setdefault((width_band, colour_band, (u, v) in dashed), ([], []))
         (x0, y0), (x1, y1) = positions[u], positions[v]
         xs += [x0, x1, None]
         ys += [y0, y1, None]
     traces = []
-    for (width_band, colour_band), (xs, ys) in sorted(groups.items()):
+    for (width_band, colour_band, imported), (xs, ys) in sorted(groups.items()):
         colour = sample_colorscale(DIVERGING, [(colour_band + 0.5) / COLOUR_BANDS])[0]
         width = 1.5 + 8.5 * ((width_band + 0.5) / WIDTH_BANDS)
         traces.append(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                                 line={"width": width, "color": colour}))  # fmt: skip
+                                 line={"width": width, "color": colour, **_dash(imported)}))  # fmt: skip
     return traces
 
 
@@ -65,9 +85,15 @@ def _rows(items: list[list]) -> np.ndarray:
     return np.array(items, dtype=object)
 
 
-def _edge_handles(graph, positions: dict) -> go.Scatter:
-    """Markers at edge midpoints: they carry the hover text and make edges selectable."""
+def _edge_handles(graph, positions: dict, mixed: bool) -> go.Scatter:
+    """Markers at edge midpoints: they carry the hover text and make edges selectable; where the ties mix
+    curated and imported rows, the hover says how many of each tie's interactions are imported."""
     edges = list(graph.edges(data=True))
+    custom = [["edge", u, v, d["count"], d["mean_score"]] for u, v, d in edges]
+    imported = ""
+    if mixed:
+        custom = [[*row, d.get("imported", 0)] for row, (_, _, d) in zip(custom, edges, strict=True)]
+        imported = ", %{customdata[5]} of them imported (field data)"
     return go.Scatter(
         x=[(positions[u][0] + positions[v][0]) / 2 for u, v, _ in edges],
         y=[(positions[u][1] + positions[v][1]) / 2 for u, v, _ in edges],
@@ -84,9 +110,9 @@ def _edge_handles(graph, positions: dict) -> go.Scatter:
             "line": {"width": 0.5, "color": "white"},
             "colorbar": {"title": {"text": "Mean score"}, "thickness": 14, "len": 0.6},
         },
-        customdata=_rows([["edge", u, v, d["count"], d["mean_score"]] for u, v, d in edges]),
-        hovertemplate="%{customdata[1]} – %{customdata[2]}<br>Interactions: %{customdata[3]} · mean score "
-        "%{customdata[4]:+.1f}<extra></extra>",
+        customdata=_rows(custom),
+        hovertemplate=f"%{{customdata[1]}} – %{{customdata[2]}}<br>Interactions: %{{customdata[3]}}{imported}"
+        " · mean score %{customdata[4]:+.1f}<extra></extra>",
     )
 
 
@@ -120,13 +146,26 @@ def _node_trace(graph, positions: dict, focus: str | None) -> go.Scatter:
     )
 
 
+def _imported_key() -> go.Scatter:
+    """The legend entry of the dashed ties: a line with no points."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="lines",
+        name=IMPORTED_TIES_LABEL,
+        hoverinfo="skip",
+        line={"width": 2, "color": INK, "dash": "dash"},
+    )
+
+
 def network_figure(data: NetworkData) -> go.Figure:
     """Actors as nodes (size: interactions, colour: community); ties as lines (width: count, colour: mean)."""
     graph, positions, title, focus = data.graph, data.positions, data.title, data.focus
     if graph.number_of_nodes() == 0:
         return empty_figure(title, "No ties between actors match the filter.")
-    fig = go.Figure(_edge_traces(graph, positions))
-    fig.add_trace(_edge_handles(graph, positions))
+    dashed = imported_ties(graph)
+    fig = go.Figure(_edge_traces(graph, positions, dashed))
+    fig.add_trace(_edge_handles(graph, positions, mixed=mixes_sources(graph)))
     fig.add_trace(_node_trace(graph, positions, focus))
     hidden = {"visible": False, "showgrid": False, "zeroline": False}
     fig.update_layout(
@@ -138,4 +177,10 @@ def network_figure(data: NetworkData) -> go.Figure:
         margin={"l": 16, "r": 16, "t": 70, "b": 16},
         dragmode="pan",
     )
+    if dashed:
+        fig.add_trace(_imported_key())
+        fig.update_layout(
+            showlegend=True,
+            legend={"orientation": "h", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom"},
+        )
     return fig

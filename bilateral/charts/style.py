@@ -46,6 +46,10 @@ THEME_COLOURS = dict(
 COMMUNITY_COLOURS = ["#009E73", "#AA4499", "#DDCC77", "#44AA99", "#CC79A7", "#999933", "#888888", "#332288"]
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 QUAD_COLOURS = {1: "#92c5de", 2: "#2166ac", 3: "#f4a582", 4: "#b2182b"}
+# Rows from the machine-coded field datasets, named alike wherever a chart draws them apart from curated ones.
+FIELD_DATA = "imported (machine-coded field data)"
+IMPORTED_LABEL = f"of which {FIELD_DATA}"  # the timeline's line: the imported part of each bar
+IMPORTED_TIES_LABEL = f"Ties mostly {FIELD_DATA}"  # the network's dashed ties
 
 
 def _make_template() -> go.layout.Template:
