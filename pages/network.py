@@ -3,11 +3,16 @@
 import streamlit as st
 
 from bilateral.analysis import graph as actor_graph
+from bilateral.charts.style import IMPORTED_TIES_LABEL
 from ui import loaders, views
 from ui.downloads import chart_downloads, graph_downloads
 from ui.sidebar import filter_sidebar
 
 SHARE = {"format": "%.2f", "min_value": 0.0, "max_value": 1.0}
+DASHED_NOTE = (
+    " Dashed lines: ties resting mostly on imported, machine-coded field data rather than curated records;"
+    " a tie's dot says how many of its interactions are imported."
+)
 
 flt = filter_sidebar()
 st.title("Actor network")
@@ -39,9 +44,11 @@ fig = loaders.figure("network", flt, rollup=rollup, ego=ego)
 picked = views.chart(fig, key="network_chart")
 chart_downloads(fig, name="network", flt=flt, n_records=loaders.count(flt), key="network")
 graph_downloads(graph, flt, key="network_graph")
+dashed = IMPORTED_TIES_LABEL in {trace.name for trace in fig.data}
 st.caption(
     "Node size: interactions; node colour: community (Louvain). Line width: interactions between the pair; "
     "line colour: their mean score, from tension (red) to cooperation (blue). Drag to pan, scroll to zoom."
+    + (DASHED_NOTE if dashed else "")
 )
 views.selection(
     loaders.selection(flt, picked, rollup=rollup),

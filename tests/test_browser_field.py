@@ -1,5 +1,5 @@
 """Real browser, field data: import a GDELT sample, then see the Dataset filter, the distinct marks of
-imported rows and the curated vs GDELT overlay on the Cooperation page."""
+imported rows (the curated vs GDELT overlay on the Cooperation page, the dashed ties of the network)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from conftest import FIELD_BROWSER, running_app
 from conftest import GDELT_SAMPLE as GDELT
 from test_browser import LOAD_MS, assert_no_error, open_page, screenshot
 
+from bilateral.charts.style import IMPORTED_TIES_LABEL
 from bilateral.cli import main
 
 pytestmark = FIELD_BROWSER
@@ -42,6 +43,15 @@ def test_imported_sample_shows_dataset_filter_distinct_marks_and_overlay(page, f
     assert_no_error(page)
     overlay.scroll_into_view_if_needed()
     screenshot(page, "cooperation-agreement")
+    open_page(page, f"{field_server}/network")
+    network = page.locator('[data-testid="stPlotlyChart"]', has_text="Actor network")
+    network.locator(".legendtext", has_text=IMPORTED_TIES_LABEL).wait_for()
+    ties = network.locator(".scatterlayer .trace .js-line").evaluate_all(
+        "lines => lines.map(l => l.style.strokeDasharray || 'solid')"
+    )
+    assert "solid" in ties and len(set(ties)) >= 2  # curated ties solid, the mostly-GDELT ones dashed
+    page.get_by_text("Dashed lines: ties resting mostly on imported").wait_for()
+    assert_no_error(page)
     open_page(page, f"{field_server}/records?dataset=gdelt")
     page.wait_for_selector('[data-testid="stDataFrame"]')
     assert sidebar.locator('span[data-tag][aria-label="GDELT"]').count() == 1

@@ -132,3 +132,40 @@ def test_timeline_marks_the_imported_part_of_its_bars_only_when_rows_are_mixed(m
     assert line.line.dash == "dot" and line.customdata[0][0] == "period"
     assert not imported_trace(field_only)
     assert not imported_trace(charts.build_figure("timeline", mirror, flt(dataset="curated"), period="year"))
+
+
+def _network_parts(fig):
+    from bilateral.charts.style import IMPORTED_TIES_LABEL
+
+    handles = next(t for t in fig.data if t.name == "Ties")
+    dashed = [t for t in fig.data if t.line and t.line.dash == "dash" and t.name != IMPORTED_TIES_LABEL]
+    return handles, dashed, [t for t in fig.data if t.name == IMPORTED_TIES_LABEL]
+
+
+def test_network_dashes_ties_resting_mostly_on_imported_rows_only_when_rows_are_mixed(mirror):
+    edges = queries.edge_table(mirror, flt()).set_index(["source", "target"])
+    assert edges.loc[("PRK", "USA"), ["count", "imported"]].tolist() == [32, 27]  # the GDELT/ICEWS rows
+    assert edges.loc[("CHN", "USA"), ["count", "imported"]].tolist() == [86, 8]
+    handles, dashed, key = _network_parts(charts.build_figure("network", mirror, flt()))
+    assert len(dashed) == int((2 * edges["imported"] > edges["count"]).sum()) > 0
+    assert len(key) == 1 and key[0].line.dash == "dash"
+    ties = {frozenset(row[1:3]): (row[3], row[5]) for row in handles.customdata}  # (count, imported)
+    assert ties[frozenset({"PRK", "USA"})] == (32, 27) and ties[frozenset({"CHN", "USA"})] == (86, 8)
+    assert "Interactions: %{customdata[3]}, %{customdata[5]} of them imported (field data)" in (
+        handles.hovertemplate
+    )
+    for only in ("curated", ["gdelt", "icews"]):  # one kind of rows: nothing to draw apart
+        handles, dashed, key = _network_parts(charts.build_figure("network", mirror, flt(dataset=only)))
+        assert not dashed and not key and "imported" not in handles.hovertemplate
+        assert {len(row) for row in handles.customdata} == {5}
+
+
+def test_network_page_says_what_the_dashed_ties_are(app_env):
+    at = AppTest.from_file("../pages/network.py", default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert any("Dashed lines: ties resting mostly on imported" in c.value for c in at.caption)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert any(t.get("name", "").startswith("Ties mostly imported") for t in spec["data"])
+    at.query_params["dataset"] = "curated"
+    at.run()
+    assert not at.exception and not any("Dashed lines" in c.value for c in at.caption)
