@@ -219,6 +219,23 @@ def test_directed_dyads_and_themes_are_measured_apart():
     } <= keys
 
 
+def test_only_the_kinds_asked_for_are_read_and_they_measure_the_same():
+    """The Overview asks for undirected moves only: the directed cells are not computed for it, and the
+    undirected moves are the same as when both kinds are measured."""
+    db = step_db()
+    day = (START + pd.Timedelta(weeks=62)).date()
+    last = watch.week_of(day)
+    first = last - 55 * watch.WEEK
+    cells = watch.weekly_cells(db, ALL, first, last, kinds=("undirected",))
+    assert set(cells["kind"]) == {"undirected"}
+    assert set(watch.weekly_cells(db, ALL, first, last)["kind"]) == {"undirected", "directed"}
+    both = watch.moves(db, ALL, day, kinds=("undirected", "directed"))
+    alone = watch.moves(db, ALL, day)
+    expected = both.loc[both["kind"] == "undirected"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(alone.drop(columns="trend"), expected.drop(columns="trend"))
+    assert alone["trend"].tolist() == expected["trend"].tolist()
+
+
 # --- notes ---
 
 

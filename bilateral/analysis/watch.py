@@ -59,37 +59,48 @@ def _undated(flt):
     return dataclasses.replace(flt, date_from=None, date_to=None)
 
 
+KINDS = ("undirected", "directed")
+
+
 def weekly_cells_sql(
-    db, flt, first_week: pd.Timestamp, last_week: pd.Timestamp, pairs=()
+    db, flt, first_week: pd.Timestamp, last_week: pd.Timestamp, pairs=(), kinds: tuple[str, ...] = KINDS
 ) -> tuple[str, list]:
-    """SQL (and parameters) of the weekly cells: per kind (undirected/directed), pair, theme (and "all")
-    and week with events: count, cooperation, tension. Scored interactions only; the filter's dates are
-    ignored."""
+    """SQL (and parameters) of the weekly cells: per kind (undirected/directed, those in `kinds`), pair,
+    theme (and "all") and week with events: count, cooperation, tension. Scored interactions only; the
+    filter's dates are ignored.
+
+    Why `kinds`: the Overview's panel wants undirected moves only; the directed cells doubled its work."""
     span = ("date BETWEEN ? AND ?", [first_week.date(), (last_week + pd.Timedelta(days=6)).date()])
     clause, params = queries.conditions(
         db, _undated(flt), queries.scored(False), span, queries.in_dyads(list(pairs))
     )
     themes = queries.THEME_TABLE.replace("(VALUES ", f"(VALUES ('{ALL_THEMES}', 0, -1), ")
     sums = "count(*) AS count, sum(greatest(score, 0)) AS cooperation, sum(least(score, 0)) AS tension"
+    parts = {
+        "undirected": f"""
+        SELECT 'undirected' AS kind, dyad AS pair, t.theme, week, {sums}
+        FROM scoped JOIN {themes} ON t.bit = 0 OR (scoped.theme_mask & t.bit) != 0 GROUP BY ALL""",
+        "directed": f"""
+        SELECT 'directed' AS kind, state1 || '{ARROW}' || state2 AS pair, t.theme, week, {sums}
+        FROM scoped JOIN {themes} ON t.bit = 0 OR (scoped.theme_mask & t.bit) != 0
+        WHERE direction = 'directed' GROUP BY ALL""",
+    }
     sql = f"""
         WITH scoped AS (
             SELECT CAST(date_trunc('week', date) AS TIMESTAMP) AS week, dyad, state1, state2, direction,
                    theme_mask, score
             FROM rows WHERE {clause} AND state1 != state2
         )
-        SELECT 'undirected' AS kind, dyad AS pair, t.theme, week, {sums}
-        FROM scoped JOIN {themes} ON t.bit = 0 OR (scoped.theme_mask & t.bit) != 0 GROUP BY ALL
-        UNION ALL
-        SELECT 'directed' AS kind, state1 || '{ARROW}' || state2 AS pair, t.theme, week, {sums}
-        FROM scoped JOIN {themes} ON t.bit = 0 OR (scoped.theme_mask & t.bit) != 0
-        WHERE direction = 'directed' GROUP BY ALL
+        {" UNION ALL ".join(parts[kind] for kind in KINDS if kind in kinds)}
     """
     return sql, params
 
 
-def weekly_cells(db, flt, first_week: pd.Timestamp, last_week: pd.Timestamp, pairs=()) -> pd.DataFrame:
+def weekly_cells(
+    db, flt, first_week: pd.Timestamp, last_week: pd.Timestamp, pairs=(), kinds: tuple[str, ...] = KINDS
+) -> pd.DataFrame:
     """The weekly cells (see weekly_cells_sql) as a frame, of the given (undirected) pairs only when given."""
-    out = queries.run(db, *weekly_cells_sql(db, flt, first_week, last_week, pairs))
+    out = queries.run(db, *weekly_cells_sql(db, flt, first_week, last_week, pairs, kinds))
     out["week"] = pd.to_datetime(out["week"])
     return out
 
@@ -172,10 +183,18 @@ MOVE_COLUMNS = [
 ]
 
 
-def window_sums(db, flt, first: pd.Timestamp, recent_start: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:
-    """Per kind, pair and theme: sums over the recent window and over the baseline weeks before it
-    (counts, their squares, cooperation, tension, weeks with events, and the spread of the weekly index)."""
-    cells = weekly_cells_sql(db, flt, first, last)
+def window_sums(
+    db,
+    flt,
+    first: pd.Timestamp,
+    recent_start: pd.Timestamp,
+    last: pd.Timestamp,
+    kinds: tuple[str, ...] = KINDS,
+) -> pd.DataFrame:
+    """Per kind (of `kinds`), pair and theme: sums over the recent window and over the baseline weeks
+    before it (counts, their squares, cooperation, tension, weeks with events, and the spread of the
+    weekly index)."""
+    cells = weekly_cells_sql(db, flt, first, last, kinds=kinds)
     sql = f"""
         WITH cells AS ({cells[0]}),
         scored AS (
@@ -247,8 +266,8 @@ def moves(
         return pd.DataFrame(columns=[*MOVE_COLUMNS, "trend"])
     first = last - (settings.recent_weeks + settings.baseline_weeks - 1) * WEEK
     recent_start = last - (settings.recent_weeks - 1) * WEEK
-    measured = measure_moves(window_sums(db, flt, first, recent_start, last), settings)
-    measured = measured.loc[measured["kind"].isin(kinds) & (measured["recent_count"] > 0)]
+    measured = measure_moves(window_sums(db, flt, first, recent_start, last, kinds), settings)
+    measured = measured.loc[measured["recent_count"] > 0]
     measured = measured.assign(general=measured["theme"] == ALL_THEMES).sort_values(
         ["size", "recent_count", "general", "pair", "theme"], ascending=[False, False, True, True, True]
     )
@@ -265,7 +284,8 @@ def _trends(db, flt, top: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp)
         return []
     wanted = {(r.kind, r.pair, r.theme) for r in top.itertuples()}
     undirected = sorted({r.pair for r in top.itertuples() if r.kind == "undirected"})
-    cells = weekly_cells(db, flt, first, last, undirected if len(undirected) == len(top) else ())
+    kinds = tuple(k for k in KINDS if k in set(top["kind"]))
+    cells = weekly_cells(db, flt, first, last, undirected if len(undirected) == len(top) else (), kinds)
     keyed = cells.loc[
         [(k, p, t) in wanted for k, p, t in zip(cells["kind"], cells["pair"], cells["theme"], strict=True)]
     ]
@@ -283,7 +303,7 @@ def watch_series(
     (computed from the 52 weeks before each week, so the history before `first` is read too)."""
     start, end = week_of(first), week_of(last)
     history = start - settings.baseline_weeks * WEEK
-    cells = weekly_cells(db, flt, history, end, [pair])
+    cells = weekly_cells(db, flt, history, end, [pair], ("undirected",))
     cells = cells.loc[(cells["kind"] == "undirected") & (cells["pair"] == pair) & (cells["theme"] == theme)]
     series = with_baselines(complete(cells, history, end), settings)
     return series.loc[series["week"] >= start].reset_index(drop=True)
