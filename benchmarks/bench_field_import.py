@@ -52,7 +52,8 @@ def kept_lines(lines: list[str]) -> list[str]:
 def parse_and_map(path: Path) -> tuple[float, float]:
     """Rows per second of reading and mapping the file (no database): by the wall clock, and by CPU time
     (on a shared machine the second says what the code does when it has the core to itself)."""
-    from bilateral.importers.field import FieldProgress, mapped_rows
+    from bilateral.importers.field import FieldProgress
+    from bilateral.importers.mapping_process import mapped_rows
 
     progress = FieldProgress()
     start, cpu = time.perf_counter(), time.process_time()

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from bilateral import store
 from bilateral.cli import main
-from bilateral.importers import field, formats
+from bilateral.importers import formats, mapping_process
 from bilateral.importers.bulk import SeenKeys
 from bilateral.importers.datasets import MAPPERS
 from bilateral.importers.field import DUPLICATE, STORED, import_field_files, rows_of
@@ -176,7 +176,24 @@ def test_every_kept_row_is_a_valid_interaction(kind, path, expected):
         assert record.id == row["id"] and record.quad_class == row["quad_class"], f"line {line}"
 
 
-def test_samples_import_with_provenance_and_skips_counted(empty_store):
+@pytest.fixture(params=["in-process", "child"])
+def mapping(request, monkeypatch):
+    """Map the rows in this process, or (as for big inputs) in the child process; says which ran."""
+    used = []
+    if request.param == "child":
+        monkeypatch.setattr(mapping_process, "IN_PROCESS_BYTES", 0)
+        real = mapping_process._Child
+
+        def counted(*args):
+            used.append(args)
+            return real(*args)
+
+        monkeypatch.setattr(mapping_process, "_Child", counted)
+    yield request.param
+    assert bool(used) == (request.param == "child")
+
+
+def test_samples_import_with_provenance_and_skips_counted(empty_store, mapping):
     progress = import_field_files(empty_store.engine, [GDELT, ICEWS, PLOVER])
     assert (progress.read, progress.kept) == (150 + 300 + 164, 6 + 97 + 10)
     assert progress.skipped[NO_TYPE] == 23 + 45
@@ -217,9 +234,9 @@ def test_duplicate_ids_in_one_import_are_reported_first_kept(empty_store, tmp_pa
 
 @pytest.mark.parametrize("batch", [1, 2, 5_000])
 def test_duplicates_across_batches_and_files_are_reported_first_kept(
-    empty_store, tmp_path, monkeypatch, batch
+    empty_store, tmp_path, monkeypatch, batch, mapping
 ):
-    monkeypatch.setattr(field, "BATCH", batch)
+    monkeypatch.setattr(mapping_process, "CHUNK", batch)
     lines = GDELT.read_text(encoding="utf-8").splitlines(keepends=True)
     first, second = tmp_path / "first.tsv", tmp_path / "second.tsv"
     first.write_text("".join(lines[6:8]), encoding="utf-8")  # two rows the mapping keeps
@@ -276,7 +293,7 @@ def _bad_files(tmp: Path) -> dict[str, tuple[Path, type, str]]:
 
 
 @pytest.mark.parametrize("case", ["truncated", "columns", "encoding", "empty", "no event file", "0-byte zip"])
-def test_a_bad_file_gives_a_named_error_and_leaves_the_store_unchanged(empty_store, tmp_path, case):
+def test_a_bad_file_gives_a_named_error_and_leaves_the_store_unchanged(empty_store, tmp_path, case, mapping):
     import_field_files(empty_store.engine, [ICEWS])
     before, revision = empty_store.counts(), empty_store.revision()
     path, error, where = _bad_files(tmp_path)[case]

@@ -1,7 +1,8 @@
 """Import GDELT, ICEWS and PLOVER/POLECAT files into the store: streamed, mapped by table, all or nothing.
 
-Rows are read a line (an object) at a time and mapped (bilateral.importers.datasets) on a second thread,
-and written in batches inside ONE transaction: an unreadable file anywhere rolls everything back.
+Rows are read a line (an object) at a time and mapped (bilateral.importers.datasets), in a second process
+for big inputs (bilateral.importers.mapping_process), and written in batches inside ONE transaction: an
+unreadable file anywhere rolls everything back.
 Re-import is idempotent: an interaction's id comes from its dataset and source row id, and the store has
 a unique index on both, so rows already stored are counted and not written again. Duplicate ids inside
 one import are reported with their file and line; the first is kept. One source article is made per
@@ -26,18 +27,17 @@ from bilateral.importers.bulk import (
     SeenKeys,
     bulk_transaction,
     indexes_built_after,
+    insert_sql,
     is_big,
     lookup,
-    prefetched,
     table_sizes,
 )
-from bilateral.importers.datasets import MAPPERS
-from bilateral.importers.formats import FORMATS, detect_format, plover_records, tab_rows
-from bilateral.importers.mapping import Skip, rules, source_article
+from bilateral.importers.formats import FORMATS, plover_records, tab_rows
+from bilateral.importers.mapping import source_article
+from bilateral.importers.mapping_process import Chunk, mapped_chunks
 from bilateral.store.tables import articles, interactions
 from bilateral.store.writes import next_revision
 
-BATCH = 5_000
 BYTES_PER_ROW = 250  # a GDELT event row, roughly: to guess a file's rows from its size (zips guess low)
 MAX_DUPLICATES_LISTED = 20
 DUPLICATE = "duplicate id in the import (first kept)"
@@ -83,24 +83,6 @@ def rows_of(path: Path, kind: str) -> Iterator[tuple[str, int, object]]:
     return plover_records(path) if kind == "plover" else tab_rows(path, kind)
 
 
-def mapped_rows(
-    paths: list[Path], kind: str | None, progress: FieldProgress
-) -> Iterator[tuple[str, int, dict, tuple]]:
-    """(file, line, interaction row, article args) of every kept row; skips counted in progress."""
-    table = rules()
-    for path in paths:
-        fmt = kind or detect_format(path)
-        mapper = MAPPERS[fmt]
-        for name, line, raw in rows_of(path, fmt):
-            progress.read += 1
-            try:
-                row, article = mapper(raw, table)
-            except Skip as skip:
-                progress.skipped[skip.reason] += 1
-                continue
-            yield name, line, row, article
-
-
 def _insert(connection: Connection, table):
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     return dialect.insert(table).on_conflict_do_nothing()
@@ -117,59 +99,68 @@ def _write(connection: Connection, table, rows: list[dict]) -> None:
 
 
 class _Batches:
-    """Writes mapped rows a batch at a time; everything it checks, it asks the store, so memory stays flat.
+    """Writes mapped rows a chunk at a time; everything it checks, it asks the store, so memory stays flat.
 
-    Per batch: an id already written by this import is a duplicate in the import (reported with its file
+    Per chunk: an id already written by this import is a duplicate in the import (reported with its file
     and line, the first kept); an id stored before is skipped by the unique index; each row's source
-    article is written with the batch (one already stored is skipped), and a source URL stored under
+    article is written with the chunk (one already stored is skipped), and a source URL stored under
     another id (a curated article) takes the rows to that article."""
 
     def __init__(self, connection: Connection, rev: int, progress: FieldProgress):
         self.connection, self.rev, self.progress = connection, rev, progress
-        self.rows: list[tuple[str, int, dict, tuple]] = []
+        self.names: tuple[str, ...] = ()
+        self.at: dict[str, int] = {}
         self.mapped = 0
         self.seen = SeenKeys()
 
-    def add(self, name: str, line: int, row: dict, article: tuple) -> None:
-        self.rows.append((name, line, row, article))
-        if len(self.rows) >= BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        rows = self._first_of_each_id()
+    def write(self, chunk: Chunk) -> None:
+        """Write one chunk of mapped rows (see mapping_process.Chunk)."""
+        names, items = chunk
+        if names != self.names:
+            unknown = set(names) - set(interactions.c.keys())
+            if unknown:
+                raise ValueError(f"mapped rows carry columns the store lacks: {sorted(unknown)}")
+            self.names, self.at = names, {name: i for i, name in enumerate(names)}
+        rows = self._first_of_each_id(items)
+        at_article = self.at["article_id"]
         found = {}
-        for _, _, row, article in rows:
-            if row["article_id"] not in found:
-                found[row["article_id"]] = {**source_article(*article), "rev": self.rev}
+        for _, _, values, article in rows:
+            if values[at_article] not in found:
+                found[values[at_article]] = {**source_article(*article), "rev": self.rev}
         moved = self._stored_urls(found)
         if found:
             _write(self.connection, articles, list(found.values()))
         if rows:
-            for _, _, row, _ in rows:
-                row["rev"] = self.rev
-                row["article_id"] = moved.get(row["article_id"], row["article_id"])
-            _write(self.connection, interactions, [row for _, _, row, _ in rows])
+            values = [v for _, _, v, _ in rows]
+            if moved:
+                values = [_replaced(v, at_article, moved.get(v[at_article])) for v in values]
+            self._write_interactions(values)
         self.mapped += len(rows)
         self.progress.kept = self.mapped  # so far: queued; set to the rows actually added at the end
-        self.rows = []
 
-    def _first_of_each_id(self) -> list[tuple[str, int, dict, tuple]]:
-        """The batch without rows whose id this import has already had (earlier in the batch, or written)."""
-        keys = [row["dataset"] + "\x1f" + row["source_row_id"] for _, _, row, _ in self.rows]
+    def _write_interactions(self, values: list[tuple]) -> None:
+        """The rows, with this import's revision, skipping ids already stored (tuples: see insert_sql)."""
+        sql = insert_sql(self.connection, "interactions", self.names, self.rev)
+        self.connection.exec_driver_sql(sql, values)
+
+    def _first_of_each_id(self, items: list) -> list[tuple[str, int, tuple, tuple]]:
+        """The chunk without rows whose id this import has already had (earlier in the chunk, or written)."""
+        at_dataset, at_id = self.at["dataset"], self.at["source_row_id"]
+        keys = [values[at_dataset] + "\x1f" + values[at_id] for _, _, values, _ in items]
         hashes = SeenKeys.hashes(keys)
         maybe = self.seen.maybe_seen(hashes)
         self.seen.add(hashes)
         if not maybe.any() and len(set(keys)) == len(keys):
-            return self.rows
+            return items
         written = self._written({keys[i] for i in np.flatnonzero(maybe)})
         kept, in_batch = [], set()
-        for key, (name, line, row, article) in zip(keys, self.rows, strict=True):
+        for key, (name, line, values, article) in zip(keys, items, strict=True):
             if key in in_batch or key in written:
                 self.progress.skipped[DUPLICATE] += 1
-                self.progress.duplicates.append(f"{name}:{line}: id {row['source_row_id']} appears again")
+                self.progress.duplicates.append(f"{name}:{line}: id {values[at_id]} appears again")
                 continue
             in_batch.add(key)
-            kept.append((name, line, row, article))
+            kept.append((name, line, values, article))
         return kept
 
     def _written(self, keys: set[str]) -> set[str]:
@@ -197,16 +188,9 @@ class _Batches:
         return moved
 
 
-def _chunks(rows: Iterator, size: int = BATCH) -> Iterator[list]:
-    """The rows in lists of `size`: what goes across to the writing thread at a time."""
-    chunk = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _replaced(values: tuple, at: int, value) -> tuple:
+    """The tuple with values[at] replaced, when value is not None."""
+    return values if value is None else (*values[:at], value, *values[at + 1 :])
 
 
 def import_field_files(
@@ -227,16 +211,13 @@ def import_field_files(
     with bulk_transaction(engine, references_checked=False, what="rows") as (connection, transaction):
         before = table_sizes(connection)
         batches = _Batches(connection, next_revision(connection), progress)
-        rows = mapped_rows([Path(p) for p in paths], kind, progress)
         shown = 0
         with indexes_built_after(connection, is_big(paths, before[1], BYTES_PER_ROW)):
-            for chunk in prefetched(_chunks(rows)):
-                for name, line, row, article in chunk:
-                    batches.add(name, line, row, article)
+            for chunk in mapped_chunks([Path(p) for p in paths], kind, progress):
+                batches.write(chunk)
                 if on_progress and progress.read // every > shown:
                     shown = progress.read // every
                     on_progress(progress)
-            batches.flush()
         after = table_sizes(connection)
         if dry_run:
             transaction.rollback()

@@ -29,8 +29,12 @@ class FieldFileError(FileFormatError):
     """A field-data file that cannot be read; says which file and line, and what to do."""
 
     def __init__(self, path: str, line: int, message: str):
-        self.path, self.line = path, line
+        self.path, self.line, self.message = path, line, message
         super().__init__(f"{path}:{line}: {message}; nothing was imported")
+
+    def __reduce__(self):
+        """Pickled with its three parts (the mapping process hands its errors to the importer)."""
+        return type(self), (self.path, self.line, self.message)
 
 
 class EmptyFileError(FieldFileError):
