@@ -134,8 +134,9 @@ CASES = [("gdelt", GDELT, GDELT_ROWS), ("icews", ICEWS, ICEWS_ROWS), ("plover", 
 
 
 @pytest.fixture
-def empty_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("BILATERAL_DB", str(tmp_path / "field.sqlite3"))
+def empty_store(store_url, monkeypatch):
+    """An empty store of each engine (SQLite, PostgreSQL), chosen through BILATERAL_DB."""
+    monkeypatch.setenv("BILATERAL_DB", store_url)
     return store.connect(seed=False)
 
 
