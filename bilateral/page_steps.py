@@ -34,6 +34,11 @@ def _moves(db, flt, _done):
     return watch.moves(db, flt, flt.date_to, watch.WatchSettings(), MOVES_SHOWN, one_per_pair=True)
 
 
+def _shown(done) -> tuple[str, ...]:
+    """The Cooperation page's default dyads: the first four of its thirty choices."""
+    return tuple(done["dyad choices"][:4])
+
+
 PAGES: dict[str, tuple[Step, ...]] = {
     "overview": (
         Step("headline", lambda db, flt, _: queries.headline(db, flt)),
@@ -54,10 +59,19 @@ PAGES: dict[str, tuple[Step, ...]] = {
     ),
     "cooperation": (
         Step("scored count", lambda db, flt, _: queries.count(db, flt, queries.scored(False))),
-        Step("dyad choices", lambda db, flt, _: queries.top_dyads(db, flt, 30)),
-        Step("cooperation figure", lambda db, flt, _: charts.build_figure("cooperation", db, flt)),
-        Step("quad mix figure", lambda db, flt, _: charts.build_figure("quad_mix", db, flt)),
+        Step("dyad choices", lambda db, flt, _: charts.chart_dyads(db, flt, n=30)),
+        Step(
+            "cooperation figure",
+            lambda db, flt, done: charts.build_figure(
+                "cooperation", db, flt, period="year", window=3, dyads=_shown(done)
+            ),
+        ),
+        Step(
+            "quad mix figure",
+            lambda db, flt, done: charts.build_figure("quad_mix", db, flt, dyads=_shown(done)),
+        ),
         Step("heatmap figure", lambda db, flt, _: charts.build_figure("heatmap", db, flt)),
+        Step("datasets", lambda db, flt, _: queries.dataset_summary(db, flt)),
     ),
     "network": (
         Step("graph and centrality", lambda db, flt, _: charts.network_data(db, flt)),

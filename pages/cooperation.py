@@ -19,7 +19,7 @@ if scored == 0:
     st.stop()
 
 available = loaders.leading_dyads(flt, n=30, include_commentary=include)
-default = loaders.leading_dyads(flt, n=4, include_commentary=include)
+default = available[:4]  # the four leading dyads are the first four of the thirty
 chosen_now = st.session_state.get("cooperation_dyads") or []
 left, middle, right = st.columns([3, 2, 1.2])
 dyads = left.multiselect(
