@@ -7,7 +7,7 @@ PORT ?= 8501
 .PHONY: run test lint format db browser postgres clean
 
 run: $(VENV)/.runtime browser db
-	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+	$(BIN)/python -m ui.serve --server.port $(PORT) --server.address 0.0.0.0
 
 # The store and app tests run on SQLite and on PostgreSQL: the tests start a throwaway cluster in a temporary
 # folder (tests/pg_cluster.py) and stop it at the end, even on failure; BILATERAL_TEST_PG=URL uses a server.

@@ -172,12 +172,13 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> N
 
 @contextlib.contextmanager
 def running_app(database: Path):
-    """`streamlit run app.py` on a free port with its own database; yields the base URL, then stops it."""
+    """The app as `make run` serves it (`python -m ui.serve`: streamlit run app.py, warmed) on a free port
+    with its own database; yields the base URL, then stops it."""
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed; `make test` installs it")
     port = _free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
+        sys.executable, "-m", "ui.serve", "--server.headless", "true", "--server.port",
         str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     env = {**os.environ, "BILATERAL_DB": str(database)}

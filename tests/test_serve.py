@@ -1,0 +1,42 @@
+"""The app server's launcher (`python -m ui.serve`, what `make run` starts): Streamlit's `run app.py`, with
+the package imported and the database opened before any visitor comes."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import ROOT, _free_port, _wait_healthy
+
+from bilateral import store
+
+
+def test_the_server_opens_the_database_and_its_mirror_before_the_first_visit(tmp_path):
+    database = tmp_path / "serve.sqlite3"
+    store.connect(str(database), seed=False)
+    mirror = Path(str(database) + ".mirror.duckdb")
+    assert not mirror.exists()
+    port = _free_port()
+    command = [
+        sys.executable, "-m", "ui.serve", "--server.headless", "true", "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ, "BILATERAL_DB": str(database)}, stdout=out, stderr=out
+        )
+    try:
+        _wait_healthy(f"http://127.0.0.1:{port}", process)
+        deadline = time.monotonic() + 60
+        while not mirror.exists() and time.monotonic() < deadline:  # nobody has visited: the warm-up made it
+            time.sleep(0.2)
+        assert mirror.exists(), log.read_text()
+        # the warm-up seeded the store from data/ as the first page would have, and said nothing about it
+        assert store.connect(str(database), seed=False).counts()[1] > 0
+        assert "ScriptRunContext" not in log.read_text()  # Streamlit's warning about it is filtered
+        assert process.poll() is None
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
