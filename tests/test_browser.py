@@ -107,6 +107,23 @@ def test_deep_link_sets_the_filter_as_first_request_of_a_fresh_server(viewport_p
     screenshot(page, "timeline-deep-link")
 
 
+@pytest.mark.parametrize(
+    ("path", "title"), [("add-article", "Add article"), ("review-queue", "Review queue")]
+)
+def test_a_first_request_for_a_page_whose_address_is_no_file_name_opens_it(viewport_page, fresh_server, path,
+                                                                           title):  # fmt: skip
+    """/add-article is pages/add_article.py: Streamlit's legacy pages/ mode answered "Page not found"."""
+    page = viewport_page
+    page.goto(f"{fresh_server}/{path}")
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', state="attached")
+    page.get_by_role("heading", name=title, exact=True).wait_for()
+    page.wait_for_timeout(500)  # the dialog, when there was one, came with the first run's last messages
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.get_by_role("dialog").count() == 0
+    assert page.locator('[data-testid="stSidebarNav"]').get_by_text("Cooperation vs tension").count() == 1
+    assert_no_error(page)
+
+
 def test_network_deep_link_and_page_change_keep_the_filter(viewport_page, app_server):
     page = viewport_page
     open_page(page, f"{app_server}/network?actor=RUS")

@@ -41,7 +41,16 @@ def warm() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Start the warm-up thread, then Streamlit's `run` on app.py with the given options."""
+    """Start the warm-up thread, then Streamlit's `run` on app.py with the given options.
+
+    Why the pages/ flag: a folder named pages/ beside app.py puts a new server in Streamlit's legacy mode,
+    where the first request runs pages/<name>.py by its file name; a deep link whose address is not a file
+    name (/add-article) then met a "Page not found" dialog. With the flag off, app.py's st.navigation routes
+    every request from the first (ui.sidebar.ensure_router still covers a plain `streamlit run app.py`).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
     logging.getLogger(CONTEXT_LOGGER).addFilter(_NotTheWarmUp())
     threading.Thread(target=warm, name=THREAD, daemon=True).start()
     from streamlit.web import cli
