@@ -15,7 +15,8 @@ from bilateral.cli import main
 from bilateral.importers import formats, mapping_process
 from bilateral.importers.bulk import SeenKeys
 from bilateral.importers.datasets import MAPPERS
-from bilateral.importers.field import DUPLICATE, STORED, import_field_files, rows_of
+from bilateral.importers.field import DUPLICATE, STORED, import_field_files
+from bilateral.importers.formats import rows_of
 from bilateral.importers.mapping import Skip, rules
 from bilateral.model import Interaction
 from bilateral.store.tables import articles, interactions

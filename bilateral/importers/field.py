@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -32,7 +32,7 @@ from bilateral.importers.bulk import (
     lookup,
     table_sizes,
 )
-from bilateral.importers.formats import FORMATS, plover_records, tab_rows
+from bilateral.importers.formats import FORMATS
 from bilateral.importers.mapping import source_article
 from bilateral.importers.mapping_process import Chunk, mapped_chunks
 from bilateral.store.tables import articles, interactions
@@ -76,11 +76,6 @@ class FieldProgress:
         if len(self.duplicates) > MAX_DUPLICATES_LISTED:
             lines.append(f"  ... and {len(self.duplicates) - MAX_DUPLICATES_LISTED} more duplicates")
         return "\n".join(lines)
-
-
-def rows_of(path: Path, kind: str) -> Iterator[tuple[str, int, object]]:
-    """(file, line, raw row) of one field-data file of the given format."""
-    return plover_records(path) if kind == "plover" else tab_rows(path, kind)
 
 
 def _insert(connection: Connection, table):

@@ -178,6 +178,11 @@ def tab_rows(path: Path, kind: str) -> Iterator[tuple[str, int, list[str] | dict
             raise EmptyFileError(name, 1, "the file has a header but no rows")
 
 
+def rows_of(path: Path, kind: str) -> Iterator[tuple[str, int, object]]:
+    """(file, line, raw row) of one field-data file of the given format."""
+    return plover_records(path) if kind == "plover" else tab_rows(path, kind)
+
+
 def plover_records(path: Path) -> Iterator[tuple[str, int, dict]]:
     """(file, line, record) of a JSON array of objects or of JSON lines, an object at a time."""
     with open_event_file(path) as (name, handle):

@@ -5,7 +5,7 @@ thread the two share one interpreter lock (34,000 rows/s, slower than one thread
 process they run side by side on the two cores. Small inputs map in-process: starting the child (~0.3 s)
 would cost more than it saves.
 
-The child is `python -c "...serve()"`: it reads one pickled request (paths, format) on stdin and writes
+The child is `python -c "...serve()"`: it reads one pickled request (paths, format, CHUNK) on stdin and writes
 pickled messages to stdout: ("rows", chunk, rows read, skips by reason) per chunk, then ("end", ...), or
 ("error", exception, ...) with the exception the in-process path would raise (a FieldFileError naming file
 and line).
@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bilateral.errors import BilateralError
+from bilateral.importers.datasets import MAPPERS
+from bilateral.importers.formats import detect_format, rows_of
 from bilateral.importers.mapping import Skip, rules
 
 CHUNK = 5_000
@@ -33,15 +35,11 @@ PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 def mapped_rows(paths: list[Path], kind: str | None, progress) -> Iterator[tuple[str, int, dict, tuple]]:
     """(file, line, interaction row, article args) of every kept row; skips counted in progress."""
-    from bilateral.importers.datasets import MAPPERS
-    from bilateral.importers.formats import detect_format, plover_records, tab_rows
-
     table = rules()
     for path in paths:
         fmt = kind or detect_format(path)
         mapper = MAPPERS[fmt]
-        rows = plover_records(path) if fmt == "plover" else tab_rows(path, fmt)
-        for name, line, raw in rows:
+        for name, line, raw in rows_of(path, fmt):
             progress.read += 1
             try:
                 row, article = mapper(raw, table)
