@@ -39,6 +39,13 @@ def _shown(done) -> tuple[str, ...]:
     return tuple(done["dyad choices"][:4])
 
 
+def _agreement(db, flt, done):
+    """The "do they agree?" chart, drawn (as on the page) only when the rows come from several datasets."""
+    if len(done["datasets"]) < 2 or not done["dyad choices"]:
+        return None
+    return charts.build_figure("agreement", db, flt, period="year", dyads=_shown(done)[:1])
+
+
 PAGES: dict[str, tuple[Step, ...]] = {
     "overview": (
         Step("headline", lambda db, flt, _: queries.headline(db, flt)),
@@ -72,6 +79,7 @@ PAGES: dict[str, tuple[Step, ...]] = {
         ),
         Step("heatmap figure", lambda db, flt, _: charts.build_figure("heatmap", db, flt)),
         Step("datasets", lambda db, flt, _: queries.dataset_summary(db, flt)),
+        Step("agreement figure", _agreement),
     ),
     "network": (
         Step("graph and centrality", lambda db, flt, _: charts.network_data(db, flt)),
