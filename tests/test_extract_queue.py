@@ -148,3 +148,50 @@ def test_duplicate_of_a_stored_article_by_event(conn):
     assert "same event, dyad and date as stored article" in flagged.duplicate
     moved = extract("Talks\n\nChina and Russia held talks.", url="https://example.org/t/?utm_source=x")
     assert "same URL as stored article" in queue.add_draft(conn, moved.to_dict()).duplicate
+
+
+def test_a_stored_url_is_found_in_another_form_without_normalising_every_stored_url(conn, monkeypatch):
+    """The database picks the candidates (host and path, case-blind); Python normalises only those."""
+    from sqlalchemy import insert
+
+    from bilateral.store.tables import articles
+
+    base = {"title_kind": "descriptive", "date": "2020-01-01", "source": "Test Wire", "status": "reviewed",
+            "summary": "", "rev": 1, "added_at": "2020-01-01T00:00:00+00:00"}  # fmt: skip
+    others = [
+        {
+            **base,
+            "id": f"a-other-{n}",
+            "title": f"Other {n}",
+            "url": f"https://other{n % 7}.example.net/p/{n}",
+        }
+        for n in range(300)
+    ]
+    # same host, another path that holds the wanted one (a candidate, normalised and refused); a % and _
+    # in the path match themselves, not as LIKE wildcards
+    near = {**base, "id": "a-near", "title": "Near", "url": "https://example.org/gas-deal-2"}
+    wild = {**base, "id": "a-wild", "title": "Wild", "url": "https://example.org/gasXdeal"}
+    wanted = {
+        **base,
+        "id": "a-wanted",
+        "title": "Gas deal",
+        "url": "http://WWW.Example.org/gas_deal/?utm_source=x",
+    }
+    with conn.engine.begin() as connection:
+        connection.execute(insert(articles), [*others, near, wild, wanted])
+    calls = []
+    real = queue.normalise_url
+
+    def counted(url):
+        calls.append(url)
+        return real(url)
+
+    monkeypatch.setattr(queue, "normalise_url", counted)
+    draft = extract("Gas deal\n\nQatar agreed to supply gas to Pakistan.", url="https://example.org/gas_deal")
+    flagged = queue.add_draft(conn, draft.to_dict())
+    assert flagged.duplicate == "same URL as stored article a-wanted"
+    assert len(calls) <= 3  # the draft's own URL and at most the two same-host candidates, not 300 more
+    missing = extract(
+        "Gas deal\n\nQatar agreed to supply gas to Pakistan.", url="https://example.org/gas%deal"
+    )
+    assert not (queue.add_draft(conn, missing.to_dict()).duplicate or "").startswith("same URL")

@@ -77,10 +77,9 @@ def _duplicate(connection, sketch: list[int], url_key: str, event_key: str | Non
         found = connection.execute(select(drafts.c.id).where(drafts.c.url_key == url_key).limit(1)).scalar()
         if found is not None:
             return f"same URL as draft {found}"
-        stored = connection.execute(select(articles.c.id, articles.c.url).where(articles.c.url.is_not(None)))
-        for article_id, url in stored:
-            if normalise_url(url) == url_key:
-                return f"same URL as stored article {article_id}"
+        stored = _stored_with_url(connection, url_key)
+        if stored is not None:
+            return f"same URL as stored article {stored}"
     if event_key:
         found = connection.execute(
             select(drafts.c.id).where(drafts.c.event_key == event_key).limit(1)
@@ -101,6 +100,33 @@ def _duplicate(connection, sketch: list[int], url_key: str, event_key: str | Non
         if sketch and sketch_similarity(sketch, json.loads(stored_sketch)) >= TEXT_THRESHOLD:
             return f"near-identical text to draft {draft_id}"
     return None
+
+
+def _stored_with_url(connection, url_key: str) -> str | None:
+    """The stored article whose URL normalises to url_key, or None.
+
+    Why the LIKE first: normalising every stored URL in Python costs seconds per draft at a million
+    articles. A stored URL that normalises to the key holds its host and path as they stand (only the
+    scheme, 'www.', the host's case, a final slash, tracking parameters and the fragment differ), so the
+    database picks out those candidates (case-blind, so never too few) and only they are normalised here.
+    """
+    host = url_key.split("/", 1)[0].split("?", 1)[0]
+    path = url_key[len(host) :].split("?", 1)[0]
+    pattern = f"%{_like_literal(host)}%{_like_literal(path)}%" if path else f"%{_like_literal(host)}%"
+    candidates = connection.execute(
+        select(articles.c.id, articles.c.url).where(
+            articles.c.url.is_not(None), articles.c.url.ilike(pattern, escape="\\")
+        )
+    )
+    for article_id, url in candidates:
+        if normalise_url(url) == url_key:
+            return article_id
+    return None
+
+
+def _like_literal(text: str) -> str:
+    """Text matched as itself inside a LIKE pattern (escape character: backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def text_sketch(text: str) -> list[int]:
