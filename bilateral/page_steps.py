@@ -15,6 +15,7 @@ from typing import Any
 from bilateral import charts
 from bilateral.analysis import queries, watch
 from bilateral.analysis.changes import index_changes
+from bilateral.analysis.periods import auto_period
 
 LATEST_CARDS = 6
 RECORDS_PAGE = 500
@@ -62,7 +63,12 @@ PAGES: dict[str, tuple[Step, ...]] = {
     ),
     "timeline": (
         Step("headline", lambda db, flt, _: queries.headline(db, flt)),
-        Step("timeline figure", lambda db, flt, _: charts.build_figure("timeline", db, flt)),
+        Step(
+            "timeline figure",
+            lambda db, flt, done: charts.build_figure(
+                "timeline", db, flt, period=auto_period(done["headline"].first, done["headline"].last).value
+            ),
+        ),
     ),
     "cooperation": (
         Step("scored count", lambda db, flt, _: queries.count(db, flt, queries.scored(False))),

@@ -140,21 +140,38 @@ def theme_counts(db, flt, period: Period | str) -> pd.DataFrame:
     return out[["period", "theme", "count"]].astype({"count": "int64"}).reset_index(drop=True)
 
 
-def theme_counts_by_source(db, flt, period: Period | str) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    """(theme_counts, and per period the part of them from imported field data when the rows mix it with
-    curated ones, else None): one scan, for a timeline that marks what rests on machine-coded rows."""
+@dataclass(frozen=True)
+class SourcedCounts:
+    """A timeline's counts: per period and theme, the imported part per period (None unless the rows mix
+    curated and imported data), and the first and last date of the rows behind them."""
+
+    counts: pd.DataFrame
+    imported: pd.DataFrame | None
+    first: pd.Timestamp | None
+    last: pd.Timestamp | None
+
+
+def theme_counts_by_source(db, flt, period: Period | str) -> SourcedCounts:
+    """theme_counts, the part of them from imported field data, and the rows' date span, in one scan.
+
+    Why together: a timeline marks what rests on machine-coded rows, and its title gives the span; each was
+    one more pass over the matching rows."""
     themes = list(flt.themes) or list(Theme)
     clause, params = conditions(db, flt)
     keys = f"{period_start(period)} AS period, dataset != '{Dataset.CURATED.value}' AS field"
-    groups = _by_mask(keys, "count(*) AS n", clause)
+    groups = _by_mask(keys, "count(*) AS n, min(date) AS first, max(date) AS last", clause)
     wide = _dates(
         run(
             db,
-            f"SELECT period, field, {_theme_sums(themes)} FROM {groups} GROUP BY ALL ORDER BY period",
+            f"SELECT period, field, {_theme_sums(themes)}, min(first) AS first, max(last) AS last "
+            f"FROM {groups} GROUP BY ALL ORDER BY period",
             params,
         ),
         "period",
     )
+    first = _stamp(wide["first"].min()) if len(wide) else None
+    last = _stamp(wide["last"].max()) if len(wide) else None
+    wide = wide.drop(columns=["first", "last"])
     mentions = wide[[t.value for t in themes]].fillna(0).sum(axis=1)
     totals = wide.drop(columns="field").groupby("period", as_index=False).sum(min_count=1)
     out = _melt(totals, ["period"], themes, "count")
@@ -162,9 +179,9 @@ def theme_counts_by_source(db, flt, period: Period | str) -> tuple[pd.DataFrame,
     out = out.assign(ord=out["theme"].map(order)).sort_values(["period", "ord"], kind="stable")
     counts = out[["period", "theme", "count"]].astype({"count": "int64"}).reset_index(drop=True)
     if wide["field"].nunique() < 2:
-        return counts, None
+        return SourcedCounts(counts, None, first, last)
     imported = wide.assign(count=mentions.astype("int64")).loc[wide["field"], ["period", "count"]]
-    return counts, imported.reset_index(drop=True)
+    return SourcedCounts(counts, imported.reset_index(drop=True), first, last)
 
 
 def theme_totals(db, flt, every_theme: bool = False) -> pd.DataFrame:

@@ -97,13 +97,14 @@ def _period(db, flt, period) -> Period:
 
 
 def _timeline(db, flt, period=None, **_):
-    span = queries.date_span(db, flt)
-    period = Period(period) if period else auto_period(*span)
-    title = figure_title(f"Interactions per {period.value} by theme", flt, span)
+    period = Period(period) if period else auto_period(*queries.date_span(db, flt))
     # Where curated and imported rows mix, the part of each bar from machine-coded field data is marked:
     # the analyst must see which bars rest on rows with one source URL each and no evidence sentence.
-    counts, imported = queries.theme_counts_by_source(db, flt, period)
-    return timeline_figure(TimelineData(counts, queries.key_events(db, flt), title, period, imported))
+    sourced = queries.theme_counts_by_source(db, flt, period)
+    title = figure_title(f"Interactions per {period.value} by theme", flt, (sourced.first, sourced.last))
+    return timeline_figure(
+        TimelineData(sourced.counts, queries.key_events(db, flt), title, period, sourced.imported)
+    )
 
 
 def chart_dyads(db, flt, dyads=None, include_commentary=False, n: int = 4) -> list[str]:
