@@ -11,9 +11,7 @@ give the same typed batches, which DuckDB scans without a copy:
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from sqlalchemy import Boolean, Float, Integer, Select, literal, select, union_a
 from sqlalchemy.engine import Engine
 
 from bilateral.errors import StoreError
+from bilateral.helper_process import HelperProcess
 from bilateral.store import database_path
 
 # Half a DuckDB row group: at 1M rows, batches of 50,000 took 16 s, of one row group (122,880) 10 s, of half
@@ -93,12 +92,7 @@ class BulkRead:
                 for query, order_by in queries
             ],
         }
-        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (the child's stderr until close())
-        self._child = subprocess.Popen(
-            [sys.executable, str(CHILD)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors
-        )
-        self._child.stdin.write(json.dumps(request).encode())
-        self._child.stdin.close()
+        self._child = HelperProcess([sys.executable, str(CHILD)], json.dumps(request).encode())
 
     def batches(self) -> Iterator[pa.Table]:
         """The next query's rows, a batch at a time."""
@@ -106,26 +100,11 @@ class BulkRead:
             for batch in pa.ipc.open_stream(self._child.stdout):
                 yield pa.Table.from_batches([batch])
         except (pa.ArrowException, OSError) as error:
-            raise StoreError(
-                f"reading the store for the mirror failed: {self._failure() or error}"
-            ) from error
-
-    def _failure(self) -> str:
-        """The last line the child wrote to stderr (its error), once it has ended."""
-        if self._child.poll() is None:
-            self._child.kill()
-        self._child.wait()
-        self._errors.seek(0)
-        lines = self._errors.read().decode(errors="replace").strip().splitlines()
-        return lines[-1] if lines else ""
+            raise StoreError(f"reading the store for the mirror failed: {self._child.failure()}") from error
 
     def close(self) -> None:
         """Stop the child if it is still reading (a load cut short) and release its pipes."""
-        if self._child.poll() is None:
-            self._child.kill()
-        self._child.wait()
-        self._child.stdout.close()
-        self._errors.close()
+        self._child.close()
 
     def __enter__(self) -> BulkRead:
         return self

@@ -108,25 +108,17 @@ def _stored_with_url(connection, url_key: str) -> str | None:
     Why the LIKE first: normalising every stored URL in Python costs seconds per draft at a million
     articles. A stored URL that normalises to the key holds its host and path as they stand (only the
     scheme, 'www.', the host's case, a final slash, tracking parameters and the fragment differ), so the
-    database picks out those candidates (case-blind, so never too few) and only they are normalised here.
+    database picks out those candidates (case-blind, so never too few; % and _ escaped) and only they are
+    normalised here.
     """
     host = url_key.split("/", 1)[0].split("?", 1)[0]
     path = url_key[len(host) :].split("?", 1)[0]
-    pattern = f"%{_like_literal(host)}%{_like_literal(path)}%" if path else f"%{_like_literal(host)}%"
-    candidates = connection.execute(
-        select(articles.c.id, articles.c.url).where(
-            articles.c.url.is_not(None), articles.c.url.ilike(pattern, escape="\\")
-        )
-    )
+    holds = [articles.c.url.icontains(part, autoescape=True) for part in (host, path) if part]
+    candidates = connection.execute(select(articles.c.id, articles.c.url).where(*holds))
     for article_id, url in candidates:
         if normalise_url(url) == url_key:
             return article_id
     return None
-
-
-def _like_literal(text: str) -> str:
-    """Text matched as itself inside a LIKE pattern (escape character: backslash)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def text_sketch(text: str) -> list[int]:

@@ -16,14 +16,13 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import subprocess
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from bilateral.errors import BilateralError
+from bilateral.helper_process import HelperProcess
 from bilateral.importers.datasets import MAPPERS
 from bilateral.importers.formats import detect_format, rows_of
 from bilateral.importers.mapping import Skip, rules
@@ -107,22 +106,17 @@ class _Child:
     def __init__(self, paths: list[Path], kind: str | None):
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PACKAGE_ROOT), env.get("PYTHONPATH")) if p)
-        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (the child's stderr until close())
         code = "from bilateral.importers.mapping_process import serve; serve()"
-        self._process = subprocess.Popen(
-            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors,
-            env=env,
-        )  # fmt: skip
-        pickle.dump(([str(p) for p in paths], kind, CHUNK), self._process.stdin)
-        self._process.stdin.close()
+        request = pickle.dumps(([str(p) for p in paths], kind, CHUNK))
+        self._helper = HelperProcess([sys.executable, "-c", code], request, env)
 
     def messages(self) -> Iterator[tuple[Chunk | None, int, Counter]]:
         """(chunk, rows read, skips by reason) until the end; the child's error raised here."""
         while True:
             try:
-                tag, payload, read, skipped = pickle.load(self._process.stdout)
-            except (EOFError, pickle.UnpicklingError) as error:
-                raise BilateralError(f"mapping the field rows failed: {self._failure() or error}") from None
+                tag, payload, read, skipped = pickle.load(self._helper.stdout)
+            except (EOFError, pickle.UnpicklingError):
+                raise BilateralError(f"mapping the field rows failed: {self._helper.failure()}") from None
             if tag == "error":
                 yield None, read, skipped
                 raise payload
@@ -130,21 +124,11 @@ class _Child:
             if tag == "end":
                 return
 
-    def _failure(self) -> str:
-        self._process.wait()
-        self._errors.seek(0)
-        lines = self._errors.read().decode(errors="replace").strip().splitlines()
-        return lines[-1] if lines else f"the mapping process ended with code {self._process.returncode}"
-
     def __enter__(self) -> _Child:
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._process.poll() is None:
-            self._process.kill()
-        self._process.wait()
-        self._process.stdout.close()
-        self._errors.close()
+        self._helper.close()
 
 
 def serve() -> None:
