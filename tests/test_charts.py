@@ -21,6 +21,19 @@ def test_every_figure_uses_our_template(interactions, name):
     assert fig.layout.template.layout.font.family == charts.FONT
     assert fig.layout.title.text
     json.dumps(fig.to_plotly_json(), default=str)  # serialisable for the browser and for exports
+    # The template is cut to the trace types we draw: a new kind of trace needs its defaults kept there.
+    assert {trace.type for trace in fig.data} <= set(charts.TRACE_TYPES)
+    assert set(fig.layout.template.data.to_plotly_json()) == set(charts.TRACE_TYPES)
+
+
+def test_template_keeps_only_what_figures_use():
+    """The template is plotly_white cut to 2D axes and our trace types: a fraction of its weight in JSON."""
+    import plotly.io as pio
+
+    ours = json.dumps(charts.CHART_TEMPLATE.to_plotly_json())
+    assert len(ours) < len(json.dumps(pio.templates["plotly_white"].to_plotly_json())) / 2
+    assert "scene" not in charts.CHART_TEMPLATE.layout.to_plotly_json()
+    assert charts.CHART_TEMPLATE.layout.colorscale.diverging  # plotly_white's 2D defaults are kept
 
 
 @pytest.mark.parametrize("name", ["timeline", "cooperation", "heatmap", "quad_mix", "theme_mix", "net"])

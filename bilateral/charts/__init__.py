@@ -36,7 +36,7 @@ from bilateral.charts.payloads import (
     TimelineData,
     WatchData,
 )
-from bilateral.charts.style import CHART_TEMPLATE, FONT, empty_figure, figure_title
+from bilateral.charts.style import CHART_TEMPLATE, FONT, TRACE_TYPES, empty_figure, figure_title
 from bilateral.charts.watch_chart import watch_figure
 from bilateral.model import Theme
 
@@ -45,6 +45,7 @@ __all__ = [
     "FIGURE_NAMES",
     "FONT",
     "NOTE_CHARTS",
+    "TRACE_TYPES",
     "bar_geometry",
     "build_figure",
     "chart_dyads",

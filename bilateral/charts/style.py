@@ -52,8 +52,21 @@ IMPORTED_LABEL = f"of which {FIELD_DATA}"  # the timeline's line: the imported p
 IMPORTED_TIES_LABEL = f"Ties mostly {FIELD_DATA}"  # the network's dashed ties
 
 
+# What our figures draw: the template keeps plotly_white's defaults for these trace types and 2D axes only.
+TRACE_TYPES = ("bar", "scatter", "heatmap")
+_UNUSED_LAYOUT = ("geo", "polar", "scene", "ternary")
+
+
 def _make_template() -> go.layout.Template:
-    template = copy.deepcopy(pio.templates["plotly_white"])
+    """plotly_white cut to what our figures use, with our fonts, colours and margins.
+
+    Why cut: plotly validates the whole template for every figure built (13 ms with all 24 trace types and the
+    3D, polar and map axes, 3 ms with ours), and every figure's JSON carries it to the browser."""
+    white = pio.templates["plotly_white"]
+    layout = {k: v for k, v in white.layout.to_plotly_json().items() if k not in _UNUSED_LAYOUT}
+    template = go.layout.Template(
+        layout=copy.deepcopy(layout), data={kind: copy.deepcopy(white.data[kind]) for kind in TRACE_TYPES}
+    )
     template.layout.update(
         font={"family": FONT, "size": 13, "color": INK},
         title={
