@@ -93,3 +93,30 @@ def test_curated_edges_have_no_imported_interactions(db, actors):
     g = build(db, actors)
     assert {d["imported"] for _, _, d in g.edges(data=True)} == {0}
     assert not graph.mixes_sources(g)
+
+
+def test_eigenvector_matches_networkx_per_component():
+    """The matrix power iteration gives networkx's eigenvector centrality scaled by component share."""
+    import random
+
+    rng = random.Random(7)
+    g = nx.Graph()
+    g.add_weighted_edges_from(
+        ((f"A{i}", f"A{j}", rng.randint(1, 40)) for i in range(30) for j in range(i) if rng.random() < 0.3),
+        weight="count",
+    )
+    g.add_weighted_edges_from(
+        [("B1", "B2", 3), ("B2", "B3", 1), ("B3", "B1", 5), ("B3", "B4", 2)], weight="count"
+    )
+    g.add_edge("C1", "C2", count=9)  # too small to score
+    scores = graph.eigenvector(g)
+    for nodes in nx.connected_components(g):
+        part = g.subgraph(nodes)
+        expected = (
+            nx.eigenvector_centrality(part, weight="count", max_iter=2000, tol=1e-8)
+            if len(nodes) >= 3
+            else dict.fromkeys(nodes, 0.0)
+        )
+        share = len(nodes) / g.number_of_nodes()
+        for node in nodes:
+            assert scores[node] == pytest.approx(expected[node] * share, abs=1e-12)

@@ -72,22 +72,36 @@ def add_communities(graph: nx.Graph, seed: int = COMMUNITY_SEED) -> nx.Graph:
 def eigenvector(graph: nx.Graph) -> dict[str, float]:
     """Eigenvector centrality per node, computed per connected component (it is undefined across them).
 
-    Why each component is copied: the power iteration reads every tie hundreds of times, and through a
-    subgraph view each read is filtered (140 ms for 48 actors and 1,082 ties; 38 ms on a copy, same values).
+    Each component's share of the nodes scales its values, so a small island does not outrank the main
+    component's hubs. A component that does not converge scores 0.
     """
     scores: dict[str, float] = {}
     for nodes in nx.connected_components(graph):
-        part = graph.subgraph(nodes).copy()
-        if part.number_of_nodes() < 3:
+        if len(nodes) < 3:
             scores.update({n: 0.0 for n in nodes})
             continue
-        try:
-            values = nx.eigenvector_centrality(part, weight="count", max_iter=2000, tol=1e-8)
-        except nx.PowerIterationFailedConvergence:
-            values = {n: 0.0 for n in nodes}
+        values = _power_iteration(graph.subgraph(nodes))
         share = len(nodes) / graph.number_of_nodes()
         scores.update({n: v * share for n, v in values.items()})
     return scores
+
+
+def _power_iteration(part: nx.Graph, max_iter: int = 2000, tol: float = 1e-8) -> dict[str, float]:
+    """networkx's eigenvector_centrality (weight "count", same start, step and stopping rule) on a matrix.
+
+    Why not networkx's own: its power iteration walks every tie in Python on each of hundreds of steps
+    (56 ms for 49 actors and 1,176 ties); the same steps as a matrix product take under a millisecond,
+    and scipy (which networkx's matrix variant needs) is not a dependency."""
+    nodes = list(part)
+    step = nx.to_numpy_array(part, nodelist=nodes, weight="count") + np.eye(len(nodes))
+    x = np.full(len(nodes), 1.0 / len(nodes))
+    for _ in range(max_iter):
+        last = x
+        x = step @ last
+        x /= np.linalg.norm(x) or 1.0
+        if np.abs(x - last).sum() < len(nodes) * tol:
+            return dict(zip(nodes, x.tolist(), strict=True))
+    return dict.fromkeys(nodes, 0.0)
 
 
 def centrality_table(graph: nx.Graph) -> pd.DataFrame:
