@@ -304,3 +304,48 @@ def test_a_big_import_builds_its_indexes_after_its_rows_and_a_failed_one_keeps_t
             else "SELECT 1"
         ).all()
     assert db.engine.dialect.name != "sqlite" or "interactions_date" in str(plan)
+
+
+def test_columns_empty_in_a_whole_batch_are_left_out_of_the_insert_and_stored_as_null(db):
+    """insert_rows binds only the columns that hold a value somewhere in the batch; the rows read back the
+    same either way, and a batch where one row has a value names that column."""
+    from sqlalchemy import event
+
+    from bilateral.importers.bulk import insert_rows
+
+    statements = []
+    event.listen(db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    article = {c.name: None for c in articles.columns if c.name in ARTICLE_FIELDS}
+    article.update(id="a-1", title="t", source="s", status="reviewed", added_at="2024-01-01T00:00:00",
+                   language="en", summary="", title_kind="descriptive")  # fmt: skip
+    with db.engine.begin() as connection:
+        insert_rows(connection, articles, ARTICLE_FIELDS, [tuple(article[f] for f in ARTICLE_FIELDS)], 1)
+        for number, url in ((1, None), (2, "https://example.org/2")):
+            fields = blocks.INTERACTION_FIELDS
+            row = dict.fromkeys(fields)
+            row.update(id=f"i-{number}", article_id="a-1", date="2024-02-01", actor1="CHN", actor2="RUS",
+                       direction="mutual", event_type="CONSULT", quad_class=1, score=2.0, themes="energy",
+                       modality="fact", coder="auto", confidence=0.5, dataset="curated")  # fmt: skip
+            row["source_url"] = url
+            insert_rows(connection, interactions, fields, [tuple(row[f] for f in fields)], 1)
+    inserts = [s for s in statements if s.startswith("INSERT INTO interactions")]
+    assert "source_url" not in inserts[0] and "story_id" not in inserts[0] and "evidence" not in inserts[0]
+    assert "source_url" in inserts[1] and "story_id" not in inserts[1]
+    assert "url" not in statements[statements.index(next(s for s in statements if "INTO articles" in s))]
+    with db.engine.connect() as connection:
+        stored = connection.execute(
+            select(interactions.c.id, interactions.c.source_url, interactions.c.story_id, interactions.c.rev)
+            .order_by(interactions.c.id)
+        ).all()  # fmt: skip
+    assert [tuple(r) for r in stored] == [("i-1", None, None, 1), ("i-2", "https://example.org/2", None, 1)]
+
+
+def test_no_nullable_record_column_has_a_default_of_its_own_in_the_store(db):
+    """What lets insert_rows leave a NULL column out: the store then writes NULL, not some default."""
+    from sqlalchemy import inspect
+
+    inspector = inspect(db.engine)
+    for table in (articles, interactions):
+        for column in inspector.get_columns(table.name):
+            if column["nullable"]:
+                assert column["default"] is None, (table.name, column["name"], column["default"])

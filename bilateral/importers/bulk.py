@@ -10,12 +10,13 @@ import contextlib
 import ctypes
 import queue
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Column, Connection, Table, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from bilateral.errors import StoreError
@@ -24,6 +25,7 @@ from bilateral.store.tables import articles, interactions
 T = TypeVar("T")
 BULK_CACHE_KB = 65_536
 BIG_IMPORT_ROWS = 200_000
+LOOKUP_CHUNK = 500
 
 
 def insert_sql(connection: Connection, table: str, columns: Iterable[str], rev: int) -> str:
@@ -38,17 +40,48 @@ def insert_sql(connection: Connection, table: str, columns: Iterable[str], rev: 
     return f"INSERT INTO {table} ({names}, rev) VALUES ({values}, {int(rev)}) ON CONFLICT DO NOTHING"
 
 
-def lookup(connection: Connection, key, value, wanted: Iterable[str]) -> dict[str, str]:
-    """{key: value} of the stored articles whose key is one of `wanted`, asked in chunks.
+def insert_rows(
+    connection: Connection, table: Table, columns: Sequence[str], rows: list[tuple], rev: int
+) -> None:
+    """Insert the rows (tuples in `columns` order) with insert_sql, leaving out each nullable column that is
+    None in every row: the store writes NULL there all the same.
+
+    Why: binding costs per parameter, NULLs included; a curated record file leaves the six provenance columns
+    of the field datasets empty, and binding them was 45% of SQLite's insert time (5.8 -> 3.1 us a row)."""
+    if not rows:
+        return
+    kept = [i for i, name in enumerate(columns) if not (_may_omit(table.c[name]) and _all_none(rows, i))]
+    if len(kept) < len(columns):
+        columns = [columns[i] for i in kept]
+        pick = itemgetter(*kept)
+        rows = list(map(pick, rows)) if len(kept) > 1 else [(pick(row),) for row in rows]
+    connection.exec_driver_sql(insert_sql(connection, table.name, columns, rev), rows)
+
+
+def _may_omit(column: Column) -> bool:
+    """A nullable column with no default of its own: left out of an INSERT, it is NULL."""
+    return bool(column.nullable) and column.server_default is None and column.default is None
+
+
+def _all_none(rows: list[tuple], at: int) -> bool:
+    values = list(map(itemgetter(at), rows))
+    return not any(values) and values.count(None) == len(values)  # any() in C first: most columns stop early
+
+
+def lookup(connection: Connection, key: Column, value: Column, wanted: Iterable[str]) -> dict[str, str]:
+    """{key: value} of the stored rows of key's table whose key is one of `wanted`, asked in chunks.
 
     The key is never blank, which lets SQLite use the partial unique index on URLs (without that
-    condition it scans every article for each chunk)."""
+    condition it scans every article for each chunk). Plain SQL in the driver's parameter style: building
+    the statement through SQLAlchemy cost a third of the time of these lookups in a 1M-row import."""
     found: dict[str, str] = {}
     ordered = sorted(wanted)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start : start + 500]
-        query = select(key, value).where(key.in_(chunk), key.is_not(None), key != "")
-        found.update(connection.execute(query).all())
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    for start in range(0, len(ordered), LOOKUP_CHUNK):
+        chunk = ordered[start : start + LOOKUP_CHUNK]
+        sql = (f"SELECT {key.name}, {value.name} FROM {key.table.name} "
+               f"WHERE {key.name} IN ({', '.join(mark for _ in chunk)}) AND {key.name} != ''")  # fmt: skip
+        found.update(connection.exec_driver_sql(sql, tuple(chunk)).all())
     return found
 
 

@@ -27,7 +27,7 @@ from bilateral.importers.bulk import (
     SeenKeys,
     bulk_transaction,
     indexes_built_after,
-    insert_sql,
+    insert_rows,
     is_big,
     lookup,
     table_sizes,
@@ -134,9 +134,8 @@ class _Batches:
         self.progress.kept = self.mapped  # so far: queued; set to the rows actually added at the end
 
     def _write_interactions(self, values: list[tuple]) -> None:
-        """The rows, with this import's revision, skipping ids already stored (tuples: see insert_sql)."""
-        sql = insert_sql(self.connection, "interactions", self.names, self.rev)
-        self.connection.exec_driver_sql(sql, values)
+        """The rows, with this import's revision, skipping ids already stored (tuples: see insert_rows)."""
+        insert_rows(self.connection, interactions, self.names, values, self.rev)
 
     def _first_of_each_id(self, items: list) -> list[tuple[str, int, tuple, tuple]]:
         """The chunk without rows whose id this import has already had (earlier in the chunk, or written)."""

@@ -21,7 +21,7 @@ from bilateral.importers.blocks import ARTICLE_FIELDS, INTERACTION_FIELDS, Block
 from bilateral.importers.bulk import (
     bulk_transaction,
     indexes_built_after,
-    insert_sql,
+    insert_rows,
     is_big,
     lookup,
     prefetched,
@@ -66,14 +66,11 @@ class _Writer:
         self.connection, self.rev = connection, rev
         self.redirect: dict[str, str] = {}
         self.pending: list[tuple[str, int, tuple]] = []
-        self.articles_sql = insert_sql(connection, articles.name, ARTICLE_FIELDS, rev)
-        self.interactions_sql = insert_sql(connection, interactions.name, INTERACTION_FIELDS, rev)
 
     def add(self, block: Block, problems: list[Problem]) -> None:
         """Write the block's articles, then those of its interactions whose article is known."""
         kept = self._articles(block.articles)
-        if kept:
-            self.connection.exec_driver_sql(self.articles_sql, kept)
+        insert_rows(self.connection, articles, ARTICLE_FIELDS, kept, self.rev)
         known = {row[_ID] for row in kept}
         redirect = self.redirect
         ready = []
@@ -110,8 +107,7 @@ class _Writer:
         return (*values[:_ARTICLE_ID], target, *values[_ARTICLE_ID + 1 :])
 
     def _insert_interactions(self, rows: list[tuple]) -> None:
-        if rows:
-            self.connection.exec_driver_sql(self.interactions_sql, rows)
+        insert_rows(self.connection, interactions, INTERACTION_FIELDS, rows, self.rev)
 
     def resolve(self, problems: list[Problem]) -> None:
         """Interactions whose article was not yet seen: keep those whose article is stored; report others."""
