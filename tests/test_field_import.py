@@ -184,13 +184,13 @@ def mapping(request, monkeypatch):
     used = []
     if request.param == "child":
         monkeypatch.setattr(mapping_process, "IN_PROCESS_BYTES", 0)
-        real = mapping_process._Child
+        real = mapping_process._child
 
         def counted(*args):
             used.append(args)
             return real(*args)
 
-        monkeypatch.setattr(mapping_process, "_Child", counted)
+        monkeypatch.setattr(mapping_process, "_child", counted)
     yield request.param
     assert bool(used) == (request.param == "child")
 
@@ -405,3 +405,18 @@ def test_gdelt_2_and_backfile_widths_map_like_the_daily_file(tmp_path):
             same = ("id", "actor1", "actor2", "date", "event_type", "score", "themes", "num_mentions")
             assert {k: row[k] for k in same} == {k: expected[line][k] for k in same}
             assert row["source_url"] == (expected[line]["source_url"] if path == v2 else None)
+
+
+def test_a_reading_process_that_dies_is_a_named_error_with_its_last_words():
+    """The child's own failure (here: asked for a function that does not exist) ends the stream with a
+    BilateralError naming the work and the child's last line of stderr, not a hang or a pickle error."""
+    from bilateral.errors import BilateralError
+    from bilateral.helper_process import ChildStream
+
+    with ChildStream(
+        "bilateral.importers.mapping_process:no_such_thing", (), "mapping the field rows"
+    ) as child:
+        with pytest.raises(
+            BilateralError, match=r"mapping the field rows failed: AttributeError: .*no_such_thing"
+        ):
+            list(child)
