@@ -65,7 +65,7 @@ class HelperProcess:
         self.close()
 
 
-class ChildStream:
+class ChildStream(HelperProcess):
     """What a generator function of ours yields, made in a child process and read here an item at a time.
 
     Why: a field import's reading and mapping (Python) and its writing (the database driver, Python too)
@@ -84,29 +84,19 @@ class ChildStream:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PACKAGE_ROOT), env.get("PYTHONPATH")) if p)
         code = "from bilateral.helper_process import serve_stream; serve_stream()"
         request = pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL)
-        self._helper = HelperProcess([sys.executable, "-c", code], request, env)
+        super().__init__([sys.executable, "-c", code], request, env)
 
     def __iter__(self) -> Iterator:
         while True:
             try:
-                tag, payload = pickle.load(self._helper.stdout)
+                tag, payload = pickle.load(self.stdout)
             except (EOFError, pickle.UnpicklingError):
-                raise BilateralError(f"{self.what} failed: {self._helper.failure()}") from None
+                raise BilateralError(f"{self.what} failed: {self.failure()}") from None
             if tag == "error":
                 raise payload
             if tag == "end":
                 return
             yield payload
-
-    def close(self) -> None:
-        """Stop the child (if the reader stopped early) and release its pipes."""
-        self._helper.close()
-
-    def __enter__(self) -> ChildStream:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
 
 def serve_stream() -> None:

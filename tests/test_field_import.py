@@ -413,10 +413,12 @@ def test_a_reading_process_that_dies_is_a_named_error_with_its_last_words():
     from bilateral.errors import BilateralError
     from bilateral.helper_process import ChildStream
 
-    with ChildStream(
-        "bilateral.importers.mapping_process:no_such_thing", (), "mapping the field rows"
-    ) as child:
-        with pytest.raises(
+    with (
+        ChildStream(
+            "bilateral.importers.mapping_process:no_such_thing", (), "mapping the field rows"
+        ) as child,
+        pytest.raises(
             BilateralError, match=r"mapping the field rows failed: AttributeError: .*no_such_thing"
-        ):
-            list(child)
+        ),
+    ):
+        list(child)
