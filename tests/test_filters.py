@@ -203,3 +203,31 @@ def test_describe_says_what_is_filtered():
     )
     assert flt.describe() == "Energy · CHN-RUS · 2014-01-01 to 2025-12-31"
     assert Filter().describe() == "All records"
+
+
+def test_text_finds_words_of_the_evidence_or_of_the_rows_article_but_not_across_fields():
+    """The search reads each row's evidence and its article's title and summary (kept once per article)."""
+    raw = pd.DataFrame(
+        {
+            "id": ["i1", "i2", "i3", "i4"],
+            "article_id": ["a1", "a1", "a2", "a3"],
+            "date": ["2024-01-01"] * 4,
+            "actor1": ["CHN"] * 4,
+            "actor2": ["RUS"] * 4,
+            "event_type": ["CONSULT"] * 4,
+            "quad_class": [1] * 4,
+            "score": [1.0] * 4,
+            "themes": ["energy"] * 4,
+            "modality": ["fact"] * 4,
+            "title": ["Pipeline Talks", "Pipeline Talks", "Grain deal", "Port visit"],
+            "summary": ["", "", "Wheat and Fertiliser", "naval drills"],
+            "evidence": ["They met.", "They met.", "Signed.", "The FRIGATE docked."],
+            "verbatim": [False] * 4,
+        }
+    )
+    db = frame_db(enrich(raw, rollup_map(load_actors())))
+    assert ids(Filter(text="pipeline talks"), db) == ["i1", "i2"]  # the title, for each of its rows
+    assert ids(Filter(text="FERTILISER"), db) == ["i3"]  # the summary
+    assert ids(Filter(text="frigate"), db) == ["i4"]  # the evidence
+    assert ids(Filter(text="talks they"), db) == []  # title and evidence are not one text
+    assert ids(Filter(text="deal wheat"), db) == []  # nor title and summary

@@ -172,6 +172,31 @@ def test_sessions_sync_and_read_at_once_while_an_editor_saves(db):
     assert errors == [] and queries.count(mirror, ALL) == 17
 
 
+def test_a_sync_that_another_session_overtook_does_not_reload_everything(db):
+    """Another session syncs to a newer revision while this one is on its way to the lock: this one then
+    finds the mirror up to date; it must not take the newer mirror for a store put back (and reload it)."""
+    add(db, 2)
+    mirror = Mirror(db, in_memory=True)
+    mirror.sync()
+    real_identity, real_run, overtaken, dropped = mirror._identity, mirror._run, [], []
+
+    def identity_while_another_session_syncs():
+        if not overtaken:
+            overtaken.append(True)
+            add(db, 1, start=50)
+            mirror.sync()
+        return real_identity()
+
+    def run(sql, params=None):
+        if sql.startswith("DROP TABLE"):
+            dropped.append(sql)
+        return real_run(sql, params)
+
+    mirror._identity, mirror._run = identity_while_another_session_syncs, run
+    assert mirror.sync() == 0
+    assert overtaken and dropped == [] and queries.count(mirror, ALL) == 3
+
+
 def mirrored(mirror) -> dict[str, list]:
     """Everything the mirror holds, in a stable order."""
     cursor = mirror.cursor()

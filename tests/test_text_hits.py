@@ -11,13 +11,14 @@ from bilateral.analysis import queries, text_hits
 from bilateral.analysis.frames import frame_db
 from bilateral.analysis.mirror import Mirror
 from bilateral.analysis.text_hits import CATALOG, KEPT, kept_searches, text_condition
-from bilateral.filters import Filter
+from bilateral.filters import BY_KEY, Filter
 from bilateral.model import article_from_dict, interaction_from_dict
 
 
 def _scanned(db, text: str) -> list[str]:
     """The ids the declared predicate selects, by a scan."""
-    rows = db.cursor().execute("SELECT id FROM rows WHERE contains(search, ?) ORDER BY id", [text.lower()])
+    clause, params = BY_KEY["text"].sql(text)
+    rows = db.cursor().execute(f"SELECT id FROM rows WHERE {clause} ORDER BY id", params)
     return [r[0] for r in rows.fetchall()]
 
 
@@ -82,7 +83,7 @@ def test_a_sync_makes_the_next_search_look_again(tmp_path):
 def test_a_database_that_cannot_keep_a_list_scans_instead():
     db = frame_db(make_interactions())
     db.cursor().execute("DROP TABLE mirror_state")
-    assert text_condition(db, "evidence 1") == ("contains(search, ?)", ["evidence 1"])
+    assert text_condition(db, "evidence 1") == BY_KEY["text"].sql("evidence 1")
     assert _ids(db, "Evidence 1") == _scanned(db, "Evidence 1")
 
 

@@ -13,9 +13,12 @@ import pyarrow as pa
 
 from bilateral.filters import theme_mask
 
-# The text filter searches one lower-cased column: title, summary and evidence joined by a unit
-# separator (no typed needle holds one), so a search lower-cases nothing at query time and scans one column.
-SEARCH_SQL = "lower(concat_ws(chr(31), coalesce(title, ''), coalesce(summary, ''), coalesce(evidence, '')))"
+# The text filter searches lower-cased text made once at load: each row's evidence (`rows.search`), and
+# each article's title and summary joined by a unit separator, which no typed needle holds
+# (`articles.search`). Why apart: title and summary are an article's, the same for each of its rows; kept
+# with every row they made the text scanned nearly three times as long (10M rows: 0.46 -> 0.27 s a search).
+SEARCH_SQL = "lower(coalesce(evidence, ''))"
+ARTICLE_SEARCH_SQL = "lower(concat_ws(chr(31), coalesce(title, ''), coalesce(summary, '')))"
 
 
 def _state(n: int) -> str:
@@ -44,7 +47,11 @@ ROW_JOINS = (
     " LEFT JOIN rollup r1 ON r1.code = i.actor1 LEFT JOIN rollup r2 ON r2.code = i.actor2"
     " LEFT JOIN theme_masks m ON m.themes = coalesce(i.themes, '')"
 )
-ARTICLE_SQL = {"date": "TRY_CAST(i.date AS DATE)", "verbatim": "CAST(i.verbatim AS BOOLEAN)"}
+ARTICLE_SQL = {
+    "date": "TRY_CAST(i.date AS DATE)",
+    "verbatim": "CAST(i.verbatim AS BOOLEAN)",
+    "search": ARTICLE_SEARCH_SQL,
+}
 
 
 def rollup_table(rollup: dict[str, str]) -> pa.Table:

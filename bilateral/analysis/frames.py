@@ -18,6 +18,8 @@ class FrameDb:
     def __init__(self, rows: pd.DataFrame, articles: pd.DataFrame | None = None):
         self.con = duckdb.connect(":memory:")
         create_tables(self.con)
+        if "article_id" not in rows:  # each row its own article, as _articles_of makes them
+            rows = rows.assign(article_id=rows["id"].map(lambda i: f"a-{i}"))
         _insert(self.con, "rows", rows, ROW_COLUMNS)
         if articles is None:
             articles = _articles_of(rows)
@@ -48,8 +50,6 @@ def _insert(con, table: str, frame: pd.DataFrame, columns: dict[str, str]) -> No
 
 
 def _articles_of(rows: pd.DataFrame) -> pd.DataFrame:
-    if "article_id" not in rows:
-        rows = rows.assign(article_id=rows["id"].map(lambda i: f"a-{i}"))
     columns = ["article_id", "title", "date", "source", "url", "summary", "status", "title_kind"]
     present = [c for c in columns if c in rows]
     out = rows[present].drop_duplicates("article_id").rename(columns={"article_id": "id"})

@@ -23,6 +23,7 @@ import duckdb
 from sqlalchemy import and_, case, func, or_, select
 
 from bilateral.analysis.enrichment import (
+    ARTICLE_SEARCH_SQL,
     ARTICLE_SQL,
     ROW_JOINS,
     ROW_SQL,
@@ -36,7 +37,7 @@ from bilateral.store import VAR_DIR, Store, database_path
 from bilateral.store.tables import articles, deletions, interactions
 from bilateral.store.writes import get_meta
 
-MIRROR_FORMAT = "4"
+MIRROR_FORMAT = "5"  # 5: the search text split between rows (evidence) and articles
 ROW_COLUMNS = {
     "id": "VARCHAR",
     "article_id": "VARCHAR",
@@ -91,6 +92,7 @@ ARTICLE_COLUMNS = {
     "publisher": "VARCHAR",
     "verbatim": "BOOLEAN",
     "rev": "BIGINT",
+    "search": "VARCHAR",
 }
 _ARTICLE_JOINED = ("title", "source", "url", "summary", "status", "title_kind", "publisher", "source_checked")
 # A bulk read commits every DuckDB row group: DuckDB holds a transaction's appends in memory until COMMIT
@@ -126,13 +128,13 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def insert_sql(table: str, casts: bool = False) -> str:
-    """INSERT of the registered frame `incoming` into a mirror table (rows: with the search column made)."""
+    """INSERT of the registered frame `incoming` into a mirror table, with its search column made."""
     columns = ROW_COLUMNS if table == "rows" else ARTICLE_COLUMNS
     given = [c for c in columns if c != "search"]
     values = [f"CAST({c} AS {columns[c]})" if casts else c for c in given]
-    if table == "rows":
-        given, values = [*given, "search"], [*values, SEARCH_SQL]
-    return f"INSERT INTO {table} ({', '.join(given)}) SELECT {', '.join(values)} FROM incoming"
+    search = SEARCH_SQL if table == "rows" else ARTICLE_SEARCH_SQL
+    return (f"INSERT INTO {table} ({', '.join([*given, 'search'])}) "
+            f"SELECT {', '.join([*values, search])} FROM incoming")  # fmt: skip
 
 
 def load_sql(table: str) -> str:
@@ -173,11 +175,14 @@ class Mirror:
         """Catch up with the store; returns the number of interaction rows pulled (0 when up to date).
 
         Why the check is under the lock: it reads the mirror's own connection, which another session's
-        sync may be using mid-transaction (DuckDB refuses a second call on a busy connection).
+        sync may be using mid-transaction (DuckDB refuses a second call on a busy connection). The store's
+        revision is read under it too: read before, it could be older than the revision another session
+        has just synced to, which looks like a store put back to an earlier state and reloads everything
+        (dropping the tables other sessions are reading).
         """
-        target = self.store.revision()
         identity = self._identity()
         with self._lock:
+            target = self.store.revision()
             if target == self.rev and self._get("identity") == identity:
                 return 0
             return self._sync(target, identity)

@@ -114,9 +114,14 @@ def _dyads(values) -> tuple[str, list]:
 
 
 def _text(value: str) -> tuple[str, list]:
-    """Words in the title, summary or evidence, any case: the mirror's `search` column holds the three,
-    lower-cased (see bilateral.analysis.mirror.SEARCH_SQL)."""
-    return "contains(search, ?)", [value.lower()]
+    """Words in the evidence, or in the title or summary of the row's article, any case: the mirror keeps
+    them lower-cased in the `search` columns of its rows and of its articles (see
+    bilateral.analysis.enrichment.SEARCH_SQL)."""
+    needle = value.lower()
+    return "(contains(search, ?) OR article_id IN (SELECT id FROM articles WHERE contains(search, ?)))", [
+        needle,
+        needle,
+    ]
 
 
 def _phrase(attr: str, words: Callable[[Any], str]) -> Callable[[Any], str | None]:
