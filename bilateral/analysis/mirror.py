@@ -156,7 +156,22 @@ class Mirror:
         self._registry: tuple = (None, "")
         self.path, self.con = _open(path or mirror_path(store), in_memory)
         create_tables(self.con)
+        if self.path is not None and self._get("identity") not in (None, self._identity()):
+            self._start_afresh()
         self.rev = self._state_rev()
+
+    def _start_afresh(self) -> None:
+        """A new, empty mirror file in place of one made for another store, format or registry (or a full
+        load cut short), before any session reads it.
+
+        Why not drop its tables and load again, as sync does: DuckDB keeps a dropped table's blocks in the
+        file for later use, so a format change would leave every upgraded mirror twice its size.
+        """
+        self.con.close()
+        for stale in (self.path, self.path.with_name(self.path.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        self.path, self.con = _open(self.path, in_memory=False)
+        create_tables(self.con)
 
     @property
     def persisted(self) -> bool:
