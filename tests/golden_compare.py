@@ -96,14 +96,23 @@ def differences(before, after, path: str = "", rel: float = 1e-9) -> list[str]:
     return [f"{path}: {str(before)[:80]!r} != {str(after)[:80]!r}"]
 
 
+PLACEMENT = (
+    "textposition",
+)  # where a name sits by its point: drawing, not data (network names no longer overprint)
+
+
+def _without_placement(trace: dict) -> dict:
+    return {k: v for k, v in trace.items() if k not in PLACEMENT}
+
+
 def figure_differences(golden_figure: dict, spec: dict, any_trace_order: bool = False) -> list[str]:
     """Differences between a snapshot figure and today's figure JSON (data and title).
 
     any_trace_order: compare the traces as a set (the network draws one trace per tie, in the graph's
     edge order, which for an ego view follows a Python set and so may differ between runs).
     """
-    before = [_canonical_trace(t) for t in decoded(golden_figure["data"])]
-    after = [_canonical_trace(t) for t in decoded(spec["data"])]
+    before = [_canonical_trace(_without_placement(t)) for t in decoded(golden_figure["data"])]
+    after = [_canonical_trace(_without_placement(t)) for t in decoded(spec["data"])]
     if any_trace_order:
         before, after = (
             sorted(side, key=lambda t: json.dumps(t, sort_keys=True)) for side in (before, after)

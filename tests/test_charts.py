@@ -183,3 +183,20 @@ def test_a_dense_network_dashes_its_mostly_imported_ties_band_by_band():
     handles = next(t for t in fig.data if t.name == "Ties")
     assert "of them imported (field data)" in handles.hovertemplate
     assert [row[5] for row in handles.customdata] == [d["imported"] for _, _, d in dense.edges(data=True)]
+
+
+def test_network_names_go_below_a_node_when_above_would_cover_another():
+    """Names go above their node unless that would cover another node or a name already placed."""
+    from bilateral.charts.network import label_positions
+
+    positions = {"HUAWEI": (-1.0, -0.56), "MTS": (-0.985, -0.58), "CHN": (0.5, 0.3), "RUS": (0.0, 0.0)}
+    nodes, sizes = list(positions), [14, 14, 48, 40]
+    placed = dict(zip(nodes, label_positions(positions, nodes, sizes), strict=True))
+    assert placed == {
+        "HUAWEI": "top center",
+        "MTS": "bottom center",
+        "CHN": "top center",
+        "RUS": "top center",
+    }
+    alone = label_positions({"A": (0.0, 0.0), "B": (1.0, 1.0)}, ["A", "B"], [14, 14])
+    assert alone == ["top center", "top center"]

@@ -116,21 +116,65 @@ def _edge_handles(graph, positions: dict, mixed: bool) -> go.Scatter:
     )
 
 
+PLOT_PIXELS = (1000, 530)  # about the drawing area of the network chart on a page (for label placement)
+CHAR_PIXELS, LINE_PIXELS = 7.5, 15  # a name's width per character and its height at the chart's font size
+
+
+def marker_size(weighted_degree: float, top: float) -> float:
+    """A node's marker diameter in pixels: 14 to 48 by the square root of its share of the busiest node."""
+    return 14 + 34 * (weighted_degree / top) ** 0.5
+
+
+def label_positions(positions: dict, nodes: list[str], sizes: list[float]) -> list[str]:
+    """Per node, whether its name goes above it or below: above unless that would cover another node or a
+    name already placed (busiest nodes placed first), then below if that is clear, else above.
+
+    Why: two actors of a small component, or two hubs, are often drawn nearly on top of each other, and
+    names above both then overprint. Positions are turned into approximate pixels of the drawing."""
+    xs = np.array([positions[n][0] for n in nodes], dtype=float)
+    ys = np.array([positions[n][1] for n in nodes], dtype=float)
+    px = (xs - xs.min()) / max(np.ptp(xs), 1e-9) * PLOT_PIXELS[0]
+    py = (ys - ys.min()) / max(np.ptp(ys), 1e-9) * PLOT_PIXELS[1]
+    radii = np.asarray(sizes, dtype=float) / 2
+    placed: list[tuple[float, float, float, float]] = []
+    out = ["top center"] * len(nodes)
+    for i in sorted(range(len(nodes)), key=lambda k: -sizes[k]):
+        half = len(nodes[i]) * CHAR_PIXELS / 2
+        boxes = {
+            "top center": (px[i] - half, px[i] + half, py[i] + radii[i], py[i] + radii[i] + LINE_PIXELS),
+            "bottom center": (px[i] - half, px[i] + half, py[i] - radii[i] - LINE_PIXELS, py[i] - radii[i]),
+        }
+        clear = [where for where, box in boxes.items() if not _covers(box, i, px, py, radii, placed)]
+        out[i] = clear[0] if clear else "top center"
+        placed.append(boxes[out[i]])
+    return out
+
+
+def _covers(box, own: int, px, py, radii, placed) -> bool:
+    """True when the label box overlaps another node's marker or a label already placed."""
+    x0, x1, y0, y1 = box
+    nearest_x, nearest_y = np.clip(px, x0, x1), np.clip(py, y0, y1)
+    hits = (px - nearest_x) ** 2 + (py - nearest_y) ** 2 < radii**2
+    hits[own] = False
+    return bool(hits.any()) or any(x0 < b1 and b0 < x1 and y0 < c1 and c0 < y1 for b0, b1, c0, c1 in placed)
+
+
 def _node_trace(graph, positions: dict, focus: str | None) -> go.Scatter:
     nodes = list(graph.nodes(data=True))
     top = max((d.get("weighted_degree", 1) for _, d in nodes), default=1)
+    sizes = [marker_size(d.get("weighted_degree", 1), top) for _, d in nodes]
     colours = [COMMUNITY_COLOURS[d.get("community", 0) % len(COMMUNITY_COLOURS)] for _, d in nodes]
     return go.Scatter(
         x=[positions[n][0] for n, _ in nodes],
         y=[positions[n][1] for n, _ in nodes],
         mode="markers+text",
         text=[n for n, _ in nodes],
-        textposition="top center",
+        textposition=label_positions(positions, [n for n, _ in nodes], sizes),
         showlegend=False,
         textfont={"size": 12, "color": INK},
         name="Actors",
         marker={
-            "size": [14 + 34 * (d.get("weighted_degree", 1) / top) ** 0.5 for _, d in nodes],
+            "size": sizes,
             "color": colours,
             "opacity": 0.9,
             "line": {"width": [3 if n == focus else 1 for n, _ in nodes], "color": INK},
