@@ -8,7 +8,7 @@ import pytest
 from bilateral.analysis import queries
 from bilateral.analysis.enrichment import enrich
 from bilateral.analysis.frames import frame_db
-from bilateral.filters import Filter, filter_from_query, normalise_dyad
+from bilateral.filters import BY_KEY, Filter, filter_from_query, normalise_dyad
 from bilateral.model import EventType, Modality, QuadClass, Status, Theme
 from bilateral.registry import load_actors, rollup_map
 
@@ -231,3 +231,23 @@ def test_text_finds_words_of_the_evidence_or_of_the_rows_article_but_not_across_
     assert ids(Filter(text="frigate"), db) == ["i4"]  # the evidence
     assert ids(Filter(text="talks they"), db) == []  # title and evidence are not one text
     assert ids(Filter(text="deal wheat"), db) == []  # nor title and summary
+
+
+@pytest.mark.parametrize(
+    ("key", "one", "many"),
+    [
+        ("dyad", ("CHN-RUS",), ("CHN-RUS", "CHN-USA")),
+        ("actor", ("RUS",), ("RUS", "CHN")),
+        ("source", ("tass",), ("tass", "ft")),
+    ],
+)
+def test_one_value_is_an_equality_and_several_an_in_list(frame, key, one, many):
+    """`col = ?` for one value (DuckDB scans it faster than `IN (?)`), `IN (...)` for several; same rows."""
+    field = BY_KEY[key]
+    single, params = field.sql(one)
+    assert " IN (" not in single and " = ?" in single and len(params) == single.count("?")
+    several, params = field.sql(many)
+    assert " IN (?, ?)" in several and len(params) == several.count("?")
+    attr = field.attr
+    as_in = ids(Filter(**{attr: one}), frame)
+    assert as_in == sorted(set(ids(Filter(**{attr: many}), frame)) & set(as_in))

@@ -15,7 +15,7 @@ import pandas as pd
 
 from bilateral.analysis.periods import Period
 from bilateral.analysis.text_hits import text_condition
-from bilateral.filters import THEME_BITS, where
+from bilateral.filters import THEME_BITS, one_of, where
 from bilateral.model import Dataset, Modality, QuadClass, Theme
 
 THEME_TABLE = (
@@ -61,7 +61,7 @@ def scored(include_commentary: bool) -> tuple[str, list] | None:
 
 def in_dyads(dyads) -> tuple[str, list] | None:
     """Rows of the given (state) dyads."""
-    return (f"dyad IN ({', '.join('?' for _ in dyads)})", list(dyads)) if dyads else None
+    return (one_of("dyad", len(dyads)), list(dyads)) if dyads else None
 
 
 def period_start(period: Period | str) -> str:

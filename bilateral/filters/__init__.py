@@ -18,13 +18,15 @@ from bilateral.filters.fields import (
     FilterField,
     Widget,
     normalise_dyad,
+    one_of,
     theme_mask,
 )
 from bilateral.model import QuadClass
 
 __all__ = [
     "BY_KEY", "FIELDS", "QUERY_KEYS", "SCORE_RANGE", "THEME_BITS", "Filter", "FilterField", "Widget",
-    "add_filter_arguments", "filter_from_cli", "filter_from_query", "normalise_dyad", "theme_mask", "where",
+    "add_filter_arguments", "filter_from_cli", "filter_from_query", "normalise_dyad", "one_of", "theme_mask",
+    "where",
 ]  # fmt: skip
 
 QUERY_KEYS = {f.key: f.attr for f in FIELDS}
