@@ -332,3 +332,31 @@ def test_a_mirror_of_another_format_is_replaced_by_a_new_file_not_grown(db, tmp_
     again = Mirror(db, path=path)  # of today's format: kept as it is
     assert again.rev == new.rev and again.sync() == 0
     again.close()
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_the_commentary_flag_is_made_from_the_modality_on_load_and_sync(db, monkeypatch, bulk):
+    """The scored queries read the mirror's `commentary` flag; each way rows come in makes it alike."""
+    from bilateral.analysis import mirror as mirror_module
+
+    def add_with_modalities(start: int) -> None:
+        found_articles, found_interactions = [], []
+        for i, modality in enumerate(["fact", "commentary", "reported", "commentary"], start=start):
+            a, _ = article_from_dict(article(title=f"Opinion {i}"))
+            item, _ = interaction_from_dict(
+                interaction(article_id=a.id, evidence=f"Said {i}.", modality=modality)
+            )
+            found_articles.append(a)
+            found_interactions.append(item)
+        store.add_records(db, found_articles, found_interactions)
+
+    monkeypatch.setattr(mirror_module, "BULK_ROWS", -1 if bulk else 10**9)
+    add_with_modalities(0)
+    mirror = Mirror(db, in_memory=True)
+    mirror.sync()
+    add_with_modalities(10)
+    mirror.sync()
+    found = mirror.cursor().execute("SELECT modality, commentary FROM rows").fetchall()
+    assert len(found) == 8 and sorted(found).count(("commentary", True)) == 4
+    assert all(flag == (modality == "commentary") for modality, flag in found)
+    assert queries.count(mirror, ALL) == 8

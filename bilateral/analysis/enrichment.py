@@ -12,6 +12,7 @@ import pandas as pd
 import pyarrow as pa
 
 from bilateral.filters import theme_mask
+from bilateral.model import Modality
 
 # The text filter searches lower-cased text made once at load: each row's evidence (`rows.search`), and
 # each article's title and summary joined by a unit separator, which no typed needle holds
@@ -19,6 +20,14 @@ from bilateral.filters import theme_mask
 # with every row they made the text scanned nearly three times as long (10M rows: 0.46 -> 0.27 s a search).
 SEARCH_SQL = "lower(coalesce(evidence, ''))"
 ARTICLE_SEARCH_SQL = "lower(concat_ws(chr(31), coalesce(title, ''), coalesce(summary, '')))"
+# Commentary stays out of scores unless asked for: a flag made at load, since comparing each row's modality
+# text cost every scored query ~2.5 ms at 1M rows (a boolean column: ~0.5 ms).
+COMMENTARY_SQL = f"coalesce(modality = '{Modality.COMMENTARY.value}', false)"
+# Columns made by the mirror itself from a table's other columns, wherever rows come in (load or frame).
+MADE = {
+    "rows": {"search": SEARCH_SQL, "commentary": COMMENTARY_SQL},
+    "articles": {"search": ARTICLE_SEARCH_SQL},
+}
 
 
 def _state(n: int) -> str:
@@ -42,6 +51,7 @@ ROW_SQL = {
     "theme_mask": "m.mask",
     "verbatim": "CAST(i.verbatim AS BOOLEAN)",
     "search": SEARCH_SQL,
+    "commentary": COMMENTARY_SQL,
 }
 ROW_JOINS = (
     " LEFT JOIN rollup r1 ON r1.code = i.actor1 LEFT JOIN rollup r2 ON r2.code = i.actor2"

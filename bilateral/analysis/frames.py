@@ -9,6 +9,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from bilateral.analysis.enrichment import MADE
 from bilateral.analysis.mirror import ARTICLE_COLUMNS, ROW_COLUMNS, create_tables, insert_sql
 
 
@@ -39,7 +40,7 @@ _DEFAULTS = {"dataset": "curated"}  # rows made by hand in tests are curated unl
 
 def _insert(con, table: str, frame: pd.DataFrame, columns: dict[str, str]) -> None:
     data = pd.DataFrame(
-        {name: frame.get(name, _DEFAULTS.get(name)) for name in columns if name != "search"},
+        {name: frame.get(name, _DEFAULTS.get(name)) for name in columns if name not in MADE[table]},
         index=frame.index,
     )
     if "themes" in data and len(data) and not isinstance(data["themes"].iloc[0], str):

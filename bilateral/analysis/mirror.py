@@ -23,11 +23,10 @@ import duckdb
 from sqlalchemy import and_, case, func, or_, select
 
 from bilateral.analysis.enrichment import (
-    ARTICLE_SEARCH_SQL,
     ARTICLE_SQL,
+    MADE,
     ROW_JOINS,
     ROW_SQL,
-    SEARCH_SQL,
     masks_table,
     rollup_table,
 )
@@ -37,7 +36,7 @@ from bilateral.store import VAR_DIR, Store, database_path
 from bilateral.store.tables import articles, deletions, interactions
 from bilateral.store.writes import get_meta
 
-MIRROR_FORMAT = "5"  # 5: the search text split between rows (evidence) and articles
+MIRROR_FORMAT = "6"  # 5: the search text split between rows and articles; 6: the commentary flag
 ROW_COLUMNS = {
     "id": "VARCHAR",
     "article_id": "VARCHAR",
@@ -76,6 +75,7 @@ ROW_COLUMNS = {
     "num_articles": "BIGINT",
     "story_id": "VARCHAR",
     "search": "VARCHAR",
+    "commentary": "BOOLEAN",
 }
 ARTICLE_COLUMNS = {
     "id": "VARCHAR",
@@ -128,13 +128,12 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def insert_sql(table: str, casts: bool = False) -> str:
-    """INSERT of the registered frame `incoming` into a mirror table, with its search column made."""
-    columns = ROW_COLUMNS if table == "rows" else ARTICLE_COLUMNS
-    given = [c for c in columns if c != "search"]
+    """INSERT of the registered frame `incoming` into a mirror table, with the columns it makes (MADE)."""
+    columns, made = (ROW_COLUMNS if table == "rows" else ARTICLE_COLUMNS), MADE[table]
+    given = [c for c in columns if c not in made]
     values = [f"CAST({c} AS {columns[c]})" if casts else c for c in given]
-    search = SEARCH_SQL if table == "rows" else ARTICLE_SEARCH_SQL
-    return (f"INSERT INTO {table} ({', '.join([*given, 'search'])}) "
-            f"SELECT {', '.join([*values, search])} FROM incoming")  # fmt: skip
+    return (f"INSERT INTO {table} ({', '.join([*given, *made])}) "
+            f"SELECT {', '.join([*values, *made.values()])} FROM incoming")  # fmt: skip
 
 
 def load_sql(table: str) -> str:

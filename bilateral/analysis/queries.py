@@ -16,7 +16,7 @@ import pandas as pd
 from bilateral.analysis.periods import Period
 from bilateral.analysis.text_hits import text_condition
 from bilateral.filters import THEME_BITS, one_of, where
-from bilateral.model import Dataset, Modality, QuadClass, Theme
+from bilateral.model import Dataset, QuadClass, Theme
 
 THEME_TABLE = (
     "(VALUES "
@@ -24,7 +24,9 @@ THEME_TABLE = (
     + ") AS t(theme, bit, ord)"
 )
 TRUNC = {Period.WEEK: "week", Period.MONTH: "month", Period.QUARTER: "quarter", Period.YEAR: "year"}
-SCORED = f"modality != '{Modality.COMMENTARY.value}'"
+SCORED = (
+    "NOT commentary"  # the mirror's flag of rows whose modality is commentary (enrichment.COMMENTARY_SQL)
+)
 
 
 def run(db, sql: str, params: list | tuple = ()) -> pd.DataFrame:
