@@ -83,6 +83,6 @@ def test_every_filter_field_drives_url_cli_sql_and_sidebar(app_db):
     modality = next(f for f in FIELDS if f.key == "modality")
     flt, notes = filter_from_query({"modality": ["commentary"]})
     assert notes == [] and flt.to_query() == {"modality": ["commentary"]}
-    assert where(flt) == ("modality IN (?)", ["commentary"])
+    assert where(flt) == ("modality = ?", ["commentary"])  # one value: an equality (filters.one_of)
     assert filter_from_cli(parser.parse_args([modality.flag, "commentary"])) == flt
     assert flt.describe() == "commentary"
