@@ -14,7 +14,7 @@ from export_data import HOSTILE_TITLE, synthetic_db
 from PIL import Image
 
 from bilateral import export
-from bilateral.analysis import open_mirror, queries
+from bilateral.analysis import article_queries, open_mirror, queries
 from bilateral.analysis.frames import frame_db
 from bilateral.export import Caption, ExportError
 from bilateral.filters import Filter
@@ -79,7 +79,7 @@ def test_xlsx_has_three_sheets_and_inert_formulas(db):
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Records", "Articles", "About"]
     assert book["Records"].max_row == queries.count(db, flt) + 1
-    assert book["Articles"].max_row == len(queries.articles_behind(db, flt)) + 1
+    assert book["Articles"].max_row == len(article_queries.articles_behind(db, flt)) + 1
     cells = [c for sheet in ("Records", "Articles") for row in book[sheet].iter_rows() for c in row]
     hostile = [c for c in cells if isinstance(c.value, str) and "HYPERLINK" in c.value]
     assert hostile and all(c.data_type == "s" and c.value == "'" + HOSTILE_TITLE for c in hostile)

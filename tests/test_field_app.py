@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bilateral import charts, export, store
-from bilateral.analysis import open_mirror, queries
+from bilateral.analysis import article_queries, open_mirror, queries
 from bilateral.cli import main
 from bilateral.filters import filter_from_query
 from bilateral.importers.field import import_field_files
@@ -92,7 +92,7 @@ def test_exports_and_report_name_each_rows_dataset(mirror):
 def _sources(mirror):
     from bilateral.report import source_list
 
-    return source_list(queries.articles_behind(mirror, flt(dyad="CHN-USA")))
+    return source_list(article_queries.articles_behind(mirror, flt(dyad="CHN-USA")))
 
 
 def test_cli_stats_filters_by_dataset(app_env, capsys):

@@ -9,7 +9,7 @@ from helpers import run_cli
 from pypdf import PdfReader
 
 from bilateral import charts, export, store
-from bilateral.analysis import open_mirror, queries
+from bilateral.analysis import article_queries, open_mirror, queries
 from bilateral.filters import Filter
 from bilateral.model import Theme
 from bilateral.report import build_report
@@ -190,7 +190,7 @@ def test_a_long_source_list_is_cut_with_the_key_events_sources_kept(db, monkeypa
     monkeypatch.setattr(report_module, "SOURCE_LIMIT", 5)
     monkeypatch.setattr(report_module, "KEY_EVENT_LIMIT", 2)
     built = report_module.build_report(db, Filter(), figures={})
-    total = queries.article_count(db, Filter())
+    total = article_queries.article_count(db, Filter())
     assert total > 5 and built.sources_total == total
     cited = {int(s.strip("[]")) for s in built.key_events["Source"]}
     assert "?" not in "".join(built.key_events["Source"]) and cited <= set(built.sources["number"])

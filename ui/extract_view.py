@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from bilateral import store
-from bilateral.analysis import queries
+from bilateral.analysis import article_queries
 from bilateral.errors import ExtractError
 from bilateral.extract import extract
 from bilateral.extract.pipeline import Extraction
@@ -61,7 +61,7 @@ def connection() -> store.Store:
 
 def stored_articles(title: str | None = None, url: str | None = None) -> pd.DataFrame:
     """Duplicate candidates, read fresh: same URL or a close title (mirror), and articles with stored text."""
-    close = queries.similar_titles(loaders.mirror(), title or "", url)
+    close = article_queries.similar_titles(loaders.mirror(), title or "", url)
     with_text = store.articles_with_text(connection())
     return pd.concat([with_text, close], ignore_index=True).drop_duplicates("id")
 

@@ -50,8 +50,7 @@ ROW_SQL = {
     "themes": "coalesce(i.themes, '')",
     "theme_mask": "m.mask",
     "verbatim": "CAST(i.verbatim AS BOOLEAN)",
-    "search": SEARCH_SQL,
-    "commentary": COMMENTARY_SQL,
+    **MADE["rows"],
 }
 ROW_JOINS = (
     " LEFT JOIN rollup r1 ON r1.code = i.actor1 LEFT JOIN rollup r2 ON r2.code = i.actor2"
@@ -60,7 +59,7 @@ ROW_JOINS = (
 ARTICLE_SQL = {
     "date": "TRY_CAST(i.date AS DATE)",
     "verbatim": "CAST(i.verbatim AS BOOLEAN)",
-    "search": ARTICLE_SEARCH_SQL,
+    **MADE["articles"],
 }
 
 

@@ -24,9 +24,8 @@ THEME_TABLE = (
     + ") AS t(theme, bit, ord)"
 )
 TRUNC = {Period.WEEK: "week", Period.MONTH: "month", Period.QUARTER: "quarter", Period.YEAR: "year"}
-SCORED = (
-    "NOT commentary"  # the mirror's flag of rows whose modality is commentary (enrichment.COMMENTARY_SQL)
-)
+# Scored rows: the mirror flags those whose modality is commentary (enrichment.COMMENTARY_SQL).
+SCORED = "NOT commentary"
 
 
 def run(db, sql: str, params: list | tuple = ()) -> pd.DataFrame:
@@ -136,7 +135,7 @@ def theme_counts(db, flt, period: Period | str) -> pd.DataFrame:
     wide = run(
         db, f"SELECT period, {_theme_sums(themes)} FROM {groups} GROUP BY period ORDER BY period", params
     )
-    out = _melt(_dates(wide, "period"), ["period"], themes, "count")
+    out = _melt(dated(wide, "period"), ["period"], themes, "count")
     order = {t.value: i for i, t in enumerate(Theme)}
     out = out.assign(ord=out["theme"].map(order)).sort_values(["period", "ord"], kind="stable")
     return out[["period", "theme", "count"]].astype({"count": "int64"}).reset_index(drop=True)
@@ -162,7 +161,7 @@ def theme_counts_by_source(db, flt, period: Period | str) -> SourcedCounts:
     clause, params = conditions(db, flt)
     keys = f"{period_start(period)} AS period, dataset != '{Dataset.CURATED.value}' AS field"
     groups = _by_mask(keys, "count(*) AS n, min(date) AS first, max(date) AS last", clause)
-    wide = _dates(
+    wide = dated(
         run(
             db,
             f"SELECT period, field, {_theme_sums(themes)}, min(first) AS first, max(last) AS last "
@@ -201,7 +200,7 @@ def key_events(db, flt, limit: int = 40) -> pd.DataFrame:
     clause, params = conditions(db, flt)
     chosen = f"SELECT rowid FROM rows WHERE {clause} ORDER BY abs(score) DESC, date DESC, id LIMIT ?"
     out = run(db, f"SELECT * FROM rows WHERE rowid IN ({chosen}) ORDER BY date, id", [*params, limit])
-    return _dates(out, "date")
+    return dated(out, "date")
 
 
 def top_dyads_and_span(
@@ -251,7 +250,7 @@ def coop_sums(
         f"FROM rows WHERE {clause} GROUP BY ALL ORDER BY dyad, period",
         params,
     )
-    return _dates(out, "period")
+    return dated(out, "period")
 
 
 def dataset_summary(db, flt) -> pd.DataFrame:
@@ -263,7 +262,7 @@ def dataset_summary(db, flt) -> pd.DataFrame:
         f"FROM rows WHERE {clause} GROUP BY dataset ORDER BY interactions DESC, dataset",
         params,
     )
-    return _dates(_dates(out, "first"), "last")
+    return dated(dated(out, "first"), "last")
 
 
 def coop_by_dataset(
@@ -278,7 +277,7 @@ def coop_by_dataset(
         f"FROM rows WHERE {clause} GROUP BY ALL ORDER BY dataset, period",
         params,
     )
-    return _dates(out, "period")
+    return dated(out, "period")
 
 
 def quad_counts(db, flt, dyads: list[str], include_commentary: bool = False) -> pd.DataFrame:
@@ -370,17 +369,20 @@ def records_page(db, flt, limit: int = 500, offset: int = 0, *extra) -> pd.DataF
         f"SELECT * FROM rows WHERE rowid IN ({chosen}) ORDER BY date DESC, id DESC",
         [*params, limit, offset],
     )
-    return _dates(out, "date")
+    return dated(out, "date")
 
 
 def record_rows(db, ids: list[str]) -> pd.DataFrame:
     """The interactions with these ids."""
+    return by_id(db, "rows", ids, "date DESC, id DESC")
+
+
+def by_id(db, table: str, ids: Collection[str], order: str) -> pd.DataFrame:
+    """The rows of a mirror table with these ids, in `order` (no rows, with the table's columns, for none)."""
     if not ids:
-        return _dates(run(db, "SELECT * FROM rows LIMIT 0"), "date")
-    marks = ", ".join("?" for _ in ids)
-    return _dates(
-        run(db, f"SELECT * FROM rows WHERE id IN ({marks}) ORDER BY date DESC, id DESC", ids), "date"
-    )
+        return dated(run(db, f"SELECT * FROM {table} LIMIT 0"), "date")
+    sql = f"SELECT * FROM {table} WHERE {one_of('id', len(ids))} ORDER BY {order}"
+    return dated(run(db, sql, list(ids)), "date")
 
 
 def count(db, flt, *extra) -> int:
@@ -405,41 +407,6 @@ def choices(db) -> dict[str, list[str]]:
     }
 
 
-def articles_behind(db, flt, limit: int | None = None) -> pd.DataFrame:
-    """The articles behind the matching interactions (every article when nothing is filtered), by date;
-    the first `limit` of them when a limit is given."""
-    tail = f" LIMIT {int(limit)}" if limit is not None else ""
-    if flt.is_empty():
-        out = run(db, f"SELECT * FROM articles ORDER BY date, id{tail}")
-    else:
-        clause, params = conditions(db, flt)
-        out = run(
-            db,
-            f"SELECT * FROM articles WHERE id IN (SELECT DISTINCT article_id FROM rows WHERE {clause}) "
-            f"ORDER BY date, id{tail}",
-            params,
-        )
-    return _dates(out, "date")
-
-
-def articles_by_id(db, ids: Collection[str]) -> pd.DataFrame:
-    """The stored articles with these ids."""
-    if not ids:
-        return _dates(run(db, "SELECT * FROM articles WHERE false"), "date")
-    marks = ", ".join("?" for _ in ids)
-    return _dates(
-        run(db, f"SELECT * FROM articles WHERE id IN ({marks}) ORDER BY date, id", list(ids)), "date"
-    )
-
-
-def article_count(db, flt) -> int:
-    """How many articles are behind the matching interactions."""
-    if flt.is_empty():
-        return int(scalar_row(db, "SELECT count(*) FROM articles")[0])
-    clause, params = conditions(db, flt)
-    return int(scalar_row(db, f"SELECT count(DISTINCT article_id) FROM rows WHERE {clause}", params)[0])
-
-
 def iter_rows(db, flt, chunk: int = 50_000) -> Iterator[pd.DataFrame]:
     """Every matching interaction, oldest first, a chunk at a time (exports)."""
     clause, params = conditions(db, flt)
@@ -448,7 +415,7 @@ def iter_rows(db, flt, chunk: int = 50_000) -> Iterator[pd.DataFrame]:
         part = cursor.fetch_df_chunk(max(1, chunk // 2048))
         if part.empty:
             return
-        yield _dates(part, "date")
+        yield dated(part, "date")
 
 
 def summary_stats(db, flt) -> dict:
@@ -486,17 +453,8 @@ def summary_stats(db, flt) -> dict:
     }
 
 
-def _dates(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+def dated(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The frame with `column` (when present) as pandas datetimes: DuckDB gives dates as Python dates."""
     if column in frame:
         frame[column] = pd.to_datetime(frame[column])
     return frame
-
-
-def similar_titles(db, title: str, url: str | None, threshold: float = 0.85, limit: int = 50) -> pd.DataFrame:
-    """Stored articles with the same URL or a title close to `title` (Jaro-Winkler): duplicate candidates."""
-    return run(
-        db,
-        "SELECT id, title, url FROM articles WHERE (url IS NOT NULL AND url = ?) "
-        "OR jaro_winkler_similarity(lower(title), lower(?)) >= ? LIMIT ?",
-        [url or "", title or "", threshold, limit],
-    )

@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from bilateral.analysis import queries
+from bilateral.analysis import article_queries, queries
 from bilateral.model import Article, Interaction
 
 # Cells a spreadsheet would run as a formula start with one of these (OWASP's CSV-injection list).
@@ -90,7 +90,7 @@ def records_csv(db, flt) -> bytes:
 
 def write_records_jsonl(db, flt, handle: io.TextIOBase) -> int:
     """JSONL that `import` reads back: the articles behind the interactions, then the interactions."""
-    for row in articles_table(queries.articles_behind(db, flt)).to_dict(orient="records"):
+    for row in articles_table(article_queries.articles_behind(db, flt)).to_dict(orient="records"):
         handle.write(
             json.dumps({k: v for k, v in row.items() if v is not None and v == v}, ensure_ascii=False) + "\n"
         )
@@ -135,7 +135,7 @@ def records_xlsx(db, flt, made: dt.datetime | None = None) -> bytes:
     filters = flt.describe()
     total = queries.count(db, flt)
     interactions = queries.records_page(db, flt, XLSX_MAX_ROWS).iloc[::-1].reset_index(drop=True)
-    articles = queries.articles_behind(db, flt)
+    articles = article_queries.articles_behind(db, flt)
     about = pd.DataFrame(
         [
             ("Data source", "Bilateral curated dataset"),

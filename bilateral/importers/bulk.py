@@ -35,9 +35,13 @@ def insert_sql(connection: Connection, table: str, columns: Iterable[str], rev: 
     The driver's executemany takes the rows as tuples: no per-row parameter processing (none of these
     column types needs any), which is most of an insert's cost in Python."""
     columns = list(columns)
-    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    names, values = ", ".join(columns), ", ".join(mark for _ in columns)
+    names, values = ", ".join(columns), ", ".join(_mark(connection) for _ in columns)
     return f"INSERT INTO {table} ({names}, rev) VALUES ({values}, {int(rev)}) ON CONFLICT DO NOTHING"
+
+
+def _mark(connection: Connection) -> str:
+    """The driver's positional parameter mark: `?` (sqlite3) or `%s` (psycopg)."""
+    return "?" if connection.dialect.paramstyle == "qmark" else "%s"
 
 
 def insert_rows(
@@ -76,7 +80,7 @@ def lookup(connection: Connection, key: Column, value: Column, wanted: Iterable[
     the statement through SQLAlchemy cost a third of the time of these lookups in a 1M-row import."""
     found: dict[str, str] = {}
     ordered = sorted(wanted)
-    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    mark = _mark(connection)
     for start in range(0, len(ordered), LOOKUP_CHUNK):
         chunk = ordered[start : start + LOOKUP_CHUNK]
         sql = (f"SELECT {key.name}, {value.name} FROM {key.table.name} "

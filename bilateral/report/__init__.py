@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from bilateral import charts
-from bilateral.analysis import queries, watch
+from bilateral.analysis import article_queries, queries, watch
 from bilateral.export import Caption, with_caption
 from bilateral.model import Dataset, Note, Theme
 from bilateral.tables import safe_url
@@ -187,11 +187,11 @@ def listed_sources(db, flt, events: pd.DataFrame, limit: int | None = None) -> t
     Why a limit: a report of a million records would list hundreds of thousands of articles; it lists the
     key events' sources and the earliest others up to SOURCE_LIMIT, and says where the rest are."""
     limit = SOURCE_LIMIT if limit is None else limit
-    total = queries.article_count(db, flt)
-    listed = queries.articles_behind(db, flt, limit=limit if total > limit else None)
+    total = article_queries.article_count(db, flt)
+    listed = article_queries.articles_behind(db, flt, limit=limit if total > limit else None)
     missing = set(events["article_id"]) - set(listed["id"]) if len(events) else set()
     if missing:
-        listed = pd.concat([listed, queries.articles_by_id(db, sorted(missing))], ignore_index=True)
+        listed = pd.concat([listed, article_queries.articles_by_id(db, sorted(missing))], ignore_index=True)
     return source_list(listed), total
 
 

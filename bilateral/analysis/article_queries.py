@@ -1,0 +1,54 @@
+"""What the mirror's articles table answers: the articles behind a filter's rows, by id, their count, and
+near-duplicates of a new one.
+
+Why apart from bilateral.analysis.queries: those queries aggregate the interaction rows for the pages;
+these read whole articles, for the report's source list, the exports and the extractor's duplicate check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import pandas as pd
+
+from bilateral.analysis.queries import by_id, conditions, dated, run, scalar_row
+
+
+def articles_behind(db, flt, limit: int | None = None) -> pd.DataFrame:
+    """The articles behind the matching interactions (every article when nothing is filtered), by date;
+    the first `limit` of them when a limit is given."""
+    tail = f" LIMIT {int(limit)}" if limit is not None else ""
+    if flt.is_empty():
+        out = run(db, f"SELECT * FROM articles ORDER BY date, id{tail}")
+    else:
+        clause, params = conditions(db, flt)
+        out = run(
+            db,
+            f"SELECT * FROM articles WHERE id IN (SELECT DISTINCT article_id FROM rows WHERE {clause}) "
+            f"ORDER BY date, id{tail}",
+            params,
+        )
+    return dated(out, "date")
+
+
+def articles_by_id(db, ids: Collection[str]) -> pd.DataFrame:
+    """The stored articles with these ids."""
+    return by_id(db, "articles", ids, "date, id")
+
+
+def article_count(db, flt) -> int:
+    """How many articles are behind the matching interactions."""
+    if flt.is_empty():
+        return int(scalar_row(db, "SELECT count(*) FROM articles")[0])
+    clause, params = conditions(db, flt)
+    return int(scalar_row(db, f"SELECT count(DISTINCT article_id) FROM rows WHERE {clause}", params)[0])
+
+
+def similar_titles(db, title: str, url: str | None, threshold: float = 0.85, limit: int = 50) -> pd.DataFrame:
+    """Stored articles with the same URL or a title close to `title` (Jaro-Winkler): duplicate candidates."""
+    return run(
+        db,
+        "SELECT id, title, url FROM articles WHERE (url IS NOT NULL AND url = ?) "
+        "OR jaro_winkler_similarity(lower(title), lower(?)) >= ? LIMIT ?",
+        [url or "", title or "", threshold, limit],
+    )
