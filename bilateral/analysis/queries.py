@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from bilateral.analysis import spans
 from bilateral.analysis.periods import Period
 from bilateral.analysis.text_hits import text_condition
 from bilateral.filters import THEME_BITS, one_of, where
@@ -92,11 +93,15 @@ def headline(db, flt) -> Headline:
             f"SELECT count(*), count(DISTINCT article_id), min(date), max(date) FROM rows WHERE {clause}",
             params,
         )
-    return Headline(int(n), int(articles), _stamp(first), _stamp(last))
+    out = Headline(int(n), int(articles), _stamp(first), _stamp(last))
+    spans.keep(db, flt, "all", (out.first, out.last))
+    return out
 
 
 def _stamp(value) -> pd.Timestamp | None:
-    return None if value is None else pd.Timestamp(value)
+    """A date as a Timestamp in seconds, whether DuckDB gave a date (a scalar) or a datetime64[us] (a frame):
+    a span kept from one query must equal the same span read by another."""
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).as_unit("s")
 
 
 def _by_mask(keys: str, sums: str, clause: str) -> str:
@@ -206,7 +211,9 @@ def key_events(db, flt, limit: int = 40) -> pd.DataFrame:
 def top_dyads_and_span(
     db, flt, n: int = 4, include_commentary: bool = False
 ) -> tuple[list[str], tuple[pd.Timestamp | None, pd.Timestamp | None]]:
-    """top_dyads, and the first and last date of every matching row (of all dyads), in one scan."""
+    """top_dyads, and the first and last date of every matching row (of all dyads), in one scan.
+
+    The span is kept (bilateral.analysis.spans): the charts and panels that follow ask for it again."""
     clause, params = conditions(db, flt, scored(include_commentary))
     per_dyad = f"SELECT dyad, count(*) AS n, min(date) AS first, max(date) AS last FROM rows WHERE {clause}"
     out = run(
@@ -215,27 +222,35 @@ def top_dyads_and_span(
         f"FROM ({per_dyad} GROUP BY dyad) ORDER BY n DESC, dyad LIMIT ?",
         [*params, n],
     )
-    if out.empty:
-        return [], (None, None)
-    return out["dyad"].tolist(), (_stamp(out["first"].iloc[0]), _stamp(out["last"].iloc[0]))
+    span = (None, None) if out.empty else (_stamp(out["first"].iloc[0]), _stamp(out["last"].iloc[0]))
+    spans.keep(db, flt, "all" if include_commentary else "scored", span)
+    return out["dyad"].tolist(), span
 
 
 def top_dyads(db, flt, n: int = 4, include_commentary: bool = False) -> list[str]:
     """The n dyads with most interactions (ties broken by name, so the choice is stable)."""
-    clause, params = conditions(db, flt, scored(include_commentary))
-    out = run(
-        db,
-        f"SELECT dyad, count(*) AS n FROM rows WHERE {clause} GROUP BY dyad ORDER BY n DESC, dyad LIMIT ?",
-        [*params, n],
-    )
-    return out["dyad"].tolist()
+    return top_dyads_and_span(db, flt, n, include_commentary)[0]
 
 
 def date_span(db, flt, *extra) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-    """First and last date of the matching rows."""
+    """First and last date of the matching rows; of every row or the scored ones, once per data state."""
+    kind = _span_kind(extra)
+    if kind and (known := spans.recall(db, flt, kind)) is not None:
+        return known
     clause, params = conditions(db, flt, *extra)
     first, last = scalar_row(db, f"SELECT min(date), max(date) FROM rows WHERE {clause}", params)
-    return _stamp(first), _stamp(last)
+    span = _stamp(first), _stamp(last)
+    if kind:
+        spans.keep(db, flt, kind, span)
+    return span
+
+
+def _span_kind(extra) -> str | None:
+    """ "all" or "scored" when the extra conditions are none or the scored rows', else None (not kept)."""
+    given = [item for item in extra if item]
+    if not given:
+        return "all"
+    return "scored" if given == [scored(False)] else None
 
 
 def coop_sums(

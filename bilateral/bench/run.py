@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from bilateral.analysis.spans import SpanMemo
 from bilateral.bench.generate import SEARCH_WORD, generate
 from bilateral.bench.report import check_aims
 from bilateral.filters import filter_from_query
@@ -77,10 +78,15 @@ class _TimedCursor:
 
 
 class TimedDb:
-    """The mirror seen through a clock: page code runs unchanged; the time its SQL takes is counted."""
+    """The mirror seen through a clock: page code runs unchanged; the time its SQL takes is counted.
+
+    Its span memo (bilateral.analysis.spans) is its own, emptied before each page run, so a page is timed
+    as after a change of filter: it asks for each span once, as the app does.
+    """
 
     def __init__(self, db):
         self.db, self.clock = db, Clock()
+        self.spans = SpanMemo()
 
     def cursor(self):
         return _TimedCursor(self.db.cursor(), self.clock)
@@ -294,6 +300,7 @@ class FileDb:
         import duckdb
 
         self.con = duckdb.connect(str(path), read_only=True, config={"threads": 2, "memory_limit": "512MB"})
+        self.spans = SpanMemo()
 
     def cursor(self):
         return self.con.cursor()
@@ -321,8 +328,8 @@ def replicate_mirror(source: Path, target: Path, times: int, log) -> int:
 
 
 def measure_pages(store_, repeat: int, filters=FILTERS, log=print, open_db=None) -> dict:
-    """Per filter and page: each step cold (first call after opening the mirror) and warm (median of
-    `repeat`), the SQL time inside it, the page totals, figure JSON bytes.
+    """Per filter and page: each step cold (the page's first run after opening the mirror) and warm (median of
+    `repeat` runs of the whole page), the SQL time inside it, the page totals, figure JSON bytes.
 
     open_db: a callable giving a fresh database to query (default: the store's mirror, synced)."""
     from bilateral.analysis.mirror import Mirror
@@ -342,40 +349,42 @@ def measure_pages(store_, repeat: int, filters=FILTERS, log=print, open_db=None)
         db = TimedDb(mirror)
         log(f"pages, filter {name} ...")
         pages = {}
+        for page, steps in PAGES.items():  # each page's first run after opening the mirror: cold
+            (timings,) = _page_runs(db, flt, steps, 1)
+            pages[page] = {"steps": {step: {"cold_ms": _ms(wall), "cold_db_ms": _ms(sql)}
+                                     for step, (wall, sql, _) in timings.items()}}  # fmt: skip
         for page, steps in PAGES.items():
-            report, done = {"steps": {}}, {}
-            for step in steps:
-                db.clock.seconds = 0.0
-                started = time.perf_counter()
-                done[step.name] = step.run(db, flt, done)
-                cold = time.perf_counter() - started
-                report["steps"][step.name] = {"cold_ms": _ms(cold), "cold_db_ms": _ms(db.clock.seconds)}
-            pages[page] = report
-        for page, steps in PAGES.items():
-            report = pages[page]
-            figure_bytes, done = 0, {}
-            for step in steps:
-                walls, sqls, result = [], [], None
-                for _ in range(repeat):
-                    db.clock.seconds = 0.0
-                    started = time.perf_counter()
-                    result = done[step.name] = step.run(db, flt, done)
-                    walls.append(time.perf_counter() - started)
-                    sqls.append(db.clock.seconds)
-                figure_bytes += _figure_bytes(result)
-                report["steps"][step.name].update(
-                    warm_ms=_ms(statistics.median(walls)), warm_db_ms=_ms(statistics.median(sqls))
-                )
+            report, runs = pages[page], list(_page_runs(db, flt, steps, repeat))
+            for step, entry in report["steps"].items():
+                walls, sqls, _ = zip(*(run[step] for run in runs), strict=True)
+                entry.update(warm_ms=_ms(statistics.median(walls)), warm_db_ms=_ms(statistics.median(sqls)))
             stats = report["steps"].values()
             report.update(
                 cold_ms=round(sum(s["cold_ms"] for s in stats), 2),
                 warm_ms=round(sum(s["warm_ms"] for s in stats), 2),
                 warm_db_ms=round(sum(s["warm_db_ms"] for s in stats), 2),
-                figure_json_bytes=figure_bytes,
+                figure_json_bytes=sum(_figure_bytes(result) for _, _, result in runs[-1].values()),
             )
         mirror.close()
         out[name] = {"query": query, "describe": flt.describe(), "pages": pages}
     return out
+
+
+def _page_runs(db, flt, steps, runs: int):
+    """`runs` runs of a page, one after another: its steps in order, each (wall seconds, SQL seconds, result),
+    by step name.
+
+    Why whole pages: a step may use what the page's earlier steps found (their results, and the spans they
+    read), as on the page itself; the span memo is emptied first, as a change of filter leaves it."""
+    for _ in range(runs):
+        db.spans.clear()
+        done, timings = {}, {}
+        for step in steps:
+            db.clock.seconds = 0.0
+            started = time.perf_counter()
+            done[step.name] = step.run(db, flt, done)
+            timings[step.name] = (time.perf_counter() - started, db.clock.seconds, done[step.name])
+        yield timings
 
 
 def _add_ratios(report: dict) -> None:
