@@ -12,8 +12,8 @@ from test_queries import _random_rows
 from bilateral import store
 from bilateral.analysis import queries
 from bilateral.analysis.frames import frame_db
+from bilateral.analysis.memo import Memo
 from bilateral.analysis.mirror import Mirror
-from bilateral.analysis.spans import SpanMemo
 from bilateral.filters import Filter
 from bilateral.model import Theme
 from bilateral.page_steps import PAGES
@@ -28,12 +28,12 @@ FILTERS = [
 
 
 class Watched:
-    """A database seen through a log of its SQL; with a span memo or without one."""
+    """A database seen through a log of its SQL; with a memo or without one."""
 
     def __init__(self, db, memo: bool):
         self.db, self.sql = db, []
         if memo:
-            self.spans = SpanMemo()
+            self.memo = Memo()
 
     def cursor(self):
         cursor, log = self.db.cursor(), self.sql
@@ -113,11 +113,11 @@ def test_spans_of_all_rows_and_of_scored_rows_are_kept_apart(rows_db):
 
 
 def test_the_memo_forgets_its_oldest_spans_past_its_limit():
-    memo = SpanMemo()
-    for i in range(SpanMemo.LIMIT + 5):
+    memo = Memo()
+    for i in range(Memo.LIMIT + 5):
         memo.put((None, i, "all"), (pd.Timestamp(2020, 1, 1), None))
-    assert len(memo) == SpanMemo.LIMIT
-    assert memo.get((None, 0, "all")) is None and memo.get((None, SpanMemo.LIMIT + 4, "all")) is not None
+    assert len(memo) == Memo.LIMIT
+    assert memo.get((None, 0, "all")) is None and memo.get((None, Memo.LIMIT + 4, "all")) is not None
 
 
 def test_a_sync_that_brings_later_rows_gives_the_new_span(store_url):

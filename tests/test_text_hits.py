@@ -93,3 +93,44 @@ def test_sessions_searching_at_once_get_the_scans_rows():
     with ThreadPoolExecutor(max_workers=6) as pool:
         counts = list(pool.map(lambda text: queries.count(db, Filter(text=text)), words))
     assert counts == [len(_scanned(db, text)) for text in words]
+
+
+LOOKUP = f"FROM {CATALOG}.searches WHERE text = ?"
+
+
+def _page(db, flt, page: str = "overview") -> None:
+    from bilateral.page_steps import PAGES
+
+    done = {}
+    for step in PAGES[page]:
+        done[step.name] = step.run(db, flt, done)
+
+
+def test_a_page_looks_its_list_up_once():
+    from test_spans import Watched
+
+    rows = frame_db(make_interactions())
+    plain, kept = Watched(rows, memo=False), Watched(rows, memo=True)
+    _page(plain, Filter(text="evidence 1"))
+    _page(kept, Filter(text="evidence 1"))
+    assert sum(LOOKUP in sql for sql in plain.sql) >= 10  # every query of the page looked it up
+    assert sum(LOOKUP in sql for sql in kept.sql) == 1
+
+
+def test_a_remembered_list_is_forgotten_before_it_can_be_dropped(monkeypatch):
+    from test_spans import Watched
+
+    from bilateral.analysis import memo
+
+    clock = [1000.0]
+    monkeypatch.setattr(memo.time, "monotonic", lambda: clock[0])
+    db = Watched(frame_db(make_interactions()), memo=True)
+    first = text_condition(db, "evidence 1")
+    for text in [f"evidence {n}" for n in range(2, KEPT + 3)]:  # enough new lists to put the first aside
+        text_condition(db, text)
+    assert "evidence 1" not in kept_searches(db)
+    clock[0] += text_hits.GRACE_SECONDS / 2 + 1  # forgotten here; its table stays until GRACE_SECONDS
+    asked = sum(LOOKUP in sql for sql in db.sql)
+    again = text_condition(db, "evidence 1")
+    assert sum(LOOKUP in sql for sql in db.sql) == asked + 1 and again != first  # a new list, looked up
+    assert queries.count(db, Filter(text="evidence 1")) == len(_scanned(db, "evidence 1"))

@@ -10,8 +10,8 @@ import duckdb
 import pandas as pd
 
 from bilateral.analysis.enrichment import MADE
+from bilateral.analysis.memo import Memo
 from bilateral.analysis.mirror import ARTICLE_COLUMNS, ROW_COLUMNS, create_tables, insert_sql
-from bilateral.analysis.spans import SpanMemo
 
 
 class FrameDb:
@@ -26,7 +26,7 @@ class FrameDb:
         if articles is None:
             articles = _articles_of(rows)
         _insert(self.con, "articles", articles, ARTICLE_COLUMNS)
-        self.spans = SpanMemo()
+        self.memo = Memo()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self.con.cursor()

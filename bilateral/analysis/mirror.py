@@ -30,7 +30,7 @@ from bilateral.analysis.enrichment import (
     masks_table,
     rollup_table,
 )
-from bilateral.analysis.spans import SpanMemo
+from bilateral.analysis.memo import Memo
 from bilateral.analysis.store_reader import BulkRead, read_batches
 from bilateral.registry import default_actors_path, load_actors, rollup_map
 from bilateral.store import VAR_DIR, Store, database_path
@@ -159,7 +159,7 @@ class Mirror:
         if self.path is not None and self._get("identity") not in (None, self._identity()):
             self._start_afresh()
         self.rev = self._state_rev()
-        self.spans = SpanMemo()  # date spans per filter, kept for this revision (bilateral.analysis.spans)
+        self.memo = Memo()  # small results of this revision: spans, text-search lists (analysis/memo.py)
 
     def _start_afresh(self) -> None:
         """A new, empty mirror file in place of one made for another store, format or registry (or a full
@@ -250,7 +250,7 @@ class Mirror:
                 with contextlib.suppress(duckdb.Error):
                     self.con.unregister(name)
         self.rev = target
-        self.spans.clear()  # a revision number alone may repeat (another store of the same age)
+        self.memo.clear()  # a revision number alone may repeat (another store of the same age)
         return pulled
 
     def _append(self, table: str, batches, since: int, bulk: bool) -> int:

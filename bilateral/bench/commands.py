@@ -18,7 +18,9 @@ def register(subparsers) -> None:
         ),
     )
     p.add_argument("--rows", type=int, default=100_000, help="synthetic interactions to generate")
-    p.add_argument("--repeat", type=int, default=5, help="warm runs per step (the median is reported)")
+    p.add_argument(
+        "--repeat", type=int, default=5, help="warm runs of each page (each step's median is reported)"
+    )
     p.add_argument(
         "--keep", metavar="DIR", help="work in DIR and keep the files (default: a temporary folder)"
     )

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from bilateral.analysis.spans import SpanMemo
+from bilateral.analysis.memo import Memo
 from bilateral.bench.generate import SEARCH_WORD, generate
 from bilateral.bench.report import check_aims
 from bilateral.filters import filter_from_query
@@ -80,13 +80,13 @@ class _TimedCursor:
 class TimedDb:
     """The mirror seen through a clock: page code runs unchanged; the time its SQL takes is counted.
 
-    Its span memo (bilateral.analysis.spans) is its own, emptied before each page run, so a page is timed
-    as after a change of filter: it asks for each span once, as the app does.
+    Its memo (bilateral.analysis.memo) is its own, emptied before each page run, so a page is timed as
+    after a change of filter: it asks for each span and text list once, as the app does.
     """
 
     def __init__(self, db):
         self.db, self.clock = db, Clock()
-        self.spans = SpanMemo()
+        self.memo = Memo()
 
     def cursor(self):
         return _TimedCursor(self.db.cursor(), self.clock)
@@ -300,7 +300,7 @@ class FileDb:
         import duckdb
 
         self.con = duckdb.connect(str(path), read_only=True, config={"threads": 2, "memory_limit": "512MB"})
-        self.spans = SpanMemo()
+        self.memo = Memo()
 
     def cursor(self):
         return self.con.cursor()
@@ -375,9 +375,9 @@ def _page_runs(db, flt, steps, runs: int):
     by step name.
 
     Why whole pages: a step may use what the page's earlier steps found (their results, and the spans they
-    read), as on the page itself; the span memo is emptied first, as a change of filter leaves it."""
+    read), as on the page itself; the memo is emptied first, as a change of filter leaves it."""
     for _ in range(runs):
-        db.spans.clear()
+        db.memo.clear()
         done, timings = {}, {}
         for step in steps:
             db.clock.seconds = 0.0
