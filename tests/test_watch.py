@@ -236,6 +236,40 @@ def test_only_the_kinds_asked_for_are_read_and_they_measure_the_same():
     assert alone["trend"].tolist() == expected["trend"].tolist()
 
 
+@pytest.mark.parametrize(
+    ("net", "baseline", "volume_z", "expected"),
+    [
+        (0.5, np.nan, -1.0, "toward cooperation"),  # no baseline index: by its sign
+        (-0.5, np.nan, 1.0, "toward tension"),
+        (0.0, np.nan, 1.0, "more activity"),
+        (0.2, 0.6, 3.0, "toward tension"),  # the index moved
+        (0.6, 0.2, -3.0, "toward cooperation"),
+        (0.4, 0.4, 2.0, "more activity"),  # it did not: activity, by the volume
+        (0.4, 0.4, -2.0, "less activity"),
+        (np.nan, 0.4, np.nan, "less activity"),
+    ],
+)
+def test_each_direction_by_hand(net, baseline, volume_z, expected):
+    assert watch.directions([net], [baseline], [volume_z]).tolist() == [expected]
+    mixed = watch.directions([net, 0.9], [baseline, np.nan], [volume_z, 0.0])
+    assert mixed.tolist() == [expected, "toward cooperation"]
+
+
+def test_each_moves_trend_is_its_weeks_completed_with_zeros():
+    db = step_db()
+    day = (START + pd.Timedelta(weeks=62)).date()
+    found = watch.moves(db, ALL, day, kinds=("undirected", "directed"))
+    last = watch.week_of(day)
+    first = last - 55 * watch.WEEK
+    cells = watch.weekly_cells(db, ALL, first, last)
+    for move in found.itertuples():
+        mine = cells.loc[
+            (cells["kind"] == move.kind) & (cells["pair"] == move.pair) & (cells["theme"] == move.theme)
+        ]
+        assert move.trend == watch.complete(mine, first, last)["count"].astype(float).tolist()
+    assert len(found) >= 3
+
+
 # --- notes ---
 
 

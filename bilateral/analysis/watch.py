@@ -145,23 +145,24 @@ def with_baselines(series: pd.DataFrame, settings: WatchSettings = WatchSettings
     drop = (out["vol_mean"] >= settings.min_volume) & (out["vol_z"] <= -settings.threshold)
     turn = busy & (out["net_z"].abs() >= settings.threshold)
     out["flagged"] = (spike | drop | turn).fillna(False).astype(bool)
-    out["direction"] = [
-        _direction(net, mean, z) if flagged else ""
-        for net, mean, z, flagged in zip(
-            out["net"], out["net_mean"], out["vol_z"], out["flagged"], strict=True
-        )
-    ]
+    found = directions(out["net"], out["net_mean"], out["vol_z"])
+    out["direction"] = np.where(out["flagged"].to_numpy(), found, "").astype(object).tolist()
     return out
 
 
-def _direction(net: float, baseline: float, volume_z: float) -> str:
-    """Toward cooperation or tension when the index moved (or, with no baseline index, by its sign);
-    else more or less activity."""
-    if not math.isnan(net) and math.isnan(baseline) and net != 0:
-        return "toward cooperation" if net > 0 else "toward tension"
-    if not (math.isnan(net) or math.isnan(baseline)) and net != baseline:
-        return "toward cooperation" if net > baseline else "toward tension"
-    return "more activity" if volume_z > 0 else "less activity"
+def directions(net, baseline, volume_z) -> np.ndarray:
+    """Per (net index, its baseline, volume z): toward cooperation or tension when the index moved (or, with
+    no baseline index, by its sign); else more or less activity.
+
+    Vectorised: as a Python loop it took 6 ms for the Overview's seven thousand pairs and themes."""
+    net, baseline = np.asarray(net, dtype=float), np.asarray(baseline, dtype=float)
+    volume_z = np.asarray(volume_z, dtype=float)
+    no_baseline = ~np.isnan(net) & np.isnan(baseline) & (net != 0)
+    moved = ~np.isnan(net) & ~np.isnan(baseline) & (net != baseline)
+    with np.errstate(invalid="ignore"):
+        toward = np.where(net > np.where(no_baseline, 0.0, baseline), "toward cooperation", "toward tension")
+        activity = np.where(volume_z > 0, "more activity", "less activity")
+    return np.where(no_baseline | moved, toward, activity).astype(object)
 
 
 MOVE_COLUMNS = [
@@ -238,10 +239,7 @@ def measure_moves(sums: pd.DataFrame, settings: WatchSettings = WatchSettings())
     busy = (out["recent_count"] >= settings.min_volume) | (out["base_count"] * k / n >= settings.min_volume)
     out["size"] = np.maximum(out["volume_z"].abs(), out["net_z"].abs().fillna(0.0))
     out["flagged"] = (busy & (out["size"] >= settings.threshold)) | (out["net_z"].abs() >= settings.threshold)
-    out["direction"] = [
-        _direction(a, b, z)
-        for a, b, z in zip(out["net_recent"], out["net_base"], out["volume_z"], strict=True)
-    ]
+    out["direction"] = directions(out["net_recent"], out["net_base"], out["volume_z"]).tolist()
     return out
 
 
@@ -279,20 +277,21 @@ def moves(
 
 
 def _trends(db, flt, top: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> list[list[float]]:
-    """Weekly counts from first to last for each move (one query for all of them)."""
+    """Weekly counts from first to last for each move (one query for all of them; [] for a move with no
+    events in the span).
+
+    Why a pivot: completing each move's weeks one by one took 20 ms of the Overview's panel."""
     if top.empty:
         return []
-    wanted = {(r.kind, r.pair, r.theme) for r in top.itertuples()}
+    keys = ["kind", "pair", "theme"]
     undirected = sorted({r.pair for r in top.itertuples() if r.kind == "undirected"})
     kinds = tuple(k for k in KINDS if k in set(top["kind"]))
     cells = weekly_cells(db, flt, first, last, undirected if len(undirected) == len(top) else (), kinds)
-    keyed = cells.loc[
-        [(k, p, t) in wanted for k, p, t in zip(cells["kind"], cells["pair"], cells["theme"], strict=True)]
-    ]
-    series = {
-        key: complete(group, first, last)["count"].astype(float).tolist()
-        for key, group in keyed.groupby(["kind", "pair", "theme"])
-    }
+    keyed = cells.merge(top[keys].drop_duplicates(), on=keys)
+    weeks = pd.date_range(first, last, freq="7D")
+    grid = keyed.pivot_table(index=keys, columns="week", values="count", aggfunc="sum", observed=True)
+    grid = grid.reindex(columns=weeks).fillna(0).astype(float)
+    series = dict(zip(grid.index, grid.to_numpy().tolist(), strict=True))
     return [series.get((r.kind, r.pair, r.theme), []) for r in top.itertuples()]
 
 
