@@ -120,3 +120,31 @@ def test_eigenvector_matches_networkx_per_component():
         share = len(nodes) / g.number_of_nodes()
         for node in nodes:
             assert scores[node] == pytest.approx(expected[node] * share, abs=1e-12)
+
+
+def test_the_network_page_builds_its_graph_once_and_no_one_can_change_it(db, actors):
+    """The centrality table and the chart draw one graph, kept frozen in the database's memo."""
+
+    from test_spans import Watched
+
+    from bilateral import charts
+    from bilateral.page_steps import PAGES
+
+    def edge_queries(memo: bool) -> int:
+        watched = Watched(db, memo=memo)
+        done = {}
+        for step in PAGES["network"]:
+            done[step.name] = step.run(watched, Filter(), done)
+        return sum("AS pair, count(*) AS count, avg(score) AS mean_score" in sql for sql in watched.sql)
+
+    assert edge_queries(memo=False) == 2 and edge_queries(memo=True) == 1
+    kept = Watched(db, memo=True)
+    first = charts.network_graph(kept, Filter(), actors=actors)
+    assert charts.network_graph(kept, Filter(), actors=actors) is first
+    assert charts.network_graph(kept, Filter(), rollup=False, actors=actors) is not first
+    with pytest.raises(nx.NetworkXError):
+        first.add_edge("CHN", "ZZZ")
+    renamed = {**actors, "CHN": actors["CHN"].model_copy(update={"name": "People's Republic of China"})}
+    other = charts.network_graph(kept, Filter(), actors=renamed)  # another registry: another graph
+    assert other.nodes["CHN"]["name"] == "People's Republic of China"
+    assert first.nodes["CHN"]["name"] == "China"

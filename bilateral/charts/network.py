@@ -74,9 +74,18 @@ def _banded_edge_traces(graph, positions: dict, top: int, dashed: set) -> list[g
     for (width_band, colour_band, imported), (xs, ys) in sorted(groups.items()):
         colour = sample_colorscale(DIVERGING, [(colour_band + 0.5) / COLOUR_BANDS])[0]
         width = 1.5 + 8.5 * ((width_band + 0.5) / WIDTH_BANDS)
-        traces.append(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                                 line={"width": width, "color": colour, **_dash(imported)}))  # fmt: skip
+        line = {"width": width, "color": colour, **_dash(imported)}
+        traces.append(go.Scatter(x=_points(xs), y=_points(ys), mode="lines", hoverinfo="skip",
+                                 showlegend=False, line=line))  # fmt: skip
     return traces
+
+
+def _points(values: list) -> np.ndarray:
+    """Coordinates as one float array, a gap (None) as NaN, which breaks a line as null does.
+
+    Why: plotly checks a list item by item (about 30 ms for the 3,500 points of 1,176 ties), an array at
+    once; the chart draws the same (the exported image is identical)."""
+    return np.array(values, dtype=float)
 
 
 def _rows(items: list[list]) -> np.ndarray:
@@ -95,14 +104,14 @@ def _edge_handles(graph, positions: dict, mixed: bool) -> go.Scatter:
         custom = [[*row, d.get("imported", 0)] for row, (_, _, d) in zip(custom, edges, strict=True)]
         imported = ", %{customdata[5]} of them imported (field data)"
     return go.Scatter(
-        x=[(positions[u][0] + positions[v][0]) / 2 for u, v, _ in edges],
-        y=[(positions[u][1] + positions[v][1]) / 2 for u, v, _ in edges],
+        x=_points([(positions[u][0] + positions[v][0]) / 2 for u, v, _ in edges]),
+        y=_points([(positions[u][1] + positions[v][1]) / 2 for u, v, _ in edges]),
         mode="markers",
         showlegend=False,
         name="Ties",
         marker={
             "size": 9,
-            "color": [d["mean_score"] for _, _, d in edges],
+            "color": _points([d["mean_score"] for _, _, d in edges]),
             "colorscale": DIVERGING,
             "cmin": -10,
             "cmax": 10,
