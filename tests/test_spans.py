@@ -142,3 +142,16 @@ def _add_dated(db, day: str) -> None:
     a, _ = article_from_dict(article(title="A later one", date=day))
     item, _ = interaction_from_dict(interaction(article_id=a.id, date=day, evidence="Later evidence."))
     store.add_records(db, [a], [item])
+
+
+def test_values_whose_lifetime_is_over_leave_the_memo_at_the_next_put(monkeypatch):
+    from bilateral.analysis import memo as memo_module
+
+    clock = [100.0]
+    monkeypatch.setattr(memo_module.time, "monotonic", lambda: clock[0])
+    memo = Memo()
+    memo.put(("graph", 1), "a big graph", lifetime=10)
+    memo.put(("span", 1), (None, None))
+    clock[0] += 11
+    memo.put(("span", 2), (None, None))
+    assert len(memo) == 2 and memo.get(("graph", 1)) is None and memo.get(("span", 1)) == (None, None)

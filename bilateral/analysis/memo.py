@@ -32,10 +32,16 @@ class Memo:
             return value
 
     def put(self, key: tuple, value: Any, lifetime: float | None = None) -> None:
-        """Keep value under key (for `lifetime` seconds when given)."""
+        """Keep value under key (for `lifetime` seconds when given); values whose lifetime is over go now.
+
+        Why they go at once: a big value (an actor graph) is kept only for the page that asked for it, and
+        must not stay in the server's memory until LIMIT newer values push it out."""
+        now = time.monotonic()
         with self._lock:
+            for old in [k for k, (_, until) in self._values.items() if until and now > until]:
+                del self._values[old]
             self._values.pop(key, None)
-            self._values[key] = (value, time.monotonic() + lifetime if lifetime else 0.0)
+            self._values[key] = (value, now + lifetime if lifetime else 0.0)
             while len(self._values) > self.LIMIT:
                 del self._values[next(iter(self._values))]
 

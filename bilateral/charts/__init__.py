@@ -171,6 +171,9 @@ def _theme_mix(db, flt, **_):
     )
 
 
+GRAPH_SECONDS = 120.0  # a kept graph serves the page that built it; a few hundred KB each, so not longer
+
+
 def network_graph(db, flt, rollup=True, actors=None):
     """The actor graph of the filter's interactions, with Louvain communities: frozen (read it, copy it to
     change it), and kept in the database's memo for its data revision.
@@ -191,7 +194,7 @@ def network_graph(db, flt, rollup=True, actors=None):
         )
     )
     if memo is not None:
-        memo.put(key, graph)
+        memo.put(key, graph, lifetime=GRAPH_SECONDS)
     return graph
 
 
