@@ -96,3 +96,28 @@ def run_cli_process(
         text=True,
         timeout=180,
     )
+
+
+class Watched:
+    """A database seen through a log of its SQL; with a memo or without one."""
+
+    def __init__(self, db, memo: bool):
+        self.db, self.sql = db, []
+        if memo:
+            from bilateral.analysis.memo import Memo  # the helpers import none of the package up front
+
+            self.memo = Memo()
+
+    def cursor(self):
+        cursor, log = self.db.cursor(), self.sql
+
+        class Logged:
+            def execute(self, sql, *args):
+                log.append(" ".join(sql.split()))
+                cursor.execute(sql, *args)
+                return self
+
+            def __getattr__(self, name):
+                return getattr(cursor, name)
+
+        return Logged()

@@ -2,6 +2,7 @@
 
 import networkx as nx
 import pytest
+from helpers import Watched
 
 from bilateral.analysis import graph, queries
 from bilateral.filters import Filter
@@ -124,8 +125,6 @@ def test_eigenvector_matches_networkx_per_component():
 
 def test_the_network_page_builds_its_graph_once_and_no_one_can_change_it(db, actors):
     """The centrality table and the chart draw one graph, kept frozen in the database's memo."""
-
-    from test_spans import Watched
 
     from bilateral import charts
     from bilateral.page_steps import PAGES

@@ -6,6 +6,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from helpers import Watched
 from test_mirror import add
 from test_queries import _random_rows
 
@@ -25,29 +26,6 @@ FILTERS = [
     Filter(dyads=("CHN-RUS",)),
     Filter(text="evidence 1"),
 ]
-
-
-class Watched:
-    """A database seen through a log of its SQL; with a memo or without one."""
-
-    def __init__(self, db, memo: bool):
-        self.db, self.sql = db, []
-        if memo:
-            self.memo = Memo()
-
-    def cursor(self):
-        cursor, log = self.db.cursor(), self.sql
-
-        class Logged:
-            def execute(self, sql, *args):
-                log.append(" ".join(sql.split()))
-                cursor.execute(sql, *args)
-                return self
-
-            def __getattr__(self, name):
-                return getattr(cursor, name)
-
-        return Logged()
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from conftest import make_interactions
-from helpers import article, interaction
+from helpers import Watched, article, interaction
 
 from bilateral import store
 from bilateral.analysis import queries, text_hits
@@ -107,8 +107,6 @@ def _page(db, flt, page: str = "overview") -> None:
 
 
 def test_a_page_looks_its_list_up_once():
-    from test_spans import Watched
-
     rows = frame_db(make_interactions())
     plain, kept = Watched(rows, memo=False), Watched(rows, memo=True)
     _page(plain, Filter(text="evidence 1"))
@@ -118,8 +116,6 @@ def test_a_page_looks_its_list_up_once():
 
 
 def test_a_remembered_list_is_forgotten_before_it_can_be_dropped(monkeypatch):
-    from test_spans import Watched
-
     from bilateral.analysis import memo
 
     clock = [1000.0]
