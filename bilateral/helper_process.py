@@ -15,12 +15,10 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO
 
 from bilateral.errors import BilateralError
-
-PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+from bilateral.paths import PROJECT_ROOT
 
 
 class HelperProcess:
@@ -81,7 +79,7 @@ class ChildStream(HelperProcess):
     def __init__(self, function: str, args: tuple, what: str):
         self.what = what
         env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PACKAGE_ROOT), env.get("PYTHONPATH")) if p)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH")) if p)
         code = "from bilateral.helper_process import serve_stream; serve_stream()"
         request = pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL)
         super().__init__([sys.executable, "-c", code], request, env)

@@ -9,13 +9,14 @@ from pydantic import ValidationError
 
 from bilateral.errors import Problem, RecordError
 from bilateral.model import Actor, ActorKind
+from bilateral.paths import DATA_DIR
 
 ROLLED_UP_KINDS = (ActorKind.LEADER, ActorKind.ORGANISATION, ActorKind.MEDIA)
 
 
 def default_actors_path() -> Path:
     """data/actors.jsonl beside the package."""
-    return Path(__file__).resolve().parent.parent / "data" / "actors.jsonl"
+    return DATA_DIR / "actors.jsonl"
 
 
 def load_actors(path: Path | str | None = None) -> dict[str, Actor]:

@@ -1,15 +1,17 @@
 """Small results kept per data state, so the queries of one page ask for each of them once.
 
-A database that wants this carries a `memo` attribute (a Memo); callers put the database's data revision
-(`rev`, where it has one) in their keys, and the Mirror empties its memo on every sync that changes the
-rows. Any other database is simply asked each time. Users: the date spans (bilateral.analysis.spans) and
-the lists of rows a text search matched (bilateral.analysis.text_hits).
+A database that wants this carries a `memo` attribute (a Memo); `remembered` and `remember` key each value
+by the database's data revision (`rev`, where it has one), and the Mirror empties its memo on every sync
+that changes the rows. Any other database is simply asked each time. Users: the date spans
+(bilateral.analysis.spans), the lists of rows a text search matched (bilateral.analysis.text_hits) and the
+actor graph (bilateral.charts.network_graph).
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 
@@ -53,11 +55,29 @@ class Memo:
         return len(self._values)
 
 
-def memo_of(db) -> Memo | None:
-    """The database's memo, if it keeps one."""
+def remembered(db, key: tuple, make: Callable[[], Any], lifetime: float | None = None) -> Any:
+    """What the database's memo keeps under key at its data revision, else make()'s value, kept (unless
+    it is None) for `lifetime` seconds when given; a database without a memo is simply asked each time."""
+    memo, full = _memo_of(db), (_state_of(db), *key)
+    if memo is not None and (kept := memo.get(full)) is not None:
+        return kept
+    value = make()
+    if memo is not None and value is not None:
+        memo.put(full, value, lifetime)
+    return value
+
+
+def remember(db, key: tuple, value: Any) -> None:
+    """Keep value under key at the database's data revision (nothing happens for one without a memo)."""
+    memo = _memo_of(db)
+    if memo is not None:
+        memo.put((_state_of(db), *key), value)
+
+
+def _memo_of(db) -> Memo | None:
     return getattr(db, "memo", None)
 
 
-def state_of(db):
-    """The database's data revision for memo keys (None for one whose rows never change)."""
+def _state_of(db):
+    """The database's data revision (None for one whose rows never change)."""
     return getattr(db, "rev", None)

@@ -234,15 +234,14 @@ def top_dyads(db, flt, n: int = 4, include_commentary: bool = False) -> list[str
 
 def date_span(db, flt, *extra) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     """First and last date of the matching rows; of every row or the scored ones, once per data state."""
+
+    def read() -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+        clause, params = conditions(db, flt, *extra)
+        first, last = scalar_row(db, f"SELECT min(date), max(date) FROM rows WHERE {clause}", params)
+        return _stamp(first), _stamp(last)
+
     kind = _span_kind(extra)
-    if kind and (known := spans.recall(db, flt, kind)) is not None:
-        return known
-    clause, params = conditions(db, flt, *extra)
-    first, last = scalar_row(db, f"SELECT min(date), max(date) FROM rows WHERE {clause}", params)
-    span = _stamp(first), _stamp(last)
-    if kind:
-        spans.keep(db, flt, kind, span)
-    return span
+    return spans.span_of(db, flt, kind, read) if kind else read()
 
 
 def _span_kind(extra) -> str | None:

@@ -9,28 +9,27 @@ there first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
-from bilateral.analysis.memo import memo_of, state_of
+from bilateral.analysis.memo import remember, remembered
 
 Span = tuple[pd.Timestamp | None, pd.Timestamp | None]
 KINDS = ("all", "scored")  # every matching row, or the scored ones only (commentary left out)
 
 
-def recall(db, flt, kind: str) -> Span | None:
-    """The span kept for these rows, if any."""
-    memo = memo_of(db)
-    return None if memo is None else memo.get(_key(db, flt, kind))
+def span_of(db, flt, kind: str, read: Callable[[], Span]) -> Span:
+    """The span of these rows: the one kept, else read() (and kept)."""
+    return remembered(db, _key(flt, kind), read)
 
 
 def keep(db, flt, kind: str, span: Span) -> None:
-    """Remember the span of these rows (nothing happens for a database without a memo)."""
-    memo = memo_of(db)
-    if memo is not None:
-        memo.put(_key(db, flt, kind), span)
+    """Remember the span of these rows, read on the way by another query."""
+    remember(db, _key(flt, kind), span)
 
 
-def _key(db, flt, kind: str) -> tuple:
+def _key(flt, kind: str) -> tuple:
     if kind not in KINDS:
         raise ValueError(f"unknown span kind {kind!r}; one of {', '.join(KINDS)}")
-    return "span", state_of(db), flt, kind
+    return "span", flt, kind

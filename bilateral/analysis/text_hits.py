@@ -22,7 +22,7 @@ import time
 
 import duckdb
 
-from bilateral.analysis.memo import memo_of, state_of
+from bilateral.analysis.memo import remembered
 from bilateral.filters import BY_KEY
 
 CATALOG = "text_hits"
@@ -36,14 +36,10 @@ def text_condition(db, text: str) -> tuple[str, list]:
 
     Falls back to the declared predicate (a scan) when no list can be kept, so results never depend on it.
     """
-    memo, key = memo_of(db), ("text", state_of(db), text)
-    found = None if memo is None else memo.get(key)
+    # forgotten long before a list put aside can be dropped
+    found = remembered(db, ("text", text), lambda: _find(db, text), lifetime=GRACE_SECONDS / 2)
     if found is None:
-        found = _find(db, text)
-        if found is None:
-            return BY_KEY["text"].sql(text)
-        if memo is not None:
-            memo.put(key, found, lifetime=GRACE_SECONDS / 2)  # forgotten long before it can be dropped
+        return BY_KEY["text"].sql(text)
     name, negated = found
     return f"rowid {'NOT IN' if negated else 'IN'} (SELECT row_id FROM {CATALOG}.{name})", []
 

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from bilateral.analysis import graph as actor_graph
 from bilateral.analysis import metrics, queries, watch
-from bilateral.analysis.memo import memo_of, state_of
+from bilateral.analysis.memo import remembered
 from bilateral.analysis.periods import Period, auto_period
 from bilateral.charts.agreement import AgreementData, agreement_figure
 from bilateral.charts.figures import (
@@ -100,7 +100,7 @@ def _period(db, flt, period) -> Period:
 
 
 def _timeline(db, flt, period=None, **_):
-    period = Period(period) if period else auto_period(*queries.date_span(db, flt))
+    period = _period(db, flt, period)
     # Where curated and imported rows mix, the part of each bar from machine-coded field data is marked:
     # the analyst must see which bars rest on rows with one source URL each and no evidence sentence.
     sourced = queries.theme_counts_by_source(db, flt, period)
@@ -180,22 +180,17 @@ def network_graph(db, flt, rollup=True, actors=None):
 
     Why kept: the Network page's centrality table and its chart both draw this graph; building it twice
     cost a query and a Louvain pass (~35 ms at 1M rows)."""
-    memo = memo_of(db)
-    key = ("graph", state_of(db), flt, rollup, _registry_key(actors))
-    if memo is not None and (kept := memo.get(key)) is not None:
-        return kept
-    if actors is None:
-        from bilateral.registry import load_actors
 
-        actors = load_actors()
-    graph = nx.freeze(
-        actor_graph.add_communities(
-            actor_graph.build_actor_graph(queries.edge_table(db, flt, rollup), actors)
-        )
-    )
-    if memo is not None:
-        memo.put(key, graph, lifetime=GRAPH_SECONDS)
-    return graph
+    def build():
+        registry = actors
+        if registry is None:
+            from bilateral.registry import load_actors
+
+            registry = load_actors()
+        built = actor_graph.build_actor_graph(queries.edge_table(db, flt, rollup), registry)
+        return nx.freeze(actor_graph.add_communities(built))
+
+    return remembered(db, ("graph", flt, rollup, _registry_key(actors)), build, lifetime=GRAPH_SECONDS)
 
 
 def _registry_key(actors) -> tuple:

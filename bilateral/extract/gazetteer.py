@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from bilateral.model import Actor, ActorKind
+from bilateral.paths import DATA_DIR
 
 SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "de", "la", "du", "del", "da", "to", "at"}
 _CODE = re.compile(r"\[([A-Z]{3,})")
@@ -22,7 +23,7 @@ _BAD_ALIAS = re.compile(r"[0-9()/:&]")
 
 def default_world_path() -> Path:
     """data/lexicon/world_actors.jsonl beside the package."""
-    return Path(__file__).resolve().parents[2] / "data" / "lexicon" / "world_actors.jsonl"
+    return DATA_DIR / "lexicon" / "world_actors.jsonl"
 
 
 def title_case(raw: str, acronyms: bool = False) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bilateral.errors import ExtractError
 from bilateral.model import EventType, Theme
+from bilateral.paths import DATA_DIR
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Lexicon:
 
 def default_lexicon_dir() -> Path:
     """data/lexicon beside the package."""
-    return Path(__file__).resolve().parents[2] / "data" / "lexicon"
+    return DATA_DIR / "lexicon"
 
 
 def words(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern:

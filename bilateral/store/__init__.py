@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Engine, select
 
+from bilateral.paths import DATA_DIR, PROJECT_ROOT, VAR_DIR
 from bilateral.store import schema
-from bilateral.store.engine import DATA_DIR, PROJECT_ROOT, VAR_DIR, database_path, database_url, make_engine
+from bilateral.store.engine import database_path, database_url, make_engine
 from bilateral.store.seed import SEED_FILES, data_fingerprint, seed_from_data
 from bilateral.store.tables import articles
 from bilateral.store.writes import ImportResult, count_rows, current_revision, ensure_store_id

@@ -15,10 +15,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from bilateral.errors import StoreError
+from bilateral.paths import VAR_DIR
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
-DATA_DIR = PROJECT_ROOT / "data"
-VAR_DIR = PROJECT_ROOT / "var"
 SUPPORTED = ("sqlite", "postgresql")
 
 

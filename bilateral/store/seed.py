@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from bilateral.model.files import read_record_files
+from bilateral.paths import DATA_DIR
 from bilateral.registry import load_actors
-from bilateral.store.engine import DATA_DIR
 from bilateral.store.writes import ImportResult, add_records, get_meta
 
 SEED_FILES = ("articles.jsonl", "interactions.jsonl")
