@@ -1,14 +1,16 @@
 """Benchmark: each page's time from load to drawn charts in a real browser, against a one-chart hello-world.
 
-Starts `streamlit run app.py` against the database you name (BILATERAL_DB) and a one-chart hello-world
-Streamlit page served the same way (headless, free port, /_stcore/health polled), then drives Debian's
-/usr/bin/chromium with Playwright (never `playwright install`). For each page: the first visit after the
-server started (cold: it opens the mirror and fills the caches), then --repeat fresh tabs (warm), each timed
-from navigation until every chart of the page is drawn (`[data-testid="stPlotlyChart"] .main-svg`; the
-Records page, which has no chart, until its table is drawn). Prints medians, the ratio of each page to the
-hello-world page, and the app server's memory.
+Starts `streamlit run app.py` against the database you name (BILATERAL_DB) and, beside it, a one-chart
+hello-world Streamlit page served the same way (headless, free port, the app's .streamlit/config.toml,
+/_stcore/health polled), then drives Debian's /usr/bin/chromium with Playwright (never `playwright
+install`). First the cold visits (the first of each page after the server started: it opens the mirror and
+fills the caches), then --repeat warm rounds in fresh tabs, each round the hello-world page and then every
+page, timed from navigation until every chart of the page is drawn (`[data-testid="stPlotlyChart"]
+.main-svg`; the Records page, which has no chart, until its table is drawn). Prints medians, each page's
+ratio to the hello-world page (of the medians, and the median of the rounds' own ratios), and the app
+server's memory.
 
-Run: .venv/bin/python benchmarks/bench_pages_browser.py --db /path/to/bench.sqlite3 [--repeat 5] [--json]
+Run: .venv/bin/python benchmarks/bench_pages_browser.py --db /path/to/bench.sqlite3 [--repeat 7] [--json]
 (a database made by `python -m bilateral bench --rows N --keep DIR` is DIR/bench.sqlite3).
 """
 
@@ -18,6 +20,7 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -132,29 +135,49 @@ def time_load(context, url: str, expected: int | None, timeout_ms: float = 120_0
 
 
 def bench(database: Path, repeat: int) -> dict:
+    """Both servers run side by side; after the cold visits, each warm round loads the hello-world page and
+    then every page, so a slower minute of the machine weighs on both sides of each ratio alike.
+
+    Why interleaved: run one after the other, the hello-world page and the app's pages were timed minutes
+    apart, and this VM's speed drifts by a third over minutes (the same page's median moved 2.6 -> 4.0 s)."""
     from playwright.sync_api import sync_playwright
 
     report: dict = {"database": str(database), "repeat": repeat, "pages": {}}
-    with tempfile.TemporaryDirectory(prefix="bilateral-hello-") as folder, sync_playwright() as pw:
+    with (
+        tempfile.TemporaryDirectory(prefix="bilateral-hello-") as folder,
+        sync_playwright() as pw,
+    ):
         hello = Path(folder) / "hello.py"
         hello.write_text(HELLO, encoding="utf-8")
+        (Path(folder) / ".streamlit").mkdir()  # served the same way: the app's server settings
+        shutil.copy(ROOT / ".streamlit" / "config.toml", Path(folder) / ".streamlit" / "config.toml")
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         try:
-            with serve(hello, None, Path(folder)) as (url, _, _):
-                cold, charts = time_load(context, url, None)
-                warm = [time_load(context, url, charts)[0] for _ in range(repeat)]
-                report["hello"] = {"cold_s": round(cold, 3), "warm_s": round(statistics.median(warm), 3)}
-            with serve(ROOT / "app.py", database, ROOT) as (url, process, started):
+            with (
+                serve(hello, None, Path(folder)) as (hello_url, _, _),
+                serve(ROOT / "app.py", database, ROOT) as (url, process, started),
+            ):
                 report["server_start_s"] = round(started, 2)
+                hello_cold, hello_charts = time_load(context, hello_url, None)
+                cold, charts = {}, {}
                 for path in PAGES:
-                    cold, charts = time_load(context, url + path, None)
-                    warm = [time_load(context, url + path, charts)[0] for _ in range(repeat)]
+                    cold[path], charts[path] = time_load(context, url + path, None)
+                warm: dict[str, list[float]] = {path: [] for path in ("hello", *PAGES)}
+                for _ in range(repeat):
+                    warm["hello"].append(time_load(context, hello_url, hello_charts)[0])
+                    for path in PAGES:
+                        warm[path].append(time_load(context, url + path, charts[path])[0])
+                hello_warm = statistics.median(warm["hello"])
+                report["hello"] = {"cold_s": round(hello_cold, 3), "warm_s": round(hello_warm, 3)}
+                for path in PAGES:
+                    rounds = [page / base for page, base in zip(warm[path], warm["hello"], strict=True)]
                     report["pages"][path] = {
-                        "cold_s": round(cold, 3),
-                        "warm_s": round(statistics.median(warm), 3),
-                        "charts": charts,
-                        "ratio_to_hello": round(statistics.median(warm) / report["hello"]["warm_s"], 2),
+                        "cold_s": round(cold[path], 3),
+                        "warm_s": round(statistics.median(warm[path]), 3),
+                        "charts": charts[path],
+                        "ratio_to_hello": round(statistics.median(warm[path]) / hello_warm, 2),
+                        "ratio_per_round": round(statistics.median(rounds), 2),
                     }
                 report["server_memory"] = memory_mb(process.pid)
         finally:
@@ -169,11 +192,12 @@ def format_report(report: dict) -> str:
         f"hello-world (one chart): cold {report['hello']['cold_s']:.2f} s, "
         f"warm {report['hello']['warm_s']:.2f} s",
         f"app server healthy after {report['server_start_s']} s; cold = the first visit of each page",
-        f"{'page':<14}{'charts':>7}{'cold s':>9}{'warm s':>9}{'x hello':>9}",
+        f"{'page':<14}{'charts':>7}{'cold s':>9}{'warm s':>9}{'x hello':>9}{'x per round':>13}",
     ]
     for path, value in report["pages"].items():
         lines.append(
-            f"{path:<14}{value['charts']:>7}{value['cold_s']:>9.2f}{value['warm_s']:>9.2f}{value['ratio_to_hello']:>9.2f}"
+            f"{path:<14}{value['charts']:>7}{value['cold_s']:>9.2f}{value['warm_s']:>9.2f}"
+            f"{value['ratio_to_hello']:>9.2f}{value['ratio_per_round']:>13.2f}"
         )
     memory = report["server_memory"]
     lines.append(f"app server memory after every page: {memory['rss_mb']} MB (peak {memory['peak_mb']} MB)")
@@ -183,7 +207,7 @@ def format_report(report: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True, help="the database file the app serves (BILATERAL_DB)")
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7, help="warm rounds (hello-world, then each page)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
