@@ -3,6 +3,7 @@
 import streamlit as st
 
 from bilateral.analysis import graph as actor_graph
+from bilateral.charts.network import DEFAULT_TIES, TIE_CHOICES
 from bilateral.charts.style import IMPORTED_TIES_LABEL
 from ui import loaders, views
 from ui.downloads import chart_downloads, graph_downloads
@@ -18,7 +19,7 @@ flt = filter_sidebar()
 st.title("Actor network")
 st.caption(flt.describe())
 
-left, right = st.columns([2, 3])
+left, right, last = st.columns([2, 3, 2])
 rollup = left.toggle(
     "Roll leaders and state bodies up to their state", value=True, key="network_rollup",
     help="Off: Xi Jinping, Putin, ministries ... appear as actors of their own",
@@ -40,7 +41,18 @@ ego = right.selectbox(
     format_func=lambda c: "Everyone (whole network)" if c is None else f"{c} · {names.get(c, c)}",
 )  # fmt: skip
 
-fig = loaders.figure("network", flt, rollup=rollup, ego=ego)
+view = graph if ego is None else actor_graph.ego_graph(graph, ego)
+ties = view.number_of_edges()
+max_ties = DEFAULT_TIES
+if ties > TIE_CHOICES[0]:  # a small network is drawn whole, with no control that would do nothing
+    max_ties = last.selectbox(
+        "Ties drawn", TIE_CHOICES, index=TIE_CHOICES.index(DEFAULT_TIES), key="network_ties",
+        format_func=lambda n: f"Every tie ({ties:,})" if n is None else f"Strongest {n:,}",
+        help="The ties with most interactions; centrality, communities and the GraphML/GEXF downloads "
+        "use every tie",
+    )  # fmt: skip
+
+fig = loaders.figure("network", flt, rollup=rollup, ego=ego, max_ties=max_ties)
 picked = views.chart(fig, key="network_chart")
 chart_downloads(fig, name="network", flt=flt, n_records=loaders.count(flt), key="network")
 graph_downloads(graph, flt, key="network_graph")
@@ -49,6 +61,7 @@ st.caption(
     "Node size: interactions; node colour: community (Louvain). Line width: interactions between the pair; "
     "line colour: their mean score, from tension (red) to cooperation (blue). Drag to pan, scroll to zoom."
     + (DASHED_NOTE if dashed else "")
+    + (f" Drawn: the {max_ties:,} strongest of {ties:,} ties." if max_ties and ties > max_ties else "")
 )
 views.selection(
     loaders.selection(flt, picked, rollup=rollup),
@@ -57,7 +70,7 @@ views.selection(
 )
 
 st.subheader("Centrality and communities")
-shown = centrality if ego is None else centrality[centrality["actor"].isin(actor_graph.ego_graph(graph, ego))]
+shown = centrality if ego is None else centrality[centrality["actor"].isin(view)]
 st.dataframe(
     shown, hide_index=True, key="network_centrality",
     column_config={

@@ -161,6 +161,35 @@ def test_a_dense_network_draws_its_ties_in_bands():
     assert len(handles.x) == dense.number_of_edges()  # every tie still has its hover and selection handle
 
 
+def test_a_large_network_draws_its_strongest_ties_with_every_actor_where_the_whole_one_put_them():
+    """max_ties: the strongest ties are drawn (in the bands of the whole network), every actor stays where the
+    whole network's layout put it, and the title says how many ties of how many are drawn."""
+    import networkx as nx
+
+    from bilateral.analysis import graph as actor_graph
+    from bilateral.charts.network import network_figure
+    from bilateral.charts.payloads import NetworkData
+
+    dense = nx.complete_graph([f"A{i:02d}" for i in range(30)])
+    for n, (u, v) in enumerate(dense.edges):
+        dense.edges[u, v].update(count=1 + n, mean_score=(n % 21) - 10.0, score_sum=0.0)
+    for node in dense.nodes:
+        dense.nodes[node].update(name=node, kind="state", weighted_degree=dense.degree(node, weight="count"))
+    positions = actor_graph.layout(dense)
+    whole = network_figure(NetworkData(dense, positions, "Dense"))
+    fig = network_figure(NetworkData(dense, positions, "Dense", max_ties=40))
+    assert fig.layout.title.text == "Dense · strongest 40 of 435 ties"
+    assert whole.layout.title.text == "Dense"
+    handles = next(t for t in fig.data if t.name == "Ties")
+    strongest = sorted(dense.edges(data=True), key=lambda e: -e[2]["count"])[:40]
+    assert {(row[1], row[2]) for row in handles.customdata} == {(u, v) for u, v, _ in strongest}
+    lines = [t for t in fig.data if t.mode == "lines"]
+    assert len(lines) < 40 and sum(_drawn(t) for t in lines) == 2 * 40  # banded, as the whole network is
+    actors, whole_actors = (next(t for t in f.data if t.name == "Actors") for f in (fig, whole))
+    assert list(actors.text) == list(whole_actors.text) and list(actors.x) == list(whole_actors.x)
+    assert network_figure(NetworkData(dense, positions, "Dense", max_ties=435)).layout.title.text == "Dense"
+
+
 def test_a_dense_network_dashes_its_mostly_imported_ties_band_by_band():
     """In the banded path too, ties resting mostly on imported rows are dashed (a dashed trace per band),
     with one legend entry, and the hover counts the imported interactions."""

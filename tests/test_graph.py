@@ -147,3 +147,16 @@ def test_the_network_page_builds_its_graph_once_and_no_one_can_change_it(db, act
     other = charts.network_graph(kept, Filter(), actors=renamed)  # another registry: another graph
     assert other.nodes["CHN"]["name"] == "People's Republic of China"
     assert first.nodes["CHN"]["name"] == "China"
+
+
+def test_strongest_ties_keep_every_actor_and_the_ties_with_most_interactions():
+    g = nx.Graph()
+    g.add_nodes_from(["A", "B", "C", "D", "E"], kind="state")
+    g.add_edges_from([("A", "B", {"count": 9}), ("C", "D", {"count": 2}), ("B", "C", {"count": 5}),
+                      ("A", "C", {"count": 5}), ("D", "A", {"count": 1})])  # fmt: skip
+    kept = graph.strongest_ties(g, 3)
+    assert sorted(kept.nodes) == ["A", "B", "C", "D", "E"] and kept.nodes["E"] == {"kind": "state"}
+    assert {tuple(sorted(e)) for e in kept.edges} == {("A", "B"), ("A", "C"), ("B", "C")}
+    assert sorted(e for e in graph.strongest_ties(g, 2).edges) == [("A", "B"), ("A", "C")]  # equal: by codes
+    assert kept.edges["A", "B"]["count"] == 9
+    assert graph.strongest_ties(g, 5) is g and graph.strongest_ties(g, None) is g

@@ -113,6 +113,21 @@ def test_network_deep_link_shows_the_ego_network_of_russia():
     assert "RUS" in nodes["text"] and len(nodes["text"]) >= 2
 
 
+def test_a_network_of_many_ties_offers_how_many_to_draw_and_says_so():
+    at = page("network")
+    assert not at.get("selectbox") or "network_ties" not in [s.key for s in at.selectbox]  # 75 ties: all
+    at.toggle(key="network_rollup").set_value(False).run()  # leaders apart: 178 ties
+    assert not at.exception
+    assert at.selectbox(key="network_ties").value == 250
+    assert "strongest" not in figures(at)[0]["layout"]["title"]["text"]
+    at.selectbox(key="network_ties").set_value(100).run()
+    spec = figures(at)[0]
+    assert spec["layout"]["title"]["text"].endswith("· strongest 100 of 178 ties")
+    assert len(next(t for t in spec["data"] if t.get("name") == "Ties")["customdata"]) == 100
+    assert any("Drawn: the 100 strongest of 178 ties." in c.value for c in at.caption)
+    assert len(table(at)) == len(next(t for t in spec["data"] if t.get("name") == "Actors")["text"])
+
+
 def test_filter_survives_a_page_change():
     at = AppTest.from_file("../app.py", default_timeout=TIMEOUT).run()
     at.multiselect(key="filter_theme").select("Energy").run()

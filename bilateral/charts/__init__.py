@@ -27,7 +27,7 @@ from bilateral.charts.figures import (
     theme_mix_figure,
     timeline_figure,
 )
-from bilateral.charts.network import network_figure
+from bilateral.charts.network import DEFAULT_TIES, network_figure
 from bilateral.charts.note_marks import with_notes
 from bilateral.charts.payloads import (
     CooperationData,
@@ -85,7 +85,8 @@ def build_figure(name: str, db, flt, **options) -> go.Figure:
 
     Options: period (default: a bin size that suits the span of the data), dyads (default flt.dyads
     or the top four), include_commentary (False), window (3), rollup (True), ego (an actor code),
-    actors (the registry); notes (analysts' notes, drawn on the NOTE_CHARTS); for "watch": pair, theme,
+    max_ties (the network's strongest ties drawn: DEFAULT_TIES; None for all), actors (the registry);
+    notes (analysts' notes, drawn on the NOTE_CHARTS); for "watch": pair, theme,
     first, last (dates), threshold, min_volume.
     """
     if name not in FIGURE_NAMES:
@@ -207,7 +208,7 @@ def network_data(db, flt, rollup=True, actors=None):
     return graph, actor_graph.centrality_table(graph)
 
 
-def _network(db, flt, rollup=True, ego=None, actors=None, **_):
+def _network(db, flt, rollup=True, ego=None, actors=None, max_ties=DEFAULT_TIES, **_):
     graph = network_graph(db, flt, rollup, actors)
     span = queries.date_span(db, flt)
     subject = "Actor network" if not ego else f"Ego network of {ego}"
@@ -215,7 +216,7 @@ def _network(db, flt, rollup=True, ego=None, actors=None, **_):
         graph = actor_graph.ego_graph(graph, ego)
         flt = dataclasses.replace(flt, actors=tuple(a for a in flt.actors if a != ego))
     title = figure_title(subject, flt, span)
-    return network_figure(NetworkData(graph, actor_graph.layout(graph), title, focus=ego))
+    return network_figure(NetworkData(graph, actor_graph.layout(graph), title, focus=ego, max_ties=max_ties))
 
 
 def _watch(db, flt, pair=None, theme="all", first=None, last=None, threshold=2.0, min_volume=3, **_):

@@ -11,7 +11,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from bilateral.analysis.graph import imported_ties, mixes_sources
+from bilateral.analysis.graph import imported_ties, mixes_sources, strongest_ties
 from bilateral.charts.payloads import NetworkData
 from bilateral.charts.style import (
     CHART_TEMPLATE,
@@ -23,6 +23,8 @@ from bilateral.charts.style import (
 )
 
 MAX_EDGE_TRACES = 300  # beyond this many ties, ties share traces by width and colour band (and dash)
+DEFAULT_TIES = 250  # the strongest ties drawn unless the analyst asks for more (graph.strongest_ties)
+TIE_CHOICES = (100, DEFAULT_TIES, 500, 1000, None)  # None: every tie
 WIDTH_BANDS, COLOUR_BANDS = 6, 11
 
 
@@ -31,16 +33,17 @@ def _dash(dashed: bool) -> dict:
     return {"dash": "dash"} if dashed else {}
 
 
-def _edge_traces(graph, positions: dict, dashed: set) -> list[go.Scatter]:
+def _edge_traces(graph, positions: dict, dashed: set, banded: bool) -> list[go.Scatter]:
     """One line per edge (a trace has one width and colour): width by count, colour by mean score; the
     ties in `dashed` dashed.
 
     Why bands for large graphs: thousands of traces take seconds to build and to draw; drawn in bands of
     width and colour (at most 66 traces, twice that with dashed ties), a dense network keeps the same look
-    at a fraction of the cost.
+    at a fraction of the cost. `banded` is decided on the whole network, not on the ties drawn, so drawing
+    fewer of a large network's ties keeps its look.
     """
     top = max((d["count"] for _, _, d in graph.edges(data=True)), default=1)
-    if graph.number_of_edges() > MAX_EDGE_TRACES:
+    if banded:
         return _banded_edge_traces(graph, positions, top, dashed)
     traces = []
     for u, v, data in graph.edges(data=True):
@@ -216,9 +219,12 @@ def network_figure(data: NetworkData) -> go.Figure:
     graph, positions, title, focus = data.graph, data.positions, data.title, data.focus
     if graph.number_of_nodes() == 0:
         return empty_figure(title, "No ties between actors match the filter.")
-    dashed = imported_ties(graph)
-    fig = go.Figure(_edge_traces(graph, positions, dashed))
-    fig.add_trace(_edge_handles(graph, positions, mixed=mixes_sources(graph)))
+    drawn = strongest_ties(graph, data.max_ties)
+    if drawn is not graph:
+        title = f"{title} · strongest {drawn.number_of_edges():,} of {graph.number_of_edges():,} ties"
+    dashed = imported_ties(drawn)
+    fig = go.Figure(_edge_traces(drawn, positions, dashed, graph.number_of_edges() > MAX_EDGE_TRACES))
+    fig.add_trace(_edge_handles(drawn, positions, mixed=mixes_sources(graph)))
     fig.add_trace(_node_trace(graph, positions, focus))
     hidden = {"visible": False, "showgrid": False, "zeroline": False}
     fig.update_layout(

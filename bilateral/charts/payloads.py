@@ -56,12 +56,14 @@ class ThemeMixData:
 
 @dataclass(frozen=True)
 class NetworkData:
-    """The actor graph, its node positions, and the actor to focus on (an ego view) if any."""
+    """The actor graph, its node positions, the actor to focus on (an ego view) if any, and how many of
+    its strongest ties to draw (None: all)."""
 
     graph: nx.Graph
     positions: dict
     title: str
     focus: str | None = field(default=None)
+    max_ties: int | None = field(default=None)
 
 
 @dataclass(frozen=True)
