@@ -107,3 +107,43 @@ def test_spans_read_with_other_work_are_date_span(db, flt, include_commentary):
     scores, with_scores = queries.theme_year_scores_and_span(db, flt, include_commentary)
     assert with_scores == span
     assert scores.equals(queries.theme_year_scores(db, flt, include_commentary))
+
+
+@pytest.mark.parametrize("include_commentary", [False, True])
+def test_the_cooperation_page_counts_quad_classes_in_the_scan_of_its_sums(db, include_commentary):
+    """coop_sums keeps its dyads' quad counts, so quad_counts (the page's mix chart) reads no rows; both
+    are as the plain queries give them, and another filter or dyad list is counted afresh."""
+    from helpers import Watched
+
+    from bilateral.analysis.periods import Period
+
+    dyads = queries.top_dyads(db, Filter(), 3, include_commentary)
+    clause, params = queries.conditions(
+        db, Filter(), queries.scored(include_commentary), queries.in_dyads(dyads)
+    )
+    plain_sums = _plain(
+        db,
+        f"SELECT dyad, {queries.period_start(Period.YEAR)} AS period, count(*) AS count, "
+        "sum(greatest(score, 0)) AS cooperation, sum(least(score, 0)) AS tension "
+        f"FROM rows WHERE {clause} GROUP BY ALL"
+        " ORDER BY dyad, period",
+        params,
+    )
+    plain_quads = _plain(
+        db, f"SELECT dyad, quad_class, count(*) AS count FROM rows WHERE {clause} GROUP BY ALL", params
+    ).sort_values(["dyad", "quad_class"], ignore_index=True)
+    for memo in (False, True):
+        watched = Watched(db, memo=memo)
+        sums = queries.coop_sums(watched, Filter(), Period.YEAR, dyads, include_commentary)
+        quads = queries.quad_counts(watched, Filter(), dyads, include_commentary)
+        pd.testing.assert_frame_equal(sums, queries.dated(plain_sums, "period"), check_exact=False)
+        pd.testing.assert_frame_equal(
+            quads.sort_values(["dyad", "quad_class"], ignore_index=True), plain_quads
+        )
+        scans = sum("FROM rows" in sql for sql in watched.sql)
+        assert scans == (1 if memo else 2)
+    watched = Watched(db, memo=True)
+    queries.coop_sums(watched, Filter(), Period.YEAR, dyads, include_commentary)
+    queries.quad_counts(watched, Filter(), dyads[:1], include_commentary)
+    queries.quad_counts(watched, Filter(themes=(Theme.ENERGY,)), dyads, include_commentary)
+    assert sum("FROM rows" in sql for sql in watched.sql) == 3

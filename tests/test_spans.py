@@ -11,7 +11,7 @@ from test_mirror import add
 from test_queries import _random_rows
 
 from bilateral import store
-from bilateral.analysis import queries
+from bilateral.analysis import queries, spans
 from bilateral.analysis.frames import frame_db
 from bilateral.analysis.memo import Memo
 from bilateral.analysis.mirror import Mirror
@@ -71,6 +71,18 @@ def test_the_overview_asks_for_each_span_once_at_most(rows_db, flt):
     assert len(set(remembered)) == len(remembered), remembered  # each span asked for once at most
     if flt == Filter():  # the headline and the leading dyads read both spans on their way
         assert remembered == []
+
+
+def test_the_cooperation_page_counting_its_scored_rows_reads_their_span_on_the_way(rows_db):
+    flt = Filter(dyads=("CHN-RUS",))  # the page's dyads come from the filter: no leading-dyads scan
+    kept = Watched(rows_db, memo=True)
+    _run_page(kept, flt, "cooperation")
+    assert [sql for sql in kept.sql if sql.startswith(SPAN_ONLY)] == []
+    plain = Watched(rows_db, memo=False)
+    assert queries.count(kept, flt, queries.scored(False)) == queries.count(plain, flt, queries.scored(False))
+    assert spans.span_of(kept, flt, "scored", lambda: None) == queries.date_span(
+        plain, flt, queries.scored(False)
+    )
 
 
 def test_spans_of_all_rows_and_of_scored_rows_are_kept_apart(rows_db):
