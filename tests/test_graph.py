@@ -160,3 +160,25 @@ def test_strongest_ties_keep_every_actor_and_the_ties_with_most_interactions():
     assert sorted(e for e in graph.strongest_ties(g, 2).edges) == [("A", "B"), ("A", "C")]  # equal: by codes
     assert kept.edges["A", "B"]["count"] == 9
     assert graph.strongest_ties(g, 5) is g and graph.strongest_ties(g, None) is g
+
+
+def test_a_network_of_several_parts_packs_the_small_ones_beneath_the_largest():
+    main = nx.cycle_graph([f"M{i}" for i in range(8)])
+    main.add_edges_from([("M0", "M4"), ("M2", "M6")])
+    whole = main.copy()
+    whole.add_edge("HUAWEI", "MTS", count=3)
+    whole.add_node("LONE")
+    for u, v in whole.edges:
+        whole.edges[u, v].setdefault("count", 5)
+    for n in whole.nodes:
+        whole.nodes[n]["weighted_degree"] = whole.degree(n, weight="count")
+    positions = graph.layout(whole)
+    alone = graph.layout(whole.subgraph(main.nodes))
+    assert {n: positions[n] for n in main.nodes} == alone  # the largest part as if drawn alone
+    left, right = min(x for x, _ in alone.values()), max(x for x, _ in alone.values())
+    bottom, top = min(y for _, y in alone.values()), max(y for _, y in alone.values())
+    for small in ("HUAWEI", "MTS", "LONE"):
+        x, y = positions[small]
+        assert left <= x <= right and bottom - 0.6 < y < bottom  # beneath it, close, within its width
+    assert positions["HUAWEI"] != positions["MTS"] and positions["MTS"][0] < positions["LONE"][0]
+    assert graph.layout(whole) == positions and top > bottom

@@ -154,10 +154,23 @@ def layout(graph: nx.Graph, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, f
     """Seeded spring layout, so the same graph is always drawn the same way.
 
     Ties pull by 1 + log(count), so one heavy pair does not collapse the picture; then a radial fisheye
-    (r -> sqrt(r)) spreads the crowded core of hubs and draws in the long arms of the periphery.
-    """
+    (r -> sqrt(r)) spreads the crowded core of hubs and draws in the long arms of the periphery. A network
+    of several parts lays out its largest part so, and packs the others in a row beneath it, small.
+
+    Why the packing: laid out together, parts that share no tie drift apart with nothing to hold them;
+    the curated network's lone HUAWEI-MTS pair sat in a far corner, and the main network shrank into half
+    of the chart."""
     if graph.number_of_nodes() == 0:
         return {}
+    parts = sorted(nx.connected_components(graph), key=lambda part: (-len(part), min(part)))
+    if len(parts) == 1:
+        return _spread(graph, seed)
+    main = _spread(graph.subgraph(parts[0]), seed)
+    return {**main, **_packed_below(main, [_spread(graph.subgraph(part), seed) for part in parts[1:]])}
+
+
+def _spread(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """The layout of one connected part (see layout)."""
     if graph.number_of_nodes() == 1:
         return {next(iter(graph.nodes)): (0.0, 0.0)}
     pulled = nx.Graph()
@@ -168,6 +181,28 @@ def layout(graph: nx.Graph, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, f
     k = 2.0 / graph.number_of_nodes() ** 0.5
     positions = nx.spring_layout(pulled, weight="pull", seed=seed, k=k, iterations=300)
     return _fisheye(positions, [graph.nodes[n].get("weighted_degree", 1) for n in positions])
+
+
+PART_SIZE, PART_GAP = 0.22, 0.12  # a small part's width per sqrt(actor), and the space around each
+
+
+def _packed_below(main: dict, parts: list[dict]) -> dict[str, tuple[float, float]]:
+    """The small parts, each scaled to PART_SIZE * sqrt(its actors), side by side from the main part's left
+    edge in rows beneath it (a row is as wide as the main part, at least one part)."""
+    xs, ys = [x for x, _ in main.values()], [y for _, y in main.values()]
+    left, right = min(xs), max(xs)
+    x, top, row_height, placed = left, min(ys) - PART_GAP, 0.0, {}
+    for part in parts:
+        size = PART_SIZE * len(part) ** 0.5
+        if x > left and x + size > right:  # the row is full: start the next one beneath it
+            x, top, row_height = left, top - row_height - PART_GAP, 0.0
+        points = np.array(list(part.values()), dtype=float)
+        span = np.ptp(points, axis=0).max() or 1.0
+        scaled = (points - points.min(axis=0)) / span * size if len(part) > 1 else points * 0 + size / 2
+        for node, (px, py) in zip(part, scaled, strict=True):
+            placed[node] = (round(float(x + px), 6), round(float(top - size + py), 6))
+        x, row_height = x + size + PART_GAP, max(row_height, size)
+    return placed
 
 
 def _fisheye(positions: dict, weights: list[float], power: float = 0.5) -> dict[str, tuple[float, float]]:
