@@ -197,8 +197,8 @@ def _packed_below(main: dict, parts: list[dict]) -> dict[str, tuple[float, float
         if x > left and x + size > right:  # the row is full: start the next one beneath it
             x, top, row_height = left, top - row_height - PART_GAP, 0.0
         points = np.array(list(part.values()), dtype=float)
-        span = np.ptp(points, axis=0).max() or 1.0
-        scaled = (points - points.min(axis=0)) / span * size if len(part) > 1 else points * 0 + size / 2
+        span = np.ptp(points, axis=0).max()
+        scaled = (points - points.min(axis=0)) / span * size if span else np.full_like(points, size / 2)
         for node, (px, py) in zip(part, scaled, strict=True):
             placed[node] = (round(float(x + px), 6), round(float(top - size + py), 6))
         x, row_height = x + size + PART_GAP, max(row_height, size)

@@ -224,7 +224,7 @@ def top_dyads_and_span(
         [*params, n],
     )
     span = (None, None) if out.empty else (_stamp(out["first"].iloc[0]), _stamp(out["last"].iloc[0]))
-    spans.keep(db, flt, "all" if include_commentary else "scored", span)
+    spans.keep(db, flt, _span_kind((scored(include_commentary),)), span)
     return out["dyad"].tolist(), span
 
 

@@ -300,7 +300,6 @@ class FileDb:
         import duckdb
 
         self.con = duckdb.connect(str(path), read_only=True, config={"threads": 2, "memory_limit": "512MB"})
-        self.memo = Memo()
 
     def cursor(self):
         return self.con.cursor()

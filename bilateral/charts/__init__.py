@@ -211,12 +211,15 @@ def network_data(db, flt, rollup=True, actors=None):
 def _network(db, flt, rollup=True, ego=None, actors=None, max_ties=DEFAULT_TIES, **_):
     graph = network_graph(db, flt, rollup, actors)
     span = queries.date_span(db, flt)
+    # the layout is kept like the graph (its key and ego): drawing another number of ties lays out nothing
+    key = ("layout", flt, rollup, _registry_key(actors), ego)
     subject = "Actor network" if not ego else f"Ego network of {ego}"
     if ego:
         graph = actor_graph.ego_graph(graph, ego)
         flt = dataclasses.replace(flt, actors=tuple(a for a in flt.actors if a != ego))
+    positions = remembered(db, key, lambda: actor_graph.layout(graph), lifetime=GRAPH_SECONDS)
     title = figure_title(subject, flt, span)
-    return network_figure(NetworkData(graph, actor_graph.layout(graph), title, focus=ego, max_ties=max_ties))
+    return network_figure(NetworkData(graph, positions, title, focus=ego, max_ties=max_ties))
 
 
 def _watch(db, flt, pair=None, theme="all", first=None, last=None, threshold=2.0, min_volume=3, **_):
