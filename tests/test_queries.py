@@ -7,6 +7,7 @@ import pytest
 from conftest import make_interactions
 
 from bilateral.analysis import queries
+from bilateral.analysis.enrichment import SEARCH_ONLY
 from bilateral.analysis.frames import frame_db
 from bilateral.filters import THEME_BITS, Filter
 from bilateral.model import Theme
@@ -64,6 +65,24 @@ def test_records_page_is_the_plain_page(db, flt, limit, offset):
         [*params, limit, offset],
     )
     assert queries.records_page(db, flt, limit, offset)["id"].tolist() == expected["id"].tolist()
+
+
+def test_whole_rows_leave_out_the_text_made_only_for_search(db):
+    """Key events, record pages, rows by id and exports hold every column of a row but the search text."""
+    made_for_search = set(SEARCH_ONLY)
+    every = [c for c in _plain(db, "SELECT * FROM rows LIMIT 0", []).columns if c not in made_for_search]
+    ids = _plain(db, "SELECT id FROM rows ORDER BY id LIMIT 3", [])["id"].tolist()
+    frames = {
+        "key_events": queries.key_events(db, Filter(), 5),
+        "records_page": queries.records_page(db, Filter(), 5),
+        "record_rows": queries.record_rows(db, ids),
+        "no rows by id": queries.record_rows(db, []),
+        "iter_rows": next(queries.iter_rows(db, Filter())),
+    }
+    assert made_for_search and made_for_search <= set(_plain(db, "SELECT * FROM rows LIMIT 0", []).columns)
+    for name, frame in frames.items():
+        assert list(frame.columns) == every, name
+    assert len(frames["record_rows"]) == 3
 
 
 def _filtered(expression: str, theme: Theme) -> str:

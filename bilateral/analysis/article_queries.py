@@ -11,6 +11,7 @@ from collections.abc import Collection
 
 import pandas as pd
 
+from bilateral.analysis.enrichment import WHOLE_ROW
 from bilateral.analysis.queries import by_id, conditions, dated, run, scalar_row
 
 
@@ -19,13 +20,13 @@ def articles_behind(db, flt, limit: int | None = None) -> pd.DataFrame:
     the first `limit` of them when a limit is given."""
     tail = f" LIMIT {int(limit)}" if limit is not None else ""
     if flt.is_empty():
-        out = run(db, f"SELECT * FROM articles ORDER BY date, id{tail}")
+        out = run(db, f"SELECT {WHOLE_ROW} FROM articles ORDER BY date, id{tail}")
     else:
         clause, params = conditions(db, flt)
         out = run(
             db,
-            f"SELECT * FROM articles WHERE id IN (SELECT DISTINCT article_id FROM rows WHERE {clause}) "
-            f"ORDER BY date, id{tail}",
+            f"SELECT {WHOLE_ROW} FROM articles "
+            f"WHERE id IN (SELECT DISTINCT article_id FROM rows WHERE {clause}) ORDER BY date, id{tail}",
             params,
         )
     return dated(out, "date")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bilateral.analysis import spans
+from bilateral.analysis.enrichment import WHOLE_ROW
 from bilateral.analysis.memo import remember, remembered
 from bilateral.analysis.periods import Period
 from bilateral.analysis.text_hits import text_condition
@@ -205,7 +206,8 @@ def key_events(db, flt, limit: int = 40) -> pd.DataFrame:
     """The strongest interactions (largest |score|, then latest), at most `limit`, in date order."""
     clause, params = conditions(db, flt)
     chosen = f"SELECT rowid FROM rows WHERE {clause} ORDER BY abs(score) DESC, date DESC, id LIMIT ?"
-    out = run(db, f"SELECT * FROM rows WHERE rowid IN ({chosen}) ORDER BY date, id", [*params, limit])
+    sql = f"SELECT {WHOLE_ROW} FROM rows WHERE rowid IN ({chosen}) ORDER BY date, id"
+    out = run(db, sql, [*params, limit])
     return dated(out, "date")
 
 
@@ -394,7 +396,7 @@ def records_page(db, flt, limit: int = 500, offset: int = 0, *extra) -> pd.DataF
     chosen = f"SELECT rowid FROM rows WHERE {clause} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?"
     out = run(
         db,
-        f"SELECT * FROM rows WHERE rowid IN ({chosen}) ORDER BY date DESC, id DESC",
+        f"SELECT {WHOLE_ROW} FROM rows WHERE rowid IN ({chosen}) ORDER BY date DESC, id DESC",
         [*params, limit, offset],
     )
     return dated(out, "date")
@@ -408,8 +410,8 @@ def record_rows(db, ids: list[str]) -> pd.DataFrame:
 def by_id(db, table: str, ids: Collection[str], order: str) -> pd.DataFrame:
     """The rows of a mirror table with these ids, in `order` (no rows, with the table's columns, for none)."""
     if not ids:
-        return dated(run(db, f"SELECT * FROM {table} LIMIT 0"), "date")
-    sql = f"SELECT * FROM {table} WHERE {one_of('id', len(ids))} ORDER BY {order}"
+        return dated(run(db, f"SELECT {WHOLE_ROW} FROM {table} LIMIT 0"), "date")
+    sql = f"SELECT {WHOLE_ROW} FROM {table} WHERE {one_of('id', len(ids))} ORDER BY {order}"
     return dated(run(db, sql, list(ids)), "date")
 
 
@@ -446,7 +448,7 @@ def choices(db) -> dict[str, list[str]]:
 def iter_rows(db, flt, chunk: int = 50_000) -> Iterator[pd.DataFrame]:
     """Every matching interaction, oldest first, a chunk at a time (exports)."""
     clause, params = conditions(db, flt)
-    cursor = db.cursor().execute(f"SELECT * FROM rows WHERE {clause} ORDER BY date, id", params)
+    cursor = db.cursor().execute(f"SELECT {WHOLE_ROW} FROM rows WHERE {clause} ORDER BY date, id", params)
     while True:
         part = cursor.fetch_df_chunk(max(1, chunk // 2048))
         if part.empty:
