@@ -62,7 +62,7 @@ PAGES: dict[str, tuple[Step, ...]] = {
         Step("latest records", lambda db, flt, _: queries.records_page(db, flt, LATEST_CARDS)),
     ),
     "timeline": (
-        Step("headline", lambda db, flt, _: queries.headline(db, flt)),
+        Step("headline", lambda db, flt, _: queries.headline(db, flt, articles=False)),
         Step(
             "timeline figure",
             lambda db, flt, done: charts.build_figure(
@@ -92,7 +92,7 @@ PAGES: dict[str, tuple[Step, ...]] = {
         Step("network figure", lambda db, flt, _: charts.build_figure("network", db, flt)),
     ),
     "records": (
-        Step("count", lambda db, flt, _: queries.count(db, flt)),
+        Step("headline", lambda db, flt, _: queries.headline(db, flt, articles=False)),
         Step("first page", lambda db, flt, _: queries.records_page(db, flt, RECORDS_PAGE)),
     ),
     "sidebar": (Step("choices", lambda db, flt, _: queries.choices(db)),),

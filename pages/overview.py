@@ -11,7 +11,7 @@ flt = filter_sidebar()
 st.title("Overview")
 st.caption(f"China–Russia relations and their bearing on the US and the West · {flt.describe()}")
 
-head = views.filtered_or_stop(flt)
+head = views.filtered_or_stop(flt, articles=True)
 
 articles, interactions, period = st.columns(3)
 articles.metric("Articles", f"{head.articles:,}", border=True)

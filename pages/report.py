@@ -14,7 +14,7 @@ flt = filter_sidebar()
 st.title("Report")
 st.markdown(f"**Filters:** {views.escape(flt.describe())}")
 
-head = views.filtered_or_stop(flt)
+head = views.filtered_or_stop(flt, articles=True)
 
 st.caption(
     f"{head.interactions:,} interactions from {head.articles:,} articles. "

@@ -94,6 +94,23 @@ def test_selecting_a_bar_lists_its_records():
     assert set(rows["dyad"]) == {"CHN-RUS"} and rows["themes"].str.contains("Energy").all()
 
 
+def test_overview_and_report_count_the_articles_behind_a_filter():
+    """The two pages that show an article count still ask for it (the others leave it out)."""
+
+    def articles(at: AppTest) -> int:
+        (value,) = [m.value for m in at.metric if m.label == "Articles"]
+        return int(value.replace(",", ""))
+
+    everything = articles(page("overview"))
+    filtered = articles(page("overview", dyad="CHN-RUS"))
+    assert 0 < filtered < everything
+    report = AppTest.from_file("../pages/report.py", default_timeout=TIMEOUT)
+    report.query_params["dyad"] = "CHN-RUS"
+    report.run()
+    assert not report.exception
+    assert any(f"from {filtered:,} articles" in c.value for c in report.caption)
+
+
 def test_bad_url_values_are_ignored_with_a_note():
     at = page("overview", theme=["energy", "astrology"], quad="9", **{"from": "yesterday"})
     assert not at.exception

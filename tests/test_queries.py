@@ -11,6 +11,7 @@ from bilateral.analysis.enrichment import SEARCH_ONLY
 from bilateral.analysis.frames import frame_db
 from bilateral.filters import THEME_BITS, Filter
 from bilateral.model import Theme
+from bilateral.page_steps import PAGES
 
 ACTORS = ["CHN", "RUS", "USA", "EU", "UKR", "CHN_XI", "RUS_PUTIN"]
 EVENTS = [("AGREE", 1), ("CONSULT", 1), ("COOPERATE", 2), ("ACCUSE", 3), ("SANCTION", 4)]
@@ -83,6 +84,53 @@ def test_whole_rows_leave_out_the_text_made_only_for_search(db):
     for name, frame in frames.items():
         assert list(frame.columns) == every, name
     assert len(frames["record_rows"]) == 3
+
+
+@pytest.mark.parametrize("flt", [Filter(), *FILTERS[1:]])
+def test_a_headline_without_articles_has_the_same_numbers_and_counts_no_articles(db, flt):
+    full = queries.headline(db, flt)
+    plain = _plain(db, "SELECT count(DISTINCT article_id) AS n FROM rows WHERE "
+                       + queries.conditions(db, flt)[0], queries.conditions(db, flt)[1])  # fmt: skip
+    if not flt.is_empty():
+        assert full.articles == plain["n"].iloc[0]
+    spy = _Spy(db)
+    lean = queries.headline(spy, flt, articles=False)
+    assert lean.articles is None
+    assert (lean.interactions, lean.first, lean.last) == (full.interactions, full.first, full.last)
+    assert spy.sql and not any("DISTINCT" in sql or "articles" in sql for sql in spy.sql)
+
+
+@pytest.mark.parametrize("page", ["timeline", "records"])
+def test_pages_that_show_no_article_count_do_not_count_articles(db, page):
+    """The Timeline and Records pages show interactions and dates only (pages/timeline.py, records.py)."""
+    spy = _Spy(db)
+    done: dict = {}
+    for step in PAGES[page]:
+        done[step.name] = step.run(spy, FILTERS[1], done)
+    assert done["headline"].articles is None
+    assert not any("DISTINCT article_id" in sql for sql in spy.sql)
+
+
+class _Spy:
+    """The test mirror, keeping the SQL each query sent."""
+
+    def __init__(self, db):
+        self.db, self.sql = db, []
+        self.memo = getattr(db, "memo", None)
+
+    def cursor(self):
+        cursor, sql = self.db.cursor(), self.sql
+
+        class Cursor:
+            def execute(self, query, *args):
+                sql.append(query)
+                cursor.execute(query, *args)
+                return self
+
+            def __getattr__(self, name):
+                return getattr(cursor, name)
+
+        return Cursor()
 
 
 def _filtered(expression: str, theme: Theme) -> str:

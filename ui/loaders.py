@@ -70,13 +70,14 @@ def _from_key(key: str) -> Filter:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _headline(url: str, rev: int, key: str) -> queries.Headline:
-    return queries.headline(mirror(), _from_key(key))
+def _headline(url: str, rev: int, key: str, articles: bool) -> queries.Headline:
+    return queries.headline(mirror(), _from_key(key), articles)
 
 
-def headline(flt: Filter) -> queries.Headline:
-    """Interactions, articles and period of the filter."""
-    return _headline(*_db(), query_key(flt))
+def headline(flt: Filter, articles: bool = False) -> queries.Headline:
+    """Interactions and period of the filter, and its articles when asked (a distinct count: only the
+    pages that show it ask)."""
+    return _headline(*_db(), query_key(flt), articles)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -42,9 +42,10 @@ RECORD_COLUMNS = {
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
 
-def filtered_or_stop(flt):
-    """The filter's headline numbers; when nothing matches, say so and stop the page (a guard clause)."""
-    head = loaders.headline(flt)
+def filtered_or_stop(flt, articles: bool = False):
+    """The filter's headline numbers (its articles counted when asked); when nothing matches, say so and
+    stop the page (a guard clause)."""
+    head = loaders.headline(flt, articles)
     if head.interactions == 0:
         st.info(
             "No interactions match the filter. Widen it in the sidebar, or reset it.",
