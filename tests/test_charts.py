@@ -237,3 +237,20 @@ def test_network_names_go_below_a_node_when_above_would_cover_another():
     }
     alone = label_positions({"A": (0.0, 0.0), "B": (1.0, 1.0)}, ["A", "B"], [14, 14])
     assert alone == ["top center", "top center"]
+
+
+def test_a_name_boxed_in_above_and_below_goes_beside_its_node():
+    """A column of close actors: the middle one's name goes right of it, then left when right is taken."""
+    from bilateral.charts.network import label_positions
+
+    column = {"A": (0.0, 0.0), "B": (0.0, 0.04), "C": (0.0, -0.04), "Z": (1.0, 1.0), "Y": (-1.0, -1.0)}
+    placed = dict(zip(column, label_positions(column, list(column), [14] * 5), strict=True))
+    assert placed == {
+        "A": "middle right",
+        "B": "top center",
+        "C": "bottom center",
+        "Z": "top center",
+        "Y": "top center",
+    }
+    beside = {**column, "R": (0.03, 0.0)}
+    assert label_positions(beside, list(beside), [14] * 6)[0] == "middle left"

@@ -128,8 +128,12 @@ def _edge_handles(graph, positions: dict, mixed: bool) -> go.Scatter:
     )
 
 
-PLOT_PIXELS = (1000, 530)  # about the drawing area of the network chart on a page (for label placement)
+# Where the actors are drawn on a page, in pixels: a 1400-pixel-wide window shows the chart's actors over
+# about 690 x 460 (the plot area less the colour bar and the room the axes leave around the markers); a wider
+# window spreads them more, so names that clear each other here clear there too.
+PLOT_PIXELS = (690, 460)
 CHAR_PIXELS, LINE_PIXELS = 7.5, 15  # a name's width per character and its height at the chart's font size
+GAP_PIXELS = 3  # between a node's marker and a name beside it
 
 
 def marker_size(weighted_degree: float, top: float) -> float:
@@ -138,8 +142,8 @@ def marker_size(weighted_degree: float, top: float) -> float:
 
 
 def label_positions(positions: dict, nodes: list[str], sizes: list[float]) -> list[str]:
-    """Per node, whether its name goes above it or below: above unless that would cover another node or a
-    name already placed (busiest nodes placed first), then below if that is clear, else above.
+    """Per node, where its name goes: above it, else below, else right, else left, whichever first covers
+    no other node and no name already placed (busiest nodes placed first); above when none is clear.
 
     Why: two actors of a small component, or two hubs, are often drawn nearly on top of each other, and
     names above both then overprint. Positions are turned into approximate pixels of the drawing."""
@@ -151,10 +155,13 @@ def label_positions(positions: dict, nodes: list[str], sizes: list[float]) -> li
     placed: list[tuple[float, float, float, float]] = []
     out = ["top center"] * len(nodes)
     for i in sorted(range(len(nodes)), key=lambda k: -sizes[k]):
-        half = len(nodes[i]) * CHAR_PIXELS / 2
+        x, y, r = px[i], py[i], radii[i]
+        wide, half_line = len(nodes[i]) * CHAR_PIXELS, LINE_PIXELS / 2
         boxes = {
-            "top center": (px[i] - half, px[i] + half, py[i] + radii[i], py[i] + radii[i] + LINE_PIXELS),
-            "bottom center": (px[i] - half, px[i] + half, py[i] - radii[i] - LINE_PIXELS, py[i] - radii[i]),
+            "top center": (x - wide / 2, x + wide / 2, y + r, y + r + LINE_PIXELS),
+            "bottom center": (x - wide / 2, x + wide / 2, y - r - LINE_PIXELS, y - r),
+            "middle right": (x + r + GAP_PIXELS, x + r + GAP_PIXELS + wide, y - half_line, y + half_line),
+            "middle left": (x - r - GAP_PIXELS - wide, x - r - GAP_PIXELS, y - half_line, y + half_line),
         }
         clear = [where for where, box in boxes.items() if not _covers(box, i, px, py, radii, placed)]
         out[i] = clear[0] if clear else "top center"
