@@ -57,11 +57,12 @@ picked = views.chart(fig, key="network_chart")
 chart_downloads(fig, name="network", flt=flt, n_records=loaders.count(flt), key="network")
 graph_downloads(graph, flt, key="network_graph")
 dashed = IMPORTED_TIES_LABEL in {trace.name for trace in fig.data}
+drawn = actor_graph.ties_drawn(ties, max_ties)
 st.caption(
     "Node size: interactions; node colour: community (Louvain). Line width: interactions between the pair; "
     "line colour: their mean score, from tension (red) to cooperation (blue). Drag to pan, scroll to zoom."
     + (DASHED_NOTE if dashed else "")
-    + (f" Drawn: the {max_ties:,} strongest of {ties:,} ties." if max_ties and ties > max_ties else "")
+    + (f" Drawn: the {drawn:,} strongest of {ties:,} ties." if drawn < ties else "")
 )
 views.selection(
     loaders.selection(flt, picked, rollup=rollup),

@@ -160,6 +160,10 @@ def test_strongest_ties_keep_every_actor_and_the_ties_with_most_interactions():
     assert sorted(e for e in graph.strongest_ties(g, 2).edges) == [("A", "B"), ("A", "C")]  # equal: by codes
     assert kept.edges["A", "B"]["count"] == 9
     assert graph.strongest_ties(g, 5) is g and graph.strongest_ties(g, None) is g
+    for limit in (None, 1, 2, 3, 4, 5):
+        assert graph.strongest_ties(g, limit).number_of_edges() == graph.ties_drawn(
+            g.number_of_edges(), limit
+        )
 
 
 def test_a_network_of_several_parts_packs_the_small_ones_beneath_the_largest():

@@ -134,6 +134,11 @@ def ego_graph(graph: nx.Graph, actor: str, radius: int = 1) -> nx.Graph:
     return nx.ego_graph(graph, actor, radius=radius).copy()
 
 
+def ties_drawn(ties: int, limit: int | None) -> int:
+    """How many of `ties` ties strongest_ties keeps with this limit (None: every tie)."""
+    return ties if limit is None else min(ties, limit)
+
+
 def strongest_ties(graph: nx.Graph, limit: int | None) -> nx.Graph:
     """The graph with every actor but only its `limit` strongest ties (most interactions; ties of equal
     count by the pair's codes, so the choice is stable); the graph itself when it has no more than that.
@@ -141,7 +146,7 @@ def strongest_ties(graph: nx.Graph, limit: int | None) -> nx.Graph:
     Why: a million machine-coded rows tie nearly every actor to every other (1,176 ties among 49 actors):
     drawn all at once they are a hairball that says nothing and takes a browser ~0.1 s a draw. The strongest
     few hundred are the network's backbone; centrality and communities still come from every tie."""
-    if limit is None or graph.number_of_edges() <= limit:
+    if ties_drawn(graph.number_of_edges(), limit) == graph.number_of_edges():
         return graph
     ranked = sorted(graph.edges(data=True), key=lambda e: (-e[2].get("count", 0), *sorted((e[0], e[1]))))
     kept = nx.Graph()
