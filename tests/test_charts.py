@@ -254,3 +254,48 @@ def test_a_name_boxed_in_above_and_below_goes_beside_its_node():
     }
     beside = {**column, "R": (0.03, 0.0)}
     assert label_positions(beside, list(beside), [14] * 6)[0] == "middle left"
+
+
+def test_overlapping_markers_are_pushed_apart_the_smaller_the_more():
+    """Two markers drawn over each other part until a gap shows; the hub moves least; clear nodes stay."""
+    from bilateral.charts.network import GAP_PIXELS, _pixels, separated
+
+    positions = {"CHN": (0.5, 0.5), "UKR": (0.51, 0.49), "A": (0.0, 0.0), "B": (1.0, 1.0)}
+    nodes, sizes = list(positions), [48, 14, 14, 14]
+    moved = separated(positions, nodes, sizes)
+    pixels, _ = _pixels(moved, nodes)
+    assert np.hypot(*(pixels[0] - pixels[1])) >= (48 + 14) / 2 + GAP_PIXELS * 0.5
+    shift = {n: np.hypot(moved[n][0] - positions[n][0], moved[n][1] - positions[n][1]) for n in nodes}
+    assert shift["CHN"] < shift["UKR"] / 2
+    assert moved["A"] == positions["A"] and moved["B"] == positions["B"]
+    clear = {"A": (0.0, 0.0), "B": (1.0, 1.0), "C": (0.0, 1.0)}
+    assert separated(clear, list(clear), [14, 14, 14]) == clear
+    same = separated({"X": (0.0, 0.0), "Y": (0.0, 0.0), "Z": (1.0, 1.0)}, ["X", "Y", "Z"], [14, 14, 14])
+    assert same["X"] != same["Y"]
+
+
+@pytest.fixture(scope="module")
+def curated(tmp_path_factory):
+    from bilateral import store
+    from bilateral.analysis import open_mirror
+
+    return open_mirror(store.connect(str(tmp_path_factory.mktemp("curated") / "c.sqlite3")), in_memory=True)
+
+
+def test_no_actor_of_the_curated_network_is_drawn_over_another(curated):
+    """In the default Network view (curated data/) every pair of markers clears each other in the drawing.
+
+    Ukraine's marker had sat under China's."""
+    from bilateral.charts.network import _pixels
+    from bilateral.registry import load_actors
+
+    fig = charts.build_figure("network", curated, Filter(), actors=load_actors())
+    nodes = next(t for t in fig.data if t.mode == "markers+text")
+    names = list(nodes.text)
+    pixels, _ = _pixels(dict(zip(names, zip(nodes.x, nodes.y, strict=True), strict=True)), names)
+    radii = np.asarray(nodes.marker.size) / 2
+    gaps = np.hypot(*(pixels[:, None, :] - pixels[None, :, :]).transpose(2, 0, 1)) - radii[:, None] - radii
+    np.fill_diagonal(gaps, np.inf)
+    assert gaps.min() > 0, [(names[i], names[j]) for i, j in zip(*np.where(gaps <= 0), strict=True)]
+    colours = dict(zip(names, nodes.marker.color, strict=True))
+    assert colours["HUAWEI"] != colours["CHN"]  # the lone pair is its own community, in a colour of its own

@@ -141,16 +141,54 @@ def marker_size(weighted_degree: float, top: float) -> float:
     return 14 + 34 * (weighted_degree / top) ** 0.5
 
 
+def _pixels(positions: dict, nodes: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The nodes' approximate pixels in the drawing (PLOT_PIXELS), and pixels per layout unit on each axis."""
+    xy = np.array([positions[n] for n in nodes], dtype=float).reshape(-1, 2)
+    scale = np.array(PLOT_PIXELS, dtype=float) / np.maximum(np.ptp(xy, axis=0), 1e-9)
+    return (xy - xy.min(axis=0)) * scale, scale
+
+
+SEPARATION_ROUNDS = 60  # passes of pairwise pushing; the curated networks settle in under ten
+
+
+def separated(positions: dict, nodes: list[str], sizes: list[float]) -> dict[str, tuple[float, float]]:
+    """The positions, with markers that overlap in the drawing pushed apart until a gap shows between them.
+
+    Why: the spring layout places points, not discs; a hub's 48-pixel marker then hides a neighbour drawn
+    a few pixels away (in the curated network Ukraine sat under China). Each overlapping pair moves apart
+    along the line between them, the smaller marker the more, so hubs stay where the layout put them."""
+    if len(nodes) < 2:
+        return dict(positions)
+    px, scale = _pixels(positions, nodes)
+    origin = np.array([positions[n] for n in nodes], dtype=float).min(axis=0)
+    radii = np.asarray(sizes, dtype=float) / 2
+    need = radii[:, None] + radii[None, :] + GAP_PIXELS
+    share = radii[None, :] / (radii[:, None] + radii[None, :])  # i's part of the push: its partner's radius
+    np.fill_diagonal(need, 0)
+    for _ in range(SEPARATION_ROUNDS):
+        delta = px[:, None, :] - px[None, :, :]
+        distance = np.hypot(delta[..., 0], delta[..., 1])
+        overlap = np.where(distance < need, need - distance, 0.0)
+        if not overlap.any():
+            break
+        order = np.sign(np.arange(len(nodes))[:, None] - np.arange(len(nodes))[None, :])
+        coincident = distance == 0  # two nodes on one point: parted along x, the later one to the right
+        delta[..., 0] = np.where(coincident, order, delta[..., 0])
+        distance = np.where(coincident, 1.0, distance)
+        push = (overlap * share / distance)[..., None] * delta
+        px = px + 0.5 * push.sum(axis=1)  # half of each overlap a pass: several neighbours push at once
+    moved = origin + px / scale
+    return {n: (round(float(x), 6), round(float(y), 6)) for n, (x, y) in zip(nodes, moved, strict=True)}
+
+
 def label_positions(positions: dict, nodes: list[str], sizes: list[float]) -> list[str]:
     """Per node, where its name goes: above it, else below, else right, else left, whichever first covers
     no other node and no name already placed (busiest nodes placed first); above when none is clear.
 
     Why: two actors of a small component, or two hubs, are often drawn nearly on top of each other, and
     names above both then overprint. Positions are turned into approximate pixels of the drawing."""
-    xs = np.array([positions[n][0] for n in nodes], dtype=float)
-    ys = np.array([positions[n][1] for n in nodes], dtype=float)
-    px = (xs - xs.min()) / max(np.ptp(xs), 1e-9) * PLOT_PIXELS[0]
-    py = (ys - ys.min()) / max(np.ptp(ys), 1e-9) * PLOT_PIXELS[1]
+    pixels, _ = _pixels(positions, nodes)
+    px, py = pixels[:, 0], pixels[:, 1]
     radii = np.asarray(sizes, dtype=float) / 2
     placed: list[tuple[float, float, float, float]] = []
     out = ["top center"] * len(nodes)
@@ -178,10 +216,15 @@ def _covers(box, own: int, px, py, radii, placed) -> bool:
     return bool(hits.any()) or any(x0 < b1 and b0 < x1 and y0 < c1 and c0 < y1 for b0, b1, c0, c1 in placed)
 
 
+def marker_sizes(graph) -> list[float]:
+    """Each node's marker diameter, in the graph's node order."""
+    top = max((d.get("weighted_degree", 1) for _, d in graph.nodes(data=True)), default=1)
+    return [marker_size(d.get("weighted_degree", 1), top) for _, d in graph.nodes(data=True)]
+
+
 def _node_trace(graph, positions: dict, focus: str | None) -> go.Scatter:
     nodes = list(graph.nodes(data=True))
-    top = max((d.get("weighted_degree", 1) for _, d in nodes), default=1)
-    sizes = [marker_size(d.get("weighted_degree", 1), top) for _, d in nodes]
+    sizes = marker_sizes(graph)
     colours = [COMMUNITY_COLOURS[d.get("community", 0) % len(COMMUNITY_COLOURS)] for _, d in nodes]
     return go.Scatter(
         x=[positions[n][0] for n, _ in nodes],
@@ -226,6 +269,7 @@ def network_figure(data: NetworkData) -> go.Figure:
     graph, positions, title, focus = data.graph, data.positions, data.title, data.focus
     if graph.number_of_nodes() == 0:
         return empty_figure(title, "No ties between actors match the filter.")
+    positions = separated(positions, list(graph.nodes), marker_sizes(graph))
     drawn = strongest_ties(graph, data.max_ties)
     if drawn is not graph:
         title = f"{title} · strongest {drawn.number_of_edges():,} of {graph.number_of_edges():,} ties"

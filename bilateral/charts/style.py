@@ -42,8 +42,10 @@ THEME_COLOURS = dict(
     )
 )
 # Okabe-Ito, for dyads and communities.
-# Communities of the network: no blue or red, which the edges' diverging score scale already means.
-COMMUNITY_COLOURS = ["#009E73", "#AA4499", "#DDCC77", "#44AA99", "#CC79A7", "#999933", "#888888", "#332288"]
+# Communities of the network: no blue or red, which the edges' diverging score scale already means, and the
+# first four (green, purple, sand, orange) far apart, as most networks have no more: a teal fourth had read as
+# the first's green, so the curated HUAWEI-MTS pair looked part of the main community.
+COMMUNITY_COLOURS = ["#009E73", "#AA4499", "#DDCC77", "#E69F00", "#CC79A7", "#999933", "#888888", "#332288"]
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 QUAD_COLOURS = {1: "#92c5de", 2: "#2166ac", 3: "#f4a582", 4: "#b2182b"}
 # Rows from the machine-coded field datasets, named alike wherever a chart draws them apart from curated ones.
