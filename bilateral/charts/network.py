@@ -165,13 +165,13 @@ def separated(positions: dict, nodes: list[str], sizes: list[float]) -> dict[str
     need = radii[:, None] + radii[None, :] + GAP_PIXELS
     share = radii[None, :] / (radii[:, None] + radii[None, :])  # i's part of the push: its partner's radius
     np.fill_diagonal(need, 0)
+    order = np.sign(np.arange(len(nodes))[:, None] - np.arange(len(nodes))[None, :])
     for _ in range(SEPARATION_ROUNDS):
         delta = px[:, None, :] - px[None, :, :]
         distance = np.hypot(delta[..., 0], delta[..., 1])
         overlap = np.where(distance < need, need - distance, 0.0)
         if not overlap.any():
             break
-        order = np.sign(np.arange(len(nodes))[:, None] - np.arange(len(nodes))[None, :])
         coincident = distance == 0  # two nodes on one point: parted along x, the later one to the right
         delta[..., 0] = np.where(coincident, order, delta[..., 0])
         distance = np.where(coincident, 1.0, distance)
@@ -222,9 +222,8 @@ def marker_sizes(graph) -> list[float]:
     return [marker_size(d.get("weighted_degree", 1), top) for _, d in graph.nodes(data=True)]
 
 
-def _node_trace(graph, positions: dict, focus: str | None) -> go.Scatter:
+def _node_trace(graph, positions: dict, focus: str | None, sizes: list[float]) -> go.Scatter:
     nodes = list(graph.nodes(data=True))
-    sizes = marker_sizes(graph)
     colours = [COMMUNITY_COLOURS[d.get("community", 0) % len(COMMUNITY_COLOURS)] for _, d in nodes]
     return go.Scatter(
         x=[positions[n][0] for n, _ in nodes],
@@ -269,14 +268,15 @@ def network_figure(data: NetworkData) -> go.Figure:
     graph, positions, title, focus = data.graph, data.positions, data.title, data.focus
     if graph.number_of_nodes() == 0:
         return empty_figure(title, "No ties between actors match the filter.")
-    positions = separated(positions, list(graph.nodes), marker_sizes(graph))
+    sizes = marker_sizes(graph)
+    positions = separated(positions, list(graph.nodes), sizes)
     drawn = strongest_ties(graph, data.max_ties)
     if drawn is not graph:
         title = f"{title} · strongest {drawn.number_of_edges():,} of {graph.number_of_edges():,} ties"
     dashed = imported_ties(drawn)
     fig = go.Figure(_edge_traces(drawn, positions, dashed, graph.number_of_edges() > MAX_EDGE_TRACES))
     fig.add_trace(_edge_handles(drawn, positions, mixed=mixes_sources(graph)))
-    fig.add_trace(_node_trace(graph, positions, focus))
+    fig.add_trace(_node_trace(graph, positions, focus, sizes))
     hidden = {"visible": False, "showgrid": False, "zeroline": False}
     fig.update_layout(
         template=CHART_TEMPLATE,
