@@ -6,6 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bilateral.analysis.periods import Period
+from bilateral.filters import FIELDS
+from bilateral.model import Status
+from ui.sidebar import widget_key
 
 PAGES = ["overview", "timeline", "cooperation", "network", "records"]
 TIMEOUT = 60
@@ -209,3 +212,30 @@ def test_overview_shows_what_moved():
     assert any(s.value == "What moved" for s in at.subheader)
     table = at.dataframe(key="overview_moves").value
     assert {"pair", "move", "trend", "timeline"} <= set(table.columns) and len(table) >= 1
+
+
+def test_select_filters_name_their_no_choice_state_and_keep_the_url_round_trip():
+    """A select filter with nothing chosen reads "Any" (its table placeholder), never "Choose an option"."""
+    selects = [f for f in FIELDS if f.widget.kind == "select"]
+    assert selects
+    at = page("records")
+    for f in selects:
+        box = at.selectbox(key=widget_key(f))
+        assert box.value is None
+        assert box.proto.placeholder == f.widget.placeholder != "Choose an option"
+        assert box.proto.options[0] == f.widget.placeholder  # the None choice in the menu, the same words
+    status = at.selectbox(key="filter_status")
+    assert status.proto.placeholder == "Any"
+    status.set_value(Status.DRAFT).run()
+    assert not at.exception and param(at, "status") == ["draft"]
+    linked = page("records", status="reviewed")
+    assert linked.selectbox(key="filter_status").value == Status.REVIEWED
+    linked.selectbox(key="filter_status").set_value(None).run()
+    assert not linked.exception and "status" not in linked.query_params
+
+
+def test_sidebar_dates_each_take_the_sidebar_width():
+    """From and To sit one under the other, not in half-width columns that cut the date to "yyyy/mm/"."""
+    at = page("records")
+    assert [d.label for d in at.sidebar.date_input] == ["From", "To"]
+    assert not at.sidebar.columns
