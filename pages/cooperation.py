@@ -3,6 +3,7 @@
 import streamlit as st
 
 from bilateral.analysis.periods import Period
+from bilateral.wording import count_noun
 from ui import loaders, views
 from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
@@ -40,7 +41,7 @@ picked = views.chart(fig, key="cooperation_chart")
 chart_downloads(fig, name="cooperation", flt=flt, n_records=scored, key="cooperation")
 st.caption(
     "Cooperation is the sum of positive scores, tension the sum of negative scores, net their sum; "
-    f"the dotted line is the mean of net over {int(window)} periods."
+    f"the dotted line is the mean of net over {count_noun(int(window), 'period')}."
 )
 views.selection(
     loaders.selection(flt, picked, period.value, dyads=dyads, scored_only=not include),

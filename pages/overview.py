@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from bilateral.wording import count_noun
 from ui import loaders, views
 from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
@@ -35,7 +36,11 @@ if not changes.empty:
         value = "n/a" if row.index is None or row.index != row.index else f"{row.index:+.2f}"
         delta = None if row.change is None or row.change != row.change else f"{row.change:+.2f}"
         column.metric(
-            row.dyad, value, delta, border=True, help=f"{row.count} scored interactions in the period"
+            row.dyad,
+            value,
+            delta,
+            border=True,
+            help=f"{count_noun(row.count, 'scored interaction')} in the period",
         )
 
 what_moved(flt)

@@ -64,7 +64,7 @@ def test_upload_imports_checks_and_names_problems(page, import_app, tmp_path):
     assert db.counts() == before
 
     upload(page, url, [good])
-    success.get_by_text("added 1 articles, 1 interactions; skipped 0 duplicates", exact=True).wait_for()
+    success.get_by_text("added 1 article, 1 interaction; skipped 0 duplicates", exact=True).wait_for()
     assert db.counts() == (before[0] + 1, before[1] + 1)
     screenshot(page, "import-done")
 

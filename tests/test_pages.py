@@ -239,3 +239,12 @@ def test_sidebar_dates_each_take_the_sidebar_width():
     at = page("records")
     assert [d.label for d in at.sidebar.date_input] == ["From", "To"]
     assert not at.sidebar.columns
+
+
+def test_counts_on_pages_take_the_noun_in_the_right_number():
+    """One interaction from one article reads so, not "1 interactions from 1 articles"."""
+    report = page("report", dyad="BRICS-SAU")
+    assert not report.exception
+    assert any(c.value.startswith("1 interaction from 1 article. ") for c in report.caption)
+    records = page("records", dyad="BRICS-SAU")
+    assert any(c.value.startswith("1 interaction · BRICS-SAU") for c in records.caption)

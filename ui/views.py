@@ -15,6 +15,7 @@ import streamlit as st
 from bilateral.charts import selected_customdata
 from bilateral.model import Dataset
 from bilateral.tables import NO_EVIDENCE, record_table, safe_url
+from bilateral.wording import count_noun
 from ui import loaders
 
 PLOTLY_CONFIG = {
@@ -95,7 +96,7 @@ def selection(found: tuple[pd.DataFrame, int], key: str, prompt: str) -> None:
     if frame.empty:
         st.caption(prompt)
         return
-    st.markdown(f"**{total:,} interaction{'s' if total != 1 else ''} behind the selection**")
+    st.markdown(f"**{count_noun(total, 'interaction')} behind the selection**")
     if total > len(frame):
         st.caption(f"Showing the newest {len(frame):,}; narrow the filter or the selection to see others.")
     records(frame, key=key, height=min(420, 38 + 35 * len(frame)))
