@@ -56,6 +56,18 @@ def filtered_or_stop(flt, articles: bool = False):
     return head
 
 
+def local_times(stamps: pd.Series) -> tuple[pd.Series, str]:
+    """UTC timestamps in the reader's time zone (the browser's, as Streamlit reports it), and its name.
+
+    Why here: the package stores and returns UTC; only the page knows whose clock it is read on. A browser
+    that reports no zone, or one Python does not know, reads UTC."""
+    zone = st.context.timezone or "UTC"
+    try:
+        return stamps.dt.tz_convert(zone), zone
+    except (KeyError, ValueError):
+        return stamps.dt.tz_convert("UTC"), "UTC"
+
+
 def escape(text) -> str:
     """Untrusted text made inert for st.markdown (every markdown control character escaped)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None or text != text else str(text))
