@@ -52,6 +52,9 @@ def test_without_users_the_add_page_says_it_is_single_user(app_db):
     at = page("pages/add_article.py")
     assert not at.exception
     assert any("Single-user mode" in caption.value for caption in at.caption)
+    # the command is a code block of its own, not inline text that wraps mid-token
+    assert [c.value for c in at.code] == ["python -m bilateral users add NAME --role editor"]
+    assert not any("python -m" in caption.value for caption in at.caption)
 
 
 def test_with_users_everyone_signs_in_first(team):
