@@ -15,9 +15,8 @@ st.caption(flt.describe())
 include = st.toggle("Include commentary", key="include_commentary", help="Opinion pieces stay out of scores")
 scored = loaders.count(flt, include_commentary=include)
 if scored == 0:
-    st.info("No scored interactions match the filter. Widen it in the sidebar, or include commentary.",
-            icon=":material/filter_alt_off:")  # fmt: skip
-    st.stop()
+    views.nothing_matches(flt, "No scored interactions match", "Widen it in the sidebar, include commentary, "
+                          "or reset it.")  # fmt: skip
 
 available = loaders.leading_dyads(flt, n=30, include_commentary=include)
 default = available[:4]  # the four leading dyads are the first four of the thirty

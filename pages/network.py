@@ -26,9 +26,7 @@ rollup = left.toggle(
 )  # fmt: skip
 graph, centrality = loaders.network(flt, rollup)
 if graph.number_of_nodes() == 0:
-    st.info("No ties between actors match the filter. Widen it in the sidebar, or reset it.",
-            icon=":material/filter_alt_off:")  # fmt: skip
-    st.stop()
+    views.nothing_matches(flt, "No ties between actors match")
 
 nodes = centrality["actor"].tolist()
 if "network_ego" not in st.session_state and len(flt.actors) == 1 and flt.actors[0] in nodes:

@@ -248,3 +248,15 @@ def test_counts_on_pages_take_the_noun_in_the_right_number():
     assert any(c.value.startswith("1 interaction from 1 article. ") for c in report.caption)
     records = page("records", dyad="BRICS-SAU")
     assert any(c.value.startswith("1 interaction · BRICS-SAU") for c in records.caption)
+
+
+@pytest.mark.parametrize("name", ["records", "network", "cooperation"])
+def test_an_empty_result_names_the_active_filter_and_offers_the_reset(name):
+    """The empty state says which filter matched nothing (in the words the titles use) and resets it."""
+    at = page(name, text="zzzqqq", dyad="CHN-RUS")
+    assert not at.exception
+    message = at.info[0].value.replace("\\", "")  # the page escapes markdown in the typed words
+    assert "CHN-RUS · text “zzzqqq”" in message
+    at.button(key="empty_reset").click().run()
+    assert not at.exception and not at.info
+    assert at.text_input(key="filter_text").value == "" and "text" not in at.query_params

@@ -17,6 +17,7 @@ from bilateral.model import Dataset
 from bilateral.tables import NO_EVIDENCE, record_table, safe_url
 from bilateral.wording import count_noun
 from ui import loaders
+from ui.sidebar import reset_filter
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -48,12 +49,19 @@ def filtered_or_stop(flt, articles: bool = False):
     stop the page (a guard clause)."""
     head = loaders.headline(flt, articles)
     if head.interactions == 0:
-        st.info(
-            "No interactions match the filter. Widen it in the sidebar, or reset it.",
-            icon=":material/filter_alt_off:",
-        )
-        st.stop()
+        nothing_matches(flt, "No interactions match")
     return head
+
+
+def nothing_matches(flt, what: str, remedy: str = "Widen it in the sidebar, or reset it.") -> None:
+    """The empty state of a page: what matched nothing, under which filter (in its own words, as the
+    titles give it), a button that resets the filter; then stop the page."""
+    if flt.is_empty():
+        st.info(f"{what}: no filter is set, and the data holds none.", icon=":material/filter_alt_off:")
+        st.stop()
+    st.info(f"{what} the filter {escape(flt.describe())}. {remedy}", icon=":material/filter_alt_off:")
+    st.button("Reset filters", key="empty_reset", on_click=reset_filter, icon=":material/filter_alt_off:")
+    st.stop()
 
 
 def local_times(stamps: pd.Series) -> tuple[pd.Series, str]:
