@@ -260,3 +260,12 @@ def test_an_empty_result_names_the_active_filter_and_offers_the_reset(name):
     at.button(key="empty_reset").click().run()
     assert not at.exception and not at.info
     assert at.text_input(key="filter_text").value == "" and "text" not in at.query_params
+
+
+def test_the_network_toggle_has_a_row_of_its_own():
+    """In a column beside the ego and ties selects, the toggle's long label was cut off."""
+    at = page("network")
+    assert not at.exception
+    assert at.toggle(key="network_rollup").label == "Roll leaders and state bodies up to their state"
+    assert not any(column.toggle for column in at.main.columns)
+    assert any(column.selectbox for column in at.main.columns)  # the selects still share a row
