@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from bilateral.page_steps import LATEST_CARDS
 from bilateral.wording import count_noun
 from ui import loaders, views
 from ui.downloads import chart_downloads
@@ -59,6 +60,6 @@ if picked:
     views.selection(loaders.selection(flt, picked, "year"), key="overview_selection", prompt="")
 
 st.subheader("Latest interactions")
-for _, row in loaders.records_page(flt, 6).iterrows():
+for _, row in loaders.latest_by_article(flt, LATEST_CARDS).iterrows():  # one card per article
     views.evidence_card(row)
 st.caption("Every record, sortable and with its evidence, is on the Records page.")

@@ -269,3 +269,16 @@ def test_the_network_toggle_has_a_row_of_its_own():
     assert at.toggle(key="network_rollup").label == "Roll leaders and state bodies up to their state"
     assert not any(column.toggle for column in at.main.columns)
     assert any(column.selectbox for column in at.main.columns)  # the selects still share a row
+
+
+def test_overview_cards_are_of_distinct_articles_without_curator_notes():
+    """The latest interactions, one per article (the newest of each), each saying how many more it has; the
+    curators' link-check note is the source button's tooltip, not text on the card."""
+    at = page("overview")
+    assert not at.exception
+    titles = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert len(titles) == 6 and len(set(titles)) == 6
+    assert not any("Link checked" in c.value for c in at.caption)
+    assert any(c.value.startswith("This article has 1 more interaction under the filter") for c in at.caption)
+    notes = [b.proto.help for b in at.get("link_button")]
+    assert any(n.startswith("Link checked") for n in notes)

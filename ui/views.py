@@ -123,7 +123,10 @@ def selection(found: tuple[pd.DataFrame, int], key: str, prompt: str) -> None:
 
 
 def evidence_card(row: pd.Series) -> None:
-    """One interaction with its evidence and source (escaped; link only for http(s))."""
+    """One interaction with its evidence and source (escaped; link only for http(s)).
+
+    The curators' link-check note is the source button's tooltip, not text of the card: an analyst
+    reading the evidence needs the link, and the note only when wondering about it."""
     with st.container(border=True):
         st.markdown(f"**{escape(row['title'])}**")
         st.caption(
@@ -141,12 +144,14 @@ def evidence_card(row: pd.Series) -> None:
         if url:
             publisher = row.get("publisher")
             via = f" (published by {publisher})" if isinstance(publisher, str) and publisher else ""
-            st.link_button(f"Open the source{via}", url, icon=":material/open_in_new:")
             checked = row.get("source_checked")
-            if isinstance(checked, str) and checked:
-                st.caption(f"Link checked {escape(checked)}")
+            note = f"Link checked {escape(checked)}" if isinstance(checked, str) and checked else None
+            st.link_button(f"Open the source{via}", url, icon=":material/open_in_new:", help=note)
         else:
             st.caption("No link: find it by outlet and date.")
+        more = row.get("article_matches", 1) - 1
+        if more > 0:
+            st.caption(f"This article has {count_noun(more, 'more interaction')} under the filter.")
 
 
 def has_evidence(row: pd.Series) -> bool:
