@@ -59,7 +59,7 @@ PAGES: dict[str, tuple[Step, ...]] = {
             lambda db, flt, done: charts.build_figure("net", db, flt, dyads=tuple(done["leading dyads"])),
         ),
         Step("theme mix figure", lambda db, flt, _: charts.build_figure("theme_mix", db, flt)),
-        Step("latest records", lambda db, flt, _: queries.records_page(db, flt, LATEST_CARDS)),
+        Step("latest records", lambda db, flt, _: queries.latest_by_article(db, flt, LATEST_CARDS)),
     ),
     "timeline": (
         Step("headline", lambda db, flt, _: queries.headline(db, flt, articles=False)),

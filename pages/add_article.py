@@ -12,15 +12,18 @@ from ui import extract_view as view
 from ui import review_form as form
 from ui.sidebar import page_without_filter
 
+ADD_USER_COMMAND = "python -m bilateral users add NAME --role editor"
+
 page_without_filter()
 user = ui_auth.require_role(auth.Role.EDITOR, "adding articles")
 st.title("Add article")
 if user is auth.LOCAL:
     st.caption(
         ":material/person: Single-user mode: no user list is configured, so whoever opens this app may "
-        "save, on this machine's embedded store by default. For a team, add users (`python -m bilateral "
-        "users add NAME --role editor`) and see docs/deploy.md."
+        "save, on this machine's embedded store by default. For a team, add users with this command "
+        "(and see docs/deploy.md):"
     )
+    st.code(ADD_USER_COMMAND, language="bash", wrap_lines=False)  # one line, never broken mid-token
 st.caption("Paste an article or upload .txt, .md or .html files; check what was coded, fix it, then save.")
 
 uploads = st.file_uploader(

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from bilateral.analysis.periods import Period
+from bilateral.wording import count_noun
 from ui import loaders, views
 from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
@@ -14,9 +15,8 @@ st.caption(flt.describe())
 include = st.toggle("Include commentary", key="include_commentary", help="Opinion pieces stay out of scores")
 scored = loaders.count(flt, include_commentary=include)
 if scored == 0:
-    st.info("No scored interactions match the filter. Widen it in the sidebar, or include commentary.",
-            icon=":material/filter_alt_off:")  # fmt: skip
-    st.stop()
+    views.nothing_matches(flt, "No scored interactions match", "Widen it in the sidebar, include commentary, "
+                          "or reset it.")  # fmt: skip
 
 available = loaders.leading_dyads(flt, n=30, include_commentary=include)
 default = available[:4]  # the four leading dyads are the first four of the thirty
@@ -40,7 +40,7 @@ picked = views.chart(fig, key="cooperation_chart")
 chart_downloads(fig, name="cooperation", flt=flt, n_records=scored, key="cooperation")
 st.caption(
     "Cooperation is the sum of positive scores, tension the sum of negative scores, net their sum; "
-    f"the dotted line is the mean of net over {int(window)} periods."
+    f"the dotted line is the mean of net over {count_noun(int(window), 'period')}."
 )
 views.selection(
     loaders.selection(flt, picked, period.value, dyads=dyads, scored_only=not include),

@@ -1,17 +1,33 @@
-"""History: who changed what and when, with the values before and after (editors and admins)."""
+"""History: who changed what and when, the change in words, a page at a time (editors and admins)."""
+
+import math
 
 import streamlit as st
 
 from bilateral import auth
 from bilateral.store import history
+from bilateral.wording import count_noun
 from ui import auth as ui_auth
 from ui import loaders
 from ui.sidebar import page_without_filter
+from ui.views import local_times
+
+PAGE_SIZE = 500
+COLUMNS = {  # in the order shown: the change before the ids, so a narrow window still shows it
+    "at": st.column_config.DatetimeColumn("When", format="YYYY-MM-DD HH:mm", width=125),
+    "actor": st.column_config.TextColumn("Who", width="small"),
+    "action": st.column_config.TextColumn("Action", width="small"),
+    "kind": st.column_config.TextColumn("Record", width="small"),
+    "changes": st.column_config.TextColumn("Change", width="large"),
+    "link": st.column_config.LinkColumn("Open", display_text="open ↗", width="small"),
+    "record_id": st.column_config.TextColumn("Record id", width=120),
+    "version": st.column_config.NumberColumn("Version", width="small"),
+}
 
 page_without_filter()
 ui_auth.require_role(auth.Role.EDITOR, "the History page")
 st.title("History")
-st.caption("Every insert, edit, delete, undo and import, newest first; open a record to correct it.")
+st.caption("Every addition, edit, delete, undo and import, newest first; open a record to correct it.")
 
 engine = loaders.database().engine
 person_col, from_col, to_col, record_col = st.columns(4)
@@ -20,21 +36,21 @@ since = from_col.date_input("From", value=None, key="history_from")
 until = to_col.date_input("To", value=None, key="history_to")
 record = record_col.text_input("Record id", key="history_record", max_chars=200)
 
-frame = history.history_frame(
-    engine, None if person == "everyone" else person, since, until, record.strip() or None, limit=500
-)
-if frame.empty:
+asked = (None if person == "everyone" else person, since, until, record.strip() or None)
+total = history.history_count(engine, *asked)
+if total == 0:
     st.info("No change matches these filters.")
     st.stop()
+pages = math.ceil(total / PAGE_SIZE)
+left, right = st.columns([4, 1])
+page = right.number_input(f"Page (of {pages:,})", 1, pages, value=1, key="history_page") if pages > 1 else 1
+first = (page - 1) * PAGE_SIZE
+frame = history.history_frame(engine, *asked, limit=PAGE_SIZE, offset=first)
+frame["at"], zone = local_times(frame["at"])
+span = f"{first + 1:,}–{first + len(frame):,}"
+left.caption(f"{count_noun(total, 'change')} · newest first, {span} shown · times in {zone}")
+table = history.without_empty_columns(frame)
 st.dataframe(
-    frame,
-    hide_index=True,
-    width="stretch",
-    key="history_table",
-    column_config={
-        "link": st.column_config.LinkColumn("Record", display_text="open"),
-        "before": st.column_config.TextColumn("Before (JSON)"),
-        "after": st.column_config.TextColumn("After (JSON)"),
-    },
-)
-st.caption(f"{len(frame):,} change(s) shown (at most 500).")
+    table, hide_index=True, width="stretch", key="history_table", column_config=COLUMNS,
+    column_order=[c for c in COLUMNS if c in table],
+)  # fmt: skip

@@ -19,16 +19,15 @@ flt = filter_sidebar()
 st.title("Actor network")
 st.caption(flt.describe())
 
-left, right, last = st.columns([2, 3, 2])
-rollup = left.toggle(
+# The toggle has a row of its own: in a column beside the two selects its label was cut at 1100-1400 px.
+rollup = st.toggle(
     "Roll leaders and state bodies up to their state", value=True, key="network_rollup",
     help="Off: Xi Jinping, Putin, ministries ... appear as actors of their own",
 )  # fmt: skip
 graph, centrality = loaders.network(flt, rollup)
 if graph.number_of_nodes() == 0:
-    st.info("No ties between actors match the filter. Widen it in the sidebar, or reset it.",
-            icon=":material/filter_alt_off:")  # fmt: skip
-    st.stop()
+    views.nothing_matches(flt, "No ties between actors match")
+ego_col, ties_col, _ = st.columns([3, 2, 2])
 
 nodes = centrality["actor"].tolist()
 if "network_ego" not in st.session_state and len(flt.actors) == 1 and flt.actors[0] in nodes:
@@ -36,7 +35,7 @@ if "network_ego" not in st.session_state and len(flt.actors) == 1 and flt.actors
 if st.session_state.get("network_ego") not in (None, *nodes):
     st.session_state["network_ego"] = None
 names = {row.actor: row.name for row in centrality.itertuples()}
-ego = right.selectbox(
+ego = ego_col.selectbox(
     "Ego network of", [None, *nodes], key="network_ego",
     format_func=lambda c: "Everyone (whole network)" if c is None else f"{c} · {names.get(c, c)}",
 )  # fmt: skip
@@ -45,7 +44,7 @@ view = graph if ego is None else actor_graph.ego_graph(graph, ego)
 ties = view.number_of_edges()
 max_ties = DEFAULT_TIES
 if ties > TIE_CHOICES[0]:  # a small network is drawn whole, with no control that would do nothing
-    max_ties = last.selectbox(
+    max_ties = ties_col.selectbox(
         "Ties drawn", TIE_CHOICES, index=TIE_CHOICES.index(DEFAULT_TIES), key="network_ties",
         format_func=lambda n: f"Every tie ({ties:,})" if n is None else f"Strongest {n:,}",
         help="The ties with most interactions; centrality, communities and the GraphML/GEXF downloads "

@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from bilateral.page_steps import LATEST_CARDS
+from bilateral.wording import count_noun
 from ui import loaders, views
 from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
@@ -35,7 +37,11 @@ if not changes.empty:
         value = "n/a" if row.index is None or row.index != row.index else f"{row.index:+.2f}"
         delta = None if row.change is None or row.change != row.change else f"{row.change:+.2f}"
         column.metric(
-            row.dyad, value, delta, border=True, help=f"{row.count} scored interactions in the period"
+            row.dyad,
+            value,
+            delta,
+            border=True,
+            help=f"{count_noun(row.count, 'scored interaction')} in the period",
         )
 
 what_moved(flt)
@@ -54,6 +60,6 @@ if picked:
     views.selection(loaders.selection(flt, picked, "year"), key="overview_selection", prompt="")
 
 st.subheader("Latest interactions")
-for _, row in loaders.records_page(flt, 6).iterrows():
+for _, row in loaders.latest_by_article(flt, LATEST_CARDS).iterrows():  # one card per article
     views.evidence_card(row)
 st.caption("Every record, sortable and with its evidence, is on the Records page.")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from bilateral import auth
 from bilateral.tables import record_table
+from bilateral.wording import count_noun
 from ui import auth as ui_auth
 from ui import loaders, record_editor, views
 from ui.downloads import data_downloads
@@ -35,7 +36,7 @@ page = right.number_input(f"Page (of {pages:,})", 1, pages, value=1, key="record
 first = (page - 1) * PAGE_SIZE
 frame = loaders.records_page(flt, PAGE_SIZE, first)
 left.caption(
-    f"{head.interactions:,} interactions · {flt.describe()} · newest first, "
+    f"{count_noun(head.interactions, 'interaction')} · {flt.describe()} · newest first, "
     f"{first + 1:,}–{first + len(frame):,} shown; click a column to sort this page, "
     "select a row to read its evidence."
 )

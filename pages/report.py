@@ -6,6 +6,7 @@ import streamlit as st
 
 from bilateral import export
 from bilateral.report import REPORT_CHARTS, report_bytes
+from bilateral.wording import count_noun
 from ui import loaders, views
 from ui.downloads import file_name
 from ui.sidebar import filter_sidebar
@@ -17,7 +18,7 @@ st.markdown(f"**Filters:** {views.escape(flt.describe())}")
 head = views.filtered_or_stop(flt, articles=True)
 
 st.caption(
-    f"{head.interactions:,} interactions from {head.articles:,} articles. "
+    f"{count_noun(head.interactions, 'interaction')} from {count_noun(head.articles, 'article')}. "
     "The report holds the title, the date, these filters, the headline numbers, "
     "what changed in the last four weeks (with its evidence and the analysts' notes), "
     "the timeline, cooperation vs tension and network charts, the key events "

@@ -177,7 +177,9 @@ def test_evidence_links_its_confirmed_source(viewport_page, app_server):
     link.wait_for()
     assert "Open the source" in link.inner_text()
     assert link.get_attribute("target") == "_blank"
-    assert page.get_by_text("Link checked 2026-12-04").count() >= 1
+    assert page.get_by_text("Link checked 2026-12-04").count() == 0  # the curators' note is no card text...
+    link.hover()
+    page.get_by_text("Link checked 2026-12-04").first.wait_for()  # ...but the button's tooltip
     assert_no_error(page)
     screenshot(page, "evidence-link")
 

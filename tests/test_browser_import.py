@@ -53,18 +53,19 @@ def test_upload_imports_checks_and_names_problems(page, import_app, tmp_path):
     bad.write_text(json.dumps({**INTERACTION, "id": "i-upload-2", "score": 40}) + "\n", encoding="utf-8")
     success = page.get_by_test_id("stAlertContentSuccess")
     upload(page, url, [good], check_only=True)
-    success.get_by_text("checked, nothing written; an import would have added 1 articles").wait_for()
+    checked = "checked, nothing written; an import would have added 1 article, 1 interaction"
+    success.get_by_text(checked).wait_for()
     db = store.connect(f"sqlite:///{database}", seed=False)
     before = db.counts()  # the app has seeded the curated set by now; the check wrote nothing (see below)
 
     upload(page, url, [bad])
     page.locator('[data-testid="stDataFrame"]').wait_for()
-    page.get_by_test_id("stAlertContentError").get_by_text("nothing imported: 1 problem(s) to fix").wait_for()
+    page.get_by_test_id("stAlertContentError").get_by_text("nothing imported: 1 problem to fix").wait_for()
     screenshot(page, "import-problems")
     assert db.counts() == before
 
     upload(page, url, [good])
-    success.get_by_text("added 1 articles, 1 interactions; skipped 0 duplicates", exact=True).wait_for()
+    success.get_by_text("added 1 article, 1 interaction; skipped 0 duplicates", exact=True).wait_for()
     assert db.counts() == (before[0] + 1, before[1] + 1)
     screenshot(page, "import-done")
 

@@ -2,6 +2,7 @@
 
 import threading
 
+import pandas as pd
 import pytest
 from helpers import article, interaction
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from bilateral.errors import StoreError
 from bilateral.filters import Filter
 from bilateral.model import article_from_dict, interaction_from_dict
 from bilateral.store import changes
+from bilateral.store import history as store_history
 from bilateral.store.tables import audit
 
 ALL = Filter()
@@ -183,3 +185,33 @@ def test_deleting_twice_and_undoing_a_live_record_are_refused(db):
     changes.delete_record(db.engine, "interaction", item.id, "ana")
     with pytest.raises(StoreError, match="already deleted"):
         changes.delete_record(db.engine, "interaction", item.id, "ana")
+
+
+def test_the_history_table_says_each_change_in_words_a_page_at_a_time(db):
+    """History for people: the change in words (no JSON), a UTC timestamp, a total, pages by offset."""
+    first, second = saved(db)
+    changes.update_record(db.engine, first.model_copy(update={"score": -7.0}), 1, "bo")
+    changes.delete_record(db.engine, "interaction", second.id, "bo")
+    changes.restore_record(db.engine, "interaction", second.id, "bo")
+    total = store_history.history_count(db.engine)
+    assert total == 7  # 2 articles + 2 interactions added, an edit, a delete, an undo
+    frame = store_history.history_frame(db.engine)
+    assert str(frame["at"].dtype).startswith("datetime64") and str(frame["at"].dt.tz) == "UTC"
+    assert frame["action"].tolist()[:3] == ["Restored", "Deleted", "Edited"]
+    assert frame["changes"].tolist()[:3] == ["shown again", "hidden from every view", "score: 4.0 -> -7.0"]
+    added = frame.loc[frame["kind"] == "interaction", "changes"].iloc[-1]
+    assert added.startswith(f"{first.actor1} → {first.actor2} · {first.event_type.value} · score +4.0")
+    assert "Edit test 0" in frame.loc[frame["kind"] == "article", "changes"].iloc[-1]
+    assert not frame["changes"].str.contains("{", regex=False).any()
+    assert {"before", "after"}.isdisjoint(frame.columns)
+    page_two = store_history.history_frame(db.engine, limit=3, offset=3)
+    assert page_two["changes"].tolist() == frame["changes"].tolist()[3:6]
+    assert store_history.history_count(db.engine, person="bo") == 3
+
+
+def test_an_import_is_told_in_counts_and_empty_columns_are_left_out():
+    imported = changes.Change("2026-01-01T00:00:00+00:00", "ana", "import", "import", "rev 3", None, None,
+                              {"articles": 1, "interactions": 2, "files": ["a.jsonl"]})  # fmt: skip
+    assert store_history.change_text(imported) == "1 article, 2 interactions from a.jsonl"
+    frame = pd.DataFrame({"at": [1, 2], "link": [None, None], "version": [None, 3], "changes": ["", "x"]})
+    assert store_history.without_empty_columns(frame).columns.tolist() == ["at", "version", "changes"]

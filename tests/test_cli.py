@@ -47,7 +47,7 @@ def test_import_twice_adds_nothing_the_second_time(db, tmp_path):
     copy = shutil.copy(GOOD, tmp_path / "good.jsonl")
     first = run_cli("import", str(copy), db=db)
     assert first.returncode == 0, first.stdout + first.stderr
-    assert first.stdout.strip() == "added 2 articles, 1 interactions; skipped 0 duplicates"
+    assert first.stdout.strip() == "added 2 articles, 1 interaction; skipped 0 duplicates"
     second = run_cli("import", str(copy), db=db)
     assert second.stdout.strip() == "added 0 articles, 0 interactions; skipped 3 duplicates"
 
@@ -61,7 +61,7 @@ def test_import_reads_csv(db, tmp_path):
         "a-csv1,2030-05-01,USA,CHN,SANCTION,supply_chain;technology,Synthetic CSV evidence.\n"
     )
     result = run_cli("import", str(articles), str(interactions), db=db)
-    assert result.stdout.strip() == "added 1 articles, 1 interactions; skipped 0 duplicates", result.stdout
+    assert result.stdout.strip() == "added 1 article, 1 interaction; skipped 0 duplicates", result.stdout
     stats = json.loads(run_cli("stats", "--json", "--dyad", "CHN-USA", "--theme", "technology", db=db).stdout)
     assert stats["by_event_type"].get("SANCTION", 0) >= 1
 

@@ -6,6 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bilateral.analysis.periods import Period
+from bilateral.filters import FIELDS
+from bilateral.model import Status
+from ui.sidebar import widget_key
 
 PAGES = ["overview", "timeline", "cooperation", "network", "records"]
 TIMEOUT = 60
@@ -209,3 +212,73 @@ def test_overview_shows_what_moved():
     assert any(s.value == "What moved" for s in at.subheader)
     table = at.dataframe(key="overview_moves").value
     assert {"pair", "move", "trend", "timeline"} <= set(table.columns) and len(table) >= 1
+
+
+def test_select_filters_name_their_no_choice_state_and_keep_the_url_round_trip():
+    """A select filter with nothing chosen reads "Any" (its table placeholder), never "Choose an option"."""
+    selects = [f for f in FIELDS if f.widget.kind == "select"]
+    assert selects
+    at = page("records")
+    for f in selects:
+        box = at.selectbox(key=widget_key(f))
+        assert box.value is None
+        assert box.proto.placeholder == f.widget.placeholder != "Choose an option"
+        assert box.proto.options[0] == f.widget.placeholder  # the None choice in the menu, the same words
+    status = at.selectbox(key="filter_status")
+    assert status.proto.placeholder == "Any"
+    status.set_value(Status.DRAFT).run()
+    assert not at.exception and param(at, "status") == ["draft"]
+    linked = page("records", status="reviewed")
+    assert linked.selectbox(key="filter_status").value == Status.REVIEWED
+    linked.selectbox(key="filter_status").set_value(None).run()
+    assert not linked.exception and "status" not in linked.query_params
+
+
+def test_sidebar_dates_each_take_the_sidebar_width():
+    """From and To sit one under the other, not in half-width columns that cut the date to "yyyy/mm/"."""
+    at = page("records")
+    assert [d.label for d in at.sidebar.date_input] == ["From", "To"]
+    assert not at.sidebar.columns
+
+
+def test_counts_on_pages_take_the_noun_in_the_right_number():
+    """One interaction from one article reads so, not "1 interactions from 1 articles"."""
+    report = page("report", dyad="BRICS-SAU")
+    assert not report.exception
+    assert any(c.value.startswith("1 interaction from 1 article. ") for c in report.caption)
+    records = page("records", dyad="BRICS-SAU")
+    assert any(c.value.startswith("1 interaction · BRICS-SAU") for c in records.caption)
+
+
+@pytest.mark.parametrize("name", ["records", "network", "cooperation"])
+def test_an_empty_result_names_the_active_filter_and_offers_the_reset(name):
+    """The empty state says which filter matched nothing (in the words the titles use) and resets it."""
+    at = page(name, text="zzzqqq", dyad="CHN-RUS")
+    assert not at.exception
+    message = at.info[0].value.replace("\\", "")  # the page escapes markdown in the typed words
+    assert "CHN-RUS · text “zzzqqq”" in message
+    at.button(key="empty_reset").click().run()
+    assert not at.exception and not at.info
+    assert at.text_input(key="filter_text").value == "" and "text" not in at.query_params
+
+
+def test_the_network_toggle_has_a_row_of_its_own():
+    """In a column beside the ego and ties selects, the toggle's long label was cut off."""
+    at = page("network")
+    assert not at.exception
+    assert at.toggle(key="network_rollup").label == "Roll leaders and state bodies up to their state"
+    assert not any(column.toggle for column in at.main.columns)
+    assert any(column.selectbox for column in at.main.columns)  # the selects still share a row
+
+
+def test_overview_cards_are_of_distinct_articles_without_curator_notes():
+    """The latest interactions, one per article (the newest of each), each saying how many more it has; the
+    curators' link-check note is the source button's tooltip, not text on the card."""
+    at = page("overview")
+    assert not at.exception
+    titles = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert len(titles) == 6 and len(set(titles)) == 6
+    assert not any("Link checked" in c.value for c in at.caption)
+    assert any(c.value.startswith("This article has 1 more interaction under the filter") for c in at.caption)
+    notes = [b.proto.help for b in at.get("link_button")]
+    assert any(n.startswith("Link checked") for n in notes)

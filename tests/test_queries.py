@@ -214,3 +214,30 @@ def test_the_cooperation_page_counts_quad_classes_in_the_scan_of_its_sums(db, in
     queries.quad_counts(watched, Filter(), dyads[:1], include_commentary)
     queries.quad_counts(watched, Filter(themes=(Theme.ENERGY,)), dyads, include_commentary)
     assert sum("FROM rows" in sql for sql in watched.sql) == 3
+
+
+def _shared_articles(rows: pd.DataFrame, articles: int, crowd: int = 0) -> pd.DataFrame:
+    """The rows spread over `articles` articles; the `crowd` newest rows all of one article."""
+    out = rows.assign(article_id=[f"a-{n % articles:03d}" for n in range(len(rows))])
+    newest = out.sort_values(["date", "id"], ascending=False).index[:crowd]
+    out.loc[newest, "article_id"] = "a-crowd"
+    return out
+
+
+@pytest.mark.parametrize("flt", FILTERS)
+@pytest.mark.parametrize(("articles", "crowd", "limit"), [(37, 0, 6), (5, 0, 6), (37, 100, 6), (400, 0, 1)])
+def test_latest_by_article_is_the_newest_row_of_each_newest_article(flt, articles, crowd, limit):
+    """One card per article: the plain ranking of every row by article, and how many rows each holds."""
+    db = frame_db(_shared_articles(_random_rows(), articles, crowd))
+    clause, params = queries.conditions(db, flt)
+    expected = _plain(
+        db,
+        "SELECT id, count(*) OVER (PARTITION BY article_id) AS n FROM rows "
+        f"WHERE {clause} QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY date DESC, id DESC) = 1 "
+        "ORDER BY date DESC, id DESC LIMIT ?",
+        [*params, limit],
+    )
+    found = queries.latest_by_article(db, flt, limit)
+    assert found["id"].tolist() == expected["id"].tolist()
+    assert found["article_matches"].tolist() == expected["n"].tolist()
+    assert found["article_id"].is_unique

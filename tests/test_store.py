@@ -121,7 +121,7 @@ def test_seeding_twice_adds_nothing(store_url, monkeypatch):
 def test_round_trip_keeps_every_field(empty_db):
     found_articles, found_interactions = records(1)
     assert str(store.add_records(empty_db, found_articles, found_interactions)) == (
-        "added 1 articles, 1 interactions; skipped 0 duplicates"
+        "added 1 article, 1 interaction; skipped 0 duplicates"
     )
     with empty_db.engine.connect() as connection:
         row = connection.execute(select(interactions_table)).mappings().one()

@@ -1,5 +1,6 @@
 """The team pages on both engines (AppTest): sign-in, roles on write pages, editing on Records, History."""
 
+import json
 import time
 
 import pytest
@@ -51,6 +52,9 @@ def test_without_users_the_add_page_says_it_is_single_user(app_db):
     at = page("pages/add_article.py")
     assert not at.exception
     assert any("Single-user mode" in caption.value for caption in at.caption)
+    # the command is a code block of its own, not inline text that wraps mid-token
+    assert [c.value for c in at.code] == ["python -m bilateral users add NAME --role editor"]
+    assert not any("python -m" in caption.value for caption in at.caption)
 
 
 def test_with_users_everyone_signs_in_first(team):
@@ -95,12 +99,12 @@ def test_an_editor_corrects_an_article_on_records_and_it_shows_in_history(team):
     assert not at.exception and "version 2" in plain(at.success[0])
     assert changes.get_record(db.engine, "article", item.article_id)["title"] == "Corrected title"
     trail = history.history_frame(db.engine, record_id=item.article_id)
-    assert trail["action"].tolist() == ["update", "insert"]
+    assert trail["action"].tolist() == ["Edited", "Added"]
     assert "title: 'Team test <b>article</b>' -> 'Corrected title'" in trail["changes"].iloc[0]
     shown = page("pages/history.py", user="ed")
     assert not shown.exception
     table = shown.dataframe[0].value
-    assert {"update", "insert"} <= set(table["action"]) and f"records?record={item.article_id}" in set(
+    assert {"Edited", "Added"} <= set(table["action"]) and f"records?record={item.article_id}" in set(
         table["link"]
     )
 
@@ -130,4 +134,32 @@ def test_an_editor_deletes_and_undoes_on_the_page(team):
     assert not at.exception
     assert changes.get_record(db.engine, "interaction", item.id)["deleted_at"] is None
     actions = history.history_frame(db.engine, record_id=item.id)["action"].tolist()
-    assert actions[:2] == ["restore", "delete"]
+    assert actions[:2] == ["Restored", "Deleted"]
+
+
+def test_history_is_an_audit_view_with_labels_times_words_and_a_total(team):
+    """Human column labels, timestamps (not ISO strings), the change in words, no JSON or empty column, and
+    the total count of changes."""
+    db, item = team
+    changes.update_record(
+        db.engine, item.model_copy(update={"evidence": "<b>bold</b> [x](javascript:1)"}), 1, "bo"
+    )
+    at = page("pages/history.py", user="ed")
+    assert not at.exception
+    shown = at.dataframe[0]
+    labels = {c.get("label") for c in json.loads(shown.proto.columns).values()}
+    assert {"When", "Who", "Action", "Change", "Open"} <= labels
+    order = list(shown.proto.column_order)
+    assert order[:5] == ["at", "actor", "action", "kind", "changes"] and "before" not in order
+    table = shown.value
+    assert str(table["at"].dtype).startswith("datetime64")
+    assert (
+        table["changes"].iloc[0]
+        == "evidence: 'Team [link](javascript:alert(1)).' -> '<b>bold</b> [x](javascript:1)'"
+    )
+    assert all(table[c].astype(str).ne("").any() for c in table.columns)
+    total = history.history_count(db.engine)
+    assert total > 500  # the seeded store and the test's changes: two pages
+    assert any(c.value.startswith(f"{total:,} changes · newest first, 1–500 shown") for c in at.caption)
+    at.number_input(key="history_page").set_value(2).run()
+    assert len(at.dataframe[0].value) == total - 500

@@ -168,6 +168,16 @@ def records_page(flt: Filter, limit: int, offset: int = 0) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def _latest_by_article(url: str, rev: int, key: str, limit: int) -> pd.DataFrame:
+    return queries.latest_by_article(mirror(), _from_key(key), limit)
+
+
+def latest_by_article(flt: Filter, limit: int) -> pd.DataFrame:
+    """The newest matching interaction of each of the newest articles, with how many of each match."""
+    return _latest_by_article(*_db(), query_key(flt), limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def _selection(url: str, rev: int, key: str, picked: str, period: str, dyads: tuple, scored_only: bool,
                rollup: bool) -> tuple[pd.DataFrame, int]:  # fmt: skip
     condition = selection_condition(json.loads(picked), period, rollup)

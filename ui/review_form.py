@@ -12,6 +12,7 @@ from bilateral import store
 from bilateral.errors import BilateralError
 from bilateral.extract.review import build_records
 from bilateral.model import Article
+from bilateral.wording import count_noun
 from ui import extract_view as view
 
 
@@ -61,7 +62,7 @@ def save_reviewed(meta: dict, edited: pd.DataFrame, text: str, actor: str = "loc
         st.error(f"Not saved: {error}")
         return None
     st.success(
-        f"Saved {article.title} ({article.date}) with {len(interactions)} interaction(s) at "
+        f"Saved {article.title} ({article.date}) with {count_noun(len(interactions), 'interaction')} at "
         f"{dt.datetime.now():%H:%M}; it now shows in every view. {saved}"
     )
     return article
@@ -70,5 +71,5 @@ def save_reviewed(meta: dict, edited: pd.DataFrame, text: str, actor: str = "loc
 def dropped_furniture(lines: list[str]) -> None:
     """What was left out of the text as page furniture, for the analyst to check."""
     if lines:
-        with st.expander(f"Page furniture left out ({len(lines)} line(s))"):
+        with st.expander(f"Page furniture left out ({count_noun(len(lines), 'line')})"):
             st.text("\n".join(lines))

@@ -11,7 +11,7 @@ import datetime as dt
 
 import streamlit as st
 
-from bilateral.filters import FIELDS, SCORE_RANGE, Filter, FilterField, filter_from_query
+from bilateral.filters import FIELDS, SCORE_RANGE, Filter, FilterField, Widget, filter_from_query
 from ui import loaders
 
 STORED = "filter_query"
@@ -87,36 +87,39 @@ def _format(f: FilterField):
     return f.widget.format or str
 
 
-def _draw(f: FilterField, choices: dict[str, list[str]], column=None) -> None:
+def _no_choice(w: Widget):
+    """A select's labels: its placeholder ("Any") for None, the no-choice value, else its own format.
+
+    Why: Streamlit shows a selectbox whose value is None as empty, with the placeholder, not as the None
+    option; so the placeholder is the one label of "no choice", in the menu as in the closed box."""
+    own = w.format or str
+    return lambda value: w.placeholder if value is None else own(value)
+
+
+def _draw(f: FilterField, choices: dict[str, list[str]]) -> None:
     """One field's widget; no `value=`: _source_filter has already put every value in session state."""
-    place, w, key = column or st, f.widget, widget_key(f)
+    w, key = f.widget, widget_key(f)
     if w.kind == "multiselect":
-        place.multiselect(
+        st.multiselect(
             w.label, _options(f, choices), key=key, format_func=_format(f), placeholder=w.placeholder
         )
     elif w.kind == "date":
-        place.date_input(w.label, key=key, **DATE_BOUNDS)
+        st.date_input(w.label, key=key, **DATE_BOUNDS)
     elif w.kind == "text":
-        place.text_input(w.label, key=key, placeholder=w.placeholder)
+        st.text_input(w.label, key=key, placeholder=w.placeholder)
     elif w.kind == "score_low":
-        place.slider(w.label, SCORE_RANGE[0], SCORE_RANGE[1], step=0.5, key=key)
+        st.slider(w.label, SCORE_RANGE[0], SCORE_RANGE[1], step=0.5, key=key)
     elif w.kind == "select":
-        place.selectbox(w.label, list(w.choices), key=key, format_func=w.format or str)
+        st.selectbox(w.label, list(w.choices), key=key, format_func=_no_choice(w), placeholder=w.placeholder)
 
 
 def _draw_group(group: str, choices: dict[str, list[str]]) -> None:
-    """The widgets of one section, in table order; consecutive date fields share a row."""
-    fields = [f for f in FIELDS if f.widget.group == group and f.widget.kind != "score_high"]
-    i = 0
-    while i < len(fields):
-        if fields[i].widget.kind == "date" and i + 1 < len(fields) and fields[i + 1].widget.kind == "date":
-            left, right = st.columns(2)
-            _draw(fields[i], choices, left)
-            _draw(fields[i + 1], choices, right)
-            i += 2
-            continue
-        _draw(fields[i], choices)
-        i += 1
+    """The widgets of one section, in table order, each the sidebar's full width.
+
+    Why not From and To side by side: half the sidebar cut a date to "yyyy/mm/" (at 1100 and 1400 px)."""
+    for f in FIELDS:
+        if f.widget.group == group and f.widget.kind != "score_high":
+            _draw(f, choices)
 
 
 def _filter_from_widgets() -> Filter:

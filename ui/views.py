@@ -15,7 +15,9 @@ import streamlit as st
 from bilateral.charts import selected_customdata
 from bilateral.model import Dataset
 from bilateral.tables import NO_EVIDENCE, record_table, safe_url
+from bilateral.wording import count_noun
 from ui import loaders
+from ui.sidebar import reset_filter
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -47,12 +49,31 @@ def filtered_or_stop(flt, articles: bool = False):
     stop the page (a guard clause)."""
     head = loaders.headline(flt, articles)
     if head.interactions == 0:
-        st.info(
-            "No interactions match the filter. Widen it in the sidebar, or reset it.",
-            icon=":material/filter_alt_off:",
-        )
-        st.stop()
+        nothing_matches(flt, "No interactions match")
     return head
+
+
+def nothing_matches(flt, what: str, remedy: str = "Widen it in the sidebar, or reset it.") -> None:
+    """The empty state of a page: what matched nothing, under which filter (in its own words, as the
+    titles give it), a button that resets the filter; then stop the page."""
+    if flt.is_empty():
+        st.info(f"{what}: no filter is set, and the data holds none.", icon=":material/filter_alt_off:")
+        st.stop()
+    st.info(f"{what} the filter {escape(flt.describe())}. {remedy}", icon=":material/filter_alt_off:")
+    st.button("Reset filters", key="empty_reset", on_click=reset_filter, icon=":material/filter_alt_off:")
+    st.stop()
+
+
+def local_times(stamps: pd.Series) -> tuple[pd.Series, str]:
+    """UTC timestamps in the reader's time zone (the browser's, as Streamlit reports it), and its name.
+
+    Why here: the package stores and returns UTC; only the page knows whose clock it is read on. A browser
+    that reports no zone, or one Python does not know, reads UTC."""
+    zone = st.context.timezone or "UTC"
+    try:
+        return stamps.dt.tz_convert(zone), zone
+    except (KeyError, ValueError):
+        return stamps.dt.tz_convert("UTC"), "UTC"
 
 
 def escape(text) -> str:
@@ -95,14 +116,17 @@ def selection(found: tuple[pd.DataFrame, int], key: str, prompt: str) -> None:
     if frame.empty:
         st.caption(prompt)
         return
-    st.markdown(f"**{total:,} interaction{'s' if total != 1 else ''} behind the selection**")
+    st.markdown(f"**{count_noun(total, 'interaction')} behind the selection**")
     if total > len(frame):
         st.caption(f"Showing the newest {len(frame):,}; narrow the filter or the selection to see others.")
     records(frame, key=key, height=min(420, 38 + 35 * len(frame)))
 
 
 def evidence_card(row: pd.Series) -> None:
-    """One interaction with its evidence and source (escaped; link only for http(s))."""
+    """One interaction with its evidence and source (escaped; link only for http(s)).
+
+    The curators' link-check note is the source button's tooltip, not text of the card: an analyst
+    reading the evidence needs the link, and the note only when wondering about it."""
     with st.container(border=True):
         st.markdown(f"**{escape(row['title'])}**")
         st.caption(
@@ -120,12 +144,14 @@ def evidence_card(row: pd.Series) -> None:
         if url:
             publisher = row.get("publisher")
             via = f" (published by {publisher})" if isinstance(publisher, str) and publisher else ""
-            st.link_button(f"Open the source{via}", url, icon=":material/open_in_new:")
             checked = row.get("source_checked")
-            if isinstance(checked, str) and checked:
-                st.caption(f"Link checked {escape(checked)}")
+            note = f"Link checked {escape(checked)}" if isinstance(checked, str) and checked else None
+            st.link_button(f"Open the source{via}", url, icon=":material/open_in_new:", help=note)
         else:
             st.caption("No link: find it by outlet and date.")
+        more = row.get("article_matches", 1) - 1
+        if more > 0:
+            st.caption(f"This article has {count_noun(more, 'more interaction')} under the filter.")
 
 
 def has_evidence(row: pd.Series) -> bool:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from bilateral.wording import count_noun
+
 DATA_SOURCE = "Bilateral curated dataset"
 CAPTION_WIDTH = 130  # characters a line; the caption wraps rather than run off a 1000 px chart
 CAPTION_LINE_PX = 15
@@ -35,10 +37,8 @@ class Caption:
 
 def caption_text(caption: Caption) -> str:
     """One line of plain text: 'Source: ... · N records · Filters: ... · Made YYYY-MM-DD'."""
-    records = "1 record" if caption.n_records == 1 else f"{caption.n_records:,} records"
-    return (
-        f"Source: {caption.source} · {records} · Filters: {caption.filters} · Made {caption.made.isoformat()}"
-    )
+    records = count_noun(caption.n_records, "record")
+    return f"Source: {caption.source} · {records} · Filters: {caption.filters} · Made {caption.made:%Y-%m-%d}"
 
 
 def with_caption(fig: go.Figure, caption: Caption) -> go.Figure:

@@ -19,7 +19,10 @@ SCORE_RANGE = (-10.0, 10.0)
 
 @dataclass(frozen=True)
 class Widget:
-    """How the sidebar draws a field: kind, section, choices (a vocabulary, or "data" for values present)."""
+    """How the sidebar draws a field: kind, section, choices (a vocabulary, or "data" for values present).
+
+    `placeholder` names the state of no choice ("All", "Any"): a multiselect shows it when empty, and a
+    select shows it for its None choice, so no field falls back to Streamlit's "Choose an option"."""
 
     kind: str  # multiselect | date | text | select | score_low | score_high
     label: str
@@ -313,7 +316,8 @@ FIELDS: tuple[FilterField, ...] = (
             "Review status",
             group="more",
             choices=(None, Status.REVIEWED, Status.DRAFT),
-            format={None: "Any", Status.REVIEWED: "Reviewed only", Status.DRAFT: "Drafts only"}.get,
+            format={Status.REVIEWED: "Reviewed only", Status.DRAFT: "Drafts only"}.get,
+            placeholder="Any",
         ),
         rank=90,
         annotation=Status | None,

@@ -15,6 +15,7 @@ from bilateral.errors import FileFormatError, Problem, RecordError
 from bilateral.importers.field import FieldProgress, import_field_files
 from bilateral.importers.formats import field_format
 from bilateral.importers.stream import Progress, import_files
+from bilateral.wording import count_noun
 
 RECORDS = "records"
 FIELD = "field"
@@ -74,7 +75,8 @@ def import_paths(
                               dry_run=dry_run, actor=actor)  # fmt: skip
     except RecordError as error:
         problems = sorted(error.problems, key=lambda p: (p.path, p.line))
-        return Outcome(RECORDS, f"nothing imported: {len(problems):,} problem(s) to fix", False, problems)
+        summary = f"nothing imported: {count_noun(len(problems), 'problem')} to fix"
+        return Outcome(RECORDS, summary, False, problems)
     return Outcome(RECORDS, _checked(str(result), dry_run), written=not dry_run)
 
 
@@ -87,7 +89,8 @@ def _record_status(on_status):
         return None
 
     def show(progress: Progress) -> None:
-        line = f"{progress.read:,} records read ({progress.rate:,.0f}/s), {progress.problems:,} problems"
+        read, problems = count_noun(progress.read, "record"), count_noun(progress.problems, "problem")
+        line = f"{read} read ({progress.rate:,.0f}/s), {problems}"
         on_status(Status(progress.read, progress.rate, line))
 
     return show

@@ -1,22 +1,61 @@
-"""The audit trail as a table for people: who changed what, when, with the fields before and after."""
+"""The audit trail as a table for people: who changed what, when, and the change in words.
+
+Why words rather than the stored JSON: an auditor reads "score: 4.0 -> -7.0", not two blobs of every field;
+the values stay plain text (the page shows them in a table, never as markdown or HTML).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Select, func, select
 
-from bilateral.store.changes import change_from_row
+from bilateral.store.changes import Change, change_from_row
 from bilateral.store.tables import audit
+from bilateral.wording import count_noun
 
-COLUMNS = ["at", "actor", "action", "kind", "record_id", "version", "changes", "before", "after", "link"]
+COLUMNS = ["at", "actor", "action", "kind", "record_id", "version", "changes", "link"]
+ACTIONS = {
+    "insert": "Added",
+    "update": "Edited",
+    "delete": "Deleted",
+    "restore": "Restored",
+    "import": "Imported",
+}
+VALUE_CHARS = 80  # a long value (an evidence sentence, a summary) is cut to this many characters
 
 
 def people(engine: Engine) -> list[str]:
     """Everyone who has changed something, by name."""
     with engine.connect() as connection:
         return sorted(connection.execute(select(audit.c.actor).distinct()).scalars())
+
+
+def _matching(query: Select, person, since, until, record_id) -> Select:
+    """The query narrowed to one person, a period of days (UTC) and one record id, as given."""
+    if person:
+        query = query.where(audit.c.actor == person)
+    if since:
+        query = query.where(audit.c.at >= since.isoformat())
+    if until:
+        query = query.where(audit.c.at < (until + dt.timedelta(days=1)).isoformat())
+    if record_id:
+        query = query.where(audit.c.record_id == record_id.strip())
+    return query
+
+
+def history_count(
+    engine: Engine,
+    person: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    record_id: str | None = None,
+) -> int:
+    """How many changes match the filters (history_frame shows them a page at a time)."""
+    query = _matching(select(func.count()).select_from(audit), person, since, until, record_id)
+    with engine.connect() as connection:
+        return int(connection.execute(query).scalar_one())
 
 
 def history_frame(
@@ -26,32 +65,67 @@ def history_frame(
     until: dt.date | None = None,
     record_id: str | None = None,
     limit: int = 500,
+    offset: int = 0,
 ) -> pd.DataFrame:
-    """The newest changes (at most `limit`) matching the filters, one row each, newest first.
+    """The changes matching the filters, newest first, `limit` from `offset`, one row each.
 
-    `changes` lists the altered fields as `field: before -> after`; `link` opens the record on Records.
+    `at` is a UTC timestamp, `action` a word ("Edited"), `changes` the change in words (see change_text);
+    `link` opens the record on Records.
     """
-    query = select(audit)
-    if person:
-        query = query.where(audit.c.actor == person)
-    if since:
-        query = query.where(audit.c.at >= since.isoformat())
-    if until:
-        query = query.where(audit.c.at < (until + dt.timedelta(days=1)).isoformat())
-    if record_id:
-        query = query.where(audit.c.record_id == record_id.strip())
+    query = _matching(select(audit), person, since, until, record_id)
     with engine.connect() as connection:
-        rows = connection.execute(query.order_by(audit.c.id.desc()).limit(limit)).mappings().all()
-    return pd.DataFrame([_line(row) for row in rows], columns=COLUMNS)
+        rows = connection.execute(query.order_by(audit.c.id.desc()).limit(limit).offset(offset)).mappings()
+        frame = pd.DataFrame([_line(change_from_row(row)) for row in rows], columns=COLUMNS)
+    frame["at"] = pd.to_datetime(frame["at"], utc=True, format="ISO8601")
+    return frame
 
 
-def _line(row) -> dict:
-    change = change_from_row(row)
-    fields = change.fields()
+def without_empty_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame less the columns no row fills (no link when only imports are listed, say)."""
+    filled = frame.notna() & frame.astype(str).ne("")
+    return frame.loc[:, filled.any()]
+
+
+def change_text(change: Change) -> str:
+    """The change in words: the fields an edit altered (`field: before -> after`), else what was added,
+    deleted, restored or imported."""
+    after = change.after or {}
+    if change.action == "import":
+        files = ", ".join(after.get("files") or [])
+        added = f"{count_noun(after.get('articles', 0), 'article')}, "
+        added += count_noun(after.get("interactions", 0), "interaction")
+        return f"{added} from {files}" if files else added
+    if change.action == "insert":
+        return _record_text(change.kind, after)
+    if change.action in ("delete", "restore"):
+        return "hidden from every view" if change.action == "delete" else "shown again"
+    return "; ".join(f"{k}: {_value(b)} -> {_value(a)}" for k, (b, a) in change.fields().items())
+
+
+def _record_text(kind: str, row: dict) -> str:
+    if kind == "article":
+        return f"“{_cut(str(row.get('title')))}” ({row.get('date')}, {row.get('source')})"
+    if kind == "interaction":
+        score = row.get("score")
+        scored = f" · score {score:+.1f}" if isinstance(score, int | float) else ""
+        return (
+            f"{row.get('actor1')} → {row.get('actor2')} · {row.get('event_type')}{scored} ({row.get('date')})"
+        )
+    return ""
+
+
+def _value(value) -> str:
+    return _cut(repr(value))
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= VALUE_CHARS else text[: VALUE_CHARS - 1] + "…"
+
+
+def _line(change: Change) -> dict:
     return {
-        "at": change.at, "actor": change.actor, "action": change.action, "kind": change.kind,
-        "record_id": change.record_id, "version": change.version,
-        "changes": "; ".join(f"{k}: {b!r} -> {a!r}" for k, (b, a) in fields.items()) if change.before else "",
-        "before": row["before"] or "", "after": row["after"] or "",
+        "at": change.at, "actor": change.actor, "action": ACTIONS.get(change.action, change.action),
+        "kind": change.kind, "record_id": change.record_id, "version": change.version,
+        "changes": change_text(change),
         "link": f"records?record={change.record_id}" if change.kind in ("article", "interaction") else None,
     }  # fmt: skip

@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bilateral.errors import StoreError
 from bilateral.model import Article, Interaction, now_iso
 from bilateral.store.tables import articles, audit, counters, interactions, meta
+from bilateral.wording import count_noun
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,8 @@ class ImportResult:
 
     def __str__(self) -> str:
         return (
-            f"added {self.articles} articles, {self.interactions} interactions; "
-            f"skipped {self.skipped} duplicates"
+            f"added {count_noun(self.articles, 'article')}, {count_noun(self.interactions, 'interaction')}; "
+            f"skipped {count_noun(self.skipped, 'duplicate')}"
         )
 
     def __add__(self, other: ImportResult) -> ImportResult:

@@ -1,0 +1,23 @@
+"""Words for people: a count with its noun in the right number ("1 interaction", "2,345 interactions").
+
+Why one helper: counts reach the pages from many places, and each spelled its own plural ("1 interactions",
+"change(s)"); pages, captions and summaries now all say it the same way.
+"""
+
+from __future__ import annotations
+
+
+def plural(word: str) -> str:
+    """The plural of an English noun of this app ("article" -> "articles", "entry" -> "entries")."""
+    if word.endswith("y") and word[-2:-1] not in ("", *"aeiou"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def count_noun(n: int, word: str, many: str | None = None) -> str:
+    """`n` with thousands separators and `word`, singular for exactly one: count_noun(2, "tie") -> "2 ties".
+
+    `many` gives the plural when the rule in plural() does not ("1 person", "2 people")."""
+    return f"{n:,} {word if n == 1 else (many or plural(word))}"
