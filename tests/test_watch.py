@@ -13,6 +13,7 @@ from bilateral import charts, store
 from bilateral.analysis import watch
 from bilateral.analysis.enrichment import enrich
 from bilateral.analysis.frames import frame_db
+from bilateral.charts.style import CHART_TEMPLATE
 from bilateral.errors import StoreError
 from bilateral.filters import Filter
 from bilateral.model import Note, Theme, article_from_dict, interaction_from_dict
@@ -311,6 +312,18 @@ def test_the_recent_weeks_end_on_the_filters_end_date_or_its_last_record():
     # the filter's start date narrows nothing: the baseline still reaches 52 weeks back
     narrowed = watch.moves(db, Filter(date_from=wednesday.date(), date_to=wednesday.date()))
     pd.testing.assert_frame_equal(narrowed.drop(columns="trend"), found.drop(columns="trend"))
+
+
+def test_the_watch_legend_hangs_below_the_title_and_never_reaches_it():
+    fig = charts.build_figure("watch", step_db(), ALL, pair="CHN-RUS")
+    layout = fig.layout
+    assert layout.legend.yref == "container" and layout.legend.yanchor == "top"
+    title_bottom = (
+        1 - CHART_TEMPLATE.layout.title.y
+    ) * layout.height + CHART_TEMPLATE.layout.title.font.size * 1.4
+    legend_top = (1 - layout.legend.y) * layout.height
+    assert legend_top >= title_bottom + 4
+    assert layout.margin.t >= legend_top + 3 * 20  # three legend rows fit above the plot
 
 
 # --- notes ---
