@@ -1,7 +1,9 @@
 """AppTest of every page: runs cleanly, the filter changes what is shown, the URL sets the filter."""
 
+import base64
 import json
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -203,6 +205,13 @@ def test_watch_page_saves_a_note_and_keeps_the_text_when_a_save_fails():
     assert "watch_note_text_1" in [t.key for t in at.text_area]  # a fresh form for the next note
 
 
+def values(data) -> list[float]:
+    """A trace's numbers from the figure's JSON, plain or as plotly's base64 typed array."""
+    if isinstance(data, dict):
+        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"]).tolist()
+    return list(data)
+
+
 def moved_caption(at: AppTest) -> str:
     return next(c.value for c in at.caption if c.value.startswith("The four weeks"))
 
@@ -246,3 +255,20 @@ def test_what_moved_ends_on_the_filters_end_date_or_its_last_record_and_says_so(
     # the filter ends after its last record (23 October): the four weeks end there
     at = page("overview", **{"from": "2025-10-01", "to": "2025-11-30"})
     assert "26 Sep 2025 – 23 Oct 2025 (to the filter's latest record)" in moved_caption(at)
+
+
+def test_watch_opens_on_the_most_active_dyads_and_an_explicit_dyad_wins():
+    def panels(at: AppTest) -> list[tuple[str, int]]:
+        out = []
+        for spec in figures(at):
+            bars = next(t for t in spec["data"] if t.get("name") == "Events per week")
+            out.append((spec["layout"]["title"]["text"].split(" · ")[0], sum(values(bars["y"]))))
+        return out
+
+    at = page("watch")
+    assert not at.exception
+    shown = panels(at)
+    assert len(shown) == 3 and [n for _, n in shown] == sorted((n for _, n in shown), reverse=True)
+    assert shown[0][1] >= 20  # not a near-empty dyad
+    chosen = page("watch", dyad="CHN-JPN")
+    assert [pair for pair, _ in panels(chosen)] == ["CHN-JPN"]

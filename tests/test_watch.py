@@ -314,6 +314,24 @@ def test_the_recent_weeks_end_on_the_filters_end_date_or_its_last_record():
     pd.testing.assert_frame_equal(narrowed.drop(columns="trend"), found.drop(columns="trend"))
 
 
+def test_watch_follows_the_most_active_dyads_unless_the_filter_names_some():
+    busy = weekly_rows([[4.0, 4.0, 4.0]] * 63)  # CHN-RUS, three a week
+    spike = weekly_rows([[]] * 62 + [[-6.0, -6.0]], dyad=("CHN", "JPN"))  # the largest move, two events
+    old = weekly_rows([[4.0] * 30] * 10, dyad=("CHN", "USA"))  # busier, but long before the weeks shown
+    parts = zip("abc", (busy, spike, old), strict=True)
+    frames = [f.assign(id=p + f["id"], article_id=p + f["article_id"]) for p, f in parts]
+    db = frame_db(pd.concat(frames, ignore_index=True))
+    first, last = (START + pd.Timedelta(weeks=20)).date(), week_end(62)
+    assert watch.moves(db, ALL, last).iloc[0]["pair"] == "CHN-JPN"
+    assert watch.watched_dyads(db, ALL, first, last) == ["CHN-RUS", "CHN-JPN"]
+    assert watch.watched_dyads(db, ALL, START.date(), last, n=1) == ["CHN-USA"]
+    # the filter's own dates narrow the weeks, and its dyads are an explicit choice that wins
+    assert watch.watched_dyads(db, Filter(date_from=week_end(61)), first, last) == ["CHN-RUS", "CHN-JPN"]
+    assert watch.watched_dyads(db, Filter(date_from=week_end(61), date_to=week_end(61)), first, last) == []
+    chosen = Filter(dyads=("CHN-JPN",))
+    assert watch.watched_dyads(db, chosen, first, last) == ["CHN-JPN"]
+
+
 def test_the_watch_legend_hangs_below_the_title_and_never_reaches_it():
     fig = charts.build_figure("watch", step_db(), ALL, pair="CHN-RUS")
     layout = fig.layout

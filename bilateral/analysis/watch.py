@@ -343,6 +343,23 @@ def watch_series(
     return series.loc[series["week"] >= start].reset_index(drop=True)
 
 
+WATCHED = 3
+
+
+def watched_dyads(db, flt, first: dt.date, last: dt.date, n: int = WATCHED) -> list[str]:
+    """The dyads the Watch page follows: the filter's own when it names some (an explicit choice wins), else
+    the n with most scored interactions from `first` to `last` under the filter (its dates narrowing them
+    further), most first.
+
+    Why activity rather than the largest move: a move is measured against the dyad's own baseline, so a dyad
+    with two events after a quiet year led the page with a near-empty chart."""
+    if flt.dyads:
+        return list(flt.dyads)
+    start = max(first, flt.date_from) if flt.date_from else first
+    end = min(last, flt.date_to) if flt.date_to else last
+    return queries.top_dyads(db, dataclasses.replace(flt, date_from=start, date_to=end), n)
+
+
 def move_scope(flt, move, with_baseline: bool = False):
     """The filter that selects one move's records: its dyad and theme, over its recent weeks (or with the
     baseline before them)."""
