@@ -20,26 +20,27 @@ SIGNS = {"toward cooperation": "▲", "toward tension": "▼", "more activity": 
 COLUMNS = {
     "timeline": st.column_config.LinkColumn(
         "Dyad",
-        width=80,
+        width=72,
         display_text=r"dyad=([^&]+)",
         help="Opens the dyad and theme on the Timeline, over the four weeks and the 52 before",
     ),
-    "theme_label": st.column_config.TextColumn("Theme", width=105),
+    "theme_label": st.column_config.TextColumn("Theme", width=146),
     "move": st.column_config.TextColumn(
         "Move",
-        width=185,
-        help="Against the 52 weeks before: the net index's direction (or, when it held, the volume's) "
-        "and the move's size, the larger of the volume and index z-scores in standard deviations; ⚑ flagged",
+        width=165,
+        help="Against the 52 weeks before: ▲ toward cooperation or ▼ toward tension (the net index), "
+        "else ● more or ○ less activity; the size is the larger of the volume and index z-scores in "
+        "standard deviations; ⚑ flagged",
     ),
     "recent_count": st.column_config.NumberColumn("Events", width=62, help="Scored events in the four weeks"),
     "index": st.column_config.TextColumn(
         "Net index",
-        width=95,
+        width=90,
         help="Net cooperation index, the four weeks / the 52 weeks before "
         "(−1 all tension, +1 all cooperation)",
     ),
     "trend": st.column_config.LineChartColumn(
-        "Trend", y_min=0, width=80, help="Events per week over the 56 weeks (the baseline and the four weeks)"
+        "Trend", y_min=0, width=72, help="Events per week over the 56 weeks (the baseline and the four weeks)"
     ),
 }
 
@@ -66,8 +67,8 @@ def moves_table(moved: pd.DataFrame, flt: Filter) -> pd.DataFrame:
             {
                 "timeline": link("timeline", watch.move_scope(flt, row, with_baseline=True)),
                 "theme_label": _theme_label(row.theme),
-                "move": f"{'⚑ ' if row.flagged else ''}{SIGNS.get(row.direction, '')} {row.direction} · "
-                f"{row.size:.1f} σ",
+                "move": f"{'⚑ ' if row.flagged else ''}{SIGNS.get(row.direction, '')} "
+                f"{row.direction.removeprefix('toward ')} · {row.size:.1f} σ",
                 "recent_count": row.recent_count,
                 "index": _pair(row.net_recent, row.net_base, "+.2f"),
                 "trend": list(row.trend),
