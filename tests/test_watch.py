@@ -328,6 +328,10 @@ def test_watch_follows_the_most_active_dyads_unless_the_filter_names_some():
     # the filter's own dates narrow the weeks, and its dyads are an explicit choice that wins
     assert watch.watched_dyads(db, Filter(date_from=week_end(61)), first, last) == ["CHN-RUS", "CHN-JPN"]
     assert watch.watched_dyads(db, Filter(date_from=week_end(61), date_to=week_end(61)), first, last) == []
+    # a tie within the filter's dates goes to the dyad more active over all the weeks shown
+    monday = START + pd.Timedelta(weeks=62)
+    tied = Filter(date_from=monday.date(), date_to=(monday + pd.Timedelta(days=1)).date())  # two each
+    assert watch.watched_dyads(db, tied, first, last, n=1) == ["CHN-RUS"]
     chosen = Filter(dyads=("CHN-JPN",))
     assert watch.watched_dyads(db, chosen, first, last) == ["CHN-JPN"]
 

@@ -349,7 +349,7 @@ WATCHED = 3
 def watched_dyads(db, flt, first: dt.date, last: dt.date, n: int = WATCHED) -> list[str]:
     """The dyads the Watch page follows: the filter's own when it names some (an explicit choice wins), else
     the n with most scored interactions from `first` to `last` under the filter (its dates narrowing them
-    further), most first.
+    further), most first; ties go to the more active over all the weeks shown, then by name.
 
     Why activity rather than the largest move: a move is measured against the dyad's own baseline, so a dyad
     with two events after a quiet year led the page with a near-empty chart."""
@@ -357,7 +357,15 @@ def watched_dyads(db, flt, first: dt.date, last: dt.date, n: int = WATCHED) -> l
         return list(flt.dyads)
     start = max(first, flt.date_from) if flt.date_from else first
     end = min(last, flt.date_to) if flt.date_to else last
-    return queries.top_dyads(db, dataclasses.replace(flt, date_from=start, date_to=end), n)
+    shown = ("date BETWEEN ? AND ?", [first, last])
+    clause, params = queries.conditions(db, _undated(flt), queries.scored(False), shown)
+    sql = f"""
+        SELECT dyad FROM (
+            SELECT dyad, count(*) FILTER (date BETWEEN ? AND ?) AS n_filter, count(*) AS n_shown
+            FROM rows WHERE {clause} GROUP BY dyad
+        ) WHERE n_filter > 0 ORDER BY n_filter DESC, n_shown DESC, dyad LIMIT ?
+    """
+    return queries.run(db, sql, [start, end, *params, n])["dyad"].tolist()
 
 
 def move_scope(flt, move, with_baseline: bool = False):
