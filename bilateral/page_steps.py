@@ -32,7 +32,7 @@ class Step:
 
 def _moves(db, flt, _done):
     """What moved, as the Overview's panel asks for it (ui.loaders.moves with its defaults)."""
-    return watch.moves(db, flt, flt.date_to, watch.WatchSettings(), MOVES_SHOWN, one_per_pair=True)
+    return watch.moves(db, flt, None, watch.WatchSettings(), MOVES_SHOWN, one_per_pair=True)
 
 
 def _shown(done) -> tuple[str, ...]:

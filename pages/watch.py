@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from bilateral import auth
-from bilateral.analysis.watch import week_of
+from bilateral.analysis.watch import WATCHED, week_of
 from bilateral.model import Theme
 from ui import auth as ui_auth
 from ui import loaders, notes_view, views
@@ -20,7 +20,8 @@ st.title("Watch")
 st.caption(
     "The dyads and themes of the filter (sidebar), each week by week: events and net cooperation index "
     "against the 52 weeks before each week (grey band: mean ± threshold × spread). Ringed weeks moved "
-    "beyond the band with enough events. Without dyads in the filter, the dyads that moved most are watched."
+    f"beyond the band with enough events. Without dyads in the filter, the {WATCHED} most active dyads of "
+    "the weeks shown are watched, most active first; choose others under Dyads in the sidebar."
 )
 head = views.filtered_or_stop(flt)
 
@@ -32,14 +33,15 @@ threshold = right.number_input("Threshold (σ)", 1.0, 5.0, 2.0, step=0.5, key="w
 min_volume = far.number_input("Min. events", 1, 50, 3, key="watch_min_volume")
 
 undated = dataclasses.replace(flt, date_from=None, date_to=None)
-moved = loaders.moves(undated, as_of=as_of, threshold=threshold, min_volume=int(min_volume), limit=4)
-pairs = list(flt.dyads) or list(dict.fromkeys(moved["pair"])) or loaders.leading_dyads(flt)
+last = week_of(as_of) + pd.Timedelta(days=6)
+first = (week_of(as_of) - pd.Timedelta(weeks=weeks - 1)).date()
+pairs = loaders.watched_dyads(flt, first, last.date())
+if not pairs:
+    st.info("No scored interactions in the weeks shown: move As of, or widen the filter.")
 themes = [t.value for t in flt.themes] or ["all"]
 panels = [(p, t) for p in pairs for t in themes]
 if len(panels) > MAX_PANELS:
     st.caption(f"Showing the first {MAX_PANELS} of {len(panels)} dyad × theme pairs; narrow the filter.")
-last = week_of(as_of) + pd.Timedelta(days=6)
-first = (week_of(as_of) - pd.Timedelta(weeks=weeks - 1)).date()
 
 for pair, theme in panels[:MAX_PANELS]:
     scope = dataclasses.replace(undated, dyads=(pair,), themes=() if theme == "all" else (Theme(theme),),

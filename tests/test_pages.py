@@ -1,7 +1,9 @@
 """AppTest of every page: runs cleanly, the filter changes what is shown, the URL sets the filter."""
 
+import base64
 import json
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -206,12 +208,24 @@ def test_watch_page_saves_a_note_and_keeps_the_text_when_a_save_fails():
     assert "watch_note_text_1" in [t.key for t in at.text_area]  # a fresh form for the next note
 
 
+def values(data) -> list[float]:
+    """A trace's numbers from the figure's JSON, plain or as plotly's base64 typed array."""
+    if isinstance(data, dict):
+        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"]).tolist()
+    return list(data)
+
+
+def moved_caption(at: AppTest) -> str:
+    return next(c.value for c in at.caption if c.value.startswith("The four weeks"))
+
+
 def test_overview_shows_what_moved():
     at = page("overview")
     assert not at.exception
     assert any(s.value == "What moved" for s in at.subheader)
     table = at.dataframe(key="overview_moves").value
-    assert {"pair", "move", "trend", "timeline"} <= set(table.columns) and len(table) >= 1
+    assert {"timeline", "move", "trend", "index"} <= set(table.columns) and len(table) >= 1
+    assert table["timeline"].str.startswith("timeline?").all() and table["move"].str.contains(" σ").all()
 
 
 def test_select_filters_name_their_no_choice_state_and_keep_the_url_round_trip():
@@ -282,3 +296,52 @@ def test_overview_cards_are_of_distinct_articles_without_curator_notes():
     assert any(c.value.startswith("This article has 1 more interaction under the filter") for c in at.caption)
     notes = [b.proto.help for b in at.get("link_button")]
     assert any(n.startswith("Link checked") for n in notes)
+
+
+def test_every_what_moved_column_has_a_short_header_and_a_set_width():
+    """Headers fit a 1100-pixel window: a label of a word or two, a width in pixels (about 640 in all)."""
+    at = page("overview")
+    config = json.loads(at.dataframe(key="overview_moves").proto.columns)
+    shown = [c for name, c in config.items() if not c.get("hidden") and name != "_index"]
+    labels = [c.get("label") for c in shown]
+    assert labels == ["Dyad", "Theme", "Move", "Events", "Net index", "Trend"]
+    assert all(isinstance(c.get("width"), int) for c in shown)
+    assert sum(c["width"] for c in shown) <= 640 - 33  # the selection column takes the rest
+
+
+def test_what_moved_under_a_theme_filter_shows_only_that_theme():
+    at = page("overview", theme="energy")
+    assert not at.exception
+    table = at.dataframe(key="overview_moves").value
+    assert len(table) and set(table["theme_label"]) == {"Energy"}
+    (lead,) = [c.value for c in at.caption if c.value.startswith("Largest move")]
+    assert "· Energy," in lead
+
+
+def test_what_moved_ends_on_the_filters_end_date_or_its_last_record_and_says_so():
+    at = page("overview", **{"from": "2025-11-01", "to": "2025-12-09"})  # records follow on 10 December
+    assert not at.exception
+    caption = moved_caption(at)
+    assert "12 Nov 2025 – 9 Dec 2025 (to the filter's end date)" in caption
+    assert "start date does not shorten it" in caption
+    assert "to=2025-12-09" in at.dataframe(key="overview_moves").value["timeline"].iloc[0]
+    # the filter ends after its last record (23 October): the four weeks end there
+    at = page("overview", **{"from": "2025-10-01", "to": "2025-11-30"})
+    assert "26 Sep 2025 – 23 Oct 2025 (to the filter's latest record)" in moved_caption(at)
+
+
+def test_watch_opens_on_the_most_active_dyads_and_an_explicit_dyad_wins():
+    def panels(at: AppTest) -> list[tuple[str, int]]:
+        out = []
+        for spec in figures(at):
+            bars = next(t for t in spec["data"] if t.get("name") == "Events per week")
+            out.append((spec["layout"]["title"]["text"].split(" · ")[0], sum(values(bars["y"]))))
+        return out
+
+    at = page("watch")
+    assert not at.exception
+    shown = panels(at)
+    assert len(shown) == 3 and [n for _, n in shown] == sorted((n for _, n in shown), reverse=True)
+    assert shown[0][1] >= 20  # not a near-empty dyad
+    chosen = page("watch", dyad="CHN-JPN")
+    assert [pair for pair, _ in panels(chosen)] == ["CHN-JPN"]

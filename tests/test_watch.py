@@ -13,9 +13,10 @@ from bilateral import charts, store
 from bilateral.analysis import watch
 from bilateral.analysis.enrichment import enrich
 from bilateral.analysis.frames import frame_db
+from bilateral.charts.style import CHART_TEMPLATE
 from bilateral.errors import StoreError
 from bilateral.filters import Filter
-from bilateral.model import Note, article_from_dict, interaction_from_dict
+from bilateral.model import Note, Theme, article_from_dict, interaction_from_dict
 from bilateral.registry import load_actors, rollup_map
 from bilateral.report import build_report
 from bilateral.report.html import report_html
@@ -127,6 +128,11 @@ def test_window_measure_by_hand():
 # --- flags on generated series ---
 
 
+def week_end(week: int) -> dt.date:
+    """The Sunday that ends week `week` (from START): the recent weeks of a move end on their as-of day."""
+    return (START + pd.Timedelta(weeks=week, days=6)).date()
+
+
 def step_db(step_at: int = 60, weeks: int = 70):
     """Two cooperative events a week, then (from week step_at) five hostile ones a week."""
     return frame_db(weekly_rows([[4.0, 4.0] if i < step_at else [-6.0] * 5 for i in range(weeks)]))
@@ -183,34 +189,34 @@ def test_flat_and_noisy_series_are_never_flagged(pattern):
     )
     assert not out["flagged"].any()
     for as_of in (60, 70, 79):
-        found = watch.moves(db, ALL, (START + pd.Timedelta(weeks=as_of)).date())
+        found = watch.moves(db, ALL, week_end(as_of))
         assert not found["flagged"].any(), as_of
 
 
 def test_few_events_are_not_flagged_on_noise():
     weeks = [[]] * 60 + [[-6.0]] + [[]] * 5  # one hostile event after a year of nothing
     db = frame_db(weekly_rows(weeks))
-    found = watch.moves(db, ALL, (START + pd.Timedelta(weeks=62)).date())
+    found = watch.moves(db, ALL, week_end(62))
     assert len(found) and not found["flagged"].any()
 
 
 def test_moves_rank_the_step_first_and_replay_the_past():
     db = step_db()
-    now = watch.moves(db, ALL, (START + pd.Timedelta(weeks=62)).date(), limit=3)
+    now = watch.moves(db, ALL, week_end(62), limit=3)
     top = now.iloc[0]
     assert (top["pair"], bool(top["flagged"]), top["direction"]) == ("CHN-RUS", True, "toward tension")
     assert top["recent_start"] == START + pd.Timedelta(weeks=59) and len(top["trend"]) == 56
-    before = watch.moves(db, ALL, (START + pd.Timedelta(weeks=55)).date())
+    before = watch.moves(db, ALL, week_end(55))
     assert not before["flagged"].any()
     # the replay sees only the data up to its date: later records change nothing
     truncated = frame_db(weekly_rows([[4.0, 4.0] if i < 60 else [-6.0] * 5 for i in range(63)]))
-    again = watch.moves(truncated, ALL, (START + pd.Timedelta(weeks=62)).date(), limit=3)
+    again = watch.moves(truncated, ALL, week_end(62), limit=3)
     pd.testing.assert_frame_equal(now.drop(columns="trend"), again.drop(columns="trend"))
 
 
 def test_directed_dyads_and_themes_are_measured_apart():
     db = step_db()
-    found = watch.moves(db, ALL, (START + pd.Timedelta(weeks=62)).date(), kinds=("undirected", "directed"))
+    found = watch.moves(db, ALL, week_end(62), kinds=("undirected", "directed"))
     keys = set(zip(found["kind"], found["pair"], found["theme"], strict=True))
     assert {
         ("undirected", "CHN-RUS", "all"),
@@ -223,7 +229,7 @@ def test_only_the_kinds_asked_for_are_read_and_they_measure_the_same():
     """The Overview asks for undirected moves only: the directed cells are not computed for it, and the
     undirected moves are the same as when both kinds are measured."""
     db = step_db()
-    day = (START + pd.Timedelta(weeks=62)).date()
+    day = week_end(62)
     last = watch.week_of(day)
     first = last - 55 * watch.WEEK
     cells = watch.weekly_cells(db, ALL, first, last, kinds=("undirected",))
@@ -257,7 +263,7 @@ def test_each_direction_by_hand(net, baseline, volume_z, expected):
 
 def test_each_moves_trend_is_its_weeks_completed_with_zeros():
     db = step_db()
-    day = (START + pd.Timedelta(weeks=62)).date()
+    day = week_end(62)
     found = watch.moves(db, ALL, day, kinds=("undirected", "directed"))
     last = watch.week_of(day)
     first = last - 55 * watch.WEEK
@@ -268,6 +274,78 @@ def test_each_moves_trend_is_its_weeks_completed_with_zeros():
         ]
         assert move.trend == watch.complete(mine, first, last)["count"].astype(float).tolist()
     assert len(found) >= 3
+
+
+def test_a_theme_filter_measures_only_its_themes():
+    """Records of the filtered theme that carry other themes too are not counted under those themes."""
+    energy_and_trade = weekly_rows(
+        [[4.0, 4.0] if i < 60 else [-6.0] * 5 for i in range(63)], theme="energy;trade"
+    )
+    trade_only = weekly_rows([[4.0] * 3] * 63, dyad=("CHN", "USA"), theme="trade").assign(
+        id=lambda f: "t" + f["id"], article_id=lambda f: "t" + f["article_id"]
+    )
+    db = frame_db(pd.concat([energy_and_trade, trade_only], ignore_index=True))
+    unfiltered = watch.moves(db, ALL, week_end(62))
+    assert {"energy", "trade", "all"} <= set(unfiltered["theme"])  # the data holds trade moves
+    energy = watch.moves(db, Filter(themes=(Theme.ENERGY,)), week_end(62))
+    assert len(energy) and set(energy["theme"]) == {"energy"} and set(energy["pair"]) == {"CHN-RUS"}
+    both = watch.moves(db, Filter(themes=(Theme.ENERGY, Theme.TRADE)), week_end(62))
+    assert set(both["theme"]) == {"energy", "trade"}  # no "all": it would read as every theme
+
+
+def test_the_recent_weeks_end_on_the_filters_end_date_or_its_last_record():
+    """Records a day after the filter's end count nowhere; a window past the data ends on its last record."""
+    db = step_db(weeks=70)  # events Monday to Friday of every week
+    wednesday = START + pd.Timedelta(weeks=62, days=2)
+    found = watch.moves(db, Filter(date_to=wednesday.date()))
+    top = found.iloc[0]
+    assert top["as_of_week"] + pd.Timedelta(days=6) == wednesday
+    assert top["recent_start"] == wednesday - pd.Timedelta(days=27)
+    # the 28 days from Thursday of week 58 to Wednesday of week 62: 0 + 2 + 5 + 5 + 3 events
+    rows = weekly_rows([[4.0, 4.0] if i < 60 else [-6.0] * 5 for i in range(70)])
+    inside = rows["date"].between(top["recent_start"], wednesday)
+    all_themes = found.loc[found["theme"] == "all"].iloc[0]
+    assert all_themes["recent_count"] == inside.sum() == 15
+    # the filter's end lies after the last record: the window ends on the last record (a Friday)
+    later = watch.moves(db, Filter(date_to=(START + pd.Timedelta(weeks=80)).date())).iloc[0]
+    assert later["as_of_week"] + pd.Timedelta(days=6) == START + pd.Timedelta(weeks=69, days=4)
+    # the filter's start date narrows nothing: the baseline still reaches 52 weeks back
+    narrowed = watch.moves(db, Filter(date_from=wednesday.date(), date_to=wednesday.date()))
+    pd.testing.assert_frame_equal(narrowed.drop(columns="trend"), found.drop(columns="trend"))
+
+
+def test_watch_follows_the_most_active_dyads_unless_the_filter_names_some():
+    busy = weekly_rows([[4.0, 4.0, 4.0]] * 63)  # CHN-RUS, three a week
+    spike = weekly_rows([[]] * 62 + [[-6.0, -6.0]], dyad=("CHN", "JPN"))  # the largest move, two events
+    old = weekly_rows([[4.0] * 30] * 10, dyad=("CHN", "USA"))  # busier, but long before the weeks shown
+    parts = zip("abc", (busy, spike, old), strict=True)
+    frames = [f.assign(id=p + f["id"], article_id=p + f["article_id"]) for p, f in parts]
+    db = frame_db(pd.concat(frames, ignore_index=True))
+    first, last = (START + pd.Timedelta(weeks=20)).date(), week_end(62)
+    assert watch.moves(db, ALL, last).iloc[0]["pair"] == "CHN-JPN"
+    assert watch.watched_dyads(db, ALL, first, last) == ["CHN-RUS", "CHN-JPN"]
+    assert watch.watched_dyads(db, ALL, START.date(), last, n=1) == ["CHN-USA"]
+    # the filter's own dates narrow the weeks, and its dyads are an explicit choice that wins
+    assert watch.watched_dyads(db, Filter(date_from=week_end(61)), first, last) == ["CHN-RUS", "CHN-JPN"]
+    assert watch.watched_dyads(db, Filter(date_from=week_end(61), date_to=week_end(61)), first, last) == []
+    # a tie within the filter's dates goes to the dyad more active over all the weeks shown
+    monday = START + pd.Timedelta(weeks=62)
+    tied = Filter(date_from=monday.date(), date_to=(monday + pd.Timedelta(days=1)).date())  # two each
+    assert watch.watched_dyads(db, tied, first, last, n=1) == ["CHN-RUS"]
+    chosen = Filter(dyads=("CHN-JPN",))
+    assert watch.watched_dyads(db, chosen, first, last) == ["CHN-JPN"]
+
+
+def test_the_watch_legend_hangs_below_the_title_and_never_reaches_it():
+    fig = charts.build_figure("watch", step_db(), ALL, pair="CHN-RUS")
+    layout = fig.layout
+    assert layout.legend.yref == "container" and layout.legend.yanchor == "top"
+    title_bottom = (
+        1 - CHART_TEMPLATE.layout.title.y
+    ) * layout.height + CHART_TEMPLATE.layout.title.font.size * 1.4
+    legend_top = (1 - layout.legend.y) * layout.height
+    assert legend_top >= title_bottom + 4
+    assert layout.margin.t >= legend_top + 3 * 20  # three legend rows fit above the plot
 
 
 # --- notes ---
@@ -344,7 +422,7 @@ def test_notes_are_drawn_on_the_charts_as_inert_text():
 
 def test_report_says_what_changed_with_evidence_and_notes():
     db = step_db()
-    flt = Filter(date_to=(START + pd.Timedelta(weeks=62)).date())
+    flt = Filter(date_to=week_end(62))
     note = Note(author="ana", date_from="2021-03-01", text="<script>Talks collapsed</script>")
     report = build_report(db, flt, figures={}, notes=[note])
     assert report.changes.flagged and report.changes.moves["Dyad"].tolist()[0] == "CHN-RUS"
@@ -389,7 +467,9 @@ def test_watch_command_prints_flagged_moves_with_evidence(tmp_path):
     assert result.returncode == 0, result.stderr
     moves = json.loads(result.stdout)["moves"]
     assert moves[0]["dyad"] == "FIN-SWE" and moves[0]["direction"] == "toward tension" and moves[0]["flagged"]
-    assert moves[0]["as_of_week"] == "2021-03-15" and moves[0]["evidence"][0]["event_type"] == "ACCUSE"
+    # the four weeks end on the dyad's last record (Friday 2021-03-19): its last week starts on the Saturday
+    assert (moves[0]["as_of_week"], moves[0]["recent_end"]) == ("2021-03-13", "2021-03-19")
+    assert moves[0]["evidence"][0]["event_type"] == "ACCUSE"
     assert moves[0]["notes"][0]["text"] == "Talks collapsed"
     text = run_cli("watch", "--theme", "energy", "--actor", "FIN", db=path)
     assert text.returncode == 0 and "⚑ FIN-SWE · energy: toward tension" in text.stdout

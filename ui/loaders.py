@@ -157,6 +157,17 @@ def leading_dyads(flt: Filter, n: int = 4, include_commentary: bool = False) -> 
     return _leading_dyads(*_db(), query_key(flt), n, include_commentary)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _watched_dyads(url: str, rev: int, key: str, first: str, last: str) -> list[str]:
+    day = dt.date.fromisoformat
+    return watch.watched_dyads(mirror(), _from_key(key), day(first), day(last))
+
+
+def watched_dyads(flt: Filter, first: dt.date, last: dt.date) -> list[str]:
+    """The dyads the Watch page follows over the weeks it shows (bilateral.analysis.watch.watched_dyads)."""
+    return _watched_dyads(*_db(), query_key(flt), first.isoformat(), last.isoformat())
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _records_page(url: str, rev: int, key: str, limit: int, offset: int) -> pd.DataFrame:
     return queries.records_page(mirror(), _from_key(key), limit, offset)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from urllib.parse import urlencode
 
@@ -10,39 +9,40 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from bilateral.analysis import watch
 from bilateral.filters import Filter
 from bilateral.model import Theme
 from ui import loaders, views
 
 SIGNS = {"toward cooperation": "▲", "toward tension": "▼", "more activity": "●", "less activity": "○"}
+# Short headers, each explained on hover, and widths that fit the Overview's column at 1100 px
+# (about 640 px for the table): the dyad is the Timeline link, so no column is a bare link.
 COLUMNS = {
-    "pair": st.column_config.TextColumn("Dyad", width="small"),
-    "theme_label": st.column_config.TextColumn("Theme", width="small"),
+    "timeline": st.column_config.LinkColumn(
+        "Dyad",
+        width=72,
+        display_text=r"dyad=([^&]+)",
+        help="Opens the dyad and theme on the Timeline, over the four weeks and the 52 before",
+    ),
+    "theme_label": st.column_config.TextColumn("Theme", width=146),
     "move": st.column_config.TextColumn(
-        "Move", help="Against the 52 weeks before: the index's direction, or the volume's"
+        "Move",
+        width=165,
+        help="Against the 52 weeks before: ▲ toward cooperation or ▼ toward tension (the net index), "
+        "else ● more or ○ less activity; the size is the larger of the volume and index z-scores in "
+        "standard deviations; ⚑ flagged",
     ),
-    "size": st.column_config.TextColumn(
-        "Size",
-        width="small",
-        help="The larger of the volume and index z-scores; ⚑ beyond the threshold, with enough events",
+    "recent_count": st.column_config.NumberColumn("Events", width=62, help="Scored events in the four weeks"),
+    "index": st.column_config.TextColumn(
+        "Net index",
+        width=90,
+        help="Net cooperation index, the four weeks / the 52 weeks before "
+        "(−1 all tension, +1 all cooperation)",
     ),
-    "recent_count": st.column_config.NumberColumn("Events, 4 wk", width="small"),
-    "index": st.column_config.TextColumn("Net index: now / before", width="small"),
-    "trend": st.column_config.LineChartColumn("Weekly events, 56 weeks", y_min=0, width="medium"),
-    "timeline": st.column_config.LinkColumn("Open", display_text="timeline ↗", width="small"),
-    "cooperation": st.column_config.LinkColumn("", display_text="cooperation ↗", width="small"),
+    "trend": st.column_config.LineChartColumn(
+        "Trend", y_min=0, width=72, help="Events per week over the 56 weeks (the baseline and the four weeks)"
+    ),
 }
-
-
-def move_filter(flt: Filter, row, baseline: bool = True) -> Filter:
-    """The filter that shows one move: its dyad and theme, and its weeks (with the baseline, or the recent
-    window only)."""
-    start = row.recent_start - pd.Timedelta(weeks=52) if baseline else row.recent_start
-    end = row.as_of_week + pd.Timedelta(days=6)
-    themes = () if row.theme == "all" else (Theme(row.theme),)
-    return dataclasses.replace(
-        flt, dyads=(row.pair,), themes=themes, date_from=start.date(), date_to=end.date()
-    )
 
 
 def link(page: str, flt: Filter) -> str:
@@ -55,40 +55,51 @@ def _pair(now: float, before: float, fmt: str) -> str:
     return f"{show(now)} / {show(before)}"
 
 
+def _theme_label(theme: str) -> str:
+    return "All themes" if theme == watch.ALL_THEMES else Theme(theme).label
+
+
 def moves_table(moved: pd.DataFrame, flt: Filter) -> pd.DataFrame:
-    """The moves as the panel shows them."""
+    """The moves as the panel shows them (the dyad's cell is its Timeline link, shown as the dyad)."""
     rows = []
     for row in moved.itertuples():
         rows.append(
             {
-                "pair": row.pair,
-                "theme_label": "All themes" if row.theme == "all" else Theme(row.theme).label,
-                "move": f"{SIGNS.get(row.direction, '')} {row.direction}".strip(),
-                "size": f"{'⚑ ' if row.flagged else ''}{row.size:.1f} σ",
+                "timeline": link("timeline", watch.move_scope(flt, row, with_baseline=True)),
+                "theme_label": _theme_label(row.theme),
+                "move": f"{'⚑ ' if row.flagged else ''}{SIGNS.get(row.direction, '')} "
+                f"{row.direction.removeprefix('toward ')} · {row.size:.1f} σ",
                 "recent_count": row.recent_count,
                 "index": _pair(row.net_recent, row.net_base, "+.2f"),
                 "trend": list(row.trend),
-                "timeline": link("timeline", move_filter(flt, row)),
-                "cooperation": link("cooperation", move_filter(flt, row)),
             }
         )
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
+def window_caption(flt: Filter, moved: pd.DataFrame) -> str:
+    """What the panel compares, with its dates and which of the filter's fields it does not apply."""
+    first = moved.iloc[0]
+    end = first.as_of_week + pd.Timedelta(days=6)
+    at_end = flt.date_to is not None and end.date() == flt.date_to
+    until = "the filter's end date" if at_end else "the filter's latest record"
+    since = " (the filter's start date does not shorten it)" if flt.date_from else ""
+    return (
+        f"The four weeks {first.recent_start:%-d %b %Y} – {end:%-d %b %Y} (to {until}) against the 52 weeks "
+        f"before{since}, per dyad and theme of the filter; commentary is left out. "
+        f"{int(moved['flagged'].sum())} flagged (⚑: beyond 2 σ with at least 3 events). Select a row for its "
+        "records; the Watch page follows any dyad week by week."
+    )
+
+
 def what_moved(flt: Filter) -> None:
     """The panel: the largest moves of the last four weeks, links to the filtered pages, records on click."""
-    moved = loaders.moves(flt, as_of=flt.date_to)
+    moved = loaders.moves(flt)
     st.subheader("What moved")
     if moved.empty:
         st.caption("Nothing to compare: no scored interactions in the weeks before the latest one.")
         return
-    first = moved.iloc[0]
-    st.caption(
-        f"The four weeks {first.recent_start:%d %b} – {first.as_of_week + pd.Timedelta(days=6):%d %b %Y} "
-        "against the 52 weeks before, per dyad and theme; size in standard deviations of the baseline. "
-        f"{int(moved['flagged'].sum())} flagged (⚑: beyond 2 σ with at least 3 events). Select a row for its "
-        "records; the Watch page follows any dyad week by week."
-    )
+    st.caption(window_caption(flt, moved))
     event = st.dataframe(
         moves_table(moved, flt),
         key="overview_moves",
@@ -101,15 +112,15 @@ def what_moved(flt: Filter) -> None:
     row = moved.iloc[picked[0] if picked else 0]
     open_links(flt, row, "Selected" if picked else "Largest move")
     if picked:
-        scope = move_filter(flt, row, baseline=False)
+        scope = watch.move_scope(flt, row)
         st.markdown(f"**Records behind the move: {views.escape(scope.describe())}**")
         views.records(loaders.records_page(scope, 200), key="overview_move_records", height=300)
 
 
 def open_links(flt: Filter, row, lead: str) -> None:
     """Links that open the move's dyad, theme and weeks on the Timeline, Cooperation and Watch pages."""
-    scope = move_filter(flt, row).to_query()
-    theme = "all themes" if row.theme == "all" else Theme(row.theme).label
+    scope = watch.move_scope(flt, row, with_baseline=True).to_query()
+    theme = "all themes" if row.theme == watch.ALL_THEMES else _theme_label(row.theme)
     with st.container(horizontal=True, gap="small", key="overview_move_links"):
         st.caption(f"{lead}: {row.pair} · {theme}, {row.direction}")
         _page_link("timeline", "Timeline", ":material/timeline:", scope)

@@ -71,6 +71,7 @@ def cmd_watch(args) -> int:
                 "flagged": bool(row.flagged),
                 "recent_start": row.recent_start.date().isoformat(),
                 "as_of_week": row.as_of_week.date().isoformat(),
+                "recent_end": (row.as_of_week + dt.timedelta(days=6)).date().isoformat(),
                 "events_recent": int(row.recent_count),
                 "per_week_recent": _number(row.volume_recent),
                 "per_week_baseline": _number(row.volume_base),
@@ -108,9 +109,7 @@ def cmd_watch(args) -> int:
     if not items:
         print(f"Nothing moved beyond {args.threshold:g} σ ({flt.describe()}).")
         return 0
-    print(
-        f"What moved, {items[0]['recent_start']} to the week of {items[0]['as_of_week']} ({flt.describe()}):"
-    )
+    print(f"What moved, {items[0]['recent_start']} to {items[0]['recent_end']} ({flt.describe()}):")
     for item in items:
         mark = "⚑" if item["flagged"] else " "
         print(

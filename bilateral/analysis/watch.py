@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from bilateral.analysis import queries
+from bilateral.filters import THEME_BITS
 
 ALL_THEMES = "all"
 ARROW = "→"
@@ -55,6 +56,21 @@ def latest_week(db, flt) -> pd.Timestamp | None:
     return None if last is None else week_of(last)
 
 
+def recent_end(db, flt, as_of: dt.date | None = None) -> pd.Timestamp | None:
+    """The last day of a move's recent weeks: `as_of` when replaying a past day, else the filter's end date
+    or the last date of its scored data (within its dates), whichever is earlier; None without scored data.
+
+    Why the data's last date: a window reaching past it would count empty days as a drop in activity.
+    Why not for `as_of`: a replay must not change when later records arrive (or are cut off)."""
+    _, last = queries.date_span(db, flt, queries.scored(False))
+    if last is None:
+        return None
+    if as_of:
+        return pd.Timestamp(as_of)
+    last = pd.Timestamp(last).normalize()
+    return min(last, pd.Timestamp(flt.date_to)) if flt.date_to else last
+
+
 def _undated(flt):
     return dataclasses.replace(flt, date_from=None, date_to=None)
 
@@ -66,15 +82,17 @@ def weekly_cells_sql(
     db, flt, first_week: pd.Timestamp, last_week: pd.Timestamp, pairs=(), kinds: tuple[str, ...] = KINDS
 ) -> tuple[str, list]:
     """SQL (and parameters) of the weekly cells: per kind (undirected/directed, those in `kinds`), pair,
-    theme (and "all") and week with events: count, cooperation, tension. Scored interactions only; the
-    filter's dates are ignored.
+    theme (see theme_table) and week with events: count, cooperation, tension. Scored interactions only;
+    the filter's dates are ignored. Weeks are the seven days from first_week's weekday (Mondays, or the
+    weekday that makes the last week end on a chosen day).
 
     Why `kinds`: the Overview's panel wants undirected moves only; the directed cells doubled its work."""
     span = ("date BETWEEN ? AND ?", [first_week.date(), (last_week + pd.Timedelta(days=6)).date()])
     clause, params = queries.conditions(
         db, _undated(flt), queries.scored(False), span, queries.in_dyads(list(pairs))
     )
-    themes = queries.THEME_TABLE.replace("(VALUES ", f"(VALUES ('{ALL_THEMES}', 0, -1), ")
+    themes = theme_table(flt)
+    shift = int(pd.Timestamp(last_week).weekday())  # weeks start on last_week's weekday
     sums = "count(*) AS count, sum(greatest(score, 0)) AS cooperation, sum(least(score, 0)) AS tension"
     parts = {
         "undirected": f"""
@@ -87,13 +105,26 @@ def weekly_cells_sql(
     }
     sql = f"""
         WITH scoped AS (
-            SELECT CAST(date_trunc('week', date) AS TIMESTAMP) AS week, dyad, state1, state2, direction,
+            SELECT CAST(date_trunc('week', date - INTERVAL {shift} DAY) AS TIMESTAMP) + INTERVAL {shift} DAY
+                   AS week, dyad, state1, state2, direction,
                    theme_mask, score
             FROM rows WHERE {clause} AND state1 != state2
         )
         {" UNION ALL ".join(parts[kind] for kind in KINDS if kind in kinds)}
     """
     return sql, params
+
+
+def theme_table(flt) -> str:
+    """The themes a cell is counted under, as SQL VALUES (theme, bit, ord): under a theme filter its themes
+    only, else every theme and "all" (bit 0: every row).
+
+    Why: a row of the filtered theme often carries other themes too; counted under them, a Trade move
+    showed under an Energy filter."""
+    if not flt.themes:
+        return queries.THEME_TABLE.replace("(VALUES ", f"(VALUES ('{ALL_THEMES}', 0, -1), ")
+    rows = ", ".join(f"('{t.value}', {THEME_BITS[t]}, {i})" for i, t in enumerate(flt.themes))
+    return f"(VALUES {rows}) AS t(theme, bit, ord)"
 
 
 def weekly_cells(
@@ -255,13 +286,17 @@ def moves(
     """The dyads and themes that moved most in the recent weeks against their baseline, largest first
     (columns MOVE_COLUMNS plus `trend`, the weekly counts of the whole span, for the top `limit`).
 
-    as_of: replay a past moment (default: the latest week with data; the filter's own dates are ignored).
+    The recent weeks end on recent_end (as_of, else the filter's end date or its data's last date);
+    weeks are the seven-day periods ending there, so nothing after that day counts. The filter's start date
+    does not shorten the baseline. `as_of_week` is the first day of the last week.
+    as_of: replay a past moment.
     one_per_pair: keep each dyad's largest move only (a theme before "all" when they tie), so one event
     does not fill the list under three themes.
     """
-    last = week_of(as_of) if as_of else latest_week(db, flt)
-    if last is None:
+    end = recent_end(db, flt, as_of)
+    if end is None:
         return pd.DataFrame(columns=[*MOVE_COLUMNS, "trend"])
+    last = end - pd.Timedelta(days=6)
     first = last - (settings.recent_weeks + settings.baseline_weeks - 1) * WEEK
     recent_start = last - (settings.recent_weeks - 1) * WEEK
     measured = measure_moves(window_sums(db, flt, first, recent_start, last, kinds), settings)
@@ -306,6 +341,31 @@ def watch_series(
     cells = cells.loc[(cells["kind"] == "undirected") & (cells["pair"] == pair) & (cells["theme"] == theme)]
     series = with_baselines(complete(cells, history, end), settings)
     return series.loc[series["week"] >= start].reset_index(drop=True)
+
+
+WATCHED = 3
+
+
+def watched_dyads(db, flt, first: dt.date, last: dt.date, n: int = WATCHED) -> list[str]:
+    """The dyads the Watch page follows: the filter's own when it names some (an explicit choice wins), else
+    the n with most scored interactions from `first` to `last` under the filter (its dates narrowing them
+    further), most first; ties go to the more active over all the weeks shown, then by name.
+
+    Why activity rather than the largest move: a move is measured against the dyad's own baseline, so a dyad
+    with two events after a quiet year led the page with a near-empty chart."""
+    if flt.dyads:
+        return list(flt.dyads)
+    start = max(first, flt.date_from) if flt.date_from else first
+    end = min(last, flt.date_to) if flt.date_to else last
+    shown = ("date BETWEEN ? AND ?", [first, last])
+    clause, params = queries.conditions(db, _undated(flt), queries.scored(False), shown)
+    sql = f"""
+        SELECT dyad FROM (
+            SELECT dyad, count(*) FILTER (date BETWEEN ? AND ?) AS n_filter, count(*) AS n_shown
+            FROM rows WHERE {clause} GROUP BY dyad
+        ) WHERE n_filter > 0 ORDER BY n_filter DESC, n_shown DESC, dyad LIMIT ?
+    """
+    return queries.run(db, sql, [start, end, *params, n])["dyad"].tolist()
 
 
 def move_scope(flt, move, with_baseline: bool = False):

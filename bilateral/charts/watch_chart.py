@@ -13,6 +13,20 @@ from bilateral.charts.style import CHART_TEMPLATE, COOPERATION, INK, MUTED, NET,
 
 BAND = "rgba(120, 130, 140, 0.18)"
 DIRECTION_COLOURS = {"toward cooperation": COOPERATION, "toward tension": TENSION}
+HEIGHT = 600
+# The legend hangs from a fixed line below the title (pixels from the top of the figure) and grows downward,
+# so however many rows it wraps to in a narrow window it never reaches the title; the top margin holds
+# three rows (seven entries at most: they wrap to three rows at 1100 px).
+LEGEND_TOP = 38
+TOP_MARGIN = LEGEND_TOP + 3 * 24
+LEGEND = {
+    "orientation": "h",
+    "yref": "container",
+    "y": 1 - LEGEND_TOP / HEIGHT,
+    "yanchor": "top",
+    "x": 0,
+    "xanchor": "left",
+}
 
 
 def _band(fig, x, low, high, name: str, row: int, show: bool) -> None:
@@ -153,10 +167,10 @@ def watch_figure(data: WatchData) -> go.Figure:
     fig.update_layout(
         template=CHART_TEMPLATE,
         title={"text": data.title},
-        height=600,
+        height=HEIGHT,
         bargap=0.1,
-        legend={"orientation": "h", "y": 1.12},
-        margin={"t": 110},
+        legend=LEGEND,
+        margin={"t": TOP_MARGIN},
     )
     fig.update_yaxes(title_text="Events per week", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text="Net index", range=[-1.15, 1.15], zeroline=True, row=2, col=1)

@@ -121,7 +121,7 @@ def build_report(
 def what_changed(db, flt, shown: int = 5) -> WhatChanged | None:
     """The flagged moves of the four weeks to the filter's end (or the latest week), with their strongest
     records; when none is flagged, the largest moves for context. None when there is nothing to compare."""
-    found = watch.moves(db, flt, flt.date_to, limit=None, one_per_pair=True)
+    found = watch.moves(db, flt, limit=None, one_per_pair=True)
     if found.empty:
         return None
     flagged = found.loc[found["flagged"]]
