@@ -222,6 +222,16 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def curated_mirror(tmp_path_factory):
+    """The page-query mirror of a store seeded from data/ (the curated records), shared by the test modules
+    that read the curated set as the app shows it."""
+    from bilateral import store
+    from bilateral.analysis import open_mirror
+
+    return open_mirror(store.connect(str(tmp_path_factory.mktemp("curated") / "c.sqlite3")), in_memory=True)
+
+
 @pytest.fixture
 def db(interactions):
     """The twelve hand-made interactions in an in-memory DuckDB that answers every page query."""

@@ -274,22 +274,14 @@ def test_overlapping_markers_are_pushed_apart_the_smaller_the_more():
     assert same["X"] != same["Y"]
 
 
-@pytest.fixture(scope="module")
-def curated(tmp_path_factory):
-    from bilateral import store
-    from bilateral.analysis import open_mirror
-
-    return open_mirror(store.connect(str(tmp_path_factory.mktemp("curated") / "c.sqlite3")), in_memory=True)
-
-
-def test_no_actor_of_the_curated_network_is_drawn_over_another(curated):
+def test_no_actor_of_the_curated_network_is_drawn_over_another(curated_mirror):
     """In the default Network view (curated data/) every pair of markers clears each other in the drawing.
 
     Ukraine's marker had sat under China's."""
     from bilateral.charts.network import _pixels
     from bilateral.registry import load_actors
 
-    fig = charts.build_figure("network", curated, Filter(), actors=load_actors())
+    fig = charts.build_figure("network", curated_mirror, Filter(), actors=load_actors())
     nodes = next(t for t in fig.data if t.mode == "markers+text")
     names = list(nodes.text)
     pixels, _ = _pixels(dict(zip(names, zip(nodes.x, nodes.y, strict=True), strict=True)), names)

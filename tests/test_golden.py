@@ -12,18 +12,13 @@ import networkx as nx
 import pytest
 from golden_compare import decoded, differences, figure_differences, load_golden
 
-from bilateral import charts, export, store
-from bilateral.analysis import open_mirror, queries
+from bilateral import charts, export
+from bilateral.analysis import queries
 from bilateral.charts.network import separated
 from bilateral.filters import filter_from_query
 from bilateral.registry import load_actors
 
 GOLDEN = load_golden()
-
-
-@pytest.fixture(scope="module")
-def mirror(tmp_path_factory):
-    return open_mirror(store.connect(str(tmp_path_factory.mktemp("golden") / "g.sqlite3")), in_memory=True)
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +33,18 @@ def cases():
 
 
 @pytest.mark.parametrize(("name", "key"), list(cases()))
-def test_figure_data_as_before(mirror, actors, name, key):
+def test_figure_data_as_before(curated_mirror, actors, name, key):
     entry = GOLDEN[name]
     golden = entry["figures"][key]
     flt, _ = filter_from_query(entry["query"])
     options = {k: tuple(v) if isinstance(v, list) else v for k, v in golden["options"].items()}
-    spec = json.loads(charts.build_figure(key.split("/")[0], mirror, flt, actors=actors, **options).to_json())
+    spec = json.loads(
+        charts.build_figure(key.split("/")[0], curated_mirror, flt, actors=actors, **options).to_json()
+    )
     network = key.startswith("network")
-    whole = not network or (_in_one_part(mirror, flt, options, actors) and not _markers_overlapped(golden))
+    whole = not network or (
+        _in_one_part(curated_mirror, flt, options, actors) and not _markers_overlapped(golden)
+    )
     assert figure_differences(golden, spec, any_trace_order=network, positions=whole) == []
 
 
@@ -56,20 +55,20 @@ def _markers_overlapped(golden: dict) -> bool:
     return separated(positions, nodes["text"], nodes["marker"]["size"]) != positions
 
 
-def _in_one_part(mirror, flt, options: dict, actors) -> bool:
+def _in_one_part(db, flt, options: dict, actors) -> bool:
     """Whether the network is one connected part: laid out as before (several parts are packed now)."""
     if options.get("ego"):
         return True
-    graph = charts.network_graph(mirror, flt, options.get("rollup", True), actors)
+    graph = charts.network_graph(db, flt, options.get("rollup", True), actors)
     return graph.number_of_nodes() == 0 or nx.is_connected(graph)
 
 
-def test_only_the_networks_of_several_parts_leave_their_positions_unchecked(mirror, actors):
+def test_only_the_networks_of_several_parts_leave_their_positions_unchecked(curated_mirror, actors):
     several = set()
     for name, key in cases():
         if key.startswith("network"):
             flt, _ = filter_from_query(GOLDEN[name]["query"])
-            if not _in_one_part(mirror, flt, GOLDEN[name]["figures"][key]["options"], actors):
+            if not _in_one_part(curated_mirror, flt, GOLDEN[name]["figures"][key]["options"], actors):
                 several.add((name, key))
     assert several == {  # the HUAWEI-MTS pair, and leaders apart from their states (rollup off)
         ("all", "network/0"), ("all", "network/1"), ("chn_rus_2014", "network/1"),
@@ -77,24 +76,26 @@ def test_only_the_networks_of_several_parts_leave_their_positions_unchecked(mirr
     }  # fmt: skip
 
 
-def test_only_one_network_in_one_part_drew_markers_over_each_other(mirror, actors):
+def test_only_one_network_in_one_part_drew_markers_over_each_other(curated_mirror, actors):
     overlapped = set()
     for name, key in cases():
         figure = GOLDEN[name]["figures"][key]
         if key.startswith("network") and _markers_overlapped(figure):
             flt, _ = filter_from_query(GOLDEN[name]["query"])
-            if _in_one_part(mirror, flt, figure["options"], actors):
+            if _in_one_part(curated_mirror, flt, figure["options"], actors):
                 overlapped.add((name, key))
     assert overlapped == {("military_scores", "network/1")}  # leaders apart from states: two touched
 
 
 @pytest.mark.parametrize("name", list(GOLDEN))
-def test_stats_and_exports_as_before(mirror, name):
+def test_stats_and_exports_as_before(curated_mirror, name):
     entry = GOLDEN[name]
     flt, _ = filter_from_query(entry["query"])
-    assert differences(entry["stats"], queries.summary_stats(mirror, flt)) == []
-    assert _without_provenance_csv(export.records_csv(mirror, flt).decode("utf-8")) == entry["csv"]
-    assert _comparable(export.records_jsonl(mirror, flt)) == _comparable(entry["jsonl"].encode("utf-8"))
+    assert differences(entry["stats"], queries.summary_stats(curated_mirror, flt)) == []
+    assert _without_provenance_csv(export.records_csv(curated_mirror, flt).decode("utf-8")) == entry["csv"]
+    assert _comparable(export.records_jsonl(curated_mirror, flt)) == _comparable(
+        entry["jsonl"].encode("utf-8")
+    )
 
 
 NEW_FIELDS = (
