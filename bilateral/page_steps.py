@@ -49,7 +49,7 @@ def _agreement(db, flt, done):
 
 PAGES: dict[str, tuple[Step, ...]] = {
     "overview": (
-        Step("headline", lambda db, flt, _: queries.headline(db, flt)),
+        Step("headline", lambda db, flt, _: queries.headline(db, flt, articles=True)),
         Step("datasets", lambda db, flt, _: queries.dataset_summary(db, flt)),
         Step("leading dyads", lambda db, flt, _: charts.chart_dyads(db, flt)),
         Step("index changes", lambda db, flt, done: index_changes(db, flt, done["leading dyads"])),

@@ -29,7 +29,7 @@ if st.session_state.get("records_focus"):
             record_editor.editor(opened, user)
         st.button("Close", key="records_focus_close", on_click=st.session_state.pop, args=("records_focus",))
 
-head = views.filtered_or_stop(flt)
+head = views.filtered_or_stop(flt, articles=False)
 pages = max(1, math.ceil(head.interactions / PAGE_SIZE))
 left, right = st.columns([4, 1])
 page = right.number_input(f"Page (of {pages:,})", 1, pages, value=1, key="records_page") if pages > 1 else 1

@@ -11,7 +11,7 @@ flt = filter_sidebar()
 st.title("Timeline")
 st.caption(flt.describe())
 
-head = views.filtered_or_stop(flt)
+head = views.filtered_or_stop(flt, articles=False)
 
 suggested = auto_period(head.first, head.last)
 period = st.segmented_control(

@@ -23,7 +23,7 @@ st.caption(
     f"beyond the band with enough events. Without dyads in the filter, the {WATCHED} most active dyads of "
     "the weeks shown are watched, most active first; choose others under Dyads in the sidebar."
 )
-head = views.filtered_or_stop(flt)
+head = views.filtered_or_stop(flt, articles=False)
 
 latest = head.last.date()
 left, middle, right, far = st.columns([2, 2, 1.3, 1.3])

@@ -88,7 +88,7 @@ def test_whole_rows_leave_out_the_text_made_only_for_search(db):
 
 @pytest.mark.parametrize("flt", [Filter(), *FILTERS[1:]])
 def test_a_headline_without_articles_has_the_same_numbers_and_counts_no_articles(db, flt):
-    full = queries.headline(db, flt)
+    full = queries.headline(db, flt, articles=True)
     plain = _plain(db, "SELECT count(DISTINCT article_id) AS n FROM rows WHERE "
                        + queries.conditions(db, flt)[0], queries.conditions(db, flt)[1])  # fmt: skip
     if not flt.is_empty():
@@ -98,6 +98,19 @@ def test_a_headline_without_articles_has_the_same_numbers_and_counts_no_articles
     assert lean.articles is None
     assert (lean.interactions, lean.first, lean.last) == (full.interactions, full.first, full.last)
     assert spy.sql and not any("DISTINCT" in sql or "articles" in sql for sql in spy.sql)
+
+
+def test_every_headline_caller_says_whether_it_counts_articles(db):
+    """No default: the package's default (count them) and the pages' (do not) had differed under one name."""
+    import inspect
+
+    from ui import loaders, views
+
+    with pytest.raises(TypeError):
+        queries.headline(db, Filter())
+    for function in (queries.headline, loaders.headline, views.filtered_or_stop):
+        parameter = inspect.signature(function).parameters["articles"]
+        assert parameter.kind is parameter.KEYWORD_ONLY and parameter.default is parameter.empty
 
 
 @pytest.mark.parametrize("page", ["timeline", "records"])

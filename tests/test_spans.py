@@ -116,7 +116,7 @@ def test_a_sync_that_brings_later_rows_gives_the_new_span(store_url):
     mirror = Mirror(db)
     mirror.sync()
     before = queries.date_span(mirror, Filter())
-    assert queries.headline(mirror, Filter()).last == before[1]
+    assert queries.headline(mirror, Filter(), articles=True).last == before[1]
     later = (before[1] + pd.Timedelta(days=400)).date().isoformat()
     _add_dated(db, later)
     assert mirror.sync() == 1

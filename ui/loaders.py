@@ -71,10 +71,10 @@ def _from_key(key: str) -> Filter:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _headline(url: str, rev: int, key: str, articles: bool) -> queries.Headline:
-    return queries.headline(mirror(), _from_key(key), articles)
+    return queries.headline(mirror(), _from_key(key), articles=articles)
 
 
-def headline(flt: Filter, articles: bool = False) -> queries.Headline:
+def headline(flt: Filter, *, articles: bool) -> queries.Headline:
     """Interactions and period of the filter, and its articles when asked (a distinct count: only the
     pages that show it ask)."""
     return _headline(*_db(), query_key(flt), articles)

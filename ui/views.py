@@ -44,10 +44,10 @@ RECORD_COLUMNS = {
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
 
-def filtered_or_stop(flt, articles: bool = False):
+def filtered_or_stop(flt, *, articles: bool):
     """The filter's headline numbers (its articles counted when asked); when nothing matches, say so and
     stop the page (a guard clause)."""
-    head = loaders.headline(flt, articles)
+    head = loaders.headline(flt, articles=articles)
     if head.interactions == 0:
         nothing_matches(flt, "No interactions match")
     return head

@@ -84,11 +84,12 @@ class Headline:
     last: pd.Timestamp | None
 
 
-def headline(db, flt, articles: bool = True) -> Headline:
+def headline(db, flt, *, articles: bool) -> Headline:
     """Interactions, articles (those behind them; every article when nothing is filtered) and period.
 
-    Why `articles` may be left out: under a filter it is a distinct count of article ids, most of the query's
-    time (at 1M rows, a dyad filter: ~14 of 17 ms); the pages that show no article count do not ask for it."""
+    Why every caller says whether it wants `articles`: under a filter it is a distinct count of article ids,
+    most of the query's time (at 1M rows, a dyad filter: ~14 of 17 ms); the pages that show no article count
+    do not ask for it, and a default would decide that for a new caller without its knowing."""
     if flt.is_empty():  # every article counts, so the costly distinct count is not needed
         n, first, last = scalar_row(db, "SELECT count(*), min(date), max(date) FROM rows")
         found = scalar_row(db, "SELECT count(*) FROM articles")[0] if articles else None
@@ -501,7 +502,7 @@ def iter_rows(db, flt, chunk: int = 50_000) -> Iterator[pd.DataFrame]:
 def summary_stats(db, flt) -> dict:
     """Headline counts: records, period, and interactions by theme, dyad, event type, quad class and year."""
     clause, params = conditions(db, flt)
-    head = headline(db, flt)
+    head = headline(db, flt, articles=True)
 
     def counts(expression: str) -> dict[str, int]:
         out = run(
