@@ -1,8 +1,13 @@
 """Bilateral: the router. Page config and navigation only; each page is a script under pages/."""
 
+from pathlib import Path
+
 import streamlit as st
 
-st.set_page_config(page_title="Bilateral", page_icon=":material/hub:", layout="wide")
+# The tab's icon is a file of ours: a ":material/...:" page icon makes the browser fetch it from Google's
+# font servers, and the app runs offline.
+ICON = Path(__file__).resolve().parent / "ui" / "assets" / "icon.svg"
+st.set_page_config(page_title="Bilateral", page_icon=str(ICON), layout="wide")
 
 analysis = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="", default=True),

@@ -59,14 +59,25 @@ def screenshot(page, name: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "path"), PAGES)
-def test_page_draws_without_error(viewport_page, app_server, name, path):
+def test_page_draws_without_error_or_a_request_beyond_the_app(viewport_page, app_server, name, path):
+    """Offline by default: the page, its charts and the tab's icon come from the app's own server (a
+    ":material/...:" page icon had the browser fetch it from Google's font servers)."""
     page = viewport_page
+    elsewhere = []
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith((app_server, "data:", "blob:")) else elsewhere.append(r.url),
+    )
     open_page(page, f"{app_server}/{path}")
     if name == "records":
         page.wait_for_selector('[data-testid="stDataFrame"]')
     else:
         wait_for_drawn_chart(page)
     assert_no_error(page)
+    icon = page.locator('link[rel="shortcut icon"], link[rel="icon"]').first.get_attribute("href")
+    assert icon and icon.startswith(("data:image/svg+xml", app_server))  # ui/assets/icon.svg
+    page.wait_for_timeout(500)
+    assert elsewhere == []
     screenshot(page, name)
 
 
