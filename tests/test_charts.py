@@ -4,7 +4,9 @@ import datetime as dt
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
+from conftest import SAMPLE_ROWS, make_interactions
 
 from bilateral import charts
 from bilateral.filters import Filter
@@ -85,6 +87,22 @@ def test_cooperation_compares_up_to_four_dyads_on_one_scale(interactions):
     assert [a.text for a in fig.layout.annotations] == ["CHN-RUS", "RUS-USA"]
     assert fig.layout.yaxis2.matches == "y"
     assert fig.layout.barmode == "relative"
+
+
+@pytest.mark.parametrize(
+    ("name", "period"),
+    [("timeline", "year"), ("timeline", "week"), ("cooperation", "year"), ("cooperation", "month")],
+)
+def test_a_lone_bar_takes_a_fifth_of_the_plot_not_all_of_it(name, period):
+    fig = charts.build_figure(name, make_interactions(SAMPLE_ROWS[:1]), Filter(), period=period)
+    bar = next(t for t in fig.data if t.type == "bar")
+    first, last = (pd.Timestamp(end) for end in fig.layout.xaxis.range)
+    assert first < pd.Timestamp(bar.x[0]) < last
+    assert bar.width[0] / 1000 <= 0.2 * (last - first).total_seconds()  # width in ms: 85% of one period of 5
+
+
+def test_bars_over_many_periods_keep_plotlys_own_range(interactions):
+    assert charts.build_figure("timeline", interactions, Filter(), period="year").layout.xaxis.range is None
 
 
 def test_network_sizes_colours_and_selection_handles(interactions):

@@ -37,6 +37,26 @@ def bar_geometry(starts: pd.Series, period: Period | str) -> tuple[pd.Series, li
     return starts + spans / 2, [s.total_seconds() * 850 for s in spans]
 
 
+MIN_PERIODS_SHOWN = 5  # the fewest periods a time axis spans: a lone bar is a fifth of the plot, not all
+
+
+def time_range(first: pd.Timestamp, last: pd.Timestamp, period: Period | str) -> list[pd.Timestamp] | None:
+    """An x-range centred on first..last and MIN_PERIODS_SHOWN periods wide, or None (plotly's own) when the
+    data span more.
+
+    Why: plotly fits the axis to the data: a lone bar filled the plot, a lone point got sub-second ticks."""
+    freq = Period(period).pandas_freq
+    one = (first.to_period(freq) + 1).start_time - first.to_period(freq).start_time
+    short = one * MIN_PERIODS_SHOWN - (last - first)
+    return None if short <= pd.Timedelta(0) else [first - short / 2, last + short / 2]
+
+
+def bars_range(starts: pd.Series, period: Period | str) -> list[pd.Timestamp] | None:
+    """time_range of bars starting at `starts`: from the first period's start to the last period's end."""
+    freq = Period(period).pandas_freq
+    return time_range(starts.min(), (starts.max().to_period(freq) + 1).start_time, period)
+
+
 def timeline_figure(data: TimelineData) -> go.Figure:
     """Stacked bars of interactions per period by theme, with key events as scored markers beneath."""
     counts, events, title, period = data.counts, data.events, data.title, data.period
@@ -103,6 +123,7 @@ def timeline_figure(data: TimelineData) -> go.Figure:
     fig.update_yaxes(title_text="Interactions (by theme)", row=1, col=1)
     fig.update_yaxes(title_text="Score", range=[-10.5, 10.5], zeroline=True, row=2, col=1)
     fig.update_xaxes(title_text=f"{period.label} (key events: strongest scores)", row=2, col=1)
+    fig.update_xaxes(range=bars_range(counts["period"], period))
     return fig
 
 
@@ -179,6 +200,7 @@ def cooperation_figure(data: CooperationData) -> go.Figure:
     )
     fig.update_yaxes(title_text="Sum of scores", col=1)
     fig.update_xaxes(title_text=Period(period).label, row=rows)
+    fig.update_xaxes(range=bars_range(coop["period"], period))
     fig.update_annotations(font={"size": 13, "color": INK})
     return fig
 
