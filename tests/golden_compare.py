@@ -97,8 +97,9 @@ def differences(before, after, path: str = "", rel: float = 1e-9) -> list[str]:
 
 
 PLACEMENT = (
-    "textposition",
-)  # where a name sits by its point: drawing, not data (network names no longer overprint)
+    "textposition",  # where a name sits by its point: drawing, not data (network names no longer overprint)
+    "mode",  # lines, markers or both: drawing (the net chart now marks its points: a lone one showed none)
+)
 
 
 def _without(trace: dict, keys: tuple[str, ...]) -> dict:

@@ -105,6 +105,20 @@ def test_bars_over_many_periods_keep_plotlys_own_range(interactions):
     assert charts.build_figure("timeline", interactions, Filter(), period="year").layout.xaxis.range is None
 
 
+@pytest.mark.parametrize(
+    ("period", "axis", "date"), [("week", "Week", "%d %b %Y"), ("month", "Month", "%b %Y")]
+)
+def test_the_net_chart_marks_a_lone_point_and_names_its_bin(period, axis, date):
+    fig = charts.build_figure("net", make_interactions(SAMPLE_ROWS[:1]), Filter(), period=period)
+    (line,) = fig.data
+    assert "markers" in line.mode  # a line of one point draws nothing
+    assert fig.layout.xaxis.title.text == axis
+    assert f"%{{x|{date}}}" in line.hovertemplate
+    first, last = (pd.Timestamp(end) for end in fig.layout.xaxis.range)
+    assert last - first >= pd.Timedelta(days=28)  # weeks around the point, not sub-second ticks
+    assert pd.Timestamp(fig.layout.xaxis.tick0) == pd.Timestamp(line.x[0])  # a tick at each bin's start
+
+
 def test_network_sizes_colours_and_selection_handles(interactions):
     fig = charts.build_figure("network", interactions, Filter(), ego="UKR")
     nodes = next(t for t in fig.data if t.name == "Actors")

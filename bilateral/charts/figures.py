@@ -38,23 +38,31 @@ def bar_geometry(starts: pd.Series, period: Period | str) -> tuple[pd.Series, li
 
 
 MIN_PERIODS_SHOWN = 5  # the fewest periods a time axis spans: a lone bar is a fifth of the plot, not all
+PERIOD_TICKS = {Period.WEEK: 7 * 86_400_000, Period.MONTH: "M1", Period.QUARTER: "M3", Period.YEAR: "M12"}
 
 
-def time_range(first: pd.Timestamp, last: pd.Timestamp, period: Period | str) -> list[pd.Timestamp] | None:
-    """An x-range centred on first..last and MIN_PERIODS_SHOWN periods wide, or None (plotly's own) when the
-    data span more.
+def time_axis(first: pd.Timestamp, last: pd.Timestamp, period: Period | str) -> dict:
+    """X-axis settings for data from first to last: when they span fewer than MIN_PERIODS_SHOWN periods, a
+    range that wide centred on them and a tick at each period's start; else {} (plotly's own).
 
     Why: plotly fits the axis to the data: a lone bar filled the plot, a lone point got sub-second ticks."""
-    freq = Period(period).pandas_freq
-    one = (first.to_period(freq) + 1).start_time - first.to_period(freq).start_time
+    period = Period(period)
+    start = first.to_period(period.pandas_freq)
+    one = (start + 1).start_time - start.start_time
     short = one * MIN_PERIODS_SHOWN - (last - first)
-    return None if short <= pd.Timedelta(0) else [first - short / 2, last + short / 2]
+    if short <= pd.Timedelta(0):
+        return {}
+    return {
+        "range": [first - short / 2, last + short / 2],
+        "tick0": start.start_time,
+        "dtick": PERIOD_TICKS[period],
+    }
 
 
-def bars_range(starts: pd.Series, period: Period | str) -> list[pd.Timestamp] | None:
-    """time_range of bars starting at `starts`: from the first period's start to the last period's end."""
+def bars_axis(starts: pd.Series, period: Period | str) -> dict:
+    """time_axis of bars starting at `starts`: from the first period's start to the last period's end."""
     freq = Period(period).pandas_freq
-    return time_range(starts.min(), (starts.max().to_period(freq) + 1).start_time, period)
+    return time_axis(starts.min(), (starts.max().to_period(freq) + 1).start_time, period)
 
 
 def timeline_figure(data: TimelineData) -> go.Figure:
@@ -123,7 +131,7 @@ def timeline_figure(data: TimelineData) -> go.Figure:
     fig.update_yaxes(title_text="Interactions (by theme)", row=1, col=1)
     fig.update_yaxes(title_text="Score", range=[-10.5, 10.5], zeroline=True, row=2, col=1)
     fig.update_xaxes(title_text=f"{period.label} (key events: strongest scores)", row=2, col=1)
-    fig.update_xaxes(range=bars_range(counts["period"], period))
+    fig.update_xaxes(**bars_axis(counts["period"], period))
     return fig
 
 
@@ -200,14 +208,23 @@ def cooperation_figure(data: CooperationData) -> go.Figure:
     )
     fig.update_yaxes(title_text="Sum of scores", col=1)
     fig.update_xaxes(title_text=Period(period).label, row=rows)
-    fig.update_xaxes(range=bars_range(coop["period"], period))
+    fig.update_xaxes(**bars_axis(coop["period"], period))
     fig.update_annotations(font={"size": 13, "color": INK})
     return fig
 
 
+# How a hover label names a period's start: the bin, not only its year (a week of 2023 is not "2023").
+PERIOD_HOVER = {
+    Period.WEEK: "week of %{x|%d %b %Y}",
+    Period.MONTH: "%{x|%b %Y}",
+    Period.QUARTER: "quarter from %{x|%b %Y}",
+    Period.YEAR: "%{x|%Y}",
+}
+
+
 def net_figure(data: CooperationData) -> go.Figure:
     """Compact: the rolling mean of net cooperation per dyad, one line each, around a zero line."""
-    coop, title = data.coop, data.title
+    coop, title, period = data.coop, data.title, Period(data.period)
     if coop.empty or coop["count"].sum() == 0:
         return empty_figure(title)
     fig = go.Figure()
@@ -216,17 +233,17 @@ def net_figure(data: CooperationData) -> go.Figure:
             x=part["period"],
             y=part["rolling"],
             name=dyad,
-            mode="lines",
+            mode="lines+markers",  # a lone point is a marker: a line needs two
             line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2.5},
-            hovertemplate=f"{dyad} %{{x|%Y}}<br>Net (rolling) %{{y:+.1f}}<extra></extra>",
+            hovertemplate=f"{dyad} {PERIOD_HOVER[period]}<br>Net (rolling) %{{y:+.1f}}<extra></extra>",
         )
-    fig.add_hline(y=0, line={"color": MUTED, "width": 1})
+    fig.add_hline(y=0, line={"color": MUTED, "width": 1}, layer="below")  # a series at zero stays visible
     fig.update_layout(
         template=CHART_TEMPLATE,
         title={"text": title},
         height=360,
         yaxis_title="Net cooperation (sum of scores)",
-        xaxis_title="Year",
+        xaxis={"title": {"text": period.label}, **time_axis(*coop["period"].agg(["min", "max"]), period)},
     )
     return fig
 
