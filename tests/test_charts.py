@@ -119,6 +119,35 @@ def test_the_net_chart_marks_a_lone_point_and_names_its_bin(period, axis, date):
     assert pd.Timestamp(fig.layout.xaxis.tick0) == pd.Timestamp(line.x[0])  # a tick at each bin's start
 
 
+def _room_px(fig, axis: str, value: float) -> float:
+    """Pixels between `value` and the nearer end of a y-axis's range (the axis's share of the plot height)."""
+    layout, template = fig.layout, fig.layout.template.layout
+    top = layout.margin.t if layout.margin.t is not None else template.margin.t
+    bottom = layout.margin.b if layout.margin.b is not None else template.margin.b
+    low, high = layout[axis].range
+    domain = layout[axis].domain or (0, 1)
+    pixels_per_unit = (layout.height - top - bottom) * (domain[1] - domain[0]) / (high - low)
+    return min(value - low, high - value) * pixels_per_unit
+
+
+@pytest.mark.parametrize(("name", "axis"), [("timeline", "yaxis2"), ("watch", "yaxis3")])
+def test_a_key_event_scored_minus_ten_is_drawn_whole(name, axis):
+    strongest = ("2024-01-25", "RUS", "UKR", "ASSAULT", 4, -10.0, "military", "fact", "AP", None)
+    rows = [*SAMPLE_ROWS, strongest]  # not in the latest week: Watch's events end on that week's Monday
+    fig = charts.build_figure(name, make_interactions(rows), Filter(dyads=("RUS-UKR",)), first="2023-01-01")
+    events = next(t for t in fig.data if t.name == "Key events")
+    assert min(events.y) == -10
+    assert _room_px(fig, axis, -10) >= events.marker.size / 2 + events.marker.line.width
+
+
+def test_the_cooperation_charts_net_marker_at_its_extreme_is_drawn_whole(interactions):
+    fig = charts.build_figure("cooperation", interactions, Filter(), dyads=("RUS-UKR", "CHN-RUS"))
+    net = next(t for t in fig.data if t.name == "Net")
+    assert min(net.y) == -9  # the lowest point of the chart: the bar beneath ends there too
+    assert _room_px(fig, "yaxis", -9) >= net.marker.size / 2 + 1
+    assert _room_px(fig, "yaxis", max(net.y)) > 0  # the top is in range as well
+
+
 def test_network_sizes_colours_and_selection_handles(interactions):
     fig = charts.build_figure("network", interactions, Filter(), ego="UKR")
     nodes = next(t for t in fig.data if t.name == "Actors")

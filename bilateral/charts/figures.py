@@ -21,6 +21,7 @@ from bilateral.charts.style import (
     MUTED,
     NET,
     QUAD_COLOURS,
+    SCORE_AXIS,
     SERIES_COLOURS,
     TENSION,
     THEME_COLOURS,
@@ -129,10 +130,21 @@ def timeline_figure(data: TimelineData) -> go.Figure:
         legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top", "title": {"text": "Theme"}},
     )
     fig.update_yaxes(title_text="Interactions (by theme)", row=1, col=1)
-    fig.update_yaxes(title_text="Score", range=[-10.5, 10.5], zeroline=True, row=2, col=1)
+    fig.update_yaxes(title_text="Score", **SCORE_AXIS, row=2, col=1)
     fig.update_xaxes(title_text=f"{period.label} (key events: strongest scores)", row=2, col=1)
     fig.update_xaxes(**bars_axis(counts["period"], period))
     return fig
+
+
+def sums_range(coop: pd.DataFrame) -> list[float]:
+    """A y-range holding the bars, net and rolling mean, and zero, with 8% to spare at each end.
+
+    Why set: plotly's own range fitted the bars exactly, cutting the net marker at the extreme in half, and
+    with an x-range set on subplots whose axes match it fell back to -1..4."""
+    values = coop[["cooperation", "tension", "net", "rolling"]]
+    low, high = min(0.0, float(values.min().min())), max(0.0, float(values.max().max()))
+    spare = max(0.08 * (high - low), 0.5)
+    return [low - spare, high + spare]
 
 
 def cooperation_figure(data: CooperationData) -> go.Figure:
@@ -206,6 +218,7 @@ def cooperation_figure(data: CooperationData) -> go.Figure:
         height=300 + 240 * rows,
         legend={"y": 1.0 + 0.12 / rows},
     )
+    fig.update_yaxes(range=sums_range(coop))
     fig.update_yaxes(title_text="Sum of scores", col=1)
     fig.update_xaxes(title_text=Period(period).label, row=rows)
     fig.update_xaxes(**bars_axis(coop["period"], period))
