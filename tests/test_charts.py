@@ -82,6 +82,18 @@ def test_timeline_keeps_to_filtered_themes_and_marks_key_events(db):
     assert {row[4] for row in events.customdata} == {"CHN-RUS"}
 
 
+def test_the_timeline_legend_titles_only_the_themes_theme(interactions):
+    fig = charts.build_figure("timeline", interactions, Filter(), period="year")
+    assert not fig.layout.legend.title.text  # no title over every entry: key events are no theme
+    bars = [t for t in fig.data if t.type == "bar"]
+    events = next(t for t in fig.data if t.name == "Key events")
+    assert {(t.legendgroup, t.legendgrouptitle.text) for t in bars} == {("themes", "Theme")}
+    assert events.legendgroup != "themes" and not events.legendgrouptitle.text
+    assert events.legendrank > max(t.legendrank for t in bars)  # listed after the themes
+    tops = sorted(bars, key=lambda t: t.legendrank)
+    assert [t.name for t in tops] == [t.name for t in reversed(bars)]  # listed top down, as stacked
+
+
 def test_cooperation_compares_up_to_four_dyads_on_one_scale(interactions):
     fig = charts.build_figure("cooperation", interactions, Filter(), dyads=("CHN-RUS", "RUS-USA"))
     assert [a.text for a in fig.layout.annotations] == ["CHN-RUS", "RUS-USA"]

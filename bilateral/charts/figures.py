@@ -66,6 +66,9 @@ def bars_axis(starts: pd.Series, period: Period | str) -> dict:
     return time_axis(starts.min(), (starts.max().to_period(freq) + 1).start_time, period)
 
 
+THEMES_LEGEND = {"legendgroup": "themes", "legendgrouptitle": {"text": "Theme"}}  # the title over themes only
+
+
 def timeline_figure(data: TimelineData) -> go.Figure:
     """Stacked bars of interactions per period by theme, with key events as scored markers beneath."""
     counts, events, title, period = data.counts, data.events, data.title, data.period
@@ -73,7 +76,7 @@ def timeline_figure(data: TimelineData) -> go.Figure:
         return empty_figure(title)
     period = Period(period)
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.7, 0.3], vertical_spacing=0.08)
-    for theme in Theme:
+    for order, theme in enumerate(Theme):
         rows = counts.loc[counts["theme"] == theme.value]
         if rows.empty:
             continue
@@ -83,6 +86,8 @@ def timeline_figure(data: TimelineData) -> go.Figure:
             width=widths,
             y=rows["count"],
             name=theme.label,
+            **THEMES_LEGEND,
+            legendrank=len(Theme) - order,  # listed as stacked: the last theme is the top of each bar
             marker_color=THEME_COLOURS[theme.value],
             customdata=[["period", p.date().isoformat(), theme.value, ""] for p in rows["period"]],
             hovertemplate=f"{theme.label}<br>{period.label} of %{{customdata[1]}}: %{{y}}<extra></extra>",
@@ -94,6 +99,8 @@ def timeline_figure(data: TimelineData) -> go.Figure:
             y=data.imported["count"],
             mode="lines+markers",
             name=IMPORTED_LABEL,
+            legendgroup="imported",
+            legendrank=len(Theme) + 1,
             line={"color": INK, "width": 1.5, "dash": "dot", "shape": "hvh"},
             marker={"size": 4, "color": INK},
             customdata=[["period", p.date().isoformat(), "", ""] for p in data.imported["period"]],
@@ -105,6 +112,8 @@ def timeline_figure(data: TimelineData) -> go.Figure:
             y=events["score"],
             mode="markers",
             name="Key events",
+            legendgroup="events",  # a group of its own, below the themes: a key event is no theme
+            legendrank=len(Theme) + 2,
             row=2,
             col=1,
             marker={
@@ -127,7 +136,7 @@ def timeline_figure(data: TimelineData) -> go.Figure:
         barmode="stack",
         height=560,
         margin={"t": 64, "r": 16},
-        legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top", "title": {"text": "Theme"}},
+        legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top", "traceorder": "grouped"},
     )
     fig.update_yaxes(title_text="Interactions (by theme)", row=1, col=1)
     fig.update_yaxes(title_text="Score", **SCORE_AXIS, row=2, col=1)
