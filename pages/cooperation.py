@@ -41,8 +41,8 @@ fig = loaders.figure_with_notes("cooperation", flt, period=period.value, window=
 picked = views.chart(fig, key="cooperation_chart")
 chart_downloads(fig, name="cooperation", flt=flt, n_records=scored, key="cooperation")
 st.caption(
-    "Cooperation is the sum of positive scores, tension the sum of negative scores, net their sum; "
-    f"the dotted line is the mean of net over {count_noun(int(window), 'period')}."
+    "Cooperation is the sum of positive scores, tension the sum of negative scores, the net score their sum; "
+    f"the dotted line is the mean of the net score over {count_noun(int(window), 'period')}."
 )
 views.selection(
     loaders.selection(flt, picked, period.value, dyads=dyads, scored_only=not include),

@@ -131,6 +131,16 @@ def test_the_net_chart_marks_a_lone_point_and_names_its_bin(period, axis, date):
     assert pd.Timestamp(fig.layout.xaxis.tick0) == pd.Timestamp(line.x[0])  # a tick at each bin's start
 
 
+def test_the_net_chart_names_the_net_score_and_its_window_not_the_index(interactions):
+    """'Net cooperation' is the -1..+1 index on the Overview: the chart beside it draws sums of scores."""
+    fig = charts.build_figure("net", interactions, Filter(), period="year", window=4)
+    assert fig.layout.title.text == "Net score per year, 4-year rolling mean · 2014-2024"
+    assert fig.layout.yaxis.title.text == "Net score (sum of scores)"
+    assert all("<br>Net score, 4-year rolling mean %{y" in t.hovertemplate for t in fig.data)
+    single = charts.build_figure("net", interactions, Filter(), period="quarter", window=1)
+    assert single.layout.title.text == "Net score per quarter · 2014-2024"  # no mean of one period
+
+
 def _room_px(fig, axis: str, value: float) -> float:
     """Pixels between `value` and the nearer end of a y-axis's range (the axis's share of the plot height)."""
     layout, template = fig.layout, fig.layout.template.layout

@@ -244,11 +244,18 @@ PERIOD_HOVER = {
 }
 
 
+def rolling_label(period: Period | str, window: int, lead: str = "") -> str:
+    """'3-year rolling mean' (after `lead`), or '' for a window of one period: no mean is taken."""
+    return "" if window <= 1 else f"{lead}{window}-{Period(period).value} rolling mean"
+
+
 def net_figure(data: CooperationData) -> go.Figure:
-    """Compact: the rolling mean of net cooperation per dyad, one line each, around a zero line."""
+    """Compact: the net score (the sum of scores: cooperation plus tension) per period and dyad, as a rolling
+    mean, one line each around a zero line. Not the net cooperation index, which runs from -1 to +1."""
     coop, title, period = data.coop, data.title, Period(data.period)
     if coop.empty or coop["count"].sum() == 0:
         return empty_figure(title)
+    measure = f"Net score{rolling_label(period, data.window, ', ')}"
     fig = go.Figure()
     for i, (dyad, part) in enumerate(coop.groupby("dyad", sort=False)):
         fig.add_scatter(
@@ -257,14 +264,14 @@ def net_figure(data: CooperationData) -> go.Figure:
             name=dyad,
             mode="lines+markers",  # a lone point is a marker: a line needs two
             line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2.5},
-            hovertemplate=f"{dyad} {PERIOD_HOVER[period]}<br>Net (rolling) %{{y:+.1f}}<extra></extra>",
+            hovertemplate=f"{dyad} {PERIOD_HOVER[period]}<br>{measure} %{{y:+.1f}}<extra></extra>",
         )
     fig.add_hline(y=0, line={"color": MUTED, "width": 1}, layer="below")  # a series at zero stays visible
     fig.update_layout(
         template=CHART_TEMPLATE,
         title={"text": title},
         height=360,
-        yaxis_title="Net cooperation (sum of scores)",
+        yaxis_title="Net score (sum of scores)",
         xaxis={"title": {"text": period.label}, **time_axis(*coop["period"].agg(["min", "max"]), period)},
     )
     return fig
