@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bilateral.analysis.periods import Period
+from bilateral.analysis.periods import Period, auto_period
 from bilateral.wording import count_noun
 from ui import loaders, views
 from ui.downloads import chart_downloads
@@ -21,26 +21,28 @@ if scored == 0:
 available = loaders.leading_dyads(flt, n=30, include_commentary=include)
 default = available[:4]  # the four leading dyads are the first four of the thirty
 chosen_now = st.session_state.get("cooperation_dyads") or []
-left, middle, right = st.columns([3, 2, 1.2])
-dyads = left.multiselect(
+dyads = st.multiselect(
     "Dyads (up to four, on one scale)", list(dict.fromkeys([*available, *chosen_now])), default=default,
     max_selections=4, key="cooperation_dyads",
 )  # fmt: skip
-period = middle.segmented_control(
-    "Bin by", list(Period), default=Period.YEAR, format_func=lambda p: p.label, key="cooperation_period",
+head = loaders.headline(flt)
+suggested = auto_period(head.first, head.last)  # bins that suit the filter's dates, as on the Timeline
+left, right = st.columns([3, 2])  # on their own row: beside the dyads the four bins did not fit 1100 px
+period = left.segmented_control(
+    "Bin by", list(Period), default=suggested, format_func=lambda p: p.label, key="cooperation_period",
     required=True,
 )  # fmt: skip
 window = right.number_input("Rolling mean over", 1, 12, value=3, key="cooperation_window", help="periods")
 dyads = dyads or default
-period = Period(period or Period.YEAR)
+period = Period(period or suggested)
 
 options = {"dyads": tuple(dyads), "include_commentary": include}
 fig = loaders.figure_with_notes("cooperation", flt, period=period.value, window=int(window), **options)
 picked = views.chart(fig, key="cooperation_chart")
 chart_downloads(fig, name="cooperation", flt=flt, n_records=scored, key="cooperation")
 st.caption(
-    "Cooperation is the sum of positive scores, tension the sum of negative scores, net their sum; "
-    f"the dotted line is the mean of net over {count_noun(int(window), 'period')}."
+    "Cooperation is the sum of positive scores, tension the sum of negative scores, the net score their sum; "
+    f"the dotted line is the mean of the net score over {count_noun(int(window), 'period')}."
 )
 views.selection(
     loaders.selection(flt, picked, period.value, dyads=dyads, scored_only=not include),

@@ -1,4 +1,5 @@
-"""Overview: headline numbers, net cooperation of the leading dyads, the latest evidence, the theme mix."""
+"""Overview: headline numbers, the net cooperation index and net score of the leading dyads, the latest
+evidence, the theme mix."""
 
 import streamlit as st
 
@@ -51,6 +52,10 @@ with left:
     net = loaders.figure("net", flt, dyads=tuple(dyads))
     views.chart(net, key="overview_net", selectable=False)
     chart_downloads(net, name="net-cooperation", flt=flt, n_records=head.interactions, key="overview_net")
+    st.caption(
+        "Net score: the sum of the scores of a period's interactions, cooperation positive and tension "
+        "negative (commentary left out). It grows with the number of events; the index above does not."
+    )
 with right:
     themes = loaders.figure("theme_mix", flt)
     picked = views.chart(themes, key="overview_themes")

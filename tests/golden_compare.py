@@ -97,8 +97,12 @@ def differences(before, after, path: str = "", rel: float = 1e-9) -> list[str]:
 
 
 PLACEMENT = (
-    "textposition",
-)  # where a name sits by its point: drawing, not data (network names no longer overprint)
+    "textposition",  # where a name sits by its point: drawing, not data (network names no longer overprint)
+    "mode",  # lines, markers or both: drawing (the net chart now marks its points: a lone one showed none)
+    "legendgroup",  # how the legend groups, titles and orders its entries: the Timeline's key events were
+    "legendgrouptitle",  # listed under the title "Theme"; they now have a group of their own after the
+    "legendrank",  # themes (the entries' names are still compared)
+)
 
 
 def _without(trace: dict, keys: tuple[str, ...]) -> dict:

@@ -81,6 +81,22 @@ def test_page_draws_without_error_or_a_request_beyond_the_app(viewport_page, app
     screenshot(page, name)
 
 
+def test_cooperations_bin_control_shows_all_four_bins_in_an_1100_pixel_window(viewport_page, app_server):
+    """Beside the dyads, the control was narrower than its buttons and scrolled Week out of sight."""
+    page = viewport_page
+    page.set_viewport_size({"width": 1100, "height": 1000})
+    open_page(page, f"{app_server}/cooperation")
+    wait_for_drawn_chart(page)
+    control = page.locator(".st-key-cooperation_period")
+    box = control.bounding_box()
+    buttons = [b.bounding_box() for b in control.locator("button").all()]
+    assert len(buttons) == 4
+    assert all(box["x"] - 1 <= b["x"] and b["x"] + b["width"] <= box["x"] + box["width"] + 1 for b in buttons)
+    assert not control.evaluate(
+        "e => [...e.querySelectorAll('*')].some(c => c.scrollWidth > c.clientWidth + 1)"
+    )
+
+
 def test_theme_filter_changes_chart_and_url(viewport_page, app_server):
     page = viewport_page
     open_page(page, f"{app_server}/timeline")

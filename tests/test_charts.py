@@ -4,7 +4,9 @@ import datetime as dt
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
+from conftest import SAMPLE_ROWS, make_interactions
 
 from bilateral import charts
 from bilateral.filters import Filter
@@ -80,11 +82,92 @@ def test_timeline_keeps_to_filtered_themes_and_marks_key_events(db):
     assert {row[4] for row in events.customdata} == {"CHN-RUS"}
 
 
+def test_the_timeline_legend_titles_only_the_themes_theme(interactions):
+    fig = charts.build_figure("timeline", interactions, Filter(), period="year")
+    assert not fig.layout.legend.title.text  # no title over every entry: key events are no theme
+    bars = [t for t in fig.data if t.type == "bar"]
+    events = next(t for t in fig.data if t.name == "Key events")
+    assert {(t.legendgroup, t.legendgrouptitle.text) for t in bars} == {("themes", "Theme")}
+    assert events.legendgroup != "themes" and not events.legendgrouptitle.text
+    assert events.legendrank > max(t.legendrank for t in bars)  # listed after the themes
+    tops = sorted(bars, key=lambda t: t.legendrank)
+    assert [t.name for t in tops] == [t.name for t in reversed(bars)]  # listed top down, as stacked
+
+
 def test_cooperation_compares_up_to_four_dyads_on_one_scale(interactions):
     fig = charts.build_figure("cooperation", interactions, Filter(), dyads=("CHN-RUS", "RUS-USA"))
     assert [a.text for a in fig.layout.annotations] == ["CHN-RUS", "RUS-USA"]
     assert fig.layout.yaxis2.matches == "y"
     assert fig.layout.barmode == "relative"
+
+
+@pytest.mark.parametrize(
+    ("name", "period"),
+    [("timeline", "year"), ("timeline", "week"), ("cooperation", "year"), ("cooperation", "month")],
+)
+def test_a_lone_bar_takes_a_fifth_of_the_plot_not_all_of_it(name, period):
+    fig = charts.build_figure(name, make_interactions(SAMPLE_ROWS[:1]), Filter(), period=period)
+    bar = next(t for t in fig.data if t.type == "bar")
+    first, last = (pd.Timestamp(end) for end in fig.layout.xaxis.range)
+    assert first < pd.Timestamp(bar.x[0]) < last
+    assert bar.width[0] / 1000 <= 0.2 * (last - first).total_seconds()  # width in ms: 85% of one period of 5
+
+
+def test_bars_over_many_periods_keep_plotlys_own_range(interactions):
+    assert charts.build_figure("timeline", interactions, Filter(), period="year").layout.xaxis.range is None
+
+
+@pytest.mark.parametrize(
+    ("period", "axis", "date"), [("week", "Week", "%d %b %Y"), ("month", "Month", "%b %Y")]
+)
+def test_the_net_chart_marks_a_lone_point_and_names_its_bin(period, axis, date):
+    fig = charts.build_figure("net", make_interactions(SAMPLE_ROWS[:1]), Filter(), period=period)
+    (line,) = fig.data
+    assert "markers" in line.mode  # a line of one point draws nothing
+    assert fig.layout.xaxis.title.text == axis
+    assert f"%{{x|{date}}}" in line.hovertemplate
+    first, last = (pd.Timestamp(end) for end in fig.layout.xaxis.range)
+    assert last - first >= pd.Timedelta(days=28)  # weeks around the point, not sub-second ticks
+    assert pd.Timestamp(fig.layout.xaxis.tick0) == pd.Timestamp(line.x[0])  # a tick at each bin's start
+
+
+def test_the_net_chart_names_the_net_score_and_its_window_not_the_index(interactions):
+    """'Net cooperation' is the -1..+1 index on the Overview: the chart beside it draws sums of scores."""
+    fig = charts.build_figure("net", interactions, Filter(), period="year", window=4)
+    assert fig.layout.title.text == "Net score per year, 4-year rolling mean · 2014-2024"
+    assert fig.layout.yaxis.title.text == "Net score (sum of scores)"
+    assert all("<br>Net score, 4-year rolling mean %{y" in t.hovertemplate for t in fig.data)
+    single = charts.build_figure("net", interactions, Filter(), period="quarter", window=1)
+    assert single.layout.title.text == "Net score per quarter · 2014-2024"  # no mean of one period
+
+
+def _room_px(fig, axis: str, value: float) -> float:
+    """Pixels between `value` and the nearer end of a y-axis's range (the axis's share of the plot height)."""
+    layout, template = fig.layout, fig.layout.template.layout
+    top = layout.margin.t if layout.margin.t is not None else template.margin.t
+    bottom = layout.margin.b if layout.margin.b is not None else template.margin.b
+    low, high = layout[axis].range
+    domain = layout[axis].domain or (0, 1)
+    pixels_per_unit = (layout.height - top - bottom) * (domain[1] - domain[0]) / (high - low)
+    return min(value - low, high - value) * pixels_per_unit
+
+
+@pytest.mark.parametrize(("name", "axis"), [("timeline", "yaxis2"), ("watch", "yaxis3")])
+def test_a_key_event_scored_minus_ten_is_drawn_whole(name, axis):
+    strongest = ("2024-01-25", "RUS", "UKR", "ASSAULT", 4, -10.0, "military", "fact", "AP", None)
+    rows = [*SAMPLE_ROWS, strongest]  # not in the latest week: Watch's events end on that week's Monday
+    fig = charts.build_figure(name, make_interactions(rows), Filter(dyads=("RUS-UKR",)), first="2023-01-01")
+    events = next(t for t in fig.data if t.name == "Key events")
+    assert min(events.y) == -10
+    assert _room_px(fig, axis, -10) >= events.marker.size / 2 + events.marker.line.width
+
+
+def test_the_cooperation_charts_net_marker_at_its_extreme_is_drawn_whole(interactions):
+    fig = charts.build_figure("cooperation", interactions, Filter(), dyads=("RUS-UKR", "CHN-RUS"))
+    net = next(t for t in fig.data if t.name == "Net")
+    assert min(net.y) == -9  # the lowest point of the chart: the bar beneath ends there too
+    assert _room_px(fig, "yaxis", -9) >= net.marker.size / 2 + 1
+    assert _room_px(fig, "yaxis", max(net.y)) > 0  # the top is in range as well
 
 
 def test_network_sizes_colours_and_selection_handles(interactions):

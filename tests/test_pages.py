@@ -183,6 +183,21 @@ def test_cooperation_controls():
     assert "Quarter" in json.dumps(figures(at)[0]["layout"])
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, Period.YEAR),
+        ({"from": "2025-11-01", "to": "2025-12-31"}, Period.WEEK),
+        ({"dyad": "BRICS-SAU"}, Period.WEEK),
+    ],
+)
+def test_cooperation_bins_to_suit_the_filters_dates_as_the_timeline_does(query, expected):
+    at = page("cooperation", **query)
+    assert not at.exception
+    assert at.segmented_control(key="cooperation_period").value == expected
+    assert expected.label in json.dumps(figures(at)[0]["layout"])  # the chart's axis: bins the control shows
+
+
 def test_records_row_shows_escaped_evidence():
     at = page("records")
     at.session_state["records_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}

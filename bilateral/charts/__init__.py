@@ -23,6 +23,7 @@ from bilateral.charts.figures import (
     heatmap_figure,
     net_figure,
     quad_mix_figure,
+    rolling_label,
     selected_customdata,
     theme_mix_figure,
     timeline_figure,
@@ -129,7 +130,7 @@ def _coop_data(db, flt, period, dyads=None, include_commentary=False, window=3, 
     chosen = chosen[:4]
     sums = queries.coop_sums(db, flt, period, chosen, include_commentary)
     coop = metrics.cooperation_tension(sums, chosen, period, window)
-    return CooperationData(coop, figure_title(subject, flt, span), Period(period))
+    return CooperationData(coop, figure_title(subject, flt, span), Period(period), window)
 
 
 def _cooperation(db, flt, period=None, **options):
@@ -138,10 +139,10 @@ def _cooperation(db, flt, period=None, **options):
     )
 
 
-def _net(db, flt, period=None, **options):
-    return net_figure(
-        _coop_data(db, flt, _period(db, flt, period), subject="Net cooperation, rolling mean", **options)
-    )
+def _net(db, flt, period=None, window=3, **options):
+    period = _period(db, flt, period)
+    subject = f"Net score per {period.value}{rolling_label(period, window, ', ')}"
+    return net_figure(_coop_data(db, flt, period, window=window, subject=subject, **options))
 
 
 def _agreement(db, flt, period=None, dyads=None, include_commentary=False, **_):

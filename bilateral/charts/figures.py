@@ -21,6 +21,7 @@ from bilateral.charts.style import (
     MUTED,
     NET,
     QUAD_COLOURS,
+    SCORE_AXIS,
     SERIES_COLOURS,
     TENSION,
     THEME_COLOURS,
@@ -37,6 +38,37 @@ def bar_geometry(starts: pd.Series, period: Period | str) -> tuple[pd.Series, li
     return starts + spans / 2, [s.total_seconds() * 850 for s in spans]
 
 
+MIN_PERIODS_SHOWN = 5  # the fewest periods a time axis spans: a lone bar is a fifth of the plot, not all
+PERIOD_TICKS = {Period.WEEK: 7 * 86_400_000, Period.MONTH: "M1", Period.QUARTER: "M3", Period.YEAR: "M12"}
+
+
+def time_axis(first: pd.Timestamp, last: pd.Timestamp, period: Period | str) -> dict:
+    """X-axis settings for data from first to last: when they span fewer than MIN_PERIODS_SHOWN periods, a
+    range that wide centred on them and a tick at each period's start; else {} (plotly's own).
+
+    Why: plotly fits the axis to the data: a lone bar filled the plot, a lone point got sub-second ticks."""
+    period = Period(period)
+    start = first.to_period(period.pandas_freq)
+    one = (start + 1).start_time - start.start_time
+    short = one * MIN_PERIODS_SHOWN - (last - first)
+    if short <= pd.Timedelta(0):
+        return {}
+    return {
+        "range": [first - short / 2, last + short / 2],
+        "tick0": start.start_time,
+        "dtick": PERIOD_TICKS[period],
+    }
+
+
+def bars_axis(starts: pd.Series, period: Period | str) -> dict:
+    """time_axis of bars starting at `starts`: from the first period's start to the last period's end."""
+    freq = Period(period).pandas_freq
+    return time_axis(starts.min(), (starts.max().to_period(freq) + 1).start_time, period)
+
+
+THEMES_LEGEND = {"legendgroup": "themes", "legendgrouptitle": {"text": "Theme"}}  # the title over themes only
+
+
 def timeline_figure(data: TimelineData) -> go.Figure:
     """Stacked bars of interactions per period by theme, with key events as scored markers beneath."""
     counts, events, title, period = data.counts, data.events, data.title, data.period
@@ -44,7 +76,7 @@ def timeline_figure(data: TimelineData) -> go.Figure:
         return empty_figure(title)
     period = Period(period)
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.7, 0.3], vertical_spacing=0.08)
-    for theme in Theme:
+    for order, theme in enumerate(Theme):
         rows = counts.loc[counts["theme"] == theme.value]
         if rows.empty:
             continue
@@ -54,6 +86,8 @@ def timeline_figure(data: TimelineData) -> go.Figure:
             width=widths,
             y=rows["count"],
             name=theme.label,
+            **THEMES_LEGEND,
+            legendrank=len(Theme) - order,  # listed as stacked: the last theme is the top of each bar
             marker_color=THEME_COLOURS[theme.value],
             customdata=[["period", p.date().isoformat(), theme.value, ""] for p in rows["period"]],
             hovertemplate=f"{theme.label}<br>{period.label} of %{{customdata[1]}}: %{{y}}<extra></extra>",
@@ -65,6 +99,8 @@ def timeline_figure(data: TimelineData) -> go.Figure:
             y=data.imported["count"],
             mode="lines+markers",
             name=IMPORTED_LABEL,
+            legendgroup="imported",
+            legendrank=len(Theme) + 1,
             line={"color": INK, "width": 1.5, "dash": "dot", "shape": "hvh"},
             marker={"size": 4, "color": INK},
             customdata=[["period", p.date().isoformat(), "", ""] for p in data.imported["period"]],
@@ -76,6 +112,8 @@ def timeline_figure(data: TimelineData) -> go.Figure:
             y=events["score"],
             mode="markers",
             name="Key events",
+            legendgroup="events",  # a group of its own, below the themes: a key event is no theme
+            legendrank=len(Theme) + 2,
             row=2,
             col=1,
             marker={
@@ -98,12 +136,24 @@ def timeline_figure(data: TimelineData) -> go.Figure:
         barmode="stack",
         height=560,
         margin={"t": 64, "r": 16},
-        legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top", "title": {"text": "Theme"}},
+        legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top", "traceorder": "grouped"},
     )
     fig.update_yaxes(title_text="Interactions (by theme)", row=1, col=1)
-    fig.update_yaxes(title_text="Score", range=[-10.5, 10.5], zeroline=True, row=2, col=1)
+    fig.update_yaxes(title_text="Score", **SCORE_AXIS, row=2, col=1)
     fig.update_xaxes(title_text=f"{period.label} (key events: strongest scores)", row=2, col=1)
+    fig.update_xaxes(**bars_axis(counts["period"], period))
     return fig
+
+
+def sums_range(coop: pd.DataFrame) -> list[float]:
+    """A y-range holding the bars, net and rolling mean, and zero, with 8% to spare at each end.
+
+    Why set: plotly's own range fitted the bars exactly, cutting the net marker at the extreme in half, and
+    with an x-range set on subplots whose axes match it fell back to -1..4."""
+    values = coop[["cooperation", "tension", "net", "rolling"]]
+    low, high = min(0.0, float(values.min().min())), max(0.0, float(values.max().max()))
+    spare = max(0.08 * (high - low), 0.5)
+    return [low - spare, high + spare]
 
 
 def cooperation_figure(data: CooperationData) -> go.Figure:
@@ -177,34 +227,52 @@ def cooperation_figure(data: CooperationData) -> go.Figure:
         height=300 + 240 * rows,
         legend={"y": 1.0 + 0.12 / rows},
     )
+    fig.update_yaxes(range=sums_range(coop))
     fig.update_yaxes(title_text="Sum of scores", col=1)
     fig.update_xaxes(title_text=Period(period).label, row=rows)
+    fig.update_xaxes(**bars_axis(coop["period"], period))
     fig.update_annotations(font={"size": 13, "color": INK})
     return fig
 
 
+# How a hover label names a period's start: the bin, not only its year (a week of 2023 is not "2023").
+PERIOD_HOVER = {
+    Period.WEEK: "week of %{x|%d %b %Y}",
+    Period.MONTH: "%{x|%b %Y}",
+    Period.QUARTER: "quarter from %{x|%b %Y}",
+    Period.YEAR: "%{x|%Y}",
+}
+
+
+def rolling_label(period: Period | str, window: int, lead: str = "") -> str:
+    """'3-year rolling mean' (after `lead`), or '' for a window of one period: no mean is taken."""
+    return "" if window <= 1 else f"{lead}{window}-{Period(period).value} rolling mean"
+
+
 def net_figure(data: CooperationData) -> go.Figure:
-    """Compact: the rolling mean of net cooperation per dyad, one line each, around a zero line."""
-    coop, title = data.coop, data.title
+    """Compact: the net score (the sum of scores: cooperation plus tension) per period and dyad, as a rolling
+    mean, one line each around a zero line. Not the net cooperation index, which runs from -1 to +1."""
+    coop, title, period = data.coop, data.title, Period(data.period)
     if coop.empty or coop["count"].sum() == 0:
         return empty_figure(title)
+    measure = f"Net score{rolling_label(period, data.window, ', ')}"
     fig = go.Figure()
     for i, (dyad, part) in enumerate(coop.groupby("dyad", sort=False)):
         fig.add_scatter(
             x=part["period"],
             y=part["rolling"],
             name=dyad,
-            mode="lines",
+            mode="lines+markers",  # a lone point is a marker: a line needs two
             line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2.5},
-            hovertemplate=f"{dyad} %{{x|%Y}}<br>Net (rolling) %{{y:+.1f}}<extra></extra>",
+            hovertemplate=f"{dyad} {PERIOD_HOVER[period]}<br>{measure} %{{y:+.1f}}<extra></extra>",
         )
-    fig.add_hline(y=0, line={"color": MUTED, "width": 1})
+    fig.add_hline(y=0, line={"color": MUTED, "width": 1}, layer="below")  # a series at zero stays visible
     fig.update_layout(
         template=CHART_TEMPLATE,
         title={"text": title},
         height=360,
-        yaxis_title="Net cooperation (sum of scores)",
-        xaxis_title="Year",
+        yaxis_title="Net score (sum of scores)",
+        xaxis={"title": {"text": period.label}, **time_axis(*coop["period"].agg(["min", "max"]), period)},
     )
     return fig
 

@@ -28,6 +28,7 @@ class CooperationData:
     coop: pd.DataFrame
     title: str
     period: Period = Period.YEAR
+    window: int = 3  # the periods of the rolling mean
 
 
 @dataclass(frozen=True)

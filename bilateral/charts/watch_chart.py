@@ -9,7 +9,16 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from bilateral.charts.payloads import WatchData
-from bilateral.charts.style import CHART_TEMPLATE, COOPERATION, INK, MUTED, NET, TENSION, empty_figure
+from bilateral.charts.style import (
+    CHART_TEMPLATE,
+    COOPERATION,
+    INK,
+    MUTED,
+    NET,
+    SCORE_AXIS,
+    TENSION,
+    empty_figure,
+)
 
 BAND = "rgba(120, 130, 140, 0.18)"
 DIRECTION_COLOURS = {"toward cooperation": COOPERATION, "toward tension": TENSION}
@@ -174,6 +183,6 @@ def watch_figure(data: WatchData) -> go.Figure:
     )
     fig.update_yaxes(title_text="Events per week", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text="Net index", range=[-1.15, 1.15], zeroline=True, row=2, col=1)
-    fig.update_yaxes(title_text="Key events", range=[-10.5, 10.5], zeroline=True, row=3, col=1)
+    fig.update_yaxes(title_text="Key events", **SCORE_AXIS, row=3, col=1)
     fig.update_xaxes(title_text="Week (ringed: beyond the baseline band); key events by score", row=3, col=1)
     return fig
