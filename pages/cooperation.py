@@ -25,8 +25,7 @@ dyads = st.multiselect(
     "Dyads (up to four, on one scale)", list(dict.fromkeys([*available, *chosen_now])), default=default,
     max_selections=4, key="cooperation_dyads",
 )  # fmt: skip
-head = loaders.headline(flt)
-suggested = auto_period(head.first, head.last)  # bins that suit the filter's dates, as on the Timeline
+suggested = auto_period(*loaders.span(flt, include))  # bins that suit the charted dates, as on the Timeline
 left, right = st.columns([3, 2])  # on their own row: beside the dyads the four bins did not fit 1100 px
 period = left.segmented_control(
     "Bin by", list(Period), default=suggested, format_func=lambda p: p.label, key="cooperation_period",

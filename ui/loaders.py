@@ -100,6 +100,17 @@ def count(flt: Filter, include_commentary: bool = True) -> int:
     return _count(*_db(), query_key(flt), include_commentary)
 
 
+@st.cache_data(show_spinner=False, max_entries=128)
+def _span(url: str, rev: int, key: str, include_commentary: bool) -> tuple:
+    return queries.date_span(mirror(), _from_key(key), queries.scored(include_commentary))
+
+
+def span(flt: Filter, include_commentary: bool = True) -> tuple:
+    """First and last date of the matching interactions (scored ones only when include_commentary is
+    False); after count() of the same rows, read from the mirror's memo without a scan."""
+    return _span(*_db(), query_key(flt), include_commentary)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _figure_json(url: str, rev: int, key: str, name: str, options: tuple) -> str:
     return charts.build_figure(name, mirror(), _from_key(key), actors=actors(), **dict(options)).to_json()
