@@ -113,6 +113,21 @@ def test_a_lone_bar_takes_a_fifth_of_the_plot_not_all_of_it(name, period):
     assert bar.width[0] / 1000 <= 0.2 * (last - first).total_seconds()  # width in ms: 85% of one period of 5
 
 
+@pytest.mark.parametrize(("name", "axis"), [("timeline", "yaxis"), ("theme_mix", "xaxis")])
+def test_a_count_axis_over_a_record_or_two_ticks_whole_numbers(name, axis):
+    """One interaction had ticks at 0.2, 0.4, ...: counts no record can have."""
+    fig = charts.build_figure(name, make_interactions(SAMPLE_ROWS[:1]), Filter(), period="week")
+    ticks = fig.layout[axis]
+    assert (ticks.tick0, ticks.dtick, ticks.rangemode) == (0, 1, "tozero")
+
+
+def test_a_count_axis_of_larger_counts_keeps_plotlys_ticks():
+    from bilateral.charts.style import count_axis
+
+    assert count_axis(4) == {"rangemode": "tozero", "tick0": 0, "dtick": 1}
+    assert count_axis(5) == count_axis(250) == {"rangemode": "tozero"}
+
+
 def test_bars_over_many_periods_keep_plotlys_own_range(interactions):
     assert charts.build_figure("timeline", interactions, Filter(), period="year").layout.xaxis.range is None
 

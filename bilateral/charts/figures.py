@@ -25,6 +25,7 @@ from bilateral.charts.style import (
     SERIES_COLOURS,
     TENSION,
     THEME_COLOURS,
+    count_axis,
     empty_figure,
 )
 from bilateral.model import QuadClass, Theme
@@ -138,7 +139,8 @@ def timeline_figure(data: TimelineData) -> go.Figure:
         margin={"t": 64, "r": 16},
         legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top", "traceorder": "grouped"},
     )
-    fig.update_yaxes(title_text="Interactions (by theme)", row=1, col=1)
+    peak = counts.groupby("period")["count"].sum().max()  # the stacked bars' tallest
+    fig.update_yaxes(title_text="Interactions (by theme)", **count_axis(peak), row=1, col=1)
     fig.update_yaxes(title_text="Score", **SCORE_AXIS, row=2, col=1)
     fig.update_xaxes(title_text=f"{period.label} (key events: strongest scores)", row=2, col=1)
     fig.update_xaxes(**bars_axis(counts["period"], period))
@@ -366,7 +368,7 @@ def theme_mix_figure(data: ThemeMixData) -> go.Figure:
         template=CHART_TEMPLATE,
         title={"text": title},
         height=380,
-        xaxis_title="Interactions",
+        xaxis={"title": "Interactions", **count_axis(totals["count"].max())},
         yaxis={"autorange": "reversed"},
         showlegend=False,
     )

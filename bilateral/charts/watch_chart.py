@@ -17,6 +17,7 @@ from bilateral.charts.style import (
     NET,
     SCORE_AXIS,
     TENSION,
+    count_axis,
     empty_figure,
 )
 
@@ -181,7 +182,7 @@ def watch_figure(data: WatchData) -> go.Figure:
         legend=LEGEND,
         margin={"t": TOP_MARGIN},
     )
-    fig.update_yaxes(title_text="Events per week", rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text="Events per week", **count_axis(series["count"].max()), row=1, col=1)
     fig.update_yaxes(title_text="Net index", range=[-1.15, 1.15], zeroline=True, row=2, col=1)
     fig.update_yaxes(title_text="Key events", **SCORE_AXIS, row=3, col=1)
     fig.update_xaxes(title_text="Week (ringed: beyond the baseline band); key events by score", row=3, col=1)
