@@ -122,7 +122,7 @@ def test_a_count_axis_over_a_record_or_two_ticks_whole_numbers(name, axis):
 
 
 def test_a_count_axis_of_larger_counts_keeps_plotlys_ticks():
-    from bilateral.charts.style import count_axis
+    from bilateral.charts.axes import count_axis
 
     assert count_axis(4) == {"rangemode": "tozero", "tick0": 0, "dtick": 1}
     assert count_axis(5) == count_axis(250) == {"rangemode": "tozero"}

@@ -17,13 +17,12 @@ from bilateral.analysis import metrics, queries, watch
 from bilateral.analysis.memo import remembered
 from bilateral.analysis.periods import Period, auto_period
 from bilateral.charts.agreement import AgreementData, agreement_figure
+from bilateral.charts.axes import bar_geometry, rolling_label
 from bilateral.charts.figures import (
-    bar_geometry,
     cooperation_figure,
     heatmap_figure,
     net_figure,
     quad_mix_figure,
-    rolling_label,
     selected_customdata,
     theme_mix_figure,
     timeline_figure,

@@ -11,6 +11,15 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from bilateral.analysis.periods import Period
+from bilateral.charts.axes import (
+    PERIOD_HOVER,
+    bar_geometry,
+    bars_axis,
+    count_axis,
+    rolling_label,
+    sums_range,
+    time_axis,
+)
 from bilateral.charts.payloads import CooperationData, HeatmapData, QuadMixData, ThemeMixData, TimelineData
 from bilateral.charts.style import (
     CHART_TEMPLATE,
@@ -25,47 +34,9 @@ from bilateral.charts.style import (
     SERIES_COLOURS,
     TENSION,
     THEME_COLOURS,
-    count_axis,
     empty_figure,
 )
 from bilateral.model import QuadClass, Theme
-
-
-def bar_geometry(starts: pd.Series, period: Period | str) -> tuple[pd.Series, list[float]]:
-    """Bar centres and widths (ms) so each bar fills 85% of its period on a date axis."""
-    freq = Period(period).pandas_freq
-    ends = (starts.dt.to_period(freq) + 1).dt.start_time
-    spans = ends - starts
-    return starts + spans / 2, [s.total_seconds() * 850 for s in spans]
-
-
-MIN_PERIODS_SHOWN = 5  # the fewest periods a time axis spans: a lone bar is a fifth of the plot, not all
-PERIOD_TICKS = {Period.WEEK: 7 * 86_400_000, Period.MONTH: "M1", Period.QUARTER: "M3", Period.YEAR: "M12"}
-
-
-def time_axis(first: pd.Timestamp, last: pd.Timestamp, period: Period | str) -> dict:
-    """X-axis settings for data from first to last: when they span fewer than MIN_PERIODS_SHOWN periods, a
-    range that wide centred on them and a tick at each period's start; else {} (plotly's own).
-
-    Why: plotly fits the axis to the data: a lone bar filled the plot, a lone point got sub-second ticks."""
-    period = Period(period)
-    start = first.to_period(period.pandas_freq)
-    one = (start + 1).start_time - start.start_time
-    short = one * MIN_PERIODS_SHOWN - (last - first)
-    if short <= pd.Timedelta(0):
-        return {}
-    return {
-        "range": [first - short / 2, last + short / 2],
-        "tick0": start.start_time,
-        "dtick": PERIOD_TICKS[period],
-    }
-
-
-def bars_axis(starts: pd.Series, period: Period | str) -> dict:
-    """time_axis of bars starting at `starts`: from the first period's start to the last period's end."""
-    freq = Period(period).pandas_freq
-    return time_axis(starts.min(), (starts.max().to_period(freq) + 1).start_time, period)
-
 
 THEMES_LEGEND = {"legendgroup": "themes", "legendgrouptitle": {"text": "Theme"}}  # the title over themes only
 
@@ -147,17 +118,6 @@ def timeline_figure(data: TimelineData) -> go.Figure:
     return fig
 
 
-def sums_range(coop: pd.DataFrame) -> list[float]:
-    """A y-range holding the bars, net and rolling mean, and zero, with 8% to spare at each end.
-
-    Why set: plotly's own range fitted the bars exactly, cutting the net marker at the extreme in half, and
-    with an x-range set on subplots whose axes match it fell back to -1..4."""
-    values = coop[["cooperation", "tension", "net", "rolling"]]
-    low, high = min(0.0, float(values.min().min())), max(0.0, float(values.max().max()))
-    spare = max(0.08 * (high - low), 0.5)
-    return [low - spare, high + spare]
-
-
 def cooperation_figure(data: CooperationData) -> go.Figure:
     """Per dyad, side by side on one scale: cooperation up, tension down, net line and rolling mean."""
     coop, title, period = data.coop, data.title, data.period
@@ -235,20 +195,6 @@ def cooperation_figure(data: CooperationData) -> go.Figure:
     fig.update_xaxes(**bars_axis(coop["period"], period))
     fig.update_annotations(font={"size": 13, "color": INK})
     return fig
-
-
-# How a hover label names a period's start: the bin, not only its year (a week of 2023 is not "2023").
-PERIOD_HOVER = {
-    Period.WEEK: "week of %{x|%d %b %Y}",
-    Period.MONTH: "%{x|%b %Y}",
-    Period.QUARTER: "quarter from %{x|%b %Y}",
-    Period.YEAR: "%{x|%Y}",
-}
-
-
-def rolling_label(period: Period | str, window: int, lead: str = "") -> str:
-    """'3-year rolling mean' (after `lead`), or '' for a window of one period: no mean is taken."""
-    return "" if window <= 1 else f"{lead}{window}-{Period(period).value} rolling mean"
 
 
 def net_figure(data: CooperationData) -> go.Figure:

@@ -51,17 +51,6 @@ QUAD_COLOURS = {1: "#92c5de", 2: "#2166ac", 3: "#f4a582", 4: "#b2182b"}
 # The axis of key events' scores: two points beyond ±10, so a marker at -10 or +10 is drawn whole, not cut
 # in half by the plot's edge (at ±10.5 half a unit was 3 px, a marker's radius 6).
 SCORE_AXIS = {"range": [-12, 12], "tickvals": [-10, -5, 0, 5, 10], "zeroline": True}
-COUNT_TICKS_BELOW = 5  # below this peak, a count axis has a tick at every whole number
-
-
-def count_axis(peak: float) -> dict:
-    """An axis of counts from zero; under a small peak its ticks are the whole numbers.
-
-    Why: over one or two interactions plotly put ticks at 0.2, 0.4..., counts no record can have."""
-    axis = {"rangemode": "tozero"}
-    return {**axis, "tick0": 0, "dtick": 1} if peak < COUNT_TICKS_BELOW else axis
-
-
 # Rows from the machine-coded field datasets, named alike wherever a chart draws them apart from curated ones.
 FIELD_DATA = "imported (machine-coded field data)"
 IMPORTED_LABEL = f"of which {FIELD_DATA}"  # the timeline's line: the imported part of each bar

@@ -8,6 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from bilateral.charts.axes import count_axis
 from bilateral.charts.payloads import WatchData
 from bilateral.charts.style import (
     CHART_TEMPLATE,
@@ -17,7 +18,6 @@ from bilateral.charts.style import (
     NET,
     SCORE_AXIS,
     TENSION,
-    count_axis,
     empty_figure,
 )
 
