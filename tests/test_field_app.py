@@ -69,7 +69,7 @@ def test_agreement_figure_draws_each_dataset_distinctly(mirror):
     assert traces["curated"].line.dash == "solid" and traces["gdelt"].line.dash == "dash"
     assert traces["curated"].name == "Curated" and traces["gdelt"].name == "GDELT (imported, machine-coded)"
     assert all(-1 <= y <= 1 for t in fig.data for y in t.y if y == y)
-    assert "Do they agree?" in fig.layout.title.text
+    assert "Do they agree? Net cooperation index of" in fig.layout.title.text  # the index, not the net score
 
 
 def test_records_without_evidence_say_so_and_link_the_source(mirror):

@@ -150,7 +150,7 @@ def _agreement(db, flt, period=None, dyads=None, include_commentary=False, **_):
     dyad = (chosen or [""])[0]
     period = _period(db, flt, period)
     sums = queries.coop_by_dataset(db, flt, period, dyad, include_commentary)
-    title = figure_title(f"Do they agree? Net cooperation of {dyad} by dataset", flt, span)
+    title = figure_title(f"Do they agree? Net cooperation index of {dyad} by dataset", flt, span)
     return agreement_figure(AgreementData(sums, dyad, title, period))
 
 
