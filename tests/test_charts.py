@@ -121,6 +121,12 @@ def test_a_count_axis_over_a_record_or_two_ticks_whole_numbers(name, axis):
     assert (ticks.tick0, ticks.dtick, ticks.rangemode) == (0, 1, "tozero")
 
 
+def test_the_theme_mix_ticks_stay_upright_and_few(interactions):
+    """In the Overview's narrow column (1100 px window) five tick labels had been turned on end."""
+    axis = charts.build_figure("theme_mix", interactions, Filter()).layout.xaxis
+    assert axis.tickangle == 0 and axis.nticks == 4
+
+
 def test_a_count_axis_of_larger_counts_keeps_plotlys_ticks():
     from bilateral.charts.axes import count_axis
 
