@@ -477,3 +477,10 @@ def test_watch_command_prints_flagged_moves_with_evidence(tmp_path):
     assert past.returncode == 0 and "Nothing moved" in past.stdout
     bad = run_cli("watch", "--as-of", "soon", db=path)
     assert bad.returncode == 1 and "--as-of 'soon'" in bad.stderr
+
+
+def test_the_watch_chart_by_default_runs_to_the_end_of_the_latest_week():
+    """Its key events reached only the Monday of the latest week: the days after it were left out."""
+    fig = charts.build_figure("watch", step_db(), ALL, pair="CHN-RUS")
+    events = next(t for t in fig.data if t.name == "Key events")
+    assert max(pd.to_datetime(events.x)) == START + pd.Timedelta(weeks=69, days=4)  # the last week's Friday

@@ -227,7 +227,9 @@ def _watch(db, flt, pair=None, theme="all", first=None, last=None, threshold=2.0
     pair = pair or next(iter(chart_dyads(db, flt, n=1)), None)
     if pair is None:
         return empty_figure("Watch")
-    last = last or watch.latest_week(db, flt) or pd.Timestamp.today()
+    if last is None:  # to the end of the latest week with data (its Monday alone left the other days out)
+        latest = watch.latest_week(db, flt)
+        last = (latest + pd.Timedelta(days=6)).date() if latest is not None else pd.Timestamp.today().date()
     first = first or (pd.Timestamp(last) - pd.DateOffset(years=2)).date()
     series = watch.watch_series(db, flt, pair, theme, first, last, settings)
     scope = dataclasses.replace(
