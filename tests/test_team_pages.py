@@ -1,5 +1,6 @@
 """The team pages on both engines (AppTest): sign-in, roles on write pages, editing on Records, History."""
 
+import datetime as dt
 import json
 import time
 
@@ -10,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from bilateral import auth, store
 from bilateral.model import article_from_dict, interaction_from_dict
 from bilateral.store import changes, history
+from bilateral.store.tables import audit
 
 TIMEOUT = 60
 PASSWORD = "correct horse battery"
@@ -163,3 +165,26 @@ def test_history_is_an_audit_view_with_labels_times_words_and_a_total(team):
     assert any(c.value.startswith(f"{total:,} changes · newest first, 1–500 shown") for c in at.caption)
     at.number_input(key="history_page").set_value(2).run()
     assert len(at.dataframe[0].value) == total - 500
+
+
+def test_history_filters_the_days_its_table_shows_in_the_readers_zone(team):
+    """A change at 23:30 UTC shows as 08:30 the next day in Tokyo: picking that day finds it there."""
+    db, item = team
+    with db.engine.begin() as connection:
+        connection.execute(
+            audit.update().where(audit.c.record_id == item.id).values(at="2026-01-01T23:30:00+00:00")
+        )
+    at = AppTest.from_file("../pages/history.py", default_timeout=TIMEOUT)
+    at.session_state["auth_session"] = {"name": "ed", "expires": time.time() + 3600}
+    at.context["timezone"] = "Asia/Tokyo"
+    at.run()
+    at.text_input(key="history_record").set_value(item.id)
+    at.date_input(key="history_from").set_value(dt.date(2026, 1, 2))
+    at.date_input(key="history_to").set_value(dt.date(2026, 1, 2)).run()
+    assert not at.exception
+    assert any(c.value.startswith("1 change · newest first") for c in at.caption)
+    shown = at.dataframe[0].value["at"]
+    assert shown.dt.strftime("%Y-%m-%d %H:%M").tolist() == ["2026-01-02 08:30"]
+    at.date_input(key="history_from").set_value(dt.date(2026, 1, 1))
+    at.date_input(key="history_to").set_value(dt.date(2026, 1, 1)).run()
+    assert [i.value for i in at.info] == ["No change matches these filters."]
