@@ -129,6 +129,22 @@ def test_a_bad_date_is_refused_with_its_field(db):
     assert not at.exception
 
 
+@pytest.mark.parametrize("typed", ["21/05/2014", "2024-02-30", "2024/02/08", "08-02-2024"])
+def test_a_ten_character_date_not_in_iso_form_is_refused_not_a_traceback(db, typed):
+    """The typed date is handed to the extractor once it has ten characters; one it cannot read as a day
+    must leave the page standing, refuse the save naming the date, and keep what was typed."""
+    at = pasted("China and Russia held talks on Tuesday and signed an agreement on energy cooperation.")
+    at.text_input(key="article_title").input("Energy deal")
+    at.text_input(key="article_source").input("Test")
+    at.text_input(key="article_date").input(typed).run()
+    assert not at.exception
+    at.button(key="save_button").click().run()
+    assert not at.exception
+    assert at.error and "date" in at.error[0].value and typed in at.error[0].value.replace("\\", "")
+    assert at.text_input(key="article_date").value == typed
+    assert at.text_input(key="article_title").value == "Energy deal"
+
+
 def test_duplicate_title_is_flagged(db):
     at = pasted("China and Russia signed an agreement on energy cooperation.")
     at.text_input(key="article_title").input("Energy deal signed")
