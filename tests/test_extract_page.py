@@ -9,7 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bilateral import store
-from bilateral.errors import StoreError
+from bilateral.errors import Problem, RecordError, StoreError
+from ui import form_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "china_russia_ties_article.txt"  # CI: shared/ beside the clone
@@ -143,6 +144,35 @@ def test_a_ten_character_date_not_in_iso_form_is_refused_not_a_traceback(db, typ
     assert at.error and "date" in at.error[0].value and typed in at.error[0].value.replace("\\", "")
     assert at.text_input(key="article_date").value == typed
     assert at.text_input(key="article_title").value == "Energy deal"
+
+
+def test_a_refused_save_lists_each_field_by_its_label_on_a_line_of_its_own(db):
+    """Not the file-and-line message of an import ("review:0: url: ... review:0: ..." in one paragraph):
+    one line per field, named as the form labels it, the typed text escaped (never a live link)."""
+    at = pasted("China and Russia held talks and signed an agreement on energy cooperation.")
+    at.text_input(key="article_title").input("")
+    at.text_input(key="article_date").input("2024-13-01")
+    at.text_input(key="article_url").input("[x](javascript:alert(1))").run()
+    at.button(key="save_button").click().run()
+    assert not at.exception
+    message = at.error[0].value
+    head, _, listed = message.partition("\n\n")
+    assert head == "Not saved (nothing was written): correct 4 fields and save again."
+    lines = listed.split("\n")
+    assert [line.split(":")[0] for line in lines] == [
+        "- Title", "- Date \\(YYYY\\-MM\\-DD\\)", "- Source \\(outlet\\)", "- URL"
+    ]  # fmt: skip
+    assert "review" not in message and "field(s)" not in message
+    assert "\\[x\\]\\(javascript\\:alert\\(1\\)\\)" in lines[3]
+    assert at.text_input(key="article_url").value == "[x](javascript:alert(1))"
+
+
+def test_a_review_table_problem_names_its_row_and_column():
+    problem = Problem("review table", 2, "actor1", "unknown actor code 'XXX'")
+    labels = {"actor1": "Actor 1"}
+    assert form_errors.where(problem, {}, labels) == "Interactions, row 2, Actor 1"
+    assert form_errors.where(Problem("review", 0, "url", "bad"), {"url": "URL"}, labels) == "URL"
+    assert str(RecordError([problem])).startswith("1 invalid record field; nothing was written:")
 
 
 def test_duplicate_title_is_flagged(db):

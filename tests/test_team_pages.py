@@ -111,6 +111,23 @@ def test_an_editor_corrects_an_article_on_records_and_it_shows_in_history(team):
     )
 
 
+def test_a_refused_article_edit_names_each_field_as_labelled(team):
+    """The Records editor labels the URL as such, gives the summary room, and a refused save lists each
+    field on its own line by its label, keeping what was typed."""
+    _, item = team
+    at = page("pages/records.py", user="ed", record=item.article_id)
+    assert at.text_input(key="records_article_url").label == "URL"
+    assert at.text_area(key="records_article_summary")
+    at.text_input(key="records_article_date").input("2025-13-45")
+    at.text_input(key="records_article_url").input("ftp://example.org/x")
+    at.button(key="records_save").click().run()
+    assert not at.exception
+    lines = plain(at.error[0]).split("\n")
+    assert lines[0] == "Not saved (nothing was written): correct 2 fields and save again."
+    assert lines[2].startswith("- Date (YYYY-MM-DD): '2025-13-45'") and lines[3].startswith("- URL: ")
+    assert at.text_input(key="records_article_date").value == "2025-13-45"
+
+
 def test_a_conflicting_edit_on_the_page_is_refused_with_the_other_change(team):
     db, item = team
     at = page("pages/records.py", user="ed", record=item.id)

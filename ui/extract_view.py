@@ -30,6 +30,20 @@ def registry() -> dict:
     return load_actors()
 
 
+ARTICLE_LABELS = {  # the article's fields as the review form and the Records editor label them
+    "title": "Title",
+    "date": "Date (YYYY-MM-DD)",
+    "source": "Source (outlet)",
+    "url": "URL",
+    "summary": "Summary",
+}
+
+
+def column_labels(columns: dict) -> dict[str, str]:
+    """Each column's label in a table's configuration (for messages that name a field)."""
+    return {name: column["label"] for name, column in columns.items() if column}
+
+
 def review_columns(codes: list[str]) -> dict:
     """The review table's columns: Add article and the Records page's editor use the same form."""
     return {
