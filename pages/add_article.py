@@ -27,7 +27,11 @@ if user is auth.LOCAL:
 st.caption("Paste an article or upload .txt, .md or .html files; check what was coded, fix it, then save.")
 
 uploads = st.file_uploader(
-    "Upload", type=["txt", "md", "html", "htm"], accept_multiple_files=True, key="article_files"
+    "Upload",
+    type=["txt", "md", "html", "htm"],
+    accept_multiple_files=True,
+    key="article_files",
+    max_upload_size=view.MAX_UPLOAD_MB,  # the limit it shows is the one read_upload keeps
 )
 pasted = st.text_area("…or paste the article", height=180, key="article_text")
 texts = {}

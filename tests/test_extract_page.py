@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from bilateral import store
 from bilateral.errors import Problem, RecordError, StoreError
-from ui import form_errors
+from ui import extract_view, form_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "china_russia_ties_article.txt"  # CI: shared/ beside the clone
@@ -173,6 +173,14 @@ def test_a_review_table_problem_names_its_row_and_column():
     assert form_errors.where(problem, {}, labels) == "Interactions, row 2, Actor 1"
     assert form_errors.where(Problem("review", 0, "url", "bad"), {"url": "URL"}, labels) == "URL"
     assert str(RecordError([problem])).startswith("1 invalid record field; nothing was written:")
+
+
+def test_the_upload_box_states_the_limit_the_page_keeps(db):
+    """The uploader said '200MB per file' (the Import page's limit) while files over 5 MB were refused."""
+    at = AppTest.from_file("../pages/add_article.py", default_timeout=30).run()
+    (uploader,) = at.get("file_uploader")
+    assert uploader.proto.max_upload_size_mb == extract_view.MAX_UPLOAD_MB
+    assert extract_view.MAX_UPLOAD_BYTES == extract_view.MAX_UPLOAD_MB * 2**20
 
 
 def test_duplicate_title_is_flagged(db):
