@@ -10,6 +10,7 @@ from bilateral.extract.review import candidates_frame
 from ui import auth as ui_auth
 from ui import extract_view as view
 from ui import review_form as form
+from ui import views
 from ui.sidebar import page_without_filter
 
 ADD_USER_COMMAND = "python -m bilateral users add NAME --role editor"
@@ -63,7 +64,10 @@ meta = form.article_fields(article, "article")
 title, url = meta["title"], meta["url"]
 
 for dup in find_duplicates(view.stored_articles(title, url), title, result.text, url):
-    st.warning(f"Possible duplicate ({dup.reason}, {dup.similarity:.0%}): {dup.title} [{dup.article_id}]")
+    st.warning(
+        f"Possible duplicate ({dup.reason}, {dup.similarity:.0%}): "
+        f"{views.escape(dup.title)} \\[{views.escape(dup.article_id)}\\]"
+    )  # a stored title is record text: shown as text, never as markdown
 
 form.dropped_furniture(result.dropped)
 with st.expander("Article with actors (blue) and evidence (orange) highlighted", expanded=True):

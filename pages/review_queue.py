@@ -9,6 +9,7 @@ from bilateral.extract.review import frame_from_dict
 from ui import auth as ui_auth
 from ui import extract_view as view
 from ui import review_form as form
+from ui import views
 from ui.sidebar import page_without_filter
 
 page_without_filter()
@@ -44,7 +45,7 @@ titles = {d.id: f"#{d.id} {d.title or d.file}" for d in drafts}
 chosen = st.selectbox("Draft to review", list(titles), format_func=titles.get, key="queue_draft")
 draft = queue.get_draft(conn, chosen)
 if draft.duplicate:
-    st.warning(f"Likely duplicate: {draft.duplicate}")
+    st.warning(f"Likely duplicate: {views.escape(draft.duplicate)}")
 
 key = f"queue_{draft.id}"
 meta = form.article_fields(draft.result["article"], key)

@@ -194,3 +194,20 @@ def test_duplicate_title_is_flagged(db):
     again.text_input(key="article_title").input("Energy deal signed!").run()
     assert any("Possible duplicate" in w.value for w in again.warning)
     assert not again.exception
+
+
+def test_a_duplicates_stored_title_is_shown_as_text_not_markdown(db):
+    """The duplicate warning quotes a stored title: record text, so its markdown must stay inert."""
+    hostile = "**Gas** deal [click](https://evil.example/x) `code`"
+    at = pasted("China and Russia signed an agreement on energy cooperation.")
+    at.text_input(key="article_title").input(hostile)
+    at.text_input(key="article_date").input("2024-02-08")
+    at.text_input(key="article_source").input("Test").run()
+    at.button(key="save_button").click().run()
+    assert at.success
+    again = pasted("China and Russia signed an agreement on energy cooperation today.")
+    again.text_input(key="article_title").input(hostile).run()
+    (warning,) = [w.value for w in again.warning if "Possible duplicate" in w.value]
+    assert "**Gas**" not in warning and "](https" not in warning and "`code`" not in warning
+    assert hostile in warning.replace("\\", "")  # all of it shown, as typed
+    assert not again.exception
