@@ -56,8 +56,12 @@ if len(raw) > view.MAX_TEXT_CHARS:
     st.error(f"This article has {len(raw):,} characters; up to {view.MAX_TEXT_CHARS:,} can be added at once.")
     st.stop()
 
+# The text's own date first; the typed one only when the analyst changed it (the form is prefilled with
+# the text's date, which handed back would read as typed, and hide where it came from).
+stated = view.cached_extract(raw, None)
 typed_date = st.session_state.get("article_date", "")
-result = view.cached_extract(raw, typed_date if len(typed_date) == 10 else None)
+retyped = len(typed_date) == 10 and typed_date != stated.date
+result = view.cached_extract(raw, typed_date) if retyped else stated
 
 article = result.to_dict()["article"]
 meta = form.article_fields(article, "article")

@@ -211,3 +211,16 @@ def test_a_duplicates_stored_title_is_shown_as_text_not_markdown(db):
     assert "**Gas**" not in warning and "](https" not in warning and "`code`" not in warning
     assert hostile in warning.replace("\\", "")  # all of it shown, as typed
     assert not again.exception
+
+
+def test_the_article_date_keeps_saying_where_it_came_from_after_a_rerun(db):
+    """The date field is prefilled with the dateline's date; on the next run (any edit) that value must
+    not be handed back as the analyst's and the caption turn to 'taken from: given'."""
+    at = pasted("MOSCOW, Feb 8, 2024 (TASS) - China and Russia signed an agreement on energy cooperation.")
+    said = [c.value for c in at.caption if c.value.startswith("Article date taken from")]
+    assert said == ["Article date taken from: dateline 'MOSCOW, Feb 8, 2024 (TASS)'"]
+    at.text_input(key="article_source").input("TASS").run()
+    assert [c.value for c in at.caption if c.value.startswith("Article date taken from")] == said
+    at.text_input(key="article_date").input("2024-02-09").run()
+    assert not [c.value for c in at.caption if c.value.startswith("Article date taken from")]
+    assert at.text_input(key="article_date").value == "2024-02-09" and not at.exception

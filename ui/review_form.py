@@ -10,6 +10,7 @@ import streamlit as st
 
 from bilateral import store
 from bilateral.errors import BilateralError
+from bilateral.extract.dates import GIVEN
 from bilateral.extract.review import build_records
 from bilateral.model import Article
 from bilateral.wording import count_noun
@@ -30,7 +31,7 @@ def article_fields(article: dict, key: str) -> dict:
     )
     source = left.text_input(labels["source"], value=article.get("source") or "", key=f"{key}_source")
     url = right.text_input(labels["url"], value=article.get("url") or "", key=f"{key}_url")
-    if article.get("date") and date == article["date"]:
+    if article.get("date") and date == article["date"] and article.get("date_source") != GIVEN:
         st.caption(f"Article date taken from: {article.get('date_source') or 'the analyst'}")
     if not date:
         st.warning("No date is stated in the article: type it before saving.")

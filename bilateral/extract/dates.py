@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bilateral.extract.text import MONTHS, parse_date
 
+GIVEN = "given"  # the source of an article date the caller gave (the analyst typed it)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -72,7 +73,7 @@ def article_date(
     A given date that is not a day in the form YYYY-MM-DD (a half-typed or "21/05/2014" date in the review
     form) is passed over: event dates are counted from the article date, and saving names the field."""
     if given and _iso_day(given):
-        return Found(given, "given")
+        return Found(given, GIVEN)
     if metadata:
         return Found(metadata, "page metadata")
     if dateline and (date := full_date(dateline)):
