@@ -32,7 +32,8 @@ class RecordError(BilateralError):
         self.problems = list(problems)
         head = "\n".join(str(p) for p in self.problems[:20])
         more = f"\n... and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
-        super().__init__(f"{len(self.problems)} invalid record field(s); nothing was written:\n{head}{more}")
+        fields = f"{len(self.problems)} invalid record field{'' if len(self.problems) == 1 else 's'}"
+        super().__init__(f"{fields}; nothing was written:\n{head}{more}")
 
 
 class FileFormatError(BilateralError):

@@ -10,6 +10,7 @@ from bilateral.extract.review import candidates_frame
 from ui import auth as ui_auth
 from ui import extract_view as view
 from ui import review_form as form
+from ui import views
 from ui.sidebar import page_without_filter
 
 ADD_USER_COMMAND = "python -m bilateral users add NAME --role editor"
@@ -27,7 +28,11 @@ if user is auth.LOCAL:
 st.caption("Paste an article or upload .txt, .md or .html files; check what was coded, fix it, then save.")
 
 uploads = st.file_uploader(
-    "Upload", type=["txt", "md", "html", "htm"], accept_multiple_files=True, key="article_files"
+    "Upload",
+    type=["txt", "md", "html", "htm"],
+    accept_multiple_files=True,
+    key="article_files",
+    max_upload_size=view.MAX_UPLOAD_MB,  # the limit it shows is the one read_upload keeps
 )
 pasted = st.text_area("…or paste the article", height=180, key="article_text")
 texts = {}
@@ -51,15 +56,22 @@ if len(raw) > view.MAX_TEXT_CHARS:
     st.error(f"This article has {len(raw):,} characters; up to {view.MAX_TEXT_CHARS:,} can be added at once.")
     st.stop()
 
+# The text's own date first; the typed one only when the analyst changed it (the form is prefilled with
+# the text's date, which handed back would read as typed, and hide where it came from).
+stated = view.cached_extract(raw, None)
 typed_date = st.session_state.get("article_date", "")
-result = view.cached_extract(raw, typed_date if len(typed_date) == 10 else None)
+retyped = len(typed_date) == 10 and typed_date != stated.date
+result = view.cached_extract(raw, typed_date) if retyped else stated
 
 article = result.to_dict()["article"]
 meta = form.article_fields(article, "article")
 title, url = meta["title"], meta["url"]
 
 for dup in find_duplicates(view.stored_articles(title, url), title, result.text, url):
-    st.warning(f"Possible duplicate ({dup.reason}, {dup.similarity:.0%}): {dup.title} [{dup.article_id}]")
+    st.warning(
+        f"Possible duplicate ({dup.reason}, {dup.similarity:.0%}): "
+        f"{views.escape(dup.title)} \\[{views.escape(dup.article_id)}\\]"
+    )  # a stored title is record text: shown as text, never as markdown
 
 form.dropped_furniture(result.dropped)
 with st.expander("Article with actors (blue) and evidence (orange) highlighted", expanded=True):

@@ -10,7 +10,7 @@ from bilateral.wording import count_noun
 from ui import auth as ui_auth
 from ui import loaders
 from ui.sidebar import page_without_filter
-from ui.views import local_times
+from ui.views import local_times, reader_zone
 
 PAGE_SIZE = 500
 COLUMNS = {  # in the order shown: the change before the ids, so a narrow window still shows it
@@ -37,7 +37,8 @@ until = to_col.date_input("To", value=None, key="history_to")
 record = record_col.text_input("Record id", key="history_record", max_chars=200)
 
 asked = (None if person == "everyone" else person, since, until, record.strip() or None)
-total = history.history_count(engine, *asked)
+zone = reader_zone()  # the days asked for are the days the table's times are on
+total = history.history_count(engine, *asked, zone=zone)
 if total == 0:
     st.info("No change matches these filters.")
     st.stop()
@@ -45,7 +46,7 @@ pages = math.ceil(total / PAGE_SIZE)
 left, right = st.columns([4, 1])
 page = right.number_input(f"Page (of {pages:,})", 1, pages, value=1, key="history_page") if pages > 1 else 1
 first = (page - 1) * PAGE_SIZE
-frame = history.history_frame(engine, *asked, limit=PAGE_SIZE, offset=first)
+frame = history.history_frame(engine, *asked, limit=PAGE_SIZE, offset=first, zone=zone)
 frame["at"], zone = local_times(frame["at"])
 span = f"{first + 1:,}–{first + len(frame):,}"
 left.caption(f"{count_noun(total, 'change')} · newest first, {span} shown · times in {zone}")

@@ -9,7 +9,19 @@ from bilateral.extract.review import frame_from_dict
 from ui import auth as ui_auth
 from ui import extract_view as view
 from ui import review_form as form
+from ui import views
 from ui.sidebar import page_without_filter
+
+LISTING_COLUMNS = {  # the drafts as the analyst reads them, in this order: the coding fits 1100 px
+    "draft": st.column_config.NumberColumn("Draft", format="#%d", width=60),
+    "date": st.column_config.TextColumn("Article date", width=95),
+    "title": st.column_config.TextColumn("Title", width="medium"),
+    "first_pass": st.column_config.TextColumn(
+        "Coded on the first pass", width="medium", help="Actors, direction and event type, before review"
+    ),
+    "file": st.column_config.TextColumn("File", width="small"),
+    "duplicate": st.column_config.TextColumn("Likely duplicate of", width="medium"),
+}
 
 page_without_filter()
 user = ui_auth.require_role(auth.Role.EDITOR, "reviewing the queue")
@@ -34,17 +46,20 @@ if not drafts:
 
 listing = pd.DataFrame(
     [
-        {"draft": d.id, "file": d.file, "title": d.title, "date": d.date, "first pass": d.codes}
-        | {"likely duplicate": d.duplicate or ""}
+        {"draft": d.id, "file": d.file, "title": d.title, "date": d.date, "first_pass": d.codes}
+        | {"duplicate": d.duplicate or ""}
         for d in drafts
     ]
 )
-st.dataframe(listing, hide_index=True, width="stretch", key="queue_table")
+st.dataframe(
+    listing, hide_index=True, width="stretch", key="queue_table", column_config=LISTING_COLUMNS,
+    column_order=[c for c in LISTING_COLUMNS if c != "duplicate" or listing[c].ne("").any()],
+)  # fmt: skip
 titles = {d.id: f"#{d.id} {d.title or d.file}" for d in drafts}
 chosen = st.selectbox("Draft to review", list(titles), format_func=titles.get, key="queue_draft")
 draft = queue.get_draft(conn, chosen)
 if draft.duplicate:
-    st.warning(f"Likely duplicate: {draft.duplicate}")
+    st.warning(f"Likely duplicate: {views.escape(draft.duplicate)}")
 
 key = f"queue_{draft.id}"
 meta = form.article_fields(draft.result["article"], key)

@@ -1,5 +1,7 @@
 """Edits, soft deletes, undo and the audit trail, on both engines: versions refuse a stale save."""
 
+import datetime as dt
+import functools
 import threading
 
 import pandas as pd
@@ -207,6 +209,30 @@ def test_the_history_table_says_each_change_in_words_a_page_at_a_time(db):
     page_two = store_history.history_frame(db.engine, limit=3, offset=3)
     assert page_two["changes"].tolist() == frame["changes"].tolist()[3:6]
     assert store_history.history_count(db.engine, person="bo") == 3
+
+
+def test_the_history_date_filter_counts_the_readers_days(db):
+    """A change at 23:30 UTC on 1 January is on 2 January in Tokyo and still on 1 January in New York:
+    the filter's days are those of the zone the table shows its times in."""
+    saved(db)
+    with db.engine.begin() as connection:
+        connection.execute(audit.update().values(at="2026-01-01T23:30:00+00:00"))
+    jan1, jan2 = dt.date(2026, 1, 1), dt.date(2026, 1, 2)
+    count = functools.partial(store_history.history_count, db.engine)
+    assert count(since=jan1, until=jan1) == count(since=jan1, until=jan1, zone="UTC") == 4
+    assert count(since=jan2, until=jan2, zone="Asia/Tokyo") == 4
+    assert count(since=jan1, until=jan1, zone="Asia/Tokyo") == 0
+    assert count(since=jan1, until=jan1, zone="America/New_York") == 4
+    assert count(since=jan2, zone="America/New_York") == 0
+    shown = store_history.history_frame(db.engine, since=jan2, until=jan2, zone="Asia/Tokyo")
+    assert len(shown) == 4 and shown["at"].dt.tz_convert("Asia/Tokyo").dt.date.eq(jan2).all()
+
+
+def test_a_day_starts_at_midnight_on_the_readers_clock_across_daylight_saving():
+    assert store_history.day_start(dt.date(2026, 1, 2), "Asia/Tokyo") == "2026-01-01T15:00:00+00:00"
+    assert store_history.day_start(dt.date(2026, 7, 1), "Europe/Berlin") == "2026-06-30T22:00:00+00:00"
+    assert store_history.day_start(dt.date(2026, 1, 1), "Europe/Berlin") == "2025-12-31T23:00:00+00:00"
+    assert store_history.day_start(dt.date(2026, 1, 1), "UTC") == "2026-01-01T00:00:00+00:00"
 
 
 def test_an_import_is_told_in_counts_and_empty_columns_are_left_out():

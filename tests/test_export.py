@@ -95,6 +95,23 @@ def test_xlsx_survives_control_characters(db):
     assert book["Records"]["L2"].value == "bell and null removed"
 
 
+def test_xlsx_about_names_each_dataset_when_field_data_is_exported(db):
+    """Curated records alone say so; with GDELT rows the About sheet names both, with counts, and says
+    which are machine-coded (it said 'Bilateral curated dataset' over GDELT rows)."""
+    rows = queries.records_page(db, ALL, 100)
+    mixed = rows.assign(dataset=["gdelt" if n < 5 else "curated" for n in range(len(rows))])
+
+    def about(frame):
+        book = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(frame_db(frame), ALL)))
+        return {row[0]: row[1] for row in book["About"].iter_rows(min_row=2, values_only=True)}
+
+    assert about(rows)["Data source"] == "Bilateral curated dataset"
+    assert about(mixed)["Data source"] == (
+        f"Curated Bilateral records ({len(rows) - 5} interactions) and machine-coded GDELT (5 interactions)"
+    )
+    assert export.data_source_text({"gdelt": 1}) == "Machine-coded GDELT (1 interaction)"
+
+
 def test_graph_files_load_back_with_the_same_nodes_and_edges():
     graph = nx.Graph()
     graph.add_edge("CHN", "RUS", count=np.int64(5), mean_score=np.float64(3.5), themes=("energy", "trade"))

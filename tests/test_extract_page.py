@@ -9,7 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bilateral import store
-from bilateral.errors import StoreError
+from bilateral.errors import Problem, RecordError, StoreError
+from ui import extract_view, form_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "china_russia_ties_article.txt"  # CI: shared/ beside the clone
@@ -129,6 +130,59 @@ def test_a_bad_date_is_refused_with_its_field(db):
     assert not at.exception
 
 
+@pytest.mark.parametrize("typed", ["21/05/2014", "2024-02-30", "2024/02/08", "08-02-2024"])
+def test_a_ten_character_date_not_in_iso_form_is_refused_not_a_traceback(db, typed):
+    """The typed date is handed to the extractor once it has ten characters; one it cannot read as a day
+    must leave the page standing, refuse the save naming the date, and keep what was typed."""
+    at = pasted("China and Russia held talks on Tuesday and signed an agreement on energy cooperation.")
+    at.text_input(key="article_title").input("Energy deal")
+    at.text_input(key="article_source").input("Test")
+    at.text_input(key="article_date").input(typed).run()
+    assert not at.exception
+    at.button(key="save_button").click().run()
+    assert not at.exception
+    assert at.error and "date" in at.error[0].value and typed in at.error[0].value.replace("\\", "")
+    assert at.text_input(key="article_date").value == typed
+    assert at.text_input(key="article_title").value == "Energy deal"
+
+
+def test_a_refused_save_lists_each_field_by_its_label_on_a_line_of_its_own(db):
+    """Not the file-and-line message of an import ("review:0: url: ... review:0: ..." in one paragraph):
+    one line per field, named as the form labels it, the typed text escaped (never a live link)."""
+    at = pasted("China and Russia held talks and signed an agreement on energy cooperation.")
+    at.text_input(key="article_title").input("")
+    at.text_input(key="article_date").input("2024-13-01")
+    at.text_input(key="article_url").input("[x](javascript:alert(1))").run()
+    at.button(key="save_button").click().run()
+    assert not at.exception
+    message = at.error[0].value
+    head, _, listed = message.partition("\n\n")
+    assert head == "Not saved (nothing was written): correct 4 fields and save again."
+    lines = listed.split("\n")
+    assert [line.split(":")[0] for line in lines] == [
+        "- Title", "- Date \\(YYYY\\-MM\\-DD\\)", "- Source \\(outlet\\)", "- URL"
+    ]  # fmt: skip
+    assert "review" not in message and "field(s)" not in message
+    assert "\\[x\\]\\(javascript\\:alert\\(1\\)\\)" in lines[3]
+    assert at.text_input(key="article_url").value == "[x](javascript:alert(1))"
+
+
+def test_a_review_table_problem_names_its_row_and_column():
+    problem = Problem("review table", 2, "actor1", "unknown actor code 'XXX'")
+    labels = {"actor1": "Actor 1"}
+    assert form_errors.where(problem, {}, labels) == "Interactions, row 2, Actor 1"
+    assert form_errors.where(Problem("review", 0, "url", "bad"), {"url": "URL"}, labels) == "URL"
+    assert str(RecordError([problem])).startswith("1 invalid record field; nothing was written:")
+
+
+def test_the_upload_box_states_the_limit_the_page_keeps(db):
+    """The uploader said '200MB per file' (the Import page's limit) while files over 5 MB were refused."""
+    at = AppTest.from_file("../pages/add_article.py", default_timeout=30).run()
+    (uploader,) = at.get("file_uploader")
+    assert uploader.proto.max_upload_size_mb == extract_view.MAX_UPLOAD_MB
+    assert extract_view.MAX_UPLOAD_BYTES == extract_view.MAX_UPLOAD_MB * 2**20
+
+
 def test_duplicate_title_is_flagged(db):
     at = pasted("China and Russia signed an agreement on energy cooperation.")
     at.text_input(key="article_title").input("Energy deal signed")
@@ -140,3 +194,33 @@ def test_duplicate_title_is_flagged(db):
     again.text_input(key="article_title").input("Energy deal signed!").run()
     assert any("Possible duplicate" in w.value for w in again.warning)
     assert not again.exception
+
+
+def test_a_duplicates_stored_title_is_shown_as_text_not_markdown(db):
+    """The duplicate warning quotes a stored title: record text, so its markdown must stay inert."""
+    hostile = "**Gas** deal [click](https://evil.example/x) `code`"
+    at = pasted("China and Russia signed an agreement on energy cooperation.")
+    at.text_input(key="article_title").input(hostile)
+    at.text_input(key="article_date").input("2024-02-08")
+    at.text_input(key="article_source").input("Test").run()
+    at.button(key="save_button").click().run()
+    assert at.success
+    again = pasted("China and Russia signed an agreement on energy cooperation today.")
+    again.text_input(key="article_title").input(hostile).run()
+    (warning,) = [w.value for w in again.warning if "Possible duplicate" in w.value]
+    assert "**Gas**" not in warning and "](https" not in warning and "`code`" not in warning
+    assert hostile in warning.replace("\\", "")  # all of it shown, as typed
+    assert not again.exception
+
+
+def test_the_article_date_keeps_saying_where_it_came_from_after_a_rerun(db):
+    """The date field is prefilled with the dateline's date; on the next run (any edit) that value must
+    not be handed back as the analyst's and the caption turn to 'taken from: given'."""
+    at = pasted("MOSCOW, Feb 8, 2024 (TASS) - China and Russia signed an agreement on energy cooperation.")
+    said = [c.value for c in at.caption if c.value.startswith("Article date taken from")]
+    assert said == ["Article date taken from: dateline 'MOSCOW, Feb 8, 2024 (TASS)'"]
+    at.text_input(key="article_source").input("TASS").run()
+    assert [c.value for c in at.caption if c.value.startswith("Article date taken from")] == said
+    at.text_input(key="article_date").input("2024-02-09").run()
+    assert not [c.value for c in at.caption if c.value.startswith("Article date taken from")]
+    assert at.text_input(key="article_date").value == "2024-02-09" and not at.exception

@@ -66,7 +66,7 @@ def test_batch_goes_on_past_broken_files_and_flags_the_duplicate(conn, folder):
     assert [d.file for d in drafts] == ["one.txt", "three-again.html", "three.html", "two.md"]
     flagged = {d.file: d.duplicate for d in drafts if d.duplicate}
     assert list(flagged) == ["three.html"] and "same URL" in flagged["three.html"]
-    assert drafts[0].date == "2021-06-02" and "CHN<->RUS CONSULT" in drafts[0].codes
+    assert drafts[0].date == "2021-06-02" and "CHN ↔ RUS · CONSULT" in drafts[0].codes
 
 
 def test_same_event_dyad_and_date_is_a_duplicate(conn):

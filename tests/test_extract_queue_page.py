@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -47,7 +48,10 @@ def test_lists_drafts_with_first_pass_codes(db):
     assert not at.exception
     listing = at.dataframe[0].value
     assert list(listing["file"]) == ["a.txt", "b.txt", "c.txt"]
-    assert "CHN<->RUS CONSULT" in listing["first pass"].iloc[0]
+    assert "CHN ↔ RUS · CONSULT" in listing["first_pass"].iloc[0]
+    shown = at.dataframe[0].proto
+    labels = [json.loads(shown.columns)[c]["label"] for c in shown.column_order]
+    assert labels == ["Draft", "Article date", "Title", "Coded on the first pass", "File"]  # no duplicate
     assert at.text_input(key="queue_1_date").value == "2023-03-21"
     assert any("publication line" in c.value for c in at.caption)
 

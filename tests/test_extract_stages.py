@@ -242,3 +242,11 @@ def test_review_rows_become_records_or_named_problems():
         build_records(meta, frame, set(load_actors()), result.text)
     with pytest.raises(RecordError, match="date"):
         build_records({**meta, "date": "8 Feb"}, candidates_frame(result), set(load_actors()), result.text)
+
+
+@pytest.mark.parametrize("given", ["21/05/2014", "2024-02-30", "2024/02/08", "tomorrow!!"])
+def test_a_given_date_that_is_no_day_is_passed_over(given):
+    """The review form hands over what the analyst typed: one that is not YYYY-MM-DD is not the anchor
+    of the event dates (it would raise in the middle of a page); the dateline's date is used instead."""
+    result = extract("BEIJING, Aug 5, 2022 (Wire) - China and Russia held talks on Tuesday.", date=given)
+    assert result.date == "2022-08-05" and result.date_source.startswith("dateline")

@@ -3,6 +3,7 @@
 import io
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 from export_data import CYRILLIC_TITLE, HOSTILE_TITLE, synthetic_db
 from helpers import run_cli
@@ -10,6 +11,7 @@ from pypdf import PdfReader
 
 from bilateral import charts, export, store
 from bilateral.analysis import article_queries, open_mirror, queries
+from bilateral.analysis.frames import frame_db
 from bilateral.filters import Filter
 from bilateral.model import Theme
 from bilateral.report import build_report
@@ -199,3 +201,17 @@ def test_a_long_source_list_is_cut_with_the_key_events_sources_kept(db, monkeypa
     assert dict(built.headline)["Articles"] == f"{total:,}"
     html = report_html(built).decode("utf-8")
     assert built.sources_heading in html and "the data export (CSV, XLSX, JSONL)" in html
+
+
+def test_the_report_names_the_datasets_its_records_come_from(db, energy_report):
+    """Curated records alone: 'Bilateral curated dataset'; with GDELT rows, each dataset with its count,
+    in the report's header and in every chart's caption (it said 'curated' over GDELT rows)."""
+    assert energy_report.data_source == "Bilateral curated dataset"
+    rows = queries.records_page(db, ENERGY, 100)
+    mixed = frame_db(rows.assign(dataset=["gdelt"] * 3 + ["curated"] * (len(rows) - 3)))
+    report = build_report(mixed, ENERGY, figures={"bar": go.Figure(go.Bar(x=[1], y=[1]))})
+    said = f"Curated Bilateral records ({len(rows) - 3} interactions)"
+    said += " and machine-coded GDELT (3 interactions)"
+    assert report.data_source == said
+    assert f"Data: {said}" in report_html(report).decode("utf-8")
+    assert said in " ".join(a.text for a in report.figures[0][1].layout.annotations)

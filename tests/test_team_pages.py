@@ -1,5 +1,6 @@
 """The team pages on both engines (AppTest): sign-in, roles on write pages, editing on Records, History."""
 
+import datetime as dt
 import json
 import time
 
@@ -10,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from bilateral import auth, store
 from bilateral.model import article_from_dict, interaction_from_dict
 from bilateral.store import changes, history
+from bilateral.store.tables import audit
 
 TIMEOUT = 60
 PASSWORD = "correct horse battery"
@@ -109,6 +111,23 @@ def test_an_editor_corrects_an_article_on_records_and_it_shows_in_history(team):
     )
 
 
+def test_a_refused_article_edit_names_each_field_as_labelled(team):
+    """The Records editor labels the URL as such, gives the summary room, and a refused save lists each
+    field on its own line by its label, keeping what was typed."""
+    _, item = team
+    at = page("pages/records.py", user="ed", record=item.article_id)
+    assert at.text_input(key="records_article_url").label == "URL"
+    assert at.text_area(key="records_article_summary")
+    at.text_input(key="records_article_date").input("2025-13-45")
+    at.text_input(key="records_article_url").input("ftp://example.org/x")
+    at.button(key="records_save").click().run()
+    assert not at.exception
+    lines = plain(at.error[0]).split("\n")
+    assert lines[0] == "Not saved (nothing was written): correct 2 fields and save again."
+    assert lines[2].startswith("- Date (YYYY-MM-DD): '2025-13-45'") and lines[3].startswith("- URL: ")
+    assert at.text_input(key="records_article_date").value == "2025-13-45"
+
+
 def test_a_conflicting_edit_on_the_page_is_refused_with_the_other_change(team):
     db, item = team
     at = page("pages/records.py", user="ed", record=item.id)
@@ -163,3 +182,26 @@ def test_history_is_an_audit_view_with_labels_times_words_and_a_total(team):
     assert any(c.value.startswith(f"{total:,} changes · newest first, 1–500 shown") for c in at.caption)
     at.number_input(key="history_page").set_value(2).run()
     assert len(at.dataframe[0].value) == total - 500
+
+
+def test_history_filters_the_days_its_table_shows_in_the_readers_zone(team):
+    """A change at 23:30 UTC shows as 08:30 the next day in Tokyo: picking that day finds it there."""
+    db, item = team
+    with db.engine.begin() as connection:
+        connection.execute(
+            audit.update().where(audit.c.record_id == item.id).values(at="2026-01-01T23:30:00+00:00")
+        )
+    at = AppTest.from_file("../pages/history.py", default_timeout=TIMEOUT)
+    at.session_state["auth_session"] = {"name": "ed", "expires": time.time() + 3600}
+    at.context["timezone"] = "Asia/Tokyo"
+    at.run()
+    at.text_input(key="history_record").set_value(item.id)
+    at.date_input(key="history_from").set_value(dt.date(2026, 1, 2))
+    at.date_input(key="history_to").set_value(dt.date(2026, 1, 2)).run()
+    assert not at.exception
+    assert any(c.value.startswith("1 change · newest first") for c in at.caption)
+    shown = at.dataframe[0].value["at"]
+    assert shown.dt.strftime("%Y-%m-%d %H:%M").tolist() == ["2026-01-02 08:30"]
+    at.date_input(key="history_from").set_value(dt.date(2026, 1, 1))
+    at.date_input(key="history_to").set_value(dt.date(2026, 1, 1)).run()
+    assert [i.value for i in at.info] == ["No change matches these filters."]

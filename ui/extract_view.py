@@ -14,7 +14,10 @@ from bilateral.model import Direction, EventType, Modality
 from bilateral.registry import load_actors
 from ui import loaders
 
-MAX_UPLOAD_BYTES = 5_000_000  # an article's text; the Import page takes up to maxUploadSize (config.toml)
+# An article's text, in Streamlit's megabytes (MiB) so the uploader says the limit read_upload keeps; the
+# Import page takes up to maxUploadSize (config.toml).
+MAX_UPLOAD_MB = 5
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 2**20
 MAX_TEXT_CHARS = 200_000
 
 
@@ -28,6 +31,20 @@ def cached_extract(text: str, date: str | None) -> Extraction:
 def registry() -> dict:
     """The actor registry: the codes an interaction may be saved with."""
     return load_actors()
+
+
+ARTICLE_LABELS = {  # the article's fields as the review form and the Records editor label them
+    "title": "Title",
+    "date": "Date (YYYY-MM-DD)",
+    "source": "Source (outlet)",
+    "url": "URL",
+    "summary": "Summary",
+}
+
+
+def column_labels(columns: dict) -> dict[str, str]:
+    """Each column's label in a table's configuration (for messages that name a field)."""
+    return {name: column["label"] for name, column in columns.items() if column}
 
 
 def review_columns(codes: list[str]) -> dict:
@@ -70,8 +87,7 @@ def read_upload(upload) -> str:
     """The text of one uploaded file; ExtractError when it is too large or not text."""
     if upload.size > MAX_UPLOAD_BYTES:
         raise ExtractError(
-            f"{upload.name} is {upload.size / 1e6:.1f} MB; "
-            f"files up to {MAX_UPLOAD_BYTES / 1e6:.0f} MB can be added"
+            f"{upload.name} is {upload.size / 2**20:.1f} MB; files up to {MAX_UPLOAD_MB} MB can be added"
         )
     try:
         return upload.getvalue().decode("utf-8")

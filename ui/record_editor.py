@@ -14,7 +14,7 @@ from bilateral import auth
 from bilateral.errors import BilateralError, RecordError
 from bilateral.model import article_from_dict, interaction_from_dict
 from bilateral.store import changes
-from ui import extract_view, loaders
+from ui import extract_view, form_errors, loaders
 from ui.views import escape
 
 FIELDS = ["date", "actor1", "actor2", "direction", "event_type", "score", "themes", "modality", "evidence"]
@@ -61,8 +61,11 @@ def editor(record_id: str, user: auth.User) -> None:
 
 def _form(kind: str, row: dict) -> dict:
     if kind == "article":
+        labels = extract_view.ARTICLE_LABELS
         return {
-            f: st.text_input(f.capitalize(), value=row[f] or "", key=f"records_article_{f}")
+            f: (st.text_area if f == "summary" else st.text_input)(
+                labels[f], value=row[f] or "", key=f"records_article_{f}"
+            )
             for f in ARTICLE_FIELDS
         }
     frame = pd.DataFrame([{f: row[f] for f in FIELDS}])
@@ -87,7 +90,8 @@ def _save(kind: str, row: dict, edited: dict, opened: int, opened_key: str, user
             raise RecordError(problems)
         version = changes.update_record(loaders.database().engine, record, opened, user.name)
     except BilateralError as error:
-        st.error(escape(str(error)))
+        labels = extract_view.column_labels(extract_view.review_columns([]))
+        form_errors.not_saved(error, extract_view.ARTICLE_LABELS if kind == "article" else labels)
         return
     st.session_state[opened_key] = version
     st.success(f"Saved: version {version}. The change is in History.")

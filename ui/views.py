@@ -7,6 +7,7 @@ http(s) URLs become links (bilateral.tables.safe_url).
 from __future__ import annotations
 
 import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -64,16 +65,24 @@ def nothing_matches(flt, what: str, remedy: str = "Widen it in the sidebar, or r
     st.stop()
 
 
-def local_times(stamps: pd.Series) -> tuple[pd.Series, str]:
-    """UTC timestamps in the reader's time zone (the browser's, as Streamlit reports it), and its name.
+def reader_zone() -> str:
+    """The reader's time zone (the browser's, as Streamlit reports it); UTC when it reports none, or one
+    Python does not know.
 
-    Why here: the package stores and returns UTC; only the page knows whose clock it is read on. A browser
-    that reports no zone, or one Python does not know, reads UTC."""
+    Why here: the package stores and returns UTC; only the page knows whose clock it is read on, and the
+    times a page shows and the days its date filter means must be on that one clock."""
     zone = st.context.timezone or "UTC"
     try:
-        return stamps.dt.tz_convert(zone), zone
-    except (KeyError, ValueError):
-        return stamps.dt.tz_convert("UTC"), "UTC"
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "UTC"
+    return zone
+
+
+def local_times(stamps: pd.Series) -> tuple[pd.Series, str]:
+    """UTC timestamps on the reader's clock (see reader_zone), and the zone's name."""
+    zone = reader_zone()
+    return stamps.dt.tz_convert(zone), zone
 
 
 def escape(text) -> str:

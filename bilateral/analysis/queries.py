@@ -292,6 +292,12 @@ def dataset_summary(db, flt) -> pd.DataFrame:
     return dated(dated(out, "first"), "last")
 
 
+def dataset_counts(db, flt) -> dict[str, int]:
+    """Interactions per dataset under the filter, largest first (what an export says it holds)."""
+    summary = dataset_summary(db, flt)
+    return dict(zip(summary["dataset"], summary["interactions"].astype(int), strict=True))
+
+
 def coop_by_dataset(
     db, flt, period: Period | str, dyad: str, include_commentary: bool = False
 ) -> pd.DataFrame:

@@ -6,7 +6,7 @@ Nothing here imports Streamlit, and nothing starts a browser until a chart image
 
 from __future__ import annotations
 
-from bilateral.export.captions import Caption, caption_text, with_caption
+from bilateral.export.captions import Caption, caption_text, data_source_text, with_caption
 from bilateral.export.graphs import graph_gexf, graph_graphml, safe_graph
 from bilateral.export.images import (
     CHART_FORMATS,
@@ -50,6 +50,7 @@ __all__ = [
     "chart_bytes",
     "chart_html",
     "chart_image",
+    "data_source_text",
     "exportable",
     "find_browser",
     "graph_gexf",

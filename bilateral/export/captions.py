@@ -12,12 +12,30 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from bilateral.model import Dataset
 from bilateral.wording import count_noun
 
 DATA_SOURCE = "Bilateral curated dataset"
 CAPTION_WIDTH = 130  # characters a line; the caption wraps rather than run off a 1000 px chart
 CAPTION_LINE_PX = 15
 DEFAULT_MARGIN_BOTTOM = 80  # plotly's own default
+
+
+def data_source_text(datasets: dict[str, int]) -> str:
+    """Where the records come from, in words: the curated dataset alone, or each dataset with its count.
+
+    Why: with field data loaded, "Bilateral curated dataset" over GDELT rows would misname machine-coded
+    records as curated ones."""
+    if set(datasets) <= {Dataset.CURATED.value}:
+        return DATA_SOURCE
+    parts = [
+        f"curated Bilateral records ({count_noun(n, 'interaction')})"
+        if name == Dataset.CURATED
+        else f"machine-coded {Dataset(name).label} ({count_noun(n, 'interaction')})"
+        for name, n in datasets.items()
+    ]
+    said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return said[0].upper() + said[1:]
 
 
 @dataclass(frozen=True)

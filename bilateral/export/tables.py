@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from bilateral.analysis import article_queries, queries
+from bilateral.export.captions import data_source_text
 from bilateral.model import Article, Interaction
 
 # Cells a spreadsheet would run as a formula start with one of these (OWASP's CSV-injection list).
@@ -138,7 +139,7 @@ def records_xlsx(db, flt, made: dt.datetime | None = None) -> bytes:
     articles = article_queries.articles_behind(db, flt)
     about = pd.DataFrame(
         [
-            ("Data source", "Bilateral curated dataset"),
+            ("Data source", data_source_text(queries.dataset_counts(db, flt))),
             ("Filters", filters),
             ("Exported", made.strftime("%Y-%m-%d %H:%M %Z").strip()),
             (

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bilateral.extract.text import MONTHS, parse_date
 
+GIVEN = "given"  # the source of an article date the caller gave (the analyst typed it)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -67,9 +68,12 @@ def _month_day(match: re.Match, year: int) -> dt.date | None:
 def article_date(
     given: str | None, metadata: str | None, dateline: str | None, header: list[str]
 ) -> Found | None:
-    """The article's date by precedence (see the module docstring), or None when none is stated."""
-    if given:
-        return Found(given, "given")
+    """The article's date by precedence (see the module docstring), or None when none is stated.
+
+    A given date that is not a day in the form YYYY-MM-DD (a half-typed or "21/05/2014" date in the review
+    form) is passed over: event dates are counted from the article date, and saving names the field."""
+    if given and _iso_day(given):
+        return Found(given, GIVEN)
     if metadata:
         return Found(metadata, "page metadata")
     if dateline and (date := full_date(dateline)):
@@ -82,6 +86,14 @@ def article_date(
     if match and len(years) == 1 and (day := _month_day(match, years.pop())):
         return Found(day.isoformat(), f"dateline '{dateline}'")
     return None
+
+
+def _iso_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 def _back_to(weekday: str, anchor: dt.date) -> dt.date:

@@ -50,11 +50,12 @@ class Draft:
 
     @property
     def codes(self) -> str:
-        """The first-pass interactions in one line: 'USA->RUS SANCTION; CHN<->RUS CONSULT'."""
+        """The first-pass interactions in one line, as Records and History write them:
+        'USA → RUS · SANCTION; CHN ↔ RUS · CONSULT'."""
         parts = []
         for c in self.result.get("interactions", []):
-            arrow = "<->" if c.get("direction") == "mutual" else "->"
-            parts.append(f"{c['actor1']}{arrow}{c['actor2']} {c['event_type']}")
+            arrow = "↔" if c.get("direction") == "mutual" else "→"
+            parts.append(f"{c['actor1']} {arrow} {c['actor2']} · {c['event_type']}")
         return "; ".join(parts)
 
 

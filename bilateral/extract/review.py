@@ -84,6 +84,9 @@ def _row_dict(row: dict, article: Article) -> dict:
     return raw
 
 
+REVIEW_TABLE = "review table"  # the path its problems name, with the row number from 1
+
+
 def build_records(
     meta: dict, rows: pd.DataFrame, known_actors: set[str], text: str | None = None
 ) -> tuple[Article, list[Interaction]]:
@@ -100,7 +103,7 @@ def build_records(
     for number, row in enumerate(rows.to_dict("records"), start=1):
         if all(_blank(v) for k, v in row.items() if k not in ("negated", "confidence", "date_source")):
             continue
-        record, found = interaction_from_dict(_row_dict(row, article), "review table", number, known_actors)
+        record, found = interaction_from_dict(_row_dict(row, article), REVIEW_TABLE, number, known_actors)
         all_problems.extend(found)
         if record is not None:
             interactions.append(record)

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from bilateral import charts
 from bilateral.analysis import article_queries, queries, watch
 from bilateral.export import Caption, with_caption
+from bilateral.export.captions import DATA_SOURCE, data_source_text
 from bilateral.model import Dataset, Note, Theme
 from bilateral.tables import safe_url
 
@@ -58,6 +59,7 @@ class Report:
     changes: WhatChanged | None = None
     notes: tuple[Note, ...] = ()
     sources_total: int | None = None  # articles behind the records; more than listed above SOURCE_LIMIT
+    data_source: str = DATA_SOURCE  # which datasets the records come from (see data_source_text)
 
     @property
     def sources_heading(self) -> str:
@@ -101,7 +103,8 @@ def build_report(
     if figures is None:
         figures = report_figures(db, flt, notes)
     n = queries.count(db, flt)
-    caption = Caption(n_records=n, filters=words, made=now.date())
+    source = data_source_text(queries.dataset_counts(db, flt))
+    caption = Caption(n_records=n, filters=words, made=now.date(), source=source)
     events = queries.key_events(db, flt, KEY_EVENT_LIMIT)
     sources, total = listed_sources(db, flt, events)
     return Report(
@@ -115,6 +118,7 @@ def build_report(
         sources_total=total,
         changes=what_changed(db, flt),
         notes=tuple(notes),
+        data_source=source,
     )
 
 

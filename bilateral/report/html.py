@@ -66,7 +66,7 @@ def _changes_html(report: Report) -> list[str]:
 
 def _meta_html(report: Report) -> str:
     return (
-        f'<p class="meta">Generated {_e(report.generated_text)} · Data: Bilateral curated dataset</p>'
+        f'<p class="meta">Generated {_e(report.generated_text)} · Data: {_e(report.data_source)}</p>'
         f'<p class="filters"><b>Filters:</b> {_e(report.filters)}</p>'
     )
 

@@ -36,7 +36,7 @@ def report_pdf(report: Report) -> bytes:
     )  # fmt: skip
     story = [Paragraph(_x(report.title), styles["Title"])]
     story.append(
-        Paragraph(f"Generated {_x(report.generated_text)} · Data: Bilateral curated dataset", styles["Meta"])
+        Paragraph(f"Generated {_x(report.generated_text)} · Data: {_x(report.data_source)}", styles["Meta"])
     )
     story.append(Paragraph(f"<b>Filters:</b> {_x(report.filters)}", styles["Body"]))
     story += [Paragraph("Headline numbers", styles["H2"]), _headline_table(report, styles)]

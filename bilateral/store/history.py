@@ -7,6 +7,7 @@ the values stay plain text (the page shows them in a table, never as markdown or
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import Engine, Select, func, select
@@ -32,14 +33,24 @@ def people(engine: Engine) -> list[str]:
         return sorted(connection.execute(select(audit.c.actor).distinct()).scalars())
 
 
-def _matching(query: Select, person, since, until, record_id) -> Select:
-    """The query narrowed to one person, a period of days (UTC) and one record id, as given."""
+def day_start(day: dt.date, zone: str) -> str:
+    """The first instant of `day` on the clock of `zone`, as the stored UTC text of audit times.
+
+    Why: the page shows each change's time in the reader's zone, so "From 4 December" must mean the
+    reader's 4 December, not UTC's (a change at 23:30 UTC is on the 5th in Tokyo). Stored times are UTC
+    text of one width, so the bound compares as text."""
+    start = dt.datetime.combine(day, dt.time(), tzinfo=ZoneInfo(zone))
+    return start.astimezone(dt.UTC).isoformat()
+
+
+def _matching(query: Select, person, since, until, record_id, zone: str) -> Select:
+    """The query narrowed to one person, a period of days (on the clock of `zone`) and one record id."""
     if person:
         query = query.where(audit.c.actor == person)
     if since:
-        query = query.where(audit.c.at >= since.isoformat())
+        query = query.where(audit.c.at >= day_start(since, zone))
     if until:
-        query = query.where(audit.c.at < (until + dt.timedelta(days=1)).isoformat())
+        query = query.where(audit.c.at < day_start(until + dt.timedelta(days=1), zone))
     if record_id:
         query = query.where(audit.c.record_id == record_id.strip())
     return query
@@ -51,9 +62,10 @@ def history_count(
     since: dt.date | None = None,
     until: dt.date | None = None,
     record_id: str | None = None,
+    zone: str = "UTC",
 ) -> int:
-    """How many changes match the filters (history_frame shows them a page at a time)."""
-    query = _matching(select(func.count()).select_from(audit), person, since, until, record_id)
+    """How many changes match the filters (history_frame shows them a page at a time); days are `zone`'s."""
+    query = _matching(select(func.count()).select_from(audit), person, since, until, record_id, zone)
     with engine.connect() as connection:
         return int(connection.execute(query).scalar_one())
 
@@ -66,13 +78,14 @@ def history_frame(
     record_id: str | None = None,
     limit: int = 500,
     offset: int = 0,
+    zone: str = "UTC",
 ) -> pd.DataFrame:
     """The changes matching the filters, newest first, `limit` from `offset`, one row each.
 
     `at` is a UTC timestamp, `action` a word ("Edited"), `changes` the change in words (see change_text);
-    `link` opens the record on Records.
+    `link` opens the record on Records. `since` and `until` are days on the clock of `zone` (see day_start).
     """
-    query = _matching(select(audit), person, since, until, record_id)
+    query = _matching(select(audit), person, since, until, record_id, zone)
     with engine.connect() as connection:
         rows = connection.execute(query.order_by(audit.c.id.desc()).limit(limit).offset(offset)).mappings()
         frame = pd.DataFrame([_line(change_from_row(row)) for row in rows], columns=COLUMNS)
