@@ -89,6 +89,33 @@ def test_exports_and_report_name_each_rows_dataset(mirror):
     assert {"Curated", "GDELT", "ICEWS"} >= set(events["Dataset"]) and "Dataset" in events.columns
 
 
+def chart_caption_script():
+    import streamlit as st
+
+    from bilateral import export
+    from bilateral.filters import filter_from_query
+    from ui.downloads import chart_caption
+
+    for query, n in (({"dyad": "CHN-USA"}, 12), ({"dyad": "CHN-USA", "dataset": "curated"}, 3)):
+        st.text(export.caption_text(chart_caption(filter_from_query(query)[0], n)))
+
+
+def test_chart_files_name_the_datasets_behind_their_rows(app_env, mirror, tmp_path):
+    """A chart downloaded from a page, or written by the CLI, says which datasets its rows come from (it said
+    'Bilateral curated dataset' over GDELT and ICEWS rows); curated rows alone still say so."""
+    at = AppTest.from_function(chart_caption_script, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    mixed, curated = (t.value for t in at.text)
+    counts = queries.dataset_counts(mirror, flt(dyad="CHN-USA"))
+    assert set(counts) == {"curated", "gdelt", "icews"}
+    assert f"machine-coded GDELT ({counts['gdelt']} interaction" in mixed and "Curated Bilateral" in mixed
+    assert "machine-coded ICEWS" in mixed and "· 12 records ·" in mixed
+    assert curated.startswith("Source: Bilateral curated dataset · 3 records")
+    out = tmp_path / "chart.html"
+    assert main(["chart", "timeline", "--dyad", "CHN-USA", "--format", "html", "-o", str(out)]) == 0
+    assert "machine-coded GDELT" in out.read_text(encoding="utf-8")
+
+
 def _sources(mirror):
     from bilateral.report import source_list
 

@@ -34,12 +34,19 @@ def file_name(name: str, flt: Filter, ext: str) -> str:
 
 def chart_downloads(fig: go.Figure, *, name: str, flt: Filter, n_records: int, key: str) -> None:
     """A row of buttons under a chart: PNG (2x), SVG, PDF and HTML, each captioned (source, filters)."""
-    caption = export.Caption.now(n_records, flt.describe())
+    caption = chart_caption(flt, n_records)
     formats = export.CHART_FORMATS if export.browser_available() else ("html",)
     makers = {fmt: _chart_maker(fig, fmt, caption, name) for fmt in formats}
     _buttons(makers, name, flt, key, labels=CHART_LABELS)
     if len(formats) == 1:
         st.caption(NO_BROWSER_NOTE)
+
+
+def chart_caption(flt: Filter, n_records: int) -> export.Caption:
+    """The caption of a chart file: its records, the filter in words, and each dataset behind its rows.
+
+    Why the datasets: "Bilateral curated dataset" over GDELT rows would misname machine-coded records."""
+    return export.Caption.now(n_records, flt.describe(), export.data_source_text(loaders.dataset_counts(flt)))
 
 
 def _chart_maker(fig: go.Figure, fmt: str, caption: export.Caption, name: str):

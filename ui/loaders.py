@@ -90,6 +90,11 @@ def datasets(flt: Filter) -> pd.DataFrame:
     return _datasets(*_db(), query_key(flt))
 
 
+def dataset_counts(flt: Filter) -> dict[str, int]:
+    """Interactions per dataset under the filter, largest first (what a chart file says it shows)."""
+    return queries.counts_by_dataset(datasets(flt))
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
 def _count(url: str, rev: int, key: str, include_commentary: bool) -> int:
     return queries.count(mirror(), _from_key(key), queries.scored(include_commentary))

@@ -294,7 +294,11 @@ def dataset_summary(db, flt) -> pd.DataFrame:
 
 def dataset_counts(db, flt) -> dict[str, int]:
     """Interactions per dataset under the filter, largest first (what an export says it holds)."""
-    summary = dataset_summary(db, flt)
+    return counts_by_dataset(dataset_summary(db, flt))
+
+
+def counts_by_dataset(summary: pd.DataFrame) -> dict[str, int]:
+    """A dataset_summary frame as {dataset: interactions}."""
     return dict(zip(summary["dataset"], summary["interactions"].astype(int), strict=True))
 
 

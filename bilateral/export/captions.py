@@ -48,9 +48,9 @@ class Caption:
     source: str = DATA_SOURCE
 
     @classmethod
-    def now(cls, n_records: int, filters: str) -> Caption:
+    def now(cls, n_records: int, filters: str, source: str = DATA_SOURCE) -> Caption:
         """A caption dated today."""
-        return cls(n_records=int(n_records), filters=filters, made=dt.date.today())
+        return cls(n_records=int(n_records), filters=filters, made=dt.date.today(), source=source)
 
 
 def caption_text(caption: Caption) -> str:

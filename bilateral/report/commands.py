@@ -71,7 +71,8 @@ def cmd_chart(args) -> int:
         if n == 0:
             raise export.ExportError(f"no interactions match the filters ({flt.describe()}); nothing written")
         fig = charts.build_figure(args.name, mirror, flt, notes=tuple(notes))
-    caption = export.Caption.now(n, flt.describe())
+        source = export.data_source_text(queries.dataset_counts(mirror, flt))
+    caption = export.Caption.now(n, flt.describe(), source)
     data = export.chart_bytes(fig, fmt, caption, scale=args.scale, title=f"Bilateral {args.name} chart")
     _write(args.output, data)
     print(f"wrote {args.name} chart ({fmt}) to {args.output}: {n} interactions; filters: {flt.describe()}")
