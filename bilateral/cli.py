@@ -26,6 +26,7 @@ from bilateral.importers.update import update_gdelt
 from bilateral.registry import load_actors
 from bilateral.report import commands as report_commands
 from bilateral.store import backup as store_backup
+from bilateral.wording import count_noun
 
 __all__ = ["add_filter_arguments", "build_parser", "main"]
 
@@ -65,7 +66,7 @@ def cmd_validate(args) -> int:
     """Exit 0 when every file is valid; else one line per problem, PATH:LINE: field: message."""
     if _import(args.paths, dry_run=True, quiet=True) is None:
         return 1
-    print(f"{len(args.paths)} file(s) valid")
+    print(f"{count_noun(len(args.paths), 'file')} valid")
     return 0
 
 
@@ -196,7 +197,7 @@ def cmd_users(args) -> int:
         cli_user(db, auth.Role.ADMIN, "managing users")
     if args.action == "list":
         for name, role, failed in auth.list_users(db.engine):
-            print(f"{name}\t{role}" + (f"\t{failed} failed sign-in(s)" if failed else ""))
+            print(f"{name}\t{role}" + (f"\t{count_noun(failed, 'failed sign-in')}" if failed else ""))
         return 0
     role = args.new_role or args.role
     if not args.name or (args.action == "role" and not role):

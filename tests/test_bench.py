@@ -58,7 +58,7 @@ def test_generated_data_is_marked_synthetic_and_valid(tmp_path, monkeypatch, cap
     assert any(SEARCH_WORD in r["evidence"] for r in rows)
     monkeypatch.setenv("BILATERAL_DB", str(tmp_path / "check.sqlite3"))
     assert main(["validate", str(path)]) == 0
-    assert "1 file(s) valid" in capsys.readouterr().out
+    assert "1 file valid" in capsys.readouterr().out
 
 
 def test_bench_never_writes_into_data():

@@ -54,7 +54,7 @@ def queued_app(tmp_path):
         [sys.executable, "-m", "bilateral", "ingest", str(folder), "--quiet"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
     )  # fmt: skip
-    assert "queued 2 draft(s)" in done.stdout and "broken.txt" in done.stderr
+    assert "queued 2 drafts" in done.stdout and "broken.txt" in done.stderr
     with running_app(Path(database)) as url:
         yield url
 

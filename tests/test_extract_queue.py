@@ -117,7 +117,7 @@ def test_ingest_command(folder, tmp_path):
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
-    assert "queued 4 draft(s) for review (1 flagged as likely duplicates); 2 file(s) failed" in out.stdout
+    assert "queued 4 drafts for review (1 flagged as likely duplicates); 2 files failed" in out.stdout
     assert "error: broken.txt: not UTF-8 text" in out.stderr and "6/6" in out.stderr
 
 

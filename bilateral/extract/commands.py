@@ -9,6 +9,7 @@ from pathlib import Path
 from bilateral.errors import ExtractError
 from bilateral.extract.evaluate import evaluate, format_report, load_gold
 from bilateral.extract.pipeline import Extraction, extract
+from bilateral.wording import count_noun
 
 
 def register(subparsers) -> None:
@@ -82,7 +83,7 @@ def run_batch(path: str, output: str | None) -> int:
     body = "".join(line + "\n" for line in lines)
     if output:
         Path(output).write_text(body, encoding="utf-8")
-        print(f"{len(lines)} article(s) coded -> {output}")
+        print(f"{count_noun(len(lines), 'article')} coded -> {output}")
     else:
         sys.stdout.write(body)
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from bilateral.errors import BilateralError, ExtractError
 from bilateral.extract import queue
 from bilateral.extract.pipeline import extract
+from bilateral.wording import count_noun
 
 SUFFIXES = (".txt", ".html", ".htm", ".md")
 MAX_FILE_BYTES = 5_000_000
@@ -29,8 +30,8 @@ class IngestReport:
 
     def __str__(self) -> str:
         return (
-            f"queued {self.queued} draft(s) for review ({self.duplicates} flagged as likely duplicates); "
-            f"{len(self.errors)} file(s) failed"
+            f"queued {count_noun(self.queued, 'draft')} for review ({self.duplicates} flagged as likely "
+            f"duplicates); {count_noun(len(self.errors), 'file')} failed"
         )
 
 
