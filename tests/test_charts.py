@@ -395,3 +395,19 @@ def test_no_actor_of_the_curated_network_is_drawn_over_another(curated_mirror):
     assert gaps.min() > 0, [(names[i], names[j]) for i, j in zip(*np.where(gaps <= 0), strict=True)]
     colours = dict(zip(names, nodes.marker.color, strict=True))
     assert colours["HUAWEI"] != colours["CHN"]  # the lone pair is its own community, in a colour of its own
+
+
+@pytest.mark.parametrize("name", charts.FIGURE_NAMES)
+def test_a_cached_figure_comes_back_as_the_figure_it_was(curated_mirror, name):
+    """The pages rebuild cached figures without plotly's checks (ui.loaders.figure_from_json): what they
+    draw must be the very figure build_figure made, as the checked rebuild gives it."""
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from bilateral.registry import load_actors
+    from ui.loaders import figure_from_json
+
+    text = charts.build_figure(name, curated_mirror, Filter(), actors=load_actors()).to_json()
+    rebuilt = figure_from_json(text)
+    assert isinstance(rebuilt, go.Figure) and rebuilt.data
+    assert rebuilt.to_dict() == pio.from_json(text).to_dict()
