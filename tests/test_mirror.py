@@ -142,6 +142,35 @@ def test_a_full_load_cut_short_is_started_afresh(db, monkeypatch):
     assert again.sync() == 5 and queries.count(again, ALL) == 5
 
 
+def test_an_up_to_date_sync_asks_the_mirror_nothing_and_a_failed_one_is_retried_in_full(db, monkeypatch):
+    """sync() runs before every read of a page: when nothing changed it reads the store's revision only, not
+    the mirror file's state (a DuckDB query a call). A sync that failed leaves that state unknown: the same
+    object's next sync reads it again and starts afresh."""
+    from bilateral.analysis import mirror as mirror_module
+
+    add(db, 3)
+    mirror = Mirror(db)
+    assert mirror.sync() == 3
+    asked = []
+    real_run = mirror._run
+    monkeypatch.setattr(mirror, "_run", lambda sql, params=None: asked.append(sql) or real_run(sql, params))
+    assert [mirror.sync() for _ in range(5)] == [0] * 5 and asked == []
+
+    add(db, 2, start=3)
+    real = mirror_module.masks_table
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(mirror_module, "masks_table", failing)
+    with pytest.raises(RuntimeError):
+        mirror.sync()
+    monkeypatch.setattr(mirror_module, "masks_table", real)
+    assert mirror.sync() == 2 and queries.count(mirror, ALL) == 5
+    asked.clear()
+    assert mirror.sync() == 0 and asked == []
+
+
 def test_sessions_sync_and_read_at_once_while_an_editor_saves(db):
     """Many sessions of one app process share the mirror: syncs and reads in threads never collide."""
     import threading

@@ -154,6 +154,7 @@ class Mirror:
         self._lock = threading.Lock()
         self._store_id: str | None = None
         self._registry: tuple = (None, "")
+        self._known_identity: str | None = None  # the identity last read or committed (see _stored_identity)
         self.path, self.con = _open(path or mirror_path(store), in_memory)
         create_tables(self.con)
         if self.path is not None and self._get("identity") not in (None, self._identity()):
@@ -199,7 +200,7 @@ class Mirror:
         identity = self._identity()
         with self._lock:
             target = self.store.revision()
-            if target == self.rev and self._get("identity") == identity:
+            if target == self.rev and self._stored_identity() == identity:
                 return 0
             return self._sync(target, identity)
 
@@ -212,6 +213,7 @@ class Mirror:
         rather than taken for complete.
         """
         since = self.rev
+        self._known_identity = None  # read afresh until this sync commits
         if self._get("identity") != identity or target < since:
             since = 0  # another database, format or registry: start afresh, with today's table layout
             self._run("DROP TABLE IF EXISTS rows; DROP TABLE IF EXISTS articles")
@@ -242,6 +244,7 @@ class Mirror:
             self._set("identity", identity)
             self._set("rev", str(target))
             self._run("COMMIT")
+            self._known_identity = identity
         except BaseException:
             self._run("ROLLBACK")
             raise
@@ -300,6 +303,15 @@ class Mirror:
         if self._registry[0] != stamp:
             self._registry = (stamp, hashlib.sha1(path.read_bytes()).hexdigest()[:12])
         return f"{MIRROR_FORMAT}:{self._store_id}:{self._registry[1]}"
+
+    def _stored_identity(self) -> str | None:
+        """The identity the mirror file holds, read once and then kept until this object's next sync.
+
+        Why kept: sync() runs before every read of a page (13 times on the Cooperation page), and reading it
+        back each time was a DuckDB query each. Only this process writes the file while it holds it open."""
+        if self._known_identity is None:
+            self._known_identity = self._get("identity")
+        return self._known_identity
 
     def _state_rev(self) -> int:
         value = self._get("rev")
