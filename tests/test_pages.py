@@ -360,3 +360,13 @@ def test_watch_opens_on_the_most_active_dyads_and_an_explicit_dyad_wins():
     assert shown[0][1] >= 20  # not a near-empty dyad
     chosen = page("watch", dyad="CHN-JPN")
     assert [pair for pair, _ in panels(chosen)] == ["CHN-JPN"]
+
+
+def test_the_records_event_column_holds_the_longest_plover_type():
+    """The grid draws on a canvas and cuts what does not fit: at "small" (75 px) COOPERATE read "COOPERAT".
+    Upper-case letters of the grid's 14 px Source Sans run up to ~9 px, plus 8 px padding a side."""
+    from bilateral.model import EventType
+    from ui.views import RECORD_COLUMNS
+
+    longest = max(len(t.value) for t in EventType)
+    assert RECORD_COLUMNS["event_type"]["width"] >= longest * 9 + 16

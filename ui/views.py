@@ -26,11 +26,12 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
 SELECT_CONFIG = {**PLOTLY_CONFIG, "modeBarButtonsToRemove": []}
+EVENT_COLUMN_PX = 104  # the longest PLOVER types (COOPERATE, THREATEN) whole; "small" (75 px) cut them
 RECORD_COLUMNS = {
     "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", width="small"),
     "dyad": st.column_config.TextColumn("Dyad", width="small"),
     "actors": st.column_config.TextColumn("Actors"),
-    "event_type": st.column_config.TextColumn("Event", width="small"),
+    "event_type": st.column_config.TextColumn("Event", width=EVENT_COLUMN_PX),
     "quad": st.column_config.TextColumn("Quad class"),
     "score": st.column_config.NumberColumn("Score", format="%+.1f", width="small"),
     "themes": st.column_config.TextColumn("Themes"),
