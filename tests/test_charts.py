@@ -411,3 +411,23 @@ def test_a_cached_figure_comes_back_as_the_figure_it_was(curated_mirror, name):
     rebuilt = figure_from_json(text)
     assert isinstance(rebuilt, go.Figure) and rebuilt.data
     assert rebuilt.to_dict() == pio.from_json(text).to_dict()
+
+
+def test_heatmap_cells_are_labelled_only_while_the_labels_fit():
+    """Over 25 years the cells' printed means ran into each other at 1100 px: past LABELLED_YEARS years the
+    cells carry colour and hover only; a shorter span keeps its labels, each the cell's mean."""
+    from bilateral.charts.figures import LABELLED_YEARS
+
+    def heatmap(first_year: int, last_year: int):
+        rows = [
+            (f"{year}-06-01", "CHN", "RUS", "AGREE", 1, 4.0, "energy", "fact", "Reuters", None)
+            for year in (first_year, last_year)
+        ]
+        return charts.build_figure("heatmap", make_interactions(rows), Filter()).data[0]
+
+    short = heatmap(2020, 2020 + LABELLED_YEARS - 1)
+    assert len(short.x) == LABELLED_YEARS and short.texttemplate == "%{text}"
+    assert short.text[0][0] == "+4.0" and short.text[0][1] == ""
+    long = heatmap(2001, 2025)
+    assert len(long.x) == 25 and long.text is None and long.texttemplate is None
+    assert "%{z:+.2f}" in long.hovertemplate
