@@ -21,3 +21,15 @@ def count_noun(n: int, word: str, many: str | None = None) -> str:
 
     `many` gives the plural when the rule in plural() does not ("1 person", "2 people")."""
     return f"{n:,} {word if n == 1 else (many or plural(word))}"
+
+
+def period_words(first, last) -> str:
+    """A span of dates short enough for a headline card: "2001 – 2025", "Mar – Jun 2024", "Jun 2024".
+
+    Why not "2001-06 – 2025-12": at 1100 px the Overview's card cut it to "2001-06 …"; the exact dates
+    go in the card's help."""
+    if first.year != last.year:
+        return f"{first:%Y} – {last:%Y}"
+    if first.month != last.month:
+        return f"{first:%b} – {last:%b %Y}"
+    return f"{last:%b %Y}"

@@ -4,7 +4,7 @@ evidence, the theme mix."""
 import streamlit as st
 
 from bilateral.page_steps import LATEST_CARDS
-from bilateral.wording import count_noun
+from bilateral.wording import count_noun, period_words
 from ui import loaders, views
 from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
@@ -19,7 +19,11 @@ head = views.filtered_or_stop(flt, articles=True)
 articles, interactions, period = st.columns(3)
 articles.metric("Articles", f"{head.articles:,}", border=True)
 interactions.metric("Interactions", f"{head.interactions:,}", border=True)
-period.metric("Period", f"{head.first:%Y-%m} – {head.last:%Y-%m}", border=True)
+period.metric(
+    "Period", period_words(head.first, head.last), border=True,
+    help=f"From {head.first:%Y-%m-%d} to {head.last:%Y-%m-%d}: the first and last dates of the matching "
+    "interactions.",
+)  # fmt: skip
 
 views.dataset_counts(loaders.datasets(flt))
 

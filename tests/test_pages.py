@@ -370,3 +370,13 @@ def test_the_records_event_column_holds_the_longest_plover_type():
 
     longest = max(len(t.value) for t in EventType)
     assert RECORD_COLUMNS["event_type"]["width"] >= longest * 9 + 16
+
+
+def test_overview_period_card_says_the_years_and_its_help_the_dates():
+    """'2001-06 – 2025-12' was cut to '2001-06 …' at 1100 px: the card says the years, its help the dates."""
+    at = page("overview")
+    (card,) = [m for m in at.metric if m.label == "Period"]
+    spring = page("overview", dyad="CHN-RUS", **{"from": "2024-03-01", "to": "2024-06-30"})
+    (lone,) = [m for m in spring.metric if m.label == "Period"]
+    assert card.value == "2001 – 2025" and "From 2001-" in card.proto.help and "to 2025-" in card.proto.help
+    assert lone.value.endswith("2024") and "–" in lone.value
