@@ -254,3 +254,32 @@ def test_latest_by_article_is_the_newest_row_of_each_newest_article(flt, article
     assert found["id"].tolist() == expected["id"].tolist()
     assert found["article_matches"].tolist() == expected["n"].tolist()
     assert found["article_id"].is_unique
+
+
+def test_window_sums_of_adjacent_windows_match_each_window_alone(curated_mirror):
+    """One query sums both of the Overview's comparison windows: each frame is what that window alone
+    gives, a dyad active in one window only is in that frame only, and windows with a gap are refused."""
+    from bilateral.analysis import metrics
+
+    dyads = ["CHN-RUS", "RUS-USA", "CHN-USA", "EU-RUS"]
+    now = (pd.Timestamp("2024-12-11"), pd.Timestamp("2025-12-10"))
+    before = metrics.previous_window(now)
+    both = queries.window_sums(curated_mirror, Filter(), dyads, [before, now])
+    alone = [queries.window_sums(curated_mirror, Filter(), dyads, [w])[0] for w in (before, now)]
+    for together, single in zip(both, alone, strict=True):
+        assert (
+            together.sort_values("dyad")
+            .reset_index(drop=True)
+            .equals(single.sort_values("dyad").reset_index(drop=True))
+        )
+        assert not together.empty
+    lone = queries.window_sums(curated_mirror, Filter(), dyads, [(now[0], now[0] + pd.Timedelta(days=30))])[0]
+    assert set(lone["dyad"]) < set(both[1]["dyad"])
+    assert sum(int(frame["count"].sum()) for frame in both) == queries.count(
+        curated_mirror,
+        Filter(dyads=tuple(dyads), date_from=before[0].date(), date_to=now[1].date()),
+        queries.scored(False),
+    )
+    with pytest.raises(ValueError, match="follow each other"):
+        gap = (now[0] + pd.Timedelta(days=1), now[1])
+        queries.window_sums(curated_mirror, Filter(), dyads, [before, gap])

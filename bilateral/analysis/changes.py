@@ -17,6 +17,6 @@ def index_changes(db, flt, dyads: list[str], include_commentary: bool = False) -
     window = metrics.comparison_window(last, flt.date_from, flt.date_to)
     if window is None:
         return pd.DataFrame(columns=["dyad", "index", "previous", "change", "count"])
-    now = queries.window_sums(db, undated, dyads, *window, include_commentary)
-    before = queries.window_sums(db, undated, dyads, *metrics.previous_window(window), include_commentary)
+    windows = [metrics.previous_window(window), window]
+    before, now = queries.window_sums(db, undated, dyads, windows, include_commentary)
     return metrics.index_change(now, before, dyads).assign(start=window[0], end=window[1])

@@ -8,6 +8,7 @@ the filter table (bilateral.filters.where); raw rows only leave here a page at a
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
@@ -388,16 +389,27 @@ def edge_table(db, flt, rollup: bool = True) -> pd.DataFrame:
     return out[columns].astype({"count": "int64", "imported": "int64"})
 
 
-def window_sums(db, flt, dyads: list[str], start, end, include_commentary: bool = False) -> pd.DataFrame:
-    """Per dyad: count, cooperation and |tension| between two dates (inclusive)."""
-    span = ("date BETWEEN ? AND ?", [start.date(), end.date()])
+def window_sums(db, flt, dyads: list[str], windows, include_commentary: bool = False) -> list[pd.DataFrame]:
+    """Per window a frame of per-dyad count, cooperation and |tension|; the windows are (start, end) dates,
+    inclusive, in date order, each starting the day after the one before ends.
+
+    Why one query for several windows: the Overview compares each dyad's last 12 months with the 12
+    before; two scans of the same dates paid the query's fixed part twice."""
+    for (_, end), (start, _) in itertools.pairwise(windows):
+        if start != end + pd.Timedelta(days=1):
+            raise ValueError(f"windows must follow each other: {end:%Y-%m-%d}, then {start:%Y-%m-%d}")
+    span = ("date BETWEEN ? AND ?", [windows[0][0].date(), windows[-1][1].date()])
     clause, params = conditions(db, flt, scored(include_commentary), in_dyads(dyads), span)
-    return run(
+    which = " ".join(f"WHEN date <= ? THEN {i}" for i in range(len(windows)))
+    sums = run(
         db,
-        "SELECT dyad, count(*) AS count, sum(greatest(score, 0)) AS cooperation, "
-        f"-sum(least(score, 0)) AS tension FROM rows WHERE {clause} GROUP BY dyad",
-        params,
+        f"SELECT CASE {which} END AS window, dyad, count(*) AS count, "
+        "sum(greatest(score, 0)) AS cooperation, -sum(least(score, 0)) AS tension "
+        f"FROM rows WHERE {clause} GROUP BY ALL",
+        [*(end.date() for _, end in windows), *params],
     )
+    columns = ["dyad", "count", "cooperation", "tension"]
+    return [sums.loc[sums["window"] == i, columns].reset_index(drop=True) for i in range(len(windows))]
 
 
 def records_page(db, flt, limit: int = 500, offset: int = 0, *extra) -> pd.DataFrame:
