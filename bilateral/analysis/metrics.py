@@ -64,23 +64,27 @@ def previous_window(window: tuple[pd.Timestamp, pd.Timestamp]) -> tuple[pd.Times
 def index_change(now: pd.DataFrame, before: pd.DataFrame, dyads: list[str]) -> pd.DataFrame:
     """Per dyad: net index in the window and in the previous one, the change, and the window's count.
 
-    `now` and `before` are queries.window_sums of the two windows.
+    `now` and `before` are queries.window_sums of the two windows (one row per dyad at most).
     """
+    current, previous = _sums_by_dyad(now), _sums_by_dyad(before)
     rows = []
     for dyad in dyads:
-        current = _index_in(now, dyad)
-        previous = _index_in(before, dyad)
-        change = None if current is None or previous is None else current - previous
-        n = int(now.loc[now["dyad"] == dyad, "count"].sum())
-        rows.append({"dyad": dyad, "index": current, "previous": previous, "change": change, "count": n})
+        index, earlier = _index_of(current.get(dyad)), _index_of(previous.get(dyad))
+        change = None if index is None or earlier is None else index - earlier
+        n = int(current[dyad][0]) if dyad in current else 0
+        rows.append({"dyad": dyad, "index": index, "previous": earlier, "change": change, "count": n})
     return pd.DataFrame(rows, columns=["dyad", "index", "previous", "change", "count"])
 
 
-def _index_in(sums: pd.DataFrame, dyad: str) -> float | None:
-    row = sums.loc[sums["dyad"] == dyad]
-    if row.empty:
-        return None
-    return net_index_of(float(row["cooperation"].iloc[0]), float(row["tension"].iloc[0]))
+def _sums_by_dyad(sums: pd.DataFrame) -> dict[str, tuple]:
+    """dyad -> (count, cooperation, tension). Why a dict: a filter of the frame per dyad and window was
+    most of the index changes' 7 ms outside the database."""
+    columns = (sums["dyad"], sums["count"], sums["cooperation"], sums["tension"])
+    return {dyad: values for dyad, *values in zip(*columns, strict=True)}
+
+
+def _index_of(sums: tuple | None) -> float | None:
+    return None if sums is None else net_index_of(float(sums[1]), float(sums[2]))
 
 
 def quad_mix(counts: pd.DataFrame, dyads: list[str]) -> pd.DataFrame:
