@@ -128,6 +128,36 @@ def test_a_refused_article_edit_names_each_field_as_labelled(team):
     assert at.text_input(key="records_article_date").value == "2025-13-45"
 
 
+def test_an_editor_corrects_an_interaction_field_by_field(team):
+    """Each part of the interaction has a labelled field (the one-row grid showed six of nine columns at
+    1100 px and cut the evidence): the themes are chosen by name, the evidence is edited whole; a refused
+    save names the field by its label and keeps what was typed."""
+    db, item = team
+    at = page("pages/records.py", user="ed", record=item.id)
+    key = f"records_field_{item.id}"
+    themes = at.multiselect(key=f"{key}_themes")
+    assert themes.value == ["energy"] and "Energy" in themes.options and "Supply chain" in themes.options
+    assert at.text_area(key=f"{key}_evidence").value == "Team [link](javascript:alert(1))."
+    assert at.selectbox(key=f"{key}_actor1").value == "CHN"
+    assert at.number_input(key=f"{key}_score").value == 4.0
+    themes.select("trade")
+    at.text_area(key=f"{key}_evidence").input("Corrected evidence, in full.")
+    at.selectbox(key=f"{key}_event").set_value("CONSULT")
+    at.number_input(key=f"{key}_score").set_value(1.5)
+    at.button(key="records_save").click().run()
+    assert not at.exception and "version 2" in plain(at.success[0])
+    saved = changes.get_record(db.engine, "interaction", item.id)
+    assert (saved["event_type"], saved["score"]) == ("CONSULT", 1.5)
+    assert saved["evidence"] == "Corrected evidence, in full."
+    assert saved["themes"] in ("energy;trade", ["energy", "trade"])
+    at.text_input(key=f"{key}_date").input("2030-02-30")
+    at.button(key="records_save").click().run()
+    assert not at.exception
+    assert plain(at.error[0]).split("\n")[2].startswith("- Date (YYYY-MM-DD): '2030-02-30'")
+    assert at.text_input(key=f"{key}_date").value == "2030-02-30"
+    assert changes.get_record(db.engine, "interaction", item.id)["version"] == 2
+
+
 def test_a_conflicting_edit_on_the_page_is_refused_with_the_other_change(team):
     db, item = team
     at = page("pages/records.py", user="ed", record=item.id)

@@ -7,17 +7,15 @@ so a change someone else saved in between is refused and shown, never overwritte
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from bilateral import auth
 from bilateral.errors import BilateralError, RecordError
-from bilateral.model import article_from_dict, interaction_from_dict
+from bilateral.model import Direction, EventType, Modality, Theme, article_from_dict, interaction_from_dict
 from bilateral.store import changes
 from ui import extract_view, form_errors, loaders
 from ui.views import escape
 
-FIELDS = ["date", "actor1", "actor2", "direction", "event_type", "score", "themes", "modality", "evidence"]
 ARTICLE_FIELDS = ["title", "date", "source", "url", "summary"]
 UNDO = "records_undo"
 
@@ -45,9 +43,8 @@ def editor(record_id: str, user: auth.User) -> None:
         return
     opened_key = f"records_opened_{kind}_{record_id}"
     opened = st.session_state.setdefault(opened_key, row["version"])
-    st.caption(
-        f"Editing {kind} {escape(record_id)}, version {opened} (the store holds version {row['version']})."
-    )
+    newer = "" if opened == row["version"] else f"; the store now holds version {row['version']}"
+    st.caption(f"Editing {kind} {escape(record_id)}, opened at version {opened}{newer}.")
     edited = _form(kind, row)
     save, delete, reload = st.columns(3)
     if save.button("Save changes", type="primary", key="records_save"):
@@ -68,12 +65,66 @@ def _form(kind: str, row: dict) -> dict:
             )
             for f in ARTICLE_FIELDS
         }
-    frame = pd.DataFrame([{f: row[f] for f in FIELDS}])
-    columns = extract_view.review_columns(sorted(extract_view.registry()))
-    config = {k: v for k, v in columns.items() if k in FIELDS}
-    key = f"records_edit_{row['id']}"
-    edited = st.data_editor(frame, column_config=config, num_rows="fixed", hide_index=True, key=key)
-    return edited.iloc[0].to_dict()
+    return _interaction_form(row)
+
+
+INTERACTION_LABELS = {  # the interaction's fields as the editor labels them (and a refused save names them)
+    "date": "Date (YYYY-MM-DD)",
+    "actor1": "Actor 1",
+    "actor2": "Actor 2",
+    "direction": "Direction",
+    "event_type": "Event type",
+    "score": "Score (−10 to +10)",
+    "themes": "Themes",
+    "modality": "Modality",
+    "evidence": "Evidence",
+}
+
+
+def _interaction_form(row: dict) -> dict:
+    """One labelled field per part of the interaction, the evidence whole in a text area, the themes by name.
+
+    Why not the review table's one-row grid: at 1100 px it showed six of its nine columns, cut the evidence
+    to a line and asked for the themes as codes separated by semicolons."""
+    labels, key = INTERACTION_LABELS, f"records_field_{row['id']}"
+    names = extract_view.registry()
+    codes = _with(sorted(names), row["actor1"], row["actor2"])
+    named = {"format_func": lambda c: f"{c} · {names[c].name}" if c in names else c}
+    date, first, second = st.columns([1, 2, 2])
+    out = {"date": date.text_input(labels["date"], value=row["date"] or "", max_chars=10, key=f"{key}_date")}
+    for column, field in ((first, "actor1"), (second, "actor2")):
+        index = codes.index(row[field])
+        out[field] = column.selectbox(labels[field], codes, index=index, key=f"{key}_{field}", **named)
+    direction, event, score = st.columns([1, 2, 2])
+    out["direction"] = _choice(direction, labels["direction"], Direction, row["direction"], f"{key}_dir")
+    out["event_type"] = _choice(event, labels["event_type"], EventType, row["event_type"], f"{key}_event")
+    out["score"] = score.number_input(
+        labels["score"], -10.0, 10.0, value=float(row["score"]), step=0.5, format="%+.1f", key=f"{key}_score"
+    )
+    themes, modality = st.columns([3, 1])
+    stored_themes = [t for t in str(row["themes"] or "").split(";") if t]
+    out["themes"] = themes.multiselect(
+        labels["themes"], _with([t.value for t in Theme], *stored_themes), default=stored_themes,
+        format_func=lambda t: Theme(t).label if t in THEME_VALUES else t, key=f"{key}_themes",
+    )  # fmt: skip
+    out["modality"] = _choice(modality, labels["modality"], Modality, row["modality"], f"{key}_modality")
+    out["evidence"] = st.text_area(labels["evidence"], value=row["evidence"] or "", key=f"{key}_evidence")
+    return out
+
+
+THEME_VALUES = {t.value for t in Theme}
+
+
+def _with(options: list[str], *stored: str) -> list[str]:
+    """The options, with any stored value they lack appended (a code since dropped from the registry is
+    shown as it is, not silently replaced by the first option)."""
+    return [*options, *(v for v in dict.fromkeys(stored) if v and v not in options)]
+
+
+def _choice(column, label: str, vocabulary, stored: str, key: str) -> str:
+    """A select box over a vocabulary's values, at the stored one."""
+    options = _with([v.value for v in vocabulary], stored)
+    return column.selectbox(label, options, index=options.index(stored), key=key)
 
 
 def _save(kind: str, row: dict, edited: dict, opened: int, opened_key: str, user: auth.User) -> None:
@@ -81,7 +132,6 @@ def _save(kind: str, row: dict, edited: dict, opened: int, opened_key: str, user
     raw.update({k: (None if isinstance(v, float) and v != v else v) for k, v in edited.items()})
     if kind == "interaction":
         raw.pop("quad_class", None)  # follows the event type
-        raw["themes"] = [t.strip() for t in str(raw.get("themes") or "").split(";") if t.strip()]
         record, problems = interaction_from_dict(raw, "edit form", 1, set(extract_view.registry()))
     else:
         record, problems = article_from_dict(raw, "edit form", 1)
@@ -90,8 +140,7 @@ def _save(kind: str, row: dict, edited: dict, opened: int, opened_key: str, user
             raise RecordError(problems)
         version = changes.update_record(loaders.database().engine, record, opened, user.name)
     except BilateralError as error:
-        labels = extract_view.column_labels(extract_view.review_columns([]))
-        form_errors.not_saved(error, extract_view.ARTICLE_LABELS if kind == "article" else labels)
+        form_errors.not_saved(error, extract_view.ARTICLE_LABELS if kind == "article" else INTERACTION_LABELS)
         return
     st.session_state[opened_key] = version
     st.success(f"Saved: version {version}. The change is in History.")
