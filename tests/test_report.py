@@ -215,3 +215,13 @@ def test_the_report_names_the_datasets_its_records_come_from(db, energy_report):
     assert report.data_source == said
     assert f"Data: {said}" in report_html(report).decode("utf-8")
     assert said in " ".join(a.text for a in report.figures[0][1].layout.annotations)
+
+
+@needs_browser
+def test_the_pdf_charts_heading_is_on_the_page_of_the_first_chart(curated_mirror):
+    """On data/ with Energy and CHN-RUS the first chart did not fit under the heading: "Charts" stood
+    alone at the foot of page 1 above half a page of white, the charts beginning on page 2."""
+    built = build_report(curated_mirror, Filter(themes=(Theme.ENERGY,), dyads=("CHN-RUS",)))
+    pages = PdfReader(io.BytesIO(report_pdf(built))).pages
+    (heading,) = [p for p in pages if "Charts" in p.extract_text().splitlines()]
+    assert heading.images

@@ -41,7 +41,8 @@ def report_pdf(report: Report) -> bytes:
     story.append(Paragraph(f"<b>Filters:</b> {_x(report.filters)}", styles["Body"]))
     story += [Paragraph("Headline numbers", styles["H2"]), _headline_table(report, styles)]
     story += _changes_flowables(report, styles)
-    story += [Paragraph("Charts", styles["H2"]), *_chart_flowables(report, styles)]
+    charts = _chart_flowables(report, styles)  # the heading goes with the first chart, never left alone
+    story += [KeepTogether([Paragraph("Charts", styles["H2"]), *charts[:1]]), *charts[1:]]
     story += [Paragraph("Key events", styles["H2"]), _events_table(report, styles)]
     story.append(Paragraph(_x(report.sources_heading), styles["H2"]))
     if report.sources_note:
