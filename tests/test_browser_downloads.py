@@ -139,4 +139,13 @@ def test_report_html_works_offline(page_at, browser, tmp_path):
     offline.goto(path.as_uri())
     offline.wait_for_selector(".js-plotly-plot .main-svg", timeout=LOAD_MS)
     assert offline.locator(".js-plotly-plot").count() == 3 and requested == []
+    # A table's first column (dates, dyads, labels) keeps to one line in a narrow window: "2025-10-23"
+    # had broken after "2025-10-" beside a long source title.
+    offline.set_viewport_size({"width": 700, "height": 900})
+    lines = offline.evaluate(
+        """() => [...document.querySelectorAll('td:first-child')].map(td => {
+            const range = document.createRange(); range.selectNodeContents(td);
+            return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size; })"""
+    )
+    assert lines and max(lines) == 1
     offline.close()

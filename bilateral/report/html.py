@@ -105,8 +105,9 @@ h2 {{ border-bottom: 1px solid #e4e7eb; padding-bottom: 0.2em; margin-top: 1.6em
 .meta {{ color: #616e7c; margin: 0; }} .filters {{ font-size: 1.1em; }}
 table {{ border-collapse: collapse; margin: 0.5em 0; }}
 th, td {{ border-bottom: 1px solid #e4e7eb; padding: 0.3em 0.8em; text-align: left; vertical-align: top; }}
+td:first-child {{ white-space: nowrap; }}
 figure.chart {{ margin: 1em 0 2em 0; }} ol.sources li {{ margin-bottom: 0.3em; }}
-@media print {{ figure.chart {{ break-inside: avoid; }} }}
+@media print {{ figure.chart {{ break-inside: avoid; }} h2, h3 {{ break-after: avoid; }} }}
 </style></head>
 <body>
 {body}
