@@ -41,7 +41,7 @@ left.caption(
     "select a row to read its evidence."
 )
 data_downloads(flt, key="records")
-event = views.records(frame, key="records_table", height=460)
+event = views.records(frame, key="records_table", height=views.table_height(len(frame), 460))
 rows = event["selection"]["rows"] if event else []
 if not rows:
     st.caption("Select a row to read its evidence and open its source.")

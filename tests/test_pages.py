@@ -380,3 +380,12 @@ def test_overview_period_card_says_the_years_and_its_help_the_dates():
     (lone,) = [m for m in spring.metric if m.label == "Period"]
     assert card.value == "2001 – 2025" and "From 2001-" in card.proto.help and "to 2025-" in card.proto.help
     assert lone.value.endswith("2024") and "–" in lone.value
+
+
+def test_a_short_page_of_records_gets_a_table_of_its_size():
+    """Six records sat above a stack of empty grid lines in a table of fixed height; a table is as tall
+    as its rows, up to its most, then it scrolls."""
+    from ui.views import HEADER_PX, ROW_PX, table_height
+
+    assert table_height(6, 460) == HEADER_PX + 6 * ROW_PX + 2 < 460
+    assert table_height(500, 460) == 460 and table_height(0, 460) == HEADER_PX + ROW_PX + 2

@@ -106,6 +106,15 @@ def chart(fig: go.Figure, key: str, selectable: bool = True) -> list[list]:
     return selected_customdata(fig, points)
 
 
+ROW_PX, HEADER_PX = 35, 38  # the data grid's row and header heights
+
+
+def table_height(rows: int, most: int) -> int:
+    """A table's height in pixels: its rows, up to `most` (then it scrolls). Why: a fixed height left a
+    page of six records above a stack of empty grid lines."""
+    return min(most, HEADER_PX + ROW_PX * max(rows, 1) + 2)
+
+
 def records(frame: pd.DataFrame, key: str, height: int | str = "auto"):
     """A page of interactions as a sortable table (newest first) with a link column; returns the event."""
     table = record_table(frame)
@@ -129,7 +138,7 @@ def selection(found: tuple[pd.DataFrame, int], key: str, prompt: str) -> None:
     st.markdown(f"**{count_noun(total, 'interaction')} behind the selection**")
     if total > len(frame):
         st.caption(f"Showing the newest {len(frame):,}; narrow the filter or the selection to see others.")
-    records(frame, key=key, height=min(420, 38 + 35 * len(frame)))
+    records(frame, key=key, height=table_height(len(frame), 420))
 
 
 def evidence_card(row: pd.Series) -> None:
