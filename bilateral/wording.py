@@ -24,12 +24,12 @@ def count_noun(n: int, word: str, many: str | None = None) -> str:
 
 
 def period_words(first, last) -> str:
-    """A span of dates short enough for a headline card: "2001 – 2025", "Mar – Jun 2024", "Jun 2024".
+    """A span of dates short enough for a headline card: "2001–2025", "Mar–Jun 2024", "Jun 2024".
 
-    Why not "2001-06 – 2025-12": at 1100 px the Overview's card cut it to "2001-06 …"; the exact dates
-    go in the card's help."""
+    Why not "2001-06 – 2025-12": at 1100 px the Overview's card cut it to "2001-06 …" (and "2001 – 2025",
+    its spaces 4 px too wide, to "2001 – 2…"); the exact dates go in the card's help."""
     if first.year != last.year:
-        return f"{first:%Y} – {last:%Y}"
+        return f"{first:%Y}–{last:%Y}"
     if first.month != last.month:
-        return f"{first:%b} – {last:%b %Y}"
+        return f"{first:%b}–{last:%b %Y}"
     return f"{last:%b %Y}"

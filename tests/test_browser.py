@@ -97,6 +97,21 @@ def test_cooperations_bin_control_shows_all_four_bins_in_an_1100_pixel_window(vi
     )
 
 
+def test_overview_cards_show_their_values_whole_in_an_1100_pixel_window(viewport_page, app_server):
+    """The headline cards cut what does not fit with an ellipsis: the Period read "2001-06 …", then
+    "2001 – 2…"; every card's value fits its card."""
+    page = viewport_page
+    page.set_viewport_size({"width": 1100, "height": 1000})
+    open_page(page, f"{app_server}/")
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= 7")
+    values = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMetricValue"]')].map(e => {
+            const v = e.querySelector('div') || e; return [v.textContent, v.scrollWidth, v.clientWidth]; })"""
+    )
+    assert len(values) >= 7 and "2001–2025" in [text for text, _, _ in values]
+    assert [text for text, scroll, client in values if scroll > client] == []
+
+
 def test_theme_filter_changes_chart_and_url(viewport_page, app_server):
     page = viewport_page
     open_page(page, f"{app_server}/timeline")

@@ -378,7 +378,7 @@ def test_overview_period_card_says_the_years_and_its_help_the_dates():
     (card,) = [m for m in at.metric if m.label == "Period"]
     spring = page("overview", dyad="CHN-RUS", **{"from": "2024-03-01", "to": "2024-06-30"})
     (lone,) = [m for m in spring.metric if m.label == "Period"]
-    assert card.value == "2001 – 2025" and "From 2001-" in card.proto.help and "to 2025-" in card.proto.help
+    assert card.value == "2001–2025" and "From 2001-" in card.proto.help and "to 2025-" in card.proto.help
     assert lone.value.endswith("2024") and "–" in lone.value
 
 
