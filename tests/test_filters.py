@@ -203,6 +203,9 @@ def test_describe_says_what_is_filtered():
     )
     assert flt.describe() == "Energy · CHN-RUS · 2014-01-01 to 2025-12-31"
     assert Filter().describe() == "All records"
+    # an open end in words (it read "2014-01-01 to …" in chart titles, captions and file names)
+    assert Filter(date_from=dt.date(2014, 1, 1)).describe() == "from 2014-01-01"
+    assert Filter(date_to=dt.date(2022, 12, 31)).describe() == "until 2022-12-31"
 
 
 def test_text_finds_words_of_the_evidence_or_of_the_rows_article_but_not_across_fields():

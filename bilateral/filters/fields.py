@@ -138,9 +138,12 @@ def _phrase(attr: str, words: Callable[[Any], str]) -> Callable[[Any], str | Non
 
 
 def _period(flt) -> str | None:
-    if not (flt.date_from or flt.date_to):
-        return None
-    return f"{flt.date_from or '…'} to {flt.date_to or '…'}"
+    """'2014-01-01 to 2016-12-31', 'from 2014-01-01', 'until 2022-12-31' (an open end read '… to' before)."""
+    if flt.date_from and flt.date_to:
+        return f"{flt.date_from} to {flt.date_to}"
+    if flt.date_from:
+        return f"from {flt.date_from}"
+    return f"until {flt.date_to}" if flt.date_to else None
 
 
 def _score_range(flt) -> str | None:
