@@ -41,10 +41,13 @@ if not changes.empty:
     for column, row in zip(st.columns(len(changes)), changes.itertuples(), strict=True):
         value = "n/a" if row.index is None or row.index != row.index else f"{row.index:+.2f}"
         delta = None if row.change is None or row.change != row.change else f"{row.change:+.2f}"
+        steady = delta is not None and abs(row.change) < 0.005  # "+0.00" had a green arrow up
         column.metric(
             row.dyad,
             value,
-            delta,
+            "0.00" if steady else delta,
+            delta_color="off" if steady else "normal",
+            delta_arrow="off" if steady else "auto",
             border=True,
             help=f"{count_noun(row.count, 'scored interaction')} in the period",
         )

@@ -389,3 +389,16 @@ def test_a_short_page_of_records_gets_a_table_of_its_size():
 
     assert table_height(6, 460) == HEADER_PX + 6 * ROW_PX + 2 < 460
     assert table_height(500, 460) == 460 and table_height(0, 460) == HEADER_PX + ROW_PX + 2
+
+
+def test_an_unchanged_index_card_is_grey_without_an_arrow():
+    """EU-RUS's index had not moved and its card said "+0.00" in green with an arrow up."""
+    cards = {m.label: m.proto for m in page("overview").metric}
+    steady = [p for p in cards.values() if p.delta == "0.00"]
+    moved = [p for p in cards.values() if p.delta.startswith(("+", "-"))]
+    assert steady and moved and "+0.00" not in {p.delta for p in cards.values()}
+    from streamlit.proto.Metric_pb2 import Metric
+
+    gray, none = Metric.MetricColor.GRAY, Metric.MetricDirection.NONE
+    assert all(p.color == gray and p.direction == none for p in steady)
+    assert all(p.color != gray and p.direction != none for p in moved)
