@@ -297,7 +297,7 @@ def heatmap_figure(data: HeatmapData) -> go.Figure:
         title={"text": title},
         height=max(340, 150 + 34 * len(themes)),
         margin={"t": 64},  # no legend above the plot to make room for
-        xaxis={"title": {"text": "Year"}, "dtick": 1 if len(years) <= 15 else 2, "showgrid": False},
+        xaxis={"title": {"text": "Year"}, "dtick": 1 if labels else 2, "showgrid": False},
         yaxis={"autorange": "reversed", "showgrid": False},
     )
     return fig
