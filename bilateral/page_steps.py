@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilateral import charts
-from bilateral.analysis import queries, watch
+from bilateral.analysis import queries, row_queries, watch
 from bilateral.analysis.changes import index_changes
 from bilateral.analysis.periods import auto_period
 
@@ -59,7 +59,7 @@ PAGES: dict[str, tuple[Step, ...]] = {
             lambda db, flt, done: charts.build_figure("net", db, flt, dyads=tuple(done["leading dyads"])),
         ),
         Step("theme mix figure", lambda db, flt, _: charts.build_figure("theme_mix", db, flt)),
-        Step("latest records", lambda db, flt, _: queries.latest_by_article(db, flt, LATEST_CARDS)),
+        Step("latest records", lambda db, flt, _: row_queries.latest_by_article(db, flt, LATEST_CARDS)),
     ),
     "timeline": (
         Step("headline", lambda db, flt, _: queries.headline(db, flt, articles=False)),
@@ -93,7 +93,7 @@ PAGES: dict[str, tuple[Step, ...]] = {
     ),
     "records": (
         Step("headline", lambda db, flt, _: queries.headline(db, flt, articles=False)),
-        Step("first page", lambda db, flt, _: queries.records_page(db, flt, RECORDS_PAGE)),
+        Step("first page", lambda db, flt, _: row_queries.records_page(db, flt, RECORDS_PAGE)),
     ),
     "sidebar": (Step("choices", lambda db, flt, _: queries.choices(db)),),
 }

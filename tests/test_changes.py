@@ -10,7 +10,7 @@ from helpers import article, interaction
 from sqlalchemy import select
 
 from bilateral import store
-from bilateral.analysis import queries
+from bilateral.analysis import queries, row_queries
 from bilateral.analysis.mirror import Mirror
 from bilateral.errors import StoreError
 from bilateral.filters import Filter
@@ -165,7 +165,7 @@ def test_an_edited_article_keeps_its_text_and_shows_in_the_mirror(db):
     changes.update_record(db.engine, a, stored["version"], "bo")
     mirror = Mirror(db, in_memory=True)
     mirror.sync()
-    assert queries.records_page(mirror, ALL, 5)["title"].tolist() == ["Corrected title"]
+    assert row_queries.records_page(mirror, ALL, 5)["title"].tolist() == ["Corrected title"]
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from export_data import HOSTILE_TITLE, synthetic_db
 from PIL import Image
 
 from bilateral import export
-from bilateral.analysis import article_queries, open_mirror, queries
+from bilateral.analysis import article_queries, open_mirror, queries, row_queries
 from bilateral.analysis.frames import frame_db
 from bilateral.export import Caption, ExportError
 from bilateral.filters import Filter
@@ -90,7 +90,7 @@ def test_xlsx_has_three_sheets_and_inert_formulas(db):
 
 
 def test_xlsx_survives_control_characters(db):
-    dirty = queries.records_page(db, ALL, 100).assign(evidence="bell\x07 and null\x00 removed")
+    dirty = row_queries.records_page(db, ALL, 100).assign(evidence="bell\x07 and null\x00 removed")
     book = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(frame_db(dirty), ALL)))
     assert book["Records"]["L2"].value == "bell and null removed"
 
@@ -98,7 +98,7 @@ def test_xlsx_survives_control_characters(db):
 def test_xlsx_about_names_each_dataset_when_field_data_is_exported(db):
     """Curated records alone say so; with GDELT rows the About sheet names both, with counts, and says
     which are machine-coded (it said 'Bilateral curated dataset' over GDELT rows)."""
-    rows = queries.records_page(db, ALL, 100)
+    rows = row_queries.records_page(db, ALL, 100)
     mixed = rows.assign(dataset=["gdelt" if n < 5 else "curated" for n in range(len(rows))])
 
     def about(frame):

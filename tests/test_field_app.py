@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bilateral import charts, export, store
-from bilateral.analysis import article_queries, open_mirror, queries
+from bilateral.analysis import article_queries, open_mirror, queries, row_queries
 from bilateral.cli import main
 from bilateral.filters import filter_from_query
 from bilateral.importers.field import import_field_files
@@ -73,7 +73,7 @@ def test_agreement_figure_draws_each_dataset_distinctly(mirror):
 
 
 def test_records_without_evidence_say_so_and_link_the_source(mirror):
-    rows = queries.records_page(mirror, flt(dataset="gdelt"), 10)
+    rows = row_queries.records_page(mirror, flt(dataset="gdelt"), 10)
     table = record_table(rows)
     assert set(table["evidence"]) == {NO_EVIDENCE} and set(table["dataset"]) == {"GDELT"}
     assert table["url"].str.startswith("http").all()

@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from bilateral.analysis import queries
+from bilateral.analysis import row_queries
 from bilateral.analysis.enrichment import enrich
 from bilateral.analysis.frames import frame_db
 from bilateral.filters import BY_KEY, Filter, filter_from_query, normalise_dyad
@@ -118,7 +118,7 @@ def frame() -> pd.DataFrame:
 
 
 def ids(flt: Filter, db) -> list[str]:
-    return sorted(queries.records_page(db, flt, 100)["id"])
+    return sorted(row_queries.records_page(db, flt, 100)["id"])
 
 
 @pytest.mark.parametrize(

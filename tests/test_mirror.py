@@ -9,7 +9,7 @@ from helpers import ROOT, article, interaction, run_cli_process, write_jsonl
 from sqlalchemy import select, text
 
 from bilateral import store
-from bilateral.analysis import queries
+from bilateral.analysis import queries, row_queries
 from bilateral.analysis.mirror import Mirror, mirror_path
 from bilateral.filters import Filter
 from bilateral.model import article_from_dict, interaction_from_dict
@@ -52,14 +52,14 @@ def test_edited_article_refreshes_its_rows(db):
             text("UPDATE articles SET title = 'Corrected', rev = (SELECT value FROM counters)")
         )
     assert mirror.sync() == 1
-    assert queries.records_page(mirror, ALL, 5)["title"].tolist() == ["Corrected"]
+    assert row_queries.records_page(mirror, ALL, 5)["title"].tolist() == ["Corrected"]
 
 
 def test_recorded_deletions_leave_the_mirror(db):
     add(db, 2)
     mirror = Mirror(db)
     mirror.sync()
-    gone = queries.records_page(mirror, ALL, 1)["id"].iloc[0]
+    gone = row_queries.records_page(mirror, ALL, 1)["id"].iloc[0]
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE counters SET value = value + 1"))
         connection.execute(text("DELETE FROM interactions WHERE id = :id"), {"id": gone})
@@ -68,7 +68,7 @@ def test_recorded_deletions_leave_the_mirror(db):
             {"id": gone},
         )
     mirror.sync()
-    assert queries.count(mirror, ALL) == 1 and gone not in set(queries.records_page(mirror, ALL, 5)["id"])
+    assert queries.count(mirror, ALL) == 1 and gone not in set(row_queries.records_page(mirror, ALL, 5)["id"])
 
 
 def test_the_mirror_is_persisted_and_reopened_without_reloading(db):
@@ -252,7 +252,7 @@ def test_a_full_load_and_incremental_syncs_give_the_same_mirror(db, monkeypatch,
             )
         )
     stepwise.sync()
-    gone = queries.records_page(stepwise, ALL, 1)["id"].iloc[0]
+    gone = row_queries.records_page(stepwise, ALL, 1)["id"].iloc[0]
     with db.engine.begin() as connection:
         connection.execute(text("UPDATE counters SET value = value + 1"))
         connection.execute(text("DELETE FROM interactions WHERE id = :id"), {"id": gone})
@@ -277,13 +277,13 @@ def test_a_full_load_reads_while_another_connection_writes(db, store_url):
         writer.execute(text("UPDATE articles SET title = 'Being edited', rev = (SELECT value FROM counters)"))
         mirror = Mirror(db, in_memory=True)
         assert mirror.sync() == 3
-        assert set(queries.records_page(mirror, ALL, 5)["title"]) == {
+        assert set(row_queries.records_page(mirror, ALL, 5)["title"]) == {
             "Synthetic 0",
             "Synthetic 1",
             "Synthetic 2",
         }
         transaction.commit()
-    assert mirror.sync() == 3 and set(queries.records_page(mirror, ALL, 5)["title"]) == {"Being edited"}
+    assert mirror.sync() == 3 and set(row_queries.records_page(mirror, ALL, 5)["title"]) == {"Being edited"}
     add(db, 1, start=3)
     count = "from bilateral import store; print(store.connect(sys.argv[1], seed=False).counts()[1])"
     seen = subprocess.run(

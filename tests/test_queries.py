@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from conftest import make_interactions
 
-from bilateral.analysis import queries
+from bilateral.analysis import queries, row_queries
 from bilateral.analysis.enrichment import SEARCH_ONLY
 from bilateral.analysis.frames import frame_db
 from bilateral.filters import THEME_BITS, Filter
@@ -65,7 +65,7 @@ def test_records_page_is_the_plain_page(db, flt, limit, offset):
         f"SELECT id FROM rows WHERE {clause} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    assert queries.records_page(db, flt, limit, offset)["id"].tolist() == expected["id"].tolist()
+    assert row_queries.records_page(db, flt, limit, offset)["id"].tolist() == expected["id"].tolist()
 
 
 def test_whole_rows_leave_out_the_text_made_only_for_search(db):
@@ -75,10 +75,10 @@ def test_whole_rows_leave_out_the_text_made_only_for_search(db):
     ids = _plain(db, "SELECT id FROM rows ORDER BY id LIMIT 3", [])["id"].tolist()
     frames = {
         "key_events": queries.key_events(db, Filter(), 5),
-        "records_page": queries.records_page(db, Filter(), 5),
-        "record_rows": queries.record_rows(db, ids),
-        "no rows by id": queries.record_rows(db, []),
-        "iter_rows": next(queries.iter_rows(db, Filter())),
+        "records_page": row_queries.records_page(db, Filter(), 5),
+        "record_rows": row_queries.record_rows(db, ids),
+        "no rows by id": row_queries.record_rows(db, []),
+        "iter_rows": next(row_queries.iter_rows(db, Filter())),
     }
     assert made_for_search and made_for_search <= set(_plain(db, "SELECT * FROM rows LIMIT 0", []).columns)
     for name, frame in frames.items():
@@ -250,7 +250,7 @@ def test_latest_by_article_is_the_newest_row_of_each_newest_article(flt, article
         "ORDER BY date DESC, id DESC LIMIT ?",
         [*params, limit],
     )
-    found = queries.latest_by_article(db, flt, limit)
+    found = row_queries.latest_by_article(db, flt, limit)
     assert found["id"].tolist() == expected["id"].tolist()
     assert found["article_matches"].tolist() == expected["n"].tolist()
     assert found["article_id"].is_unique

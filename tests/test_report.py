@@ -10,7 +10,7 @@ from helpers import run_cli
 from pypdf import PdfReader
 
 from bilateral import charts, export, store
-from bilateral.analysis import article_queries, open_mirror, queries
+from bilateral.analysis import article_queries, open_mirror, queries, row_queries
 from bilateral.analysis.frames import frame_db
 from bilateral.filters import Filter
 from bilateral.model import Theme
@@ -49,7 +49,7 @@ def pdf_text(data: bytes) -> str:
 
 def test_sources_are_every_article_behind_the_interactions_numbered(energy_report, db):
     sources = energy_report.sources
-    assert set(sources["id"]) == set(queries.records_page(db, ENERGY, 1000)["article_id"])
+    assert set(sources["id"]) == set(row_queries.records_page(db, ENERGY, 1000)["article_id"])
     assert list(sources["number"]) == list(range(1, len(sources) + 1))
     cited = {int(s.strip("[]")) for s in energy_report.key_events["Source"]}
     assert cited <= set(sources["number"])
@@ -207,7 +207,7 @@ def test_the_report_names_the_datasets_its_records_come_from(db, energy_report):
     """Curated records alone: 'Bilateral curated dataset'; with GDELT rows, each dataset with its count,
     in the report's header and in every chart's caption (it said 'curated' over GDELT rows)."""
     assert energy_report.data_source == "Bilateral curated dataset"
-    rows = queries.records_page(db, ENERGY, 100)
+    rows = row_queries.records_page(db, ENERGY, 100)
     mixed = frame_db(rows.assign(dataset=["gdelt"] * 3 + ["curated"] * (len(rows) - 3)))
     report = build_report(mixed, ENERGY, figures={"bar": go.Figure(go.Bar(x=[1], y=[1]))})
     said = f"Curated Bilateral records ({len(rows) - 3} interactions)"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bilateral.analysis import queries
+from bilateral.analysis import row_queries
 from bilateral.analysis.selection import selection_condition
 from bilateral.filters import Filter
 
@@ -11,7 +11,7 @@ def picked_ids(db, picked, period="year", rollup=True):
     condition = selection_condition(picked, period, rollup)
     if condition is None:
         return []
-    return sorted(queries.records_page(db, Filter(), 100, 0, condition)["id"])
+    return sorted(row_queries.records_page(db, Filter(), 100, 0, condition)["id"])
 
 
 @pytest.mark.parametrize(

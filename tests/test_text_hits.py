@@ -7,7 +7,7 @@ from conftest import make_interactions
 from helpers import Watched, article, interaction
 
 from bilateral import store
-from bilateral.analysis import queries, text_hits
+from bilateral.analysis import queries, row_queries, text_hits
 from bilateral.analysis.frames import frame_db
 from bilateral.analysis.mirror import Mirror
 from bilateral.analysis.text_hits import CATALOG, KEPT, kept_searches, text_condition
@@ -23,7 +23,7 @@ def _scanned(db, text: str) -> list[str]:
 
 
 def _ids(db, text: str) -> list[str]:
-    return sorted(queries.records_page(db, Filter(text=text), 100)["id"])
+    return sorted(row_queries.records_page(db, Filter(text=text), 100)["id"])
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from bilateral import charts, store
-from bilateral.analysis import changes, queries, watch
+from bilateral.analysis import changes, queries, row_queries, watch
 from bilateral.analysis.mirror import Mirror
 from bilateral.analysis.selection import selection_condition
 from bilateral.filters import Filter, filter_from_query
@@ -194,7 +194,7 @@ def watched_dyads(flt: Filter, first: dt.date, last: dt.date) -> list[str]:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _records_page(url: str, rev: int, key: str, limit: int, offset: int) -> pd.DataFrame:
-    return queries.records_page(mirror(), _from_key(key), limit, offset)
+    return row_queries.records_page(mirror(), _from_key(key), limit, offset)
 
 
 def records_page(flt: Filter, limit: int, offset: int = 0) -> pd.DataFrame:
@@ -204,7 +204,7 @@ def records_page(flt: Filter, limit: int, offset: int = 0) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _latest_by_article(url: str, rev: int, key: str, limit: int) -> pd.DataFrame:
-    return queries.latest_by_article(mirror(), _from_key(key), limit)
+    return row_queries.latest_by_article(mirror(), _from_key(key), limit)
 
 
 def latest_by_article(flt: Filter, limit: int) -> pd.DataFrame:
@@ -217,24 +217,24 @@ def _selection(url: str, rev: int, key: str, picked: str, period: str, dyads: tu
                rollup: bool) -> tuple[pd.DataFrame, int]:  # fmt: skip
     condition = selection_condition(json.loads(picked), period, rollup)
     if condition is None:
-        return queries.record_rows(mirror(), []), 0
+        return row_queries.record_rows(mirror(), []), 0
     extra = [condition, queries.in_dyads(list(dyads)), queries.scored(not scored_only)]
     db, flt = mirror(), _from_key(key)
-    return queries.records_page(db, flt, SELECTION_LIMIT, 0, *extra), queries.count(db, flt, *extra)
+    return row_queries.records_page(db, flt, SELECTION_LIMIT, 0, *extra), queries.count(db, flt, *extra)
 
 
 def selection(flt: Filter, picked: list[list], period: str = "year", dyads=(), scored_only: bool = False,
               rollup: bool = True) -> tuple[pd.DataFrame, int]:  # fmt: skip
     """The records behind selected chart points (at most SELECTION_LIMIT, newest first) and how many."""
     if not picked:
-        return queries.record_rows(mirror(), []), 0
+        return row_queries.record_rows(mirror(), []), 0
     return _selection(*_db(), query_key(flt), json.dumps(picked, default=str), str(period), tuple(dyads),
                       scored_only, rollup)  # fmt: skip
 
 
 def record(record_id: str) -> pd.Series | None:
     """One interaction by id, or None."""
-    rows = queries.record_rows(mirror(), [record_id])
+    rows = row_queries.record_rows(mirror(), [record_id])
     return None if rows.empty else rows.iloc[0]
 
 

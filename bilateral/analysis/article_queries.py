@@ -12,7 +12,8 @@ from collections.abc import Collection
 import pandas as pd
 
 from bilateral.analysis.enrichment import WHOLE_ROW
-from bilateral.analysis.queries import by_id, conditions, dated, run, scalar_row
+from bilateral.analysis.queries import conditions, dated, run, scalar_row
+from bilateral.analysis.row_queries import by_id
 
 
 def articles_behind(db, flt, limit: int | None = None) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from bilateral.analysis import article_queries, queries
+from bilateral.analysis import article_queries, queries, row_queries
 from bilateral.export.captions import data_source_text
 from bilateral.model import Article, Interaction
 
@@ -72,7 +72,7 @@ def neutralise(table: pd.DataFrame) -> pd.DataFrame:
 def write_records_csv(db, flt, handle: io.TextIOBase) -> int:
     """CSV of the filtered interactions, formulas neutralised, written a chunk at a time; returns rows."""
     written = 0
-    for rows in queries.iter_rows(db, flt):
+    for rows in row_queries.iter_rows(db, flt):
         neutralise(records_table(rows)).to_csv(
             handle, index=False, header=written == 0, quoting=csv.QUOTE_MINIMAL
         )
@@ -96,7 +96,7 @@ def write_records_jsonl(db, flt, handle: io.TextIOBase) -> int:
             json.dumps({k: v for k, v in row.items() if v is not None and v == v}, ensure_ascii=False) + "\n"
         )
     written = 0
-    for rows in queries.iter_rows(db, flt):
+    for rows in row_queries.iter_rows(db, flt):
         for row in records_table(rows).to_dict(orient="records"):
             row = {
                 k: v
@@ -135,7 +135,7 @@ def records_xlsx(db, flt, made: dt.datetime | None = None) -> bytes:
     made = made or dt.datetime.now().astimezone()
     filters = flt.describe()
     total = queries.count(db, flt)
-    interactions = queries.records_page(db, flt, XLSX_MAX_ROWS).iloc[::-1].reset_index(drop=True)
+    interactions = row_queries.records_page(db, flt, XLSX_MAX_ROWS).iloc[::-1].reset_index(drop=True)
     articles = article_queries.articles_behind(db, flt)
     about = pd.DataFrame(
         [
