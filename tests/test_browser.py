@@ -132,6 +132,35 @@ def test_theme_filter_changes_chart_and_url(viewport_page, app_server):
     screenshot(page, "timeline-energy")
 
 
+def test_a_filter_set_in_more_filters_stays_while_the_section_is_closed(viewport_page, app_server):
+    """ "More filters" draws its widgets only while open; closing it must not drop what was typed in it,
+    through later changes elsewhere in the sidebar and a change of page."""
+    page = viewport_page
+    open_page(page, f"{app_server}/records")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.get_by_label("Text contains").count() == 0  # closed: not drawn
+    sidebar.get_by_text("More filters").click()
+    box = sidebar.get_by_label("Text contains")
+    box.fill("pipeline")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"text=pipeline"))
+    sidebar.get_by_text("More filters").click()
+    page.wait_for_function("() => !document.querySelector('[aria-label=\"Text contains\"]')")
+    themes = sidebar.locator('[data-testid="stMultiSelect"]').first
+    themes.click()
+    page.get_by_role("option", name="Energy", exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_url(re.compile(r"theme=energy"))
+    assert "text=pipeline" in page.url
+    sidebar.get_by_role("link", name="Timeline").click()
+    page.wait_for_url(re.compile(r"/timeline\?.*text=pipeline"))
+    wait_for_drawn_chart(page)
+    assert "theme=energy" in page.url
+    sidebar.get_by_text("More filters").click()
+    assert sidebar.get_by_label("Text contains").input_value() == "pipeline"
+    assert_no_error(page)
+
+
 def test_deep_link_sets_the_filter_as_first_request_of_a_fresh_server(viewport_page, fresh_server):
     page = viewport_page
     open_page(page, f"{fresh_server}/timeline?theme=energy&dyad=CHN-RUS")

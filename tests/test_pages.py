@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from bilateral.analysis.periods import Period
 from bilateral.filters import FIELDS
 from bilateral.model import Status
-from ui.sidebar import widget_key
+from ui.sidebar import MORE_KEY, widget_key
 
 PAGES = ["overview", "timeline", "cooperation", "network", "records"]
 TIMEOUT = 60
@@ -248,6 +248,8 @@ def test_select_filters_name_their_no_choice_state_and_keep_the_url_round_trip()
     selects = [f for f in FIELDS if f.widget.kind == "select"]
     assert selects
     at = page("records")
+    at.session_state[MORE_KEY] = True  # the analyst opens "More filters"
+    at.run()
     for f in selects:
         box = at.selectbox(key=widget_key(f))
         assert box.value is None
@@ -261,6 +263,32 @@ def test_select_filters_name_their_no_choice_state_and_keep_the_url_round_trip()
     assert linked.selectbox(key="filter_status").value == Status.REVIEWED
     linked.selectbox(key="filter_status").set_value(None).run()
     assert not linked.exception and "status" not in linked.query_params
+
+
+def test_more_filters_are_drawn_only_when_open_and_keep_their_values_while_closed():
+    """Closed, "More filters" sends none of its widgets (they cost every page ~0.15 s in the browser); a
+    value set in it stays applied while it is closed, and a link that sets one opens it."""
+    more = {widget_key(f) for f in FIELDS if f.widget.group == "more"}
+    at = page("records")
+    drawn = {w.key for kind in ("multiselect", "text_input", "slider", "selectbox") for w in at.get(kind)}
+    assert not more & drawn and not at.session_state[MORE_KEY]
+    at.session_state[MORE_KEY] = True
+    at.run()
+    at.text_input(key="filter_text").input("pipeline").run()
+    assert param(at, "text") == ["pipeline"]
+    at.session_state[MORE_KEY] = False  # closed again: the text filter stays
+    at.run()
+    assert not at.get("text_input")
+    at.multiselect(key="filter_theme").select("Energy").run()  # widgets elsewhere still work
+    at.run()
+    assert not at.exception
+    assert param(at, "text") == ["pipeline"] and param(at, "theme") == ["energy"]
+    assert any("text “pipeline”" in c.value for c in at.caption)
+    at.session_state[MORE_KEY] = True
+    at.run()
+    assert at.text_input(key="filter_text").value == "pipeline"
+    linked = page("records", text="pipeline")
+    assert linked.session_state[MORE_KEY] and linked.text_input(key="filter_text").value == "pipeline"
 
 
 def test_sidebar_dates_each_take_the_sidebar_width():
