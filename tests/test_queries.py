@@ -57,8 +57,12 @@ def test_key_events_are_the_plain_top_n(db, flt, limit):
 
 
 @pytest.mark.parametrize("flt", FILTERS)
-@pytest.mark.parametrize(("limit", "offset"), [(5, 0), (50, 10), (1000, 0)])
+@pytest.mark.parametrize(
+    ("limit", "offset"), [(1, 0), (5, 0), (50, 10), (7, 93), (20, 390), (5, 5000), (1000, 0)]
+)
 def test_records_page_is_the_plain_page(db, flt, limit, offset):
+    """Newest first, ties by id, also where a page starts or ends inside a day of many rows (the page is
+    chosen within the dates of its newest rows) and past the last row."""
     clause, params = queries.conditions(db, flt)
     expected = _plain(
         db,
