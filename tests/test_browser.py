@@ -25,6 +25,7 @@ PAGES = [
 ]
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 LOAD_MS = 45_000
+DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 @pytest.fixture
@@ -110,6 +111,22 @@ def test_overview_cards_show_their_values_whole_in_an_1100_pixel_window(viewport
     )
     assert len(values) >= 7 and "2001–2025" in [text for text, _, _ in values]
     assert [text for text, scroll, client in values if scroll > client] == []
+
+
+def test_chart_download_buttons_keep_one_row_under_the_overviews_narrow_chart(viewport_page, app_server):
+    """Under the theme chart (two fifths of the page at 1100 px) "HTML" wrapped onto a row of its own."""
+    page = viewport_page
+    page.set_viewport_size({"width": 1100, "height": 1000})
+    open_page(page, f"{app_server}/")
+    wait_for_drawn_chart(page)
+    page.wait_for_selector(DONE, state="attached")
+    for key in ("overview_themes", "overview_net"):
+        buttons = page.locator(f'.st-key-downloads_{key} [data-testid="stDownloadButton"]')
+        buttons.first.wait_for()
+        tops = {round(buttons.nth(i).bounding_box()["y"]) for i in range(buttons.count())}
+        assert buttons.count() == 4 and len(tops) == 1, (key, tops)
+    png = page.locator('.st-key-downloads_overview_themes [data-testid="stDownloadButton"]').first
+    assert png.inner_text().strip().endswith("PNG")
 
 
 def test_theme_filter_changes_chart_and_url(viewport_page, app_server):
