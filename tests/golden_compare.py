@@ -111,6 +111,8 @@ def _without(trace: dict, keys: tuple[str, ...]) -> dict:
 
 CELL_LABELS = ("text", "texttemplate", "textfont")  # a heatmap's printed means: drawing, its z is compared
 # (cells are labelled only up to charts.figures.LABELLED_YEARS years: over 25 the labels ran together)
+MARKER_SHAPE = ("symbol", "size")  # a line's markers: circle, square, diamond... so series that run together
+# (and a report printed in grey) tell their dyads apart; a bubble's size is compared where it varies (a list)
 POSITIONS = ("x", "y")  # where a network draws its actors and ties: layout, not data, when parts moved
 
 
@@ -128,7 +130,13 @@ def figure_differences(
 
     def compared(trace: dict) -> dict:
         cut = (*left_out, *CELL_LABELS) if trace.get("type") == "heatmap" else left_out
-        return _canonical_trace(_without(trace, cut))
+        kept = _without(trace, cut)
+        if isinstance(kept.get("marker"), dict):  # a series' marker shape: drawing (the net chart's dyads)
+            shape = [k for k in MARKER_SHAPE if not isinstance(kept["marker"].get(k), (list, dict))]
+            kept["marker"] = _without(kept["marker"], tuple(shape))
+            if not kept["marker"]:
+                del kept["marker"]
+        return _canonical_trace(kept)
 
     before = [compared(t) for t in decoded(golden_figure["data"])]
     after = [compared(t) for t in decoded(spec["data"])]

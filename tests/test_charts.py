@@ -162,6 +162,15 @@ def test_the_net_chart_names_the_net_score_and_its_window_not_the_index(interact
     assert single.layout.title.text == "Net score per quarter · 2014-2024"  # no mean of one period
 
 
+def test_the_net_charts_dyads_differ_by_marker_as_well_as_colour(curated_mirror):
+    """Three of the leading dyads run together near zero on the curated set; in grey print only the marker
+    tells them apart."""
+    dyads = tuple(charts.chart_dyads(curated_mirror, Filter()))
+    fig = charts.build_figure("net", curated_mirror, Filter(), dyads=dyads)
+    assert len(fig.data) == len(dyads) == 4
+    assert len({t.marker.symbol for t in fig.data}) == len({t.line.color for t in fig.data}) == 4
+
+
 def _room_px(fig, axis: str, value: float) -> float:
     """Pixels between `value` and the nearer end of a y-axis's range (the axis's share of the plot height)."""
     layout, template = fig.layout, fig.layout.template.layout

@@ -32,6 +32,7 @@ from bilateral.charts.style import (
     QUAD_COLOURS,
     SCORE_AXIS,
     SERIES_COLOURS,
+    SERIES_SYMBOLS,
     TENSION,
     THEME_COLOURS,
     empty_figure,
@@ -212,6 +213,7 @@ def net_figure(data: CooperationData) -> go.Figure:
             name=dyad,
             mode="lines+markers",  # a lone point is a marker: a line needs two
             line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2.5},
+            marker={"symbol": SERIES_SYMBOLS[i % len(SERIES_SYMBOLS)], "size": 7},
             hovertemplate=f"{dyad} {PERIOD_HOVER[period]}<br>{measure} %{{y:+.1f}}<extra></extra>",
         )
     fig.add_hline(y=0, line={"color": MUTED, "width": 1}, layer="below")  # a series at zero stays visible

@@ -47,6 +47,9 @@ THEME_COLOURS = dict(
 # the first's green, so the curated HUAWEI-MTS pair looked part of the main community.
 COMMUNITY_COLOURS = ["#009E73", "#AA4499", "#DDCC77", "#E69F00", "#CC79A7", "#999933", "#888888", "#332288"]
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Each series' marker, with its colour: lines that run together (near zero, say) and a report printed in grey
+# still tell their dyads apart.
+SERIES_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "triangle-down", "cross", "x", "star"]
 QUAD_COLOURS = {1: "#92c5de", 2: "#2166ac", 3: "#f4a582", 4: "#b2182b"}
 # The axis of key events' scores: two points beyond ±10, so a marker at -10 or +10 is drawn whole, not cut
 # in half by the plot's edge (at ±10.5 half a unit was 3 px, a marker's radius 6).
