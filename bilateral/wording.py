@@ -7,6 +7,12 @@ Why one helper: counts reach the pages from many places, and each spelled its ow
 from __future__ import annotations
 
 
+def actor_label(code: str, names) -> str:
+    """'RUS · Russia': an actor's code with its name from the registry `names` (code -> actor), the code
+    alone when the registry does not know it. One wording for the sidebar's and the record editor's menus."""
+    return f"{code} · {names[code].name}" if code in names else code
+
+
 def plural(word: str) -> str:
     """The plural of an English noun of this app ("article" -> "articles", "entry" -> "entries")."""
     if word.endswith("y") and word[-2:-1] not in ("", *"aeiou"):

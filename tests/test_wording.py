@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from bilateral.wording import count_noun, period_words, plural
+from bilateral.registry import load_actors
+from bilateral.wording import actor_label, count_noun, period_words, plural
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,9 @@ def test_plural(word, expected):
 def test_period_words_fit_a_headline_card(first, last, expected):
     said = period_words(dt.date.fromisoformat(first), dt.date.fromisoformat(last))
     assert said == expected and len(said) <= 12  # "2001-06 – 2025-12" was cut at 1100 px
+
+
+def test_an_actor_reads_as_its_code_and_name_and_an_unknown_code_as_itself():
+    names = load_actors()
+    assert actor_label("RUS", names) == f"RUS · {names['RUS'].name}"
+    assert actor_label("ZZZ_UNKNOWN", names) == "ZZZ_UNKNOWN"

@@ -13,6 +13,7 @@ from bilateral import auth
 from bilateral.errors import BilateralError, RecordError
 from bilateral.model import Direction, EventType, Modality, Theme, article_from_dict, interaction_from_dict
 from bilateral.store import changes
+from bilateral.wording import actor_label
 from ui import extract_view, form_errors, loaders
 from ui.views import escape
 
@@ -89,7 +90,7 @@ def _interaction_form(row: dict) -> dict:
     labels, key = INTERACTION_LABELS, f"records_field_{row['id']}"
     names = extract_view.registry()
     codes = _with(sorted(names), row["actor1"], row["actor2"])
-    named = {"format_func": lambda c: f"{c} · {names[c].name}" if c in names else c}
+    named = {"format_func": lambda code: actor_label(code, names)}
     date, first, second = st.columns([1, 2, 2])
     out = {"date": date.text_input(labels["date"], value=row["date"] or "", max_chars=10, key=f"{key}_date")}
     for column, field in ((first, "actor1"), (second, "actor2")):

@@ -12,6 +12,7 @@ import datetime as dt
 import streamlit as st
 
 from bilateral.filters import FIELDS, SCORE_RANGE, Filter, FilterField, Widget, filter_from_query
+from bilateral.wording import actor_label
 from ui import loaders
 
 STORED = "filter_query"
@@ -95,7 +96,7 @@ def _options(f: FilterField, choices: dict[str, list[str]]) -> list:
 def _format(f: FilterField):
     if f.widget.choices == "actor":
         names = loaders.actors()
-        return lambda c: f"{c} · {names[c].name}" if c in names else c
+        return lambda code: actor_label(code, names)
     return f.widget.format or str
 
 
