@@ -250,3 +250,34 @@ def test_a_given_date_that_is_no_day_is_passed_over(given):
     of the event dates (it would raise in the middle of a page); the dateline's date is used instead."""
     result = extract("BEIJING, Aug 5, 2022 (Wire) - China and Russia held talks on Tuesday.", date=given)
     assert result.date == "2022-08-05" and result.date_source.startswith("dateline")
+
+
+ACCORD = "Russia and China signed a gas accord on Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "expected"),
+    [
+        (f"MOSCOW, Dec 10 (Wire Agency) - {ACCORD}", None, "Wire Agency"),
+        (f"MOSCOW, Dec 10 (Wire Agency) - {ACCORD}", "Desk", "Desk"),
+        (f"MOSCOW (Wire Agency) — {ACCORD}", None, "Wire Agency"),
+        (f"MOSCOW, Dec 10 (10:45 GMT) - {ACCORD}", None, None),
+        (f"{ACCORD} Officials in Moscow said so.", None, None),
+    ],
+)
+def test_the_wire_a_dateline_names_is_the_source_unless_one_is_given(text, given, expected):
+    """A pasted wire story names its agency in the dateline: the form's Source starts with it."""
+    assert extract(text, source=given).source == expected
+
+
+def test_the_datelines_wire_comes_before_the_sites_name():
+    """A page republished on a portal: the source is the wire that reported it, not the portal."""
+    html = (
+        "<html><head><title>Gas accord</title><meta property='og:site_name' content='Portal News'></head>"
+        "<body><article><h1>Russia and China sign a gas accord</h1><p>MOSCOW, Dec 10 (Wire Agency) - "
+        "Russia and China signed a gas accord on Tuesday, officials in both capitals said.</p><p>The accord "
+        "covers deliveries through a new pipeline over the next thirty years, the two sides said.</p>"
+        "</article></body></html>"
+    )
+    assert extract(html).source == "Wire Agency"
+    assert extract(html.replace(" (Wire Agency)", "")).source == "Portal News"  # no wire named: the site

@@ -97,6 +97,14 @@ def cut_dateline(body: str) -> tuple[str, str | None]:
     return body[match.end() :], match.group().strip(" -–—")
 
 
+def dateline_agency(dateline: str | None) -> str | None:
+    """'Reuters' of 'MOSCOW, Dec 10 (Reuters)': the wire or outlet a dateline names (not a bracket that holds
+    a number, such as a time or an update note with its date)."""
+    match = DATELINE_PREFIX.match(f"{dateline} - ") if dateline else None
+    agency = (match.group("agency") or "").strip() if match else ""
+    return agency if agency and not any(ch.isdigit() for ch in agency) else None
+
+
 def _split_title(text: str) -> tuple[str | None, str]:
     """(headline, rest): the first line is the headline when it stands alone and reads like one."""
     first, _, rest = text.partition("\n")
