@@ -131,11 +131,11 @@ def figure_differences(
     def compared(trace: dict) -> dict:
         cut = (*left_out, *CELL_LABELS) if trace.get("type") == "heatmap" else left_out
         kept = _without(trace, cut)
-        if isinstance(kept.get("marker"), dict):  # a series' marker shape: drawing (the net chart's dyads)
-            shape = [k for k in MARKER_SHAPE if not isinstance(kept["marker"].get(k), (list, dict))]
-            kept["marker"] = _without(kept["marker"], tuple(shape))
-            if not kept["marker"]:
-                del kept["marker"]
+        marker = kept.pop("marker", None)
+        if isinstance(marker, dict):  # a series' marker shape: drawing (the net chart's dyads)
+            marker = {k: v for k, v in marker.items() if k not in MARKER_SHAPE or isinstance(v, (list, dict))}
+        if marker:
+            kept["marker"] = marker
         return _canonical_trace(kept)
 
     before = [compared(t) for t in decoded(golden_figure["data"])]

@@ -58,13 +58,13 @@ def latest_by_article(db, flt, limit: int = 6) -> pd.DataFrame:
     took 5 s at 10M rows when the six newest articles held more than the newest 60.
     """
     clause, params = conditions(db, flt)
-    scan = LATEST_SCAN * limit
-    chosen = _newest_of_articles(db, clause, params, limit, scan)
-    while len(chosen) < limit and scan < LATEST_WIDEST:
-        scan *= 10
+    scan: int | None = LATEST_SCAN * limit
+    while True:
         chosen = _newest_of_articles(db, clause, params, limit, scan)
-    if len(chosen) < limit:  # fewer articles match, or a few hold a million rows: rank every row
-        chosen = _newest_of_articles(db, clause, params, limit, None)
+        if len(chosen) >= limit or scan is None:
+            break
+        # fewer articles match, or a few hold a million rows: then rank every row (scan None)
+        scan = scan * 10 if scan < LATEST_WIDEST else None
     if not chosen:
         return dated(run(db, f"SELECT {WHOLE_ROW}, 0 AS article_matches FROM rows LIMIT 0"), "date")
     # `= ANY(list)`: at 1M rows twice as quick as IN with six parameters, for these two lookups.
