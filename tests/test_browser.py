@@ -323,6 +323,7 @@ def test_what_moved_opens_the_filtered_timeline_and_a_note_reaches_timeline_and_
     open_page(page, f"{fresh_server}/report?dyad={dyad}")
     page.locator(".st-key-report_format button", has_text="HTML").click()
     page.wait_for_selector('.st-key-report_download button:has-text("Build the report (HTML)")')
+    page.wait_for_selector(DONE, state="attached")  # a lazy download clicked mid-rerun may never start
     with page.expect_download(timeout=LOAD_MS) as info:
         page.locator(".st-key-report_download button").click()
     html = Path(info.value.path()).read_text(encoding="utf-8")

@@ -26,6 +26,7 @@ pytestmark = [
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 LOAD_MS = 60_000
+SCRIPT_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<svg", "pdf": b"%PDF-", "html": b"<html"}
 # page path, download key, text the chart's SVG holds
 CHARTS = [
@@ -53,6 +54,7 @@ def download(page, key: str) -> tuple[str, bytes]:
     """Click the download button with this widget key; the file's suggested name and bytes."""
     button = page.locator(f".st-key-{key} button")
     button.scroll_into_view_if_needed()
+    page.wait_for_selector(SCRIPT_DONE, state="attached")  # a lazy download clicked mid-rerun may never start
     with page.expect_download(timeout=LOAD_MS) as info:
         button.click()
     arrived = info.value
