@@ -86,33 +86,42 @@ def weekly_cells_sql(
     the filter's dates are ignored. Weeks are the seven days from first_week's weekday (Mondays, or the
     weekday that makes the last week end on a chosen day).
 
-    Why `kinds`: the Overview's panel wants undirected moves only; the directed cells doubled its work."""
-    span = ("date BETWEEN ? AND ?", [first_week.date(), (last_week + pd.Timedelta(days=6)).date()])
+    Why `kinds`: the Overview's panel wants undirected moves only; the directed cells doubled its work.
+    Why weeks counted as whole days from first_week, and the rows summed per theme mask before the themes
+    are spread: an integer groups faster than a truncated timestamp, and a mask is spread over its themes
+    once per cell rather than once per row (10M rows: 75 -> 42 ms for the Overview's panel)."""
+    start = pd.Timestamp(first_week).normalize()
+    span = ("date BETWEEN ? AND ?", [start.date(), (last_week + pd.Timedelta(days=6)).date()])
     clause, params = queries.conditions(
         db, _undated(flt), queries.scored(False), span, queries.in_dyads(list(pairs))
     )
-    themes = theme_table(flt)
-    shift = int(pd.Timestamp(last_week).weekday())  # weeks start on last_week's weekday
     sums = "count(*) AS count, sum(greatest(score, 0)) AS cooperation, sum(least(score, 0)) AS tension"
+    totals = "sum(count) AS count, sum(cooperation) AS cooperation, sum(tension) AS tension"
+    keys = "dyad, state1, state2, direction" if "directed" in kinds else "dyad"
+    week = "CAST(? AS TIMESTAMP) + to_days(CAST(n * 7 AS INTEGER)) AS week"
     parts = {
         "undirected": f"""
-        SELECT 'undirected' AS kind, dyad AS pair, t.theme, week, {sums}
-        FROM scoped JOIN {themes} ON t.bit = 0 OR (scoped.theme_mask & t.bit) != 0 GROUP BY ALL""",
+        SELECT 'undirected' AS kind, dyad AS pair, s.theme, n, {totals}
+        FROM scoped JOIN spread AS s USING (theme_mask) GROUP BY dyad, s.theme, n""",
         "directed": f"""
-        SELECT 'directed' AS kind, state1 || '{ARROW}' || state2 AS pair, t.theme, week, {sums}
-        FROM scoped JOIN {themes} ON t.bit = 0 OR (scoped.theme_mask & t.bit) != 0
-        WHERE direction = 'directed' GROUP BY ALL""",
+        SELECT 'directed' AS kind, state1 || '{ARROW}' || state2 AS pair, s.theme, n, {totals}
+        FROM scoped JOIN spread AS s USING (theme_mask)
+        WHERE direction = 'directed' GROUP BY state1, state2, s.theme, n""",
     }
     sql = f"""
         WITH scoped AS (
-            SELECT CAST(date_trunc('week', date - INTERVAL {shift} DAY) AS TIMESTAMP) + INTERVAL {shift} DAY
-                   AS week, dyad, state1, state2, direction,
-                   theme_mask, score
-            FROM rows WHERE {clause} AND state1 != state2
+            SELECT (date - CAST(? AS DATE)) // 7 AS n, {keys}, theme_mask, {sums}
+            FROM rows WHERE {clause} AND state1 != state2 GROUP BY ALL
+        ),
+        spread AS (
+            SELECT m.theme_mask, t.theme FROM (SELECT DISTINCT theme_mask FROM scoped) AS m
+            JOIN {theme_table(flt)} ON t.bit = 0 OR (m.theme_mask & t.bit) != 0
         )
-        {" UNION ALL ".join(parts[kind] for kind in KINDS if kind in kinds)}
+        SELECT kind, pair, theme, {week}, count, cooperation, tension FROM (
+            {" UNION ALL ".join(parts[kind] for kind in KINDS if kind in kinds)}
+        )
     """
-    return sql, params
+    return sql, [start.date(), *params, start.to_pydatetime()]
 
 
 def theme_table(flt) -> str:
