@@ -315,6 +315,7 @@ def replicate_mirror(source: Path, target: Path, times: int, log) -> int:
 
     shutil.copyfile(source, target)
     con = duckdb.connect(str(target), config={"threads": 2, "memory_limit": "512MB"})
+    con.execute("SET enable_progress_bar = false")  # it drew a line of bars for the ~20 s of copying
     try:
         log(f"replicating the mirror's rows {times} times ...")
         columns = [r[0] for r in con.execute("DESCRIBE rows").fetchall()]
