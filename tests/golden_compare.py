@@ -110,7 +110,7 @@ def _without(trace: dict, keys: tuple[str, ...]) -> dict:
 
 
 CELL_LABELS = ("text", "texttemplate", "textfont")  # a heatmap's printed means: drawing, its z is compared
-# (cells are labelled only up to charts.figures.LABELLED_YEARS years: over 25 the labels ran together)
+# (cells are labelled only up to charts.figures.LABELLED_COLUMNS columns: over 25 the labels ran together)
 MARKER_SHAPE = ("symbol", "size")  # a line's markers: circle, square, diamond... so series that run together
 # (and a report printed in grey) tell their dyads apart; a bubble's size is compared where it varies (a list)
 POSITIONS = ("x", "y")  # where a network draws its actors and ties: layout, not data, when parts moved

@@ -422,10 +422,37 @@ def test_a_cached_figure_comes_back_as_the_figure_it_was(curated_mirror, name):
     assert rebuilt.to_dict() == pio.from_json(text).to_dict()
 
 
+def test_the_heatmap_of_a_short_span_bins_by_month():
+    """A year's filter drew one wide column: rows within two calendar years are binned by month (every
+    month of the span a column, labelled while they fit), a longer span by year."""
+
+    def heatmap(dates: list[str]):
+        rows = [
+            (day, "CHN", "RUS", "AGREE", 1, 4.0 if i % 2 else -2.0, "energy", "fact", "Reuters", None)
+            for i, day in enumerate(dates)
+        ]
+        return charts.build_figure("heatmap", make_interactions(rows), Filter())
+
+    year = heatmap(["2024-01-15", "2024-01-20", "2024-03-02", "2024-11-30"])
+    trace = year.data[0]
+    assert list(trace.x) == [f"{pd.Timestamp(2024, m, 1):%b %Y}" for m in range(1, 12)]
+    first = trace.z[0]
+    assert first[0] == pytest.approx(1.0) and np.isnan(first[1]) and first[2] == pytest.approx(-2.0)  # no Feb
+    assert trace.text[0][0] == "+1.0" and trace.customdata[0][0] == 2
+    assert "by theme and month" in year.layout.title.text and year.layout.xaxis.title.text == "Month"
+    assert year.layout.xaxis.type == "category" and year.layout.xaxis.ticktext[:2] == ("Jan<br>2024", "Feb")
+    two = heatmap(["2023-06-01", "2024-12-31"])
+    assert len(two.data[0].x) == 19 and two.data[0].text is None  # June 2023 to December 2024: no labels
+    ticks = two.layout.xaxis  # every third month, the year under the first and under January
+    assert ticks.tickvals[:3] == ("Jun 2023", "Sep 2023", "Dec 2023") and ticks.ticktext[3] == "Mar<br>2024"
+    three = heatmap(["2022-12-31", "2024-01-01"])
+    assert list(three.data[0].x) == [2022, 2023, 2024] and "by theme and year" in three.layout.title.text
+
+
 def test_heatmap_cells_are_labelled_only_while_the_labels_fit():
-    """Over 25 years the cells' printed means ran into each other at 1100 px: past LABELLED_YEARS years the
+    """Over 25 years the cells' printed means ran into each other at 1100 px: past LABELLED_COLUMNS years the
     cells carry colour and hover only; a shorter span keeps its labels, each the cell's mean."""
-    from bilateral.charts.figures import LABELLED_YEARS
+    from bilateral.charts.figures import LABELLED_COLUMNS
 
     def heatmap(first_year: int, last_year: int):
         rows = [
@@ -434,8 +461,8 @@ def test_heatmap_cells_are_labelled_only_while_the_labels_fit():
         ]
         return charts.build_figure("heatmap", make_interactions(rows), Filter()).data[0]
 
-    short = heatmap(2020, 2020 + LABELLED_YEARS - 1)
-    assert len(short.x) == LABELLED_YEARS and short.texttemplate == "%{text}"
+    short = heatmap(2020, 2020 + LABELLED_COLUMNS - 1)
+    assert len(short.x) == LABELLED_COLUMNS and short.texttemplate == "%{text}"
     assert short.text[0][0] == "+4.0" and short.text[0][1] == ""
     long = heatmap(2001, 2025)
     assert len(long.x) == 25 and long.text is None and long.texttemplate is None

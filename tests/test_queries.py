@@ -9,6 +9,7 @@ from conftest import make_interactions
 from bilateral.analysis import queries, row_queries
 from bilateral.analysis.enrichment import SEARCH_ONLY
 from bilateral.analysis.frames import frame_db
+from bilateral.analysis.periods import Period
 from bilateral.filters import THEME_BITS, Filter
 from bilateral.model import Theme
 from bilateral.page_steps import PAGES
@@ -170,16 +171,27 @@ def test_theme_counts_and_totals_are_one_filter_per_theme(db, flt):
 
 
 @pytest.mark.parametrize("flt", FILTERS)
-def test_theme_year_scores_are_the_plain_means(db, flt):
+@pytest.mark.parametrize("period", [Period.YEAR, Period.MONTH])
+def test_theme_period_scores_are_the_plain_means(db, flt, period):
+    """The heatmap's cells (by year; by month for a short span): each the plain mean and count of its rows."""
     clause, params = queries.conditions(db, flt, queries.scored(False))
-    rows = _plain(db, f"SELECT year(date) AS year, theme_mask, score FROM rows WHERE {clause}", params)
-    got = queries.theme_year_scores(db, flt).set_index(["theme", "year"])
+    rows = _plain(db, f"SELECT date, theme_mask, score FROM rows WHERE {clause}", params)
+    dates = pd.to_datetime(rows["date"])
+    rows["bin"] = dates.dt.year if period is Period.YEAR else dates.dt.to_period("M").dt.start_time
+    got, span = queries.theme_year_scores_and_span(db, flt, period=period)
+    assert span == queries.date_span(db, flt, queries.scored(False))
+    if period is Period.YEAR:
+        assert got.equals(queries.theme_year_scores(db, flt))
+    got = got.set_index(["theme", period.value])
+    cells = 0
     for t in list(flt.themes) or list(Theme):
         held = rows.loc[(rows["theme_mask"] & THEME_BITS[t]) != 0]
-        for year, part in held.groupby("year"):
-            cell = got.loc[(t.value, year)]
+        for key, part in held.groupby("bin"):
+            cell = got.loc[(t.value, key)]
             assert cell["count"] == len(part)
             assert cell["mean_score"] == pytest.approx(part["score"].mean(), nan_ok=True)
+            cells += 1
+    assert cells == len(got) and cells > 0
 
 
 @pytest.mark.parametrize("flt", [*FILTERS, Filter(text="no such words")])

@@ -336,12 +336,17 @@ def theme_year_scores(db, flt, include_commentary: bool = False) -> pd.DataFrame
     return theme_year_scores_and_span(db, flt, include_commentary)[0]
 
 
+HEATMAP_BINS = {Period.YEAR: "year(date)", Period.MONTH: period_start(Period.MONTH)}
+
+
 def theme_year_scores_and_span(
-    db, flt, include_commentary: bool = False
+    db, flt, include_commentary: bool = False, period: Period = Period.YEAR
 ) -> tuple[pd.DataFrame, tuple[pd.Timestamp | None, pd.Timestamp | None]]:
-    """theme_year_scores, and the first and last date of the rows behind it (the heatmap's title), in one
-    scan: the groups carry their first and last date."""
+    """Mean score and count per theme and year (theme, year, mean_score, count), or per month (a `month`
+    column of month starts) when asked, and the first and last date of the rows behind them (the heatmap's
+    title), in one scan: the groups carry their first and last date."""
     themes = list(flt.themes) or list(Theme)
+    key = Period(period).value
     clause, params = conditions(db, flt, scored(include_commentary))
     # the mean: fsum over count(score), as avg leaves NULL scores out and sums with compensation (a plain
     # sum of the groups' sums put a mean of exactly -0.15 on the other side of its one-decimal label)
@@ -352,18 +357,19 @@ def theme_year_scores_and_span(
     sums = "count(*) AS n, fsum(score) AS s, count(score) AS k, min(date) AS first, max(date) AS last"
     wide = run(
         db,
-        f"SELECT year, {mean_columns}, {_theme_sums(themes, prefix='n_')}, min(first) AS first, "
-        f"max(last) AS last FROM {_by_mask('year(date) AS year', sums, clause)} GROUP BY year",
+        f"SELECT {key}, {mean_columns}, {_theme_sums(themes, prefix='n_')}, min(first) AS first, "
+        f"max(last) AS last FROM {_by_mask(f'{HEATMAP_BINS[Period(period)]} AS {key}', sums, clause)} "
+        f"GROUP BY {key}",
         params,
     )
     span = (_stamp(wide["first"].min()), _stamp(wide["last"].max())) if len(wide) else (None, None)
     names = [t.value for t in themes]
-    n = wide[["year", *(f"n_{t}" for t in names)]].rename(columns={f"n_{t}": t for t in names})
-    means = wide[["year", *names]].melt(id_vars=["year"], var_name="theme", value_name="mean_score")
-    out = _melt(n, ["year"], themes, "count").merge(means, on=["year", "theme"])
-    out = out.sort_values(["theme", "year"]).reset_index(drop=True)
-    out = out[["theme", "year", "mean_score", "count"]].astype({"year": "int64", "count": "int64"})
-    return out, span
+    n = wide[[key, *(f"n_{t}" for t in names)]].rename(columns={f"n_{t}": t for t in names})
+    means = wide[[key, *names]].melt(id_vars=[key], var_name="theme", value_name="mean_score")
+    out = _melt(n, [key], themes, "count").merge(means, on=[key, "theme"])
+    out = out.sort_values(["theme", key]).reset_index(drop=True)
+    out = out[["theme", key, "mean_score", "count"]].astype({"count": "int64"})
+    return (out.astype({key: "int64"}) if key == "year" else dated(out, key)), span
 
 
 def edge_table(db, flt, rollup: bool = True) -> pd.DataFrame:

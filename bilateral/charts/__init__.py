@@ -68,6 +68,7 @@ FIGURE_NAMES = (
     "watch",
     "agreement",
 )
+HEATMAP_MONTHS_UNDER = 2  # the heatmap bins by month when the rows span fewer calendar years than this
 NOTE_CHARTS = ("timeline", "cooperation", "watch")  # the charts over time that analysts' notes are drawn on
 
 
@@ -161,8 +162,16 @@ def _quad_mix(db, flt, dyads=None, include_commentary=False, **_):
 
 
 def _heatmap(db, flt, include_commentary=False, **_):
-    scores, span = queries.theme_year_scores_and_span(db, flt, include_commentary)
-    return heatmap_figure(HeatmapData(scores, figure_title("Mean score by theme and year", flt, span)))
+    """Theme by year, or by month when the scored rows fall in at most two calendar years.
+
+    Why months then: a year's filter drew one wide column that showed each theme's mean and nothing of how
+    it moved through the year."""
+    first, last = queries.date_span(db, flt, queries.scored(include_commentary))
+    by_month = first is not None and last.year - first.year < HEATMAP_MONTHS_UNDER
+    period = Period.MONTH if by_month else Period.YEAR
+    scores, span = queries.theme_year_scores_and_span(db, flt, include_commentary, period)
+    title = figure_title(f"Mean score by theme and {period.value}", flt, span)
+    return heatmap_figure(HeatmapData(scores, title, period))
 
 
 def _theme_mix(db, flt, **_):

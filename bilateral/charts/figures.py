@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from bilateral.analysis.periods import Period
+from bilateral.analysis.periods import Period, full_range
 from bilateral.charts.axes import (
     PERIOD_HOVER,
     bar_geometry,
@@ -257,30 +257,34 @@ def quad_mix_figure(data: QuadMixData) -> go.Figure:
     return fig
 
 
-LABELLED_YEARS = 15  # cells wider than "+0.0" in the Cooperation page's column at 1100 px
+LABELLED_COLUMNS = 15  # cells wider than "+0.0" in the Cooperation page's column at 1100 px
 
 
 def heatmap_figure(data: HeatmapData) -> go.Figure:
-    """Theme x year, coloured by mean score on the diverging scale centred on 0; each cell labelled with
-    its mean when the years are few enough for the labels to fit (the hover says it always).
+    """Theme x year (or month), coloured by mean score on the diverging scale centred on 0; each cell
+    labelled with its mean when the columns are few enough for the labels to fit (the hover says it always).
 
     Why not always: over 25 years the cells are ~17 px wide at 1100 px and the labels ran into each other."""
-    scores, title = data.scores, data.title
+    scores, title, period = data.scores, data.title, Period(data.period)
     if scores.empty:
         return empty_figure(title)
+    key = period.value
     themes = [t for t in Theme if t.value in set(scores["theme"])]
-    years = list(range(int(scores["year"].min()), int(scores["year"].max()) + 1))
-    grid = scores.pivot(index="theme", columns="year", values="mean_score").reindex([t.value for t in themes])
-    counts = scores.pivot(index="theme", columns="year", values="count").reindex(grid.index)
-    grid, counts = grid.reindex(columns=years), counts.reindex(columns=years).fillna(0)
+    if period is Period.YEAR:
+        columns = list(range(int(scores[key].min()), int(scores[key].max()) + 1))
+    else:
+        columns = list(full_range(scores[key].min(), scores[key].max(), period))
+    grid = scores.pivot(index="theme", columns=key, values="mean_score").reindex([t.value for t in themes])
+    counts = scores.pivot(index="theme", columns=key, values="count").reindex(grid.index)
+    grid, counts = grid.reindex(columns=columns), counts.reindex(columns=columns).fillna(0)
     labels = {}
-    if len(years) <= LABELLED_YEARS:
+    if len(columns) <= LABELLED_COLUMNS:
         text = grid.map(lambda v: "" if pd.isna(v) else f"{v:+.1f}")
         labels = {"text": text.to_numpy(), "texttemplate": "%{text}", "textfont": {"size": 10}}
     fig = go.Figure(
         go.Heatmap(
             z=grid.to_numpy(),
-            x=years,
+            x=columns if period is Period.YEAR else [f"{month:%b %Y}" for month in columns],
             y=[t.label for t in themes],
             colorscale=DIVERGING,
             zmid=0,
@@ -294,15 +298,31 @@ def heatmap_figure(data: HeatmapData) -> go.Figure:
             hovertemplate="%{y} · %{x}<br>Mean score %{z:+.2f} (%{customdata} interactions)<extra></extra>",
         )
     )
+    xaxis = (
+        {"dtick": 1 if labels else 2}
+        if period is Period.YEAR
+        else _month_ticks(columns, every=1 if labels else 3)
+    )
     fig.update_layout(
         template=CHART_TEMPLATE,
         title={"text": title},
         height=max(340, 150 + 34 * len(themes)),
         margin={"t": 64},  # no legend above the plot to make room for
-        xaxis={"title": {"text": "Year"}, "dtick": 1 if labels else 2, "showgrid": False},
+        xaxis={"title": {"text": period.label}, **xaxis, "showgrid": False},
         yaxis={"autorange": "reversed", "showgrid": False},
     )
     return fig
+
+
+def _month_ticks(months: list[pd.Timestamp], every: int) -> dict:
+    """A month axis as categories ("Mar 2024"), ticked every `every` months: the month under its column,
+    the year under the first tick and each January only.
+
+    Why categories: on a date axis a heatmap's cells straddle their ticks, and "Jan 2024" written under
+    every narrow column had to be tilted."""
+    shown = months[::every]
+    text = [f"{m:%b}<br>{m:%Y}" if i == 0 or m.month <= every else f"{m:%b}" for i, m in enumerate(shown)]
+    return {"type": "category", "tickvals": [f"{m:%b %Y}" for m in shown], "ticktext": text, "tickangle": 0}
 
 
 def theme_mix_figure(data: ThemeMixData) -> go.Figure:

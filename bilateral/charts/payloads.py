@@ -41,10 +41,11 @@ class QuadMixData:
 
 @dataclass(frozen=True)
 class HeatmapData:
-    """Mean score and count per theme and year."""
+    """Mean score and count per theme and year (or month: `scores` then has a `month` column)."""
 
     scores: pd.DataFrame
     title: str
+    period: Period = Period.YEAR
 
 
 @dataclass(frozen=True)
