@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -189,6 +190,30 @@ def test_a_filter_set_in_more_filters_stays_while_the_section_is_closed(viewport
     assert "theme=energy" in page.url
     sidebar.get_by_text("More filters").click()
     assert sidebar.get_by_label("Text contains").input_value() == "pipeline"
+    assert_no_error(page)
+
+
+def test_the_cooperation_charts_tick_labels_do_not_run_together_at_1100_pixels(viewport_page, app_server):
+    """A year binned by month put "Jan 2025" at the left plot's right end and "Jan 2024" at the right plot's
+    left end, and the two labels ran into each other ("Jan 2025n 2024")."""
+    page = viewport_page
+    page.set_viewport_size({"width": 1100, "height": 1000})
+    open_page(page, f"{app_server}/cooperation?from=2024-01-01&to=2024-12-31")
+    wait_for_drawn_chart(page)
+    page.wait_for_selector(DONE, state="attached")
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')[0]
+            .querySelectorAll('.xaxislayer-above text')].map(t => { const b = t.getBoundingClientRect();
+            return [b.left, b.right, Math.round(b.top), t.textContent]; })"""
+    )
+    assert len(boxes) >= 8
+    rows: dict[int, list] = {}
+    for box in boxes:
+        rows.setdefault(box[2], []).append(box)
+    for row in rows.values():
+        row.sort()
+        for (_, right, _, one), (left, _, _, two) in itertools.pairwise(row):
+            assert right <= left, (one, two)
     assert_no_error(page)
 
 

@@ -127,6 +127,8 @@ def cooperation_figure(data: CooperationData) -> go.Figure:
     dyads = list(dict.fromkeys(coop["dyad"]))
     cols = min(len(dyads), 2)
     rows = (len(dyads) + 1) // 2
+    # the gap between the columns holds a tick label at one plot's right end and another at the next plot's
+    # left end: at 0.05 "Jan 2025" ran into "Jan 2024" under a year of months at 1100 px
     fig = make_subplots(
         rows=rows,
         cols=cols,
@@ -134,7 +136,7 @@ def cooperation_figure(data: CooperationData) -> go.Figure:
         shared_xaxes="all",
         subplot_titles=dyads,
         vertical_spacing=0.14,
-        horizontal_spacing=0.05,
+        horizontal_spacing=0.1,
     )
     for i, dyad in enumerate(dyads):
         part = coop.loc[coop["dyad"] == dyad]
