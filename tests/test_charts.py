@@ -422,9 +422,10 @@ def test_a_cached_figure_comes_back_as_the_figure_it_was(curated_mirror, name):
     assert rebuilt.to_dict() == pio.from_json(text).to_dict()
 
 
-def test_the_heatmap_of_a_short_span_bins_by_month():
+def test_the_heatmap_of_a_short_span_bins_by_month_or_week():
     """A year's filter drew one wide column: rows within two calendar years are binned by month (every
-    month of the span a column, labelled while they fit), a longer span by year."""
+    month of the span a column, labelled while they fit), within three months by week, a longer span by
+    year."""
 
     def heatmap(dates: list[str]):
         rows = [
@@ -445,6 +446,13 @@ def test_the_heatmap_of_a_short_span_bins_by_month():
     assert len(two.data[0].x) == 19 and two.data[0].text is None  # June 2023 to December 2024: no labels
     ticks = two.layout.xaxis  # every third month, the year under the first and under January
     assert ticks.tickvals[:3] == ("Jun 2023", "Sep 2023", "Dec 2023") and ticks.ticktext[3] == "Mar<br>2024"
+    june = heatmap(["2024-06-01", "2024-06-12", "2024-06-30"])  # a Saturday, a Wednesday, a Sunday
+    assert list(june.data[0].x) == ["27 May 2024", "3 Jun 2024", "10 Jun 2024", "17 Jun 2024", "24 Jun 2024"]
+    assert (
+        june.layout.xaxis.ticktext[:2] == ("27 May<br>2024", "3 Jun")
+        and june.layout.xaxis.title.text == "Week"
+    )
+    assert "by theme and week" in june.layout.title.text
     three = heatmap(["2022-12-31", "2024-01-01"])
     assert list(three.data[0].x) == [2022, 2023, 2024] and "by theme and year" in three.layout.title.text
 

@@ -171,13 +171,16 @@ def test_theme_counts_and_totals_are_one_filter_per_theme(db, flt):
 
 
 @pytest.mark.parametrize("flt", FILTERS)
-@pytest.mark.parametrize("period", [Period.YEAR, Period.MONTH])
+@pytest.mark.parametrize("period", [Period.YEAR, Period.MONTH, Period.WEEK])
 def test_theme_period_scores_are_the_plain_means(db, flt, period):
-    """The heatmap's cells (by year; by month for a short span): each the plain mean and count of its rows."""
+    """The heatmap's cells (by year; by month or week for a short span): each the plain mean and count of its
+    rows (weeks from Monday)."""
     clause, params = queries.conditions(db, flt, queries.scored(False))
     rows = _plain(db, f"SELECT date, theme_mask, score FROM rows WHERE {clause}", params)
     dates = pd.to_datetime(rows["date"])
-    rows["bin"] = dates.dt.year if period is Period.YEAR else dates.dt.to_period("M").dt.start_time
+    rows["bin"] = (
+        dates.dt.year if period is Period.YEAR else dates.dt.to_period(period.pandas_freq).dt.start_time
+    )
     got, span = queries.theme_year_scores_and_span(db, flt, period=period)
     assert span == queries.date_span(db, flt, queries.scored(False))
     if period is Period.YEAR:

@@ -336,15 +336,19 @@ def theme_year_scores(db, flt, include_commentary: bool = False) -> pd.DataFrame
     return theme_year_scores_and_span(db, flt, include_commentary)[0]
 
 
-HEATMAP_BINS = {Period.YEAR: "year(date)", Period.MONTH: period_start(Period.MONTH)}
+HEATMAP_BINS = {
+    Period.YEAR: "year(date)",
+    Period.MONTH: period_start(Period.MONTH),
+    Period.WEEK: period_start(Period.WEEK),
+}
 
 
 def theme_year_scores_and_span(
     db, flt, include_commentary: bool = False, period: Period = Period.YEAR
 ) -> tuple[pd.DataFrame, tuple[pd.Timestamp | None, pd.Timestamp | None]]:
-    """Mean score and count per theme and year (theme, year, mean_score, count), or per month (a `month`
-    column of month starts) when asked, and the first and last date of the rows behind them (the heatmap's
-    title), in one scan: the groups carry their first and last date."""
+    """Mean score and count per theme and year (theme, year, mean_score, count), or per month or week (a
+    `month` or `week` column of their first days) when asked, and the first and last date of the rows behind
+    them (the heatmap's title), in one scan: the groups carry their first and last date."""
     themes = list(flt.themes) or list(Theme)
     key = Period(period).value
     clause, params = conditions(db, flt, scored(include_commentary))

@@ -69,6 +69,7 @@ FIGURE_NAMES = (
     "agreement",
 )
 HEATMAP_MONTHS_UNDER = 2  # the heatmap bins by month when the rows span fewer calendar years than this
+HEATMAP_WEEKS_UP_TO = 92  # ... and by week when they span this many days or fewer
 NOTE_CHARTS = ("timeline", "cooperation", "watch")  # the charts over time that analysts' notes are drawn on
 
 
@@ -162,16 +163,22 @@ def _quad_mix(db, flt, dyads=None, include_commentary=False, **_):
 
 
 def _heatmap(db, flt, include_commentary=False, **_):
-    """Theme by year, or by month when the scored rows fall in at most two calendar years.
+    """Theme by year; by month when the scored rows fall in at most two calendar years, by week when they
+    span three months or less.
 
-    Why months then: a year's filter drew one wide column that showed each theme's mean and nothing of how
-    it moved through the year."""
-    first, last = queries.date_span(db, flt, queries.scored(include_commentary))
-    by_month = first is not None and last.year - first.year < HEATMAP_MONTHS_UNDER
-    period = Period.MONTH if by_month else Period.YEAR
+    Why: a year's filter drew one wide column that showed each theme's mean and nothing of how it moved
+    through the year (and a month's filter, binned by month, did the same)."""
+    period = heatmap_period(*queries.date_span(db, flt, queries.scored(include_commentary)))
     scores, span = queries.theme_year_scores_and_span(db, flt, include_commentary, period)
     title = figure_title(f"Mean score by theme and {period.value}", flt, span)
     return heatmap_figure(HeatmapData(scores, title, period))
+
+
+def heatmap_period(first: pd.Timestamp | None, last: pd.Timestamp | None) -> Period:
+    """The heatmap's columns for rows dated from first to last: years, months or weeks (see _heatmap)."""
+    if first is None or last is None or last.year - first.year >= HEATMAP_MONTHS_UNDER:
+        return Period.YEAR
+    return Period.WEEK if (last - first).days <= HEATMAP_WEEKS_UP_TO else Period.MONTH
 
 
 def _theme_mix(db, flt, **_):

@@ -286,7 +286,7 @@ def heatmap_figure(data: HeatmapData) -> go.Figure:
     fig = go.Figure(
         go.Heatmap(
             z=grid.to_numpy(),
-            x=columns if period is Period.YEAR else [f"{month:%b %Y}" for month in columns],
+            x=columns if period is Period.YEAR else [_column_name(start, period) for start in columns],
             y=[t.label for t in themes],
             colorscale=DIVERGING,
             zmid=0,
@@ -300,11 +300,10 @@ def heatmap_figure(data: HeatmapData) -> go.Figure:
             hovertemplate="%{y} · %{x}<br>Mean score %{z:+.2f} (%{customdata} interactions)<extra></extra>",
         )
     )
-    xaxis = (
-        {"dtick": 1 if labels else 2}
-        if period is Period.YEAR
-        else _month_ticks(columns, every=1 if labels else 3)
-    )
+    if period is Period.YEAR:
+        xaxis = {"dtick": 1 if labels else 2}
+    else:
+        xaxis = _period_ticks(columns, period, every=1 if labels else 3 if period is Period.MONTH else 2)
     fig.update_layout(
         template=CHART_TEMPLATE,
         title={"text": title},
@@ -316,15 +315,25 @@ def heatmap_figure(data: HeatmapData) -> go.Figure:
     return fig
 
 
-def _month_ticks(months: list[pd.Timestamp], every: int) -> dict:
-    """A month axis as categories ("Mar 2024"), ticked every `every` months: the month under its column,
-    the year under the first tick and each January only.
+def _column_name(start: pd.Timestamp, period: Period) -> str:
+    """A heatmap column's name: "Mar 2024" for a month, "3 Jun 2024" for the week starting that Monday."""
+    return f"{start:%b %Y}" if period is Period.MONTH else f"{start.day} {start:%b %Y}"
+
+
+def _period_ticks(starts: list[pd.Timestamp], period: Period, every: int) -> dict:
+    """A month or week axis as categories, ticked every `every` columns: the month (or the week's first day)
+    under its column, the year under the first tick and where the year changes.
 
     Why categories: on a date axis a heatmap's cells straddle their ticks, and "Jan 2024" written under
     every narrow column had to be tilted."""
-    shown = months[::every]
-    text = [f"{m:%b}<br>{m:%Y}" if i == 0 or m.month <= every else f"{m:%b}" for i, m in enumerate(shown)]
-    return {"type": "category", "tickvals": [f"{m:%b %Y}" for m in shown], "ticktext": text, "tickangle": 0}
+    shown = starts[::every]
+    text = []
+    for i, start in enumerate(shown):
+        short = f"{start:%b}" if period is Period.MONTH else f"{start.day} {start:%b}"
+        new_year = i == 0 or start.year != shown[i - 1].year
+        text.append(f"{short}<br>{start:%Y}" if new_year else short)
+    names = [_column_name(start, period) for start in shown]
+    return {"type": "category", "tickvals": names, "ticktext": text, "tickangle": 0}
 
 
 def theme_mix_figure(data: ThemeMixData) -> go.Figure:

@@ -41,7 +41,7 @@ class QuadMixData:
 
 @dataclass(frozen=True)
 class HeatmapData:
-    """Mean score and count per theme and year (or month: `scores` then has a `month` column)."""
+    """Mean score and count per theme and year (or month or week: a `month` or `week` column)."""
 
     scores: pd.DataFrame
     title: str
