@@ -13,7 +13,7 @@ from bilateral import charts, store
 from bilateral.analysis import watch
 from bilateral.analysis.enrichment import enrich
 from bilateral.analysis.frames import frame_db
-from bilateral.charts.style import CHART_TEMPLATE
+from bilateral.charts.style import CHART_TEMPLATE, INK
 from bilateral.errors import StoreError
 from bilateral.filters import Filter
 from bilateral.model import Note, Theme, article_from_dict, interaction_from_dict
@@ -334,6 +334,19 @@ def test_watch_follows_the_most_active_dyads_unless_the_filter_names_some():
     assert watch.watched_dyads(db, tied, first, last, n=1) == ["CHN-RUS"]
     chosen = Filter(dyads=("CHN-JPN",))
     assert watch.watched_dyads(db, chosen, first, last) == ["CHN-JPN"]
+
+
+def test_flagged_weeks_are_ringed_in_their_directions_colour():
+    """An open marker is drawn in marker.color, not its line colour: a week toward cooperation was ringed
+    in whatever colour the template gave the trace next (black on one dyad, blue on another)."""
+    from bilateral.charts.watch_chart import DIRECTION_COLOURS
+
+    fig = charts.build_figure("watch", step_db(), ALL, pair="CHN-RUS")
+    rings = [t for t in fig.data if (t.name or "").startswith("Flagged: ")]
+    assert rings
+    for ring in rings:
+        colour = DIRECTION_COLOURS.get(ring.name.removeprefix("Flagged: "), INK)
+        assert ring.marker.symbol == "circle-open" and ring.marker.color == colour == ring.marker.line.color
 
 
 def test_the_watch_legend_hangs_below_the_title_and_never_reaches_it():

@@ -141,7 +141,14 @@ def watch_figure(data: WatchData) -> go.Figure:
             name=f"Flagged: {direction}",
             row=1,
             col=1,
-            marker={"size": 14, "symbol": "circle-open", "line": {"width": 3, "color": colour}},
+            # an open symbol is drawn in the marker's colour (its line colour alone left the ring in the
+            # template's next colour: a week toward cooperation ringed in black)
+            marker={
+                "size": 14,
+                "symbol": "circle-open",
+                "color": colour,
+                "line": {"width": 3, "color": colour},
+            },
             customdata=[["period", w.date().isoformat(), theme, data.pair] for w in part["week"]],
             hovertemplate=f"Flagged week of %{{customdata[1]}}: {direction}<br>%{{y}} events<extra></extra>",
         )
