@@ -3,12 +3,16 @@ evidence, the theme mix."""
 
 import streamlit as st
 
+from bilateral.charts.style import wrap_title
 from bilateral.page_steps import LATEST_CARDS
 from bilateral.wording import count_noun, period_words
 from ui import loaders, views
 from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
 from ui.what_moved import what_moved
+
+# The longest title each of the two narrow charts shows on one line at 1100 px (then the filter wraps).
+NARROW_TITLE_CHARS = {"net": 52, "themes": 34}
 
 flt = filter_sidebar()
 st.title("Overview")
@@ -56,7 +60,7 @@ what_moved(flt)
 
 left, right = st.columns([3, 2])
 with left:
-    net = loaders.figure("net", flt, dyads=tuple(dyads))
+    net = wrap_title(loaders.figure("net", flt, dyads=tuple(dyads)), NARROW_TITLE_CHARS["net"])
     views.chart(net, key="overview_net", selectable=False)
     chart_downloads(net, name="net-cooperation", flt=flt, n_records=head.interactions, key="overview_net")
     st.caption(
@@ -64,7 +68,7 @@ with left:
         "negative (commentary left out). It grows with the number of events; the index above does not."
     )
 with right:
-    themes = loaders.figure("theme_mix", flt)
+    themes = wrap_title(loaders.figure("theme_mix", flt), NARROW_TITLE_CHARS["themes"])
     picked = views.chart(themes, key="overview_themes")
     chart_downloads(themes, name="themes", flt=flt, n_records=head.interactions, key="overview_themes")
 

@@ -422,6 +422,33 @@ def test_a_cached_figure_comes_back_as_the_figure_it_was(curated_mirror, name):
     assert rebuilt.to_dict() == pio.from_json(text).to_dict()
 
 
+def test_a_long_title_wraps_its_filter_into_a_subtitle_and_short_ones_stay():
+    """Plotly never wraps a title: in the Overview's narrow columns the filter's words were cut at the
+    chart's edge."""
+    from bilateral.charts.style import CHART_TEMPLATE, TITLE_LINE_PX, wrap_title
+
+    flt = Filter(themes=(Theme.TRADE, Theme.ENERGY, Theme.MILITARY), dyads=("CHN-USA", "CHN-RUS", "RUS-USA"))
+    fig = charts.build_figure("theme_mix", make_interactions(SAMPLE_ROWS), flt)
+    full = fig.layout.title.text
+    wrap_title(fig, 34)
+    lines = fig.layout.title.subtitle.text.split("<br>")
+    assert fig.layout.title.text == "Interactions by theme" and len(lines) >= 2
+    assert " · ".join([fig.layout.title.text, *lines]) == full and all(len(line) <= 34 for line in lines)
+    assert fig.layout.margin.t == CHART_TEMPLATE.layout.margin.t + TITLE_LINE_PX * len(lines)
+    short = charts.build_figure("theme_mix", make_interactions(SAMPLE_ROWS), Filter())
+    before = short.to_json()
+    assert wrap_title(short, 60).to_json() == before
+
+
+def test_a_title_shows_the_filters_text_literally():
+    """A text filter typed (or sent in a link) as "<a href=...>" was drawn as a link in the chart's title."""
+    from bilateral.charts.style import figure_title
+
+    title = figure_title("Interactions", Filter(text='<a href="https://example.org">x</a> & <b>y</b>'))
+    assert "<a" not in title and "<b>" not in title
+    assert "&lt;a href=" in title and "& &lt;b&gt;y&lt;/b&gt;" in title
+
+
 def test_the_heatmap_of_a_short_span_bins_by_month_or_week():
     """A year's filter drew one wide column: rows within two calendar years are binned by month (every
     month of the span a column, labelled while they fit), within three months by week, a longer span by

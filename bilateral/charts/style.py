@@ -109,11 +109,49 @@ def figure_title(subject: str, flt: Filter, span: tuple | None = None) -> str:
     parts = [subject]
     described = flt.describe()
     if described != "All records":
-        parts.append(described)
+        parts.append(plotly_text(described))
     if not (flt.date_from or flt.date_to) and span and span[0] is not None:
         first, last = span[0].year, span[1].year
         parts.append(str(first) if first == last else f"{first}-{last}")
     return " · ".join(parts)
+
+
+def plotly_text(text: str) -> str:
+    """Text as plotly shows it literally: the brackets of its pseudo-HTML tags (<b>, <a href>) escaped.
+
+    Why: a title carries the filter's words, and a text filter typed (or sent in a link) as
+    "<a href=...>" was drawn as a link in the chart and its exported files. An ampersand stays: plotly
+    draws "Security & sovereignty" as it is, and without brackets an entity makes no tag."""
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+TITLE_LINE_PX = 18  # each extra title line (13 px text) widens the top margin by this much
+
+
+def wrap_title(fig: go.Figure, max_chars: int) -> go.Figure:
+    """The figure with a title longer than `max_chars` broken into lines at its " · " separators: the subject
+    as the title, the filter and years as its subtitle in smaller type (plotly places a subtitle under its
+    title; a title of several lines anchored at its top was cut at the top), the top margin widened.
+
+    Why: plotly never wraps a title, and in the Overview's narrow columns a filter's words ran past the
+    chart's edge and were cut ("Interactions by theme · Trade · CH")."""
+    text = fig.layout.title.text or ""
+    subject, *parts = text.split(" · ")
+    if len(text) <= max_chars or not parts:
+        return fig
+    lines, line = [], ""
+    for part in parts:
+        joined = f"{line} · {part}" if line else part
+        if line and len(joined) > max_chars:
+            lines.append(line)
+            joined = part
+        line = joined
+    lines.append(line)
+    top = fig.layout.margin.t if fig.layout.margin.t is not None else CHART_TEMPLATE.layout.margin.t
+    return fig.update_layout(
+        title={"text": subject, "subtitle": {"text": "<br>".join(lines), "font": {"size": 13, "color": INK}}},
+        margin_t=top + TITLE_LINE_PX * len(lines),
+    )
 
 
 def empty_figure(title: str, message: str = "No interactions match the filter.") -> go.Figure:
