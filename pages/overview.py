@@ -3,7 +3,6 @@ evidence, the theme mix."""
 
 import streamlit as st
 
-from bilateral.charts.style import wrap_title
 from bilateral.page_steps import LATEST_CARDS
 from bilateral.wording import count_noun, period_words
 from ui import loaders, views
@@ -60,16 +59,16 @@ what_moved(flt)
 
 left, right = st.columns([3, 2])
 with left:
-    net = wrap_title(loaders.figure("net", flt, dyads=tuple(dyads)), NARROW_TITLE_CHARS["net"])
-    views.chart(net, key="overview_net", selectable=False)
+    net = loaders.figure("net", flt, dyads=tuple(dyads))
+    views.chart(net, key="overview_net", selectable=False, title_chars=NARROW_TITLE_CHARS["net"])
     chart_downloads(net, name="net-cooperation", flt=flt, n_records=head.interactions, key="overview_net")
     st.caption(
         "Net score: the sum of the scores of a period's interactions, cooperation positive and tension "
         "negative (commentary left out). It grows with the number of events; the index above does not."
     )
 with right:
-    themes = wrap_title(loaders.figure("theme_mix", flt), NARROW_TITLE_CHARS["themes"])
-    picked = views.chart(themes, key="overview_themes")
+    themes = loaders.figure("theme_mix", flt)
+    picked = views.chart(themes, key="overview_themes", title_chars=NARROW_TITLE_CHARS["themes"])
     chart_downloads(themes, name="themes", flt=flt, n_records=head.interactions, key="overview_themes")
 
 if picked:

@@ -48,7 +48,7 @@ for pair, theme in panels[:MAX_PANELS]:
                                 date_from=first, date_to=last.date())  # fmt: skip
     fig = loaders.figure_with_notes("watch", scope, pair=pair, theme=theme, first=first, last=last.date(),
                                     threshold=float(threshold), min_volume=int(min_volume))  # fmt: skip
-    picked = views.chart(fig, key=f"watch_chart_{pair}_{theme}")
+    picked = views.chart(fig, key=f"watch_chart_{pair}_{theme}", title_chars=None)  # its legend hangs below
     chart_downloads(fig, name=f"watch-{pair}-{theme}", flt=scope, n_records=loaders.count(scope),
                     key=f"watch_{pair}_{theme}")  # fmt: skip
     views.selection(loaders.selection(scope, picked, "week"), key=f"watch_records_{pair}_{theme}",

@@ -193,26 +193,29 @@ def test_a_filter_set_in_more_filters_stays_while_the_section_is_closed(viewport
     assert_no_error(page)
 
 
-def test_the_overviews_chart_titles_stay_inside_their_charts_at_1100_pixels(viewport_page, app_server):
-    """The two charts share a row; with three themes and three dyads their titles ran past the charts' edges
-    and were cut ("Interactions by theme · Trade · CH"): the filter wraps into a subtitle."""
+TITLES_INSIDE = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(chart => {
+    const box = chart.querySelector('.main-svg').getBoundingClientRect();
+    return [...chart.querySelectorAll('.gtitle, .gtitle-subtitle')].map(t => {
+        const b = t.getBoundingClientRect();
+        const inside = b.left >= box.left - 1 && b.right <= box.right + 1 && b.top >= box.top - 1;
+        return [t.textContent, inside];
+    });
+})"""
+
+
+@pytest.mark.parametrize("path", ["", "timeline"])
+def test_chart_titles_stay_inside_their_charts_at_1100_pixels(viewport_page, app_server, path):
+    """With three themes, three dyads and dates, the titles ran past the charts' edges and were cut
+    ("Interactions by theme · Trade · CH" on the Overview's narrow charts, 223 px past the Timeline's):
+    a long title puts the filter in a subtitle."""
     page = viewport_page
     page.set_viewport_size({"width": 1100, "height": 1000})
     query = "theme=trade&theme=energy&theme=military&dyad=CHN-USA&dyad=CHN-RUS&dyad=RUS-USA"
-    open_page(page, f"{app_server}/?{query}")
+    open_page(page, f"{app_server}/{path}?{query}&from=2014-01-01&to=2024-12-31")
     wait_for_drawn_chart(page)
     page.wait_for_selector(DONE, state="attached")
-    page.wait_for_function("document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .gtitle').length >= 2")
-    found = page.evaluate(
-        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(chart => {
-            const box = chart.querySelector('.main-svg').getBoundingClientRect();
-            return [...chart.querySelectorAll('.gtitle, .gtitle-subtitle')].map(t => {
-                const b = t.getBoundingClientRect();
-                const inside = b.left >= box.left - 1 && b.right <= box.right + 1 && b.top >= box.top - 1;
-                return [t.textContent, inside];
-            });
-        })"""
-    )
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .gtitle-subtitle')
+    found = page.evaluate(TITLES_INSIDE)
     texts = [text for chart in found for text, _ in chart]
     assert any(text.startswith("Trade + Energy + Military") for text in texts)  # a subtitle line
     assert [text for chart in found for text, inside in chart if not inside] == []

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from bilateral.charts import selected_customdata
+from bilateral.charts.style import wrap_title
 from bilateral.model import Dataset
 from bilateral.tables import NO_EVIDENCE, record_table, safe_url
 from bilateral.wording import count_noun
@@ -91,8 +92,18 @@ def escape(text) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None or text != text else str(text))
 
 
-def chart(fig: go.Figure, key: str, selectable: bool = True) -> list[list]:
-    """Draw a figure with our own template (theme=None); returns the customdata of selected points."""
+FULL_WIDTH_TITLE_CHARS = 78  # the longest title a chart across the page shows on one line at 1100 px
+
+
+def chart(
+    fig: go.Figure, key: str, selectable: bool = True, title_chars: int | None = FULL_WIDTH_TITLE_CHARS
+) -> list[list]:
+    """Draw a figure with our own template (theme=None); returns the customdata of selected points.
+
+    title_chars: a longer title puts its filter in a subtitle (charts.style.wrap_title), in place, so the
+    chart's downloads drawn after it carry the same title; None leaves it (a chart laid out around it)."""
+    if title_chars:
+        wrap_title(fig, title_chars)
     if not selectable:
         st.plotly_chart(fig, key=key, theme=None, config=PLOTLY_CONFIG)
         return []
