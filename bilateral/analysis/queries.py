@@ -336,13 +336,6 @@ def theme_year_scores(db, flt, include_commentary: bool = False) -> pd.DataFrame
     return theme_year_scores_and_span(db, flt, include_commentary)[0]
 
 
-HEATMAP_BINS = {
-    Period.YEAR: "year(date)",
-    Period.MONTH: period_start(Period.MONTH),
-    Period.WEEK: period_start(Period.WEEK),
-}
-
-
 def theme_year_scores_and_span(
     db, flt, include_commentary: bool = False, period: Period = Period.YEAR
 ) -> tuple[pd.DataFrame, tuple[pd.Timestamp | None, pd.Timestamp | None]]:
@@ -351,6 +344,7 @@ def theme_year_scores_and_span(
     them (the heatmap's title), in one scan: the groups carry their first and last date."""
     themes = list(flt.themes) or list(Theme)
     key = Period(period).value
+    bins = "year(date)" if key == "year" else period_start(period)  # years as numbers, else first days
     clause, params = conditions(db, flt, scored(include_commentary))
     # the mean: fsum over count(score), as avg leaves NULL scores out and sums with compensation (a plain
     # sum of the groups' sums put a mean of exactly -0.15 on the other side of its one-decimal label)
@@ -362,7 +356,7 @@ def theme_year_scores_and_span(
     wide = run(
         db,
         f"SELECT {key}, {mean_columns}, {_theme_sums(themes, prefix='n_')}, min(first) AS first, "
-        f"max(last) AS last FROM {_by_mask(f'{HEATMAP_BINS[Period(period)]} AS {key}', sums, clause)} "
+        f"max(last) AS last FROM {_by_mask(f'{bins} AS {key}', sums, clause)} "
         f"GROUP BY {key}",
         params,
     )

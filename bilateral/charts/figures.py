@@ -279,6 +279,7 @@ def heatmap_figure(data: HeatmapData) -> go.Figure:
     grid = scores.pivot(index="theme", columns=key, values="mean_score").reindex([t.value for t in themes])
     counts = scores.pivot(index="theme", columns=key, values="count").reindex(grid.index)
     grid, counts = grid.reindex(columns=columns), counts.reindex(columns=columns).fillna(0)
+    names = columns if period is Period.YEAR else [_column_name(start, period) for start in columns]
     labels = {}
     if len(columns) <= LABELLED_COLUMNS:
         text = grid.map(lambda v: "" if pd.isna(v) else f"{v:+.1f}")
@@ -286,7 +287,7 @@ def heatmap_figure(data: HeatmapData) -> go.Figure:
     fig = go.Figure(
         go.Heatmap(
             z=grid.to_numpy(),
-            x=columns if period is Period.YEAR else [_column_name(start, period) for start in columns],
+            x=names,
             y=[t.label for t in themes],
             colorscale=DIVERGING,
             zmid=0,
@@ -303,7 +304,9 @@ def heatmap_figure(data: HeatmapData) -> go.Figure:
     if period is Period.YEAR:
         xaxis = {"dtick": 1 if labels else 2}
     else:
-        xaxis = _period_ticks(columns, period, every=1 if labels else 3 if period is Period.MONTH else 2)
+        xaxis = _period_ticks(
+            columns, names, period, every=1 if labels else 3 if period is Period.MONTH else 2
+        )
     fig.update_layout(
         template=CHART_TEMPLATE,
         title={"text": title},
@@ -320,9 +323,9 @@ def _column_name(start: pd.Timestamp, period: Period) -> str:
     return f"{start:%b %Y}" if period is Period.MONTH else f"{start.day} {start:%b %Y}"
 
 
-def _period_ticks(starts: list[pd.Timestamp], period: Period, every: int) -> dict:
-    """A month or week axis as categories, ticked every `every` columns: the month (or the week's first day)
-    under its column, the year under the first tick and where the year changes.
+def _period_ticks(starts: list[pd.Timestamp], names: list[str], period: Period, every: int) -> dict:
+    """A month or week axis as categories (the columns' `names`), ticked every `every` columns: the month
+    (or the week's first day) under its column, the year under the first tick and where the year changes.
 
     Why categories: on a date axis a heatmap's cells straddle their ticks, and "Jan 2024" written under
     every narrow column had to be tilted."""
@@ -332,8 +335,7 @@ def _period_ticks(starts: list[pd.Timestamp], period: Period, every: int) -> dic
         short = f"{start:%b}" if period is Period.MONTH else f"{start.day} {start:%b}"
         new_year = i == 0 or start.year != shown[i - 1].year
         text.append(f"{short}<br>{start:%Y}" if new_year else short)
-    names = [_column_name(start, period) for start in shown]
-    return {"type": "category", "tickvals": names, "ticktext": text, "tickangle": 0}
+    return {"type": "category", "tickvals": names[::every], "ticktext": text, "tickangle": 0}
 
 
 def theme_mix_figure(data: ThemeMixData) -> go.Figure:

@@ -139,14 +139,12 @@ def wrap_title(fig: go.Figure, max_chars: int) -> go.Figure:
     subject, *parts = text.split(" · ")
     if len(text) <= max_chars or not parts:
         return fig
-    lines, line = [], ""
-    for part in parts:
-        joined = f"{line} · {part}" if line else part
-        if line and len(joined) > max_chars:
-            lines.append(line)
-            joined = part
-        line = joined
-    lines.append(line)
+    lines = parts[:1]
+    for part in parts[1:]:
+        if len(lines[-1]) + len(" · ") + len(part) > max_chars:
+            lines.append(part)
+        else:
+            lines[-1] += f" · {part}"
     top = fig.layout.margin.t if fig.layout.margin.t is not None else CHART_TEMPLATE.layout.margin.t
     return fig.update_layout(
         title={"text": subject, "subtitle": {"text": "<br>".join(lines), "font": {"size": 13, "color": INK}}},

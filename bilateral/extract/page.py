@@ -33,6 +33,7 @@ class Page:
     source: str | None = None
     url: str | None = None
     dateline: str | None = None
+    agency: str | None = None  # the wire or outlet the dateline names ("Reuters"), when it names one
     header: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 
@@ -91,18 +92,18 @@ def strip_furniture(text: str, lexicon: Lexicon) -> tuple[str, list[str]]:
 
 def cut_dateline(body: str) -> tuple[str, str | None]:
     """(body, dateline): 'BEIJING, Aug 5, 2022 (Ledger) - ' taken off the first paragraph."""
+    return _split_dateline(body)[:2]
+
+
+def _split_dateline(body: str) -> tuple[str, str | None, str | None]:
+    """(body, dateline, agency): cut_dateline, with the wire or outlet the dateline names ('Reuters' of
+    'MOSCOW, Dec 10 (Reuters)'; not a bracket that holds a number, such as a time or an update's date)."""
     match = DATELINE_PREFIX.match(body)
     if not match or not (match.group("date") or match.group("agency")):
-        return body, None
-    return body[match.end() :], match.group().strip(" -–—")
-
-
-def dateline_agency(dateline: str | None) -> str | None:
-    """'Reuters' of 'MOSCOW, Dec 10 (Reuters)': the wire or outlet a dateline names (not a bracket that holds
-    a number, such as a time or an update note with its date)."""
-    match = DATELINE_PREFIX.match(f"{dateline} - ") if dateline else None
-    agency = (match.group("agency") or "").strip() if match else ""
-    return agency if agency and not any(ch.isdigit() for ch in agency) else None
+        return body, None, None
+    agency = (match.group("agency") or "").strip()
+    named = agency if agency and not any(ch.isdigit() for ch in agency) else None
+    return body[match.end() :], match.group().strip(" -–—"), named
 
 
 def _split_title(text: str) -> tuple[str | None, str]:
@@ -124,6 +125,6 @@ def read_page(raw: str, lexicon: Lexicon) -> Page:
         body = body[len(title) :].strip()
     elif not title:
         title, body = _split_title(body)
-    body, dateline = cut_dateline(body)
-    page.text, page.title, page.dateline, page.header, page.dropped = body, title, dateline, header, dropped
+    body, page.dateline, page.agency = _split_dateline(body)
+    page.text, page.title, page.header, page.dropped = body, title, header, dropped
     return page

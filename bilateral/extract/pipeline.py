@@ -16,7 +16,7 @@ from bilateral.extract import roles
 from bilateral.extract.dates import article_date, event_date
 from bilateral.extract.gazetteer import load_world_actors
 from bilateral.extract.lexicon import Lexicon, load_lexicon
-from bilateral.extract.page import dateline_agency, read_page
+from bilateral.extract.page import read_page
 from bilateral.extract.sentences import Sentence, split_sentences
 from bilateral.extract.themes import article_themes, inherit_themes, interaction_themes
 from bilateral.model import Actor, Candidate, Direction, Modality, Theme
@@ -274,7 +274,7 @@ def extract(
     result = Extraction(
         title=page.title,
         date=date,
-        source=source or dateline_agency(page.dateline) or page.source,  # the wire before the site
+        source=source or page.agency or page.source,  # the wire before the site
         url=url or page.url,
         text=page.text,
         lexicon_versions=lexicon.versions,
