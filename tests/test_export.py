@@ -13,12 +13,12 @@ import pytest
 from export_data import HOSTILE_TITLE, synthetic_db
 from PIL import Image
 
-from bilateral import export
+from bilateral import charts, export
 from bilateral.analysis import article_queries, open_mirror, queries, row_queries
 from bilateral.analysis.frames import frame_db
 from bilateral.export import Caption, ExportError
 from bilateral.filters import Filter
-from bilateral.model import Theme
+from bilateral.model import Modality, Theme
 
 needs_browser = pytest.mark.skipif(
     not export.browser_available(), reason="no Chromium: apt-get install chromium"
@@ -236,3 +236,37 @@ def test_xlsx_filters_come_from_filter_describe(db):
     words = flt.describe()
     book = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(db, flt)))
     assert any(words == row[1] for row in book["About"].iter_rows(values_only=True))
+
+
+@needs_browser
+@pytest.mark.parametrize("fmt", ["svg", "html"])
+def test_an_exported_long_title_stays_inside_the_image(db, page, fmt):
+    """A filter of three themes, four dyads, two modalities and dates ran past a 1000 px export's edge
+    (plotly never wraps a title): the export puts it in a subtitle, and every line of it ends inside."""
+    flt = Filter(
+        themes=(Theme.ENERGY, Theme.MILITARY, Theme.SUPPLY_CHAIN),
+        dyads=("CHN-RUS", "CHN-USA", "RUS-USA", "RUS-UKR"),
+        modalities=(Modality.FACT, Modality.REPORTED),
+        date_from=dt.date(2014, 1, 1),
+        date_to=dt.date(2024, 12, 31),
+    )
+    fig = charts.build_figure("timeline", db, flt)
+    assert len(fig.layout.title.text) > 140  # the filter is long
+    data = export.chart_bytes(fig, fmt, CAPTION)
+    if fmt == "svg":
+        page.set_content(f"<body style='margin:0'>{data.decode()}</body>")
+    else:
+        page.set_content(data.decode())
+        page.wait_for_selector(".gtitle")
+    edges = page.evaluate(
+        """() => {
+            const svg = document.querySelector('svg.main-svg');
+            const right = svg.getBoundingClientRect().right;
+            return [...document.querySelectorAll('.gtitle, .gtitle-subtitle')]
+                .map(t => [t.textContent, t.getBoundingClientRect().right, right]);
+        }"""
+    )
+    assert len(edges) == 2, edges  # the subject, and the filter under it
+    assert all(end <= right - 8 for _, end, right in edges), edges
+    assert edges[0][0] == "Interactions per month by theme"
+    assert "CHN-RUS" in edges[1][0] and "Supply chain" in edges[1][0]

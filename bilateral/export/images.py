@@ -20,6 +20,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from bilateral.charts.style import title_chars, wrap_title
 from bilateral.errors import ExportError
 from bilateral.export.captions import Caption, with_caption
 
@@ -108,7 +109,8 @@ def chart_bytes(fig: go.Figure, fmt: str, caption: Caption, *, scale: float = 2,
 
 
 def exportable(fig: go.Figure) -> go.Figure:
-    """A copy safe to render away from the web page: Streamlit's placeholder template swapped for ours.
+    """A copy safe to render away from the web page: Streamlit's placeholder template swapped for ours, and
+    a title too long for the image's width broken into a title and a subtitle (charts.style.wrap_title).
 
     Raises ExportError when trace colours were already baked from that template (plotly express under
     `import streamlit`), since those would come out black.
@@ -116,6 +118,7 @@ def exportable(fig: go.Figure) -> go.Figure:
     out = go.Figure(fig)
     if _is_streamlit_template(out):
         out.update_layout(template="plotly_white")
+    wrap_title(out, title_chars(out.layout.width or DEFAULT_WIDTH))
     if _PLACEHOLDER.search(json.dumps(out.to_plotly_json()["data"], default=str)):
         raise ExportError(
             "this figure's colours come from Streamlit's template and would export black: "
