@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from bilateral import auth
-from bilateral.analysis.watch import WATCHED, week_of
+from bilateral.analysis.watch import SHOWN_WEEKS, WATCHED, week_of, weeks_shown
 from bilateral.model import Theme
 from ui import auth as ui_auth
 from ui import loaders, notes_view, views
@@ -27,8 +27,16 @@ head = views.filtered_or_stop(flt, articles=False)
 
 latest = head.last.date()
 left, middle, right, far = st.columns([2, 2, 1.3, 1.3])
-as_of = left.date_input("As of", value=flt.date_to or latest, key="watch_as_of", help="Replay a past moment")
-weeks = middle.slider("Weeks shown", 12, 260, 104, step=4, key="watch_weeks")
+# Keyed by the filter's dates, so a new To moves As of and a new From (or As of) the weeks shown.
+as_of = left.date_input(
+    "As of", value=flt.date_to or latest, key=f"watch_as_of_{flt.date_to}", help="Replay a past moment: "
+    "the filter's To date, else its latest record"
+)  # fmt: skip
+weeks = middle.slider(
+    "Weeks shown", *SHOWN_WEEKS, weeks_shown(flt.date_from, as_of),
+    key=f"watch_weeks_{flt.date_from}_{as_of if flt.date_from else ''}",
+    help="From the filter's From date when it sets one, else two years",
+)  # fmt: skip
 threshold = right.number_input("Threshold (σ)", 1.0, 5.0, 2.0, step=0.5, key="watch_threshold")
 min_volume = far.number_input("Min. events", 1, 50, 3, key="watch_min_volume")
 

@@ -1,6 +1,7 @@
 """AppTest of every page: runs cleanly, the filter changes what is shown, the URL sets the filter."""
 
 import base64
+import datetime as dt
 import json
 
 import numpy as np
@@ -388,6 +389,30 @@ def test_watch_opens_on_the_most_active_dyads_and_an_explicit_dyad_wins():
     assert shown[0][1] >= 20  # not a near-empty dyad
     chosen = page("watch", dyad="CHN-JPN")
     assert [pair for pair, _ in panels(chosen)] == ["CHN-JPN"]
+
+
+def test_watch_starts_at_the_filters_from_date_and_as_of_follows_its_to_date():
+    """As of and Weeks shown keep the analyst's choice, but a new To moves As of, and a From date sets the
+    first week shown (it drew two years before As of whatever From said)."""
+
+    def first_week(at: AppTest) -> str:
+        spec = figures(at)[0]
+        bars = next(t for t in spec["data"] if t.get("name") == "Events per week")
+        return min(bars["x"])[:10]
+
+    def as_of(at: AppTest) -> dt.date:
+        return next(d for d in at.date_input if d.label == "As of").value
+
+    at = page("watch", dyad="CHN-RUS")
+    assert at.slider[0].value == 104 and as_of(at) == dt.date(2025, 12, 9)
+    at.slider[0].set_value(36).run()  # the analyst's choice holds while From is unset
+    at.date_input(key="filter_to").set_value(dt.date(2024, 6, 30)).run()
+    assert as_of(at) == dt.date(2024, 6, 30)  # As of follows the new To
+    assert at.slider[0].value == 36
+    at.date_input(key="filter_from").set_value(dt.date(2024, 1, 1)).run()
+    assert not at.exception
+    assert at.slider[0].value == 26  # Monday 1 January to Sunday 30 June 2024
+    assert "2024-01-01" <= first_week(at) <= "2024-01-07"  # the bar of the week of From (drawn mid-week)
 
 
 def test_the_records_event_column_holds_the_longest_plover_type():

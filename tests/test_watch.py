@@ -497,3 +497,22 @@ def test_the_watch_chart_by_default_runs_to_the_end_of_the_latest_week():
     fig = charts.build_figure("watch", step_db(), ALL, pair="CHN-RUS")
     events = next(t for t in fig.data if t.name == "Key events")
     assert max(pd.to_datetime(events.x)) == START + pd.Timedelta(weeks=69, days=4)  # the last week's Friday
+
+
+@pytest.mark.parametrize(
+    ("date_from", "as_of", "expected"),
+    [
+        (None, dt.date(2025, 12, 9), 104),  # no From: two years
+        (dt.date(2025, 1, 1), dt.date(2025, 12, 9), 50),  # from the week of From (Monday 30 December)
+        (dt.date(2025, 11, 1), dt.date(2025, 12, 9), 12),  # the fewest the slider shows
+        (dt.date(2001, 1, 1), dt.date(2025, 12, 9), 260),  # the most
+        (dt.date(2025, 12, 10), dt.date(2025, 12, 9), 104),  # From after As of: two years
+        (dt.date(2025, 9, 15), dt.date(2025, 12, 7), 12),  # Monday to Sunday: exactly 12 weeks
+        (dt.date(2025, 9, 14), dt.date(2025, 12, 7), 13),  # a day earlier: the week before too
+    ],
+)
+def test_weeks_shown_start_at_the_week_of_the_filters_from_date(date_from, as_of, expected):
+    assert watch.weeks_shown(date_from, as_of) == expected
+    if date_from is not None and date_from <= as_of and 12 < expected < 260:
+        first = watch.week_of(as_of) - pd.Timedelta(weeks=expected - 1)
+        assert first <= pd.Timestamp(date_from) < first + pd.Timedelta(weeks=1)  # the week of From

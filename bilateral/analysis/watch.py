@@ -50,6 +50,21 @@ def week_of(day: dt.date | pd.Timestamp) -> pd.Timestamp:
     return stamp - pd.Timedelta(days=stamp.weekday())
 
 
+SHOWN_WEEKS = (12, 260)  # the Watch page's "Weeks shown": fewest, most
+DEFAULT_SHOWN_WEEKS = 104
+
+
+def weeks_shown(date_from: dt.date | None, as_of: dt.date) -> int:
+    """How many weeks the Watch page draws up to the week of `as_of`: from the week of the filter's From date
+    when it sets one (within SHOWN_WEEKS), else two years.
+
+    Why: the analyst who sets From expects the chart to start there, not two years before As of."""
+    fewest, most = SHOWN_WEEKS
+    if date_from is None or date_from > as_of:
+        return DEFAULT_SHOWN_WEEKS
+    return min(most, max(fewest, (week_of(as_of) - week_of(date_from)).days // 7 + 1))
+
+
 def latest_week(db, flt) -> pd.Timestamp | None:
     """The latest week with data for the filter (its date range ignored)."""
     _, last = queries.date_span(db, _undated(flt), queries.scored(False))
