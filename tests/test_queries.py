@@ -181,7 +181,7 @@ def test_theme_period_scores_are_the_plain_means(db, flt, period):
     rows["bin"] = (
         dates.dt.year if period is Period.YEAR else dates.dt.to_period(period.pandas_freq).dt.start_time
     )
-    got, span = queries.theme_year_scores_and_span(db, flt, period=period)
+    got, span = queries.theme_period_scores_and_span(db, flt, period=period)
     assert span == queries.date_span(db, flt, queries.scored(False))
     if period is Period.YEAR:
         assert got.equals(queries.theme_year_scores(db, flt))
@@ -203,7 +203,7 @@ def test_spans_read_with_other_work_are_date_span(db, flt, include_commentary):
     span = queries.date_span(db, flt, queries.scored(include_commentary))
     dyads, with_dyads = queries.top_dyads_and_span(db, flt, 3, include_commentary)
     assert dyads == queries.top_dyads(db, flt, 3, include_commentary) and with_dyads == span
-    scores, with_scores = queries.theme_year_scores_and_span(db, flt, include_commentary)
+    scores, with_scores = queries.theme_period_scores_and_span(db, flt, include_commentary)
     assert with_scores == span
     assert scores.equals(queries.theme_year_scores(db, flt, include_commentary))
 

@@ -333,15 +333,15 @@ def _quad_key(flt, dyads, include_commentary: bool) -> tuple:
 
 def theme_year_scores(db, flt, include_commentary: bool = False) -> pd.DataFrame:
     """Mean score and count per theme and year (theme, year, mean_score, count)."""
-    return theme_year_scores_and_span(db, flt, include_commentary)[0]
+    return theme_period_scores_and_span(db, flt, include_commentary)[0]
 
 
-def theme_year_scores_and_span(
+def theme_period_scores_and_span(
     db, flt, include_commentary: bool = False, period: Period = Period.YEAR
 ) -> tuple[pd.DataFrame, tuple[pd.Timestamp | None, pd.Timestamp | None]]:
-    """Mean score and count per theme and year (theme, year, mean_score, count), or per month or week (a
-    `month` or `week` column of their first days) when asked, and the first and last date of the rows behind
-    them (the heatmap's title), in one scan: the groups carry their first and last date."""
+    """Mean score and count per theme and period (theme, year, mean_score, count): per year by default, per
+    month or week (a `month` or `week` column of their first days) when asked; and the first and last date
+    of the rows behind them (the heatmap's title), in one scan: the groups carry their first and last date."""
     themes = list(flt.themes) or list(Theme)
     key = Period(period).value
     bins = "year(date)" if key == "year" else period_start(period)  # years as numbers, else first days

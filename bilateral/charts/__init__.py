@@ -169,7 +169,7 @@ def _heatmap(db, flt, include_commentary=False, **_):
     Why: a year's filter drew one wide column that showed each theme's mean and nothing of how it moved
     through the year (and a month's filter, binned by month, did the same)."""
     period = heatmap_period(*queries.date_span(db, flt, queries.scored(include_commentary)))
-    scores, span = queries.theme_year_scores_and_span(db, flt, include_commentary, period)
+    scores, span = queries.theme_period_scores_and_span(db, flt, include_commentary, period)
     title = figure_title(f"Mean score by theme and {period.value}", flt, span)
     return heatmap_figure(HeatmapData(scores, title, period))
 
