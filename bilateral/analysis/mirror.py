@@ -118,14 +118,23 @@ def mirror_path(store: Store) -> Path:
     return folder / f"mirror-{hashlib.sha1(store.url.encode()).hexdigest()[:12]}.duckdb"
 
 
+# The rows of given articles (the Overview's latest cards count each article's matching rows): DuckDB
+# reads such an index only when it is the query's one condition (row_queries.latest_by_article asks it so),
+# and loads only the parts it touches (10M rows: 45 -> 4 ms, ~10 MB more memory, the file 25 % larger).
+# Kept in step while a full load appends (1M rows: 8.8 s, as without it, within this VM's noise).
+INDEXES = {"rows_article": "rows (article_id)"}
+
+
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """The mirror's tables (idempotent)."""
+    """The mirror's tables and indexes (idempotent: a mirror made before an index was declared gets it)."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS rows (" + ", ".join(f"{k} {v}" for k, v in ROW_COLUMNS.items()) + ")"
     )
     columns = ", ".join(f"{k} {v}" for k, v in ARTICLE_COLUMNS.items())
     con.execute(f"CREATE TABLE IF NOT EXISTS articles ({columns})")
     con.execute("CREATE TABLE IF NOT EXISTS mirror_state (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    for name, on in INDEXES.items():
+        con.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {on}")
 
 
 def insert_sql(table: str, casts: bool = False) -> str:

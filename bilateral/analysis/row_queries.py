@@ -67,13 +67,16 @@ def latest_by_article(db, flt, limit: int = 6) -> pd.DataFrame:
         scan = scan * 10 if scan < LATEST_WIDEST else None
     if not chosen:
         return dated(run(db, f"SELECT {WHOLE_ROW}, 0 AS article_matches FROM rows LIMIT 0"), "date")
-    # `= ANY(list)`: at 1M rows twice as quick as IN with six parameters, for these two lookups.
+    # `= ANY(list)`: at 1M rows twice as quick as IN with six parameters, for these two lookups. The
+    # articles' rows are found through the mirror's article index, which DuckDB uses only for a condition
+    # alone (mirror.INDEXES), and then filtered: 15 -> 3 ms at 1M, 45 -> 4 ms at 10M.
     out = run(
         db,
         f"SELECT rows.{WHOLE_ROW}, c.article_matches FROM rows JOIN (SELECT article_id, count(*) AS "
-        f"article_matches FROM rows WHERE ({clause}) AND article_id = ANY(?) GROUP BY article_id) AS c "
-        "USING (article_id) WHERE rows.rowid = ANY(?) ORDER BY date DESC, id DESC",
-        [*params, list(chosen.values()), list(chosen)],
+        "article_matches FROM rows WHERE rowid IN (SELECT rowid FROM rows WHERE article_id = ANY(?)) "
+        f"AND ({clause}) GROUP BY article_id) AS c USING (article_id) WHERE rows.rowid = ANY(?) "
+        "ORDER BY date DESC, id DESC",
+        [list(chosen.values()), *params, list(chosen)],
     )
     return dated(out, "date").astype({"article_matches": "int64"})
 
