@@ -5,18 +5,22 @@ of ../shared/samples/gdelt1_events_dev.tsv with fresh GLOBALEVENTIDs:
 - "sample mix": every sample row in turn (6 of 150 rows are kept, as in real GDELT most rows are skipped);
 - "all kept": only the sample rows that map to two registry states, so every row is written to the store.
 Prints medians of REPEATS runs: parsing + mapping rows/s (no database), end-to-end rows/s of
-`import_field_files` into a fresh SQLite store, and the peak resident memory of that import's process.
+`import_field_files` into a fresh SQLite store, and the peak resident memory of that import's process, of
+its mapping process, and of the two together (polled).
 Run: .venv/bin/python benchmarks/bench_field_import.py [ROWS] [REPEATS]   (default 1,000,000 rows, 3 runs)
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -62,17 +66,56 @@ def parse_and_map(path: Path) -> tuple[float, float]:
     return progress.read / (time.perf_counter() - start), progress.read / (time.process_time() - cpu)
 
 
+class MemoryWatch:
+    """Polls, every 0.1 s, this process's resident memory and its child processes' (the mapping process):
+    the child's own high-water mark (VmHWM), and the largest sum of the two seen at one time.
+
+    Why not getrusage(RUSAGE_CHILDREN): it counted the importing process's 140 MB at the moment it forked
+    the mapping process, which then runs in ~40 MB of its own."""
+
+    def __init__(self):
+        self.child_mb = self.together_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.1):
+            with contextlib.suppress(OSError):
+                children = Path(f"/proc/{me}/task/{me}/children").read_text().split()
+                rss = _status_mb(me, "VmRSS")
+                for pid in children:
+                    self.child_mb = max(self.child_mb, _status_mb(pid, "VmHWM"))
+                    rss += _status_mb(pid, "VmRSS")
+                self.together_mb = max(self.together_mb, rss)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _status_mb(pid, field: str) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def child(path: str, database: str) -> None:
     """One end-to-end import in this (child) process; prints rows/s, kept and peak MB as JSON."""
     from bilateral import store
     from bilateral.importers.field import import_field_files
 
     db = store.connect(f"sqlite:///{database}", seed=False)
+    watcher = MemoryWatch()
     start = time.perf_counter()
     progress = import_field_files(db.engine, [Path(path)], "gdelt")
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"rows_per_s": progress.read / seconds, "kept": progress.kept, "peak_mb": peak_mb}))
+    watcher.stop()
+    print(json.dumps({"rows_per_s": progress.read / seconds, "kept": progress.kept, "peak_mb": peak_mb,
+                      "mapping_mb": watcher.child_mb, "together_mb": watcher.together_mb}))  # fmt: skip
 
 
 def end_to_end(path: Path, folder: Path, run: int) -> dict:
@@ -98,11 +141,13 @@ def main(rows: int = 1_000_000, repeats: int = 3) -> None:
             runs = [end_to_end(path, folder, i) for i in range(repeats)]
             e2e = statistics.median(r["rows_per_s"] for r in runs)
             peak = statistics.median(r["peak_mb"] for r in runs)
+            mapping = statistics.median(r["mapping_mb"] for r in runs)
+            together = statistics.median(r["together_mb"] for r in runs)
             print(
                 f"{label:<11} {rows:,} rows ({size / 1e6:,.0f} MB), {runs[0]['kept']:,} kept: "
                 f"parse+map {parse:,.0f} rows/s (CPU time: {parse_cpu:,.0f}/s); "
-                f"end to end {e2e:,.0f} rows/s; peak memory {peak:,.0f} MB "
-                f"(medians of {repeats})"
+                f"end to end {e2e:,.0f} rows/s; peak memory {peak:,.0f} MB, its mapping process "
+                f"{mapping:,.0f} MB, both together {together:,.0f} MB (medians of {repeats})"
             )
 
 
