@@ -110,7 +110,7 @@ def weekly_cells_sql(
     clause, params = queries.conditions(
         db, _undated(flt), queries.scored(False), span, queries.in_dyads(list(pairs))
     )
-    sums = "count(*) AS count, sum(greatest(score, 0)) AS cooperation, sum(least(score, 0)) AS tension"
+    sums = queries.SCORE_SUMS
     totals = "sum(count) AS count, sum(cooperation) AS cooperation, sum(tension) AS tension"
     keys = "dyad, state1, state2, direction" if "directed" in kinds else "dyad"
     week = "CAST(? AS TIMESTAMP) + to_days(CAST(n * 7 AS INTEGER)) AS week"
