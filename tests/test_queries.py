@@ -222,7 +222,7 @@ def test_the_cooperation_page_counts_quad_classes_in_the_scan_of_its_sums(db, in
     )
     plain_sums = _plain(
         db,
-        f"SELECT dyad, {queries.period_start(Period.YEAR)} AS period, count(*) AS count, "
+        "SELECT dyad, CAST(date_trunc('year', date) AS TIMESTAMP) AS period, count(*) AS count, "
         "sum(greatest(score, 0)) AS cooperation, sum(least(score, 0)) AS tension "
         f"FROM rows WHERE {clause} GROUP BY ALL"
         " ORDER BY dyad, period",
@@ -320,3 +320,24 @@ def test_latest_by_article_widens_its_look_before_it_ranks_every_row(monkeypatch
     monkeypatch.setattr(row_queries, "_newest_of_articles", counted)
     assert len(row_queries.latest_by_article(db, Filter(), 6)) == 6
     assert scans == [60, 600]
+
+
+@pytest.mark.parametrize("period", list(Period))
+def test_a_periods_integer_key_gives_the_first_day_date_trunc_gives(period):
+    """Every day from 1980 to 2035: period_key grouped in SQL, period_dates back in pandas, is date_trunc
+    (Mondays for weeks)."""
+    import duckdb
+
+    con = duckdb.connect()
+    days = (
+        "SELECT CAST(d AS DATE) AS date FROM range(DATE '1980-01-01', DATE '2036-01-01', INTERVAL 1 DAY) t(d)"
+    )
+    key = queries.period_key(period)
+    got = con.execute(f"SELECT {key} AS period, count(*) AS n FROM ({days}) GROUP BY ALL ORDER BY ALL").df()
+    want = con.execute(
+        f"SELECT CAST(date_trunc('{period.value}', date) AS TIMESTAMP) AS period, count(*) AS n "
+        f"FROM ({days}) GROUP BY ALL ORDER BY ALL"
+    ).df()
+    pd.testing.assert_frame_equal(queries.period_dates(got, "period", period), queries.dated(want, "period"))
+    empty = queries.period_dates(got.iloc[:0].copy(), "period", period)
+    assert empty["period"].dtype == "datetime64[us]"

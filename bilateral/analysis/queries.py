@@ -76,9 +76,35 @@ TENSION = "coalesce(sum(score) FILTER (score < 0), 0)"
 SCORE_SUMS = f"count(*) AS count, {COOPERATION} AS cooperation, {TENSION} AS tension"
 
 
-def period_start(period: Period | str) -> str:
-    """SQL for the first day of the period of `date` (Mondays for weeks)."""
-    return f"CAST(date_trunc('{TRUNC[Period(period)]}', date) AS TIMESTAMP)"
+# Rows are grouped by their period's integer key, and each group's key turned into the period's first day
+# (period_dates) on the small result: date_trunc on every row took 12 % of the Cooperation chart's query at
+# 10M rows (125 -> 110 ms by year). Weeks count from Monday 1 January 1900.
+PERIOD_KEYS = {
+    Period.WEEK: "(date - DATE '1900-01-01') // 7",
+    Period.MONTH: "year(date) * 12 + month(date) - 1",
+    Period.QUARTER: "year(date) * 4 + quarter(date) - 1",
+    Period.YEAR: "year(date)",
+}
+_FIRST_WEEK = pd.Timestamp("1900-01-01")
+_PER_YEAR = {Period.MONTH: 12, Period.QUARTER: 4, Period.YEAR: 1}
+
+
+def period_key(period: Period | str) -> str:
+    """SQL: the integer key of the period of `date` (period_dates gives its first day)."""
+    return PERIOD_KEYS[Period(period)]
+
+
+def period_dates(frame: pd.DataFrame, column: str, period: Period | str) -> pd.DataFrame:
+    """The frame with `column`, a period_key, as its period's first day (pandas datetimes; Mondays)."""
+    keys, period = frame[column].astype("int64"), Period(period)
+    if period is Period.WEEK:
+        days = _FIRST_WEEK + pd.to_timedelta(keys * 7, unit="D")
+    else:
+        per_year = _PER_YEAR[period]
+        parts = {"year": keys // per_year, "month": keys % per_year * (12 // per_year) + 1, "day": 1}
+        days = pd.to_datetime(pd.DataFrame(parts, index=frame.index))
+    frame[column] = days.astype("datetime64[us]")
+    return frame
 
 
 @dataclass(frozen=True)
@@ -149,11 +175,11 @@ def theme_counts(db, flt, period: Period | str) -> pd.DataFrame:
     """Interactions per period and theme (period, theme, count), themes in the vocabulary's order."""
     themes = list(flt.themes) or list(Theme)
     clause, params = conditions(db, flt)
-    groups = _by_mask(f"{period_start(period)} AS period", "count(*) AS n", clause)
+    groups = _by_mask(f"{period_key(period)} AS period", "count(*) AS n", clause)
     wide = run(
         db, f"SELECT period, {_theme_sums(themes)} FROM {groups} GROUP BY period ORDER BY period", params
     )
-    out = _melt(dated(wide, "period"), ["period"], themes, "count")
+    out = _melt(period_dates(wide, "period", period), ["period"], themes, "count")
     order = {t.value: i for i, t in enumerate(Theme)}
     out = out.assign(ord=out["theme"].map(order)).sort_values(["period", "ord"], kind="stable")
     return out[["period", "theme", "count"]].astype({"count": "int64"}).reset_index(drop=True)
@@ -177,9 +203,9 @@ def theme_counts_by_source(db, flt, period: Period | str) -> SourcedCounts:
     one more pass over the matching rows."""
     themes = list(flt.themes) or list(Theme)
     clause, params = conditions(db, flt)
-    keys = f"{period_start(period)} AS period, dataset != '{Dataset.CURATED.value}' AS field"
+    keys = f"{period_key(period)} AS period, dataset != '{Dataset.CURATED.value}' AS field"
     groups = _by_mask(keys, "count(*) AS n, min(date) AS first, max(date) AS last", clause)
-    wide = dated(
+    wide = period_dates(
         run(
             db,
             f"SELECT period, field, {_theme_sums(themes)}, min(first) AS first, max(last) AS last "
@@ -187,6 +213,7 @@ def theme_counts_by_source(db, flt, period: Period | str) -> SourcedCounts:
             params,
         ),
         "period",
+        period,
     )
     first = _stamp(wide["first"].min()) if len(wide) else None
     last = _stamp(wide["last"].max()) if len(wide) else None
@@ -276,14 +303,14 @@ def coop_sums(
     clause, params = conditions(db, flt, scored(include_commentary), in_dyads(dyads))
     cells = run(
         db,
-        f"SELECT dyad, {period_start(period)} AS period, quad_class, {SCORE_SUMS} "
+        f"SELECT dyad, {period_key(period)} AS period, quad_class, {SCORE_SUMS} "
         f"FROM rows WHERE {clause} GROUP BY ALL",
         params,
     )
     quads = cells.groupby(["dyad", "quad_class"], dropna=False, as_index=False)["count"].sum()
     remember(db, _quad_key(flt, dyads, include_commentary), quads)
     out = cells.groupby(["dyad", "period"], as_index=False)[["count", "cooperation", "tension"]].sum()
-    return dated(out.astype({"count": "int64"}), "period")
+    return period_dates(out.astype({"count": "int64"}), "period", period)
 
 
 def dataset_summary(db, flt) -> pd.DataFrame:
@@ -315,11 +342,11 @@ def coop_by_dataset(
     clause, params = conditions(db, flt, scored(include_commentary), in_dyads([dyad]))
     out = run(
         db,
-        f"SELECT dataset, {period_start(period)} AS period, {SCORE_SUMS} "
+        f"SELECT dataset, {period_key(period)} AS period, {SCORE_SUMS} "
         f"FROM rows WHERE {clause} GROUP BY ALL ORDER BY dataset, period",
         params,
     )
-    return dated(out, "period")
+    return period_dates(out, "period", period)
 
 
 def quad_counts(db, flt, dyads: list[str], include_commentary: bool = False) -> pd.DataFrame:
@@ -350,7 +377,7 @@ def theme_period_scores_and_span(
     of the rows behind them (the heatmap's title), in one scan: the groups carry their first and last date."""
     themes = list(flt.themes) or list(Theme)
     key = Period(period).value
-    bins = "year(date)" if key == "year" else period_start(period)  # years as numbers, else first days
+    bins = period_key(period)  # years as numbers, else first days (period_dates)
     clause, params = conditions(db, flt, scored(include_commentary))
     # the mean: fsum over count(score), as avg leaves NULL scores out and sums with compensation (a plain
     # sum of the groups' sums put a mean of exactly -0.15 on the other side of its one-decimal label)
@@ -373,7 +400,7 @@ def theme_period_scores_and_span(
     out = _melt(n, [key], themes, "count").merge(means, on=[key, "theme"])
     out = out.sort_values(["theme", key]).reset_index(drop=True)
     out = out[["theme", key, "mean_score", "count"]].astype({"count": "int64"})
-    return (out.astype({key: "int64"}) if key == "year" else dated(out, key)), span
+    return (out.astype({key: "int64"}) if key == "year" else period_dates(out, key, period)), span
 
 
 def edge_table(db, flt, rollup: bool = True) -> pd.DataFrame:
