@@ -120,7 +120,7 @@ def mirror_path(store: Store) -> Path:
 
 # The rows of given articles (the Overview's latest cards count each article's matching rows): DuckDB
 # reads such an index only when it is the query's one condition (row_queries.latest_by_article asks it so),
-# and loads only the parts it touches (10M rows: 45 -> 4 ms, ~10 MB more memory, the file 25 % larger).
+# and loads only the parts it touches (10M rows: 45 -> 4 ms, ~10 MB more memory, the file 23 % larger).
 # Kept in step while a full load appends (1M rows: 8.8 s, as without it, within this VM's noise).
 INDEXES = {"rows_article": "rows (article_id)"}
 
