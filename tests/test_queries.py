@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from conftest import make_interactions
 
-from bilateral.analysis import queries, row_queries
+from bilateral.analysis import periods, queries, row_queries
 from bilateral.analysis.enrichment import SEARCH_ONLY
 from bilateral.analysis.frames import frame_db
 from bilateral.analysis.periods import Period
@@ -332,12 +332,12 @@ def test_a_periods_integer_key_gives_the_first_day_date_trunc_gives(period):
     days = (
         "SELECT CAST(d AS DATE) AS date FROM range(DATE '1980-01-01', DATE '2036-01-01', INTERVAL 1 DAY) t(d)"
     )
-    key = queries.period_key(period)
+    key = periods.period_key(period)
     got = con.execute(f"SELECT {key} AS period, count(*) AS n FROM ({days}) GROUP BY ALL ORDER BY ALL").df()
     want = con.execute(
         f"SELECT CAST(date_trunc('{period.value}', date) AS TIMESTAMP) AS period, count(*) AS n "
         f"FROM ({days}) GROUP BY ALL ORDER BY ALL"
     ).df()
-    pd.testing.assert_frame_equal(queries.period_dates(got, "period", period), queries.dated(want, "period"))
-    empty = queries.period_dates(got.iloc[:0].copy(), "period", period)
+    pd.testing.assert_frame_equal(periods.period_dates(got, "period", period), queries.dated(want, "period"))
+    empty = periods.period_dates(got.iloc[:0].copy(), "period", period)
     assert empty["period"].dtype == "datetime64[us]"

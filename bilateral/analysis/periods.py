@@ -47,3 +47,34 @@ def auto_period(first: pd.Timestamp | None, last: pd.Timestamp | None) -> Period
     if days > 4 * 365:
         return Period.QUARTER
     return Period.MONTH if days > 120 else Period.WEEK
+
+
+# Rows are grouped by their period's integer key, and each group's key turned into the period's first day
+# (period_dates) on the small result: date_trunc on every row took 12 % of the Cooperation chart's query at
+# 10M rows (125 -> 110 ms by year). Weeks count from Monday 1 January 1900.
+PERIOD_KEYS = {
+    Period.WEEK: "(date - DATE '1900-01-01') // 7",
+    Period.MONTH: "year(date) * 12 + month(date) - 1",
+    Period.QUARTER: "year(date) * 4 + quarter(date) - 1",
+    Period.YEAR: "year(date)",
+}
+_FIRST_WEEK = pd.Timestamp("1900-01-01")
+_PER_YEAR = {Period.MONTH: 12, Period.QUARTER: 4, Period.YEAR: 1}
+
+
+def period_key(period: Period | str) -> str:
+    """SQL: the integer key of the period of `date` (period_dates gives its first day)."""
+    return PERIOD_KEYS[Period(period)]
+
+
+def period_dates(frame: pd.DataFrame, column: str, period: Period | str) -> pd.DataFrame:
+    """The frame with `column`, a period_key, as its period's first day (pandas datetimes; Mondays)."""
+    keys, period = frame[column].astype("int64"), Period(period)
+    if period is Period.WEEK:
+        days = _FIRST_WEEK + pd.to_timedelta(keys * 7, unit="D")
+    else:
+        per_year = _PER_YEAR[period]
+        parts = {"year": keys // per_year, "month": keys % per_year * (12 // per_year) + 1, "day": 1}
+        days = pd.to_datetime(pd.DataFrame(parts, index=frame.index))
+    frame[column] = days.astype("datetime64[us]")
+    return frame

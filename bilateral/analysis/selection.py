@@ -10,7 +10,6 @@ from __future__ import annotations
 import pandas as pd
 
 from bilateral.analysis.periods import Period
-from bilateral.analysis.queries import TRUNC
 from bilateral.filters import theme_mask
 
 
@@ -23,7 +22,7 @@ def selection_condition(
     for item in picked:
         kind = item[0] if item else None
         if kind == "period" and len(item) >= 4:
-            parts = [f"date_trunc('{TRUNC[Period(period)]}', date) = CAST(? AS DATE)"]
+            parts = [f"date_trunc('{Period(period).value}', date) = CAST(? AS DATE)"]
             values: list = [pd.Timestamp(item[1]).date()]
             if item[2]:
                 parts.append("(theme_mask & ?) != 0")
