@@ -99,21 +99,22 @@ def run_cli_process(
 
 
 class Watched:
-    """A database seen through a log of its SQL; with a memo or without one."""
+    """A database seen through a log of its SQL (and each statement's parameters); with a memo or without."""
 
     def __init__(self, db, memo: bool):
-        self.db, self.sql = db, []
+        self.db, self.sql, self.params = db, [], []
         if memo:
             from bilateral.analysis.memo import Memo  # the helpers import none of the package up front
 
             self.memo = Memo()
 
     def cursor(self):
-        cursor, log = self.db.cursor(), self.sql
+        cursor, log, params = self.db.cursor(), self.sql, self.params
 
         class Logged:
             def execute(self, sql, *args):
                 log.append(" ".join(sql.split()))
+                params.append(args[0] if args else [])
                 cursor.execute(sql, *args)
                 return self
 

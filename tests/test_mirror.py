@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from helpers import ROOT, article, interaction, run_cli_process, write_jsonl
+from helpers import ROOT, Watched, article, interaction, run_cli_process, write_jsonl
 from sqlalchemy import select, text
 
 from bilateral import store
@@ -398,28 +398,11 @@ def test_the_latest_cards_count_each_articles_rows_through_the_article_index(db)
     mirror = Mirror(db)
     mirror.sync()
     flt = Filter(text="evidence")  # the count also keeps the filter's other conditions
-    seen = []
-    real_execute = type(mirror.cursor()).execute
-
-    class Logged:
-        def cursor(self):
-            cursor = mirror.cursor()
-
-            class C:
-                def execute(self, sql, params=None):
-                    seen.append((sql, params))
-                    return real_execute(cursor, sql, params or [])
-
-                def __getattr__(self, name):
-                    return getattr(cursor, name)
-
-            return C()
-
-        memo = mirror.memo
-
-    cards = row_queries.latest_by_article(Logged(), flt, 6)
+    watched = Watched(mirror, memo=True)
+    cards = row_queries.latest_by_article(watched, flt, 6)
     assert len(cards) == 6 and (cards["article_matches"] == 1).all()
-    sql, params = next((s, p) for s, p in seen if "article_matches FROM rows WHERE" in s)
+    calls = zip(watched.sql, watched.params, strict=True)
+    sql, params = next((s, p) for s, p in calls if "article_matches FROM rows WHERE" in s)
     plan = mirror.cursor().execute("EXPLAIN ANALYZE " + sql, params).fetchall()[0][1]
     assert "Index Scan" in plan
 
