@@ -5,7 +5,7 @@ import functools
 import streamlit as st
 
 from bilateral import export
-from bilateral.report import REPORT_CHARTS, report_bytes
+from bilateral.report import REPORT_CHARTS, contents_text, report_bytes
 from bilateral.wording import count_noun
 from ui import loaders, views
 from ui.downloads import file_name
@@ -19,10 +19,7 @@ head = views.filtered_or_stop(flt, articles=True)
 
 st.caption(
     f"{count_noun(head.interactions, 'interaction')} from {count_noun(head.articles, 'article')}. "
-    "The report holds the title, the date, these filters, the headline numbers, "
-    "what changed in the last four weeks (with its evidence and the analysts' notes), "
-    "the timeline, cooperation vs tension and network charts, the key events "
-    "and a numbered list of every source (outlet, title, date, link)."
+    + contents_text(head.articles)
 )
 
 fmt = st.segmented_control(

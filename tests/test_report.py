@@ -203,6 +203,16 @@ def test_a_long_source_list_is_cut_with_the_key_events_sources_kept(db, monkeypa
     assert built.sources_heading in html and "the data export (CSV, XLSX, JSONL)" in html
 
 
+def test_the_page_says_the_source_list_is_cut_when_the_articles_are_more_than_it_lists():
+    from bilateral.report import SOURCE_LIMIT, contents_text
+
+    assert contents_text(SOURCE_LIMIT).endswith("a numbered list of every source (outlet, title, date, link).")
+    cut = contents_text(333_551)
+    assert "every source" not in cut
+    assert f"a numbered list of {SOURCE_LIMIT:,} of the 333,551 sources" in cut
+    assert "the data export names the source of every record" in cut
+
+
 def test_the_report_names_the_datasets_its_records_come_from(db, energy_report):
     """Curated records alone: 'Bilateral curated dataset'; with GDELT rows, each dataset with its count,
     in the report's header and in every chart's caption (it said 'curated' over GDELT rows)."""

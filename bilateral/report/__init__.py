@@ -2,7 +2,8 @@
 
 A Report is built once from the page queries (plain values and captioned figures), then written as a PDF
 (report/pdf.py: real text, selectable) or as ONE offline HTML file (report/html.py: plotly.js inlined once).
-Every key event points at a numbered source, and the source list holds every article behind the charts.
+Every key event points at a numbered source, and the source list holds every article behind the charts
+(up to SOURCE_LIMIT: then the key events' sources and the earliest others).
 """
 
 from __future__ import annotations
@@ -183,6 +184,24 @@ def report_figures(db, flt, notes=()) -> dict[str, go.Figure]:
     """The main charts (timeline, cooperation vs tension, network), built as the dashboard builds them,
     with the analysts' notes on the charts over time."""
     return {name: charts.build_figure(name, db, flt, notes=tuple(notes)) for name in REPORT_CHARTS}
+
+
+def contents_text(articles: int) -> str:
+    """What a report of `articles` articles holds, in words, for the page that builds it; the source list's
+    limit named when the articles are more than it lists.
+
+    Why: "every source" promised a list of 333,000 articles that the report cuts at SOURCE_LIMIT."""
+    sources = (
+        "a numbered list of every source (outlet, title, date, link)"
+        if articles <= SOURCE_LIMIT
+        else f"a numbered list of {SOURCE_LIMIT:,} of the {articles:,} sources (outlet, title, date, link): "
+        "the key events' and the earliest others'; the data export names the source of every record"
+    )
+    return (
+        "The report holds the title, the date, these filters, the headline numbers, what changed in the last "
+        "four weeks (with its evidence and the analysts' notes), the timeline, cooperation vs tension and "
+        f"network charts, the key events and {sources}."
+    )
 
 
 def listed_sources(db, flt, events: pd.DataFrame, limit: int | None = None) -> tuple[pd.DataFrame, int]:
