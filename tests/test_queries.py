@@ -32,7 +32,11 @@ def _random_rows(n: int = 400, seed: int = 3) -> pd.DataFrame:
         day = f"20{pick.randint(14, 24)}-0{pick.randint(1, 9)}-1{pick.randint(0, 9)}"
         modality = pick.choice(["fact", "reported", "commentary"])
         rows.append((day, one, two, event, quad, score, chosen, modality, "Wire", None))
-    return make_interactions(rows)
+    out = make_interactions(rows)
+    reported = [pick.choice([(None, None), (1, 1), (1, 3), (5, 9), (40, 90)]) for _ in range(n)]
+    out["num_sources"] = pd.array([s for s, _ in reported], dtype="Int64")  # field rows' report counts
+    out["num_articles"] = pd.array([a for _, a in reported], dtype="Int64")
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -50,11 +54,24 @@ def test_key_events_are_the_plain_top_n(db, flt, limit):
     clause, params = queries.conditions(db, flt)
     expected = _plain(
         db,
-        f"SELECT * FROM (SELECT * FROM rows WHERE {clause} ORDER BY abs(score) DESC, date DESC, id LIMIT ?) "
+        f"SELECT * FROM (SELECT * FROM rows WHERE {clause} ORDER BY abs(score) DESC, "
+        "coalesce(num_sources, 1e9) DESC, coalesce(num_articles, 1e9) DESC, date DESC, id LIMIT ?) "
         "ORDER BY date, id",
         [*params, limit],
     )
     assert queries.key_events(db, flt, limit)["id"].tolist() == expected["id"].tolist()
+
+
+def test_among_equal_scores_key_events_are_the_curated_then_the_most_widely_reported():
+    """GDELT scores every armed clash -10: the key events among a thousand ties were the latest ones."""
+    rows = make_interactions([("2020-01-0" + str(n), "RUS", "UKR", "ACCUSE", 3, -10.0, "military", "fact",
+                               "Wire", None) for n in range(1, 10)])  # fmt: skip
+    rows["num_sources"] = pd.array([None, 3, 50, 3, 7, 3, 1, 2, 3], dtype="Int64")
+    rows["num_articles"] = pd.array([None, 4, 60, 9, 7, 4, 1, 2, 4], dtype="Int64")
+    events = queries.key_events(frame_db(rows), Filter(), 4)
+    assert events["date"].dt.day.tolist() == [1, 3, 4, 5]  # curated; 50 sources; 7; 3 sources, 9 articles
+    latest_of_ties = queries.key_events(frame_db(rows), Filter(), 6)["date"].dt.day.tolist()
+    assert latest_of_ties == [1, 3, 4, 5, 6, 9]  # then 3 sources and 4 articles: the latest two of three
 
 
 @pytest.mark.parametrize("flt", FILTERS)

@@ -208,10 +208,21 @@ def theme_totals(db, flt, every_theme: bool = False) -> pd.DataFrame:
     return out.assign(count=[int(found[t.value]) for t in listed]).astype({"count": "int64"})
 
 
+# Which interactions are key events: the largest |score|; among equal scores the curated records (no
+# report counts), then the field rows reported by the most sources and articles, then the latest.
+KEY_EVENT_ORDER = (
+    "abs(score) DESC, num_sources DESC NULLS FIRST, num_articles DESC NULLS FIRST, date DESC, id"
+)
+
+
 def key_events(db, flt, limit: int = 40) -> pd.DataFrame:
-    """The strongest interactions (largest |score|, then latest), at most `limit`, in date order."""
+    """The strongest interactions (KEY_EVENT_ORDER), at most `limit`, in date order.
+
+    Why the report counts before the date: GDELT codes every armed clash -10, so a thousand rows tie at the
+    top; "latest first" made the key events of a 25-year timeline the last few weeks' clashes, where the
+    most widely reported ones are the events an analyst would name."""
     clause, params = conditions(db, flt)
-    chosen = f"SELECT rowid FROM rows WHERE {clause} ORDER BY abs(score) DESC, date DESC, id LIMIT ?"
+    chosen = f"SELECT rowid FROM rows WHERE {clause} ORDER BY {KEY_EVENT_ORDER} LIMIT ?"
     sql = f"SELECT {WHOLE_ROW} FROM rows WHERE rowid IN ({chosen}) ORDER BY date, id"
     out = run(db, sql, [*params, limit])
     return dated(out, "date")
