@@ -30,8 +30,11 @@ def theme_labels(themes) -> str:
     return ", ".join(Theme(t).label for t in themes)
 
 
-def record_table(frame: pd.DataFrame, newest_first: bool = True) -> pd.DataFrame:
-    """The interactions as display rows (see TABLE_COLUMNS), newest first by default."""
+def record_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The interactions as display rows (see TABLE_COLUMNS), in the frame's order.
+
+    Why not sorted here: the records come in the order the analyst chose (row_queries.RECORD_ORDERS);
+    sorting them by date again undid "Most tension first"."""
     if frame.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
     out = pd.DataFrame(
@@ -52,7 +55,7 @@ def record_table(frame: pd.DataFrame, newest_first: bool = True) -> pd.DataFrame
             "id": frame["id"],
         }
     )
-    return out.sort_values(["date", "id"], ascending=not newest_first).reset_index(drop=True)
+    return out.reset_index(drop=True)
 
 
 def _column(frame: pd.DataFrame, name: str, default) -> pd.Series:

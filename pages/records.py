@@ -5,6 +5,7 @@ import math
 import streamlit as st
 
 from bilateral import auth
+from bilateral.analysis.row_queries import RECORD_ORDERS
 from bilateral.tables import record_table
 from bilateral.wording import count_noun
 from ui import auth as ui_auth
@@ -31,13 +32,23 @@ if st.session_state.get("records_focus"):
 
 head = views.filtered_or_stop(flt, articles=False)
 pages = max(1, math.ceil(head.interactions / PAGE_SIZE))
-left, right = st.columns([4, 1])
+left, middle, right = st.columns([3, 1.3, 1], vertical_alignment="bottom")
+order = middle.selectbox(
+    "Order",
+    list(RECORD_ORDERS),
+    format_func=lambda name: RECORD_ORDERS[name].label,
+    key="records_order",
+    on_change=st.session_state.pop,  # a new order starts at its first page
+    args=("records_page", None),
+    help="Orders every matching record, not only this page. Records without a score come last in the "
+    "score orders.",
+)
 page = right.number_input(f"Page (of {pages:,})", 1, pages, value=1, key="records_page") if pages > 1 else 1
 first = (page - 1) * PAGE_SIZE
-frame = loaders.records_page(flt, PAGE_SIZE, first)
+frame = loaders.records_page(flt, PAGE_SIZE, first, order)
 left.caption(
-    f"{count_noun(head.interactions, 'interaction')} · {flt.describe()} · newest first, "
-    f"{first + 1:,}–{first + len(frame):,} shown; click a column to sort this page, "
+    f"{count_noun(head.interactions, 'interaction')} · {flt.describe()} · "
+    f"{RECORD_ORDERS[order].label.lower()}, {first + 1:,}–{first + len(frame):,} shown; "
     "select a row to read its evidence."
 )
 data_downloads(flt, key="records")

@@ -118,4 +118,4 @@ def test_safe_url(url, safe):
 def test_record_table_blanks_unsafe_links(interactions):
     table = tables.record_table(interactions)
     assert table.loc[table["id"] == "i-003", "url"].isna().all()
-    assert table["date"].iloc[0] >= table["date"].iloc[-1]
+    assert table["id"].tolist() == interactions["id"].tolist()  # in the order the query gave

@@ -244,6 +244,24 @@ def test_overview_shows_what_moved():
     assert table["timeline"].str.startswith("timeline?").all() and table["move"].str.contains(" σ").all()
 
 
+def test_records_are_ordered_in_the_database_and_a_new_order_starts_at_its_first_page():
+    """ "Most tension first" shows the lowest scores of every matching record, not of the page on screen."""
+    at = page("records")
+    assert at.selectbox(key="records_order").value == "newest"
+    newest = table(at)
+    assert list(newest["date"]) == sorted(newest["date"], reverse=True)
+    at.number_input(key="records_page").set_value(2).run()
+    at.selectbox(key="records_order").set_value("tension").run()
+    assert not at.exception and at.number_input(key="records_page").value == 1
+    shown = table(at)
+    scores = shown["score"].dropna()
+    assert shown["score"].iloc[0] == min(scores) == -10  # the curated set's most hostile records
+    assert list(scores) == sorted(scores)
+    assert any("most tension first, 1–500 shown" in c.value for c in at.caption)
+    at.selectbox(key="records_order").set_value("oldest").run()
+    assert str(table(at)["date"].iloc[0]).startswith("2001-06-15")  # the SCO's founding
+
+
 def test_select_filters_name_their_no_choice_state_and_keep_the_url_round_trip():
     """A select filter with nothing chosen reads "Any" (its table placeholder), never "Choose an option"."""
     selects = [f for f in FIELDS if f.widget.kind == "select"]

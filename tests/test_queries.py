@@ -90,6 +90,31 @@ def test_records_page_is_the_plain_page(db, flt, limit, offset):
     assert row_queries.records_page(db, flt, limit, offset)["id"].tolist() == expected["id"].tolist()
 
 
+PLAIN_ORDERS = {  # what each records order means, written out
+    "newest": "date DESC, id DESC",
+    "oldest": "date ASC, id ASC",
+    "tension": "score ASC NULLS LAST, date DESC, id DESC",
+    "cooperation": "score DESC NULLS LAST, date DESC, id DESC",
+    "strongest": "abs(score) DESC NULLS LAST, date DESC, id DESC",
+}
+
+
+@pytest.mark.parametrize("order", list(PLAIN_ORDERS))
+@pytest.mark.parametrize("flt", FILTERS)
+@pytest.mark.parametrize(("limit", "offset"), [(1, 0), (7, 0), (50, 30), (20, 390), (1000, 0)])
+def test_records_page_in_each_order_is_the_plain_page(db, order, flt, limit, offset):
+    """Every order sorts every matching row (ties and rows without a score included), not only a page."""
+    assert set(row_queries.RECORD_ORDERS) == set(PLAIN_ORDERS)
+    clause, params = queries.conditions(db, flt)
+    expected = _plain(
+        db,
+        f"SELECT id FROM rows WHERE {clause} ORDER BY {PLAIN_ORDERS[order]} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    got = row_queries.records_page(db, flt, limit, offset, order=order)
+    assert got["id"].tolist() == expected["id"].tolist()
+
+
 def test_whole_rows_leave_out_the_text_made_only_for_search(db):
     """Key events, record pages, rows by id and exports hold every column of a row but the search text."""
     made_for_search = set(SEARCH_ONLY)

@@ -193,13 +193,13 @@ def watched_dyads(flt: Filter, first: dt.date, last: dt.date) -> list[str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _records_page(url: str, rev: int, key: str, limit: int, offset: int) -> pd.DataFrame:
-    return row_queries.records_page(mirror(), _from_key(key), limit, offset)
+def _records_page(url: str, rev: int, key: str, limit: int, offset: int, order: str) -> pd.DataFrame:
+    return row_queries.records_page(mirror(), _from_key(key), limit, offset, order=order)
 
 
-def records_page(flt: Filter, limit: int, offset: int = 0) -> pd.DataFrame:
-    """One page of matching interactions, newest first."""
-    return _records_page(*_db(), query_key(flt), limit, offset)
+def records_page(flt: Filter, limit: int, offset: int = 0, order: str = row_queries.NEWEST) -> pd.DataFrame:
+    """One page of matching interactions in one of row_queries.RECORD_ORDERS (newest first by default)."""
+    return _records_page(*_db(), query_key(flt), limit, offset, order)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -127,7 +127,7 @@ def table_height(rows: int, most: int) -> int:
 
 
 def records(frame: pd.DataFrame, key: str, height: int | str = "auto"):
-    """A page of interactions as a sortable table (newest first) with a link column; returns the event."""
+    """A page of interactions as a table (in the order given) with a link column; returns the event."""
     table = record_table(frame)
     return st.dataframe(
         table,
