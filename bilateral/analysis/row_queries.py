@@ -20,37 +20,49 @@ LATEST_SCAN = 10  # latest_by_article looks first at the newest 10 rows an artic
 LATEST_WIDEST = 1_000_000  # ... then at ten times as many, up to this many, before it ranks every row
 
 
-def _newest(clause: str, params: list, n: int) -> tuple[str, list]:
-    """(clause, params) narrowed to the dates of the `n` newest matching rows, for a newest-first query
-    that takes at most `n` rows: each of them is dated on or after the n-th newest date.
-
-    Why: a top-n by (date, id) builds a sort key, id text included, for every row it looks at (1M rows,
-    the newest 60: 11.6 ms); a top-n by date alone finds the bound quickly (2.3 ms), and with it the
-    scan keeps only the few rows of the newest days (0.8 ms)."""
-    bound = f"SELECT min(date) FROM (SELECT date FROM rows WHERE {clause} ORDER BY date DESC LIMIT ?)"
-    return f"({clause}) AND date >= ({bound})", [*params, *params, int(n)]
-
-
 @dataclass(frozen=True)
 class RecordOrder:
-    """An order the records can be read in: its name (a key), its label, and its ORDER BY."""
+    """An order the records can be read in: its name (a key) and label, and its ORDER BY: the first key,
+    its direction (NULLs last: records without a score), then the ties."""
 
     name: str
     label: str
-    sql: str
+    key: str
+    descending: bool
+    ties: str
+    # narrow the rows to those at or past the page's last first key before sorting (see _bounded): for the
+    # dates, which are never NULL and seldom tie; the scores tie by the thousand (a bound kept them all)
+    bounded: bool = False
+
+    @property
+    def sql(self) -> str:
+        return f"{self.key} {'DESC' if self.descending else 'ASC'} NULLS LAST, {self.ties}"
 
 
 NEWEST = "newest"
 RECORD_ORDERS = {
     order.name: order
     for order in (
-        RecordOrder(NEWEST, "Newest first", "date DESC, id DESC"),
-        RecordOrder("oldest", "Oldest first", "date, id"),
-        RecordOrder("tension", "Most tension first", "score NULLS LAST, date DESC, id DESC"),
-        RecordOrder("cooperation", "Most cooperation first", "score DESC NULLS LAST, date DESC, id DESC"),
-        RecordOrder("strongest", "Strongest score first", "abs(score) DESC NULLS LAST, date DESC, id DESC"),
+        RecordOrder(NEWEST, "Newest first", "date", True, "id DESC", bounded=True),
+        RecordOrder("oldest", "Oldest first", "date", False, "id", bounded=True),
+        RecordOrder("tension", "Most tension first", "score", False, "date DESC, id DESC"),
+        RecordOrder("cooperation", "Most cooperation first", "score", True, "date DESC, id DESC"),
+        RecordOrder("strongest", "Strongest score first", "abs(score)", True, "date DESC, id DESC"),
     )
 }
+
+
+def _bounded(clause: str, params: list, order: RecordOrder, n: int) -> tuple[str, list]:
+    """(clause, params) narrowed to the rows whose first key is as far up the order as the n-th row's, for a
+    query that takes at most the first `n` rows in a `bounded` order (its key is never NULL).
+
+    Why: a top-n by the whole order builds a sort key, id text included, for every row it looks at (1M
+    rows, the newest 60: 11.6 ms); a top-n by the first key alone finds the bound quickly (2.3 ms), and
+    with it the scan keeps only the few rows at or past it (0.8 ms)."""
+    direction, pick, compare = ("DESC", "min", ">=") if order.descending else ("ASC", "max", "<=")
+    bound = (f"SELECT {pick}(k) FROM (SELECT {order.key} AS k FROM rows WHERE {clause} "
+             f"ORDER BY k {direction} NULLS LAST LIMIT ?)")  # fmt: skip
+    return f"({clause}) AND {order.key} {compare} ({bound})", [*params, *params, int(n)]
 
 
 def records_page(db, flt, limit: int = 500, offset: int = 0, *extra, order: str = NEWEST) -> pd.DataFrame:
@@ -61,10 +73,11 @@ def records_page(db, flt, limit: int = 500, offset: int = 0, *extra, order: str 
     Why an order in the database: sorting the 500 rows on screen said nothing of the other 999,500 (the
     most hostile records of a dyad are the first page of "Most tension first", whatever their date).
     """
-    by = RECORD_ORDERS[order].sql
+    chosen_order = RECORD_ORDERS[order]
     clause, params = conditions(db, flt, *extra)
-    if order == NEWEST:
-        clause, params = _newest(clause, params, limit + offset)
+    if chosen_order.bounded:
+        clause, params = _bounded(clause, params, chosen_order, limit + offset)
+    by = chosen_order.sql
     chosen = f"SELECT rowid FROM rows WHERE {clause} ORDER BY {by} LIMIT ? OFFSET ?"
     out = run(
         db,
@@ -113,7 +126,7 @@ def _newest_of_articles(db, clause: str, params: list, limit: int, scan: int | N
     """rowid -> article id of the newest row of each of the `limit` newest articles, looking at the `scan`
     newest rows (None: at every row)."""
     if scan:
-        clause, params = _newest(clause, params, scan)
+        clause, params = _bounded(clause, params, RECORD_ORDERS[NEWEST], scan)
     top = f"SELECT rowid AS r, article_id, date, id FROM rows WHERE {clause} ORDER BY date DESC, id DESC"
     found = run(
         db,
