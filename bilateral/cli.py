@@ -23,6 +23,7 @@ from bilateral.importers.field import import_field_files
 from bilateral.importers.formats import FORMATS
 from bilateral.importers.stream import Progress, import_files
 from bilateral.importers.update import update_gdelt
+from bilateral.model import QuadClass, Theme
 from bilateral.registry import load_actors
 from bilateral.report import commands as report_commands
 from bilateral.store import backup as store_backup
@@ -146,12 +147,37 @@ def cmd_stats(args) -> int:
     if args.json:
         print(json.dumps(stats, indent=2, ensure_ascii=False))
         return 0
-    period = f"{stats['date_min']} to {stats['date_max']}"
-    print(f"{stats['articles']} articles, {stats['interactions']} interactions, {period}")
-    for key in ("by_theme", "by_quad_class", "by_event_type", "by_dyad", "by_year"):
-        top = sorted(stats[key].items(), key=lambda kv: -kv[1])[:12]
-        print(f"{key.removeprefix('by_')}: " + ", ".join(f"{k} {v}" for k, v in top))
+    print("\n".join(stats_lines(stats)))
     return 0
+
+
+STATS_TOP = 12  # the text lists at most this many dyads, event types and sources
+
+
+def stats_lines(stats: dict) -> list[str]:
+    """summary_stats in words: themes and quad classes by their labels, the most frequent dyads, event types
+    and sources with how many more there are, and every year in order."""
+
+    def most(counts: dict, label=str) -> str:
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        shown = ", ".join(f"{label(k)} {v:,}" for k, v in ranked[:STATS_TOP])
+        return shown + (f" (and {len(ranked) - STATS_TOP:,} more)" if len(ranked) > STATS_TOP else "")
+
+    period = "no dates" if stats["date_min"] is None else f"{stats['date_min']} to {stats['date_max']}"
+    quads = ", ".join(f"{QuadClass(int(q)).label} {n:,}" for q, n in stats["by_quad_class"].items())
+    articles, interactions = (
+        count_noun(stats["articles"] or 0, "article"),
+        count_noun(stats["interactions"], "interaction"),
+    )
+    return [
+        f"{articles}, {interactions}, {period}",
+        "themes: " + most(stats["by_theme"], lambda t: Theme(t).label),
+        f"quad classes: {quads}",
+        "event types: " + most(stats["by_event_type"]),
+        "dyads: " + most(stats["by_dyad"]),
+        "outlets (articles): " + most(stats["by_source"]),
+        "years: " + ", ".join(f"{year} {n:,}" for year, n in stats["by_year"].items()),
+    ]
 
 
 def cmd_init(args) -> int:

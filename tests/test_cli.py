@@ -83,6 +83,21 @@ def test_stats_json_has_the_documented_keys(db):
     assert all("-" in key and key == "-".join(sorted(key.split("-"))) for key in stats["by_dyad"])
 
 
+def test_stats_in_words_name_the_classes_and_list_every_year_in_order(db):
+    result = run_cli("stats", "--dyad", "CHN-RUS", "--theme", "energy", db=db)
+    assert result.returncode == 0
+    head, themes, quads, events, dyads, outlets, years = result.stdout.strip().splitlines()
+    assert re.fullmatch(r"\d+ articles, \d+ interactions, \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d", head)
+    assert themes.startswith("themes: Energy ") and "Supply chain" in themes
+    assert quads.startswith("quad classes: Verbal cooperation ") and "Material conflict" in quads
+    assert events.startswith("event types: AGREE ") and dyads == f"dyads: CHN-RUS {head.split()[2]}"
+    assert outlets.startswith("outlets (articles): ")
+    listed = [int(y) for y in re.findall(r"(\d{4}) \d+", years.removeprefix("years: "))]
+    assert listed == sorted(listed) and listed[0] == int(head.split(", ")[2][:4])
+    everything = run_cli("stats", db=db).stdout.splitlines()[4]
+    assert re.search(r"\(and \d+ more\)$", everything)  # the dyads beyond the 12 most frequent
+
+
 def test_filters_narrow_the_stats(db):
     everything = json.loads(run_cli("stats", "--json", db=db).stdout)
     cyber = json.loads(run_cli("stats", "--json", "--theme", "cyber", db=db).stdout)
