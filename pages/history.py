@@ -10,7 +10,7 @@ from bilateral.wording import count_noun
 from ui import auth as ui_auth
 from ui import loaders
 from ui.sidebar import page_without_filter
-from ui.views import local_times, reader_zone
+from ui.views import local_times, reader_zone, table_height
 
 PAGE_SIZE = 500
 COLUMNS = {  # in the order shown: the change before the ids, so a narrow window still shows it
@@ -53,5 +53,5 @@ left.caption(f"{count_noun(total, 'change')} · newest first, {span} shown · ti
 table = history.without_empty_columns(frame)
 st.dataframe(
     table, hide_index=True, width="stretch", key="history_table", column_config=COLUMNS,
-    column_order=[c for c in COLUMNS if c in table],
+    column_order=[c for c in COLUMNS if c in table], height=table_height(len(table), 700),
 )  # fmt: skip
