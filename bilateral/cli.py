@@ -163,7 +163,9 @@ def stats_lines(stats: dict) -> list[str]:
         shown = ", ".join(f"{label(k)} {v:,}" for k, v in ranked[:STATS_TOP])
         return shown + (f" (and {len(ranked) - STATS_TOP:,} more)" if len(ranked) > STATS_TOP else "")
 
-    period = "no dates" if stats["date_min"] is None else f"{stats['date_min']} to {stats['date_max']}"
+    if not stats["interactions"]:
+        return ["0 articles, 0 interactions: nothing matches the filter"]
+    period = f"{stats['date_min']} to {stats['date_max']}"
     quads = ", ".join(f"{QuadClass(int(q)).label} {n:,}" for q, n in stats["by_quad_class"].items())
     articles, interactions = (
         count_noun(stats["articles"] or 0, "article"),

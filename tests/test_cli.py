@@ -96,6 +96,8 @@ def test_stats_in_words_name_the_classes_and_list_every_year_in_order(db):
     assert listed == sorted(listed) and listed[0] == int(head.split(", ")[2][:4])
     everything = run_cli("stats", db=db).stdout.splitlines()[4]
     assert re.search(r"\(and \d+ more\)$", everything)  # the dyads beyond the 12 most frequent
+    none = run_cli("stats", "--dyad", "BRICS-SAU", "--theme", "cyber", db=db).stdout.strip()
+    assert none == "0 articles, 0 interactions: nothing matches the filter"
 
 
 def test_filters_narrow_the_stats(db):
