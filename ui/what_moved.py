@@ -11,7 +11,6 @@ from streamlit.errors import StreamlitAPIException
 
 from bilateral.analysis import watch
 from bilateral.filters import Filter
-from bilateral.model import Theme
 from ui import loaders, views
 
 SIGNS = {"toward cooperation": "▲", "toward tension": "▼", "more activity": "●", "less activity": "○"}
@@ -55,10 +54,6 @@ def _pair(now: float, before: float, fmt: str) -> str:
     return f"{show(now)} / {show(before)}"
 
 
-def _theme_label(theme: str) -> str:
-    return "All themes" if theme == watch.ALL_THEMES else Theme(theme).label
-
-
 def moves_table(moved: pd.DataFrame, flt: Filter) -> pd.DataFrame:
     """The moves as the panel shows them (the dyad's cell is its Timeline link, shown as the dyad)."""
     rows = []
@@ -66,7 +61,7 @@ def moves_table(moved: pd.DataFrame, flt: Filter) -> pd.DataFrame:
         rows.append(
             {
                 "timeline": link("timeline", watch.move_scope(flt, row, with_baseline=True)),
-                "theme_label": _theme_label(row.theme),
+                "theme_label": watch.theme_label(row.theme),
                 "move": f"{'⚑ ' if row.flagged else ''}{SIGNS.get(row.direction, '')} "
                 f"{row.direction.removeprefix('toward ')} · {row.size:.1f} σ",
                 "recent_count": row.recent_count,
@@ -120,7 +115,7 @@ def what_moved(flt: Filter) -> None:
 def open_links(flt: Filter, row, lead: str) -> None:
     """Links that open the move's dyad, theme and weeks on the Timeline, Cooperation and Watch pages."""
     scope = watch.move_scope(flt, row, with_baseline=True).to_query()
-    theme = "all themes" if row.theme == watch.ALL_THEMES else _theme_label(row.theme)
+    theme = watch.theme_label(row.theme)
     with st.container(horizontal=True, gap="small", key="overview_move_links"):
         st.caption(f"{lead}: {row.pair} · {theme}, {row.direction}")
         _page_link("timeline", "Timeline", ":material/timeline:", scope)

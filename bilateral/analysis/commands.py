@@ -8,7 +8,7 @@ import math
 
 from bilateral import store
 from bilateral.analysis import mirror_session
-from bilateral.analysis.watch import WatchSettings, move_evidence, moves
+from bilateral.analysis.watch import WatchSettings, move_evidence, moves, theme_label
 from bilateral.errors import FilterError
 from bilateral.filters import add_filter_arguments, filter_from_cli
 from bilateral.store.notes import list_notes
@@ -111,9 +111,9 @@ def cmd_watch(args) -> int:
         return 0
     print(f"What moved, {items[0]['recent_start']} to {items[0]['recent_end']} ({flt.describe()}):")
     for item in items:
-        mark = "⚑" if item["flagged"] else " "
+        mark, theme = "⚑" if item["flagged"] else " ", theme_label(item["theme"])
         print(
-            f"{mark} {item['dyad']} · {item['theme']}: {item['direction']}, {item['size']:.1f} σ "
+            f"{mark} {item['dyad']} · {theme}: {item['direction']}, {item['size']:.1f} σ "
             f"({item['events_recent']} events in 4 weeks, {item['per_week_baseline']:.2f}/week before)"
         )
         for e in item["evidence"]:

@@ -40,7 +40,6 @@ from bilateral.charts.payloads import (
 )
 from bilateral.charts.style import CHART_TEMPLATE, FONT, TRACE_TYPES, empty_figure, figure_title
 from bilateral.charts.watch_chart import watch_figure
-from bilateral.model import Theme
 
 __all__ = [
     "CHART_TEMPLATE",
@@ -256,7 +255,7 @@ def _watch(db, flt, pair=None, theme="all", first=None, last=None, threshold=2.0
         date_to=pd.Timestamp(last).date(),
     )
     events = queries.key_events(db, scope, 8)
-    label = "all themes" if theme == "all" else Theme(theme).label
+    label = watch.theme_label(theme)
     title = f"{pair} · {label} · weekly, against the 52 weeks before each week"
     return watch_figure(WatchData(series, events, title, pair, theme, threshold))
 

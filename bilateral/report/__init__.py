@@ -134,7 +134,7 @@ def what_changed(db, flt, shown: int = 5) -> WhatChanged | None:
     table = pd.DataFrame(
         {
             "Dyad": chosen["pair"],
-            "Theme": chosen["theme"].map(lambda t: "All themes" if t == watch.ALL_THEMES else Theme(t).label),
+            "Theme": chosen["theme"].map(watch.theme_label),
             "Move": chosen["direction"],
             "Size": chosen["size"].map(lambda v: f"{v:.1f} σ"),
             "Events (4 weeks)": chosen["recent_count"].astype(int).astype(str),
