@@ -13,6 +13,7 @@ from pathlib import Path
 from bilateral import auth, export, store
 from bilateral.analysis import commands as watch_commands
 from bilateral.analysis import mirror_session, queries
+from bilateral.analysis.row_queries import OLDEST, RECORD_ORDERS
 from bilateral.bench import commands as bench_commands
 from bilateral.errors import BilateralError, FileFormatError, RecordError
 from bilateral.extract import commands as extract_commands
@@ -131,9 +132,9 @@ def cmd_export_data(args) -> int:
             with open(args.output, "w", encoding="utf-8", newline="") as handle:
                 if args.format == "csv":
                     handle.write("\ufeff")
-                    written = export.write_records_csv(mirror, flt, handle)
+                    written = export.write_records_csv(mirror, flt, handle, args.order)
                 else:
-                    written = export.write_records_jsonl(mirror, flt, handle)
+                    written = export.write_records_jsonl(mirror, flt, handle, args.order)
         except OSError as error:
             raise export.ExportError(f"cannot write {args.output}: {error.strerror or error}") from error
     print(f"wrote {written} interactions to {args.output}")
@@ -273,6 +274,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("export-data", help="write the filtered records as JSONL or CSV")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument(
+        "--order",
+        choices=list(RECORD_ORDERS),
+        default=OLDEST,
+        help="the order of the records: "
+        + ", ".join(f"{k} ({o.label.lower()})" for k, o in RECORD_ORDERS.items())
+        + f"; default {OLDEST}",
+    )
     add_filter_arguments(p)
     p.set_defaults(func=cmd_export_data)
     p = commands.add_parser("stats", help="counts of the filtered records")

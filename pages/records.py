@@ -51,7 +51,7 @@ left.caption(
     f"{RECORD_ORDERS[order].label.lower()}, {first + 1:,}–{first + len(frame):,} shown; "
     "select a row to read its evidence."
 )
-data_downloads(flt, key="records")
+data_downloads(flt, key="records", order=order)
 event = views.records(frame, key="records_table", height=views.table_height(len(frame), 460))
 rows = event["selection"]["rows"] if event else []
 if not rows:

@@ -98,6 +98,8 @@ def test_records_download_as_csv_xlsx_and_jsonl(page_at):
     page = page_at("records", ready='[data-testid="stDataFrame"]')
     _, csv = download(page, "download_records_csv")
     assert csv.decode("utf-8-sig").startswith("id,date,actor1")
+    dates = [line.split(",")[1] for line in csv.decode("utf-8-sig").splitlines()[1:] if line.startswith("i-")]
+    assert dates[0] == max(dates) and dates == sorted(dates, reverse=True)  # the page's order, newest first
     _, xlsx = download(page, "download_records_xlsx")
     assert openpyxl.load_workbook(io.BytesIO(xlsx)).sheetnames == ["Records", "Articles", "About"]
     _, jsonl = download(page, "download_records_jsonl")

@@ -1,5 +1,6 @@
 """The CLI, run in-process against a real database of each engine (SQLite file, PostgreSQL server)."""
 
+import csv
 import json
 import re
 import shutil
@@ -123,6 +124,21 @@ def test_export_data_round_trips_through_import(db, tmp_path, new_db_url):
     csv_out = tmp_path / "export.csv"
     assert run_cli("export-data", "--format", "csv", "-o", str(csv_out), db=db).returncode == 0
     assert csv_out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("id,date,actor1,actor2,dyad")
+
+
+def test_export_data_in_an_order(db, tmp_path):
+    """`--order tension` writes the most hostile records first; oldest first stays the default."""
+    out = tmp_path / "hostile.csv"
+    written = run_cli("export-data", "--format", "csv", "--order", "tension", "-o", str(out), db=db)
+    assert written.returncode == 0
+    scores = [float(r["score"]) for r in csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines())]
+    assert scores[0] == min(scores) == -10 and scores == sorted(scores)
+    plain = tmp_path / "plain.csv"
+    assert run_cli("export-data", "--format", "csv", "-o", str(plain), db=db).returncode == 0
+    dates = [r["date"] for r in csv.DictReader(plain.read_text(encoding="utf-8-sig").splitlines())]
+    assert dates == sorted(dates)
+    wrong = run_cli("export-data", "--order", "loudest", "-o", str(out), db=db)
+    assert wrong.returncode == 2 and "invalid choice: 'loudest'" in wrong.stderr
 
 
 def test_init_creates_upgrades_and_seeds_on_each_engine(db):

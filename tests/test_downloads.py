@@ -21,7 +21,7 @@ def chart_buttons_script():
     chart_downloads(fig, name="timeline", flt=Filter(), n_records=1, key="timeline")
     import networkx as nx
 
-    data_downloads(Filter(), key="records")
+    data_downloads(Filter(), key="records", order="newest")
     graph_downloads(nx.path_graph(3), Filter(), key="network")
 
 

@@ -1,7 +1,9 @@
 """Export: real bytes of every format (signatures, sizes, text, pixels), inert formulas, graph round trips."""
 
+import csv
 import datetime as dt
 import io
+import json
 import subprocess
 import sys
 
@@ -17,6 +19,7 @@ from bilateral import charts, export
 from bilateral.analysis import article_queries, open_mirror, queries, row_queries
 from bilateral.analysis.frames import frame_db
 from bilateral.export import Caption, ExportError
+from bilateral.export import tables as export_tables
 from bilateral.filters import Filter
 from bilateral.model import Modality, Theme
 
@@ -87,6 +90,34 @@ def test_xlsx_has_three_sheets_and_inert_formulas(db):
     about = {row[0]: row[1] for row in book["About"].iter_rows(min_row=2, values_only=True)}
     assert about["Filters"] == "Energy · CHN-RUS"
     assert about["Exported"].startswith("2030-01-02 09:30")
+
+
+@pytest.mark.parametrize("order", list(row_queries.RECORD_ORDERS))
+def test_record_files_follow_the_order_asked_for(db, order):
+    """The Records page's order goes into its CSV, JSONL and XLSX (the files were always oldest first)."""
+    expected = row_queries.records_page(db, ALL, 10_000, order=order)["id"].tolist()
+    rows = list(csv.DictReader(io.StringIO(export.records_csv(db, ALL, order).decode("utf-8-sig"))))
+    assert [r["id"] for r in rows] == expected
+    lines = [json.loads(line) for line in export.records_jsonl(db, ALL, order).splitlines()]
+    assert [r["id"] for r in lines if "event_type" in r] == expected
+    book = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(db, ALL, order=order)))
+    header = [c.value for c in book["Records"][1]]
+    ids = [row[header.index("id")] for row in book["Records"].iter_rows(min_row=2, values_only=True)]
+    assert ids == expected
+
+
+def test_a_cut_xlsx_keeps_the_first_records_of_the_order_and_says_so(db, monkeypatch):
+    monkeypatch.setattr(export_tables, "XLSX_MAX_ROWS", 5)
+    book = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(db, ALL, order="tension")))
+    header = [c.value for c in book["Records"][1]]
+    scores = [row[header.index("score")] for row in book["Records"].iter_rows(min_row=2, values_only=True)]
+    lowest = row_queries.records_page(db, ALL, 5, order="tension")["score"].tolist()
+    assert scores == lowest and scores == sorted(scores)
+    about = {row[0]: row[1] for row in book["About"].iter_rows(min_row=2, values_only=True)}
+    assert about["Interactions"].endswith("(the first 5 here, most tension first)")
+    default = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(db, ALL)))
+    about = {row[0]: row[1] for row in default["About"].iter_rows(min_row=2, values_only=True)}
+    assert about["Interactions"].endswith("(the newest 5 here)")
 
 
 def test_xlsx_survives_control_characters(db):

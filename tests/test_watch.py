@@ -485,7 +485,9 @@ def test_watch_command_prints_flagged_moves_with_evidence(tmp_path):
     assert moves[0]["evidence"][0]["event_type"] == "ACCUSE"
     assert moves[0]["notes"][0]["text"] == "Talks collapsed"
     text = run_cli("watch", "--theme", "energy", "--actor", "FIN", db=path)
-    assert text.returncode == 0 and "⚑ FIN-SWE · Energy: toward tension" in text.stdout  # the theme by its label
+    assert (
+        text.returncode == 0 and "⚑ FIN-SWE · Energy: toward tension" in text.stdout
+    )  # the theme by its label
     past = run_cli("watch", "--as-of", "2021-01-01", "--dyad", "FIN-SWE", db=path)
     assert past.returncode == 0 and "Nothing moved" in past.stdout
     bad = run_cli("watch", "--as-of", "soon", db=path)

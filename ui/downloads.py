@@ -57,16 +57,17 @@ def _chart_maker(fig: go.Figure, fmt: str, caption: export.Caption, name: str):
     return lambda: export.chart_bytes(fig, fmt, caption, title=f"Bilateral {name} chart")
 
 
-def data_downloads(flt: Filter, *, key: str) -> None:
-    """CSV and XLSX (formulas neutralised; XLSX with records, articles and an About sheet) and JSONL.
+def data_downloads(flt: Filter, *, key: str, order: str) -> None:
+    """CSV and XLSX (formulas neutralised; XLSX with records, articles and an About sheet) and JSONL, the
+    records in the page's order (row_queries.RECORD_ORDERS).
 
     The files are made from the database when a button is clicked, never held in the page.
     """
     db = loaders.mirror()
     makers = {
-        "csv": lambda: export.records_csv(db, flt),
-        "xlsx": lambda: export.records_xlsx(db, flt),
-        "jsonl": lambda: export.records_jsonl(db, flt),
+        "csv": lambda: export.records_csv(db, flt, order),
+        "xlsx": lambda: export.records_xlsx(db, flt, order=order),
+        "jsonl": lambda: export.records_jsonl(db, flt, order),
     }
     _buttons(makers, "records", flt, key)
 

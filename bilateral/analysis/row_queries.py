@@ -39,12 +39,12 @@ class RecordOrder:
         return f"{self.key} {'DESC' if self.descending else 'ASC'} NULLS LAST, {self.ties}"
 
 
-NEWEST = "newest"
+NEWEST, OLDEST = "newest", "oldest"
 RECORD_ORDERS = {
     order.name: order
     for order in (
         RecordOrder(NEWEST, "Newest first", "date", True, "id DESC", bounded=True),
-        RecordOrder("oldest", "Oldest first", "date", False, "id", bounded=True),
+        RecordOrder(OLDEST, "Oldest first", "date", False, "id", bounded=True),
         RecordOrder("tension", "Most tension first", "score", False, "date DESC, id DESC"),
         RecordOrder("cooperation", "Most cooperation first", "score", True, "date DESC, id DESC"),
         RecordOrder("strongest", "Strongest score first", "abs(score)", True, "date DESC, id DESC"),
@@ -150,10 +150,12 @@ def by_id(db, table: str, ids: Collection[str], order: str) -> pd.DataFrame:
     return dated(run(db, sql, list(ids)), "date")
 
 
-def iter_rows(db, flt, chunk: int = 50_000) -> Iterator[pd.DataFrame]:
-    """Every matching interaction, oldest first, a chunk at a time (exports)."""
+def iter_rows(db, flt, chunk: int = 50_000, order: str = OLDEST) -> Iterator[pd.DataFrame]:
+    """Every matching interaction in one of RECORD_ORDERS (oldest first by default), a chunk at a time
+    (exports)."""
     clause, params = conditions(db, flt)
-    cursor = db.cursor().execute(f"SELECT {WHOLE_ROW} FROM rows WHERE {clause} ORDER BY date, id", params)
+    by = RECORD_ORDERS[order].sql
+    cursor = db.cursor().execute(f"SELECT {WHOLE_ROW} FROM rows WHERE {clause} ORDER BY {by}", params)
     while True:
         part = cursor.fetch_df_chunk(max(1, chunk // 2048))
         if part.empty:

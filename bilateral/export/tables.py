@@ -69,10 +69,11 @@ def neutralise(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_records_csv(db, flt, handle: io.TextIOBase) -> int:
-    """CSV of the filtered interactions, formulas neutralised, written a chunk at a time; returns rows."""
+def write_records_csv(db, flt, handle: io.TextIOBase, order: str = row_queries.OLDEST) -> int:
+    """CSV of the filtered interactions in `order` (row_queries.RECORD_ORDERS), formulas neutralised,
+    written a chunk at a time; returns rows."""
     written = 0
-    for rows in row_queries.iter_rows(db, flt):
+    for rows in row_queries.iter_rows(db, flt, order=order):
         neutralise(records_table(rows)).to_csv(
             handle, index=False, header=written == 0, quoting=csv.QUOTE_MINIMAL
         )
@@ -82,21 +83,22 @@ def write_records_csv(db, flt, handle: io.TextIOBase) -> int:
     return written
 
 
-def records_csv(db, flt) -> bytes:
+def records_csv(db, flt, order: str = row_queries.OLDEST) -> bytes:
     """CSV (UTF-8 with BOM so Excel reads accents) of the filtered interactions, formulas neutralised."""
     buffer = io.StringIO()
-    write_records_csv(db, flt, buffer)
+    write_records_csv(db, flt, buffer, order)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def write_records_jsonl(db, flt, handle: io.TextIOBase) -> int:
-    """JSONL that `import` reads back: the articles behind the interactions, then the interactions."""
+def write_records_jsonl(db, flt, handle: io.TextIOBase, order: str = row_queries.OLDEST) -> int:
+    """JSONL that `import` reads back: the articles behind the interactions, then the interactions (in
+    `order`)."""
     for row in articles_table(article_queries.articles_behind(db, flt)).to_dict(orient="records"):
         handle.write(
             json.dumps({k: v for k, v in row.items() if v is not None and v == v}, ensure_ascii=False) + "\n"
         )
     written = 0
-    for rows in row_queries.iter_rows(db, flt):
+    for rows in row_queries.iter_rows(db, flt, order=order):
         for row in records_table(rows).to_dict(orient="records"):
             row = {
                 k: v
@@ -114,10 +116,10 @@ def _blank(value) -> bool:
     return value is None or (not isinstance(value, (str, list, tuple)) and bool(pd.isna(value)))
 
 
-def records_jsonl(db, flt) -> bytes:
+def records_jsonl(db, flt, order: str = row_queries.OLDEST) -> bytes:
     """JSONL of the filtered records (see write_records_jsonl) as bytes."""
     buffer = io.StringIO()
-    write_records_jsonl(db, flt, buffer)
+    write_records_jsonl(db, flt, buffer, order)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -126,16 +128,22 @@ _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MAX_WIDTH = 60
 
 
-def records_xlsx(db, flt, made: dt.datetime | None = None) -> bytes:
+def records_xlsx(db, flt, made: dt.datetime | None = None, order: str | None = None) -> bytes:
     """XLSX with three sheets: Records, Articles, and About (the filters in words and the export date).
 
     Every text cell goes through safe_cell, so a title such as =HYPERLINK(...) stays inert text. A sheet
-    holds at most XLSX_MAX_ROWS rows; the About sheet says so when the records were cut.
+    holds at most XLSX_MAX_ROWS rows; the About sheet says so when the records were cut: the newest of
+    them, oldest first, or with an `order` (row_queries.RECORD_ORDERS) the first in it.
     """
     made = made or dt.datetime.now().astimezone()
     filters = flt.describe()
     total = queries.count(db, flt)
-    interactions = row_queries.records_page(db, flt, XLSX_MAX_ROWS).iloc[::-1].reset_index(drop=True)
+    if order is None:
+        interactions = row_queries.records_page(db, flt, XLSX_MAX_ROWS).iloc[::-1].reset_index(drop=True)
+        kept = f"the newest {XLSX_MAX_ROWS} here"
+    else:
+        interactions = row_queries.records_page(db, flt, XLSX_MAX_ROWS, order=order)
+        kept = f"the first {XLSX_MAX_ROWS} here, {row_queries.RECORD_ORDERS[order].label.lower()}"
     articles = article_queries.articles_behind(db, flt)
     about = pd.DataFrame(
         [
@@ -144,7 +152,7 @@ def records_xlsx(db, flt, made: dt.datetime | None = None) -> bytes:
             ("Exported", made.strftime("%Y-%m-%d %H:%M %Z").strip()),
             (
                 "Interactions",
-                total if total <= XLSX_MAX_ROWS else f"{total} (the newest {XLSX_MAX_ROWS} here)",
+                total if total <= XLSX_MAX_ROWS else f"{total} ({kept})",
             ),
             ("Articles", len(articles)),
         ],
