@@ -115,9 +115,10 @@ def test_a_cut_xlsx_keeps_the_first_records_of_the_order_and_says_so(db, monkeyp
     assert scores == lowest and scores == sorted(scores)
     about = {row[0]: row[1] for row in book["About"].iter_rows(min_row=2, values_only=True)}
     assert about["Interactions"].endswith("(the first 5 here, most tension first)")
+    assert about["Order"] == "Most tension first"
     default = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(db, ALL)))
     about = {row[0]: row[1] for row in default["About"].iter_rows(min_row=2, values_only=True)}
-    assert about["Interactions"].endswith("(the newest 5 here)")
+    assert about["Interactions"].endswith("(the newest 5 here)") and "Order" not in about
 
 
 def test_xlsx_survives_control_characters(db):

@@ -155,6 +155,7 @@ def records_xlsx(db, flt, made: dt.datetime | None = None, order: str | None = N
                 total if total <= XLSX_MAX_ROWS else f"{total} ({kept})",
             ),
             ("Articles", len(articles)),
+            *([("Order", row_queries.RECORD_ORDERS[order].label)] if order else []),
         ],
         columns=["field", "value"],
     )
