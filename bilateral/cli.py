@@ -168,12 +168,9 @@ def stats_lines(stats: dict) -> list[str]:
         return ["0 articles, 0 interactions: nothing matches the filter"]
     period = f"{stats['date_min']} to {stats['date_max']}"
     quads = ", ".join(f"{QuadClass(int(q)).label} {n:,}" for q, n in stats["by_quad_class"].items())
-    articles, interactions = (
-        count_noun(stats["articles"] or 0, "article"),
-        count_noun(stats["interactions"], "interaction"),
-    )
     return [
-        f"{articles}, {interactions}, {period}",
+        f"{count_noun(stats['articles'], 'article')}, {count_noun(stats['interactions'], 'interaction')}, "
+        f"{period}",
         "themes: " + most(stats["by_theme"], lambda t: Theme(t).label),
         f"quad classes: {quads}",
         "event types: " + most(stats["by_event_type"]),

@@ -40,16 +40,18 @@ class RecordOrder:
 
 
 NEWEST, OLDEST = "newest", "oldest"
+_LATEST = "date DESC, id DESC"  # the ties of the score orders: the latest first
 RECORD_ORDERS = {
     order.name: order
     for order in (
         RecordOrder(NEWEST, "Newest first", "date", True, "id DESC", bounded=True),
         RecordOrder(OLDEST, "Oldest first", "date", False, "id", bounded=True),
-        RecordOrder("tension", "Most tension first", "score", False, "date DESC, id DESC"),
-        RecordOrder("cooperation", "Most cooperation first", "score", True, "date DESC, id DESC"),
-        RecordOrder("strongest", "Strongest score first", "abs(score)", True, "date DESC, id DESC"),
+        RecordOrder("tension", "Most tension first", "score", False, _LATEST),
+        RecordOrder("cooperation", "Most cooperation first", "score", True, _LATEST),
+        RecordOrder("strongest", "Strongest score first", "abs(score)", True, _LATEST),
     )
 }
+NEWEST_FIRST = RECORD_ORDERS[NEWEST].sql  # also the order of the latest cards and of rows fetched by id
 
 
 def _bounded(clause: str, params: list, order: RecordOrder, n: int) -> tuple[str, list]:
@@ -116,7 +118,7 @@ def latest_by_article(db, flt, limit: int = 6) -> pd.DataFrame:
         f"SELECT rows.{WHOLE_ROW}, c.article_matches FROM rows JOIN (SELECT article_id, count(*) AS "
         "article_matches FROM rows WHERE rowid IN (SELECT rowid FROM rows WHERE article_id = ANY(?)) "
         f"AND ({clause}) GROUP BY article_id) AS c USING (article_id) WHERE rows.rowid = ANY(?) "
-        "ORDER BY date DESC, id DESC",
+        f"ORDER BY {NEWEST_FIRST}",
         [list(chosen.values()), *params, list(chosen)],
     )
     return dated(out, "date").astype({"article_matches": "int64"})
@@ -127,11 +129,11 @@ def _newest_of_articles(db, clause: str, params: list, limit: int, scan: int | N
     newest rows (None: at every row)."""
     if scan:
         clause, params = _bounded(clause, params, RECORD_ORDERS[NEWEST], scan)
-    top = f"SELECT rowid AS r, article_id, date, id FROM rows WHERE {clause} ORDER BY date DESC, id DESC"
+    top = f"SELECT rowid AS r, article_id, date, id FROM rows WHERE {clause} ORDER BY {NEWEST_FIRST}"
     found = run(
         db,
         f"SELECT r, article_id FROM ({top}{' LIMIT ?' if scan else ''}) QUALIFY row_number() OVER "
-        "(PARTITION BY article_id ORDER BY date DESC, id DESC) = 1 ORDER BY date DESC, id DESC LIMIT ?",
+        f"(PARTITION BY article_id ORDER BY {NEWEST_FIRST}) = 1 ORDER BY {NEWEST_FIRST} LIMIT ?",
         [*params, *([scan] if scan else []), limit],
     )
     return dict(zip(found["r"].tolist(), found["article_id"].tolist(), strict=True))
@@ -139,7 +141,7 @@ def _newest_of_articles(db, clause: str, params: list, limit: int, scan: int | N
 
 def record_rows(db, ids: list[str]) -> pd.DataFrame:
     """The interactions with these ids."""
-    return by_id(db, "rows", ids, "date DESC, id DESC")
+    return by_id(db, "rows", ids, NEWEST_FIRST)
 
 
 def by_id(db, table: str, ids: Collection[str], order: str) -> pd.DataFrame:

@@ -30,16 +30,14 @@ from bilateral.filters import THEME_BITS
 from bilateral.model import Theme
 
 ALL_THEMES = "all"
+ARROW = "→"
+NET_SPREAD_FLOOR = 0.15
+WEEK = pd.Timedelta(weeks=1)
 
 
 def theme_label(theme: str) -> str:
     """A move's theme in words: "All themes" for ALL_THEMES, else the theme's label ("Supply chain")."""
     return "All themes" if theme == ALL_THEMES else Theme(theme).label
-
-
-ARROW = "→"
-NET_SPREAD_FLOOR = 0.15
-WEEK = pd.Timedelta(weeks=1)
 
 
 @dataclass(frozen=True)
