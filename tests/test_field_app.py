@@ -55,6 +55,14 @@ def test_dataset_filter_selects_rows_of_one_dataset(mirror):
     assert flt(dataset="gdelt").describe() == "GDELT"
 
 
+def test_review_status_tells_curated_records_from_machine_coded_ones(mirror):
+    """The field rows' source articles are `machine`: "Reviewed only" is the curated set, not GDELT's."""
+    curated = queries.count(mirror, flt(dataset="curated"))
+    assert queries.count(mirror, flt(status="reviewed")) == curated
+    assert queries.count(mirror, flt(status="machine")) == 6 + 97
+    assert flt(status="machine").describe() == "machine-coded only"
+
+
 def test_dataset_summary_counts_and_date_ranges(mirror):
     summary = queries.dataset_summary(mirror, flt()).set_index("dataset")
     assert summary.loc["gdelt", "interactions"] == 6 and summary.loc["icews", "interactions"] == 97

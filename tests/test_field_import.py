@@ -214,6 +214,10 @@ def test_samples_import_with_provenance_and_skips_counted(empty_store, mapping):
         assert stored[row_id].story_id == story and stored[row_id].dataset == "icews"
     for row_id in PLOVER_PROVENANCE.values():
         assert stored[row_id].evidence and stored[row_id].dataset == "plover"
+    # nobody reviewed them: their source articles say so, and "Reviewed only" leaves them out
+    with empty_store.engine.connect() as connection:
+        states = connection.execute(select(articles.c.status).distinct()).scalars().all()
+    assert states == ["machine"]
 
 
 def test_importing_again_adds_nothing(empty_store):

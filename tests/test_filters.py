@@ -9,7 +9,7 @@ from bilateral.analysis import row_queries
 from bilateral.analysis.enrichment import enrich
 from bilateral.analysis.frames import frame_db
 from bilateral.filters import BY_KEY, Filter, filter_from_query, normalise_dyad
-from bilateral.model import EventType, Modality, QuadClass, Status, Theme
+from bilateral.model import Dataset, EventType, Modality, QuadClass, Status, Theme
 from bilateral.registry import load_actors, rollup_map
 
 
@@ -114,6 +114,14 @@ def frame() -> pd.DataFrame:
     raw["summary"] = ""
     raw["modality"] = ["fact", "fact", "reported", "fact", "commentary", "fact"]
     raw["verbatim"] = False
+    raw["dataset"] = [
+        "curated",
+        "curated",
+        "curated",
+        "curated",
+        "gdelt",
+        "curated",
+    ]  # i5 on a reviewed article
     return frame_db(enrich(raw, rollup_map(load_actors())))
 
 
@@ -139,7 +147,9 @@ def ids(flt: Filter, db) -> list[str]:
         (Filter(text="HACKING"), ["i5"]),
         (Filter(min_score=4), ["i1", "i6"]),
         (Filter(max_score=-2), ["i2", "i3", "i5"]),
-        (Filter(status=Status.REVIEWED), ["i1", "i2", "i3", "i5", "i6"]),
+        (Filter(status=Status.REVIEWED), ["i1", "i2", "i3", "i6"]),
+        (Filter(status=Status.MACHINE), ["i5"]),
+        (Filter(datasets=(Dataset.GDELT,)), ["i5"]),
         (Filter(modalities=(Modality.COMMENTARY, Modality.REPORTED)), ["i3", "i5"]),
         (Filter(text="100% ok_"), []),
         (Filter(themes=(Theme.ENERGY,), dyads=("CHN-RUS",), date_from=dt.date(2020, 1, 1)), ["i6"]),

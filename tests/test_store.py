@@ -8,11 +8,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from helpers import article, interaction
 from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 
 from bilateral import store
 from bilateral.errors import StoreError
 from bilateral.model import article_from_dict, interaction_from_dict
 from bilateral.store import schema
+from bilateral.store.engine import database_url, make_engine
 from bilateral.store.tables import articles as articles_table
 from bilateral.store.tables import interactions as interactions_table
 from bilateral.store.tables import metadata
@@ -220,3 +222,52 @@ def test_a_database_of_the_first_version_carries_over(tmp_path):
     # and it seeds and serves like any other
     store.seed_from_data(db.engine)
     assert db.counts()[1] >= 578
+
+
+def test_field_sources_become_machine_coded_with_nothing_lost(store_url):
+    """Migration 0007 on a database of the previous version: the source articles its field imports wrote as
+    reviewed become `machine` under a new revision (the mirror pulls them again); a curated article, one with
+    both kinds of rows, and every interaction stay as they were."""
+    engine = make_engine(database_url(store_url))
+    schema.upgrade(engine, "0006_audit")
+    interaction_sql = (
+        "INSERT INTO interactions (id, article_id, date, actor1, actor2, direction, event_type, quad_class, "
+        "score, themes, modality, evidence, coder, confidence, dataset, source_row_id) VALUES "
+        "(:id, :article, '2024-02-08', 'CHN', 'RUS', 'directed', 'CONSULT', 1, 1.0, '', 'reported', NULL, "
+        "'auto', 1.0, :dataset, :row)"
+    )
+    with engine.begin() as connection:
+        for article_id in ("a-gdelt", "a-curated", "a-both"):
+            connection.execute(
+                text(
+                    "INSERT INTO articles (id, title, date, source, status, added_at) "
+                    "VALUES (:id, 'T', '2024-02-08', 'S', 'reviewed', '2024-02-09T00:00:00')"
+                ),
+                {"id": article_id},
+            )
+        rows = [
+            ("i1", "a-gdelt", "gdelt", "1"),
+            ("i2", "a-gdelt", "gdelt", "2"),
+            ("i3", "a-curated", "curated", None),
+        ]
+        rows += [("i4", "a-both", "curated", None), ("i5", "a-both", "icews", "9")]
+        for row_id, article_id, dataset, source_row in rows:
+            connection.execute(
+                text(interaction_sql),
+                {"id": row_id, "article": article_id, "dataset": dataset, "row": source_row},
+            )
+        before = connection.execute(text("SELECT value FROM counters WHERE name = 'rev'")).scalar()
+    assert schema.upgrade(engine) == schema.head_revision()
+    with engine.connect() as connection:
+        found = dict(connection.execute(text("SELECT id, status || ' ' || rev FROM articles")).all())
+        stored = connection.execute(text("SELECT count(*) FROM interactions")).scalar()
+        now = connection.execute(text("SELECT value FROM counters WHERE name = 'rev'")).scalar()
+    assert now == before + 1
+    assert found == {"a-gdelt": f"machine {now}", "a-curated": "reviewed 1", "a-both": "reviewed 1"}
+    assert stored == 5
+    # the check takes the new state and still refuses an unknown one
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(text("UPDATE articles SET status = 'published' WHERE id = 'a-curated'"))
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE articles SET status = 'machine' WHERE id = 'a-both'"))
+    engine.dispose()

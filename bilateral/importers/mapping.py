@@ -174,7 +174,7 @@ def source_article(dataset: Dataset, key: str, date: str, title: str, source: st
     record = Article.model_validate({
         "id": stable_id("a", url) if url else stable_id("a", dataset.value, key), "title": title,
         "title_kind": TitleKind.DESCRIPTIVE, "date": date, "source": source, "url": url,
-        "status": Status.REVIEWED,
+        "status": Status.MACHINE,
         "summary": f"Source of {dataset.label} rows (imported field data; no article text is stored).",
     })  # fmt: skip
     return {**record.to_dict(), "url": url}

@@ -178,10 +178,19 @@ class Dataset(enum.StrEnum):
 
 
 class Status(enum.StrEnum):
-    """Review state of an article; only reviewed articles need a date."""
+    """Review state of an article; only reviewed articles need a date.
+
+    `machine` is the source of machine-coded field-data rows (GDELT, ICEWS, PLOVER): nobody has reviewed
+    them, and a filter for reviewed records must not take them in."""
 
     DRAFT = "draft"
     REVIEWED = "reviewed"
+    MACHINE = "machine"
+
+    @property
+    def label(self) -> str:
+        """Human label for menus ("Machine-coded")."""
+        return "Machine-coded" if self is Status.MACHINE else self.value.capitalize()
 
 
 class TitleKind(enum.StrEnum):

@@ -6,6 +6,7 @@ table: such a file is stamped at revision 0001 (the same schema) and upgraded fr
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from alembic import command
@@ -45,11 +46,11 @@ def _legacy_version(connection: Connection) -> int | None:
     return connection.execute(text("PRAGMA user_version")).scalar()
 
 
-def upgrade(engine: Engine) -> str:
-    """Create or upgrade the schema to the head revision; returns it. Refuses a newer database."""
+def upgrade(engine: Engine, target: str = "head") -> str:
+    """Create or upgrade the schema to the head (or `target`) revision; returns it. Refuses a newer one."""
     known = set(_revisions())
     try:
-        with engine.begin() as connection:
+        with engine.connect() as connection, _foreign_keys_off(connection), connection.begin():
             revision = current_revision(connection)
             if revision is not None and revision not in known:
                 raise StoreError(
@@ -64,10 +65,39 @@ def upgrade(engine: Engine) -> str:
                     command.stamp(_config(connection), "0001")
                 elif legacy is not None:
                     raise StoreError(f"the database is at an unfinished first-version schema ({legacy})")
-            command.upgrade(_config(connection), "head")
+            command.upgrade(_config(connection), target)
+            _check_references(connection)
             return current_revision(connection)
     except SQLAlchemyError as error:
         raise StoreError(f"cannot bring the database to schema {head_revision()}: {error}") from error
+
+
+@contextlib.contextmanager
+def _foreign_keys_off(connection: Connection):
+    """SQLite: no foreign-key actions while the migrations run (set outside any transaction), then on again.
+
+    Why: SQLite changes a table's checks only by building it anew and dropping the old one, and dropping
+    the articles table with foreign keys on deletes every interaction (ON DELETE CASCADE). This is SQLite's
+    documented way; _check_references then confirms that every reference still holds."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    driver.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        driver.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_references(connection: Connection) -> None:
+    """StoreError (and nothing committed) when a migration left a reference to a missing row (SQLite)."""
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if broken:
+        table, _rowid, parent, _key = broken[0]
+        raise StoreError(f"the migration left {len(broken)} rows of {table} without their {parent} row")
 
 
 def _revisions() -> list[str]:
