@@ -323,7 +323,7 @@ FIELDS: tuple[FilterField, ...] = (
             format={
                 Status.REVIEWED: "Reviewed only",
                 Status.DRAFT: "Drafts only",
-                Status.MACHINE: "Machine-coded only (field data)",
+                Status.MACHINE: "Machine-coded only",
             }.get,
             placeholder="Any",
         ),
