@@ -7,7 +7,7 @@ import pytest
 from conftest import make_interactions
 
 from bilateral.analysis import periods, queries, row_queries
-from bilateral.analysis.enrichment import SEARCH_ONLY
+from bilateral.analysis.enrichment import INTERNAL
 from bilateral.analysis.frames import frame_db
 from bilateral.analysis.periods import Period
 from bilateral.filters import THEME_BITS, Filter
@@ -117,7 +117,7 @@ def test_records_page_in_each_order_is_the_plain_page(db, order, flt, limit, off
 
 def test_whole_rows_leave_out_the_text_made_only_for_search(db):
     """Key events, record pages, rows by id and exports hold every column of a row but the search text."""
-    made_for_search = set(SEARCH_ONLY)
+    made_for_search = set(INTERNAL["rows"])
     every = [c for c in _plain(db, "SELECT * FROM rows LIMIT 0", []).columns if c not in made_for_search]
     ids = _plain(db, "SELECT id FROM rows ORDER BY id LIMIT 3", [])["id"].tolist()
     frames = {

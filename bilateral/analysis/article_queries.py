@@ -11,8 +11,8 @@ from collections.abc import Collection
 
 import pandas as pd
 
-from bilateral.analysis.enrichment import WHOLE_ROW
-from bilateral.analysis.queries import conditions, dated, run, scalar_row
+from bilateral.analysis.enrichment import WHOLE_ARTICLE
+from bilateral.analysis.queries import ARTICLES_COUNTED, conditions, dated, run, scalar_row
 from bilateral.analysis.row_queries import by_id
 
 
@@ -21,12 +21,12 @@ def articles_behind(db, flt, limit: int | None = None) -> pd.DataFrame:
     the first `limit` of them when a limit is given."""
     tail = f" LIMIT {int(limit)}" if limit is not None else ""
     if flt.is_empty():
-        out = run(db, f"SELECT {WHOLE_ROW} FROM articles ORDER BY date, id{tail}")
+        out = run(db, f"SELECT {WHOLE_ARTICLE} FROM articles ORDER BY date, id{tail}")
     else:
         clause, params = conditions(db, flt)
         out = run(
             db,
-            f"SELECT {WHOLE_ROW} FROM articles "
+            f"SELECT {WHOLE_ARTICLE} FROM articles "
             f"WHERE id IN (SELECT DISTINCT article_id FROM rows WHERE {clause}) ORDER BY date, id{tail}",
             params,
         )
@@ -43,7 +43,7 @@ def article_count(db, flt) -> int:
     if flt.is_empty():
         return int(scalar_row(db, "SELECT count(*) FROM articles")[0])
     clause, params = conditions(db, flt)
-    return int(scalar_row(db, f"SELECT count(DISTINCT article_id) FROM rows WHERE {clause}", params)[0])
+    return int(scalar_row(db, f"SELECT {ARTICLES_COUNTED} FROM rows WHERE {clause}", params)[0])
 
 
 def similar_titles(db, title: str, url: str | None, threshold: float = 0.85, limit: int = 50) -> pd.DataFrame:

@@ -37,7 +37,7 @@ from bilateral.store import VAR_DIR, Store, database_path
 from bilateral.store.tables import articles, deletions, interactions
 from bilateral.store.writes import get_meta
 
-MIRROR_FORMAT = "6"  # 5: the search text split between rows and articles; 6: the commentary flag
+MIRROR_FORMAT = "7"  # 5: the search text split between rows and articles; 6: the commentary flag; 7: numbers
 ROW_COLUMNS = {
     "id": "VARCHAR",
     "article_id": "VARCHAR",
@@ -77,6 +77,7 @@ ROW_COLUMNS = {
     "story_id": "VARCHAR",
     "search": "VARCHAR",
     "commentary": "BOOLEAN",
+    "article_no": "INTEGER",
 }
 ARTICLE_COLUMNS = {
     "id": "VARCHAR",
@@ -94,6 +95,7 @@ ARTICLE_COLUMNS = {
     "verbatim": "BOOLEAN",
     "rev": "BIGINT",
     "search": "VARCHAR",
+    "no": "INTEGER",
 }
 _ARTICLE_JOINED = ("title", "source", "url", "summary", "status", "title_kind", "publisher", "source_checked")
 # A bulk read commits every DuckDB row group: DuckDB holds a transaction's appends in memory until COMMIT
@@ -127,6 +129,7 @@ INDEXES = {"rows_article": "rows (article_id)"}
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     """The mirror's tables and indexes (idempotent: a mirror made before an index was declared gets it)."""
+    con.execute("CREATE SEQUENCE IF NOT EXISTS article_numbers")
     con.execute(
         "CREATE TABLE IF NOT EXISTS rows (" + ", ".join(f"{k} {v}" for k, v in ROW_COLUMNS.items()) + ")"
     )
@@ -226,6 +229,7 @@ class Mirror:
         if self._get("identity") != identity or target < since:
             since = 0  # another database, format or registry: start afresh, with today's table layout
             self._run("DROP TABLE IF EXISTS rows; DROP TABLE IF EXISTS articles")
+            self._run("DROP SEQUENCE IF EXISTS article_numbers")  # numbered afresh from 1
             create_tables(self.con)
             self._set("identity", "")
             self._set("rev", "0")

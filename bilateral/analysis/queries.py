@@ -85,18 +85,25 @@ class Headline:
     last: pd.Timestamp | None
 
 
+# How many articles are behind the rows a query reads: each row's article number (enrichment.MADE) set in a
+# bit string, its bits counted. Why: a distinct count of text ids hashed every row's id (1M rows, a dyad's
+# headline 15 -> 9 ms, the energy theme's 10 -> 3). The range comes from the column's statistics, so it
+# always holds every number in the table, whatever a sync added since the last query.
+ARTICLES_COUNTED = "coalesce(bit_count(bitstring_agg(article_no)), 0)"
+
+
 def headline(db, flt, *, articles: bool) -> Headline:
     """Interactions, articles (those behind them; every article when nothing is filtered) and period.
 
     Why every caller says whether it wants `articles`: under a filter it is a distinct count of article ids,
-    most of the query's time (at 1M rows, a dyad filter: ~14 of 17 ms); the pages that show no article count
+    most of the query's time (at 1M rows, a dyad filter: ~5 of 9 ms); the pages that show no article count
     do not ask for it, and a default would decide that for a new caller without its knowing."""
     if flt.is_empty():  # every article counts, so the costly distinct count is not needed
         n, first, last = scalar_row(db, "SELECT count(*), min(date), max(date) FROM rows")
         found = scalar_row(db, "SELECT count(*) FROM articles")[0] if articles else None
     else:
         clause, params = conditions(db, flt)
-        distinct = "count(DISTINCT article_id)" if articles else "NULL"
+        distinct = ARTICLES_COUNTED if articles else "NULL"
         n, found, first, last = scalar_row(
             db, f"SELECT count(*), {distinct}, min(date), max(date) FROM rows WHERE {clause}", params
         )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bilateral.analysis.enrichment import WHOLE_ROW
+from bilateral.analysis.enrichment import WHOLE_ROW, whole
 from bilateral.analysis.queries import conditions, dated, run
 from bilateral.filters import one_of
 
@@ -147,8 +147,8 @@ def record_rows(db, ids: list[str]) -> pd.DataFrame:
 def by_id(db, table: str, ids: Collection[str], order: str) -> pd.DataFrame:
     """The rows of a mirror table with these ids, in `order` (no rows, with the table's columns, for none)."""
     if not ids:
-        return dated(run(db, f"SELECT {WHOLE_ROW} FROM {table} LIMIT 0"), "date")
-    sql = f"SELECT {WHOLE_ROW} FROM {table} WHERE {one_of('id', len(ids))} ORDER BY {order}"
+        return dated(run(db, f"SELECT {whole(table)} FROM {table} LIMIT 0"), "date")
+    sql = f"SELECT {whole(table)} FROM {table} WHERE {one_of('id', len(ids))} ORDER BY {order}"
     return dated(run(db, sql, list(ids)), "date")
 
 
