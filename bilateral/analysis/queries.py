@@ -477,7 +477,7 @@ def summary_stats(db, flt) -> dict:
 
     by_theme = theme_totals(db, flt, every_theme=True)
     by_quad = counts("quad_class")
-    behind = "" if flt.is_empty() else f"WHERE id IN (SELECT article_id FROM rows WHERE {clause})"
+    behind = "" if flt.is_empty() else f"WHERE no IN (SELECT article_no FROM rows WHERE {clause})"
     sources = run(
         db,
         f"SELECT source, count(*) AS n FROM articles {behind} GROUP BY source ORDER BY n DESC, source",

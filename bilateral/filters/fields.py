@@ -124,9 +124,9 @@ def _dyads(values) -> tuple[str, list]:
 def _text(value: str) -> tuple[str, list]:
     """Words in the evidence, or in the title or summary of the row's article, any case: the mirror keeps
     them lower-cased in the `search` columns of its rows and of its articles (see
-    bilateral.analysis.enrichment.SEARCH_SQL)."""
+    bilateral.analysis.enrichment.SEARCH_SQL); the articles by their numbers there (an integer semi-join)."""
     needle = value.lower()
-    return "(contains(search, ?) OR article_id IN (SELECT id FROM articles WHERE contains(search, ?)))", [
+    return "(contains(search, ?) OR article_no IN (SELECT no FROM articles WHERE contains(search, ?)))", [
         needle,
         needle,
     ]
