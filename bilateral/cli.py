@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bilateral import auth, export, store
 from bilateral.analysis import commands as watch_commands
-from bilateral.analysis import mirror_session, queries
+from bilateral.analysis import mirror_session, summary
 from bilateral.analysis.row_queries import OLDEST, RECORD_ORDERS
 from bilateral.bench import commands as bench_commands
 from bilateral.errors import BilateralError, FileFormatError, RecordError
@@ -144,7 +144,7 @@ def cmd_export_data(args) -> int:
 def cmd_stats(args) -> int:
     """Counts of the filtered records, as text or one JSON object."""
     with mirror_session(store.connect()) as mirror:
-        stats = queries.summary_stats(mirror, filter_from_cli(args))
+        stats = summary.summary_stats(mirror, filter_from_cli(args))
     if args.json:
         print(json.dumps(stats, indent=2, ensure_ascii=False))
         return 0

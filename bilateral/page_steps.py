@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilateral import charts
-from bilateral.analysis import queries, row_queries, watch
+from bilateral.analysis import queries, row_queries, summary, watch
 from bilateral.analysis.changes import index_changes
 from bilateral.analysis.periods import auto_period
 
@@ -95,5 +95,5 @@ PAGES: dict[str, tuple[Step, ...]] = {
         Step("headline", lambda db, flt, _: queries.headline(db, flt, articles=False)),
         Step("first page", lambda db, flt, _: row_queries.records_page(db, flt, RECORDS_PAGE)),
     ),
-    "sidebar": (Step("choices", lambda db, flt, _: queries.choices(db)),),
+    "sidebar": (Step("choices", lambda db, flt, _: summary.choices(db)),),
 }

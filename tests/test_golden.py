@@ -13,7 +13,7 @@ import pytest
 from golden_compare import decoded, differences, figure_differences, load_golden
 
 from bilateral import charts, export
-from bilateral.analysis import queries
+from bilateral.analysis import summary
 from bilateral.charts.network import separated
 from bilateral.filters import filter_from_query
 from bilateral.registry import load_actors
@@ -91,7 +91,7 @@ def test_only_one_network_in_one_part_drew_markers_over_each_other(curated_mirro
 def test_stats_and_exports_as_before(curated_mirror, name):
     entry = GOLDEN[name]
     flt, _ = filter_from_query(entry["query"])
-    assert differences(entry["stats"], queries.summary_stats(curated_mirror, flt)) == []
+    assert differences(entry["stats"], summary.summary_stats(curated_mirror, flt)) == []
     assert _without_provenance_csv(export.records_csv(curated_mirror, flt).decode("utf-8")) == entry["csv"]
     assert _comparable(export.records_jsonl(curated_mirror, flt)) == _comparable(
         entry["jsonl"].encode("utf-8")

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from bilateral import charts, store
-from bilateral.analysis import changes, queries, row_queries, watch
+from bilateral.analysis import changes, queries, row_queries, summary, watch
 from bilateral.analysis.mirror import Mirror
 from bilateral.analysis.selection import selection_condition
 from bilateral.filters import Filter, filter_from_query
@@ -161,7 +161,7 @@ def network(flt: Filter, rollup: bool = True) -> tuple[nx.Graph, pd.DataFrame]:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _choices(url: str, rev: int) -> dict[str, list[str]]:
-    return queries.choices(mirror())
+    return summary.choices(mirror())
 
 
 def choices() -> dict[str, list[str]]:

@@ -22,10 +22,10 @@ class FrameDb:
         create_tables(self.con)
         if "article_id" not in rows:  # each row its own article, as _articles_of makes them
             rows = rows.assign(article_id=rows["id"].map(lambda i: f"a-{i}"))
-        derived = _articles_of(rows)  # every row's article, as in the mirror: the given ones, else made
+        made = _articles_of(rows)  # every row's article, as in the mirror: the given ones, else made
         if articles is not None:
-            articles = pd.concat([articles, derived[~derived["id"].isin(articles["id"])]], ignore_index=True)
-        _insert(self.con, "articles", derived if articles is None else articles, ARTICLE_COLUMNS)
+            made = pd.concat([articles, made[~made["id"].isin(articles["id"])]], ignore_index=True)
+        _insert(self.con, "articles", made, ARTICLE_COLUMNS)
         _insert(self.con, "rows", rows, ROW_COLUMNS)  # after the articles: rows take their numbers
         self.memo = Memo()
 

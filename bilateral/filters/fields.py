@@ -313,7 +313,10 @@ FIELDS: tuple[FilterField, ...] = (
         parse=lambda v: Status(v.lower()),
         hint="draft, reviewed or machine",
         # A field row is machine-coded also where it hangs on a curated article (a GDELT URL stored before).
-        sql=lambda v: ("(CASE WHEN dataset = 'curated' THEN status ELSE 'machine' END) = ?", [v.value]),
+        sql=lambda v: (
+            f"(CASE WHEN dataset = '{Dataset.CURATED}' THEN status ELSE '{Status.MACHINE}' END) = ?",
+            [v.value],
+        ),
         describe=_phrase("status", lambda v: f"{v.label.lower()} only"),
         widget=Widget(
             "select",

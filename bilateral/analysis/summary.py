@@ -1,0 +1,61 @@
+"""What the data holds as a whole, in the mirror: the values the sidebar offers and the `stats` summary.
+
+Why apart from bilateral.analysis.queries: those are the small frames each page draws; these list the
+data's vocabularies and counts for the sidebar and the CLI, built from the same conditions and headline.
+"""
+
+from __future__ import annotations
+
+from bilateral.analysis.queries import conditions, headline, run, theme_totals
+from bilateral.model import QuadClass
+
+
+def choices(db) -> dict[str, list[str]]:
+    """Values the sidebar offers: actors, dyads and sources present in the data."""
+    each = " UNION ".join(
+        f"SELECT {c} AS code FROM rows GROUP BY {c}" for c in ("actor1", "actor2", "state1", "state2")
+    )
+    actors = run(db, f"SELECT code FROM ({each}) ORDER BY code")
+    dyads = run(db, "SELECT dyad FROM (SELECT dyad FROM rows GROUP BY dyad UNION "
+                    "SELECT dyad_raw FROM rows GROUP BY dyad_raw) ORDER BY dyad")  # fmt: skip
+    sources = run(db, "SELECT source FROM rows WHERE source IS NOT NULL GROUP BY source ORDER BY source")
+    return {
+        "actor": actors["code"].tolist(),
+        "dyad": dyads["dyad"].tolist(),
+        "source": sources["source"].tolist(),
+    }
+
+
+def summary_stats(db, flt) -> dict:
+    """Headline counts: records, period, and interactions by theme, dyad, event type, quad class and year."""
+    clause, params = conditions(db, flt)
+    head = headline(db, flt, articles=True)
+
+    def counts(expression: str) -> dict[str, int]:
+        out = run(
+            db,
+            f"SELECT {expression} AS k, count(*) AS n FROM rows WHERE {clause} GROUP BY k ORDER BY n DESC, k",
+            params,
+        )
+        return {str(k): int(n) for k, n in zip(out["k"], out["n"], strict=True)}
+
+    by_theme = theme_totals(db, flt, every_theme=True)
+    by_quad = counts("quad_class")
+    behind = "" if flt.is_empty() else f"WHERE no IN (SELECT article_no FROM rows WHERE {clause})"
+    sources = run(
+        db,
+        f"SELECT source, count(*) AS n FROM articles {behind} GROUP BY source ORDER BY n DESC, source",
+        [] if flt.is_empty() else params,
+    )
+    return {
+        "articles": head.articles,
+        "interactions": head.interactions,
+        "date_min": head.first.date().isoformat() if head.first is not None else None,
+        "date_max": head.last.date().isoformat() if head.last is not None else None,
+        "by_theme": dict(zip(by_theme["theme"], by_theme["count"].astype(int).tolist(), strict=True)),
+        "by_dyad": counts("dyad"),
+        "by_event_type": counts("event_type"),
+        "by_quad_class": {str(q.value): by_quad.get(str(q.value), 0) for q in QuadClass},
+        "by_year": dict(sorted(counts("CAST(year(date) AS VARCHAR)").items())),
+        "by_source": {str(k): int(n) for k, n in zip(sources["source"], sources["n"], strict=True)},
+    }
