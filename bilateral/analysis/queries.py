@@ -26,8 +26,10 @@ THEME_TABLE = (
     + ", ".join(f"('{t.value}', {THEME_BITS[t]}, {i})" for i, t in enumerate(Theme))
     + ") AS t(theme, bit, ord)"
 )
-# Scored rows: the mirror flags those whose modality is commentary (enrichment.COMMENTARY_SQL).
-SCORED = "NOT commentary"
+# Scored rows: the mirror flags those whose modality is commentary (enrichment.COMMENTARY_SQL). Written as a
+# comparison, not `NOT commentary`: DuckDB pushes a comparison into the scan, and only then also pushes a
+# text filter's row-id semi-join there as a pre-filter (10M rows, "pipeline": the net chart 164 -> 66 ms).
+SCORED = "commentary = false"
 
 
 def run(db, sql: str, params: list | tuple = ()) -> pd.DataFrame:
