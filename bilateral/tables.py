@@ -13,7 +13,17 @@ TABLE_COLUMNS = [
     "date", "dyad", "actors", "event_type", "quad", "score", "themes", "modality", "title", "source", "url",
     "evidence", "dataset", "id",
 ]  # fmt: skip
-NO_EVIDENCE = "no evidence sentence: open the source"
+NO_EVIDENCE = "no evidence sentence (machine-coded)"
+NO_URL = "No link: find it by outlet and date"
+
+
+def no_evidence_note(dataset: str, linked: bool) -> str:
+    """A card's line for a machine-coded row without an evidence sentence: where to read more.
+
+    Why both cases: an ICEWS row has no link; "open the source" above "No link" read as a contradiction."""
+    if linked:
+        return f"No evidence sentence ({dataset}, machine-coded): open the source."
+    return f"No evidence sentence ({dataset}, machine-coded) and no link: find the report by outlet and date."
 
 
 def safe_url(url) -> str | None:

@@ -142,6 +142,28 @@ def test_overview_shows_counts_per_dataset(app_env):
     assert {"Curated", "GDELT", "ICEWS"} <= set(labels)
 
 
+@pytest.mark.parametrize(
+    ("dataset", "line"),
+    [
+        (
+            "icews",
+            "No evidence sentence (ICEWS, machine-coded) and no link: find the report by outlet and date.",
+        ),
+        ("gdelt", "No evidence sentence (GDELT, machine-coded): open the source."),
+    ],
+)
+def test_latest_cards_say_where_to_read_a_row_without_evidence(app_env, dataset, line):
+    """An ICEWS row has no link: its card says so once, instead of "open the source" above "No link"."""
+    at = AppTest.from_file("../pages/overview.py", default_timeout=TIMEOUT)
+    at.query_params["dataset"] = dataset
+    at.run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert line in captions
+    assert not any(c.startswith("No link") for c in captions)
+    assert len(at.get("link_button")) == (dataset == "gdelt") * len([c for c in captions if c == line])
+
+
 def test_cooperation_page_overlays_curated_and_gdelt(app_env):
     at = AppTest.from_file("../pages/cooperation.py", default_timeout=TIMEOUT)
     at.query_params["dyad"] = "CHN-USA"

@@ -16,7 +16,7 @@ import streamlit as st
 from bilateral.charts import selected_customdata
 from bilateral.charts.style import wrap_title
 from bilateral.model import Dataset
-from bilateral.tables import NO_EVIDENCE, record_table, safe_url
+from bilateral.tables import NO_URL, no_evidence_note, record_table, safe_url
 from bilateral.wording import count_noun
 from ui import loaders
 from ui.sidebar import reset_filter
@@ -164,21 +164,21 @@ def evidence_card(row: pd.Series) -> None:
             f"{row['actor1']} → {row['actor2']} "
             f"({row['dyad']}) · {row['event_type']} · score {row['score']:+.1f} · {row['modality']}"
         )
+        url = safe_url(row.get("source_url")) or safe_url(row["url"])
         if has_evidence(row):
             st.markdown("> " + escape(row["evidence"]))
         else:
-            st.caption(NO_EVIDENCE.capitalize() + f" ({escape(dataset_label(row))}, machine-coded).")
+            st.caption(no_evidence_note(dataset_label(row), bool(url)))
         if has_evidence(row) and not row.get("verbatim", True):
             st.caption("Evidence: the curator's summary of the report, not a quotation.")
-        url = safe_url(row.get("source_url")) or safe_url(row["url"])
         if url:
             publisher = row.get("publisher")
             via = f" (published by {publisher})" if isinstance(publisher, str) and publisher else ""
             checked = row.get("source_checked")
             note = f"Link checked {escape(checked)}" if isinstance(checked, str) and checked else None
             st.link_button(f"Open the source{via}", url, icon=":material/open_in_new:", help=note)
-        else:
-            st.caption("No link: find it by outlet and date.")
+        elif has_evidence(row):
+            st.caption(f"{NO_URL}.")
         more = row.get("article_matches", 1) - 1
         if more > 0:
             st.caption(f"This article has {count_noun(more, 'more interaction')} under the filter.")

@@ -27,7 +27,6 @@ KEY_EVENT_LIMIT = 15
 SOURCE_LIMIT = 1_000
 KEY_EVENT_COLUMNS = ["Date", "Actors", "Event", "Score", "Dataset", "Source"]
 SOURCE_COLUMNS = ["number", "outlet", "title", "date", "url"]
-NO_URL = "No link: find it by outlet and date"
 
 
 @dataclass(frozen=True)

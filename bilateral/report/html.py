@@ -8,7 +8,8 @@ import pandas as pd
 import plotly.io as pio
 
 from bilateral.export import exportable
-from bilateral.report import NO_URL, Report, is_web_url, via
+from bilateral.report import Report, is_web_url, via
+from bilateral.tables import NO_URL
 
 
 def report_html(report: Report) -> bytes:

@@ -18,7 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from bilateral.export import ExportError, chart_image
-from bilateral.report import NO_URL, Report, is_web_url, via
+from bilateral.report import Report, is_web_url, via
+from bilateral.tables import NO_URL
 
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF")
 CONTENT_WIDTH = A4[0] - 36 * mm
