@@ -3,6 +3,8 @@
 import streamlit as st
 
 from bilateral.analysis.periods import Period, auto_period
+from bilateral.filters import Filter
+from bilateral.model import Dataset
 from bilateral.wording import count_noun
 from ui import loaders, views
 from ui.downloads import chart_downloads
@@ -69,4 +71,12 @@ if len(loaded) > 1:
     st.caption(
         "Net cooperation index, (cooperation − |tension|) / (cooperation + |tension|), per period and "
         "dataset: curated records solid, imported machine-coded rows dashed; the legend names each dataset."
+    )
+elif len(loaders.datasets(Filter())) > 1:
+    # the store holds field data beside the curated records, but the filter leaves one dataset
+    st.subheader("Do they agree? Curated vs imported data")
+    only = Dataset(loaded["dataset"].iloc[0]).label if len(loaded) else "no dataset"
+    st.caption(
+        f"This view sets two datasets side by side; the filter keeps {only} only. Choose another under "
+        "Dataset in the sidebar to compare them."
     )

@@ -175,6 +175,17 @@ def test_cooperation_page_overlays_curated_and_gdelt(app_env):
     assert at.multiselect(key="filter_dataset") is not None
 
 
+def test_cooperation_page_says_why_there_is_no_overlay_under_one_dataset(app_env):
+    """The store holds three datasets; a filter keeping GDELT only gets a line saying how to compare."""
+    at = AppTest.from_file("../pages/cooperation.py", default_timeout=TIMEOUT)
+    at.query_params["dataset"] = "gdelt"
+    at.run()
+    assert not at.exception
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert not any("Do they agree?" in s["layout"]["title"]["text"] for s in specs)
+    assert any("the filter keeps GDELT only" in c.value for c in at.caption)
+
+
 def test_timeline_marks_the_imported_part_of_its_bars_only_when_rows_are_mixed(mirror):
     from bilateral.charts.figures import IMPORTED_LABEL
 
