@@ -46,6 +46,16 @@ def flt(**query):
     return filter_from_query(query)[0]
 
 
+def run_page(page: str, **query) -> tuple[AppTest, list[dict]]:
+    """The page run with these URL parameters (checked for errors), and its charts' specs."""
+    at = AppTest.from_file(f"../pages/{page}.py", default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return at, [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
 def test_dataset_filter_selects_rows_of_one_dataset(mirror):
     assert queries.count(mirror, flt(dataset="gdelt")) == 6
     assert queries.count(mirror, flt(dataset=["gdelt", "icews"])) == 6 + 97
@@ -154,10 +164,7 @@ def test_overview_shows_counts_per_dataset(app_env):
 )
 def test_latest_cards_say_where_to_read_a_row_without_evidence(app_env, dataset, line):
     """An ICEWS row has no link: its card says so once, instead of "open the source" above "No link"."""
-    at = AppTest.from_file("../pages/overview.py", default_timeout=TIMEOUT)
-    at.query_params["dataset"] = dataset
-    at.run()
-    assert not at.exception
+    at, _ = run_page("overview", dataset=dataset)
     captions = [c.value for c in at.caption]
     assert line in captions
     assert not any(c.startswith("No link") for c in captions)
@@ -165,11 +172,7 @@ def test_latest_cards_say_where_to_read_a_row_without_evidence(app_env, dataset,
 
 
 def test_cooperation_page_overlays_curated_and_gdelt(app_env):
-    at = AppTest.from_file("../pages/cooperation.py", default_timeout=TIMEOUT)
-    at.query_params["dyad"] = "CHN-USA"
-    at.run()
-    assert not at.exception
-    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    at, specs = run_page("cooperation", dyad="CHN-USA")
     agreement = next(s for s in specs if "Do they agree?" in s["layout"]["title"]["text"])
     assert {t["meta"] for t in agreement["data"]} >= {"curated", "gdelt"}
     assert at.multiselect(key="filter_dataset") is not None
@@ -177,11 +180,7 @@ def test_cooperation_page_overlays_curated_and_gdelt(app_env):
 
 def test_cooperation_page_says_why_there_is_no_overlay_under_one_dataset(app_env):
     """The store holds three datasets; a filter keeping GDELT only gets a line saying how to compare."""
-    at = AppTest.from_file("../pages/cooperation.py", default_timeout=TIMEOUT)
-    at.query_params["dataset"] = "gdelt"
-    at.run()
-    assert not at.exception
-    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    at, specs = run_page("cooperation", dataset="gdelt")
     assert not any("Do they agree?" in s["layout"]["title"]["text"] for s in specs)
     assert any("the filter keeps GDELT only" in c.value for c in at.caption)
 
