@@ -74,11 +74,15 @@ def cmd_validate(args) -> int:
 
 def cmd_import_field(args) -> int:
     """Field data: streamed, mapped by the tables in bilateral/importers/mappings, all or nothing."""
-    db = store.connect()
+    db = store.connect(seed=False)
+    user = cli_user(db, auth.Role.EDITOR, "import")
+    store.seed_from_data(db.engine)  # the curated records first, as every command that opens the store
     show = None
     if not args.quiet:
         show = lambda p: print(f"\r{p.line()}", end="", file=sys.stderr, flush=True)  # noqa: E731
-    progress = import_field_files(db.engine, [Path(p) for p in args.paths], args.format, show)
+    progress = import_field_files(
+        db.engine, [Path(p) for p in args.paths], args.format, show, actor=user.name
+    )
     if not args.quiet:
         print(file=sys.stderr)
     print(progress.summary())
@@ -93,9 +97,11 @@ def cmd_update(args) -> int:
         until = dt.date.fromisoformat(args.until) if args.until else None
     except ValueError as error:
         raise FileFormatError(f"--since/--until take a date YYYY-MM-DD ({error})") from None
-    db = store.connect()
+    db = store.connect(seed=False)
+    user = cli_user(db, auth.Role.EDITOR, "update")
+    store.seed_from_data(db.engine)
     log = (lambda _m: None) if args.quiet else (lambda m: print(m, file=sys.stderr, flush=True))
-    progress = update_gdelt(db.engine, since, args.base_url, args.version, until, log=log)
+    progress = update_gdelt(db.engine, since, args.base_url, args.version, until, log=log, actor=user.name)
     print(progress.summary())
     _refresh_mirror()
     return 0

@@ -10,6 +10,7 @@ from helpers import ROOT, run_cli
 from bilateral import auth, store
 
 GOOD = ROOT / "tests" / "data" / "good.jsonl"
+GDELT = ROOT.parent / "shared" / "samples" / "gdelt1_events_dev.tsv"
 PASSWORD = "correct horse battery"
 
 
@@ -97,6 +98,12 @@ def test_a_viewer_cannot_write_from_the_cli(db):
         assert run_cli("validate", str(GOOD), db=db.url).returncode == 0  # reading is allowed
         assert run_cli("users", "list", db=db.url).returncode == 1
     assert refused.returncode == 1 and "val is a viewer: import needs the editor role" in refused.stderr
+    with as_user("val"):  # field data too: a GDELT file, or the update that fetches one (refused first)
+        field = run_cli("import", "--quiet", str(GDELT), db=db.url)
+        update = run_cli("update", "gdelt", "--since", "2020-01-01", "--base-url", "http://127.0.0.1:9/",
+                         db=db.url)  # fmt: skip
+    assert field.returncode == 1 and "val is a viewer: import needs the editor role" in field.stderr
+    assert update.returncode == 1 and "val is a viewer: update needs the editor role" in update.stderr
     assert db.counts() == before
     with as_user(None):
         anonymous = run_cli("import", "--quiet", str(GOOD), db=db.url)

@@ -19,6 +19,7 @@ from bilateral.importers.field import DUPLICATE, STORED, import_field_files
 from bilateral.importers.formats import rows_of
 from bilateral.importers.mapping import Skip, rules
 from bilateral.model import Interaction
+from bilateral.store.history import history_frame
 from bilateral.store.tables import articles, interactions
 
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "samples"
@@ -227,6 +228,31 @@ def test_importing_again_adds_nothing(empty_store):
     assert again.kept == 0 and again.articles == 0
     assert again.skipped[STORED] == 6 + 97 + 10
     assert empty_store.counts() == before and empty_store.revision() == revision + 1
+
+
+def test_each_field_import_is_one_history_row_by_whoever_ran_it(empty_store, tmp_path):
+    """A field import of a million rows shows in the History as one row: who, the files, what it added.
+    A check (dry run) and a failed import write none."""
+    import_field_files(empty_store.engine, [GDELT, ICEWS], actor="ana")
+    import_field_files(empty_store.engine, [GDELT], actor="ben")  # again: adds nothing, still recorded
+    import_field_files(empty_store.engine, [PLOVER], dry_run=True, actor="cy")
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]", encoding="utf-8")
+    with pytest.raises(formats.EmptyFileError):
+        import_field_files(empty_store.engine, [PLOVER, empty], actor="dee")
+    imports = history_frame(empty_store.engine)
+    imports = imports[imports["action"] == "Imported"]
+    sources = len({r.article_id for r in _stored(empty_store) if r.dataset in ("gdelt", "icews")})
+    assert list(imports["actor"]) == ["ben", "ana"]
+    assert list(imports["changes"]) == [
+        "0 articles, 0 interactions from gdelt1_events_dev.tsv",
+        f"{sources} articles, 103 interactions from gdelt1_events_dev.tsv, icews_events_dev.tab",
+    ]
+
+
+def _stored(db) -> list:
+    with db.engine.connect() as connection:
+        return connection.execute(select(interactions)).all()
 
 
 def test_duplicate_ids_in_one_import_are_reported_first_kept(empty_store, tmp_path):

@@ -20,6 +20,7 @@ from sqlalchemy import Column, Connection, Table, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from bilateral.errors import StoreError
+from bilateral.store.changes import record_change
 from bilateral.store.tables import articles, interactions
 
 T = TypeVar("T")
@@ -125,6 +126,27 @@ def table_sizes(connection: Connection) -> tuple[int, int]:
         connection.execute(select(func.count()).select_from(table)).scalar_one()
         for table in (articles, interactions)
     )
+
+
+def record_import(
+    connection: Connection, rev: int, actor: str, before: tuple[int, int], paths: Iterable[Path], **details
+) -> tuple[int, int]:
+    """(articles, interactions) the import added, recorded as ONE audit row in its transaction: who, when,
+    the files, the counts and its data revision (every row it added carries that revision).
+
+    Why one row: a million-row import must show in the History without writing a million more rows."""
+    after = table_sizes(connection)
+    added = (after[0] - before[0], after[1] - before[1])
+    summary = {
+        "articles": added[0],
+        "interactions": added[1],
+        "rev": rev,
+        "files": [Path(p).name for p in paths],
+    }
+    record_change(
+        connection, rev, actor, "import", "import", f"rev {rev}", None, None, {**summary, **details}
+    )
+    return added
 
 
 @contextlib.contextmanager

@@ -67,7 +67,7 @@ def import_paths(
     if kind == FIELD:
         fmt = given if given not in (None, FIELD) else None
         progress = import_field_files(
-            engine, paths, fmt, _field_status(on_status), PROGRESS_EVERY, dry_run=dry_run
+            engine, paths, fmt, _field_status(on_status), PROGRESS_EVERY, dry_run=dry_run, actor=actor
         )
         return Outcome(FIELD, _checked(progress.summary(), dry_run), written=not dry_run)
     try:

@@ -30,6 +30,7 @@ from bilateral.importers.bulk import (
     insert_rows,
     is_big,
     lookup,
+    record_import,
     table_sizes,
 )
 from bilateral.importers.formats import FORMATS
@@ -194,11 +195,13 @@ def import_field_files(
     on_progress: Callable[[FieldProgress], None] | None = None,
     every: int = 100_000,
     dry_run: bool = False,
+    actor: str = "local",
 ) -> FieldProgress:
     """Import every row of every file in ONE transaction, or raise (FieldFileError, StoreError): no write.
 
     on_progress is called on the caller's thread (the app draws from it) every `every` rows read; dry_run
-    maps and checks everything as an import would, then rolls back."""
+    maps and checks everything as an import would, then rolls back. The History gets one row for the import
+    (bulk.record_import), by `actor`."""
     if kind is not None and kind not in FORMATS:
         raise ValueError(f"unknown format {kind!r}; expected one of {', '.join(FORMATS)}")
     progress = FieldProgress()
@@ -212,10 +215,10 @@ def import_field_files(
                 if on_progress and progress.read // every > shown:
                     shown = progress.read // every
                     on_progress(progress)
-        after = table_sizes(connection)
+        added = record_import(connection, batches.rev, actor, before, paths, format=kind or "detected")
         if dry_run:
             transaction.rollback()
-    progress.articles, progress.kept = after[0] - before[0], after[1] - before[1]
+    progress.articles, progress.kept = added
     if batches.mapped > progress.kept:
         progress.skipped[STORED] += batches.mapped - progress.kept
     if on_progress:

@@ -25,9 +25,9 @@ from bilateral.importers.bulk import (
     is_big,
     lookup,
     prefetched,
+    record_import,
     table_sizes,
 )
-from bilateral.store.changes import record_change
 from bilateral.store.tables import articles, interactions
 from bilateral.store.writes import ImportResult, next_revision
 
@@ -160,17 +160,9 @@ def import_files(
             writer.resolve(problems)
         if problems:
             raise RecordError(problems[:MAX_PROBLEMS] + _more(problems))
-        after = table_sizes(connection)
-        counts = {
-            "articles": after[0] - before[0],
-            "interactions": after[1] - before[1],
-            "rev": writer.rev,
-        }
-        record_change(connection, writer.rev, actor, "import", "import", f"rev {writer.rev}", None, None,
-                      {**counts, "files": [Path(p).name for p in paths]})  # fmt: skip
+        added = record_import(connection, writer.rev, actor, before, paths)
         if dry_run:
             transaction.rollback()
-    added = (after[0] - before[0], after[1] - before[1])
     result = ImportResult(added[0], added[1], progress.read - added[0] - added[1])
     if on_progress:
         progress.kept, progress.skipped = added[0] + added[1], result.skipped

@@ -93,8 +93,10 @@ def update_gdelt(
     until: dt.date | None = None,
     on_progress: Callable[[FieldProgress], None] | None = None,
     log: Callable[[str], None] = lambda _message: None,
+    actor: str = "local",
 ) -> FieldProgress:
-    """Download the GDELT event exports dated since..until (inclusive) and import them, all or nothing."""
+    """Download the GDELT event exports dated since..until (inclusive) and import them, all or nothing
+    (one History row, by `actor`)."""
     base = (base_url or BASE_URLS[version]).rstrip("/") + "/"
     listing = parse_listing(_get(base + LISTINGS[version]).decode("utf-8", "replace"), base)
     wanted = [e for e in listing if e.day >= since and (until is None or e.day <= until)]
@@ -104,4 +106,4 @@ def update_gdelt(
         for number, export in enumerate(wanted, start=1):
             log(f"fetching {number}/{len(wanted)}: {export.name}")
             files.append(_download(export, Path(folder)))
-        return import_field_files(engine, files, "gdelt", on_progress)
+        return import_field_files(engine, files, "gdelt", on_progress, actor=actor)
