@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import getpass
 import os
 from dataclasses import dataclass
 
@@ -150,6 +151,14 @@ def cli_user(engine: Engine, login: str) -> User:
     if found is None:
         raise AuthError(f"BILATERAL_USER={name!r} is not in the user list")
     return found
+
+
+def cli_acting(engine: Engine, needed: Role, action: str) -> User:
+    """Who a CLI command acts as (cli_user, from BILATERAL_USER or the login), refused (AuthError) when the
+    role does not allow `action`. Every command that writes asks this first."""
+    user = cli_user(engine, getpass.getuser())
+    require(user, needed, action)
+    return user
 
 
 def _now() -> dt.datetime:

@@ -51,9 +51,7 @@ def _import(paths: list[str], dry_run: bool, quiet: bool = False):
 
 def cli_user(db: store.Store, needed: auth.Role, action: str) -> auth.User:
     """Who the CLI acts as (BILATERAL_USER and the user list), refused when the role does not allow it."""
-    user = auth.cli_user(db.engine, getpass.getuser())
-    auth.require(user, needed, action)
-    return user
+    return auth.cli_acting(db.engine, needed, action)
 
 
 def _progress_printer():

@@ -6,8 +6,10 @@ from contextlib import contextmanager
 
 import pytest
 from helpers import ROOT, run_cli
+from sqlalchemy import func, select
 
 from bilateral import auth, store
+from bilateral.store.tables import drafts
 
 GOOD = ROOT / "tests" / "data" / "good.jsonl"
 GDELT = ROOT.parent / "shared" / "samples" / "gdelt1_events_dev.tsv"
@@ -84,7 +86,7 @@ def test_without_a_user_list_the_cli_works_as_before(db):
     assert result.returncode == 0, result.stderr
 
 
-def test_a_viewer_cannot_write_from_the_cli(db):
+def test_a_viewer_cannot_write_from_the_cli(db, tmp_path):
     with as_user(None):
         assert run_cli("users", "add", "root", "--role", "admin", "--password-stdin", db=db.url,
                        stdin=PASSWORD + "\n").returncode == 0  # fmt: skip
@@ -98,12 +100,18 @@ def test_a_viewer_cannot_write_from_the_cli(db):
         assert run_cli("validate", str(GOOD), db=db.url).returncode == 0  # reading is allowed
         assert run_cli("users", "list", db=db.url).returncode == 1
     assert refused.returncode == 1 and "val is a viewer: import needs the editor role" in refused.stderr
-    with as_user("val"):  # field data too: a GDELT file, or the update that fetches one (refused first)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "call.txt").write_text("Xi and Putin spoke by phone on Thursday.\n", encoding="utf-8")
+    with as_user("val"):  # field data, the update that fetches it, and drafts for the review queue
         field = run_cli("import", "--quiet", str(GDELT), db=db.url)
         update = run_cli("update", "gdelt", "--since", "2020-01-01", "--base-url", "http://127.0.0.1:9/",
                          db=db.url)  # fmt: skip
+        ingest = run_cli("ingest", str(folder), "--quiet", db=db.url)
     assert field.returncode == 1 and "val is a viewer: import needs the editor role" in field.stderr
     assert update.returncode == 1 and "val is a viewer: update needs the editor role" in update.stderr
+    assert ingest.returncode == 1 and "queueing drafts needs the editor role" in ingest.stderr
+    assert queued_drafts(db) == 0
     assert db.counts() == before
     with as_user(None):
         anonymous = run_cli("import", "--quiet", str(GOOD), db=db.url)
@@ -123,3 +131,8 @@ def test_the_cli_import_is_audited_under_the_user(db):
     with db.engine.connect() as connection:
         rows = connection.exec_driver_sql("SELECT actor, action, kind FROM audit").all()
     assert ("ana", "import", "import") in [tuple(r) for r in rows]
+
+
+def queued_drafts(db) -> int:
+    with db.engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(drafts)).scalar_one()
