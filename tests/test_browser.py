@@ -340,6 +340,22 @@ def test_evidence_links_its_confirmed_source(viewport_page, app_server):
     screenshot(page, "evidence-link")
 
 
+@pytest.mark.parametrize(
+    ("record", "date", "score"),
+    [("i-40806bd6edf7", "2001-06-15", "6.0"), ("i-07dd544c5a0f", "2001-07-16", "-2.0")],
+)
+def test_the_record_editor_shows_the_stored_score(viewport_page, app_server, record, date, score):
+    """Opened from a link, the editor's fields hold the record's values: the score box too (its number
+    format once had a sign flag, and the browser drew the box of a positive score empty)."""
+    page = viewport_page
+    open_page(page, f"{app_server}/records?record={record}")
+    box = page.get_by_label("Score (−10 to +10)")
+    box.wait_for()
+    assert box.input_value() == score
+    assert page.get_by_label("Date (YYYY-MM-DD)").input_value() == date
+    assert_no_error(page)
+
+
 def test_what_moved_opens_the_filtered_timeline_and_a_note_reaches_timeline_and_report(
     viewport_page, fresh_server
 ):

@@ -99,8 +99,9 @@ def _interaction_form(row: dict) -> dict:
     direction, event, score = st.columns([1, 2, 2])
     out["direction"] = _choice(direction, labels["direction"], Direction, row["direction"], f"{key}_dir")
     out["event_type"] = _choice(event, labels["event_type"], EventType, row["event_type"], f"{key}_event")
+    # "%.1f", not "%+.1f": the browser's number box shows nothing at all for a format with a sign flag
     out["score"] = score.number_input(
-        labels["score"], -10.0, 10.0, value=float(row["score"]), step=0.5, format="%+.1f", key=f"{key}_score"
+        labels["score"], -10.0, 10.0, value=float(row["score"]), step=0.5, format="%.1f", key=f"{key}_score"
     )
     themes, modality = st.columns([3, 1])
     stored_themes = [t for t in str(row["themes"] or "").split(";") if t]
