@@ -164,6 +164,7 @@ def test_html_page_metadata_and_main_text():
     "header, dateline, expected",
     [
         ([], "MOSCOW, Dec 10, 2019 (Test Wire)", "2019-12-10"),
+        ([], "Moscow, 3 March 2024 (Test Wire)", "2024-03-03"),
         (["Posted: 2018-12-10 09:00 GMT"], "MOSCOW, Dec 10 (Test Wire)", "2018-12-10"),
         (["Published 2017/7/5"], None, "2017-07-05"),
         (["April 27, 2022"], None, "2022-04-27"),
@@ -175,13 +176,29 @@ def test_html_page_metadata_and_main_text():
     ],
 )
 def test_article_date_forms(header, dateline, expected):
+    """The article's date from its dateline or a publication line, as written in English-language news."""
     found = article_date(None, None, dateline, header)
     assert (found.date if found else None) == expected
 
 
-def test_dateline_cut_from_body():
-    body, dateline = cut_dateline("BEIJING/WASHINGTON, Aug 5, 2022 (Test Wire) - China said on Friday...")
-    assert body.startswith("China said") and dateline == "BEIJING/WASHINGTON, Aug 5, 2022 (Test Wire)"
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("BEIJING/WASHINGTON, Aug 5, 2022 (Test Wire) - China said on Friday...",
+         "BEIJING/WASHINGTON, Aug 5, 2022 (Test Wire)"),
+        ("MOSCOW, 3 March 2024 (Test Wire) - China said on Friday...", "MOSCOW, 3 March 2024 (Test Wire)"),
+        ("Moscow, 3 March 2024 (Test Wire) - China said on Friday...", "Moscow, 3 March 2024 (Test Wire)"),
+        ("New Delhi, March 3, 2024 - China said on Friday...", "New Delhi, March 3, 2024"),
+        ("Beijing, 8 Feb (Test Wire) - China said on Friday...", "Beijing, 8 Feb (Test Wire)"),
+        ("Russia - China said on Friday...", None),  # a place as a name is written needs its date
+        ("Putin (Test Wire) - China said on Friday...", None),
+        ("Moscow, Putin 3 - China said on Friday...", None),  # no month
+    ],
+)  # fmt: skip
+def test_dateline_cut_from_body(text, dateline):
+    body, found = cut_dateline(text)
+    assert found == dateline
+    assert body.startswith("China said") == (dateline is not None)
 
 
 @pytest.mark.parametrize(

@@ -261,6 +261,7 @@ ACCORD = "Russia and China signed a gas accord on Tuesday."
         (f"MOSCOW, Dec 10 (Wire Agency) - {ACCORD}", None, "Wire Agency"),
         (f"MOSCOW, Dec 10 (Wire Agency) - {ACCORD}", "Desk", "Desk"),
         (f"MOSCOW (Wire Agency) — {ACCORD}", None, "Wire Agency"),
+        (f"Moscow, 3 March 2024 (Wire Agency) - {ACCORD}", None, "Wire Agency"),
         (f"MOSCOW, Dec 10 (10:45 GMT) - {ACCORD}", None, None),
         (f"{ACCORD} Officials in Moscow said so.", None, None),
     ],

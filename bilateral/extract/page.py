@@ -13,12 +13,18 @@ import re
 from dataclasses import dataclass, field
 
 from bilateral.extract.lexicon import Lexicon
-from bilateral.extract.text import html_to_page, looks_like_html, parse_date
+from bilateral.extract.text import MONTHS, html_to_page, looks_like_html, parse_date
 
 MAX_FURNITURE_WORDS = 25
+# A dateline: a place in capitals ("MOSCOW", "BEIJING/WASHINGTON") or, when a date follows, as a name is
+# written ("Moscow", "New Delhi"); the date month first ("Dec 10, 2019") or day first ("3 March 2024").
+_PLACE_CAPS = r"(?-i:[A-Z][A-Z.'’ -]{1,40})"
+_PLACE_NAME = r"(?-i:[A-Z][a-z.'’]+(?:[ -][A-Z][a-z.'’]+){0,3})"
+_MONTH_WORD = r"(?P<month>[A-Z][a-z]{2,8})\.?"
 DATELINE_PREFIX = re.compile(
-    r"^(?P<place>(?-i:[A-Z][A-Z.'’ -]{1,40})(?:/(?-i:[A-Z][A-Z.'’ -]{1,40}))*)"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?))?"
+    rf"^(?P<place>{_PLACE_CAPS}(?:/{_PLACE_CAPS})*|(?P<named>{_PLACE_NAME}))"
+    rf"(?:,\s*(?P<date>(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD.replace('month', 'month2')})"
+    r"(?:,?\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*[-–—]+\s+"
 )
 
@@ -101,6 +107,9 @@ def _split_dateline(body: str) -> tuple[str, str | None, str | None]:
     match = DATELINE_PREFIX.match(body)
     if not match or not (match.group("date") or match.group("agency")):
         return body, None, None
+    month = match.group("month") or match.group("month2")
+    if (month and month[:3].lower() not in MONTHS) or (match.group("named") and not month):
+        return body, None, None  # "Russia, May..." is no dateline; a place not in capitals needs its date
     agency = (match.group("agency") or "").strip()
     named = agency if agency and not any(ch.isdigit() for ch in agency) else None
     return body[match.end() :], match.group().strip(" -–—"), named
