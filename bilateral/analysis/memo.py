@@ -4,7 +4,8 @@ A database that wants this carries a `memo` attribute (a Memo); `remembered` and
 by the database's data revision (`rev`, where it has one), and the Mirror empties its memo on every sync
 that changes the rows. Any other database is simply asked each time. Users: the date spans
 (bilateral.analysis.spans), the lists of rows a text search matched (bilateral.analysis.text_hits), the
-Cooperation page's quad counts (queries.coop_sums) and the actor graph and its layout (bilateral.charts).
+Cooperation page's quad counts (queries.coop_sums), the rows grouped by dataset and theme mask
+(queries.mask_groups) and the actor graph and its layout (bilateral.charts).
 """
 
 from __future__ import annotations
