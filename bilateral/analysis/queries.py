@@ -210,9 +210,9 @@ def theme_counts_by_source(db, flt, period: Period | str) -> SourcedCounts:
 def theme_totals(db, flt, every_theme: bool = False) -> pd.DataFrame:
     """Interactions per theme (theme, label, count): the filter's themes (or every theme), in order."""
     listed = [t for t in Theme if every_theme or not flt.themes or t in flt.themes]
-    per_mask = mask_groups(db, flt).groupby("theme_mask")["n"].sum()
-    masks = per_mask.index.to_numpy()
-    counts = [int(per_mask[(masks & THEME_BITS[t]) != 0].sum()) for t in listed]
+    groups = mask_groups(db, flt)
+    masks, n = groups["theme_mask"].to_numpy(), groups["n"].to_numpy()
+    counts = [int(n[(masks & THEME_BITS[t]) != 0].sum()) for t in listed]
     out = pd.DataFrame({"theme": [t.value for t in listed], "label": [t.label for t in listed]})
     return out.assign(count=counts).astype({"count": "int64"})
 
@@ -320,16 +320,24 @@ def coop_sums(
 
 
 def dataset_summary(db, flt) -> pd.DataFrame:
-    """Per dataset loaded: interactions, first and last date of the matching rows, the largest first."""
-    out = (
-        mask_groups(db, flt)
-        .groupby("dataset", as_index=False)
-        .agg(interactions=("n", "sum"), first=("first", "min"), last=("last", "max"))
-        .sort_values(["interactions", "dataset"], ascending=[False, True], kind="stable")
-        .astype({"interactions": "int64"})
-        .reset_index(drop=True)
+    """Per dataset loaded: interactions, first and last date of the matching rows, the largest first.
+
+    Why added up in Python: a few hundred groups; pandas' grouped aggregation took 5.5 ms, this 0.8."""
+    groups = mask_groups(db, flt)
+    sums: dict[str, list] = {}
+    columns = (groups[c].tolist() for c in ("dataset", "n", "first", "last"))
+    for dataset, n, first, last in zip(*columns, strict=True):
+        kept = sums.setdefault(dataset, [0, first, last])
+        kept[0], kept[1], kept[2] = kept[0] + n, min(kept[1], first), max(kept[2], last)
+    ordered = sorted(sums.items(), key=lambda item: (-item[1][0], item[0]))
+    return pd.DataFrame(
+        {
+            "dataset": pd.Series([dataset for dataset, _ in ordered], dtype="str"),
+            "interactions": pd.Series([total[0] for _, total in ordered], dtype="int64"),
+            "first": pd.Series([total[1] for _, total in ordered], dtype="datetime64[us]"),
+            "last": pd.Series([total[2] for _, total in ordered], dtype="datetime64[us]"),
+        }
     )
-    return dated(dated(out, "first"), "last")
 
 
 def dataset_counts(db, flt) -> dict[str, int]:
