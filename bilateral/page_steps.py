@@ -40,9 +40,16 @@ def _shown(done) -> tuple[str, ...]:
     return tuple(done["dyad choices"][:4])
 
 
+def _compared_datasets(db, flt, _done):
+    """The datasets under the filter, asked (as on the page) only when the data holds more than one."""
+    if len(summary.loaded_datasets(db)) < 2:
+        return None
+    return queries.dataset_summary(db, flt)
+
+
 def _agreement(db, flt, done):
     """The "do they agree?" chart, drawn (as on the page) only when the rows come from several datasets."""
-    if len(done["datasets"]) < 2 or not done["dyad choices"]:
+    if done["datasets"] is None or len(done["datasets"]) < 2 or not done["dyad choices"]:
         return None
     return charts.build_figure("agreement", db, flt, period="year", dyads=_shown(done)[:1])
 
@@ -84,7 +91,7 @@ PAGES: dict[str, tuple[Step, ...]] = {
             lambda db, flt, done: charts.build_figure("quad_mix", db, flt, dyads=_shown(done)),
         ),
         Step("heatmap figure", lambda db, flt, _: charts.build_figure("heatmap", db, flt)),
-        Step("datasets", lambda db, flt, _: queries.dataset_summary(db, flt)),
+        Step("datasets", _compared_datasets),
         Step("agreement figure", _agreement),
     ),
     "network": (

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from bilateral.analysis.periods import Period, auto_period
-from bilateral.filters import Filter
 from bilateral.model import Dataset
 from bilateral.wording import count_noun
 from ui import loaders, views
@@ -59,24 +58,26 @@ heatmap = loaders.figure("heatmap", flt, include_commentary=include)
 views.chart(heatmap, key="cooperation_heatmap", selectable=False)
 chart_downloads(heatmap, name="heatmap", flt=flt, n_records=scored, key="heatmap")
 
-loaded = loaders.datasets(flt)
-if len(loaded) > 1:
+# Only a store holding field data beside the curated records can compare them (one look at the loaded
+# datasets, kept per data revision, instead of counting them under the filter on every page).
+if len(loaders.choices()["dataset"]) > 1:
     st.subheader("Do they agree? Curated vs imported data")
-    dyad = st.selectbox("Dyad", dyads, key="agreement_dyad")
-    agreement = loaders.figure(
-        "agreement", flt, period=period.value, dyads=(dyad,), include_commentary=include
-    )
-    views.chart(agreement, key="cooperation_agreement", selectable=False)
-    chart_downloads(agreement, name="agreement", flt=flt, n_records=scored, key="agreement")
-    st.caption(
-        "Net cooperation index, (cooperation − |tension|) / (cooperation + |tension|), per period and "
-        "dataset: curated records solid, imported machine-coded rows dashed; the legend names each dataset."
-    )
-elif len(loaders.datasets(Filter())) > 1:
-    # the store holds field data beside the curated records, but the filter leaves one dataset
-    st.subheader("Do they agree? Curated vs imported data")
-    only = Dataset(loaded["dataset"].iloc[0]).label if len(loaded) else "no dataset"
-    st.caption(
-        f"This view sets two datasets side by side; the filter keeps {only} only. Choose another under "
-        "Dataset in the sidebar to compare them."
-    )
+    loaded = loaders.datasets(flt)
+    if len(loaded) > 1:
+        dyad = st.selectbox("Dyad", dyads, key="agreement_dyad")
+        agreement = loaders.figure(
+            "agreement", flt, period=period.value, dyads=(dyad,), include_commentary=include
+        )
+        views.chart(agreement, key="cooperation_agreement", selectable=False)
+        chart_downloads(agreement, name="agreement", flt=flt, n_records=scored, key="agreement")
+        st.caption(
+            "Net cooperation index, (cooperation − |tension|) / (cooperation + |tension|), per period and "
+            "dataset: curated records solid, imported machine-coded rows dashed; the legend names each "
+            "dataset."
+        )
+    else:
+        only = Dataset(loaded["dataset"].iloc[0]).label if len(loaded) else "no dataset"
+        st.caption(
+            f"This view sets two datasets side by side; the filter keeps {only} only. Choose another under "
+            "Dataset in the sidebar to compare them."
+        )

@@ -8,10 +8,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bilateral import charts, export, store
-from bilateral.analysis import article_queries, open_mirror, queries, row_queries
+from bilateral.analysis import article_queries, open_mirror, queries, row_queries, summary
 from bilateral.cli import main
 from bilateral.filters import filter_from_query
 from bilateral.importers.field import import_field_files
+from bilateral.model import Dataset
+from bilateral.page_steps import PAGES
 from bilateral.report import key_event_table
 from bilateral.tables import NO_EVIDENCE, record_table
 
@@ -183,6 +185,23 @@ def test_cooperation_page_says_why_there_is_no_overlay_under_one_dataset(app_env
     at, specs = run_page("cooperation", dataset="gdelt")
     assert not any("Do they agree?" in s["layout"]["title"]["text"] for s in specs)
     assert any("the filter keeps GDELT only" in c.value for c in at.caption)
+
+
+def test_the_sidebar_offers_the_datasets_loaded(app_env, mirror):
+    """The Dataset box lists what the store holds (no PLOVER here), in the vocabulary's order."""
+    assert summary.loaded_datasets(mirror) == [Dataset.CURATED, Dataset.GDELT, Dataset.ICEWS]
+    assert summary.choices(mirror)["dataset"] == summary.loaded_datasets(mirror)
+    at, _ = run_page("overview")
+    assert [str(o) for o in at.multiselect(key="filter_dataset").options] == ["Curated", "GDELT", "ICEWS"]
+
+
+def test_the_cooperation_page_asks_for_datasets_only_when_several_are_loaded(mirror, tmp_path):
+    """A store of curated records only skips the per-dataset count the agreement view needs."""
+    curated_only = open_mirror(store.connect(str(tmp_path / "curated.sqlite3")), in_memory=True)
+    assert summary.loaded_datasets(curated_only) == [Dataset.CURATED]
+    steps = {s.name: s for s in PAGES["cooperation"]}
+    assert steps["datasets"].run(curated_only, flt(), {}) is None
+    assert list(steps["datasets"].run(mirror, flt(), {})["dataset"]) == ["curated", "icews", "gdelt"]
 
 
 def test_timeline_marks_the_imported_part_of_its_bars_only_when_rows_are_mixed(mirror):

@@ -6,12 +6,26 @@ data's vocabularies and counts for the sidebar and the CLI, built from the same 
 
 from __future__ import annotations
 
+from bilateral.analysis.memo import remembered
 from bilateral.analysis.queries import conditions, headline, run, theme_totals
-from bilateral.model import QuadClass
+from bilateral.model import Dataset, QuadClass
 
 
-def choices(db) -> dict[str, list[str]]:
-    """Values the sidebar offers: actors, dyads and sources present in the data."""
+def loaded_datasets(db) -> list[Dataset]:
+    """The datasets the data holds, in the vocabulary's order, remembered per data state.
+
+    Why: a page that compares datasets asks first whether there are two (one scan of a column with a few
+    values: 10M rows, 11 ms, against 53 for counting and dating them under the filter)."""
+
+    def found() -> list[Dataset]:
+        present = set(run(db, "SELECT dataset FROM rows GROUP BY dataset")["dataset"])
+        return [d for d in Dataset if d.value in present]
+
+    return remembered(db, ("loaded datasets",), found)
+
+
+def choices(db) -> dict[str, list]:
+    """Values the sidebar offers: actors, dyads, sources and datasets present in the data."""
     each = " UNION ".join(
         f"SELECT {c} AS code FROM rows GROUP BY {c}" for c in ("actor1", "actor2", "state1", "state2")
     )
@@ -23,6 +37,7 @@ def choices(db) -> dict[str, list[str]]:
         "actor": actors["code"].tolist(),
         "dyad": dyads["dyad"].tolist(),
         "source": sources["source"].tolist(),
+        "dataset": loaded_datasets(db),
     }
 
 

@@ -343,7 +343,7 @@ FIELDS: tuple[FilterField, ...] = (
         widget=Widget(
             "multiselect",
             "Dataset",
-            choices=tuple(Dataset),
+            choices="dataset",  # the datasets loaded (summary.choices), not every one the importers read
             format=lambda d: d.label,
             placeholder="All loaded",
         ),
