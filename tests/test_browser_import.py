@@ -1,5 +1,6 @@
 """Real browser: the Import page takes uploaded files, shows its progress and outcome, lists a bad file's
-problems by file, line and field with nothing written, and imports a GDELT sample as field data."""
+problems by file, line and field with nothing written, and imports a GDELT sample as field data (one line
+of the History)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from conftest import GDELT_SAMPLE as GDELT
 from test_browser import LOAD_MS, screenshot
 
 from bilateral import store
+from bilateral.store.history import history_frame
 
 pytestmark = FIELD_BROWSER
 ARTICLE = {"id": "a-upload-1", "title": "Test upload: energy talks", "date": "2024-03-01",
@@ -71,10 +73,17 @@ def test_upload_imports_checks_and_names_problems(page, import_app, tmp_path):
 
 
 def test_upload_of_a_gdelt_sample_imports_field_data(page, import_app):
-    url, _ = import_app
+    url, database = import_app
     page.set_viewport_size({"width": 1440, "height": 1000})
     page.set_default_timeout(LOAD_MS)
     upload(page, url, [GDELT])
     page.get_by_test_id("stAlertContentSuccess").get_by_text("interactions added").wait_for()
     assert "skipped" in page.get_by_test_id("stAlertContentSuccess").inner_text()
     page.get_by_role("link", name="See the imported rows in Records").wait_for()
+    # the import is one line of the History, by whoever ran it, with its file and what it added
+    newest = history_frame(store.connect(f"sqlite:///{database}", seed=False).engine, limit=1).iloc[0]
+    assert (newest["actor"], newest["action"]) == ("local", "Imported")
+    assert newest["changes"].endswith("6 interactions from gdelt1_events_dev.tsv")
+    page.goto(f"{url}/history")
+    page.locator('[data-testid="stDataFrame"]').wait_for()
+    screenshot(page, "history-field-import")
