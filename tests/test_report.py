@@ -63,6 +63,13 @@ def test_headline_numbers_and_main_charts(energy_report):
         assert "Filters: Energy" in fig.layout.annotations[-1].text
 
 
+def test_a_one_dyad_report_leaves_out_the_two_dot_network(db):
+    """Rolled up, a one-dyad filter's network is two actors and one tie: no chart for it."""
+    dyad = Filter(dyads=("CHN-RUS",))
+    assert charts.network_graph(db, dyad).number_of_nodes() == 2
+    assert [name for name, _ in build_report(db, dyad).figures] == ["timeline", "cooperation"]
+
+
 def test_html_report_is_one_offline_file(energy_report):
     page = report_html(energy_report).decode("utf-8")
     assert page.startswith("<!DOCTYPE html>")

@@ -181,8 +181,13 @@ def report_bytes(db, flt, fmt: str, figures: dict[str, go.Figure] | None = None,
 
 def report_figures(db, flt, notes=()) -> dict[str, go.Figure]:
     """The main charts (timeline, cooperation vs tension, network), built as the dashboard builds them,
-    with the analysts' notes on the charts over time."""
-    return {name: charts.build_figure(name, db, flt, notes=tuple(notes)) for name in REPORT_CHARTS}
+    with the analysts' notes on the charts over time; the network only when it joins three actors or more.
+
+    Why: under a one-dyad filter the network is two dots and a line across a whole page, which says
+    nothing the headline's most active dyad does not."""
+    joined = charts.network_graph(db, flt).number_of_nodes()
+    names = [name for name in REPORT_CHARTS if name != "network" or joined > 2]
+    return {name: charts.build_figure(name, db, flt, notes=tuple(notes)) for name in names}
 
 
 def contents_text(articles: int) -> str:
@@ -198,8 +203,8 @@ def contents_text(articles: int) -> str:
     )
     return (
         "The report holds the title, the date, these filters, the headline numbers, what changed in the last "
-        "four weeks (with its evidence and the analysts' notes), the timeline, cooperation vs tension and "
-        f"network charts, the key events and {sources}."
+        "four weeks (with its evidence and the analysts' notes), the timeline and cooperation vs tension "
+        f"charts, the actor network when it joins three actors or more, the key events and {sources}."
     )
 
 
