@@ -489,7 +489,8 @@ def test_watch_command_prints_flagged_moves_with_evidence(tmp_path):
         text.returncode == 0 and "⚑ FIN-SWE · Energy: toward tension" in text.stdout
     )  # the theme by its label
     past = run_cli("watch", "--as-of", "2021-01-01", "--dyad", "FIN-SWE", db=path)
-    assert past.returncode == 0 and "Nothing moved" in past.stdout
+    assert past.returncode == 0 and "Nothing moved beyond 2 σ from 20" in past.stdout
+    assert "--all lists the largest moves" in past.stdout
     bad = run_cli("watch", "--as-of", "soon", db=path)
     assert bad.returncode == 1 and "--as-of 'soon'" in bad.stderr
 

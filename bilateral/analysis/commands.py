@@ -44,6 +44,19 @@ def _number(value) -> float | None:
     )
 
 
+def _nothing_moved(found, threshold: float, filters: str) -> str:
+    """The line for a watch with no flagged move: which four weeks were looked at, and how to see the
+    largest moves anyway (an analyst replaying a quiet month otherwise saw one bare sentence)."""
+    if found.empty:
+        return f"Nothing moved beyond {threshold:g} σ ({filters}): no records in the weeks looked at."
+    first = found.iloc[0]
+    start, end = first.recent_start.date(), (first.as_of_week + dt.timedelta(days=6)).date()
+    return (
+        f"Nothing moved beyond {threshold:g} σ from {start} to {end} ({filters}); "
+        "--all lists the largest moves."
+    )
+
+
 def cmd_watch(args) -> int:
     """Print the flagged moves (or, with --all, the largest), each with its strongest records and notes."""
     flt, as_of = filter_from_cli(args), _as_of(args.as_of)
@@ -107,7 +120,7 @@ def cmd_watch(args) -> int:
         )
         return 0
     if not items:
-        print(f"Nothing moved beyond {args.threshold:g} σ ({flt.describe()}).")
+        print(_nothing_moved(found, args.threshold, flt.describe()))
         return 0
     print(f"What moved, {items[0]['recent_start']} to {items[0]['recent_end']} ({flt.describe()}):")
     for item in items:
