@@ -19,7 +19,7 @@ from bilateral.errors import BilateralError, FileFormatError, RecordError
 from bilateral.extract import commands as extract_commands
 from bilateral.filters import add_filter_arguments, filter_from_cli
 from bilateral.importers.bulk import release_memory
-from bilateral.importers.dispatch import FIELD, file_kind
+from bilateral.importers.dispatch import FIELD, check_files, file_kind
 from bilateral.importers.field import import_field_files
 from bilateral.importers.formats import FORMATS
 from bilateral.importers.stream import Progress, import_files
@@ -35,6 +35,7 @@ __all__ = ["add_filter_arguments", "build_parser", "main"]
 
 def _import(paths: list[str], dry_run: bool, quiet: bool = False):
     """Import (or, dry_run, only check) files; prints each problem PATH:LINE: field: message."""
+    check_files([Path(p) for p in paths])
     db = store.connect(seed=False)
     user = cli_user(db, auth.Role.VIEWER if dry_run else auth.Role.EDITOR, "import")
     if user.can(auth.Role.EDITOR):

@@ -8,6 +8,7 @@ import shutil
 import pytest
 from helpers import ROOT, run_cli
 
+from bilateral.cli import main
 from bilateral.store import schema
 
 BROKEN = ROOT / "tests" / "data" / "broken.jsonl"
@@ -42,6 +43,20 @@ def test_import_of_a_broken_file_adds_nothing(db):
     assert result.returncode == 1 and "nothing imported" in result.stdout
     after = json.loads(run_cli("stats", "--json", db=db).stdout)
     assert after["articles"] == before["articles"] and after["interactions"] == before["interactions"]
+
+
+@pytest.mark.parametrize("command", ["import", "validate"])
+@pytest.mark.parametrize("name", ["missing.jsonl", "missing.tsv", "folder"])
+def test_a_missing_file_or_a_folder_is_a_named_error(command, name, tmp_path, monkeypatch, capsys):
+    """A mistyped path (of either kind) or a folder: one line naming it and exit 1, not a traceback; the
+    store is not even opened."""
+    monkeypatch.setenv("BILATERAL_DB", str(tmp_path / "cli.sqlite3"))
+    (tmp_path / "folder").mkdir()
+    path = tmp_path / name
+    assert main([command, str(path)]) == 1
+    what = "a folder, not a file" if name == "folder" else "no such file"
+    assert capsys.readouterr().err == f"error: {path}: {what}; nothing was read or written\n"
+    assert not (tmp_path / "cli.sqlite3").exists()
 
 
 def test_import_twice_adds_nothing_the_second_time(db, tmp_path):

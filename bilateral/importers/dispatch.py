@@ -41,8 +41,20 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
 
 
+def check_files(paths: list[Path]) -> None:
+    """FileFormatError naming the first path that is not a file (a typo, a folder), before any is read.
+
+    Why: `import missing.tsv` ended in a Python traceback, from whichever reader opened it first."""
+    for p in paths:
+        path = Path(p)
+        if not path.is_file():
+            what = "a folder, not a file" if path.is_dir() else "no such file"
+            raise FileFormatError(f"{path}: {what}; nothing was read or written")
+
+
 def file_kind(paths: list[Path], given: str | None = None) -> str:
     """FIELD when the files are GDELT/ICEWS/PLOVER data (or a field format is given), else RECORDS."""
+    check_files(paths)
     if given and given != RECORDS:
         return FIELD
     if given == RECORDS:
