@@ -128,6 +128,23 @@ def test_bad_filter_value_exits_non_zero_with_a_message(db):
     assert result.returncode == 1 and "theme='astrology'" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--from", "2020-13-01"], "error: from='2020-13-01' is not valid (a date YYYY-MM-DD)\n"),
+        (
+            ["--from", "2024-01-01", "--to", "2019-12-31"],
+            "error: the period: 2024-01-01 is after 2019-12-31\n",
+        ),
+    ],
+)
+def test_a_bad_filter_stops_the_cli_with_what_is_wrong(flags, message, tmp_path, monkeypatch, capsys):
+    """The dashboard ignores such a value with a note; the CLI stops, and does not say "Ignored"."""
+    monkeypatch.setenv("BILATERAL_DB", str(tmp_path / "cli.sqlite3"))
+    assert main(["stats", *flags]) == 1
+    assert capsys.readouterr().err == message
+
+
 def test_export_data_round_trips_through_import(db, tmp_path, new_db_url):
     out = tmp_path / "export.jsonl"
     assert (

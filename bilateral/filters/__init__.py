@@ -128,8 +128,8 @@ def filter_from_cli(args) -> Filter:
     """A Filter from parsed CLI flags (see add_filter_arguments); raises FilterError on a bad value."""
     params = {f.key: value for f in FIELDS if (value := getattr(args, f"filter_{f.key}", None)) is not None}
     flt, notes = filter_from_query(params)
-    if notes:
-        raise FilterError("; ".join(notes))
+    if notes:  # the dashboard ignores a bad value with a note; the CLI stops, so nothing was "ignored"
+        raise FilterError("; ".join(note.removeprefix("Ignored ") for note in notes))
     return flt
 
 
