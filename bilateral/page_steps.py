@@ -40,13 +40,6 @@ def _shown(done) -> tuple[str, ...]:
     return tuple(done["dyad choices"][:4])
 
 
-def _compared_datasets(db, flt, _done):
-    """The datasets under the filter, asked (as on the page) only when the data holds more than one."""
-    if len(summary.loaded_datasets(db)) < 2:
-        return None
-    return queries.dataset_summary(db, flt)
-
-
 def _agreement(db, flt, done):
     """The "do they agree?" chart, drawn (as on the page) only when the rows come from several datasets."""
     if done["datasets"] is None or len(done["datasets"]) < 2 or not done["dyad choices"]:
@@ -91,7 +84,7 @@ PAGES: dict[str, tuple[Step, ...]] = {
             lambda db, flt, done: charts.build_figure("quad_mix", db, flt, dyads=_shown(done)),
         ),
         Step("heatmap figure", lambda db, flt, _: charts.build_figure("heatmap", db, flt)),
-        Step("datasets", _compared_datasets),
+        Step("datasets", lambda db, flt, _: summary.compared_datasets(db, flt)),
         Step("agreement figure", _agreement),
     ),
     "network": (

@@ -58,11 +58,9 @@ heatmap = loaders.figure("heatmap", flt, include_commentary=include)
 views.chart(heatmap, key="cooperation_heatmap", selectable=False)
 chart_downloads(heatmap, name="heatmap", flt=flt, n_records=scored, key="heatmap")
 
-# Only a store holding field data beside the curated records can compare them (one look at the loaded
-# datasets, kept per data revision, instead of counting them under the filter on every page).
-if len(loaders.choices()["dataset"]) > 1:
+loaded = loaders.compared_datasets(flt)  # None unless the data holds field data beside the curated records
+if loaded is not None:
     st.subheader("Do they agree? Curated vs imported data")
-    loaded = loaders.datasets(flt)
     if len(loaded) > 1:
         dyad = st.selectbox("Dyad", dyads, key="agreement_dyad")
         agreement = loaders.figure(

@@ -89,6 +89,16 @@ def datasets(flt: Filter) -> pd.DataFrame:
     return _datasets(*_db(), query_key(flt))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _compared_datasets(url: str, rev: int, key: str) -> pd.DataFrame | None:
+    return summary.compared_datasets(mirror(), _from_key(key))
+
+
+def compared_datasets(flt: Filter) -> pd.DataFrame | None:
+    """The datasets under the filter when the data holds two or more, else None (see summary)."""
+    return _compared_datasets(*_db(), query_key(flt))
+
+
 def dataset_counts(flt: Filter) -> dict[str, int]:
     """Interactions per dataset under the filter, largest first (what a chart file says it shows)."""
     return queries.counts_by_dataset(datasets(flt))

@@ -44,13 +44,18 @@ def _number(value) -> float | None:
     )
 
 
+def _week_end(move) -> dt.date:
+    """The last day of a move's four weeks (its last week starts on `as_of_week`)."""
+    return (move.as_of_week + dt.timedelta(days=6)).date()
+
+
 def _nothing_moved(found, threshold: float, filters: str) -> str:
     """The line for a watch with no flagged move: which four weeks were looked at, and how to see the
     largest moves anyway (an analyst replaying a quiet month otherwise saw one bare sentence)."""
     if found.empty:
         return f"Nothing moved beyond {threshold:g} σ ({filters}): no records in the weeks looked at."
     first = found.iloc[0]
-    start, end = first.recent_start.date(), (first.as_of_week + dt.timedelta(days=6)).date()
+    start, end = first.recent_start.date(), _week_end(first)
     return (
         f"Nothing moved beyond {threshold:g} σ from {start} to {end} ({filters}); "
         "--all lists the largest moves."
@@ -72,7 +77,7 @@ def cmd_watch(args) -> int:
         scope_notes = list_notes(
             db.engine,
             row.recent_start.date(),
-            (row.as_of_week + dt.timedelta(days=6)).date(),
+            _week_end(row),
             dyads=(row.pair,),
         )
         items.append(
@@ -84,7 +89,7 @@ def cmd_watch(args) -> int:
                 "flagged": bool(row.flagged),
                 "recent_start": row.recent_start.date().isoformat(),
                 "as_of_week": row.as_of_week.date().isoformat(),
-                "recent_end": (row.as_of_week + dt.timedelta(days=6)).date().isoformat(),
+                "recent_end": _week_end(row).isoformat(),
                 "events_recent": int(row.recent_count),
                 "per_week_recent": _number(row.volume_recent),
                 "per_week_baseline": _number(row.volume_base),

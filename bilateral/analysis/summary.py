@@ -1,4 +1,5 @@
-"""What the data holds as a whole, in the mirror: the values the sidebar offers and the `stats` summary.
+"""What the data holds as a whole, in the mirror: the values the sidebar offers, the datasets loaded (and so
+whether there are two to compare), and the `stats` summary.
 
 Why apart from bilateral.analysis.queries: those are the small frames each page draws; these list the
 data's vocabularies and counts for the sidebar and the CLI, built from the same conditions and headline.
@@ -6,8 +7,10 @@ data's vocabularies and counts for the sidebar and the CLI, built from the same 
 
 from __future__ import annotations
 
+import pandas as pd
+
 from bilateral.analysis.memo import remembered
-from bilateral.analysis.queries import conditions, headline, run, theme_totals
+from bilateral.analysis.queries import conditions, dataset_summary, headline, run, theme_totals
 from bilateral.model import Dataset, QuadClass
 
 
@@ -22,6 +25,14 @@ def loaded_datasets(db) -> list[Dataset]:
         return [d for d in Dataset if d.value in present]
 
     return remembered(db, ("loaded datasets",), found)
+
+
+def compared_datasets(db, flt) -> pd.DataFrame | None:
+    """The dataset summary under the filter when the data holds two datasets or more, else None: what the
+    Cooperation page's "Do they agree?" view needs, asked only when there can be something to compare."""
+    if len(loaded_datasets(db)) < 2:
+        return None
+    return dataset_summary(db, flt)
 
 
 def choices(db) -> dict[str, list]:
