@@ -355,9 +355,9 @@ def test_latest_by_article_widens_its_look_before_it_ranks_every_row(monkeypatch
     scans = []
     real = row_queries._newest_of_articles
 
-    def counted(db, clause, params, limit, scan):
+    def counted(db, source, clause, params, limit, scan):
         scans.append(scan)
-        return real(db, clause, params, limit, scan)
+        return real(db, source, clause, params, limit, scan)
 
     monkeypatch.setattr(row_queries, "_newest_of_articles", counted)
     assert len(row_queries.latest_by_article(db, Filter(), 6)) == 6

@@ -19,7 +19,7 @@ from bilateral.filters import Filter
 from bilateral.model import Theme
 from bilateral.page_steps import PAGES
 
-SPAN_ONLY = "SELECT min(date), max(date) FROM rows"
+SPAN_ONLY = "SELECT min(date), max(date) FROM "  # rows, or the rows a search kept
 FILTERS = [
     Filter(),
     Filter(themes=(Theme("energy"),), date_from=dt.date(2016, 1, 1), date_to=dt.date(2022, 12, 31)),

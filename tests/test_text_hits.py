@@ -5,6 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from conftest import make_interactions
 from helpers import Watched, article, interaction
+from test_spans import _same
 
 from bilateral import store
 from bilateral.analysis import queries, row_queries, text_hits
@@ -38,9 +39,11 @@ def test_a_kept_list_selects_what_the_scan_selects(text, negated):
     assert queries.count(db, Filter(text=text)) == len(_scanned(db, text))
 
 
-def _tables(db) -> int:
-    found = db.cursor().execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = ?", [CATALOG])
-    return found.fetchone()[0] - 1  # the register of searches is not a list
+def _tables(db, suffix: str = "") -> int:
+    """Lists kept (or, with suffix "_rows", copies of rows kept) in the catalog."""
+    sql = "SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND table_name != 'searches'"
+    found = db.cursor().execute(sql, [CATALOG])
+    return sum(name.endswith("_rows") == bool(suffix) for (name,) in found.fetchall())
 
 
 def test_at_most_kept_lists_are_in_use_and_the_others_are_dropped_later(monkeypatch):
@@ -50,9 +53,11 @@ def test_at_most_kept_lists_are_in_use_and_the_others_are_dropped_later(monkeypa
         queries.count(db, Filter(text=text))
     assert kept_searches(db) == words[::-1][:KEPT]
     assert _tables(db) == KEPT + 2  # the two put aside stay a while: a session may be about to read them
+    assert _tables(db, "_rows") == KEPT + 2  # each with the copy of its rows
     monkeypatch.setattr(text_hits, "GRACE_SECONDS", -1.0)
     queries.count(db, Filter(text="evidence 9"))
     assert _tables(db) == KEPT + 1  # those two dropped; the oldest in use put aside for the new one
+    assert _tables(db, "_rows") == KEPT + 1
     assert kept_searches(db) == ["evidence 9", *words[::-1][: KEPT - 1]]
 
 
@@ -98,12 +103,13 @@ def test_sessions_searching_at_once_get_the_scans_rows():
 LOOKUP = f"FROM {CATALOG}.searches WHERE text = ?"
 
 
-def _page(db, flt, page: str = "overview") -> None:
+def _page(db, flt, page: str = "overview") -> dict:
     from bilateral.page_steps import PAGES
 
     done = {}
     for step in PAGES[page]:
         done[step.name] = step.run(db, flt, done)
+    return done
 
 
 def test_a_page_looks_its_list_up_once():
@@ -130,3 +136,49 @@ def test_a_remembered_list_is_forgotten_before_it_can_be_dropped(monkeypatch):
     again = text_condition(db, "evidence 1")
     assert sum(LOOKUP in sql for sql in db.sql) == asked + 1 and again != first  # a new list, looked up
     assert queries.count(db, Filter(text="evidence 1")) == len(_scanned(db, "evidence 1"))
+
+
+@pytest.mark.parametrize("page", ["overview", "timeline", "cooperation", "network", "records", "sidebar"])
+def test_every_page_gives_the_same_from_the_copied_rows_as_from_the_list(monkeypatch, page):
+    """The copy of a search's rows answers each page step exactly as the semi-join with its list does."""
+    flt = Filter(text="evidence 1")
+    copied = frame_db(make_interactions())
+    with_copy = _page(copied, flt, page)
+    assert text_hits.text_rows(copied, flt.text) is not None
+    monkeypatch.setattr(text_hits, "COPY_LIMIT", 0)
+    listed = frame_db(make_interactions())
+    with_list = _page(listed, flt, page)
+    assert text_hits.text_rows(listed, flt.text) is None
+    assert with_copy.keys() == with_list.keys()
+    for step, value in with_copy.items():
+        assert _same(value, with_list[step]), step
+
+
+def test_a_copy_holds_the_matching_rows_without_their_long_texts():
+    db = frame_db(make_interactions())
+    table = text_hits.text_rows(db, "evidence 1")
+    copied = db.cursor().execute(f"SELECT rowid FROM {table} ORDER BY rowid").fetchall()
+    clause, params = BY_KEY["text"].sql("evidence 1")
+    scanned = db.cursor().execute(f"SELECT rowid FROM rows WHERE {clause} ORDER BY rowid", params).fetchall()
+    assert copied == scanned and copied
+    columns = {r[0] for r in db.cursor().execute(f"DESCRIBE {table}").fetchall()}
+    assert not columns & set(text_hits.LONG_TEXTS) and {"dyad", "theme_mask", "score", "date"} <= columns
+    assert text_hits.text_rows(db, "evidence") is None  # past half the rows: only the others' ids are kept
+
+
+def test_the_latest_cards_count_only_the_rows_the_search_matches(tmp_path):
+    """An article card's count of matching rows, when the search's rows are copied: its matching rows
+    only, not every row of the article."""
+    db = store.connect(str(tmp_path / "s.sqlite3"), seed=False)
+    a, _ = article_from_dict(article(title="Talks"))
+    items = [
+        interaction_from_dict(interaction(article_id=a.id, evidence=words, date=f"2024-02-0{n + 1}"))[0]
+        for n, words in enumerate(["Pipeline deal signed.", "Grain deal signed.", "Grain talks held."])
+    ]
+    store.add_records(db, [a], items)
+    mirror = Mirror(db, in_memory=True)
+    mirror.sync()
+    latest = row_queries.latest_by_article(mirror, Filter(text="pipeline"))
+    assert text_hits.text_rows(mirror, "pipeline") is not None
+    assert latest["article_matches"].tolist() == [1]
+    assert latest["evidence"].tolist() == ["Pipeline deal signed."]

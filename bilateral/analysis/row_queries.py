@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bilateral.analysis.enrichment import WHOLE_ROW, whole
-from bilateral.analysis.queries import conditions, dated, run
+from bilateral.analysis.queries import conditions, dated, run, scope
 from bilateral.filters import one_of
 
 LATEST_SCAN = 10  # latest_by_article looks first at the newest 10 rows an article card
@@ -54,7 +54,7 @@ RECORD_ORDERS = {
 NEWEST_FIRST = RECORD_ORDERS[NEWEST].sql  # also the order of the latest cards and of rows fetched by id
 
 
-def _bounded(clause: str, params: list, order: RecordOrder, n: int) -> tuple[str, list]:
+def _bounded(source: str, clause: str, params: list, order: RecordOrder, n: int) -> tuple[str, list]:
     """(clause, params) narrowed to the rows whose first key is as far up the order as the n-th row's, for a
     query that takes at most the first `n` rows in a `bounded` order (its key is never NULL).
 
@@ -62,7 +62,7 @@ def _bounded(clause: str, params: list, order: RecordOrder, n: int) -> tuple[str
     rows, the newest 60: 11.6 ms); a top-n by the first key alone finds the bound quickly (2.3 ms), and
     with it the scan keeps only the few rows at or past it (0.8 ms)."""
     direction, pick, compare = ("DESC", "min", ">=") if order.descending else ("ASC", "max", "<=")
-    bound = (f"SELECT {pick}(k) FROM (SELECT {order.key} AS k FROM rows WHERE {clause} "
+    bound = (f"SELECT {pick}(k) FROM (SELECT {order.key} AS k FROM {source} WHERE {clause} "
              f"ORDER BY k {direction} NULLS LAST LIMIT ?)")  # fmt: skip
     return f"({clause}) AND {order.key} {compare} ({bound})", [*params, *params, int(n)]
 
@@ -76,11 +76,11 @@ def records_page(db, flt, limit: int = 500, offset: int = 0, *extra, order: str 
     most hostile records of a dyad are the first page of "Most tension first", whatever their date).
     """
     chosen_order = RECORD_ORDERS[order]
-    clause, params = conditions(db, flt, *extra)
+    source, clause, params = scope(db, flt, *extra)
     if chosen_order.bounded:
-        clause, params = _bounded(clause, params, chosen_order, limit + offset)
+        clause, params = _bounded(source, clause, params, chosen_order, limit + offset)
     by = chosen_order.sql
-    chosen = f"SELECT rowid FROM rows WHERE {clause} ORDER BY {by} LIMIT ? OFFSET ?"
+    chosen = f"SELECT rowid FROM {source} WHERE {clause} ORDER BY {by} LIMIT ? OFFSET ?"
     out = run(
         db,
         f"SELECT {WHOLE_ROW} FROM rows WHERE rowid IN ({chosen}) ORDER BY {by}",
@@ -100,10 +100,10 @@ def latest_by_article(db, flt, limit: int = 6) -> pd.DataFrame:
     articles hold all of the newest rows, it looks again at ten times as many: ranking every row at once
     took 5 s at 10M rows when the six newest articles held more than the newest 60.
     """
-    clause, params = conditions(db, flt)
+    source, clause, params = scope(db, flt)
     scan: int | None = LATEST_SCAN * limit
     while True:
-        chosen = _newest_of_articles(db, clause, params, limit, scan)
+        chosen = _newest_of_articles(db, source, clause, params, limit, scan)
         if len(chosen) >= limit or scan is None:
             break
         # fewer articles match, or a few hold a million rows: then rank every row (scan None)
@@ -113,10 +113,16 @@ def latest_by_article(db, flt, limit: int = 6) -> pd.DataFrame:
     # `= ANY(list)`: at 1M rows twice as quick as IN with six parameters, for these two lookups. The
     # articles' rows are found through the mirror's article index, which DuckDB uses only for a condition
     # alone (mirror.INDEXES), and then filtered (the count: 15 -> 3 ms at 1M, 45 -> 4 ms at 10M).
+    # (a search's kept rows are few: there the articles' rows are picked out directly)
+    of_articles = (
+        "rowid IN (SELECT rowid FROM rows WHERE article_id = ANY(?))"
+        if source == "rows"
+        else ("article_id = ANY(?)")
+    )
     out = run(
         db,
         f"SELECT rows.{WHOLE_ROW}, c.article_matches FROM rows JOIN (SELECT article_id, count(*) AS "
-        "article_matches FROM rows WHERE rowid IN (SELECT rowid FROM rows WHERE article_id = ANY(?)) "
+        f"article_matches FROM {source} WHERE {of_articles} "
         f"AND ({clause}) GROUP BY article_id) AS c USING (article_id) WHERE rows.rowid = ANY(?) "
         f"ORDER BY {NEWEST_FIRST}",
         [list(chosen.values()), *params, list(chosen)],
@@ -124,12 +130,14 @@ def latest_by_article(db, flt, limit: int = 6) -> pd.DataFrame:
     return dated(out, "date").astype({"article_matches": "int64"})
 
 
-def _newest_of_articles(db, clause: str, params: list, limit: int, scan: int | None) -> dict[int, str]:
+def _newest_of_articles(
+    db, source: str, clause: str, params: list, limit: int, scan: int | None
+) -> dict[int, str]:
     """rowid -> article id of the newest row of each of the `limit` newest articles, looking at the `scan`
     newest rows (None: at every row)."""
     if scan:
-        clause, params = _bounded(clause, params, RECORD_ORDERS[NEWEST], scan)
-    top = f"SELECT rowid AS r, article_id, date, id FROM rows WHERE {clause} ORDER BY {NEWEST_FIRST}"
+        clause, params = _bounded(source, clause, params, RECORD_ORDERS[NEWEST], scan)
+    top = f"SELECT rowid AS r, article_id, date, id FROM {source} WHERE {clause} ORDER BY {NEWEST_FIRST}"
     found = run(
         db,
         f"SELECT r, article_id FROM ({top}{' LIMIT ?' if scan else ''}) QUALIFY row_number() OVER "

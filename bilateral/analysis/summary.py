@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from bilateral.analysis.memo import remembered
-from bilateral.analysis.queries import conditions, dataset_summary, headline, run, theme_totals
+from bilateral.analysis.queries import dataset_summary, headline, run, scope, theme_totals
 from bilateral.model import Dataset, QuadClass
 
 
@@ -54,20 +54,21 @@ def choices(db) -> dict[str, list]:
 
 def summary_stats(db, flt) -> dict:
     """Headline counts: records, period, and interactions by theme, dyad, event type, quad class and year."""
-    clause, params = conditions(db, flt)
+    source, clause, params = scope(db, flt)
     head = headline(db, flt, articles=True)
 
     def counts(expression: str) -> dict[str, int]:
         out = run(
             db,
-            f"SELECT {expression} AS k, count(*) AS n FROM rows WHERE {clause} GROUP BY k ORDER BY n DESC, k",
+            f"SELECT {expression} AS k, count(*) AS n FROM {source} WHERE {clause} "
+            "GROUP BY k ORDER BY n DESC, k",
             params,
         )
         return {str(k): int(n) for k, n in zip(out["k"], out["n"], strict=True)}
 
     by_theme = theme_totals(db, flt, every_theme=True)
     by_quad = counts("quad_class")
-    behind = "" if flt.is_empty() else f"WHERE no IN (SELECT article_no FROM rows WHERE {clause})"
+    behind = "" if flt.is_empty() else f"WHERE no IN (SELECT article_no FROM {source} WHERE {clause})"
     sources = run(
         db,
         f"SELECT source, count(*) AS n FROM articles {behind} GROUP BY source ORDER BY n DESC, source",

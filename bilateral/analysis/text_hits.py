@@ -18,6 +18,7 @@ half the grace a list put aside is given: the dozen queries of a page then look 
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import duckdb
@@ -27,6 +28,15 @@ from bilateral.filters import BY_KEY
 
 CATALOG = "text_hits"
 KEPT = 4
+COPY_LIMIT = 1_000_000  # matching rows copied at most (about 30 MB compressed); beyond, queries semi-join
+LONG_TEXTS = (
+    "search",
+    "evidence",
+    "title",
+    "summary",
+    "url",
+    "source_url",
+)  # not copied: no aggregate reads them
 GRACE_SECONDS = 60.0  # a list put aside is dropped this long after (see _retire)
 _STATE = "(SELECT coalesce(string_agg(key || '=' || value, ';' ORDER BY key), '') FROM mirror_state)"
 
@@ -40,13 +50,20 @@ def text_condition(db, text: str) -> tuple[str, list]:
     found = remembered(db, ("text", text), lambda: _find(db, text), lifetime=GRACE_SECONDS / 2)
     if found is None:
         return BY_KEY["text"].sql(text)
-    name, negated = found
+    name, negated, _ = found
     return f"rowid {'NOT IN' if negated else 'IN'} (SELECT row_id FROM {CATALOG}.{name})", []
 
 
-def _find(db, text: str) -> tuple[str, bool] | None:
-    """(table name, negated) of the list for these words, kept now if there is none; None when no list can
-    be kept."""
+def text_rows(db, text: str) -> str | None:
+    """The table holding the rows the search text matches (all but their long texts, each with its `rowid`
+    in the mirror), or None when the search kept only a list of row ids (see text_condition)."""
+    found = remembered(db, ("text", text), lambda: _find(db, text), lifetime=GRACE_SECONDS / 2)
+    return f"{CATALOG}.{found[0]}_rows" if found is not None and found[2] else None
+
+
+def _find(db, text: str) -> tuple[str, bool, bool] | None:
+    """(table name, negated, rows copied) of the list for these words, kept now if there is none; None when
+    no list can be kept."""
     cursor = db.cursor()
     try:
         found = _lookup(cursor, text)
@@ -75,24 +92,25 @@ def kept_searches(db) -> list[str]:
 
 def _attach(cursor) -> None:
     """The in-memory catalog and its register of searches (idempotent)."""
-    cursor.execute(f"ATTACH IF NOT EXISTS ':memory:' AS {CATALOG} (READ_WRITE)")
+    cursor.execute(f"ATTACH IF NOT EXISTS ':memory:' AS {CATALOG} (READ_WRITE, COMPRESS)")
     cursor.execute(
-        f"CREATE TABLE IF NOT EXISTS {CATALOG}.searches "
-        "(name VARCHAR, text VARCHAR, state VARCHAR, negated BOOLEAN, made BIGINT, retired DOUBLE)"
+        f"CREATE TABLE IF NOT EXISTS {CATALOG}.searches (name VARCHAR, text VARCHAR, state VARCHAR, "
+        "negated BOOLEAN, copied BOOLEAN, made BIGINT, retired DOUBLE)"
     )
 
 
-def _lookup(cursor, text: str) -> tuple[str, bool] | None:
-    """(table name, negated) of the list kept for these words at the mirror's current state, if any."""
+def _lookup(cursor, text: str) -> tuple[str, bool, bool] | None:
+    """(table name, negated, rows copied) of the list kept for these words at the mirror's current state."""
     return cursor.execute(
-        f"SELECT name, negated FROM {CATALOG}.searches WHERE text = ? AND state = {_STATE} "
+        f"SELECT name, negated, copied FROM {CATALOG}.searches WHERE text = ? AND state = {_STATE} "
         "AND retired IS NULL ORDER BY made DESC LIMIT 1",
         [text],
     ).fetchone()
 
 
-def _keep(cursor, text: str) -> tuple[str, bool]:
-    """Find the matching rows once and keep their ids (or, past half the rows, the others' ids).
+def _keep(cursor, text: str) -> tuple[str, bool, bool]:
+    """Find the matching rows once and keep their ids (or, past half the rows, the others' ids), and up to
+    COPY_LIMIT of them, their rows.
 
     Why one transaction: the state the list is named after and the rows it lists are read together, so a
     sync committed meanwhile cannot give a list of new rows an old name or the other way round.
@@ -116,15 +134,40 @@ def _keep(cursor, text: str) -> tuple[str, bool]:
             )
             cursor.execute(f"DROP TABLE {CATALOG}.{name}")
             name += "_not"
+        copied = not negated and matched <= COPY_LIMIT
+        if copied:
+            cursor.execute(
+                f"CREATE TABLE {CATALOG}.{name}_rows AS SELECT rowid, {_copied_columns(cursor)} FROM rows "
+                f"WHERE rowid IN (SELECT row_id FROM {CATALOG}.{name}) ORDER BY rowid"
+            )
         _retire(cursor, state)
         cursor.execute(
-            f"INSERT INTO {CATALOG}.searches VALUES (?, ?, ?, ?, ?, NULL)", [name, text, state, negated, made]
+            f"INSERT INTO {CATALOG}.searches VALUES (?, ?, ?, ?, ?, ?, NULL)",
+            [name, text, state, negated, copied, made],
         )
         cursor.execute("COMMIT")
     except BaseException:
         cursor.execute("ROLLBACK")
         raise
-    return name, negated
+    if copied:
+        _compress(cursor)
+    return name, negated, copied
+
+
+def _copied_columns(cursor) -> str:
+    """The mirror's row columns but the long texts, quoted, in table order."""
+    names = cursor.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
+        "AND schema_name = 'main' AND table_name = 'rows' ORDER BY column_index"
+    ).fetchall()
+    return ", ".join(f'"{n}"' for (n,) in names if n not in LONG_TEXTS)
+
+
+def _compress(cursor) -> None:
+    """Compress the in-memory catalog's new tables (DuckDB compresses at a checkpoint: 134 -> 15 MB for
+    half a million copied rows); when another session's transaction prevents it now, a later one does it."""
+    with contextlib.suppress(duckdb.Error):
+        cursor.execute(f"CHECKPOINT {CATALOG}")
 
 
 def _retire(cursor, state: str) -> None:
@@ -139,6 +182,7 @@ def _retire(cursor, state: str) -> None:
     ).fetchall()
     for (name,) in gone:
         cursor.execute(f"DROP TABLE IF EXISTS {CATALOG}.{name}")
+        cursor.execute(f"DROP TABLE IF EXISTS {CATALOG}.{name}_rows")
         cursor.execute(f"DELETE FROM {CATALOG}.searches WHERE name = ?", [name])
     newest = (
         f"SELECT name FROM {CATALOG}.searches WHERE retired IS NULL AND state = ? ORDER BY made DESC LIMIT ?"
