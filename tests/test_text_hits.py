@@ -47,15 +47,17 @@ def _tables(db, suffix: str = "") -> int:
 
 
 def test_at_most_kept_lists_are_in_use_and_the_others_are_dropped_later(monkeypatch):
-    db = frame_db(make_interactions())
+    db = _copying(frame_db(make_interactions()))
     words = [f"evidence {n}" for n in range(KEPT + 2)]
     for text in words:
         queries.count(db, Filter(text=text))
+        text_hits.copies_made()
     assert kept_searches(db) == words[::-1][:KEPT]
     assert _tables(db) == KEPT + 2  # the two put aside stay a while: a session may be about to read them
     assert _tables(db, "_rows") == KEPT + 2  # each with the copy of its rows
     monkeypatch.setattr(text_hits, "GRACE_SECONDS", -1.0)
     queries.count(db, Filter(text="evidence 9"))
+    text_hits.copies_made()
     assert _tables(db) == KEPT + 1  # those two dropped; the oldest in use put aside for the new one
     assert _tables(db, "_rows") == KEPT + 1
     assert kept_searches(db) == ["evidence 9", *words[::-1][: KEPT - 1]]
@@ -138,15 +140,22 @@ def test_a_remembered_list_is_forgotten_before_it_can_be_dropped(monkeypatch):
     assert queries.count(db, Filter(text="evidence 1")) == len(_scanned(db, "evidence 1"))
 
 
+def _copying(db):
+    """The database, copying a search's rows as the app's mirror does."""
+    db.copies_text_rows = True
+    return db
+
+
 @pytest.mark.parametrize("page", ["overview", "timeline", "cooperation", "network", "records", "sidebar"])
-def test_every_page_gives_the_same_from_the_copied_rows_as_from_the_list(monkeypatch, page):
+def test_every_page_gives_the_same_from_the_copied_rows_as_from_the_list(page):
     """The copy of a search's rows answers each page step exactly as the semi-join with its list does."""
     flt = Filter(text="evidence 1")
-    copied = frame_db(make_interactions())
+    copied = _copying(frame_db(make_interactions()))
+    queries.count(copied, flt)
+    text_hits.copies_made()
     with_copy = _page(copied, flt, page)
     assert text_hits.text_rows(copied, flt.text) is not None
-    monkeypatch.setattr(text_hits, "COPY_LIMIT", 0)
-    listed = frame_db(make_interactions())
+    listed = frame_db(make_interactions())  # as a command's database: no copy
     with_list = _page(listed, flt, page)
     assert text_hits.text_rows(listed, flt.text) is None
     assert with_copy.keys() == with_list.keys()
@@ -154,8 +163,33 @@ def test_every_page_gives_the_same_from_the_copied_rows_as_from_the_list(monkeyp
         assert _same(value, with_list[step]), step
 
 
+def test_the_first_query_of_a_search_does_not_wait_for_its_copy(monkeypatch):
+    started = []
+    monkeypatch.setattr(text_hits, "_copy_later", lambda db, name: started.append(name))
+    db = _copying(frame_db(make_interactions()))
+    assert queries.count(db, Filter(text="evidence 1")) == len(_scanned(db, "evidence 1"))
+    assert text_hits.text_rows(db, "evidence 1") is None  # the list answers meanwhile
+    assert len(started) == 1
+    text_hits._copy(db, started[0])
+    assert text_hits.text_rows(db, "evidence 1") == f"{CATALOG}.{started[0]}_rows"  # asked again: made
+
+
+def test_a_copy_is_not_made_of_a_list_whose_rows_changed_meanwhile(monkeypatch):
+    started = []
+    monkeypatch.setattr(text_hits, "_copy_later", lambda db, name: started.append(name))
+    db = _copying(frame_db(make_interactions()))
+    queries.count(db, Filter(text="evidence 1"))
+    db.cursor().execute("INSERT INTO mirror_state VALUES ('rev', 'a sync since')")  # the rows changed
+    text_hits._copy(db, started[0])
+    assert _tables(db, "_rows") == 0
+    found = db.cursor().execute(f"SELECT copied FROM {CATALOG}.searches WHERE name = ?", started).fetchone()
+    assert found == (None,)  # no copy, nor one to come: the list answers, asked no more
+
+
 def test_a_copy_holds_the_matching_rows_without_their_long_texts():
-    db = frame_db(make_interactions())
+    db = _copying(frame_db(make_interactions()))
+    text_hits.text_rows(db, "evidence 1")
+    text_hits.copies_made()
     table = text_hits.text_rows(db, "evidence 1")
     copied = db.cursor().execute(f"SELECT rowid FROM {table} ORDER BY rowid").fetchall()
     clause, params = BY_KEY["text"].sql("evidence 1")
@@ -176,9 +210,29 @@ def test_the_latest_cards_count_only_the_rows_the_search_matches(tmp_path):
         for n, words in enumerate(["Pipeline deal signed.", "Grain deal signed.", "Grain talks held."])
     ]
     store.add_records(db, [a], items)
-    mirror = Mirror(db, in_memory=True)
+    mirror = _copying(Mirror(db, in_memory=True))
     mirror.sync()
+    row_queries.latest_by_article(mirror, Filter(text="pipeline"))
+    text_hits.copies_made()
     latest = row_queries.latest_by_article(mirror, Filter(text="pipeline"))
     assert text_hits.text_rows(mirror, "pipeline") is not None
     assert latest["article_matches"].tolist() == [1]
     assert latest["evidence"].tolist() == ["Pipeline deal signed."]
+
+
+def test_a_copy_that_fails_leaves_the_list_to_answer_and_is_asked_for_no_more(monkeypatch):
+    import duckdb
+
+    started = []
+    monkeypatch.setattr(text_hits, "_copy_later", lambda db, name: started.append(name))
+    db = _copying(frame_db(make_interactions()))
+    queries.count(db, Filter(text="evidence 1"))
+
+    def refused(cursor):
+        raise duckdb.IOException("out of memory")
+
+    monkeypatch.setattr(text_hits, "_copied_columns", refused)
+    text_hits._copy(db, started[0])
+    found = db.cursor().execute(f"SELECT copied FROM {CATALOG}.searches WHERE name = ?", started).fetchone()
+    assert found == (None,) and _tables(db, "_rows") == 0
+    assert queries.count(db, Filter(text="evidence 1")) == len(_scanned(db, "evidence 1"))

@@ -31,6 +31,7 @@ SELECTION_LIMIT = 1000
 def _mirror(url: str) -> Mirror:
     db = store.connect(url)
     mirror = Mirror(db)
+    mirror.copies_text_rows = True  # the pages after a search's first read its rows alone
     mirror.sync()
     return mirror
 

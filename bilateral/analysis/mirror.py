@@ -161,6 +161,10 @@ def load_sql(table: str) -> str:
 class Mirror:
     """The DuckDB copy of one store. `cursor()` for reads (any thread); `sync()` to catch up."""
 
+    # a text search's rows copied in the background for the pages after its first (analysis/text_hits.py):
+    # the app's mirror says yes; a command that asks once would only pay for the copy
+    copies_text_rows = False
+
     def __init__(self, store: Store, path: Path | None = None, in_memory: bool = False):
         self.store = store
         self._lock = threading.Lock()
