@@ -41,7 +41,9 @@ if not changes.empty:
         f"{start:%Y-%m-%d} to {end:%Y-%m-%d}; the change is against the previous period of equal length. "
         "Commentary is left out."
     )
-    for column, row in zip(st.columns(len(changes)), changes.itertuples(), strict=True):
+    idle = changes["count"] == 0  # no scored interaction in the period: a card would say only "n/a"
+    slots = st.columns(len(changes)) if not idle.all() else []  # a card keeps its width when others go
+    for column, row in zip(slots, changes.loc[~idle].itertuples(), strict=False):
         value = "n/a" if row.index is None or row.index != row.index else f"{row.index:+.2f}"
         delta = None if row.change is None or row.change != row.change else f"{row.change:+.2f}"
         steady = delta is not None and abs(row.change) < 0.005  # "+0.00" had a green arrow up
@@ -53,6 +55,11 @@ if not changes.empty:
             delta_arrow="off" if steady else "auto",
             border=True,
             help=f"{count_noun(row.count, 'scored interaction')} in the period",
+        )
+    if idle.any():
+        st.caption(
+            f"No scored interaction in the period for {', '.join(changes.loc[idle, 'dyad'])} "
+            "(leading dyads of the whole filter, drawn below)."
         )
 
 what_moved(flt)

@@ -473,3 +473,16 @@ def test_an_unchanged_index_card_is_grey_without_an_arrow():
     gray, none = Metric.MetricColor.GRAY, Metric.MetricDirection.NONE
     assert all(p.color == gray and p.direction == none for p in steady)
     assert all(p.color != gray and p.direction != none for p in moved)
+
+
+def test_overview_index_cards_leave_out_dyads_idle_in_the_period_and_name_them():
+    """Leading dyads of the whole filter without a scored interaction in the index's 12 months get no "n/a"
+    card: a caption names them."""
+    at = page("overview", text="pipeline")
+    assert not at.exception
+    assert "n/a" not in [m.value for m in at.metric]
+    idle = [c.value for c in at.caption if c.value.startswith("No scored interaction in the period for ")]
+    assert len(idle) == 1
+    named = idle[0].removeprefix("No scored interaction in the period for ").split(" (")[0].split(", ")
+    cards = {m.label for m in at.metric}
+    assert named and not cards & set(named) and "CHN-RUS" in cards
