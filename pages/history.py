@@ -21,7 +21,7 @@ COLUMNS = {  # in the order shown: the change before the ids, so a narrow window
     "changes": st.column_config.TextColumn("Change", width="large"),
     "link": st.column_config.LinkColumn("Open", display_text="open ↗", width="small"),
     "record_id": st.column_config.TextColumn("Record id", width=120),
-    "version": st.column_config.NumberColumn("Version", width="small"),
+    "version": st.column_config.TextColumn("Version", width="small"),  # text: an import has none
 }
 
 page_without_filter()

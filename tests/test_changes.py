@@ -239,5 +239,7 @@ def test_an_import_is_told_in_counts_and_empty_columns_are_left_out():
     imported = changes.Change("2026-01-01T00:00:00+00:00", "ana", "import", "import", "rev 3", None, None,
                               {"articles": 1, "interactions": 2, "files": ["a.jsonl"]})  # fmt: skip
     assert store_history.change_text(imported) == "1 article, 2 interactions from a.jsonl"
+    line = store_history._line(imported)
+    assert (line["link"], line["version"]) == ("", "")  # empty cells in the History, not a grey "None"
     frame = pd.DataFrame({"at": [1, 2], "link": [None, None], "version": [None, 3], "changes": ["", "x"]})
     assert store_history.without_empty_columns(frame).columns.tolist() == ["at", "version", "changes"]

@@ -138,7 +138,9 @@ def _cut(text: str) -> str:
 def _line(change: Change) -> dict:
     return {
         "at": change.at, "actor": change.actor, "action": ACTIONS.get(change.action, change.action),
-        "kind": change.kind, "record_id": change.record_id, "version": change.version,
+        "kind": change.kind, "record_id": change.record_id,
+        "version": "" if change.version is None else str(change.version),  # an import has none: empty
         "changes": change_text(change),
-        "link": f"records?record={change.record_id}" if change.kind in ("article", "interaction") else None,
+        # an import has no record to open: an empty cell (the table draws None as a grey "None")
+        "link": f"records?record={change.record_id}" if change.kind in ("article", "interaction") else "",
     }  # fmt: skip
