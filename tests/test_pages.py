@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bilateral.analysis.periods import Period
-from bilateral.filters import FIELDS
+from bilateral.filters import FIELDS, Filter
 from bilateral.model import Status
 from ui.sidebar import MORE_KEY, widget_key
 
@@ -486,3 +486,15 @@ def test_overview_index_cards_leave_out_dyads_idle_in_the_period_and_name_them()
     named = idle[0].removeprefix("No scored interaction in the period for ").split(" (")[0].split(", ")
     cards = {m.label for m in at.metric}
     assert named and not cards & set(named) and "CHN-RUS" in cards
+
+
+def test_the_review_status_menu_says_what_the_filter_description_says():
+    """One wording per status: the menu's entry is the label the filter describes itself with."""
+    at = page("records")
+    at.session_state[MORE_KEY] = True  # the analyst opens "More filters"
+    at.run()
+    options = at.selectbox(key="filter_status").proto.options[1:]
+    statuses = (Status.REVIEWED, Status.DRAFT, Status.MACHINE)
+    assert options == [f"{s.label} only" for s in statuses]
+    for status, option in zip(statuses, options, strict=True):
+        assert Filter(status=status).describe() == option.lower()

@@ -323,11 +323,7 @@ FIELDS: tuple[FilterField, ...] = (
             "Review status",
             group="more",
             choices=(None, Status.REVIEWED, Status.DRAFT, Status.MACHINE),
-            format={
-                Status.REVIEWED: "Reviewed only",
-                Status.DRAFT: "Drafts only",
-                Status.MACHINE: "Machine-coded only",
-            }.get,
+            format=lambda status: f"{status.label} only",  # the words the filter's description uses
             placeholder="Any",
         ),
         rank=90,
