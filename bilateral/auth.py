@@ -19,6 +19,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, func, select, update
 
+from bilateral import store
 from bilateral.errors import BilateralError
 from bilateral.store.tables import users
 
@@ -159,6 +160,17 @@ def cli_acting(engine: Engine, needed: Role, action: str) -> User:
     user = cli_user(engine, getpass.getuser())
     require(user, needed, action)
     return user
+
+
+def cli_store(needed: Role, action: str):
+    """(store, user) for a CLI command: the store opened, who acts checked (cli_acting) before anything is
+    written, then the curated records seeded, as every command that opens the store does; a user who may
+    not edit (a viewer checking files) seeds nothing."""
+    db = store.connect(seed=False)
+    user = cli_acting(db.engine, needed, action)
+    if user.can(Role.EDITOR):
+        store.seed_from_data(db.engine)
+    return db, user
 
 
 def _now() -> dt.datetime:

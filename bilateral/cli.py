@@ -35,10 +35,7 @@ __all__ = ["add_filter_arguments", "build_parser", "main"]
 
 def _import(paths: list[str], dry_run: bool, quiet: bool = False):
     """Import (or, dry_run, only check) files; prints each problem PATH:LINE: field: message."""
-    db = store.connect(seed=False)
-    user = cli_user(db, auth.Role.VIEWER if dry_run else auth.Role.EDITOR, "import")
-    if user.can(auth.Role.EDITOR):
-        store.seed_from_data(db.engine)  # the curated records first, as every command that opens the store
+    db, user = auth.cli_store(auth.Role.VIEWER if dry_run else auth.Role.EDITOR, "import")
     show = None if quiet else _progress_printer()
     try:
         return import_files(db.engine, [Path(p) for p in paths], set(load_actors()), show, dry_run=dry_run,
@@ -47,11 +44,6 @@ def _import(paths: list[str], dry_run: bool, quiet: bool = False):
         for problem in sorted(error.problems, key=lambda p: (p.path, p.line)):
             print(problem)
         return None
-
-
-def cli_user(db: store.Store, needed: auth.Role, action: str) -> auth.User:
-    """Who the CLI acts as (BILATERAL_USER and the user list), refused when the role does not allow it."""
-    return auth.cli_acting(db.engine, needed, action)
 
 
 def _progress_printer():
@@ -73,9 +65,7 @@ def cmd_validate(args) -> int:
 
 def cmd_import_field(args) -> int:
     """Field data: streamed, mapped by the tables in bilateral/importers/mappings, all or nothing."""
-    db = store.connect(seed=False)
-    user = cli_user(db, auth.Role.EDITOR, "import")
-    store.seed_from_data(db.engine)  # the curated records first, as every command that opens the store
+    db, user = auth.cli_store(auth.Role.EDITOR, "import")
     show = None
     if not args.quiet:
         show = lambda p: print(f"\r{p.line()}", end="", file=sys.stderr, flush=True)  # noqa: E731
@@ -96,9 +86,7 @@ def cmd_update(args) -> int:
         until = dt.date.fromisoformat(args.until) if args.until else None
     except ValueError as error:
         raise FileFormatError(f"--since/--until take a date YYYY-MM-DD ({error})") from None
-    db = store.connect(seed=False)
-    user = cli_user(db, auth.Role.EDITOR, "update")
-    store.seed_from_data(db.engine)
+    db, user = auth.cli_store(auth.Role.EDITOR, "update")
     log = (lambda _m: None) if args.quiet else (lambda m: print(m, file=sys.stderr, flush=True))
     progress = update_gdelt(db.engine, since, args.base_url, args.version, until, log=log, actor=user.name)
     print(progress.summary())
@@ -200,7 +188,7 @@ def cmd_init(args) -> int:
 def cmd_backup(args) -> int:
     """Write every table of the database to one JSON-lines file (admins: it holds the user list)."""
     db = store.connect(seed=False)
-    cli_user(db, auth.Role.ADMIN, "backup")
+    auth.cli_acting(db.engine, auth.Role.ADMIN, "backup")
     counts = store_backup.backup(db.engine, Path(args.file))
     print(f"wrote {args.file}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     return 0
@@ -209,7 +197,7 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     """Restore a backup into a database without records: validated, all or nothing."""
     db = store.connect(seed=False)
-    cli_user(db, auth.Role.ADMIN, "restore")
+    auth.cli_acting(db.engine, auth.Role.ADMIN, "restore")
     try:
         counts = store_backup.restore(db.engine, Path(args.file))
     except RecordError as error:
@@ -225,7 +213,7 @@ def cmd_users(args) -> int:
     """Manage the local user list: add, role, list (admins; anyone may add the first user)."""
     db = store.connect(seed=False)
     if args.action != "add" or auth.has_users(db.engine):
-        cli_user(db, auth.Role.ADMIN, "managing users")
+        auth.cli_acting(db.engine, auth.Role.ADMIN, "managing users")
     if args.action == "list":
         for name, role, failed in auth.list_users(db.engine):
             print(f"{name}\t{role}" + (f"\t{count_noun(failed, 'failed sign-in')}" if failed else ""))

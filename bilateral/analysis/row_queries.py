@@ -114,11 +114,9 @@ def latest_by_article(db, flt, limit: int = 6) -> pd.DataFrame:
     # articles' rows are found through the mirror's article index, which DuckDB uses only for a condition
     # alone (mirror.INDEXES), and then filtered (the count: 15 -> 3 ms at 1M, 45 -> 4 ms at 10M).
     # (a search's kept rows are few: there the articles' rows are picked out directly)
-    of_articles = (
-        "rowid IN (SELECT rowid FROM rows WHERE article_id = ANY(?))"
-        if source == "rows"
-        else ("article_id = ANY(?)")
-    )
+    of_articles = "article_id = ANY(?)"
+    if source == "rows":
+        of_articles = f"rowid IN (SELECT rowid FROM rows WHERE {of_articles})"
     out = run(
         db,
         f"SELECT rows.{WHOLE_ROW}, c.article_matches FROM rows JOIN (SELECT article_id, count(*) AS "

@@ -54,8 +54,7 @@ def text_condition(db, text: str) -> tuple[str, list]:
 
     Falls back to the declared predicate (a scan) when no list can be kept, so results never depend on it.
     """
-    # forgotten long before a list put aside can be dropped
-    found = remembered(db, ("text", text), lambda: _find(db, text), lifetime=GRACE_SECONDS / 2)
+    found = _remembered_list(db, text)
     if found is None:
         return BY_KEY["text"].sql(text)
     name, negated, _ = found
@@ -65,13 +64,19 @@ def text_condition(db, text: str) -> tuple[str, list]:
 def text_rows(db, text: str) -> str | None:
     """The table holding the rows the search text matches (all but their long texts, each with its `rowid`
     in the mirror), or None while there is none (see the module's docstring): then use text_condition."""
-    found = remembered(db, ("text", text), lambda: _find(db, text), lifetime=GRACE_SECONDS / 2)
+    found = _remembered_list(db, text)
     if found is None or found[2] is None:  # no copy, nor one to come
         return None
     name = found[0]
     # a copy being made when the list was looked up: asked again until it is there (~1 ms a time)
     made = found[2] or remembered(db, ("text rows", name), lambda: _copied(db, name), GRACE_SECONDS / 2)
     return f"{CATALOG}.{name}_rows" if made else None
+
+
+def _remembered_list(db, text: str) -> tuple[str, bool, bool | None] | None:
+    """_find's answer, remembered for the page's queries; forgotten long before a list put aside can be
+    dropped."""
+    return remembered(db, ("text", text), lambda: _find(db, text), lifetime=GRACE_SECONDS / 2)
 
 
 def copies_made(timeout: float = 60.0) -> None:

@@ -91,12 +91,10 @@ def run_batch(path: str, output: str | None) -> int:
 
 def run_ingest(args) -> int:
     """ingest FOLDER: one draft per file; per-file errors printed; exit 1 only when no file was queued."""
-    from bilateral import auth, store
+    from bilateral import auth
     from bilateral.extract.ingest import ingest_folder, progress_bar
 
-    db = store.connect(seed=False)
-    auth.cli_acting(db.engine, auth.Role.EDITOR, "queueing drafts")
-    store.seed_from_data(db.engine)
+    db, _ = auth.cli_store(auth.Role.EDITOR, "queueing drafts")
     report = ingest_folder(db, Path(args.folder), args.source, None if args.quiet else progress_bar())
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
