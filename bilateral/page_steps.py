@@ -44,7 +44,8 @@ def _agreement(db, flt, done):
     """The "do they agree?" chart, drawn (as on the page) only when the rows come from several datasets."""
     if done["datasets"] is None or len(done["datasets"]) < 2 or not done["dyad choices"]:
         return None
-    return charts.build_figure("agreement", db, flt, period="year", dyads=_shown(done)[:1])
+    menu = summary.agreement_menu(summary.dyad_coverage(db, flt, also=_shown(done)), _shown(done))
+    return charts.build_figure("agreement", db, flt, period="year", dyads=menu[:1])
 
 
 PAGES: dict[str, tuple[Step, ...]] = {

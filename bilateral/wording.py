@@ -6,11 +6,22 @@ Why one helper: counts reach the pages from many places, and each spelled its ow
 
 from __future__ import annotations
 
+from bilateral.model import Dataset
+
 
 def actor_label(code: str, names) -> str:
     """'RUS · Russia': an actor's code with its name from the registry `names` (code -> actor), the code
     alone when the registry does not know it. One wording for the sidebar's and the record editor's menus."""
     return f"{code} · {names[code].name}" if code in names else code
+
+
+def coverage_label(dyad: str, datasets) -> str:
+    """'PRK-USA · Curated, ICEWS' or 'CHN-RUS · Curated only': a dyad with the datasets that have its rows
+    (Dataset values), for the menu of the "do they agree?" view."""
+    labels = [Dataset(d).label for d in datasets]
+    if len(labels) < 2:
+        return f"{dyad} · {labels[0]} only" if labels else f"{dyad} · no scored rows"
+    return f"{dyad} · {', '.join(labels)}"
 
 
 def plural(word: str) -> str:

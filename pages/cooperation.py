@@ -3,8 +3,9 @@
 import streamlit as st
 
 from bilateral.analysis.periods import Period, auto_period
+from bilateral.analysis.summary import agreement_menu
 from bilateral.model import Dataset
-from bilateral.wording import count_noun
+from bilateral.wording import count_noun, coverage_label
 from ui import loaders, views
 from ui.downloads import chart_downloads
 from ui.sidebar import filter_sidebar
@@ -62,7 +63,11 @@ loaded = loaders.compared_datasets(flt)  # None unless the data holds field data
 if loaded is not None:
     st.subheader("Do they agree? Curated vs imported data")
     if len(loaded) > 1:
-        dyad = st.selectbox("Dyad", dyads, key="agreement_dyad")
+        covered = loaders.compared_dyads(flt, include, also=dyads)  # {dyad: its datasets}
+        dyad = st.selectbox(
+            "Dyad (those two datasets cover first)", agreement_menu(covered, dyads), key="agreement_dyad",
+            format_func=lambda d: coverage_label(d, covered.get(d, ())),
+        )  # fmt: skip
         agreement = loaders.figure(
             "agreement", flt, period=period.value, dyads=(dyad,), include_commentary=include
         )

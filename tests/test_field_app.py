@@ -92,6 +92,33 @@ def test_agreement_figure_draws_each_dataset_distinctly(mirror):
     assert "Do they agree? Net cooperation index of" in fig.layout.title.text  # the index, not the net score
 
 
+def test_compared_dyads_are_those_two_datasets_cover_best_covered_first(mirror):
+    found = queries.compared_dyads(mirror, flt())
+    assert all(len(datasets) > 1 for datasets in found["datasets"])
+    assert list(found["fewest"]) == sorted(found["fewest"], reverse=True)
+    chn_usa = found.set_index("dyad").loc["CHN-USA"]
+    assert chn_usa["datasets"] == ["curated", "gdelt", "icews"]  # the vocabulary's order
+    assert "CHN-RUS" not in set(found["dyad"])  # curated records only in these samples
+    also = queries.compared_dyads(mirror, flt(), also=("CHN-RUS",)).set_index("dyad")
+    assert also.loc["CHN-RUS", "datasets"] == ["curated"] and also.index[-1] == "CHN-RUS"
+    assert set(queries.compared_dyads(mirror, flt(dataset="gdelt"))["dyad"]) == set()  # one dataset kept
+
+
+def test_agreement_figure_names_the_datasets_without_rows_of_its_dyad(mirror):
+    """A dyad of curated records only: its one line keeps its legend, and a note says what is missing."""
+    fig = charts.build_figure("agreement", mirror, flt(), dyads=("CHN-RUS",), period="year")
+    assert [t.meta for t in fig.data] == ["curated"] and fig.layout.showlegend is True
+    (note,) = [a.text for a in fig.layout.annotations]
+    missing = "No scored GDELT or ICEWS rows for CHN-RUS under this filter"
+    assert note == f"{missing}: one dataset only, nothing to compare."
+    covered = charts.build_figure("agreement", mirror, flt(), dyads=("CHN-USA",), period="year")
+    assert not covered.layout.annotations and covered.layout.showlegend is True
+    only_icews = charts.build_figure(
+        "agreement", mirror, flt(dataset=["curated", "icews"]), dyads=("PRK-USA",), period="year"
+    )
+    assert not only_icews.layout.annotations  # GDELT is not under the filter: nothing is missing
+
+
 def test_records_without_evidence_say_so_and_link_the_source(mirror):
     rows = row_queries.records_page(mirror, flt(dataset="gdelt"), 10)
     table = record_table(rows)
@@ -178,6 +205,21 @@ def test_cooperation_page_overlays_curated_and_gdelt(app_env):
     agreement = next(s for s in specs if "Do they agree?" in s["layout"]["title"]["text"])
     assert {t["meta"] for t in agreement["data"]} >= {"curated", "gdelt"}
     assert at.multiselect(key="filter_dataset") is not None
+
+
+def test_agreement_menu_offers_the_dyads_two_datasets_cover_first_and_says_which(app_env):
+    """Under a filter of dyads of curated records only, the view opens on a dyad the imported data covers
+    too, and the menu names each dyad's datasets."""
+    at, specs = run_page("cooperation", dyad=["CHN-RUS", "CHN-USA"])
+    menu = at.selectbox(key="agreement_dyad")
+    assert menu.value == "CHN-USA"  # of the page's dyads, the one two datasets cover
+    labels = list(menu.options)  # as the menu shows them
+    assert labels[0] == "CHN-USA · Curated, GDELT, ICEWS" and labels[-1] == "CHN-RUS · Curated only"
+    agreement = next(s for s in specs if "Do they agree?" in s["layout"]["title"]["text"])
+    assert {t["meta"] for t in agreement["data"]} == {"curated", "gdelt", "icews"}
+    at.selectbox(key="agreement_dyad").select("CHN-RUS").run()
+    agreement = [json.loads(c.proto.spec) for c in at.get("plotly_chart")][-1]
+    assert "No scored GDELT or ICEWS rows for CHN-RUS" in agreement["layout"]["annotations"][0]["text"]
 
 
 def test_cooperation_page_says_why_there_is_no_overlay_under_one_dataset(app_env):

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from bilateral.registry import load_actors
-from bilateral.wording import actor_label, count_noun, period_words, plural
+from bilateral.wording import actor_label, count_noun, coverage_label, period_words, plural
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,15 @@ def test_an_actor_reads_as_its_code_and_name_and_an_unknown_code_as_itself():
     names = load_actors()
     assert actor_label("RUS", names) == f"RUS · {names['RUS'].name}"
     assert actor_label("ZZZ_UNKNOWN", names) == "ZZZ_UNKNOWN"
+
+
+@pytest.mark.parametrize(
+    ("datasets", "expected"),
+    [
+        (["curated", "gdelt"], "CHN-USA · Curated, GDELT"),
+        (["icews"], "CHN-USA · ICEWS only"),
+        ([], "CHN-USA · no scored rows"),
+    ],
+)
+def test_coverage_label_names_a_dyads_datasets(datasets, expected):
+    assert coverage_label("CHN-USA", datasets) == expected

@@ -100,6 +100,19 @@ def compared_datasets(flt: Filter) -> pd.DataFrame | None:
     return _compared_datasets(*_db(), query_key(flt))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _compared_dyads(
+    url: str, rev: int, key: str, include_commentary: bool, also: tuple[str, ...]
+) -> dict[str, list[str]]:
+    return summary.dyad_coverage(mirror(), _from_key(key), include_commentary, also)
+
+
+def compared_dyads(flt: Filter, include_commentary: bool = False, also=()) -> dict[str, list[str]]:
+    """{dyad: its datasets}: the dyads two datasets or more cover under the filter, best covered first, then
+    those of `also` that one dataset covers (see summary.dyad_coverage)."""
+    return _compared_dyads(*_db(), query_key(flt), include_commentary, tuple(also))
+
+
 def dataset_counts(flt: Filter) -> dict[str, int]:
     """Interactions per dataset under the filter, largest first (what a chart file says it shows)."""
     return queries.counts_by_dataset(datasets(flt))

@@ -380,6 +380,28 @@ def coop_by_dataset(
     return period_dates(out, "period", period)
 
 
+def compared_dyads(db, flt, include_commentary: bool = False, n: int = 30, also=()) -> pd.DataFrame:
+    """The n dyads with scored rows in two datasets or more under the filter, the best covered first (by
+    the rows of their thinnest dataset, then by all their rows), then those of `also` with one dataset;
+    columns dyad, datasets (values, in the vocabulary's order), fewest (rows of the thinnest dataset).
+
+    Why: the "do they agree?" view compares datasets for one dyad; offered only the page's leading dyads,
+    an analyst met a chart of curated records alone, the imported rows being about other dyads."""
+    source, clause, params = scope(db, flt, scored(include_commentary))
+    wanted = ", ".join("?" for _ in also) or "NULL"
+    out = run(
+        db,
+        f"SELECT dyad, list(dataset) AS datasets, min(rows) AS fewest FROM ("
+        f"SELECT dyad, dataset, count(*) AS rows FROM {source} WHERE {clause} GROUP BY ALL) GROUP BY dyad "
+        f"HAVING count(*) > 1 OR dyad IN ({wanted}) "
+        "ORDER BY count(*) > 1 DESC, fewest DESC, sum(rows) DESC, dyad LIMIT ?",
+        [*params, *also, n + len(also)],
+    )
+    order = {d.value: i for i, d in enumerate(Dataset)}
+    out["datasets"] = [sorted(values, key=order.__getitem__) for values in out["datasets"]]
+    return out
+
+
 def quad_counts(db, flt, dyads: list[str], include_commentary: bool = False) -> pd.DataFrame:
     """Per dyad and quad class: count (classes without rows left out); kept by coop_sums when it ran."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from bilateral.analysis.memo import remembered
-from bilateral.analysis.queries import dataset_summary, headline, run, scope, theme_totals
+from bilateral.analysis.queries import compared_dyads, dataset_summary, headline, run, scope, theme_totals
 from bilateral.model import Dataset, QuadClass
 
 
@@ -33,6 +33,20 @@ def compared_datasets(db, flt) -> pd.DataFrame | None:
     if len(loaded_datasets(db)) < 2:
         return None
     return dataset_summary(db, flt)
+
+
+def dyad_coverage(db, flt, include_commentary: bool = False, also=()) -> dict[str, list[str]]:
+    """{dyad: its datasets} of queries.compared_dyads, in its order (best covered first, then `also`)."""
+    found = compared_dyads(db, flt, include_commentary, also=tuple(also))
+    return dict(zip(found["dyad"], found["datasets"], strict=True))
+
+
+def agreement_menu(covered: dict[str, list[str]], dyads) -> list[str]:
+    """The dyads the "do they agree?" view offers, in order: the page's dyads that two datasets or more
+    cover, the other dyads they cover, then the rest of the page's dyads. `covered`: {dyad: its datasets}
+    (queries.compared_dyads), best covered first."""
+    both = [d for d, datasets in covered.items() if len(datasets) > 1]
+    return list(dict.fromkeys([*(d for d in dyads if d in both), *both, *dyads]))
 
 
 def choices(db) -> dict[str, list]:

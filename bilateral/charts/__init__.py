@@ -40,6 +40,7 @@ from bilateral.charts.payloads import (
 )
 from bilateral.charts.style import CHART_TEMPLATE, FONT, TRACE_TYPES, empty_figure, figure_title
 from bilateral.charts.watch_chart import watch_figure
+from bilateral.model import Dataset
 
 __all__ = [
     "CHART_TEMPLATE",
@@ -152,7 +153,10 @@ def _agreement(db, flt, period=None, dyads=None, include_commentary=False, **_):
     period = _period(db, flt, period)
     sums = queries.coop_by_dataset(db, flt, period, dyad, include_commentary)
     title = figure_title(f"Do they agree? Net cooperation index of {dyad} by dataset", flt, span)
-    return agreement_figure(AgreementData(sums, dyad, title, period))
+    drawn = set(sums.loc[sums["count"] > 0, "dataset"])
+    present = set(queries.dataset_summary(db, flt)["dataset"])  # kept: the page asked for it already
+    missing = tuple(d for d in Dataset if d.value in present and d.value not in drawn)
+    return agreement_figure(AgreementData(sums, dyad, title, period, missing))
 
 
 def _quad_mix(db, flt, dyads=None, include_commentary=False, **_):

@@ -38,6 +38,7 @@ class AgreementData:
     dyad: str
     title: str
     period: Period = Period.YEAR
+    missing: tuple[Dataset, ...] = ()  # datasets under the filter without a scored row of the dyad
 
 
 def agreement_index(sums: pd.DataFrame) -> pd.DataFrame:
@@ -72,6 +73,24 @@ def agreement_figure(data: AgreementData) -> go.Figure:
     fig.update_layout(
         template=CHART_TEMPLATE, title={"text": data.title}, height=380,
         yaxis={"title": "Net cooperation index", "range": [-1.05, 1.05]}, xaxis_title=data.period.label,
-        legend={"title": {"text": "Dataset"}},
+        legend={"title": {"text": "Dataset"}}, showlegend=True,  # plotly hides the legend of one line
     )  # fmt: skip
+    if data.missing:
+        fig.add_annotation(
+            text=missing_note(data.dyad, data.missing, compared=len(fig.data) > 1), showarrow=False,
+            xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-46,
+            font={"size": 13, "color": MUTED},
+        )  # fmt: skip
+        fig.update_layout(margin_b=CHART_TEMPLATE.layout.margin.b + NOTE_PX)
     return fig
+
+
+NOTE_PX = 26  # the bottom margin a one-line note under the axis title adds
+
+
+def missing_note(dyad: str, missing: tuple[Dataset, ...], compared: bool) -> str:
+    """Under the chart: which datasets of the filter have no scored row of the dyad (so no line), and, with
+    one line left, that there is nothing to compare it with."""
+    names = " or ".join(d.label for d in missing)
+    tail = "" if compared else ": one dataset only, nothing to compare"
+    return f"No scored {names} rows for {dyad} under this filter{tail}."
