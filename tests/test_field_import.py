@@ -5,6 +5,7 @@ tables (bilateral/importers/mappings/): actors, date, PLOVER type, quad class, s
 Rows that are skipped are checked for their reason.
 """
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -314,6 +315,10 @@ def _bad_files(tmp: Path) -> dict[str, tuple[Path, type, str]]:
     no_event = _zip(tmp / "readme.zip", {"README.md": b"no events here"})
     zero_zip = tmp / "zero.zip"
     zero_zip.write_bytes(b"")
+    gzipped = tmp / "events.tsv.gz"
+    gzipped.write_bytes(gzip.compress("".join(lines).encode()))
+    cut = "".join(lines[:2]) + "\t".join(lines[2].split("\t")[:40]) + "\n"  # line 3 has 40 columns
+    second_bad = _zip(tmp / "two.zip", {"a.tsv": "".join(lines).encode(), "b.tsv": cut.encode()})
     return {
         "truncated": (truncated, formats.TruncatedFileError, f"{truncated}:10:"),
         "columns": (columns, formats.ColumnCountError, f"{columns}:5:"),
@@ -321,10 +326,15 @@ def _bad_files(tmp: Path) -> dict[str, tuple[Path, type, str]]:
         "empty": (empty, formats.EmptyFileError, f"{empty}:1:"),
         "no event file": (no_event, formats.NoEventFileError, f"{no_event}:1:"),
         "0-byte zip": (zero_zip, formats.EmptyFileError, f"{zero_zip}:1:"),
+        "gzip": (gzipped, formats.FieldFileError, f"{gzipped}:1: a gzip-compressed file"),
+        "zip's second file": (second_bad, formats.ColumnCountError, f"{second_bad}!b.tsv:3:"),
     }
 
 
-@pytest.mark.parametrize("case", ["truncated", "columns", "encoding", "empty", "no event file", "0-byte zip"])
+@pytest.mark.parametrize(
+    "case",
+    ["truncated", "columns", "encoding", "empty", "no event file", "0-byte zip", "gzip", "zip's second file"],
+)
 def test_a_bad_file_gives_a_named_error_and_leaves_the_store_unchanged(empty_store, tmp_path, case, mapping):
     import_field_files(empty_store.engine, [ICEWS])
     before, revision = empty_store.counts(), empty_store.revision()
@@ -341,6 +351,19 @@ def test_zipped_gdelt_and_icews_import_like_plain_files(empty_store, tmp_path):
     assert formats.detect_format(gdelt_zip) == "gdelt" and formats.detect_format(icews_zip) == "icews"
     progress = import_field_files(empty_store.engine, [gdelt_zip, icews_zip])
     assert progress.kept == 6 + 97
+
+
+def test_a_zip_of_several_event_files_imports_each_in_name_order(empty_store, tmp_path):
+    """A zip of two yearly ICEWS files (each with its header) is read whole, not its first file only."""
+    header, *rows = ICEWS.read_text(encoding="utf-8").splitlines(keepends=True)
+    half = len(rows) // 2
+    later, earlier = header + "".join(rows[half:]), header + "".join(rows[:half])
+    both = _zip(tmp_path / "icews.zip", {"events.2.tab": later.encode(), "events.1.tab": earlier.encode()})
+    assert formats.event_files(both) == ["events.1.tab", "events.2.tab"]
+    read = [(name, line) for name, line, _ in formats.tab_rows(both, "icews")]
+    assert len(read) == len(rows) and read[0] == (f"{both}!events.1.tab", 2)
+    assert read[half] == (f"{both}!events.2.tab", 2)
+    assert import_field_files(empty_store.engine, [both]).kept == 97  # as the plain file
 
 
 def test_jsonl_plover_reads_like_the_array(tmp_path):

@@ -1,6 +1,7 @@
 """Field-data files read as streams of rows: GDELT and ICEWS (tab-separated), PLOVER (JSON array or JSONL).
 
-Plain or .zip. A file is read a line at a time (a JSON array an object at a time), so memory stays flat.
+Plain or .zip (every event file in it, in name order). A file is read a line at a time (a JSON array an
+object at a time), so memory stays flat.
 Anything that makes a file unreadable raises a FieldFileError naming the file and the line; the importer
 then writes nothing.
 """
@@ -21,6 +22,7 @@ EVENT_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".jsonl", ".export")
 ICEWS_FIRST_COLUMN = "Event ID"
 ICEWS_WIDTH = 20
 GDELT_WIDTHS = (57, 58, 61)
+GZIP_MAGIC = b"\x1f\x8b"
 _JSON_CHUNK = 1 << 16
 _MAX_RECORD = 1 << 24  # a record longer than 16 MB is a broken file, not a record
 
@@ -61,31 +63,46 @@ class BadJsonError(FieldFileError):
     """A PLOVER file that is not a JSON array of objects or JSON lines."""
 
 
+def event_files(path: Path) -> list[str | None]:
+    """The event files to read of a path: [None] for a plain file; the names of the event files inside a
+    zip, in name order (a zip of several yearly files is read whole, one after the other)."""
+    name = str(path)
+    if path.suffix.lower() != ".zip":
+        return [None]
+    if path.stat().st_size == 0:
+        raise EmptyFileError(name, 1, "the zip is empty (0 bytes): download it again")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = sorted(
+                m.filename
+                for m in archive.infolist()
+                if not m.is_dir() and m.filename.lower().endswith(EVENT_SUFFIXES)
+            )
+    except zipfile.BadZipFile:
+        raise FieldFileError(name, 1, "not a readable zip file (truncated download?)") from None
+    if not members:
+        raise NoEventFileError(name, 1, "the zip holds no event file (.csv, .tab, .json, ...)")
+    return members
+
+
 @contextmanager
-def open_event_file(path: Path) -> Iterator[tuple[str, IO[bytes]]]:
-    """(name for messages, binary stream) of a plain file, or of the event file inside a zip."""
+def open_event_file(path: Path, member: str | None = None) -> Iterator[tuple[str, IO[bytes]]]:
+    """(name for messages, binary stream) of a plain file, or of one event file inside a zip (the first
+    of event_files when no member is named)."""
     name = str(path)
     if path.suffix.lower() != ".zip":
         if path.stat().st_size == 0:
             raise EmptyFileError(name, 1, "the file is empty (0 bytes)")
         with path.open("rb") as handle:
+            if handle.read(2) == GZIP_MAGIC:
+                raise FieldFileError(name, 1, "a gzip-compressed file: unpack it first (gunzip) or zip it")
+            handle.seek(0)
             yield name, handle
         return
-    if path.stat().st_size == 0:
-        raise EmptyFileError(name, 1, "the zip is empty (0 bytes): download it again")
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
-        raise FieldFileError(name, 1, "not a readable zip file (truncated download?)") from None
-    with archive:
-        members = [
-            m for m in archive.infolist() if not m.is_dir() and m.filename.lower().endswith(EVENT_SUFFIXES)
-        ]
-        if not members:
-            raise NoEventFileError(name, 1, "the zip holds no event file (.csv, .tab, .json, ...)")
-        member = members[0]
-        inner = f"{name}!{member.filename}"
-        if member.file_size == 0:
+    member = member or event_files(path)[0]
+    with zipfile.ZipFile(path) as archive:
+        inner = f"{name}!{member}"
+        if archive.getinfo(member).file_size == 0:
             raise EmptyFileError(inner, 1, "the event file in the zip is empty")
         with archive.open(member) as handle:
             yield inner, handle
@@ -149,8 +166,14 @@ def _lines(name: str, handle: IO[bytes]) -> Iterator[tuple[int, str, bool]]:
 
 
 def tab_rows(path: Path, kind: str) -> Iterator[tuple[str, int, list[str] | dict[str, str]]]:
-    """(file, line, row) of a GDELT file (a list of fields) or an ICEWS file (a dict by header name)."""
-    with open_event_file(path) as (name, handle):
+    """(file, line, row) of a GDELT file (a list of fields) or an ICEWS file (a dict by header name); of
+    each event file of a zip in turn (each ICEWS file with its own header)."""
+    for member in event_files(path):
+        yield from _tab_rows_of(path, member, kind)
+
+
+def _tab_rows_of(path: Path, member: str | None, kind: str) -> Iterator[tuple[str, int, list[str] | dict]]:
+    with open_event_file(path, member) as (name, handle):
         header: list[str] | None = None
         width = 0
         for number, text, complete in _lines(name, handle):
@@ -184,8 +207,14 @@ def rows_of(path: Path, kind: str) -> Iterator[tuple[str, int, object]]:
 
 
 def plover_records(path: Path) -> Iterator[tuple[str, int, dict]]:
-    """(file, line, record) of a JSON array of objects or of JSON lines, an object at a time."""
-    with open_event_file(path) as (name, handle):
+    """(file, line, record) of a JSON array of objects or of JSON lines, an object at a time; of each event
+    file of a zip in turn."""
+    for member in event_files(path):
+        yield from _plover_records_of(path, member)
+
+
+def _plover_records_of(path: Path, member: str | None) -> Iterator[tuple[str, int, dict]]:
+    with open_event_file(path, member) as (name, handle):
         first = handle.read(1)
         while first and first.isspace():
             first = handle.read(1)
