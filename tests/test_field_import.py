@@ -386,6 +386,18 @@ def test_cli_imports_field_files_and_prints_reasons(empty_store, capsys):
     assert "97 interactions added" in capsys.readouterr().out
 
 
+def test_a_zip_of_record_files_is_refused_by_name_not_read_as_plover(empty_store, tmp_path, capsys):
+    """Our own JSONL records zipped: the import says what the file is (it read them as PLOVER and skipped
+    every row as "unknown PLOVER event"); PLOVER records zipped are still PLOVER."""
+    records = _zip(tmp_path / "records.zip", {"articles.jsonl": b'{"id": "a-1", "title": "T"}\n'})
+    before = empty_store.counts()
+    assert main(["import", str(records), "--quiet"]) != 0
+    err = capsys.readouterr().err
+    assert f"{records}!articles.jsonl:1: JSON lines without a PLOVER 'event'" in err and "unpack it" in err
+    assert empty_store.counts() == before
+    assert formats.field_format(_zip(tmp_path / "plover.zip", {"p.json": PLOVER.read_bytes()})) == "plover"
+
+
 @pytest.mark.parametrize(
     ("text", "error", "line"),
     [

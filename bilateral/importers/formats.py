@@ -126,9 +126,11 @@ def detect_format(path: Path) -> str:
 
 
 def field_format(path: Path) -> str | None:
-    """The field format of a file, or None when it is a record file of our own (articles/interactions)."""
-    if path.suffix.lower() == ".zip":
-        return detect_format(path)
+    """The field format of a file, or None when it is a record file of our own (articles/interactions).
+
+    A zip is always field data: records of our own in a zip are refused (the record importer reads plain
+    files), where they were read as PLOVER and every row skipped as "unknown PLOVER event"."""
+    zipped = path.suffix.lower() == ".zip"
     with open_event_file(path) as (name, handle):
         first = handle.readline(1 << 20)
     text = _decode(first, name, 1).lstrip("\ufeff").lstrip()
@@ -136,8 +138,15 @@ def field_format(path: Path) -> str | None:
         try:
             record = json.loads(text)
         except json.JSONDecodeError:
-            return None
-        return "plover" if isinstance(record, dict) and "event" in record else None
+            record = None
+        if isinstance(record, dict) and "event" in record:
+            return "plover"
+        if zipped:
+            message = "JSON lines without a PLOVER 'event': a zip of record files is not read; unpack it"
+            raise FieldFileError(name, 1, message)
+        return None
+    if zipped:
+        return detect_format(path)
     if text.startswith("["):
         return "plover"
     fields = text.rstrip("\r\n").split("\t")
