@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bilateral import auth, export, store
 from bilateral.analysis import commands as watch_commands
-from bilateral.analysis import mirror_session, summary
+from bilateral.analysis import mirror_session, queries, summary
 from bilateral.analysis.row_queries import OLDEST, RECORD_ORDERS
 from bilateral.bench import commands as bench_commands
 from bilateral.errors import BilateralError, FileFormatError, RecordError
@@ -117,21 +117,30 @@ def _refresh_mirror() -> None:
         pass
 
 
+DATA_FORMATS = ("jsonl", "csv", "xlsx")
+
+
 def cmd_export_data(args) -> int:
-    """Write the filtered records as JSONL (re-importable) or CSV (formulas neutralised), streamed."""
+    """Write the filtered records as JSONL (re-importable), CSV or XLSX (formulas neutralised), in the
+    format the file's suffix names unless --format says; whole or not at all (export.write_whole)."""
     flt = filter_from_cli(args)
+    fmt = export.output_format(args.output, args.format, DATA_FORMATS, "jsonl")
     with mirror_session(store.connect()) as mirror:
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="") as handle:
-                if args.format == "csv":
-                    handle.write("\ufeff")
-                    written = export.write_records_csv(mirror, flt, handle, args.order)
-                else:
-                    written = export.write_records_jsonl(mirror, flt, handle, args.order)
-        except OSError as error:
-            raise export.ExportError(f"cannot write {args.output}: {error.strerror or error}") from error
-    print(f"wrote {written} interactions to {args.output}")
+        if fmt == "xlsx":
+            export.write_bytes_whole(args.output, export.records_xlsx(mirror, flt, order=args.order))
+            written = min(queries.count(mirror, flt), export.XLSX_MAX_ROWS)
+        elif fmt == "csv":
+            written = export.write_whole(args.output, lambda h: _csv(mirror, flt, h, args.order), text=True)
+        else:
+            write = lambda h: export.write_records_jsonl(mirror, flt, h, args.order)  # noqa: E731
+            written = export.write_whole(args.output, write, text=True)
+    print(f"wrote {written} interactions to {args.output} ({fmt.upper()})")
     return 0
+
+
+def _csv(mirror, flt, handle, order: str) -> int:
+    handle.write("\ufeff")  # so Excel reads the file as UTF-8
+    return export.write_records_csv(mirror, flt, handle, order)
 
 
 def cmd_stats(args) -> int:
@@ -261,8 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--base-url", metavar="URL", help="where the listing and files are (default: GDELT's)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.set_defaults(func=cmd_update)
-    p = commands.add_parser("export-data", help="write the filtered records as JSONL or CSV")
-    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p = commands.add_parser("export-data", help="write the filtered records as JSONL, CSV or XLSX")
+    p.add_argument("--format", choices=DATA_FORMATS, help="default: from the -o suffix, else jsonl")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument(
         "--order",

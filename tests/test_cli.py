@@ -158,6 +158,48 @@ def test_export_data_round_trips_through_import(db, tmp_path, new_db_url):
     assert csv_out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("id,date,actor1,actor2,dyad")
 
 
+def test_export_data_writes_the_format_its_file_name_says(db, tmp_path, monkeypatch, capsys):
+    """`-o records.csv` is CSV without `--format csv` (it was JSON lines in a .csv); .xlsx is a workbook;
+    any other name JSON lines; `--format` still wins."""
+    import openpyxl
+
+    monkeypatch.setenv("BILATERAL_DB", db)
+    for name in ("r.csv", "r.xlsx", "r.jsonl", "r.txt"):
+        assert main(["export-data", "--theme", "cyber", "-o", str(tmp_path / name)]) == 0
+    assert "(XLSX)" in capsys.readouterr().out
+    rows = list(csv.DictReader((tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()))
+    lines = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    interactions = [r["id"] for r in lines if "event_type" in r]
+    assert [r["id"] for r in rows] == interactions and (tmp_path / "r.txt").read_text() == (
+        tmp_path / "r.jsonl"
+    ).read_text()
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)
+    assert book.sheetnames == ["Records", "Articles", "About"]
+    assert [row[0] for row in book["Records"].iter_rows(min_row=2, values_only=True)] == interactions
+    assert main(["export-data", "--theme", "cyber", "--format", "csv", "-o", str(tmp_path / "x.jsonl")]) == 0
+    assert (tmp_path / "x.jsonl").read_text(encoding="utf-8-sig").startswith("id,date,")
+
+
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), ValueError("a query failed")])
+def test_a_failed_export_leaves_the_earlier_file_and_no_part_file(tmp_path, failure):
+    from bilateral import export
+
+    target = tmp_path / "records.csv"
+    target.write_text("the earlier export", encoding="utf-8")
+
+    def half_then_fail(handle):
+        handle.write("id,date\nr-1,")
+        raise failure
+
+    expected = export.ExportError if isinstance(failure, OSError) else ValueError
+    with pytest.raises(expected) as raised:
+        export.write_whole(target, half_then_fail, text=True)
+    if expected is export.ExportError:
+        assert str(raised.value) == f"cannot write {target}: No space left on device"
+    assert target.read_text(encoding="utf-8") == "the earlier export"
+    assert list(tmp_path.iterdir()) == [target]
+
+
 def test_export_data_in_an_order(db, tmp_path):
     """`--order tension` writes the most hostile records first; oldest first stays the default."""
     out = tmp_path / "hostile.csv"

@@ -7,6 +7,7 @@ Nothing here imports Streamlit, and nothing starts a browser until a chart image
 from __future__ import annotations
 
 from bilateral.export.captions import Caption, caption_text, data_source_text, with_caption
+from bilateral.export.files import output_format, write_bytes_whole, write_whole
 from bilateral.export.graphs import graph_gexf, graph_graphml, safe_graph
 from bilateral.export.images import (
     CHART_FORMATS,
@@ -24,6 +25,7 @@ from bilateral.export.tables import (
     ARTICLE_EXPORT_COLUMNS,
     FORMULA_PREFIXES,
     RECORD_COLUMNS,
+    XLSX_MAX_ROWS,
     articles_table,
     neutralise,
     records_csv,
@@ -42,6 +44,7 @@ __all__ = [
     "IMAGE_FORMATS",
     "MIME_TYPES",
     "RECORD_COLUMNS",
+    "XLSX_MAX_ROWS",
     "Caption",
     "ExportError",
     "articles_table",
@@ -56,6 +59,7 @@ __all__ = [
     "graph_gexf",
     "graph_graphml",
     "neutralise",
+    "output_format",
     "records_csv",
     "records_jsonl",
     "records_table",
@@ -63,6 +67,8 @@ __all__ = [
     "safe_cell",
     "safe_graph",
     "with_caption",
+    "write_bytes_whole",
     "write_records_csv",
     "write_records_jsonl",
+    "write_whole",
 ]

@@ -6,8 +6,6 @@ Registered by bilateral.cli through register(subparsers); the filter flags are t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bilateral import charts, export, store
 from bilateral.analysis import mirror_session, queries
 from bilateral.filters import add_filter_arguments, filter_from_cli
@@ -33,14 +31,6 @@ def register(subparsers) -> None:
     p.set_defaults(func=cmd_chart)
 
 
-def output_format(output: str, given: str | None, allowed: tuple[str, ...], default: str) -> str:
-    """The format asked for, else the one the file name's suffix names, else the default."""
-    if given:
-        return given
-    suffix = Path(output).suffix.lower().lstrip(".")
-    return suffix if suffix in allowed else default
-
-
 def cmd_report(args) -> int:
     """Write the report of the filtered records."""
     from bilateral.report import build_report
@@ -48,13 +38,13 @@ def cmd_report(args) -> int:
     from bilateral.report.pdf import report_pdf
 
     flt = filter_from_cli(args)
-    fmt = output_format(args.output, args.format, REPORT_FORMATS, "pdf")
+    fmt = export.output_format(args.output, args.format, REPORT_FORMATS, "pdf")
     db = store.connect()
     notes = list_notes(db.engine, flt.date_from, flt.date_to, flt.dyads, flt.themes)
     with mirror_session(db) as mirror:
         report = build_report(mirror, flt, notes=notes)
         n = queries.count(mirror, flt)
-    _write(args.output, report_pdf(report) if fmt == "pdf" else report_html(report))
+    export.write_bytes_whole(args.output, report_pdf(report) if fmt == "pdf" else report_html(report))
     print(f"wrote {fmt.upper()} report to {args.output}: {n} interactions, "
           f"{len(report.sources)} sources; filters: {report.filters}")  # fmt: skip
     return 0
@@ -63,7 +53,7 @@ def cmd_report(args) -> int:
 def cmd_chart(args) -> int:
     """Write one chart of the filtered records, captioned; exit 1 when nothing matches the filters."""
     flt = filter_from_cli(args)
-    fmt = output_format(args.output, args.format, export.CHART_FORMATS, "png")
+    fmt = export.output_format(args.output, args.format, export.CHART_FORMATS, "png")
     db = store.connect()
     notes = list_notes(db.engine, flt.date_from, flt.date_to, flt.dyads, flt.themes)
     with mirror_session(db) as mirror:
@@ -74,14 +64,6 @@ def cmd_chart(args) -> int:
         source = export.data_source_text(queries.dataset_counts(mirror, flt))
     caption = export.Caption.now(n, flt.describe(), source)
     data = export.chart_bytes(fig, fmt, caption, scale=args.scale, title=f"Bilateral {args.name} chart")
-    _write(args.output, data)
+    export.write_bytes_whole(args.output, data)
     print(f"wrote {args.name} chart ({fmt}) to {args.output}: {n} interactions; filters: {flt.describe()}")
     return 0
-
-
-def _write(output: str, data: bytes) -> None:
-    """Write the file, turning an OS error into a message that names the path."""
-    try:
-        Path(output).write_bytes(data)
-    except OSError as error:
-        raise export.ExportError(f"cannot write {output}: {error.strerror or error}") from error
