@@ -16,6 +16,7 @@ from sqlalchemy import Engine, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from bilateral.errors import Problem, RecordError, StoreError
+from bilateral.file_writes import write_whole
 from bilateral.model.validation import article_from_dict, interaction_from_dict
 from bilateral.store import schema
 from bilateral.store.tables import (
@@ -42,7 +43,8 @@ class BackupError(StoreError):
 
 
 def backup(engine: Engine, path: Path) -> dict[str, int]:
-    """Write every table to `path` (a consistent snapshot: one read transaction); returns rows per table."""
+    """Write every table to `path` (a consistent snapshot: one read transaction), whole or not at all (a
+    failed backup leaves an earlier file at `path` as it was); returns rows per table."""
     counts: dict[str, int] = {}
     try:
         with engine.connect() as connection, connection.begin():
@@ -51,19 +53,21 @@ def backup(engine: Engine, path: Path) -> dict[str, int]:
             rev = connection.execute(select(counters.c.value).where(counters.c.name == "rev")).scalar() or 0
             header = {"format": FORMAT, "version": 1, "schema": schema.current_revision(connection),
                       "rev": rev, "tables": counts}  # fmt: skip
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(json.dumps(header) + "\n")
-                for name, table in TABLES.items():
-                    order = table.c.id if "id" in table.c else next(iter(table.primary_key.columns))
-                    result = connection.execution_options(yield_per=BATCH).execute(
-                        select(table).order_by(order)
-                    )
-                    for row in result.mappings():
-                        values = {k: v for k, v in row.items() if not (name == "audit" and k == "id")}
-                        handle.write(json.dumps({"table": name, "row": values}, ensure_ascii=False) + "\n")
+            write_whole(path, lambda handle: _write_rows(connection, header, handle), text=True)
     except OSError as error:
         raise BackupError(f"cannot write the backup {path}: {error.strerror or error}") from error
     return counts
+
+
+def _write_rows(connection, header: dict, handle) -> None:
+    """The header line, then one line per row of every table, a batch of rows at a time."""
+    handle.write(json.dumps(header) + "\n")
+    for name, table in TABLES.items():
+        order = table.c.id if "id" in table.c else next(iter(table.primary_key.columns))
+        result = connection.execution_options(yield_per=BATCH).execute(select(table).order_by(order))
+        for row in result.mappings():
+            values = {k: v for k, v in row.items() if not (name == "audit" and k == "id")}
+            handle.write(json.dumps({"table": name, "row": values}, ensure_ascii=False) + "\n")
 
 
 def restore(engine: Engine, path: Path) -> dict[str, int]:
