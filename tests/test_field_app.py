@@ -222,6 +222,14 @@ def test_agreement_menu_offers_the_dyads_two_datasets_cover_first_and_says_which
     assert "No scored GDELT or ICEWS rows for CHN-RUS" in agreement["layout"]["annotations"][0]["text"]
 
 
+def test_the_benchmarks_cooperation_steps_draw_the_dyad_the_page_opens_on(mirror):
+    """page_steps runs what the page runs: the agreement chart of the first dyad of its menu."""
+    done = {}
+    for step in PAGES["cooperation"]:
+        done[step.name] = step.run(mirror, flt(dyad=["CHN-RUS", "CHN-USA"]), done)
+    assert "of CHN-USA by dataset" in done["agreement figure"].layout.title.text
+
+
 def test_cooperation_page_says_why_there_is_no_overlay_under_one_dataset(app_env):
     """The store holds three datasets; a filter keeping GDELT only gets a line saying how to compare."""
     at, specs = run_page("cooperation", dataset="gdelt")
