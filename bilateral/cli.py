@@ -134,7 +134,7 @@ def cmd_export_data(args) -> int:
         else:
             write = lambda h: export.write_records_jsonl(mirror, flt, h, args.order)  # noqa: E731
             written = export.write_whole(args.output, write, text=True)
-    print(f"wrote {written} interactions to {args.output} ({fmt.upper()})")
+    export.report_written(args.output, f"wrote {written} interactions to {args.output} ({fmt.upper()})")
     return 0
 
 

@@ -22,8 +22,13 @@ def write_whole(output: str | Path, write: Callable[[IO], T], text: bool = False
     """write(handle) into a new file beside `output`, which then replaces `output`; on any failure (raised
     as it came) the new file goes and `output` is as it was. Returns what write returned.
 
-    text: the handle takes str (UTF-8, no newline translation), else bytes."""
+    text: the handle takes str (UTF-8, no newline translation), else bytes. A target that is a symbolic
+    link or not a regular file (/dev/stdout, a named pipe) is written in place: swapping it would replace
+    the link or the device with a file."""
     target = Path(output)
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        with _opened(target, text, new=False) as stream:
+            return write(stream)
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.part")  # made as any new file
     try:
         with _opened(temporary, text) as stream:
@@ -35,6 +40,8 @@ def write_whole(output: str | Path, write: Callable[[IO], T], text: bool = False
             os.unlink(temporary)
 
 
-def _opened(path: Path, text: bool) -> IO:
-    """A new file (never one that exists) for writing, with the permissions any new file gets."""
-    return path.open("x", encoding="utf-8", newline="") if text else path.open("xb")
+def _opened(path: Path, text: bool, new: bool = True) -> IO:
+    """A new file (never one that exists, with the permissions any new file gets) for writing, or with
+    new=False the path as it is."""
+    mode = "x" if new else "w"
+    return path.open(mode, encoding="utf-8", newline="") if text else path.open(mode + "b")

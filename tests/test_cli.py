@@ -6,7 +6,7 @@ import re
 import shutil
 
 import pytest
-from helpers import ROOT, run_cli
+from helpers import ROOT, run_cli, run_cli_process
 
 from bilateral.cli import main
 from bilateral.store import schema
@@ -178,6 +178,15 @@ def test_export_data_writes_the_format_its_file_name_says(db, tmp_path, monkeypa
     assert [row[0] for row in book["Records"].iter_rows(min_row=2, values_only=True)] == interactions
     assert main(["export-data", "--theme", "cyber", "--format", "csv", "-o", str(tmp_path / "x.jsonl")]) == 0
     assert (tmp_path / "x.jsonl").read_text(encoding="utf-8-sig").startswith("id,date,")
+
+
+def test_export_data_to_stdout_keeps_its_message_out_of_the_data(db):
+    """`-o /dev/stdout`: the file is written in place (not swapped for a file) and the "wrote" line goes to
+    stderr; printed on stdout it landed in the data (over the CSV's first bytes when redirected)."""
+    result = run_cli_process("export-data", "--format", "csv", "--theme", "cyber", "-o", "/dev/stdout", db=db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.lstrip("\ufeff").startswith("id,date,") and "wrote" not in result.stdout
+    assert "interactions to /dev/stdout (CSV)" in result.stderr
 
 
 def test_a_failed_export_names_its_file_and_leaves_the_earlier_one(tmp_path):

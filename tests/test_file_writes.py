@@ -37,6 +37,31 @@ def test_a_failure_half_way_leaves_the_earlier_file_and_nothing_else(tmp_path, f
     assert list(tmp_path.iterdir()) == [target]
 
 
+def test_a_named_pipe_is_written_in_place_not_swapped(tmp_path):
+    """`export-data -o /dev/stdout` and pipes: a target that is not a regular file stays what it is."""
+    import threading
+
+    pipe = tmp_path / "out.fifo"
+    os.mkfifo(pipe)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    write_whole(pipe, lambda handle: handle.write("records\n"), text=True)
+    reader.join(timeout=10)
+    assert got == ["records\n"] and not pipe.is_file() and pipe.exists()
+    assert list(tmp_path.iterdir()) == [pipe]
+
+
+def test_a_symbolic_link_stays_a_link_to_the_file_written(tmp_path):
+    """`-o /dev/stdout` redirected to a file is such a link: swapping it would put a file in its place."""
+    real = tmp_path / "real.csv"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    write_whole(link, lambda handle: handle.write("new"), text=True)
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+
+
 def test_a_backup_is_written_through_it(store_url, tmp_path):
     """The backup replaces an earlier file only once complete (no partial file beside it afterwards)."""
     from bilateral import store

@@ -7,7 +7,7 @@ Nothing here imports Streamlit, and nothing starts a browser until a chart image
 from __future__ import annotations
 
 from bilateral.export.captions import Caption, caption_text, data_source_text, with_caption
-from bilateral.export.files import output_format, write_bytes_whole, write_whole
+from bilateral.export.files import output_format, report_written, write_bytes_whole, write_whole
 from bilateral.export.graphs import graph_gexf, graph_graphml, safe_graph
 from bilateral.export.images import (
     CHART_FORMATS,
@@ -64,6 +64,7 @@ __all__ = [
     "records_jsonl",
     "records_table",
     "records_xlsx",
+    "report_written",
     "safe_cell",
     "safe_graph",
     "with_caption",

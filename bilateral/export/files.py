@@ -6,6 +6,8 @@ failure half-way left a cut file where the earlier export had been.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TypeVar
@@ -22,6 +24,20 @@ def output_format(output: str | Path, given: str | None, allowed: tuple[str, ...
         return given
     suffix = Path(output).suffix.lower().lstrip(".")
     return suffix if suffix in allowed else default
+
+
+def report_written(output: str | Path, message: str) -> None:
+    """Print what was written: on stdout, or on stderr when the file written IS stdout (`-o /dev/stdout`),
+    where the line printed after the data landed at the file's start, over its first bytes."""
+    stream = sys.stderr if _is_stdout(output) else sys.stdout
+    print(message, file=stream)
+
+
+def _is_stdout(output: str | Path) -> bool:
+    try:
+        return os.path.samefile(output, "/dev/stdout")
+    except OSError:
+        return False
 
 
 def write_whole(output: str | Path, write: Callable[[IO], T], text: bool = False) -> T:

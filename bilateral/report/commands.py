@@ -45,8 +45,8 @@ def cmd_report(args) -> int:
         report = build_report(mirror, flt, notes=notes)
         n = queries.count(mirror, flt)
     export.write_bytes_whole(args.output, report_pdf(report) if fmt == "pdf" else report_html(report))
-    print(f"wrote {fmt.upper()} report to {args.output}: {n} interactions, "
-          f"{len(report.sources)} sources; filters: {report.filters}")  # fmt: skip
+    export.report_written(args.output, f"wrote {fmt.upper()} report to {args.output}: {n} interactions, "
+                          f"{len(report.sources)} sources; filters: {report.filters}")  # fmt: skip
     return 0
 
 
@@ -65,5 +65,6 @@ def cmd_chart(args) -> int:
     caption = export.Caption.now(n, flt.describe(), source)
     data = export.chart_bytes(fig, fmt, caption, scale=args.scale, title=f"Bilateral {args.name} chart")
     export.write_bytes_whole(args.output, data)
-    print(f"wrote {args.name} chart ({fmt}) to {args.output}: {n} interactions; filters: {flt.describe()}")
+    said = f"wrote {args.name} chart ({fmt}) to {args.output}: {n} interactions; filters: {flt.describe()}"
+    export.report_written(args.output, said)
     return 0
