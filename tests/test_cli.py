@@ -189,6 +189,21 @@ def test_export_data_to_stdout_keeps_its_message_out_of_the_data(db):
     assert "interactions to /dev/stdout (CSV)" in result.stderr
 
 
+def test_a_reader_that_stops_early_ends_the_command_quietly(db):
+    """`python -m bilateral stats | head -1`: no BrokenPipeError traceback on stderr, exit code 1."""
+    import os
+    import subprocess
+    import sys
+
+    command = subprocess.Popen(
+        [sys.executable, "-m", "bilateral", "stats"], cwd=ROOT, env={**os.environ, "BILATERAL_DB": str(db)},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    command.stdout.close()  # the reader is gone before the first line
+    errors = command.stderr.read().decode()
+    assert command.wait(timeout=120) == 1 and errors == ""
+
+
 def test_a_failed_export_names_its_file_and_leaves_the_earlier_one(tmp_path):
     from bilateral import export
 
