@@ -230,6 +230,13 @@ def test_the_benchmarks_cooperation_steps_draw_the_dyad_the_page_opens_on(mirror
     assert "of CHN-USA by dataset" in done["agreement figure"].layout.title.text
 
 
+def test_records_table_shows_the_dataset_beside_the_date_when_several_are_loaded(app_env):
+    """It came last, after the wide evidence column, out of sight at 1100 px."""
+    at, _ = run_page("records")
+    order = list(at.dataframe(key="records_table").proto.column_order)
+    assert order[:3] == ["date", "dataset", "dyad"] and "id" not in order
+
+
 def test_cooperation_page_says_why_there_is_no_overlay_under_one_dataset(app_env):
     """The store holds three datasets; a filter keeping GDELT only gets a line saying how to compare."""
     at, specs = run_page("cooperation", dataset="gdelt")

@@ -453,6 +453,12 @@ def test_overview_period_card_says_the_years_and_its_help_the_dates():
     assert lone.value.endswith("2024") and "–" in lone.value
 
 
+def test_curated_records_alone_get_no_dataset_column():
+    """With one dataset loaded the column said "Curated" on every row; it shows only beside field data."""
+    order = list(page("records").dataframe(key="records_table").proto.column_order)
+    assert "dataset" not in order and order[:2] == ["date", "dyad"] and "evidence" in order
+
+
 def test_a_short_page_of_records_gets_a_table_of_its_size():
     """Six records sat above a stack of empty grid lines in a table of fixed height; a table is as tall
     as its rows, up to its most, then it scrolls."""

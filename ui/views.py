@@ -16,7 +16,7 @@ import streamlit as st
 from bilateral.charts import selected_customdata
 from bilateral.charts.style import wrap_title
 from bilateral.model import Dataset
-from bilateral.tables import NO_URL, no_evidence_note, record_table, safe_url
+from bilateral.tables import NO_URL, TABLE_COLUMNS, no_evidence_note, record_table, safe_url
 from bilateral.wording import count_noun
 from ui import loaders
 from ui.sidebar import reset_filter
@@ -126,6 +126,15 @@ def table_height(rows: int, most: int) -> int:
     return min(most, HEADER_PX + ROW_PX * max(rows, 1) + 2)
 
 
+def record_column_order(several_datasets: bool) -> list[str]:
+    """The record table's columns as shown: with field data loaded, the dataset second, beside the date;
+    with the curated records alone, no dataset column (it said "Curated" on every row).
+
+    Why second: it came last, after the wide evidence column, out of sight at 1100 px."""
+    shown = [c for c in TABLE_COLUMNS if c not in ("dataset", "id")]
+    return [shown[0], "dataset", *shown[1:]] if several_datasets else shown
+
+
 def records(frame: pd.DataFrame, key: str, height: int | str = "auto"):
     """A page of interactions as a table (in the order given) with a link column; returns the event."""
     table = record_table(frame)
@@ -134,6 +143,7 @@ def records(frame: pd.DataFrame, key: str, height: int | str = "auto"):
         key=key,
         hide_index=True,
         column_config=RECORD_COLUMNS,
+        column_order=record_column_order(len(loaders.choices()["dataset"]) > 1),
         height=height,
         on_select="rerun",
         selection_mode="single-row",
