@@ -16,6 +16,7 @@ import enum
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -227,14 +228,21 @@ def _combination_codes(arrays: list[pa.Array]) -> tuple[pa.Array, list[tuple]]:
     if len(arrays) == 1:
         return combined, [(v,) for v in dictionaries[0]]
     encoded = pc.dictionary_encode(combined)
-    distinct = []
-    for code in encoded.dictionary.to_pylist():
-        values = []
-        for dictionary in reversed(dictionaries):
-            code, index = divmod(code, len(dictionary))
-            values.append(dictionary[index])
-        distinct.append(tuple(reversed(values)))
-    return encoded.indices.cast(pa.int64()), distinct
+    codes = encoded.dictionary.to_numpy(zero_copy_only=False).astype(np.int64)
+    columns = []
+    for dictionary in reversed(dictionaries):  # the codes' digits, last field first
+        codes, index = np.divmod(codes, len(dictionary))
+        columns.append(_objects(dictionary)[index])
+    return encoded.indices.cast(pa.int64()), list(zip(*reversed(columns), strict=True))
+
+
+def _objects(values: list) -> np.ndarray:
+    """The values as a 1-D array of Python objects, lists kept whole (np.array, or a slice assignment, would
+    make a 2-D array of lists of one length)."""
+    out = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):
+        out[i] = value
+    return out
 
 
 _SEPARATOR = "\x1f"
