@@ -40,6 +40,14 @@ def count_noun(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or plural(word))}"
 
 
+def date_span(first, last, joiner: str = " – ") -> str:
+    """'2001-06-15 – 2025-12-10', or the one date when both are the same day ('2018-06-01', where a
+    dataset's card read '2018-06-01 – 2018-06-01')."""
+    if first.date() == last.date():
+        return f"{first:%Y-%m-%d}"
+    return f"{first:%Y-%m-%d}{joiner}{last:%Y-%m-%d}"
+
+
 def period_words(first, last) -> str:
     """A span of dates short enough for a headline card: "2001–2025", "Mar–Jun 2024", "Jun 2024".
 

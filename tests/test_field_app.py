@@ -237,6 +237,16 @@ def test_records_table_shows_the_dataset_beside_the_date_when_several_are_loaded
     assert order[:3] == ["date", "dataset", "dyad"] and "id" not in order
 
 
+def test_overview_dataset_cards_give_one_date_for_a_dataset_of_one_day(app_env):
+    """The ICEWS sample is all of 1 June 2018: its card read "2018-06-01 – 2018-06-01"."""
+    at, _ = run_page("overview")
+    captions = [c.value for c in at.caption]
+    assert "2018-06-01" in captions and "2016-07-27 – 2016-07-28" in captions
+    assert not any(c == "2018-06-01 – 2018-06-01" for c in captions)
+    cards = {m.label: m.proto.help for m in at.metric}
+    assert cards["ICEWS"] == "2018-06-01" and cards["GDELT"] == "2016-07-27 to 2016-07-28"
+
+
 def test_cooperation_page_says_why_there_is_no_overlay_under_one_dataset(app_env):
     """The store holds three datasets; a filter keeping GDELT only gets a line saying how to compare."""
     at, specs = run_page("cooperation", dataset="gdelt")

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from bilateral.registry import load_actors
-from bilateral.wording import actor_label, count_noun, coverage_label, period_words, plural
+from bilateral.wording import actor_label, count_noun, coverage_label, date_span, period_words, plural
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,12 @@ def test_an_actor_reads_as_its_code_and_name_and_an_unknown_code_as_itself():
 )
 def test_coverage_label_names_a_dyads_datasets(datasets, expected):
     assert coverage_label("CHN-USA", datasets) == expected
+
+
+def test_date_span_gives_one_date_for_one_day():
+    import pandas as pd
+
+    day, later = pd.Timestamp("2018-06-01"), pd.Timestamp("2025-12-10 13:00")
+    assert date_span(day, pd.Timestamp("2018-06-01 23:59")) == "2018-06-01"
+    assert date_span(day, later) == "2018-06-01 – 2025-12-10"
+    assert date_span(day, later, " to ") == "2018-06-01 to 2025-12-10"

@@ -17,7 +17,7 @@ from bilateral.charts import selected_customdata
 from bilateral.charts.style import wrap_title
 from bilateral.model import Dataset
 from bilateral.tables import NO_URL, TABLE_COLUMNS, no_evidence_note, record_table, safe_url
-from bilateral.wording import count_noun
+from bilateral.wording import count_noun, date_span
 from ui import loaders
 from ui.sidebar import reset_filter
 
@@ -214,6 +214,6 @@ def dataset_counts(summary: pd.DataFrame) -> None:
     for column, row in zip(st.columns(len(summary)), summary.itertuples(), strict=True):
         column.metric(
             Dataset(row.dataset).label, f"{row.interactions:,}", border=True,
-            help=f"{row.first:%Y-%m-%d} to {row.last:%Y-%m-%d}",
+            help=date_span(row.first, row.last, " to "),
         )  # fmt: skip
-        column.caption(f"{row.first:%Y-%m-%d} – {row.last:%Y-%m-%d}")
+        column.caption(date_span(row.first, row.last))
