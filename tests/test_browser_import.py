@@ -5,6 +5,7 @@ of the History)."""
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,14 @@ def test_upload_imports_checks_and_names_problems(page, import_app, tmp_path):
     page.get_by_test_id("stAlertContentError").get_by_text("nothing imported: 1 problem to fix").wait_for()
     screenshot(page, "import-problems")
     assert db.counts() == before
+
+    zipped = tmp_path / "records.zip"  # our own records zipped: refused, the file named as uploaded
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.writestr("records.jsonl", good.read_text(encoding="utf-8"))
+    upload(page, url, [zipped])
+    refused = page.get_by_test_id("stAlertContentError").get_by_text("a zip of record files is not read")
+    refused.wait_for()
+    assert refused.inner_text().startswith("records.zip!records.jsonl:1: ") and db.counts() == before
 
     upload(page, url, [good])
     success.get_by_text("added 1 article, 1 interaction; skipped 0 duplicates", exact=True).wait_for()

@@ -3,6 +3,7 @@ and its outcome kept in the session so it survives the next rerun."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -56,11 +57,17 @@ def run_import(uploads, given: str | None, dry_run: bool, actor: str) -> Outcome
                                        dry_run, show)  # fmt: skip
             except BilateralError as error:
                 status.update(label="Nothing imported", state="error")
-                return str(error)
+                return as_uploaded(str(error), Path(folder))
             done = "Checked" if dry_run else ("Imported" if outcome.written else "Nothing imported")
             status.update(label=done, state="complete" if not outcome.problems else "error")
             line.text(outcome.summary)
     return outcome
+
+
+def as_uploaded(message: str, folder: Path) -> str:
+    """An error's words with the server's upload folder taken out, so a file is named as it was uploaded
+    ("recs.zip!arts.jsonl:1: ...", not "/tmp/bilateral-import-7socw2iq/recs.zip!arts.jsonl:1: ...")."""
+    return message.replace(f"{folder}{os.sep}", "")
 
 
 def show_outcome(outcome: Outcome | str) -> None:
