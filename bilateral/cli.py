@@ -129,18 +129,11 @@ def cmd_export_data(args) -> int:
         if fmt == "xlsx":
             export.write_bytes_whole(args.output, export.records_xlsx(mirror, flt, order=args.order))
             written = min(queries.count(mirror, flt), export.XLSX_MAX_ROWS)
-        elif fmt == "csv":
-            written = export.write_whole(args.output, lambda h: _csv(mirror, flt, h, args.order), text=True)
         else:
-            write = lambda h: export.write_records_jsonl(mirror, flt, h, args.order)  # noqa: E731
-            written = export.write_whole(args.output, write, text=True)
+            writer = export.write_records_csv if fmt == "csv" else export.write_records_jsonl
+            written = export.write_whole(args.output, lambda h: writer(mirror, flt, h, args.order), text=True)
     export.report_written(args.output, f"wrote {written} interactions to {args.output} ({fmt.upper()})")
     return 0
-
-
-def _csv(mirror, flt, handle, order: str) -> int:
-    handle.write("\ufeff")  # so Excel reads the file as UTF-8
-    return export.write_records_csv(mirror, flt, handle, order)
 
 
 def cmd_stats(args) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilateral import charts
-from bilateral.analysis import queries, row_queries, summary, watch
+from bilateral.analysis import dataset_queries, queries, row_queries, summary, watch
 from bilateral.analysis.changes import index_changes
 from bilateral.analysis.periods import auto_period
 
@@ -51,7 +51,7 @@ def _agreement(db, flt, done):
 PAGES: dict[str, tuple[Step, ...]] = {
     "overview": (
         Step("headline", lambda db, flt, _: queries.headline(db, flt, articles=True)),
-        Step("datasets", lambda db, flt, _: queries.dataset_summary(db, flt)),
+        Step("datasets", lambda db, flt, _: dataset_queries.dataset_summary(db, flt)),
         Step("leading dyads", lambda db, flt, _: charts.chart_dyads(db, flt)),
         Step("index changes", lambda db, flt, done: index_changes(db, flt, done["leading dyads"])),
         Step("what moved", _moves),

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bilateral import charts, export, store
-from bilateral.analysis import article_queries, open_mirror, queries, row_queries, summary
+from bilateral.analysis import article_queries, dataset_queries, open_mirror, queries, row_queries, summary
 from bilateral.cli import main
 from bilateral.filters import filter_from_query
 from bilateral.importers.field import import_field_files
@@ -76,7 +76,7 @@ def test_review_status_tells_curated_records_from_machine_coded_ones(mirror):
 
 
 def test_dataset_summary_counts_and_date_ranges(mirror):
-    summary = queries.dataset_summary(mirror, flt()).set_index("dataset")
+    summary = dataset_queries.dataset_summary(mirror, flt()).set_index("dataset")
     assert summary.loc["gdelt", "interactions"] == 6 and summary.loc["icews", "interactions"] == 97
     assert f"{summary.loc['gdelt', 'first']:%Y-%m-%d}" == "2016-07-27"
     assert f"{summary.loc['icews', 'last']:%Y-%m-%d}" == "2018-06-01"
@@ -93,15 +93,17 @@ def test_agreement_figure_draws_each_dataset_distinctly(mirror):
 
 
 def test_compared_dyads_are_those_two_datasets_cover_best_covered_first(mirror):
-    found = queries.compared_dyads(mirror, flt())
+    found = dataset_queries.compared_dyads(mirror, flt())
     assert all(len(datasets) > 1 for datasets in found["datasets"])
     assert list(found["fewest"]) == sorted(found["fewest"], reverse=True)
     chn_usa = found.set_index("dyad").loc["CHN-USA"]
     assert chn_usa["datasets"] == ["curated", "gdelt", "icews"]  # the vocabulary's order
     assert "CHN-RUS" not in set(found["dyad"])  # curated records only in these samples
-    also = queries.compared_dyads(mirror, flt(), also=("CHN-RUS",)).set_index("dyad")
+    also = dataset_queries.compared_dyads(mirror, flt(), also=("CHN-RUS",)).set_index("dyad")
     assert also.loc["CHN-RUS", "datasets"] == ["curated"] and also.index[-1] == "CHN-RUS"
-    assert set(queries.compared_dyads(mirror, flt(dataset="gdelt"))["dyad"]) == set()  # one dataset kept
+    assert (
+        set(dataset_queries.compared_dyads(mirror, flt(dataset="gdelt"))["dyad"]) == set()
+    )  # one dataset kept
 
 
 def test_agreement_figure_names_the_datasets_without_rows_of_its_dyad(mirror):
@@ -153,7 +155,7 @@ def test_chart_files_name_the_datasets_behind_their_rows(app_env, mirror, tmp_pa
     at = AppTest.from_function(chart_caption_script, default_timeout=TIMEOUT).run()
     assert not at.exception
     mixed, curated = (t.value for t in at.text)
-    counts = queries.dataset_counts(mirror, flt(dyad="CHN-USA"))
+    counts = dataset_queries.dataset_counts(mirror, flt(dyad="CHN-USA"))
     assert set(counts) == {"curated", "gdelt", "icews"}
     assert f"machine-coded GDELT ({counts['gdelt']} interaction" in mixed and "Curated Bilateral" in mixed
     assert "machine-coded ICEWS" in mixed and "· 12 records ·" in mixed

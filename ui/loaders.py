@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from bilateral import charts, store
-from bilateral.analysis import changes, queries, row_queries, summary, watch
+from bilateral.analysis import changes, dataset_queries, queries, row_queries, summary, watch
 from bilateral.analysis.mirror import Mirror
 from bilateral.analysis.selection import selection_condition
 from bilateral.filters import Filter, filter_from_query
@@ -82,7 +82,7 @@ def headline(flt: Filter, *, articles: bool) -> queries.Headline:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _datasets(url: str, rev: int, key: str) -> pd.DataFrame:
-    return queries.dataset_summary(mirror(), _from_key(key))
+    return dataset_queries.dataset_summary(mirror(), _from_key(key))
 
 
 def datasets(flt: Filter) -> pd.DataFrame:
@@ -115,7 +115,7 @@ def compared_dyads(flt: Filter, include_commentary: bool = False, also=()) -> di
 
 def dataset_counts(flt: Filter) -> dict[str, int]:
     """Interactions per dataset under the filter, largest first (what a chart file says it shows)."""
-    return queries.counts_by_dataset(datasets(flt))
+    return dataset_queries.counts_by_dataset(datasets(flt))
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

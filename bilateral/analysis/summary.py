@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from bilateral.analysis.dataset_queries import compared_dyads, dataset_summary
 from bilateral.analysis.memo import remembered
-from bilateral.analysis.queries import compared_dyads, dataset_summary, headline, run, scope, theme_totals
+from bilateral.analysis.queries import headline, run, scope, theme_totals
 from bilateral.model import Dataset, QuadClass
 
 
@@ -36,7 +37,8 @@ def compared_datasets(db, flt) -> pd.DataFrame | None:
 
 
 def dyad_coverage(db, flt, include_commentary: bool = False, also=()) -> dict[str, list[str]]:
-    """{dyad: its datasets} of queries.compared_dyads, in its order (best covered first, then `also`)."""
+    """{dyad: its datasets} of dataset_queries.compared_dyads, in its order (best covered first, then
+    `also`)."""
     found = compared_dyads(db, flt, include_commentary, also=tuple(also))
     return dict(zip(found["dyad"], found["datasets"], strict=True))
 
@@ -44,7 +46,7 @@ def dyad_coverage(db, flt, include_commentary: bool = False, also=()) -> dict[st
 def agreement_menu(covered: dict[str, list[str]], dyads) -> list[str]:
     """The dyads the "do they agree?" view offers, in order: the page's dyads that two datasets or more
     cover, the other dyads they cover, then the rest of the page's dyads. `covered`: {dyad: its datasets}
-    (queries.compared_dyads), best covered first."""
+    (dataset_queries.compared_dyads), best covered first."""
     both = [d for d, datasets in covered.items() if len(datasets) > 1]
     return list(dict.fromkeys([*(d for d in dyads if d in both), *both, *dyads]))
 

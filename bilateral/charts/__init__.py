@@ -12,8 +12,8 @@ import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
+from bilateral.analysis import dataset_queries, metrics, queries, watch
 from bilateral.analysis import graph as actor_graph
-from bilateral.analysis import metrics, queries, watch
 from bilateral.analysis.memo import remembered
 from bilateral.analysis.periods import Period, auto_period
 from bilateral.charts.agreement import AgreementData, agreement_figure
@@ -151,10 +151,10 @@ def _agreement(db, flt, period=None, dyads=None, include_commentary=False, **_):
     chosen, span = _dyads_and_span(db, flt, dyads, include_commentary)
     dyad = (chosen or [""])[0]
     period = _period(db, flt, period)
-    sums = queries.coop_by_dataset(db, flt, period, dyad, include_commentary)
+    sums = dataset_queries.coop_by_dataset(db, flt, period, dyad, include_commentary)
     title = figure_title(f"Do they agree? Net cooperation index of {dyad} by dataset", flt, span)
     drawn = set(sums.loc[sums["count"] > 0, "dataset"])
-    present = set(queries.dataset_summary(db, flt)["dataset"])  # kept: the page asked for it already
+    present = set(dataset_queries.dataset_summary(db, flt)["dataset"])  # kept: the page asked for it already
     missing = tuple(d for d in Dataset if d.value in present and d.value not in drawn)
     return agreement_figure(AgreementData(sums, dyad, title, period, missing))
 

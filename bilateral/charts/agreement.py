@@ -32,7 +32,7 @@ def dataset_legend(dataset: Dataset) -> str:
 
 @dataclass(frozen=True)
 class AgreementData:
-    """Per dataset and period for one dyad: count, cooperation, tension (queries.coop_by_dataset)."""
+    """Per dataset and period for one dyad: count, cooperation, tension (dataset_queries.coop_by_dataset)."""
 
     sums: pd.DataFrame
     dyad: str

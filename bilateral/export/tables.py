@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from bilateral.analysis import article_queries, queries, row_queries
+from bilateral.analysis import article_queries, dataset_queries, queries, row_queries
 from bilateral.export.captions import data_source_text
 from bilateral.model import Article, Interaction
 
@@ -71,7 +71,8 @@ def neutralise(table: pd.DataFrame) -> pd.DataFrame:
 
 def write_records_csv(db, flt, handle: io.TextIOBase, order: str = row_queries.OLDEST) -> int:
     """CSV of the filtered interactions in `order` (row_queries.RECORD_ORDERS), formulas neutralised,
-    written a chunk at a time; returns rows."""
+    written a chunk at a time after a byte-order mark (so Excel reads the accents as UTF-8); returns rows."""
+    handle.write("\ufeff")
     written = 0
     for rows in row_queries.iter_rows(db, flt, order=order):
         neutralise(records_table(rows)).to_csv(
@@ -84,10 +85,10 @@ def write_records_csv(db, flt, handle: io.TextIOBase, order: str = row_queries.O
 
 
 def records_csv(db, flt, order: str = row_queries.OLDEST) -> bytes:
-    """CSV (UTF-8 with BOM so Excel reads accents) of the filtered interactions, formulas neutralised."""
+    """CSV of the filtered interactions (see write_records_csv) as bytes."""
     buffer = io.StringIO()
     write_records_csv(db, flt, buffer, order)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return buffer.getvalue().encode("utf-8")
 
 
 def write_records_jsonl(db, flt, handle: io.TextIOBase, order: str = row_queries.OLDEST) -> int:
@@ -147,7 +148,7 @@ def records_xlsx(db, flt, made: dt.datetime | None = None, order: str | None = N
     articles = article_queries.articles_behind(db, flt)
     about = pd.DataFrame(
         [
-            ("Data source", data_source_text(queries.dataset_counts(db, flt))),
+            ("Data source", data_source_text(dataset_queries.dataset_counts(db, flt))),
             ("Filters", filters),
             ("Exported", made.strftime("%Y-%m-%d %H:%M %Z").strip()),
             (

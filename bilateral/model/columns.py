@@ -128,7 +128,7 @@ class BlockValidator:
     def _by_distinct(self, unit: tuple[str, ...], arrays: list[pa.Array], base: dict, ok) -> list[list]:
         """Each distinct value (or combination of a group's values) validated once and mapped to its rows."""
         if all(a.null_count == len(a) for a in arrays):  # a field absent from the whole block
-            found = self._remembered(unit, (None,) * len(unit), base)
+            (found,) = self._remembered_all(unit, [(None,) * len(unit)], base)
             if found is FAIL:
                 if ok is not None:
                     ok[:] = bytes(len(ok))
@@ -146,7 +146,8 @@ class BlockValidator:
         ]
 
     def _remembered_all(self, unit: tuple[str, ...], distinct: list[tuple], base: dict) -> list:
-        """_remembered for each of a block's distinct values, the known ones looked up in one pass.
+        """_check of each of a block's distinct values, remembered per unit across blocks (a million rows
+        hold a few thousand distinct values), the known ones looked up in one pass.
 
         Why: a block repeats the dates, actor pairs and event codes of the blocks before it; one call per
         value cost ~1 s of a 1M-row import's reading (0.75M calls), almost all of it finding values known."""
@@ -158,17 +159,6 @@ class BlockValidator:
         for i, value in enumerate(found):
             if value is None:
                 found[i] = memo[keys[i]] = self._check(unit, distinct[i], base)
-        return found
-
-    def _remembered(self, unit: tuple[str, ...], values: tuple, base: dict):
-        """_check, remembered per unit across blocks (a million rows hold a few thousand distinct values)."""
-        memo = self.memo[unit]
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        key = values if len(values) > 1 or type(values[0]) is not list else (_key(values[0]),)
-        found = memo.get(key, memo)
-        if found is memo:
-            found = memo[key] = self._check(unit, values, base)
         return found
 
     def _check(self, unit: tuple[str, ...], values: tuple, base: dict):

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from bilateral import charts
-from bilateral.analysis import article_queries, queries, watch
+from bilateral.analysis import article_queries, dataset_queries, queries, watch
 from bilateral.export import Caption, with_caption
 from bilateral.export.captions import DATA_SOURCE, data_source_text
 from bilateral.model import Dataset, Note, Theme
@@ -103,7 +103,7 @@ def build_report(
     if figures is None:
         figures = report_figures(db, flt, notes)
     n = queries.count(db, flt)
-    source = data_source_text(queries.dataset_counts(db, flt))
+    source = data_source_text(dataset_queries.dataset_counts(db, flt))
     caption = Caption(n_records=n, filters=words, made=now.date(), source=source)
     events = queries.key_events(db, flt, KEY_EVENT_LIMIT)
     sources, total = listed_sources(db, flt, events)

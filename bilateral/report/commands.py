@@ -7,7 +7,7 @@ Registered by bilateral.cli through register(subparsers); the filter flags are t
 from __future__ import annotations
 
 from bilateral import charts, export, store
-from bilateral.analysis import mirror_session, queries
+from bilateral.analysis import dataset_queries, mirror_session, queries
 from bilateral.filters import add_filter_arguments, filter_from_cli
 from bilateral.store.notes import list_notes
 
@@ -61,7 +61,7 @@ def cmd_chart(args) -> int:
         if n == 0:
             raise export.ExportError(f"no interactions match the filters ({flt.describe()}); nothing written")
         fig = charts.build_figure(args.name, mirror, flt, notes=tuple(notes))
-        source = export.data_source_text(queries.dataset_counts(mirror, flt))
+        source = export.data_source_text(dataset_queries.dataset_counts(mirror, flt))
     caption = export.Caption.now(n, flt.describe(), source)
     data = export.chart_bytes(fig, fmt, caption, scale=args.scale, title=f"Bilateral {args.name} chart")
     export.write_bytes_whole(args.output, data)
