@@ -243,3 +243,33 @@ def test_the_pdf_charts_heading_is_on_the_page_of_the_first_chart(curated_mirror
     pages = PdfReader(io.BytesIO(report_pdf(built))).pages
     (heading,) = [p for p in pages if "Charts" in p.extract_text().splitlines()]
     assert heading.images
+
+
+SECTION_HEADINGS = ("Headline numbers", "What changed", "Analysts' notes", "Charts", "Key events", "Sources")
+
+
+def _body_lines(page) -> list[str]:
+    """A PDF page's lines of text without its footer (the report's title and the page number)."""
+    lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+    return [line for line in lines if not line.startswith(("Bilateral report ·", "page "))]
+
+
+@needs_browser
+@pytest.mark.parametrize("flt", [ENERGY, Filter()], ids=["energy", "all"])
+def test_no_pdf_page_ends_on_a_heading_or_holds_a_line_alone(curated_mirror, flt):
+    """On data/ with Energy, "Analysts' notes (0)" ended page 1 and page 2 held only "No notes in the
+    period.", the charts starting on page 3: the Charts heading and its first chart were kept together
+    inside a second KeepTogether, which reportlab measures as endless, so they always took a new page."""
+    pages = PdfReader(io.BytesIO(report_pdf(build_report(curated_mirror, flt)))).pages
+    for number, page in enumerate(pages, start=1):
+        lines = _body_lines(page)
+        if not lines:
+            assert page.images, f"page {number} is empty"
+            continue
+        drawn_below = lines[-1] == "Charts" and page.images  # a chart is an image: its heading is last text
+        assert drawn_below or not lines[-1].startswith(SECTION_HEADINGS), (number, lines[-3:])
+        if number < len(pages):
+            assert len(lines) > 3 or page.images, (number, lines)
+    charts = next(i for i, page in enumerate(pages) if "Charts" in _body_lines(page))
+    notes = next(i for i, p in enumerate(pages) if any(x.startswith("Analysts'") for x in _body_lines(p)))
+    assert charts == notes or len(_body_lines(pages[notes])) > 20, "the charts left a page mostly empty"

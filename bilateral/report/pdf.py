@@ -15,7 +15,16 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Image,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from bilateral.export import ExportError, chart_image
 from bilateral.report import Report, is_web_url, via
@@ -24,6 +33,8 @@ from bilateral.tables import NO_URL
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF")
 CONTENT_WIDTH = A4[0] - 36 * mm
 GRID = colors.HexColor("#e4e7eb")
+# The room a section heading needs below it to start there: itself and its first few lines or table rows.
+HEADING_ROOM = 35 * mm
 
 
 def report_pdf(report: Report) -> bytes:
@@ -40,12 +51,12 @@ def report_pdf(report: Report) -> bytes:
         Paragraph(f"Generated {_x(report.generated_text)} · Data: {_x(report.data_source)}", styles["Meta"])
     )
     story.append(Paragraph(f"<b>Filters:</b> {_x(report.filters)}", styles["Body"]))
-    story += [Paragraph("Headline numbers", styles["H2"]), _headline_table(report, styles)]
+    story += [*_heading("Headline numbers", styles), _headline_table(report, styles)]
     story += _changes_flowables(report, styles)
     charts = _chart_flowables(report, styles)  # the heading goes with the first chart, never left alone
     story += [KeepTogether([Paragraph("Charts", styles["H2"]), *charts[:1]]), *charts[1:]]
-    story += [Paragraph("Key events", styles["H2"]), _events_table(report, styles)]
-    story.append(Paragraph(_x(report.sources_heading), styles["H2"]))
+    story += [*_heading("Key events", styles), _events_table(report, styles)]
+    story += _heading(report.sources_heading, styles)
     if report.sources_note:
         story.append(Paragraph(_x(report.sources_note), styles["Body"]))
     story += _source_paragraphs(report, styles)
@@ -98,6 +109,15 @@ def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
     }
 
 
+def _heading(text: str, styles) -> list:
+    """A section heading, on a new page when fewer than HEADING_ROOM are left on this one.
+
+    Why not KeepTogether with what follows: the key events and the sources run over pages, and a
+    KeepTogether longer than the space left always starts a new page; inside another KeepTogether it
+    counts as endless, so the outer one always did (a report had a page holding one line of notes)."""
+    return [CondPageBreak(HEADING_ROOM), Paragraph(_x(text), styles["H2"])]
+
+
 def _headline_table(report: Report, styles) -> Table:
     rows = [
         [Paragraph(_x(k), styles["Cell"]), Paragraph(f"<b>{_x(v)}</b>", styles["Cell"])]
@@ -124,7 +144,7 @@ def _chart_flowables(report: Report, styles) -> list:
         width = CONTENT_WIDTH
         height = min(width * ratio, 230 * mm)
         image.drawWidth, image.drawHeight = height / ratio, height
-        out += [KeepTogether([image]), Spacer(1, 4 * mm)]
+        out += [image, Spacer(1, 4 * mm)]  # an image never splits; wrapped in a KeepTogether it did harm
     return out
 
 
@@ -147,7 +167,7 @@ def _events_table(report: Report, styles):
 
 def _changes_flowables(report: Report, styles) -> list:
     """'What changed' with each move's evidence, then the analysts' notes (all as escaped text)."""
-    out = [Paragraph("What changed", styles["H2"])]
+    out = _heading("What changed", styles)
     changes = report.changes
     if changes is None:
         out.append(
@@ -157,11 +177,10 @@ def _changes_flowables(report: Report, styles) -> list:
         lead = "Flagged moves" if changes.flagged else "Nothing moved beyond 2 σ; the largest moves"
         out.append(Paragraph(_x(f"{lead}, {changes.period}, against the 52 weeks before:"), styles["Body"]))
         out.append(_text_table(changes.moves, styles, (0.14, 0.18, 0.2, 0.12, 0.16, 0.2)))
-        for label, events in changes.evidence:
-            out.append(Paragraph(f"<b>{_x(label)}</b>", styles["Body"]))
-            if len(events):
-                out.append(_text_table(events, styles, (0.13, 0.22, 0.13, 0.08, 0.44)))
-    out.append(Paragraph(f"Analysts' notes ({len(report.notes)})", styles["H2"]))
+        for label, events in changes.evidence:  # a move's label stays with its few events
+            table = [_text_table(events, styles, (0.13, 0.22, 0.13, 0.08, 0.44))] if len(events) else []
+            out.append(KeepTogether([Paragraph(f"<b>{_x(label)}</b>", styles["Body"]), *table]))
+    out += _heading(f"Analysts' notes ({len(report.notes)})", styles)
     for n in report.notes or ():
         scope = " · ".join(x for x in (n.dyad, n.theme.label if n.theme else None) if x)
         period = n.date_from + (f" to {n.date_to}" if n.date_to else "")
