@@ -23,7 +23,8 @@ from bilateral.model import Interaction
 from bilateral.store.history import history_frame
 from bilateral.store.tables import articles, interactions
 
-SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "samples"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT.parent / "shared" / "samples"
 GDELT = SAMPLES / "gdelt1_events_dev.tsv"
 ICEWS = SAMPLES / "icews_events_dev.tab"
 PLOVER = SAMPLES / "plover_gsr_dev.json"
@@ -396,6 +397,29 @@ def test_a_zip_of_record_files_is_refused_by_name_not_read_as_plover(empty_store
     assert f"{records}!articles.jsonl:1: JSON lines without a PLOVER 'event'" in err and "unpack it" in err
     assert empty_store.counts() == before
     assert formats.field_format(_zip(tmp_path / "plover.zip", {"p.json": PLOVER.read_bytes()})) == "plover"
+
+
+def test_a_json_array_of_records_is_refused_by_name_not_read_as_plover(empty_store, tmp_path, capsys):
+    """Our records as one pretty-printed JSON array: the import read it as PLOVER ("0 added; skipped 10:
+    unknown PLOVER event") and `validate` gave one "not valid JSON" per line; both now name the array's
+    line and ask for JSON lines, and nothing is written. A PLOVER array is still PLOVER."""
+    import json
+
+    lines = (ROOT / "data" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:2]
+    array = tmp_path / "records.json"
+    array.write_text("\n" + json.dumps([json.loads(line) for line in lines], indent=1), encoding="utf-8")
+    assert main(["init"]) == 0  # the store seeded from data/, as the import would on first use
+    capsys.readouterr()
+    before = empty_store.counts()
+    assert main(["import", str(array), "--quiet"]) != 0
+    err = capsys.readouterr().err
+    assert f"{array}:2: a JSON array; a record file holds one JSON object per line (JSONL)" in err
+    assert "PLOVER" not in err
+    assert empty_store.counts() == before
+    assert main(["validate", str(array)]) == 1
+    out = capsys.readouterr()
+    assert f"{array}:2: a JSON array" in out.out + out.err and "not valid JSON" not in out.out + out.err
+    assert formats.field_format(array) is None and formats.field_format(PLOVER) == "plover"
 
 
 @pytest.mark.parametrize(

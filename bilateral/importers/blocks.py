@@ -24,7 +24,7 @@ from bilateral.errors import FileFormatError, Problem
 from bilateral.model import Article, Interaction, QuadClass
 from bilateral.model.columns import BlockValidator
 from bilateral.model.fields import base_type
-from bilateral.model.files import JSON_SUFFIXES, iter_raw_records, jsonl_record, records_of
+from bilateral.model.files import JSON_SUFFIXES, iter_raw_records, json_array_error, jsonl_record, records_of
 from bilateral.store.writes import article_row, interaction_row
 
 BLOCK_LINES = 20_000
@@ -85,6 +85,8 @@ class BlockReader:
             yield from self._record_blocks(path)
             return
         for first, data in _jsonl_chunks(path):
+            if first == 1 and data.lstrip().startswith(b"["):
+                raise json_array_error(path, 1 + data[: len(data) - len(data.lstrip())].count(b"\n"))
             yield self._jsonl_block(path, first, data)
 
     def _record_blocks(self, path: Path) -> Iterator[Block]:

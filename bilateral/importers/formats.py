@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from bilateral.errors import FileFormatError
+from bilateral.model.files import is_record
 
 FORMATS = ("gdelt", "icews", "plover")
 EVENT_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".jsonl", ".export")
@@ -148,11 +149,26 @@ def field_format(path: Path) -> str | None:
     if zipped:
         return detect_format(path)
     if text.startswith("["):
-        return "plover"
+        return None if _holds_records(path) else "plover"
     fields = text.rstrip("\r\n").split("\t")
     if fields[0] == ICEWS_FIRST_COLUMN:
         return "icews"
     return "gdelt" if len(fields) in GDELT_WIDTHS else None
+
+
+def _holds_records(path: Path) -> bool:
+    """True when a JSON array's first object is one of our records (the record import then refuses the
+    array, asking for JSON lines), rather than a PLOVER event.
+
+    Why: every JSON array was read as PLOVER, and an array of our records came out as "0 added, every row
+    skipped: unknown PLOVER event"."""
+    with open_event_file(path) as (_, handle):
+        head = handle.read(1 << 20).decode("utf-8", errors="replace").lstrip("\ufeff").lstrip()[1:].lstrip()
+    try:
+        first, _ = json.JSONDecoder().raw_decode(head)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(first, dict) and "event" not in first and is_record(first)
 
 
 def _decode(raw: bytes, name: str, line: int) -> str:

@@ -40,9 +40,23 @@ def iter_raw_records(path: Path) -> Iterator[tuple[int, dict | None, Problem | N
 
 
 def _jsonl_records(path: Path, lines):
+    first = True
     for number, line in enumerate(lines, start=1):
         if line.strip():
+            if first and line.lstrip().startswith("["):  # a later line of "[...]" is a line's problem
+                raise json_array_error(path, number)
+            first = False
             yield jsonl_record(path, number, line)
+
+
+def json_array_error(path: Path | str, line: int) -> FileFormatError:
+    """The error for a record file that is one JSON array: it names the file and the line of its '['.
+
+    Why: read as JSON lines, a pretty-printed array gave one "not valid JSON" per line of it."""
+    return FileFormatError(
+        f"{path}:{line}: a JSON array; a record file holds one JSON object per line (JSONL): "
+        "write each record on a line of its own (for example with jq -c '.[]'); nothing was read or written"
+    )
 
 
 def jsonl_record(path: Path | str, number: int, line: str) -> tuple[int, dict | None, Problem | None]:
@@ -71,6 +85,18 @@ def _csv_records(path: Path, lines):
             yield number, {k.strip(): (v if v != "" else None) for k, v in row.items() if k}, None
     except csv.Error as error:
         raise FileFormatError(f"{path}:{reader.line_num}: not a readable CSV file ({error})") from error
+
+
+def is_record(raw: object) -> bool:
+    """True for an object with every required field of an article or of an interaction.
+
+    Why: the import tells a JSON array of our records from a PLOVER array by its first object."""
+    if not isinstance(raw, dict):
+        return False
+    return any(
+        all(name in raw for name, info in model.model_fields.items() if info.is_required())
+        for model in (Article, Interaction)
+    )
 
 
 def is_interaction(raw: dict) -> bool:
