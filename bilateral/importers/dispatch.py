@@ -41,15 +41,32 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
 
 
-def check_files(paths: list[Path]) -> None:
-    """FileFormatError naming the first path that is not a file (a typo, a folder), before any is read.
+# Files an analyst may well try that neither importer reads, by suffix: what each is.
+SPREADSHEETS = {
+    ".xlsx": "an Excel workbook",
+    ".xlsm": "an Excel workbook",
+    ".xls": "an Excel 97-2003 workbook",
+    ".ods": "an OpenDocument spreadsheet",
+    ".numbers": "a Numbers spreadsheet",
+}
 
-    Why: `import missing.tsv` ended in a Python traceback, from whichever reader opened it first."""
+
+def check_files(paths: list[Path]) -> None:
+    """FileFormatError naming the first path that is not a file (a typo, a folder) or is a spreadsheet,
+    before any is read.
+
+    Why: `import missing.tsv` ended in a Python traceback, from whichever reader opened it first; a
+    workbook (the XLSX the Records page exports, edited in Excel) was called "not UTF-8 (byte 13)"."""
     for p in paths:
         path = Path(p)
         if not path.is_file():
             what = "a folder, not a file" if path.is_dir() else "no such file"
             raise FileFormatError(f"{path}: {what}; nothing was read or written")
+        if what := SPREADSHEETS.get(path.suffix.lower()):
+            raise FileFormatError(
+                f"{path}: {what}; save its sheet as CSV UTF-8 (the columns of the CSV export) and import "
+                "that file; nothing was read or written"
+            )
 
 
 def file_kind(paths: list[Path], given: str | None = None) -> str:
