@@ -247,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = commands.add_parser("init", help="create or upgrade the database and seed it from data/ if needed")
     p.set_defaults(func=cmd_init)
-    p = commands.add_parser("validate", help="check record files (JSONL/CSV); exit 1 naming each bad line")
+    p = commands.add_parser("validate", help="check record files (JSONL/CSV/XLSX); exit 1 naming bad lines")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=cmd_validate)
     p = commands.add_parser("import", help="add record or GDELT/ICEWS/PLOVER files, all or nothing, streamed")

@@ -11,7 +11,7 @@ page_without_filter()
 user = ui_auth.require_role(auth.Role.EDITOR, "importing")
 st.title("Import")
 st.caption(
-    "Add record files (JSONL or CSV of articles and interactions) or field event data (GDELT, ICEWS, "
+    "Add record files (JSONL, CSV or XLSX of articles and interactions) or field event data (GDELT, ICEWS, "
     "PLOVER). An import is all or nothing: a file with any problem adds nothing, and each problem is "
     "listed with its file, line and field. Rows already stored are skipped, so importing a file again "
     "adds nothing. Files larger than the upload limit import from the command line: "

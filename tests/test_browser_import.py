@@ -80,6 +80,27 @@ def test_upload_imports_checks_and_names_problems(page, import_app, tmp_path):
     assert db.counts() == (before[0] + 1, before[1] + 1)
     screenshot(page, "import-done")
 
+    upload(page, url, [_workbook(tmp_path / "records.xlsx")])  # an Excel workbook, read sheet by sheet
+    success.get_by_text("added 1 article, 2 interactions; skipped 0 duplicates", exact=True).wait_for()
+    assert db.counts() == (before[0] + 2, before[1] + 3)
+
+
+def _workbook(path: Path) -> Path:
+    """A workbook of one new article and two interactions, on two sheets (the interactions first)."""
+    from openpyxl import Workbook
+
+    article = {**ARTICLE, "id": "a-upload-3", "url": "https://example.org/test-upload/3"}
+    book = Workbook()
+    book.active.title = "Interactions"
+    book.active.append(list(INTERACTION))
+    for n in (3, 4):
+        row = {**INTERACTION, "id": f"i-upload-{n}", "article_id": article["id"], "themes": "energy;trade"}
+        book.active.append(list(row.values()))
+    book.create_sheet("Articles").append(list(article))
+    book["Articles"].append(list(article.values()))
+    book.save(path)
+    return path
+
 
 def test_upload_of_a_gdelt_sample_imports_field_data(page, import_app):
     url, database = import_app

@@ -3,18 +3,24 @@ path gives: the same stored values for every record, the same problems word for 
 the file's layout (blank lines, CRLF, a BOM, explicit nulls, nested interactions) or where a block ends.
 """
 
+import datetime as dt
+import io
 import json
 
 import pytest
+from helpers import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from bilateral import store
+from bilateral import export, store
+from bilateral.analysis import open_mirror
 from bilateral.errors import FileFormatError, RecordError
+from bilateral.filters import Filter
 from bilateral.importers import blocks
 from bilateral.importers.blocks import ARTICLE_FIELDS, BlockReader
 from bilateral.importers.stream import import_files
+from bilateral.model import Theme
 from bilateral.model.files import is_interaction, iter_raw_records
 from bilateral.model.validation import article_from_dict, interaction_from_dict
 from bilateral.registry import load_actors
@@ -27,7 +33,7 @@ ADDED_AT = ARTICLE_FIELDS.index("added_at")
 def per_line(path):
     """What the per-line path makes of a file: (articles, interactions, problems), as the blocks give them."""
     found_articles, found_interactions, problems = [], [], []
-    for number, raw, problem in iter_raw_records(path):
+    for _where, number, raw, problem in iter_raw_records(path):
         if problem:
             problems.append(problem)
             continue
@@ -349,3 +355,61 @@ def test_no_nullable_record_column_has_a_default_of_its_own_in_the_store(db):
         for column in inspector.get_columns(table.name):
             if column["nullable"]:
                 assert column["default"] is None, (table.name, column["name"], column["default"])
+
+
+def _records_csv(db, flt) -> str:
+    """The Records page's CSV of the filtered interactions of a store (its mirror opened in memory)."""
+    handle = io.StringIO()
+    export.write_records_csv(open_mirror(db, in_memory=True), flt, handle)
+    return handle.getvalue()
+
+
+def test_the_records_pages_workbook_imports_into_an_empty_store_as_it_was(db, tmp_path):
+    """The XLSX the Records page exports (interactions, then their articles, then an About sheet) imports
+    whole into a store without them: the same rows come out of it again, and a second import adds nothing."""
+    source = store.connect(str(tmp_path / "source.sqlite3"))  # seeded from data/
+    energy = Filter(themes=(Theme.ENERGY,))
+    workbook = tmp_path / "energy.xlsx"
+    exported = run_cli("export-data", "--theme", "energy", "-o", str(workbook), db=source.url)
+    assert exported.returncode == 0, exported.stderr
+    result = import_files(db.engine, [workbook], ACTORS)
+    assert (result.articles, result.interactions, result.skipped) == (57, 88, 0)
+    assert _records_csv(db, energy) == _records_csv(source, energy)
+    again = import_files(db.engine, [workbook], ACTORS)
+    assert (again.articles, again.interactions, again.skipped) == (0, 0, 145)
+
+
+def test_a_workbooks_problems_name_sheet_and_row_and_nothing_is_written(db, tmp_path):
+    """A workbook as an analyst makes one: a date cell Excel made reads as its day; a bad value is named by
+    file, sheet, row and field; a sheet without an id column (notes) is not read; nothing is written."""
+    from openpyxl import Workbook
+
+    def cells(record: dict, names: list[str]) -> list:
+        return [";".join(v) if isinstance(v := record.get(name), list) else v for name in names]
+
+    book = Workbook()
+    names = [*INTERACTION, "score"]
+    sheet = book.active
+    sheet.title = "Interactions"
+    sheet.append(names)
+    sheet.append(cells(INTERACTION, names))
+    sheet.append(cells({**INTERACTION, "id": "i-2", "date": dt.datetime(2024, 2, 9)}, names))
+    sheet.append(cells({**INTERACTION, "id": "i-3", "score": 15}, names))
+    book.create_sheet("Articles").append(list(ARTICLE))
+    book["Articles"].append(list(ARTICLE.values()))
+    book.create_sheet("Notes").append(["who", "what"])
+    path = tmp_path / "mine.xlsx"
+    book.save(path)
+    with pytest.raises(RecordError) as error:
+        import_files(db.engine, [path], ACTORS)
+    assert [str(p) for p in error.value.problems] == [
+        f"{path}!Interactions:4: score: '15' is out of range; must be between -10 and 10"
+    ]
+    assert stored(db) == ({}, {})
+    sheet.delete_rows(4)
+    book.save(path)
+    result = import_files(db.engine, [path], ACTORS)
+    assert (result.articles, result.interactions) == (1, 2)
+    with db.engine.connect() as connection:
+        dates = dict(connection.execute(select(interactions.c.id, interactions.c.date)).all())
+    assert dates == {"i-1": "2024-02-08", "i-2": "2024-02-09"}

@@ -59,18 +59,19 @@ def test_a_missing_file_or_a_folder_is_a_named_error(command, name, tmp_path, mo
     assert not (tmp_path / "cli.sqlite3").exists()
 
 
-def test_an_exported_workbook_given_to_import_is_named_as_one(tmp_path, monkeypatch, capsys):
-    """The XLSX the Records page exports, edited and given back to `import`: it was read as field data and
-    called "not UTF-8 (byte 13 of the line)"; now the error says what it is and what to do."""
+@pytest.mark.parametrize(("name", "what"), [("sheet.ods", "an OpenDocument spreadsheet"),
+                                            ("old.xls", "an Excel 97-2003 workbook")])  # fmt: skip
+def test_a_spreadsheet_import_cannot_read_is_named_as_one(name, what, tmp_path, monkeypatch, capsys):
+    """A spreadsheet other than .xlsx was read as field data and called "not UTF-8 (byte 13 of the line)";
+    now the error says what it is and what to save it as, and the store is not even opened."""
     monkeypatch.setenv("BILATERAL_DB", str(tmp_path / "cli.sqlite3"))
-    assert main(["export-data", "-o", str(tmp_path / "records.xlsx")]) == 0
-    capsys.readouterr()
-    size = (tmp_path / "cli.sqlite3").stat().st_size
-    assert main(["import", str(tmp_path / "records.xlsx")]) == 1
+    path = tmp_path / name
+    path.write_bytes(b"PK\x03\x04 a spreadsheet's bytes")
+    assert main(["import", str(path)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"error: {tmp_path / 'records.xlsx'}: an Excel workbook; save its sheet as CSV")
+    assert err.startswith(f"error: {path}: {what}; save it as an Excel workbook (.xlsx) or its sheet as CSV")
     assert "nothing was read or written" in err and "UTF-8 (byte" not in err
-    assert (tmp_path / "cli.sqlite3").stat().st_size == size
+    assert not (tmp_path / "cli.sqlite3").exists()
 
 
 def test_import_twice_adds_nothing_the_second_time(db, tmp_path):

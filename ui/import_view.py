@@ -18,12 +18,12 @@ from ui.views import escape
 
 FORMATS = {
     "Detect from the file": None,
-    "Our records (JSONL or CSV of articles and interactions)": RECORDS,
+    "Our records (JSONL, CSV or XLSX of articles and interactions)": RECORDS,
     "GDELT event file (.CSV, .txt, .zip)": "gdelt",
     "ICEWS events (.tab, .zip)": "icews",
     "PLOVER / POLECAT (JSON or JSONL)": "plover",
 }
-UPLOAD_TYPES = ["jsonl", "ndjson", "json", "csv", "tsv", "txt", "tab", "zip"]
+UPLOAD_TYPES = ["jsonl", "ndjson", "json", "csv", "xlsx", "tsv", "txt", "tab", "zip"]
 OUTCOME = "import_outcome"
 MAX_PROBLEMS_SHOWN = 200
 

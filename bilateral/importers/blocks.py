@@ -90,13 +90,14 @@ class BlockReader:
             yield self._jsonl_block(path, first, data)
 
     def _record_blocks(self, path: Path) -> Iterator[Block]:
-        """A CSV (or any) file through the per-line path, a block at a time."""
+        """A CSV or XLSX (or any) file through the per-line path, a block at a time (one sheet a block)."""
         block = Block(str(path))
-        for number, raw, problem in iter_raw_records(path):
-            self._one(block, path, number, raw, problem)
-            if block.read >= BLOCK_LINES:
-                yield block
-                block = Block(str(path))
+        for where, number, raw, problem in iter_raw_records(path):
+            if where != block.path or block.read >= BLOCK_LINES:
+                if block.read or block.problems:
+                    yield block
+                block = Block(where)
+            self._one(block, where, number, raw, problem)
         yield block
 
     def _jsonl_block(self, path: Path, first: int, data: bytes) -> Block:
@@ -161,7 +162,9 @@ class BlockReader:
         block.read += n - len(failed)
         return failed
 
-    def _one(self, block: Block, path: Path, number: int, raw: dict | None, problem: Problem | None) -> None:
+    def _one(
+        self, block: Block, path: Path | str, number: int, raw: dict | None, problem: Problem | None
+    ) -> None:
         """One record (and an article's nested interactions) through the per-line path."""
         if problem:
             block.read += 1

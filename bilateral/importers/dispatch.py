@@ -1,5 +1,5 @@
-"""One way in for files of either kind, for the CLI and the app: our record files (JSONL or CSV of articles
-and interactions), or field data (GDELT, ICEWS, PLOVER), told apart by their first line.
+"""One way in for files of either kind, for the CLI and the app: our record files (JSONL, CSV or XLSX of
+articles and interactions), or field data (GDELT, ICEWS, PLOVER), told apart by their first line.
 
 Why one module: the app's Import page and `python -m bilateral import` must make the same decision about a
 file and report the same counts; each shows progress its own way through one callback.
@@ -15,6 +15,7 @@ from bilateral.errors import FileFormatError, Problem, RecordError
 from bilateral.importers.field import FieldProgress, import_field_files
 from bilateral.importers.formats import field_format
 from bilateral.importers.stream import Progress, import_files
+from bilateral.model.files import XLSX_SUFFIXES
 from bilateral.wording import count_noun
 
 RECORDS = "records"
@@ -43,8 +44,6 @@ class Outcome:
 
 # Files an analyst may well try that neither importer reads, by suffix: what each is.
 SPREADSHEETS = {
-    ".xlsx": "an Excel workbook",
-    ".xlsm": "an Excel workbook",
     ".xls": "an Excel 97-2003 workbook",
     ".ods": "an OpenDocument spreadsheet",
     ".numbers": "a Numbers spreadsheet",
@@ -56,7 +55,7 @@ def check_files(paths: list[Path]) -> None:
     before any is read.
 
     Why: `import missing.tsv` ended in a Python traceback, from whichever reader opened it first; a
-    workbook (the XLSX the Records page exports, edited in Excel) was called "not UTF-8 (byte 13)"."""
+    spreadsheet was read as field data and called "not UTF-8 (byte 13 of the line)"."""
     for p in paths:
         path = Path(p)
         if not path.is_file():
@@ -64,8 +63,8 @@ def check_files(paths: list[Path]) -> None:
             raise FileFormatError(f"{path}: {what}; nothing was read or written")
         if what := SPREADSHEETS.get(path.suffix.lower()):
             raise FileFormatError(
-                f"{path}: {what}; save its sheet as CSV UTF-8 (the columns of the CSV export) and import "
-                "that file; nothing was read or written"
+                f"{path}: {what}; save it as an Excel workbook (.xlsx) or its sheet as CSV UTF-8 (the "
+                "columns of the Records page's export) and import that; nothing was read or written"
             )
 
 
@@ -76,10 +75,15 @@ def file_kind(paths: list[Path], given: str | None = None) -> str:
         return FIELD
     if given == RECORDS:
         return RECORDS
-    kinds = {FIELD if field_format(Path(p)) else RECORDS for p in paths}
+    kinds = {RECORDS if _is_workbook(p) or not field_format(Path(p)) else FIELD for p in paths}
     if len(kinds) > 1:
         raise FileFormatError("import field data (GDELT, ICEWS, PLOVER) and record files in separate runs")
     return kinds.pop() if kinds else RECORDS
+
+
+def _is_workbook(path) -> bool:
+    """An Excel workbook: always records (field data never comes as one), and not text to sniff."""
+    return Path(path).suffix.lower() in XLSX_SUFFIXES
 
 
 def import_paths(

@@ -1,4 +1,4 @@
-"""Streaming import of record files (JSONL or CSV of articles and interactions) into the store.
+"""Streaming import of record files (JSONL, CSV or XLSX of articles and interactions) into the store.
 
 Memory stays flat whatever the file size: records are read a block at a time (bilateral.importers.blocks:
 JSONL parsed in C and validated column by column against the one declaration) on a second thread, and

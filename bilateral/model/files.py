@@ -1,4 +1,4 @@
-"""Read record files (JSONL or CSV of articles and/or interactions) into validated records, in memory.
+"""Read record files (JSONL, CSV or XLSX of articles and/or interactions) into validated records.
 
 A file is all or nothing: read_record_files either returns every record of every file, or raises
 RecordError listing every problem as PATH:LINE: field: message.
@@ -7,6 +7,7 @@ RecordError listing every problem as PATH:LINE: field: message.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Collection, Iterator
 from pathlib import Path
@@ -17,16 +18,28 @@ from bilateral.model.validation import article_from_dict, interaction_from_dict
 
 JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv"}
+XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+RECORD_SUFFIXES = JSON_SUFFIXES | CSV_SUFFIXES | XLSX_SUFFIXES
 
 
-def iter_raw_records(path: Path) -> Iterator[tuple[int, dict | None, Problem | None]]:
-    """(line, raw dict, None) per record of a JSONL or CSV file; (line, None, problem) for a bad line.
+def iter_raw_records(path: Path) -> Iterator[tuple[str, int, dict | None, Problem | None]]:
+    """(where, line, raw dict, None) per record of a JSONL, CSV or XLSX file; (where, line, None, problem)
+    for a bad line. `where` is the file, or for a workbook the file and its sheet ("records.xlsx!Articles"),
+    and `line` the sheet's row.
 
-    The file is read a line at a time, so a file of any size takes little memory.
+    The file is read a line (a row) at a time, so a file of any size takes little memory.
     """
     suffix = path.suffix.lower()
-    if suffix not in JSON_SUFFIXES | CSV_SUFFIXES:
-        raise FileFormatError(f"{path}: unknown file type {suffix!r}; use .jsonl or .csv")
+    if suffix not in RECORD_SUFFIXES:
+        raise FileFormatError(f"{path}: unknown file type {suffix!r}; use .jsonl, .csv or .xlsx")
+    if suffix in XLSX_SUFFIXES:
+        yield from _xlsx_records(path)
+        return
+    for number, raw, problem in _text_records(path, suffix):
+        yield str(path), number, raw, problem
+
+
+def _text_records(path: Path, suffix: str) -> Iterator[tuple[int, dict | None, Problem | None]]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             if suffix in JSON_SUFFIXES:
@@ -87,6 +100,56 @@ def _csv_records(path: Path, lines):
         raise FileFormatError(f"{path}:{reader.line_num}: not a readable CSV file ({error})") from error
 
 
+def _xlsx_records(path: Path) -> Iterator[tuple[str, int, dict | None, Problem | None]]:
+    """The records of every sheet of a workbook whose first row names an `id` column, sheets of articles
+    (no `article_id` column) first; each row as a CSV row would be: text, an empty cell None.
+
+    Why articles first: the Records page's workbook puts the interactions' sheet before the articles'; read
+    in that order, a large one's interactions would be checked before their articles were read."""
+    from openpyxl import load_workbook  # only for workbooks: a second's import for every other command
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises zipfile, KeyError and its own errors for a damaged file
+        raise FileFormatError(f"{path}: not a readable Excel workbook ({error})") from error
+    try:
+        sheets = []
+        for sheet in book.worksheets:
+            header = next(sheet.iter_rows(max_row=1, values_only=True), ())
+            names = [str(v).strip() if v is not None else "" for v in header]
+            if "id" in names:
+                sheets.append(("article_id" in names, sheet, names))
+        if not sheets:
+            raise FileFormatError(f"{path}: no sheet whose first row names an 'id' column; nothing was read")
+        for _, sheet, names in sorted(sheets, key=lambda item: item[0]):
+            where = f"{path}!{sheet.title}"
+            for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+                if all(v is None or v == "" for v in values):
+                    continue
+                if any(v not in (None, "") for v in values[len(names) :]):
+                    yield where, number, None, Problem(where, number, "line", "has cells beyond the header")
+                    continue
+                raw = {name: _cell_text(v) for name, v in zip(names, values, strict=False) if name}
+                yield where, number, raw, None
+    finally:
+        book.close()
+
+
+def _cell_text(value) -> str | None:
+    """A cell as the text a CSV cell would hold: dates as YYYY-MM-DD, whole numbers without '.0'."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def is_record(raw: object) -> bool:
     """True for an object with every required field of an article or of an interaction.
 
@@ -129,17 +192,17 @@ def read_record_file(
     """
     articles, interactions, problems = [], [], []
     where = where if where is not None else {}
-    for number, raw, problem in iter_raw_records(path):
+    for place, number, raw, problem in iter_raw_records(path):
         if problem:
             problems.append(problem)
             continue
-        for record, found in records_of(raw, str(path), number, known_actors):
+        for record, found in records_of(raw, place, number, known_actors):
             problems += found
             if isinstance(record, Article):
                 articles.append(record)
             elif record is not None:
                 interactions.append(record)
-                where[record.id] = (str(path), number)
+                where[record.id] = (place, number)
     return articles, interactions, problems
 
 
