@@ -413,3 +413,32 @@ def test_a_workbooks_problems_name_sheet_and_row_and_nothing_is_written(db, tmp_
     with db.engine.connect() as connection:
         dates = dict(connection.execute(select(interactions.c.id, interactions.c.date)).all())
     assert dates == {"i-1": "2024-02-08", "i-2": "2024-02-09"}
+
+
+RISKY = ["-5% in a year, the ministry said.", "+1 for the talks", "@mention in a post", "=1+1 is text here"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_text_an_export_made_safe_for_spreadsheets_imports_as_it_was(db, tmp_path, fmt):
+    """The exports put a ' before text a spreadsheet would run as a formula; reading a CSV or a workbook
+    takes it away again, so "-5% in a year" comes back as it was, not as "'-5% in a year"."""
+    article = {**ARTICLE, "title": "=HYPERLINK(1) is a title here"}
+    records = [{**INTERACTION, "id": f"i-{n}", "evidence": text} for n, text in enumerate(RISKY)]
+    source = store.connect(str(tmp_path / "source.sqlite3"), seed=False)
+    (tmp_path / "risky.jsonl").write_text("\n".join(_lines([article, *records])) + "\n", encoding="utf-8")
+    import_files(source.engine, [tmp_path / "risky.jsonl"], ACTORS)
+    mirror = open_mirror(source, in_memory=True)
+    out = tmp_path / f"risky.{fmt}"
+    out.write_bytes(
+        export.records_csv(mirror, Filter()) if fmt == "csv" else export.records_xlsx(mirror, Filter())
+    )
+    if fmt == "csv":  # the CSV holds the interactions only: their article goes in first
+        assert "'-5% in a year" in out.read_text(encoding="utf-8-sig")
+        (tmp_path / "article.jsonl").write_text(_lines([article])[0] + "\n", encoding="utf-8")
+        import_files(db.engine, [tmp_path / "article.jsonl"], ACTORS)
+    import_files(db.engine, [out], ACTORS)
+    with db.engine.connect() as connection:
+        evidence = dict(connection.execute(select(interactions.c.id, interactions.c.evidence)).all())
+        titles = connection.execute(select(articles.c.title)).scalars().all()
+    assert evidence == {f"i-{n}": text for n, text in enumerate(RISKY)}
+    assert titles == [article["title"]]

@@ -23,7 +23,6 @@ from bilateral.export.images import (
 )
 from bilateral.export.tables import (
     ARTICLE_EXPORT_COLUMNS,
-    FORMULA_PREFIXES,
     RECORD_COLUMNS,
     XLSX_MAX_ROWS,
     articles_table,
@@ -32,10 +31,10 @@ from bilateral.export.tables import (
     records_jsonl,
     records_table,
     records_xlsx,
-    safe_cell,
     write_records_csv,
     write_records_jsonl,
 )
+from bilateral.model.cells import FORMULA_PREFIXES, safe_cell
 
 __all__ = [
     "ARTICLE_EXPORT_COLUMNS",

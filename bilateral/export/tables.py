@@ -13,9 +13,7 @@ import pandas as pd
 from bilateral.analysis import article_queries, dataset_queries, queries, row_queries
 from bilateral.export.captions import data_source_text
 from bilateral.model import Article, Interaction
-
-# Cells a spreadsheet would run as a formula start with one of these (OWASP's CSV-injection list).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from bilateral.model.cells import safe_cell
 
 # The export columns come from the declarations: the interaction's fields with its state dyad after the
 # actors, then the article fields a reader needs beside each row; articles export every field but the text.
@@ -36,13 +34,6 @@ ARTICLE_EXPORT_COLUMNS = tuple(
     name for name, info in Article.model_fields.items() if (info.json_schema_extra or {}).get("export", True)
 )
 XLSX_MAX_ROWS = 1_048_575
-
-
-def safe_cell(value):
-    """Text that cannot run as a spreadsheet formula: a leading ' is added where it could."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def records_table(rows: pd.DataFrame) -> pd.DataFrame:

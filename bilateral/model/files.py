@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from bilateral.errors import FileFormatError, Problem, RecordError
+from bilateral.model.cells import cell_as_written
 from bilateral.model.records import Article, Interaction
 from bilateral.model.validation import article_from_dict, interaction_from_dict
 
@@ -95,7 +96,8 @@ def _csv_records(path: Path, lines):
             if None in row:
                 yield number, None, Problem(str(path), number, "line", "has more cells than the header")
                 continue
-            yield number, {k.strip(): (v if v != "" else None) for k, v in row.items() if k}, None
+            raw = {k.strip(): (cell_as_written(v) if v != "" else None) for k, v in row.items() if k}
+            yield number, raw, None
     except csv.Error as error:
         raise FileFormatError(f"{path}:{reader.line_num}: not a readable CSV file ({error})") from error
 
@@ -147,7 +149,7 @@ def _cell_text(value) -> str | None:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return cell_as_written(str(value))
 
 
 def is_record(raw: object) -> bool:
