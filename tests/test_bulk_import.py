@@ -442,3 +442,38 @@ def test_text_an_export_made_safe_for_spreadsheets_imports_as_it_was(db, tmp_pat
         titles = connection.execute(select(articles.c.title)).scalars().all()
     assert evidence == {f"i-{n}": text for n, text in enumerate(RISKY)}
     assert titles == [article["title"]]
+
+
+def test_a_workbook_without_record_sheets_or_not_a_workbook_is_named_and_nothing_is_written(db, tmp_path):
+    """An .xlsx of other columns, or text saved under the name: one error naming the file; nothing written."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["who", "what", "when"])
+    book.active.append(["analyst", "a note", "2024-02-08"])
+    notes = tmp_path / "notes.xlsx"
+    book.save(notes)
+    with pytest.raises(FileFormatError, match=r"notes\.xlsx: no sheet whose first row names the columns"):
+        import_files(db.engine, [notes], ACTORS)
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text(_lines([ARTICLE])[0], encoding="utf-8")
+    with pytest.raises(FileFormatError, match=r"fake\.xlsx: not a readable Excel workbook"):
+        import_files(db.engine, [fake], ACTORS)
+    assert stored(db) == ({}, {})
+
+
+def test_a_sheet_of_articles_without_ids_is_read_as_a_csv_of_them_would_be(db, tmp_path):
+    """Ids are derived when absent (from the URL, else title and date), in a workbook as in a CSV file."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    names = [n for n in ARTICLE if n != "id"]
+    book.active.append(names)
+    book.active.append([ARTICLE[n] for n in names])
+    path = tmp_path / "articles.xlsx"
+    book.save(path)
+    csv_path = tmp_path / "articles.csv"
+    rows = [",".join(names), ",".join(str(ARTICLE[n]) for n in names)]
+    csv_path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert without_stamp(by_blocks(path)[0]) == without_stamp(by_blocks(csv_path)[0])
+    assert import_files(db.engine, [path], ACTORS).articles == 1

@@ -103,8 +103,9 @@ def _csv_records(path: Path, lines):
 
 
 def _xlsx_records(path: Path) -> Iterator[tuple[str, int, dict | None, Problem | None]]:
-    """The records of every sheet of a workbook whose first row names an `id` column, sheets of articles
-    (no `article_id` column) first; each row as a CSV row would be: text, an empty cell None.
+    """The records of every sheet of a workbook whose first row names every required field of an article or
+    of an interaction (see is_record), sheets of articles (no `article_id` column) first; each row as a CSV
+    row would be: text, an empty cell None. Other sheets (notes, an About sheet) are not read.
 
     Why articles first: the Records page's workbook puts the interactions' sheet before the articles'; read
     in that order, a large one's interactions would be checked before their articles were read."""
@@ -119,10 +120,13 @@ def _xlsx_records(path: Path) -> Iterator[tuple[str, int, dict | None, Problem |
         for sheet in book.worksheets:
             header = next(sheet.iter_rows(max_row=1, values_only=True), ())
             names = [str(v).strip() if v is not None else "" for v in header]
-            if "id" in names:
+            if is_record(dict.fromkeys(names)):
                 sheets.append(("article_id" in names, sheet, names))
         if not sheets:
-            raise FileFormatError(f"{path}: no sheet whose first row names an 'id' column; nothing was read")
+            raise FileFormatError(
+                f"{path}: no sheet whose first row names the columns of articles or interactions (the record "
+                "format in the README); nothing was read or written"
+            )
         for _, sheet, names in sorted(sheets, key=lambda item: item[0]):
             where = f"{path}!{sheet.title}"
             for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
