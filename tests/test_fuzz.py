@@ -76,7 +76,7 @@ def test_any_bytes_give_records_or_a_named_error(tmp_path, data, suffix):
     path = tmp_path / f"fuzz{suffix}"
     path.write_bytes(data)
     try:
-        for _line, raw, problem in iter_raw_records(path):
+        for _where, _line, raw, problem in iter_raw_records(path):
             assert (raw is None) != (problem is None)
     except BilateralError as error:
         assert str(path) in str(error)
