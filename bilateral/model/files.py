@@ -130,13 +130,13 @@ def _xlsx_records(path: Path) -> Iterator[tuple[str, int, dict | None, Problem |
         for _, sheet, names in sorted(sheets, key=lambda item: item[0]):
             where = f"{path}!{sheet.title}"
             for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-                if all(v is None or v == "" for v in values):
+                cells = [_cell_text(v) for v in values]
+                if cells.count(None) == len(cells):
                     continue
-                if any(v not in (None, "") for v in values[len(names) :]):
+                if any(c is not None for c in cells[len(names) :]):
                     yield where, number, None, Problem(where, number, "line", "has cells beyond the header")
                     continue
-                raw = {name: _cell_text(v) for name, v in zip(names, values, strict=False) if name}
-                yield where, number, raw, None
+                yield where, number, {name: c for name, c in zip(names, cells, strict=False) if name}, None
     finally:
         book.close()
 
