@@ -29,9 +29,9 @@ picked = views.chart(fig, key="timeline_chart")
 chart_downloads(fig, name="timeline", flt=flt, n_records=head.interactions, key="timeline")
 st.caption(
     "Bars count interactions per period by theme; an interaction with two themes counts in both. "
-    "Markers below are the key events (the strongest scores; among equal scores the curated records, then "
-    "the field rows reported by the most sources), coloured from tension (red) to cooperation (blue); "
-    "hover for the title and source."
+    "Markers below are the key events (the strongest scores, commentary left out; among equal scores the "
+    "curated records, then the field rows reported by the most sources), coloured from tension (red) to "
+    "cooperation (blue); hover for the title and source."
 )
 
 views.selection(

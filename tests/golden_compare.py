@@ -148,3 +148,35 @@ def figure_differences(
     return differences(before, after, "data") + (
         [] if title == golden_figure["title"] else [f"title {title!r}"]
     )
+
+
+def key_events_without(golden_figure: dict, spec: dict, left_out: set[str]) -> tuple[dict, dict, list[str]]:
+    """The snapshot's and today's figures with the key events the snapshot drew for `left_out` records
+    taken out of it, and the ones that took their places out of today's; and what breaks the rule.
+
+    Why: key events leave commentary out since the snapshot (an opinion piece's claim marked a day on
+    which nothing happened). The rule: every other key event as before, and only weaker ones, no more
+    than were left out, in their places (the next strongest under the same limit)."""
+    before, after = json.loads(json.dumps(decoded(golden_figure["data"]))), decoded(spec["data"])
+    problems: list[str] = []
+    for i, trace in enumerate(before):
+        if trace.get("name") != "Key events" or i >= len(after):
+            continue
+        ids = [point[1] for point in trace["customdata"]]
+        dropped = [j for j, record in enumerate(ids) if record in left_out]
+        kept_y = [abs(trace["y"][j]) for j in range(len(ids)) if j not in dropped]
+        _keep_points(trace, [j for j in range(len(ids)) if j not in dropped])
+        now = after[i]
+        newcomers = [j for j, point in enumerate(now["customdata"]) if point[1] not in set(ids)]
+        if len(newcomers) > len(dropped):
+            problems.append(f"data[{i}]: {len(newcomers)} new key events for {len(dropped)} left out")
+        if kept_y and any(abs(now["y"][j]) > min(kept_y) for j in newcomers):
+            problems.append(f"data[{i}]: a new key event stronger than the weakest kept")
+        _keep_points(now, [j for j in range(len(now["customdata"])) if j not in newcomers])
+    return {**golden_figure, "data": before}, {**spec, "data": after}, problems
+
+
+def _keep_points(trace: dict, keep: list[int]) -> None:
+    for key in _point_arrays(trace, "", len(trace["x"])):
+        values = _get(trace, key)
+        _set(trace, key, [values[j] for j in keep])

@@ -10,7 +10,7 @@ import json
 
 import networkx as nx
 import pytest
-from golden_compare import decoded, differences, figure_differences, load_golden
+from golden_compare import decoded, differences, figure_differences, key_events_without, load_golden
 
 from bilateral import charts, export
 from bilateral.analysis import summary
@@ -45,7 +45,26 @@ def test_figure_data_as_before(curated_mirror, actors, name, key):
     whole = not network or (
         _in_one_part(curated_mirror, flt, options, actors) and not _markers_overlapped(golden)
     )
+    golden, spec, problems = key_events_without(golden, spec, _commentary(curated_mirror))
+    assert problems == []
     assert figure_differences(golden, spec, any_trace_order=network, positions=whole) == []
+
+
+def _commentary(db) -> set[str]:
+    """The ids of the commentary records: key events leave them out since the snapshot."""
+    rows = db.cursor().execute("SELECT id FROM rows WHERE modality = 'commentary'").fetchall()
+    return {row[0] for row in rows}
+
+
+def test_the_snapshot_drew_commentary_as_key_events_and_today_does_not(curated_mirror, actors):
+    commentary = _commentary(curated_mirror)
+    golden = GOLDEN["all"]["figures"]["timeline/0"]
+    drawn = lambda figure: {p[1] for t in decoded(figure["data"]) if t.get("name") == "Key events"  # noqa: E731
+                            for p in t["customdata"]}  # fmt: skip
+    assert drawn(golden) & commentary  # what the rule above takes out was there
+    spec = json.loads(charts.build_figure("timeline", curated_mirror, filter_from_query({})[0], actors=actors,
+                                          **golden["options"]).to_json())  # fmt: skip
+    assert not drawn(spec) & commentary
 
 
 def _markers_overlapped(golden: dict) -> bool:

@@ -11,12 +11,17 @@ from bilateral.analysis.enrichment import INTERNAL
 from bilateral.analysis.frames import frame_db
 from bilateral.analysis.periods import Period
 from bilateral.filters import THEME_BITS, Filter
-from bilateral.model import Theme
+from bilateral.model import Modality, Theme
 from bilateral.page_steps import PAGES
 
 ACTORS = ["CHN", "RUS", "USA", "EU", "UKR", "CHN_XI", "RUS_PUTIN"]
 EVENTS = [("AGREE", 1), ("CONSULT", 1), ("COOPERATE", 2), ("ACCUSE", 3), ("SANCTION", 4)]
-FILTERS = [Filter(), Filter(themes=(Theme("energy"), Theme("military"))), Filter(text="evidence 1")]
+FILTERS = [
+    Filter(),
+    Filter(themes=(Theme("energy"), Theme("military"))),
+    Filter(text="evidence 1"),
+    Filter(modalities=(Modality.COMMENTARY, Modality.FACT)),
+]
 
 
 def _random_rows(n: int = 400, seed: int = 3) -> pd.DataFrame:
@@ -52,14 +57,31 @@ def _plain(db, sql: str, params: list) -> pd.DataFrame:
 @pytest.mark.parametrize("limit", [1, 7, 40, 1000])
 def test_key_events_are_the_plain_top_n(db, flt, limit):
     clause, params = queries.conditions(db, flt)
+    asked = Modality.COMMENTARY in flt.modalities  # commentary is not an event unless the filter says so
     expected = _plain(
         db,
-        f"SELECT * FROM (SELECT * FROM rows WHERE {clause} ORDER BY abs(score) DESC, "
+        f"SELECT * FROM (SELECT * FROM rows WHERE {clause} AND (modality <> 'commentary' OR {asked}) "
+        "ORDER BY abs(score) DESC, "
         "coalesce(num_sources, 1e9) DESC, coalesce(num_articles, 1e9) DESC, date DESC, id LIMIT ?) "
         "ORDER BY date, id",
         [*params, limit],
     )
     assert queries.key_events(db, flt, limit)["id"].tolist() == expected["id"].tolist()
+
+
+def test_key_events_leave_commentary_out_unless_the_filter_asks_for_it():
+    """An opinion piece's claim is dated by the piece; as a key event it would mark a day nothing happened."""
+    rows = make_interactions([
+        ("2024-02-09", "CHN", "RUS", "COOPERATE", 2, 9.0, "military", "commentary", "Op-ed", None),
+        ("2024-02-10", "CHN", "RUS", "AGREE", 1, 4.0, "energy", "fact", "Wire", None),
+        ("2024-02-11", "CHN", "RUS", "ACCUSE", 3, -2.0, "energy", "reported", "Wire", None),
+    ])  # fmt: skip
+    db = frame_db(rows)
+    assert queries.key_events(db, Filter(), 2)["score"].tolist() == [4.0, -2.0]
+    asked = Filter(modalities=(Modality.COMMENTARY,))
+    assert queries.key_events(db, asked, 2)["score"].tolist() == [9.0]
+    either = Filter(modalities=(Modality.COMMENTARY, Modality.FACT))
+    assert queries.key_events(db, either, 2)["score"].tolist() == [9.0, 4.0]
 
 
 def test_among_equal_scores_key_events_are_the_curated_then_the_most_widely_reported():

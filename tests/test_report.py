@@ -1,5 +1,7 @@
 """The report and the report/chart CLI: real PDF text (pypdf), one offline HTML file, sources complete."""
 
+import datetime as dt
+import html
 import io
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from bilateral import charts, export, store
 from bilateral.analysis import article_queries, open_mirror, queries, row_queries
 from bilateral.analysis.frames import frame_db
 from bilateral.filters import Filter
-from bilateral.model import Theme
+from bilateral.model import Modality, Theme
 from bilateral.report import build_report
 from bilateral.report.html import report_html
 from bilateral.report.pdf import report_pdf
@@ -105,8 +107,19 @@ def test_report_of_nothing_still_builds(db):
     flt = Filter(text="no such words anywhere")
     report = build_report(db, flt)
     assert report.sources.empty and report.key_events.empty
-    assert "No interactions." in report_html(report).decode()
+    nothing = "No events match the filters (commentary is not listed as an event)."
+    assert nothing in report_html(report).decode()
     assert report_pdf(build_report(db, flt, figures={})).startswith(b"%PDF-")
+
+
+def test_key_events_leave_the_opinion_piece_out_unless_asked(curated_mirror):
+    """The seed article's claims (commentary, dated by the piece) are not events of 9 February 2024."""
+    month = {"dyads": ("CHN-RUS",), "date_from": dt.date(2024, 2, 1), "date_to": dt.date(2024, 2, 29)}
+    report = build_report(curated_mirror, Filter(**month), figures={})
+    assert "2024-02-09" not in report.key_events["Date"].tolist()
+    assert "is left out unless the filter's modality names it" in html.unescape(report_html(report).decode())
+    asked = build_report(curated_mirror, Filter(**month, modalities=(Modality.COMMENTARY,)), figures={})
+    assert asked.key_events["Date"].tolist() == ["2024-02-09", "2024-02-09"]
 
 
 @needs_browser

@@ -19,7 +19,7 @@ from bilateral.analysis.memo import remember, remembered
 from bilateral.analysis.periods import Period, period_dates, period_key
 from bilateral.analysis.text_hits import text_condition, text_rows
 from bilateral.filters import THEME_BITS, one_of, where
-from bilateral.model import Dataset, Theme
+from bilateral.model import Dataset, Modality, Theme
 
 THEME_TABLE = (
     "(VALUES "
@@ -261,8 +261,9 @@ def key_events(db, flt, limit: int = 40) -> pd.DataFrame:
 
     Why the report counts before the date: GDELT codes every armed clash -10, so a thousand rows tie at the
     top; "latest first" made the key events of a 25-year timeline the last few weeks' clashes, where the
-    most widely reported ones are the events an analyst would name."""
-    source, clause, params = scope(db, flt)
+    most widely reported ones are the events an analyst would name. Commentary (an opinion piece's claim,
+    dated by the piece, not an event) stays out, as from the scores, unless the filter asks for it."""
+    source, clause, params = scope(db, flt, scored(Modality.COMMENTARY in flt.modalities))
     chosen = f"SELECT rowid FROM {source} WHERE {clause} ORDER BY {KEY_EVENT_ORDER} LIMIT ?"
     sql = f"SELECT {WHOLE_ROW} FROM rows WHERE rowid IN ({chosen}) ORDER BY date, id"
     out = run(db, sql, [*params, limit])

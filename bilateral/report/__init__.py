@@ -81,6 +81,16 @@ class Report:
         )
 
     @property
+    def key_events_note(self) -> str:
+        """What the key events are, or why there are none: commentary is not an event."""
+        if self.key_events.empty:
+            return "No events match the filters (commentary is not listed as an event)."
+        return (
+            f"The strongest scores, at most {KEY_EVENT_LIMIT}, in date order; commentary (an opinion piece's "
+            "claim) is left out unless the filter's modality names it."
+        )
+
+    @property
     def generated_text(self) -> str:
         """'2026-11-29 14:30 UTC'."""
         return self.generated.strftime("%Y-%m-%d %H:%M %Z").strip()

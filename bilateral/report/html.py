@@ -28,7 +28,9 @@ def report_html(report: Report) -> bytes:
         )
         parts.append(f'<figure class="chart">{div}</figure>')
     parts.append("<h2>Key events</h2>")
-    parts.append(_table_html(report.key_events) if len(report.key_events) else "<p>No interactions.</p>")
+    parts.append(f"<p>{_e(report.key_events_note)}</p>")
+    if len(report.key_events):
+        parts.append(_table_html(report.key_events))
     parts.append(f"<h2>{_e(report.sources_heading)}</h2>")
     if report.sources_note:
         parts.append(f"<p>{_e(report.sources_note)}</p>")

@@ -55,7 +55,7 @@ def report_pdf(report: Report) -> bytes:
     story += _changes_flowables(report, styles)
     charts = _chart_flowables(report, styles)  # the heading goes with the first chart, never left alone
     story += [KeepTogether([Paragraph("Charts", styles["H2"]), *charts[:1]]), *charts[1:]]
-    story += [*_heading("Key events", styles), _events_table(report, styles)]
+    story += [*_heading("Key events", styles), *_events_flowables(report, styles)]
     story += _heading(report.sources_heading, styles)
     if report.sources_note:
         story.append(Paragraph(_x(report.sources_note), styles["Body"]))
@@ -148,10 +148,14 @@ def _chart_flowables(report: Report, styles) -> list:
     return out
 
 
+def _events_flowables(report: Report, styles) -> list:
+    """What the key events are, then their table (none when no event matches)."""
+    note = Paragraph(_x(report.key_events_note), styles["Body"])
+    return [note] if report.key_events.empty else [note, _events_table(report, styles)]
+
+
 def _events_table(report: Report, styles):
     events = report.key_events
-    if events.empty:
-        return Paragraph("No interactions match the filters.", styles["Body"])
     header = [Paragraph(f"<b>{_x(c)}</b>", styles["Cell"]) for c in events.columns]
     rows = [[Paragraph(_x(v), styles["Cell"]) for v in row] for row in events.to_numpy()]
     widths = [22 * mm, 44 * mm, 24 * mm, 14 * mm, 18 * mm, CONTENT_WIDTH - 122 * mm]
