@@ -9,6 +9,7 @@ import pytest
 from helpers import ROOT, run_cli, run_cli_process
 
 from bilateral.cli import main
+from bilateral.model.files import iter_raw_records
 from bilateral.store import schema
 
 BROKEN = ROOT / "tests" / "data" / "broken.jsonl"
@@ -95,6 +96,59 @@ def test_import_reads_csv(db, tmp_path):
     assert result.stdout.strip() == "added 1 article, 1 interaction; skipped 0 duplicates", result.stdout
     stats = json.loads(run_cli("stats", "--json", "--dyad", "CHN-USA", "--theme", "technology", db=db).stdout)
     assert stats["by_event_type"].get("SANCTION", 0) >= 1
+
+
+def test_import_reads_the_semicolon_csv_excel_saves_where_the_decimal_mark_is_a_comma(db, tmp_path):
+    """Excel with German or French settings saves "CSV" with semicolons and numbers like -4,5; it was read as
+    one column and every line called "has more cells than the header". Text keeps its commas."""
+    articles = tmp_path / "artikel.csv"
+    articles.write_bytes(
+        b"\xef\xbb\xbfid;title;date;source;url\r\n"
+        b"a-semi1;5,000 synthetic troops, one test;2030-06-01;Test Wire;\r\n"
+    )
+    interactions = tmp_path / "interaktionen.csv"
+    interactions.write_bytes(
+        b"\xef\xbb\xbfarticle_id;date;actor1;actor2;event_type;score;confidence;themes;evidence\r\n"
+        b'a-semi1;2030-06-01;USA;CHN;SANCTION;-4,5;0,8;"supply_chain;technology";Synthetic, with a comma.\r\n'
+    )
+    ((_, _, article, _),) = iter_raw_records(articles)
+    ((_, _, interaction, _),) = iter_raw_records(interactions)
+    assert article["title"] == "5,000 synthetic troops, one test"
+    assert (interaction["score"], interaction["confidence"]) == ("-4.5", "0.8")
+    assert (interaction["themes"], interaction["evidence"]) == (
+        "supply_chain;technology",
+        "Synthetic, with a comma.",
+    )
+    result = run_cli("import", str(articles), str(interactions), db=db)
+    assert result.stdout.strip() == "added 1 article, 1 interaction; skipped 0 duplicates", result.stderr
+    exported = tmp_path / "out.jsonl"
+    assert (
+        run_cli(
+            "export-data", "--from", "2030-06-01", "--to", "2030-06-01", "-o", str(exported), db=db
+        ).returncode
+        == 0
+    )
+    article, record = [json.loads(line) for line in exported.read_text().splitlines()]
+    assert article["title"] == "5,000 synthetic troops, one test"
+    assert (record["score"], record["confidence"], record["themes"]) == (
+        -4.5,
+        0.8,
+        ["supply_chain", "technology"],
+    )
+
+
+def test_a_csv_excel_saved_in_windows_1252_is_named_by_line_and_byte(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("BILATERAL_DB", str(tmp_path / "cli.sqlite3"))
+    path = tmp_path / "ansi.csv"
+    path.write_bytes(
+        "id,title,date,source\na-1,Plain,2030-01-01,Wire\na-2,Gespr\u00e4ch,2030-01-02,Wire\n".encode(
+            "cp1252"
+        )
+    )
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:3: is not UTF-8 text (byte 0xe4, character 10 of the line)" in err
+    assert '"CSV UTF-8"' in err
 
 
 def test_stats_json_has_the_documented_keys(db):

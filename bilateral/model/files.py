@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import json
+import re
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
@@ -50,7 +52,25 @@ def _text_records(path: Path, suffix: str) -> Iterator[tuple[int, dict | None, P
     except OSError as error:
         raise FileFormatError(f"{path}: cannot be read ({error})") from error
     except UnicodeDecodeError as error:
-        raise FileFormatError(f"{path}: is not UTF-8 text ({error.reason} at byte {error.start})") from error
+        raise _not_utf8(path, error) from error
+
+
+def _not_utf8(path: Path, error: UnicodeDecodeError) -> FileFormatError:
+    """The error for a text file that is not UTF-8, naming its first such line and byte.
+
+    Why a second pass: the text reader decodes blocks, so its error knows neither the line nor the byte
+    in the file; Excel's "CSV" (not "CSV UTF-8") is Windows-1252, the usual cause."""
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as bad:
+                return FileFormatError(
+                    f"{path}:{number}: is not UTF-8 text (byte 0x{line[bad.start]:02x}, character "
+                    f"{len(line[: bad.start].decode('utf-8', 'replace')) + 1} of the line); save it as UTF-8 "
+                    '(in Excel: "CSV UTF-8"); nothing was read'
+                )
+    return FileFormatError(f"{path}: is not UTF-8 text ({error.reason})")
 
 
 def _jsonl_records(path: Path, lines):
@@ -87,9 +107,23 @@ def jsonl_record(path: Path | str, number: int, line: str) -> tuple[int, dict | 
 CSV_FIELD_LIMIT = 16_000_000  # characters in one cell: a 1 MB text fits; Python's default is 131,072
 
 
+# Cell separators, by how often the header holds them: a comma; a semicolon, as Excel saves "CSV" where the
+# decimal mark is a comma (German, French, Spanish... settings), its numbers written "5,5"; a tab.
+CSV_DELIMITERS = (",", ";", "\t")
+DECIMAL_FIELDS = frozenset(
+    name
+    for model in (Article, Interaction)
+    for name, info in model.model_fields.items()
+    if info.annotation in (float, float | None)
+)
+DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+
+
 def _csv_records(path: Path, lines):
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
-    reader = csv.DictReader(lines)
+    header = next(lines, "")
+    delimiter = max(CSV_DELIMITERS, key=header.count)  # a tie (none at all) keeps the comma
+    reader = csv.DictReader(itertools.chain([header], lines), delimiter=delimiter)
     try:
         for row in reader:
             number = reader.line_num
@@ -97,9 +131,20 @@ def _csv_records(path: Path, lines):
                 yield number, None, Problem(str(path), number, "line", "has more cells than the header")
                 continue
             raw = {k.strip(): (cell_as_written(v) if v != "" else None) for k, v in row.items() if k}
+            if delimiter == ";":
+                _decimal_points(raw)
             yield number, raw, None
     except csv.Error as error:
         raise FileFormatError(f"{path}:{reader.line_num}: not a readable CSV file ({error})") from error
+
+
+def _decimal_points(raw: dict) -> None:
+    """'5,5' -> '5.5' in the number fields of a semicolon CSV (the decimal comma of its settings); text
+    fields keep their commas ("5,000 troops" stays as written)."""
+    for name in DECIMAL_FIELDS & raw.keys():
+        value = raw[name]
+        if isinstance(value, str) and DECIMAL_COMMA.fullmatch(value.strip()):
+            raw[name] = value.strip().replace(",", ".")
 
 
 def _xlsx_records(path: Path) -> Iterator[tuple[str, int, dict | None, Problem | None]]:
