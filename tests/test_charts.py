@@ -138,6 +138,22 @@ def test_bars_over_many_periods_keep_plotlys_own_range(interactions):
     assert charts.build_figure("timeline", interactions, Filter(), period="year").layout.xaxis.range is None
 
 
+@pytest.mark.parametrize("name", ["timeline", "cooperation"])
+def test_the_time_axis_holds_the_filters_dates_not_only_the_records(curated_mirror, name):
+    """A quarter's filter (CHN-RUS, January to March 2024) drew the weeks from 1 January to 18 February,
+    where its records end: the empty weeks after them were not on the chart at all."""
+    quarter = Filter(dyads=("CHN-RUS",), date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 3, 31))
+    fig = charts.build_figure(name, curated_mirror, quarter, period="week")
+    bars = [pd.Timestamp(x) for t in fig.data if t.type == "bar" for x in t.x]
+    assert max(bars) < pd.Timestamp("2024-02-19")  # the records end in February
+    assert [pd.Timestamp(end) for end in fig.layout.xaxis.range] == [pd.Timestamp("2024-01-01"),
+                                                                     pd.Timestamp("2024-04-01")]  # fmt: skip
+    since = Filter(dyads=("CHN-RUS",), date_from=dt.date(2023, 12, 1), date_to=None)
+    first, last = charts.build_figure(name, curated_mirror, since, period="month").layout.xaxis.range
+    assert pd.Timestamp(first) == pd.Timestamp("2023-12-01")
+    assert pd.Timestamp(last) == pd.Timestamp("2026-01-01")  # the records' last month: December 2025
+
+
 @pytest.mark.parametrize(
     ("period", "axis", "date"), [("week", "Week", "%d %b %Y"), ("month", "Month", "%b %Y")]
 )

@@ -109,7 +109,14 @@ def _timeline(db, flt, period=None, **_):
     sourced = queries.theme_counts_by_source(db, flt, period)
     title = figure_title(f"Interactions per {period.value} by theme", flt, (sourced.first, sourced.last))
     return timeline_figure(
-        TimelineData(sourced.counts, queries.key_events(db, flt), title, period, sourced.imported)
+        TimelineData(
+            sourced.counts,
+            queries.key_events(db, flt),
+            title,
+            period,
+            sourced.imported,
+            span=(flt.date_from, flt.date_to),
+        )
     )
 
 
@@ -131,7 +138,8 @@ def _coop_data(db, flt, period, dyads=None, include_commentary=False, window=3, 
     chosen = chosen[:4]
     sums = queries.coop_sums(db, flt, period, chosen, include_commentary)
     coop = metrics.cooperation_tension(sums, chosen, period, window)
-    return CooperationData(coop, figure_title(subject, flt, span), Period(period), window)
+    dates = (flt.date_from, flt.date_to)
+    return CooperationData(coop, figure_title(subject, flt, span), Period(period), window, span=dates)
 
 
 def _cooperation(db, flt, period=None, **options):

@@ -42,10 +42,23 @@ def time_axis(first: pd.Timestamp, last: pd.Timestamp, period: Period | str) -> 
     }
 
 
-def bars_axis(starts: pd.Series, period: Period | str) -> dict:
-    """time_axis of bars starting at `starts`: from the first period's start to the last period's end."""
+def bars_axis(starts: pd.Series, period: Period | str, span: tuple = (None, None)) -> dict:
+    """time_axis of bars starting at `starts`: from the first period's start to the last period's end, and
+    out to the filter's From and To (`span`) where it sets them.
+
+    Why the filter's dates: an axis fitted to the records hid the empty weeks the analyst asked for (a
+    filter of one quarter drew its first six weeks, as if nothing were missing after them)."""
     freq = Period(period).pandas_freq
-    return time_axis(starts.min(), (starts.max().to_period(freq) + 1).start_time, period)
+    first, last = starts.min(), (starts.max().to_period(freq) + 1).start_time
+    start, end = span
+    if start is not None:
+        first = min(first, pd.Timestamp(start).to_period(freq).start_time)
+    if end is not None:
+        last = max(last, (pd.Timestamp(end).to_period(freq) + 1).start_time)
+    axis = time_axis(first, last, period)
+    if axis or (start is None and end is None):
+        return axis
+    return {"range": [first, last]}
 
 
 # How a hover label names a period's start: the bin, not only its year (a week of 2023 is not "2023").

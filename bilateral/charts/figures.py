@@ -115,7 +115,7 @@ def timeline_figure(data: TimelineData) -> go.Figure:
     fig.update_yaxes(title_text="Interactions (by theme)", **count_axis(peak), row=1, col=1)
     fig.update_yaxes(title_text="Score", **SCORE_AXIS, row=2, col=1)
     fig.update_xaxes(title_text=f"{period.label} (key events: strongest scores)", row=2, col=1)
-    fig.update_xaxes(**bars_axis(counts["period"], period))
+    fig.update_xaxes(**bars_axis(counts["period"], period, data.span))
     return fig
 
 
@@ -195,7 +195,7 @@ def cooperation_figure(data: CooperationData) -> go.Figure:
     fig.update_yaxes(range=sums_range(coop))
     fig.update_yaxes(title_text="Sum of scores", col=1)
     fig.update_xaxes(title_text=Period(period).label, row=rows)
-    fig.update_xaxes(**bars_axis(coop["period"], period))
+    fig.update_xaxes(**bars_axis(coop["period"], period, data.span))
     fig.update_annotations(font={"size": 13, "color": INK})
     return fig
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -19,6 +20,7 @@ class TimelineData:
     title: str
     period: Period = Period.MONTH
     imported: pd.DataFrame | None = None  # period, count: the part of each bar from field data, when mixed
+    span: tuple[dt.date | None, dt.date | None] = (None, None)  # the filter's From, To: the axis holds them
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class CooperationData:
     title: str
     period: Period = Period.YEAR
     window: int = 3  # the periods of the rolling mean
+    span: tuple[dt.date | None, dt.date | None] = (None, None)  # the filter's From, To: the axis holds them
 
 
 @dataclass(frozen=True)
