@@ -120,6 +120,10 @@ def test_key_events_leave_the_opinion_piece_out_unless_asked(curated_mirror):
     assert "is left out unless the filter's modality names it" in html.unescape(report_html(report).decode())
     asked = build_report(curated_mirror, Filter(**month, modalities=(Modality.COMMENTARY,)), figures={})
     assert asked.key_events["Date"].tolist() == ["2024-02-09", "2024-02-09"]
+    # each key event says what happened: its article's title, beside the source's number
+    assert set(asked.key_events["Title"]) == {"China-Russia Ties: A Strategic Alliance in the Making"}
+    columns = ["Date", "Actors", "Event", "Score", "Title", "Dataset", "Source"]
+    assert list(report.key_events.columns) == columns
 
 
 @needs_browser

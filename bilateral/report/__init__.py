@@ -25,7 +25,7 @@ REPORT_TITLE = "Bilateral report"
 REPORT_CHARTS = ("timeline", "cooperation", "network")
 KEY_EVENT_LIMIT = 15
 SOURCE_LIMIT = 1_000
-KEY_EVENT_COLUMNS = ["Date", "Actors", "Event", "Score", "Dataset", "Source"]
+KEY_EVENT_COLUMNS = ["Date", "Actors", "Event", "Score", "Title", "Dataset", "Source"]
 SOURCE_COLUMNS = ["number", "outlet", "title", "date", "url"]
 
 
@@ -283,7 +283,8 @@ def source_list(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def key_event_table(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """The strongest interactions (queries.key_events) by date, each with its source number."""
+    """The strongest interactions (queries.key_events) by date, each with its article's title and source
+    number: a reader sees what happened without turning to the list of sources."""
     if events.empty:
         return pd.DataFrame(columns=KEY_EVENT_COLUMNS)
     numbers = dict(zip(sources["id"], sources["number"], strict=True))
@@ -294,6 +295,7 @@ def key_event_table(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
             "Actors": events["actor1"] + arrow + events["actor2"],
             "Event": events["event_type"],
             "Score": events["score"].map(lambda s: f"{s:+.1f}"),
+            "Title": events["title"].fillna(""),
             "Dataset": _datasets(events),
             "Source": events["article_id"].map(lambda a: f"[{numbers.get(a, '?')}]"),
         }

@@ -158,7 +158,9 @@ def _events_table(report: Report, styles):
     events = report.key_events
     header = [Paragraph(f"<b>{_x(c)}</b>", styles["Cell"]) for c in events.columns]
     rows = [[Paragraph(_x(v), styles["Cell"]) for v in row] for row in events.to_numpy()]
-    widths = [22 * mm, 44 * mm, 24 * mm, 14 * mm, 18 * mm, CONTENT_WIDTH - 122 * mm]
+    # Date, Event, Score, Dataset and Source as wide as their longest word (2022-02-04, COOPERATE, Score,
+    # Dataset, Source: narrower, they broke mid-word); the title takes the rest
+    widths = [22 * mm, 30 * mm, 24 * mm, 14 * mm, CONTENT_WIDTH - 124 * mm, 18 * mm, 16 * mm]
     table = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
     style = [
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
