@@ -52,6 +52,38 @@ def test_passive_seized_by():
     assert ("IRN", "GBR", False) in coded("A British tanker was seized by Iran in the Gulf.")
 
 
+def test_passive_by_the_agent_after_a_phrase_of_accusation():
+    """'Iranian' is what the refiners bought, not who was sanctioned; 'by the' names the agent (it came out
+    IRN -> USA: the article 'the' hid the agent, and the gerund's object was taken for the subject)."""
+    found = coded("Indian refiners accused of buying Iranian crude were sanctioned by the United States.")
+    assert found == {("USA", "IND", False)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vietnamese traders accused of smuggling Thai rice face new checks.",
+        "Chile was accused of ignoring Peru's claims.",
+        "Kenya, suspected of shielding Somali militants, rejected the charge.",
+    ],
+)
+def test_accused_of_names_no_accuser(sentence):
+    """'X accused of ...' is passive: X is accused by someone the sentence does not name; it came out as X
+    accusing the country after 'of ...'."""
+    assert not any(a == "ACCUSE" for a in _events(sentence))
+
+
+def test_what_an_accusation_names_is_reported_not_fact():
+    (found,) = [c for c in extract("Cuba was accused of supplying Venezuela with fuel.").interactions]
+    assert (found.actor1, found.actor2, found.modality.value) == ("CUB", "VEN", "reported")
+    assert found.event_type.value != "ACCUSE"  # the accuser is not named; the act alleged is coded
+    assert extract("Cuba supplied Venezuela with fuel.").interactions[0].modality.value == "fact"
+
+
+def _events(sentence: str) -> list[str]:
+    return [c.event_type.value for c in extract(sentence).interactions]
+
+
 def test_after_clause_gives_both_events():
     found = coded("Chile expelled two Argentine diplomats after Argentina expelled Chilean envoys.")
     assert ("CHL", "ARG", False) in found and ("ARG", "CHL", False) in found

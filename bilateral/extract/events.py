@@ -81,6 +81,14 @@ ANAPHORIC_OBJECT = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# A passive's agent right after the verb: "were sanctioned by (the) United States".
+_BY_NEXT = re.compile(r"^\s+by(?:\s+the)?\s*$", re.IGNORECASE)
+# "accused of", "suspected of": passive (the active verb takes its object before "of"); the one accused is
+# named before it, the accuser only in a "by" phrase ("was accused by Pakistan of ...").
+_ACCUSED_OF = re.compile(r"(?:accused|suspected|convicted)\s+of\b", re.IGNORECASE)
+_GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
+# The act an accusation names is alleged: "accused Ukraine of | shelling", "suspected of | supplying".
+_ALLEGED = re.compile(r"\b(?:accus\w+|suspected|convicted)\b[^.;]{0,60}?\bof\s+$", re.IGNORECASE)
 _SPEECH = re.compile(
     r"\b(?:said|says|announced|insisted|stated|declared|told|added|warned)\b(?:\s+that)?", re.IGNORECASE
 )
@@ -197,6 +205,11 @@ def roles(
     if source and _RELATIVE.search(prefix) and len(prefix.rstrip()) - (source[-1].end - offset) > 12:
         return None  # "interference that threatens ...": the subject is not an actor
     adjacent = source and not sentence[source[-1].end - offset : hit.start].replace("'s", "").strip(" -")
+    if source and _GERUND_OBJECT.search(sentence[: source[0].start - offset]):
+        # "refiners accused of buying | Iranian oil were sanctioned": the gerund's object is not the
+        # subject; the group before that phrase is
+        earlier = [i for i in before if parts[i].end <= source[0].start]
+        source = _group(parts, earlier[::-1], sentence, offset) if earlier else []
     if source and _is_object(source[0], sentence, offset, hit) and _INFINITIVE.search(prefix):
         earlier = [i for i in before if parts[i].end <= source[0].start]
         source = _group(parts, earlier[::-1], sentence, offset) if earlier else []
@@ -204,11 +217,9 @@ def roles(
             source = []
     elif source and _is_object(source[0], sentence, offset, hit):
         source = []
-    if (
-        _PASSIVE.search(prefix)
-        and target
-        and sentence[hit.end : target[0].start - offset].strip().endswith("by")
-    ):
+    if _ACCUSED_OF.match(sentence, hit.start):
+        return None  # "Chinese refiners accused of buying Iranian oil": no accuser named
+    if _PASSIVE.search(prefix) and target and _BY_NEXT.match(sentence[hit.end : target[0].start - offset]):
         source, target = target, source
     elif target and not source:
         agent = _by_agent(hit, parts, after, sentence, offset)
@@ -312,6 +323,7 @@ def modality(
     if (
         attributed
         or lexicon.reported.search(sentence[max(0, hit.start - 10) :])
+        or _ALLEGED.search(sentence[clause_start : hit.start])
         or (
             hit.cue.event_type is EventType.ACCUSE
             and re.search(r"\bof\b|\bthat\b", sentence[hit.end : hit.end + 60])
