@@ -80,6 +80,31 @@ def test_what_an_accusation_names_is_reported_not_fact():
     assert extract("Cuba supplied Venezuela with fuel.").interactions[0].modality.value == "fact"
 
 
+def test_a_consequence_clause_is_no_target_and_joint_drills_are_mutual():
+    """'..., prompting a protest from Tokyo' made Japan the target of the drills (CHN -> JPN, RUS -> JPN)."""
+    sentence = (
+        "Chinese and Russian warships held joint drills in the Sea of Japan, prompting a protest from Tokyo."
+    )
+    assert coded(sentence) == {("CHN", "RUS", True)}
+    assert extract(sentence).interactions[0].direction.value == "mutual"
+
+
+def test_what_a_request_asks_to_stop_is_not_an_event():
+    """'urged China to stop supplying ... to Russia' gave CHN -> RUS as a cooperation."""
+    found = coded("Brussels urged Kazakhstan to stop supplying dual-use goods to Belarus.")
+    assert ("KAZ", "BLR", True) not in found and ("KAZ", "BLR", False) not in found
+
+
+def test_what_a_warning_says_would_happen_is_not_an_event():
+    """'further support for Moscow would have consequences' was coded as Chinese support of Russia, a fact."""
+    found = coded("Paris warned Ankara that further aid to Damascus would have consequences.")
+    assert ("FRA", "TUR", False) in found
+    assert not {("TUR", "SYR", True), ("TUR", "SYR", False)} & found
+    said = extract("Paris warned that Ankara was supplying Damascus with rockets.").interactions
+    (claim,) = [c for c in said if c.actor1 == "TUR"]
+    assert claim.modality.value == "reported"  # the warning's claim is the speaker's, not a fact
+
+
 def _events(sentence: str) -> list[str]:
     return [c.event_type.value for c in extract(sentence).interactions]
 

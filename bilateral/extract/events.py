@@ -62,6 +62,8 @@ _JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|-|–|/|,)?\s*(?:the\s+)?$")
 _CLAUSE_END = re.compile(
     r";|,\s+(?:a|an|the|and|but|which|who|while|as|whose|where|after|before)\b|\.\s"
     r"|\b(?:after|despite|in response to|in retaliation (?:for|against)|in protest (?:at|against))\s"
+    # a consequence: "held drills in the Sea of Japan, prompting a protest from Tokyo" (Tokyo is no target)
+    r"|,\s+(?:prompting|sparking|drawing|triggering|provoking)\b"
 )
 _BY_AGENT = re.compile(
     r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^;]*?\bby\s+(?:the\s+)?$"
@@ -71,6 +73,12 @@ _OPENS_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _INFINITIVE = re.compile(r"\bto\s+$")
+# What a request asks for, also when it asks to stop it: "urged China to (stop) supplying ...".
+_REQUESTED_ACT = re.compile(
+    r"\bto\s+(?:(?:stop|halt|cease|end|quit|avoid|refrain\s+from)\s+)?$", re.IGNORECASE
+)
+# The clause a warning announces: "warned Beijing that further support ... would have consequences".
+_WARNED_THAT = re.compile(r"\bwarn(?:s|ed|ing)?\b[^.;]{0,80}?\bthat\b[^.;]*$", re.IGNORECASE)
 _WITH = re.compile(r"^\s+with\s+(?:the\s+)?$")
 _DETERMINERS = {"the", "a", "an"}
 ANAPHORIC_OBJECT = re.compile(
@@ -259,10 +267,26 @@ def _by_agent(
 
 def requested(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     """True for a cue in the infinitive of a request in its clause ('urged Washington to stop ...')."""
-    if not _INFINITIVE.search(sentence[: hit.start]):
+    if not _REQUESTED_ACT.search(sentence[: hit.start]):
         return False
     return any(
         h.cue.event_type is EventType.REQUEST
+        and h.end <= hit.start
+        and not new_clause(sentence, h.end, hit.start)
+        for h in hits
+    )
+
+
+def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
+    """True for a cue in what a warning says would happen ('warned Beijing that further support for Moscow
+    would have consequences'): a condition or a threat's content, which the warning's own event codes."""
+    if not _WARNED_THAT.search(sentence[: hit.start]):
+        return False
+    end = sentence.find(";", hit.end)
+    if not lexicon.intent.search(sentence[hit.end : end if end >= 0 else len(sentence)]):
+        return False
+    return any(
+        h.cue.event_type is EventType.THREATEN
         and h.end <= hit.start
         and not new_clause(sentence, h.end, hit.start)
         for h in hits
@@ -318,10 +342,12 @@ def modality(
         return Modality.COMMENTARY
     clause_start = sentence.rfind(";", 0, hit.start) + 1
     window = sentence[max(clause_start, source_start - 60, 0) : hit.end + 10]
+    warned = bool(_WARNED_THAT.search(sentence[clause_start : hit.start]))  # the warning's claim
     if lexicon.intent.search(window):
         return Modality.INTENT
     if (
         attributed
+        or warned
         or lexicon.reported.search(sentence[max(0, hit.start - 10) :])
         or _ALLEGED.search(sentence[clause_start : hit.start])
         or (

@@ -165,8 +165,8 @@ def sentence_candidates(
     attributed = act.attribution_start(s.text, lexicon) is not None
     hits = ev.find_cues(s.text, lexicon) if hits is None else hits
     for hit in hits:
-        if ev.requested(hit, hits, s.text):
-            continue  # 'urged X to stop ...': the stop is what was asked, not an event
+        if ev.requested(hit, hits, s.text) or ev.warned_of(hit, hits, s.text, lexicon):
+            continue  # 'urged X to stop ...', 'warned X that Y would ...': asked or threatened, not events
         found = ev.roles(hit, parts, s.text, s.start)
         if not found or not _other_actor(found, index):
             found = _anaphoric(hit, parts, s, previous, index) or found
