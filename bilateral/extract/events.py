@@ -269,12 +269,7 @@ def requested(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     """True for a cue in the infinitive of a request in its clause ('urged Washington to stop ...')."""
     if not _REQUESTED_ACT.search(sentence[: hit.start]):
         return False
-    return any(
-        h.cue.event_type is EventType.REQUEST
-        and h.end <= hit.start
-        and not new_clause(sentence, h.end, hit.start)
-        for h in hits
-    )
+    return _governed_by(EventType.REQUEST, hit, hits, sentence)
 
 
 def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
@@ -285,10 +280,13 @@ def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) 
     end = sentence.find(";", hit.end)
     if not lexicon.intent.search(sentence[hit.end : end if end >= 0 else len(sentence)]):
         return False
+    return _governed_by(EventType.THREATEN, hit, hits, sentence)
+
+
+def _governed_by(kind: EventType, hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True when a cue of `kind` comes before the cue in the same clause (a request, a warning)."""
     return any(
-        h.cue.event_type is EventType.THREATEN
-        and h.end <= hit.start
-        and not new_clause(sentence, h.end, hit.start)
+        h.cue.event_type is kind and h.end <= hit.start and not new_clause(sentence, h.end, hit.start)
         for h in hits
     )
 
