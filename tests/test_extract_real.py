@@ -105,6 +105,31 @@ def test_what_a_warning_says_would_happen_is_not_an_event():
     assert claim.modality.value == "reported"  # the warning's claim is the speaker's, not a fact
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the list's name was the cue: the parties added came out as imposing the sanction
+        ("The U.S. Treasury added a dozen Indian firms to its sanctions list for helping Iran evade curbs.",
+         {("USA", "IND", False)}),
+        ("Ottawa put two Belarusian banks on its sanctions list.", {("CAN", "BLR", False)}),
+        ("The EU added Syrian officials to its blacklist.", {("EU", "SYR", False)}),
+        # 'in China' names where the entities are based: the state is the party, not a place
+        ("The Commerce Department added 30 entities, 20 of them in China, to the Entity List for supplying "
+         "drone parts to Iran.", {("USA", "CHN", False)}),
+    ],
+)  # fmt: skip
+def test_adding_parties_to_a_sanctions_list_is_a_sanction_by_the_one_who_adds(sentence, expected):
+    assert coded(sentence) == expected
+
+
+def test_the_reason_a_sanction_gives_is_reported_and_a_passive_agent_after_the_list_acts():
+    listed = extract("Seoul added four Chinese firms to its sanctions list for supplying Pyongyang.")
+    reason = [c for c in listed.interactions if c.actor1 == "CHN"]
+    assert [c.modality.value for c in reason] == ["reported"]  # what the sanctioning state alleges
+    (placed,) = extract("Huawei was placed on the entity list by Washington.").interactions
+    assert (placed.actor1, placed.actor2, placed.event_type.value) == ("USA", "HUAWEI", "SANCTION")
+
+
 def _events(sentence: str) -> list[str]:
     return [c.event_type.value for c in extract(sentence).interactions]
 

@@ -89,14 +89,19 @@ ANAPHORIC_OBJECT = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-# A passive's agent right after the verb: "were sanctioned by (the) United States".
-_BY_NEXT = re.compile(r"^\s+by(?:\s+the)?\s*$", re.IGNORECASE)
+# A passive's agent after the verb: "were sanctioned by (the) United States", "placed on the list by".
+_BY_NEXT = re.compile(r"\bby(?:\s+the)?\s*$", re.IGNORECASE)
 # "accused of", "suspected of": passive (the active verb takes its object before "of"); the one accused is
 # named before it, the accuser only in a "by" phrase ("was accused by Pakistan of ...").
 _ACCUSED_OF = re.compile(r"(?:accused|suspected|convicted)\s+of\b", re.IGNORECASE)
 _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
 # The act an accusation names is alleged: "accused Ukraine of | shelling", "suspected of | supplying".
-_ALLEGED = re.compile(r"\b(?:accus\w+|suspected|convicted)\b[^.;]{0,60}?\bof\s+$", re.IGNORECASE)
+_ALLEGED = re.compile(
+    r"\b(?:accus\w+|suspected|convicted)\b[^.;]{0,60}?\bof\s+$"
+    # the reason a sanction gives: "added ... to the Entity List for | supplying Russia's military"
+    r"|\b(?:sanction\w*|list|blacklist\w*|penalis\w*|penaliz\w*|fined)\b[^.;]{0,80}?\b(?:for|over)\s+$",
+    re.IGNORECASE,
+)
 _SPEECH = re.compile(
     r"\b(?:said|says|announced|insisted|stated|declared|told|added|warned)\b(?:\s+that)?", re.IGNORECASE
 )
@@ -227,7 +232,7 @@ def roles(
         source = []
     if _ACCUSED_OF.match(sentence, hit.start):
         return None  # "Chinese refiners accused of buying Iranian oil": no accuser named
-    if _PASSIVE.search(prefix) and target and _BY_NEXT.match(sentence[hit.end : target[0].start - offset]):
+    if _PASSIVE.search(prefix) and target and _BY_NEXT.search(sentence[hit.end : target[0].start - offset]):
         source, target = target, source
     elif target and not source:
         agent = _by_agent(hit, parts, after, sentence, offset)

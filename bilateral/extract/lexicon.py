@@ -46,6 +46,7 @@ class Lexicon:
     non_agent_nouns: re.Pattern
     group_prefix: re.Pattern
     locative: re.Pattern
+    based_in: re.Pattern
     titles: re.Pattern
     offices: dict[str, str]
     pair_phrases: re.Pattern
@@ -177,6 +178,12 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
             locative=re.compile(
                 r"\b(?:" + "|".join(markers["locative_prepositions"]) + r")\s+(?:the\s+)?"
                 r"(?-i:(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*,\s+)?$",
+                re.IGNORECASE,
+            ),
+            based_in=re.compile(
+                r"\b(?:" + "|".join(markers["based_parties"]) + r")\s+"
+                r"(?:(?:including|based|registered|located)\s+)?"
+                r"(?:" + "|".join(markers["locative_prepositions"]) + r")\s+(?:the\s+)?$",
                 re.IGNORECASE,
             ),
             titles=re.compile(r"(?:\s+(?:" + "|".join(markers["titles"]) + r"))+\s*$"),

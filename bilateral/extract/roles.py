@@ -146,7 +146,10 @@ def _is_place(m: Mention, sentence: str, offset: int, cue_ends, index: ActorInde
         or actor.kind is not ActorKind.STATE
     ):
         return False
-    place = lexicon.locative.search(sentence[: m.start - offset])
+    before = sentence[: m.start - offset]
+    place = lexicon.locative.search(before)
+    if place and lexicon.based_in.search(before):
+        return False  # "entities in China": where the parties acted on are based, so the state is a party
     return bool(place) and not _governed(place.start(), sentence, cue_ends)
 
 
