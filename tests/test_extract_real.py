@@ -130,6 +130,24 @@ def test_the_reason_a_sanction_gives_is_reported_and_a_passive_agent_after_the_l
     assert (placed.actor1, placed.actor2, placed.event_type.value) == ("USA", "HUAWEI", "SANCTION")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the place was taken for the subject, found to be an object, and the sentence gave nothing
+        (
+            "The Turkish president arrived in Baku for talks with the Azerbaijani president.",
+            ("TUR", "AZE", "CONSULT"),
+        ),
+        ("Xi travelled to Moscow for a state visit.", ("CHN_XI", "RUS", "CONSULT")),
+        # plural agreements were no signing
+        ("Vietnam and Laos signed agreements worth $2 billion.", ("VNM", "LAO", "SUPPORT")),
+    ],
+)
+def test_who_comes_for_talks_acts_and_signed_agreements_count(sentence, expected):
+    found = [(c.actor1, c.actor2, c.event_type.value) for c in extract(sentence).interactions]
+    assert found[:1] == [expected]
+
+
 def _events(sentence: str) -> list[str]:
     return [c.event_type.value for c in extract(sentence).interactions]
 

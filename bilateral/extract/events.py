@@ -94,6 +94,7 @@ _BY_NEXT = re.compile(r"\bby(?:\s+the)?\s*$", re.IGNORECASE)
 # "accused of", "suspected of": passive (the active verb takes its object before "of"); the one accused is
 # named before it, the accuser only in a "by" phrase ("was accused by Pakistan of ...").
 _ACCUSED_OF = re.compile(r"(?:accused|suspected|convicted)\s+of\b", re.IGNORECASE)
+_FOR_PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
 # The act an accusation names is alleged: "accused Ukraine of | shelling", "suspected of | supplying".
 _ALLEGED = re.compile(
@@ -229,7 +230,16 @@ def roles(
         if source and _is_object(source[0], sentence, offset, hit):
             source = []
     elif source and _is_object(source[0], sentence, offset, hit):
-        source = []
+        # "Putin arrived in Beijing for | talks (with Xi)": the place is an object; who came for talks or a
+        # visit acts, with the one named after the cue, else with the place's state
+        place = source
+        came_for = hit.cue.event_type is EventType.CONSULT and _FOR_PURPOSE.search(prefix)
+        earlier = [i for i in before if parts[i].end <= place[0].start] if came_for else []
+        source = _group(parts, earlier[::-1], sentence, offset) if earlier else []
+        if source and _is_object(source[0], sentence, offset, hit):
+            source = []
+        if source and not target:
+            target = place
     if _ACCUSED_OF.match(sentence, hit.start):
         return None  # "Chinese refiners accused of buying Iranian oil": no accuser named
     if _PASSIVE.search(prefix) and target and _BY_NEXT.search(sentence[hit.end : target[0].start - offset]):
