@@ -148,6 +148,16 @@ def test_who_comes_for_talks_acts_and_signed_agreements_count(sentence, expected
     assert found[:1] == [expected]
 
 
+def test_rejecting_the_criticism_answers_its_author_not_the_state_named_after_and_said():
+    """'China rejected the criticism and said its trade with Russia ...' gave CHN -> RUS REJECT."""
+    text = (
+        "Britain criticised the arms deal.\n\n"
+        "Qatar rejected the criticism and said its trade with Iran was lawful."
+    )
+    rejected = {(c.actor1, c.actor2) for c in extract(text).interactions if c.event_type.value == "REJECT"}
+    assert rejected == {("QAT", "GBR")}
+
+
 def _events(sentence: str) -> list[str]:
     return [c.event_type.value for c in extract(sentence).interactions]
 

@@ -64,6 +64,8 @@ _CLAUSE_END = re.compile(
     r"|\b(?:after|despite|in response to|in retaliation (?:for|against)|in protest (?:at|against))\s"
     # a consequence: "held drills in the Sea of Japan, prompting a protest from Tokyo" (Tokyo is no target)
     r"|,\s+(?:prompting|sparking|drawing|triggering|provoking)\b"
+    # a second verb of speech: "rejected the criticism and said its trade with Russia ..." (no target there)
+    r"|\band\s+(?:said|says|added|insisted|stressed|argued|noted)\b"
 )
 _BY_AGENT = re.compile(
     r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^;]*?\bby\s+(?:the\s+)?$"
@@ -83,7 +85,8 @@ _WITH = re.compile(r"^\s+with\s+(?:the\s+)?$")
 _DETERMINERS = {"the", "a", "an"}
 ANAPHORIC_OBJECT = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:decision|move|order|step|measures?|"
-    r"curbs|rules|accusations?|allegations?|sanctions|duties|tariffs|ban|restrictions|controls|findings|claims|"
+    r"curbs|rules|accusations?|allegations?|criticism|charges?|sanctions|duties|tariffs|ban|restrictions|controls|"
+    r"findings|claims|"
     r"remarks|action|attack|expulsions?|suspension|closure|seizure|detention|arrests?|launch|tests?)\b",
     re.IGNORECASE,
 )
