@@ -158,6 +158,19 @@ def test_rejecting_the_criticism_answers_its_author_not_the_state_named_after_an
     assert rejected == {("QAT", "GBR")}
 
 
+def test_two_demonym_phrases_joined_by_and_act_together():
+    """'two Indian Su-30 jets and two French Rafale jets flew a joint patrol' gave nothing: the two states
+    were not one group, so the joint patrol had a single actor."""
+    text = "Two Indian Su-30 jets and two French Rafale jets flew a joint patrol over the Arabian Sea."
+    assert coded(text) == {("IND", "FRA", True)}
+
+
+def test_lodging_a_protest_is_an_accusation_not_a_demonstration():
+    """PLOVER's PROTEST is a demonstration (-6.5); a protest lodged with an envoy is a complaint."""
+    (found,) = extract("Chile lodged a protest with the Argentine ambassador.").interactions
+    assert (found.actor1, found.actor2, found.event_type.value) == ("CHL", "ARG", "ACCUSE")
+
+
 def _events(sentence: str) -> list[str]:
     return [c.event_type.value for c in extract(sentence).interactions]
 

@@ -59,6 +59,8 @@ OBJECT_MARKERS = {
 }
 _WORD = re.compile(r"(?<![\w-])[A-Za-z]")
 _JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|-|–|/|,)?\s*(?:the\s+)?$")
+# Two noun phrases, each led by a demonym: "Chinese (H-6 bombers) and (two) Russian ...".
+_PARALLEL = re.compile(r"^\s+(?:[\w-]+\s+){1,3}and\s+(?:(?:two|three|four|five|several|\d+|a|an|the)\s+)?$")
 _CLAUSE_END = re.compile(
     r";|,\s+(?:a|an|the|and|but|which|who|while|as|whose|where|after|before)\b|\.\s"
     r"|\b(?:after|despite|in response to|in retaliation (?:for|against)|in protest (?:at|against))\s"
@@ -160,7 +162,10 @@ def _group(parts: list[Mention], members: list[int], sentence: str, offset: int)
     group, joins = [parts[members[0]]], []
     for i in members[1:]:
         left, right = sorted((group[-1], parts[i]), key=lambda m: m.start)
-        join = _joined(sentence[left.end - offset : right.start - offset])
+        gap = sentence[left.end - offset : right.start - offset]
+        join = _joined(gap)
+        if join is None and left.how == right.how == "demonym" and _PARALLEL.match(gap):
+            join = "and"  # "two Chinese H-6 bombers and two Russian Tu-95 bombers"
         if join is None or "pair" in (left.how, right.how):
             break
         group.append(parts[i])
