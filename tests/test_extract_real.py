@@ -171,6 +171,19 @@ def test_lodging_a_protest_is_an_accusation_not_a_demonstration():
     assert (found.actor1, found.actor2, found.event_type.value) == ("CHL", "ARG", "ACCUSE")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the state named in the relative clause is not whom the measure aims at
+        "Washington threatened tariffs on countries that buy Venezuelan oil.",
+        # 'called for peace talks' is no journey: 'the Sudan conflict' was taken as the place of the talks
+        "Egypt has said it is not a party to the Sudan conflict and has called for peace talks.",
+    ],
+)
+def test_no_target_is_made_up(sentence):
+    assert coded(sentence) == set()
+
+
 def _events(sentence: str) -> list[str]:
     return [c.event_type.value for c in extract(sentence).interactions]
 

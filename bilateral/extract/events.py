@@ -100,6 +100,16 @@ _BY_NEXT = re.compile(r"\bby(?:\s+the)?\s*$", re.IGNORECASE)
 # named before it, the accuser only in a "by" phrase ("was accused by Pakistan of ...").
 _ACCUSED_OF = re.compile(r"(?:accused|suspected|convicted)\s+of\b", re.IGNORECASE)
 _FOR_PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_CAME_TO = re.compile(
+    r"\b(?:arriv\w*|travel\w*|flew|fl(?:y|ies|ying)|came|com(?:e|es|ing)|went|go(?:es|ing)?|head\w*|land\w*|"
+    r"return\w*)\s+(?:\w+\s+){0,2}?(?:in|to|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Whom a measure aims at when the sentence does not name them: "tariffs on countries that buy Russian oil".
+_UNNAMED_TARGET = re.compile(
+    r"\b(?:countries|nations|states|buyers|companies|firms|entities|banks|anyone|those)\s+(?:that|which|who)\b",
+    re.IGNORECASE,
+)
 _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
 # The act an accusation names is alleged: "accused Ukraine of | shelling", "suspected of | supplying".
 _ALLEGED = re.compile(
@@ -221,6 +231,8 @@ def roles(
         for i, p in enumerate(parts)
         if p.start - offset >= hit.end and not _CLAUSE_END.search(sentence[hit.end : p.start - offset])
     ]
+    if after and _UNNAMED_TARGET.search(sentence[hit.end : parts[after[0]].start - offset]):
+        after = []  # "threatened tariffs on countries that buy | Russian oil": Russia is not the target
     prefix = sentence[: hit.start]
     source = _group(parts, before[::-1], sentence, offset) if before else []
     target = _group(parts, after, sentence, offset) if after else []
@@ -241,7 +253,11 @@ def roles(
         # "Putin arrived in Beijing for | talks (with Xi)": the place is an object; who came for talks or a
         # visit acts, with the one named after the cue, else with the place's state
         place = source
-        came_for = hit.cue.event_type is EventType.CONSULT and _FOR_PURPOSE.search(prefix)
+        came_for = (
+            hit.cue.event_type is EventType.CONSULT
+            and _FOR_PURPOSE.search(prefix)
+            and _CAME_TO.search(sentence[: place[0].start - offset])
+        )
         earlier = [i for i in before if parts[i].end <= place[0].start] if came_for else []
         source = _group(parts, earlier[::-1], sentence, offset) if earlier else []
         if source and _is_object(source[0], sentence, offset, hit):
