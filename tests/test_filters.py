@@ -244,6 +244,11 @@ def test_text_finds_words_of_the_evidence_or_of_the_rows_article_but_not_across_
     assert ids(Filter(text="frigate"), db) == ["i4"]  # the evidence
     assert ids(Filter(text="talks they"), db) == []  # title and evidence are not one text
     assert ids(Filter(text="deal wheat"), db) == []  # nor title and summary
+    # a phrase typed in quotes, as in a web search, is the phrase (the quotes were matched as characters)
+    assert ids(Filter(text='"pipeline talks"'), db) == ["i1", "i2"]
+    assert ids(Filter(text="“Pipeline Talks”"), db) == ["i1", "i2"]
+    assert ids(Filter(text="'frigate'"), db) == ["i4"]
+    assert ids(Filter(text='"frigate'), db) == []  # an unpaired quote stays a character
 
 
 @pytest.mark.parametrize(

@@ -121,11 +121,25 @@ def _dyads(values) -> tuple[str, list]:
     return f"({one_of('dyad', len(values))} OR {one_of('dyad_raw', len(values))})", list(values) * 2
 
 
+QUOTES = {'"': '"', "“": "”", "„": "“", "'": "'", "‘": "’", "«": "»"}  # opening -> closing
+
+
+def unquoted(value: str) -> str:
+    """The words inside a pair of quotes around them ('"Power of Siberia"' -> 'Power of Siberia').
+
+    Why: the text filter already matches its words as one phrase; quotes typed as in a web search were
+    matched as characters, so the phrase in quotes found nothing."""
+    text = value.strip()
+    if len(text) >= 2 and QUOTES.get(text[0]) == text[-1]:
+        return text[1:-1].strip()
+    return text
+
+
 def _text(value: str) -> tuple[str, list]:
     """Words in the evidence, or in the title or summary of the row's article, any case: the mirror keeps
     them lower-cased in the `search` columns of its rows and of its articles (see
     bilateral.analysis.enrichment.SEARCH_SQL); the articles by their numbers there (an integer semi-join)."""
-    needle = value.lower()
+    needle = unquoted(value).lower()
     return "(contains(search, ?) OR article_no IN (SELECT no FROM articles WHERE contains(search, ?)))", [
         needle,
         needle,
