@@ -25,6 +25,7 @@ from bilateral.importers.formats import FORMATS
 from bilateral.importers.stream import Progress, import_files
 from bilateral.importers.update import update_gdelt
 from bilateral.model import QuadClass, Theme
+from bilateral.model.files import advice
 from bilateral.registry import load_actors
 from bilateral.report import commands as report_commands
 from bilateral.store import backup as store_backup
@@ -43,6 +44,8 @@ def _import(paths: list[str], dry_run: bool, quiet: bool = False):
     except RecordError as error:
         for problem in sorted(error.problems, key=lambda p: (p.path, p.line)):
             print(problem)
+        if hint := advice(error.problems):
+            print(hint)
         return None
 
 

@@ -6,6 +6,7 @@ the file's layout (blank lines, CRLF, a BOM, explicit nulls, nested interactions
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 from helpers import run_cli
@@ -19,9 +20,10 @@ from bilateral.errors import FileFormatError, RecordError
 from bilateral.filters import Filter
 from bilateral.importers import blocks
 from bilateral.importers.blocks import ARTICLE_FIELDS, BlockReader
+from bilateral.importers.dispatch import import_paths
 from bilateral.importers.stream import import_files
 from bilateral.model import Theme
-from bilateral.model.files import is_interaction, iter_raw_records
+from bilateral.model.files import ARTICLES_ADVICE, is_interaction, iter_raw_records
 from bilateral.model.validation import article_from_dict, interaction_from_dict
 from bilateral.registry import load_actors
 from bilateral.store.tables import articles, interactions
@@ -247,6 +249,29 @@ def test_a_refused_import_names_every_problem_and_writes_nothing(db, tmp_path):
         f"{path}:3: article_id: no article with id 'a-nowhere'",
     ]
     assert stored(db) == ({}, {})
+
+
+def test_interactions_without_their_articles_say_once_what_to_import(db, tmp_path):
+    """The Records page's CSV (interactions only) imported into another store listed one 'no article with
+    id' per row and no way out; the CLI and the Import page now end with what to import."""
+    source = store.connect(str(tmp_path / "source.sqlite3"))  # seeded from data/
+    exported = tmp_path / "energy.csv"
+    assert run_cli("export-data", "--theme", "energy", "-o", str(exported), db=source.url).returncode == 0
+    outcome = import_paths(db.engine, [exported], ACTORS)  # into a store without the curated set
+    assert outcome.summary == f"nothing imported: 88 problems to fix; {ARTICLES_ADVICE}"
+    assert stored(db) == ({}, {})
+    workbook = tmp_path / "energy.xlsx"  # the export that carries its articles imports whole
+    assert run_cli("export-data", "--theme", "energy", "-o", str(workbook), db=source.url).returncode == 0
+    assert import_paths(db.engine, [workbook], ACTORS).written
+    # the CLI seeds an empty store from data/: rows of articles it has not, under ids it has not either
+    text = exported.read_text(encoding="utf-8-sig")
+    other = tmp_path / "other.csv"
+    other.write_text(re.sub(r"(^|,)([ai])-", r"\1\2-elsewhere-", text, flags=re.M), encoding="utf-8")
+    refused = run_cli("import", str(other), db=str(tmp_path / "cli.sqlite3"))
+    assert refused.returncode == 1
+    lines = refused.stdout.strip().splitlines()
+    assert len(lines) == 90 and all("article_id: no article with id" in line for line in lines[:88])
+    assert lines[88:] == [ARTICLES_ADVICE, "nothing imported: fix the lines above and run the import again"]
 
 
 def _parses(field, value) -> bool:

@@ -15,7 +15,7 @@ from bilateral.errors import FileFormatError, Problem, RecordError
 from bilateral.importers.field import FieldProgress, import_field_files
 from bilateral.importers.formats import field_format
 from bilateral.importers.stream import Progress, import_files
-from bilateral.model.files import XLSX_SUFFIXES
+from bilateral.model.files import XLSX_SUFFIXES, advice
 from bilateral.wording import count_noun
 
 RECORDS = "records"
@@ -109,6 +109,8 @@ def import_paths(
     except RecordError as error:
         problems = sorted(error.problems, key=lambda p: (p.path, p.line))
         summary = f"nothing imported: {count_noun(len(problems), 'problem')} to fix"
+        if hint := advice(problems):
+            summary += f"; {hint}"
         return Outcome(RECORDS, summary, False, problems)
     return Outcome(RECORDS, _checked(str(result), dry_run), written=not dry_run)
 

@@ -28,6 +28,7 @@ from bilateral.importers.bulk import (
     record_import,
     table_sizes,
 )
+from bilateral.model.files import missing_article
 from bilateral.store.tables import articles, interactions
 from bilateral.store.writes import ImportResult, next_revision
 
@@ -121,7 +122,7 @@ class _Writer:
             if article_id in stored or article_id in self.redirect:
                 ready.append(self._redirected(values))
             else:
-                problems.append(Problem(path, line, "article_id", f"no article with id {article_id!r}"))
+                problems.append(missing_article(path, line, article_id))
         self._insert_interactions(ready)
         self.pending.clear()
 

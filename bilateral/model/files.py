@@ -234,6 +234,25 @@ def records_of(
         yield interaction_from_dict(child, path, number, known_actors)
 
 
+NO_ARTICLE = "no article with id"
+ARTICLES_ADVICE = (
+    "an interaction names its article by id: import the articles with it (in the same file, or their own "
+    "file given with it); the CSV export holds interactions only, the XLSX and JSONL exports their articles"
+)
+
+
+def missing_article(path: str, line: int, article_id: str) -> Problem:
+    """The problem of an interaction whose article is neither in the files nor in the store."""
+    return Problem(path, line, "article_id", f"{NO_ARTICLE} {article_id!r}")
+
+
+def advice(problems: list[Problem]) -> str | None:
+    """What to do, once, when interactions name articles that are not there (a CSV export imported alone
+    into another store listed one line per row and no way out)."""
+    missing = any(p.field == "article_id" and p.message.startswith(NO_ARTICLE) for p in problems)
+    return ARTICLES_ADVICE if missing else None
+
+
 def read_record_file(
     path: Path, known_actors: Collection[str] | None = None, where: dict | None = None
 ) -> tuple[list[Article], list[Interaction], list[Problem]]:
@@ -275,9 +294,7 @@ def read_record_files(
     for item in interactions:
         if item.article_id not in article_ids:
             where = lines.get(item.id, ("<input>", 0))
-            problems.append(
-                Problem(where[0], where[1], "article_id", f"no article with id {item.article_id!r}")
-            )
+            problems.append(missing_article(where[0], where[1], item.article_id))
     if problems:
         raise RecordError(problems)
     return articles, interactions
