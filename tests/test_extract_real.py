@@ -184,6 +184,12 @@ def test_no_target_is_made_up(sentence):
     assert coded(sentence) == set()
 
 
+def test_an_invitation_is_intent_to_meet_and_the_visit_it_invites_to_is_no_event():
+    """'Putin invited Xi to visit Russia next year' was coded as Xi's visit to Russia, a fact."""
+    (found,) = extract("The Brazilian president invited Modi to visit Brazil.").interactions
+    assert (found.actor1, found.actor2, found.event_type.value) == ("BRA", "IND_MODI", "AGREE")
+
+
 def _events(sentence: str) -> list[str]:
     return [c.event_type.value for c in extract(sentence).interactions]
 

@@ -99,6 +99,7 @@ _BY_NEXT = re.compile(r"\bby(?:\s+the)?\s*$", re.IGNORECASE)
 # "accused of", "suspected of": passive (the active verb takes its object before "of"); the one accused is
 # named before it, the accuser only in a "by" phrase ("was accused by Pakistan of ...").
 _ACCUSED_OF = re.compile(r"(?:accused|suspected|convicted)\s+of\b", re.IGNORECASE)
+_INVITED = re.compile(r"invit", re.IGNORECASE)
 _FOR_PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _CAME_TO = re.compile(
     r"\b(?:arriv\w*|travel\w*|flew|fl(?:y|ies|ying)|came|com(?:e|es|ing)|went|go(?:es|ing)?|head\w*|land\w*|"
@@ -305,10 +306,14 @@ def _by_agent(
 
 
 def requested(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
-    """True for a cue in the infinitive of a request in its clause ('urged Washington to stop ...')."""
+    """True for a cue in the infinitive of a request or an invitation in its clause ('urged Washington to
+    stop ...', 'invited Xi to visit ...')."""
     if not _REQUESTED_ACT.search(sentence[: hit.start]):
         return False
-    return _governed_by(EventType.REQUEST, hit, hits, sentence)
+    return _governed_by(EventType.REQUEST, hit, hits, sentence) or any(
+        _INVITED.match(h.text) and h.end <= hit.start and not new_clause(sentence, h.end, hit.start)
+        for h in hits
+    )
 
 
 def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
