@@ -190,6 +190,12 @@ def test_an_invitation_is_intent_to_meet_and_the_visit_it_invites_to_is_no_event
     assert (found.actor1, found.actor2, found.event_type.value) == ("BRA", "IND_MODI", "AGREE")
 
 
+def test_thanks_for_their_support_is_the_thanks_alone():
+    """'thanked Britain and France for their support' also gave GBR <-> FRA SUPPORT from 'their support'."""
+    found = coded("Kenya's foreign minister thanked Norway and Sweden for their support.")
+    assert found == {("KEN", "NOR", True), ("KEN", "SWE", True)}
+
+
 def _events(sentence: str) -> list[str]:
     return [c.event_type.value for c in extract(sentence).interactions]
 

@@ -8,6 +8,7 @@ is a Candidate that keeps its cue, so the analyst sees why it was coded.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bilateral.extract.actors import Mention
@@ -100,6 +101,7 @@ _BY_NEXT = re.compile(r"\bby(?:\s+the)?\s*$", re.IGNORECASE)
 # named before it, the accuser only in a "by" phrase ("was accused by Pakistan of ...").
 _ACCUSED_OF = re.compile(r"(?:accused|suspected|convicted)\s+of\b", re.IGNORECASE)
 _INVITED = re.compile(r"invit", re.IGNORECASE)
+_FOR_THEIR = re.compile(r"\bfor\s+(?:their|its|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FOR_PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _CAME_TO = re.compile(
     r"\b(?:arriv\w*|travel\w*|flew|fl(?:y|ies|ying)|came|com(?:e|es|ing)|went|go(?:es|ing)?|head\w*|land\w*|"
@@ -310,10 +312,17 @@ def requested(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     stop ...', 'invited Xi to visit ...')."""
     if not _REQUESTED_ACT.search(sentence[: hit.start]):
         return False
-    return _governed_by(EventType.REQUEST, hit, hits, sentence) or any(
-        _INVITED.match(h.text) and h.end <= hit.start and not new_clause(sentence, h.end, hit.start)
-        for h in hits
+    return _earlier_in_clause(
+        hit, hits, sentence, lambda h: h.cue.event_type is EventType.REQUEST or bool(_INVITED.match(h.text))
     )
+
+
+def reason_of(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a cue naming why an earlier cue of its clause happened ('thanked Britain and France for
+    their support', 'criticised Tokyo for its remarks'): that event is already coded, this is no other."""
+    if not _FOR_THEIR.search(sentence[: hit.start]):
+        return False
+    return _earlier_in_clause(hit, hits, sentence, lambda h: True)
 
 
 def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
@@ -324,14 +333,17 @@ def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) 
     end = sentence.find(";", hit.end)
     if not lexicon.intent.search(sentence[hit.end : end if end >= 0 else len(sentence)]):
         return False
-    return _governed_by(EventType.THREATEN, hit, hits, sentence)
+    return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.THREATEN)
 
 
-def _governed_by(kind: EventType, hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
-    """True when a cue of `kind` comes before the cue in the same clause (a request, a warning)."""
+def _earlier_in_clause(
+    hit: CueHit, hits: list[CueHit], sentence: str, which: Callable[[CueHit], bool]
+) -> bool:
+    """True when a cue `which` accepts comes before the cue in its clause (a request, a warning, any)."""
     return any(
-        h.cue.event_type is kind and h.end <= hit.start and not new_clause(sentence, h.end, hit.start)
+        which(h) and h.end <= hit.start and not new_clause(sentence, h.end, hit.start)
         for h in hits
+        if h is not hit
     )
 
 

@@ -167,6 +167,8 @@ def sentence_candidates(
     for hit in hits:
         if ev.requested(hit, hits, s.text) or ev.warned_of(hit, hits, s.text, lexicon):
             continue  # 'urged X to stop ...', 'warned X that Y would ...': asked or threatened, not events
+        if ev.reason_of(hit, hits, s.text):
+            continue  # 'thanked X for their support': the thanks is the event
         found = ev.roles(hit, parts, s.text, s.start)
         if not found or not _other_actor(found, index):
             found = _anaphoric(hit, parts, s, previous, index) or found
