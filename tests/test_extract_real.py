@@ -196,6 +196,14 @@ def test_thanks_for_their_support_is_the_thanks_alone():
     assert found == {("KEN", "NOR", True), ("KEN", "SWE", True)}
 
 
+def test_the_two_countries_are_the_two_that_acted_together():
+    """After 'Brazil and India condemned US tariffs' (BRA -> USA, IND -> USA), 'the two countries' were read
+    as India and the United States, the last event's two actors."""
+    text = "Brazil and India condemned US tariffs on steel.\n\nThe two countries also criticised the EU."
+    found = {(c.actor1, c.actor2) for c in extract(text).interactions}
+    assert {("BRA", "EU"), ("IND", "EU")} <= found and ("USA", "EU") not in found
+
+
 def _events(sentence: str) -> list[str]:
     return [c.event_type.value for c in extract(sentence).interactions]
 

@@ -300,7 +300,7 @@ def pair_mentions(
         if phrase == "their" and len(distinct) >= 2:
             continue
         codes = states if re.search(r"nations|countries|states|governments|capitals", phrase) else last_pair
-        note = f"'{match.group()}' read as {' and '.join(codes)}: the last two actors coded together"
+        note = f"'{match.group()}' read as {' and '.join(codes)}: the last two actors coded acting together"
         out.append(
             Mention(codes, match.group(), offset + match.start(), offset + match.end(), how="pair", note=note)
         )

@@ -207,6 +207,24 @@ def _other_actor(found: tuple, index: act.ActorIndex) -> bool:
     return len({index.rollup.get(c, c) for c in sources + targets}) >= 2
 
 
+def _acting_pair(found: list[Candidate]) -> tuple[str, str] | None:
+    """The two actors 'the two sides' or 'both leaders' in the next sentence point back at: a mutual
+    event's two sides, or two actors acting on the same target; else the last event's two actors.
+
+    Why: after 'Xi and Putin condemned US attempts ...' (CHN_XI -> USA, RUS_PUTIN -> USA) 'the two sides'
+    were read as Putin and the United States, the last event's pair."""
+    if not found:
+        return None
+    mutual = [c for c in found if c.direction is Direction.MUTUAL]
+    if mutual:
+        return mutual[-1].actor1, mutual[-1].actor2
+    last = found[-1]
+    together = list(dict.fromkeys(c.actor1 for c in found if c.actor2 == last.actor2))
+    if len(together) >= 2:
+        return together[-2], together[-1]
+    return last.actor1, last.actor2
+
+
 def _subject(parts: list[act.Mention], found: list[Candidate], hits: list[ev.CueHit]) -> str | None:
     """Who acted in a sentence, for a later 'the move': its first actor named before its first cue
     (the main clause's subject, even when its event had no target), else its first event's source."""
@@ -301,7 +319,7 @@ def extract(
             found = [c.model_copy(update={"date": when.date, "date_source": when.source}) for c in found]
         result.interactions.extend(found)
         result.mentions.extend(sorted(own + pairs, key=lambda m: m.start))
-        last_pair = (found[-1].actor1, found[-1].actor2) if found else last_pair
+        last_pair = _acting_pair(found) or last_pair
         last_actor = _subject(parts, found, hits) or last_actor
     result.actors = _actor_hits(result.mentions, index)
     result.interactions = inherit_themes(result.interactions, lexicon)
