@@ -204,6 +204,27 @@ def test_the_two_countries_are_the_two_that_acted_together():
     assert {("BRA", "EU"), ("IND", "EU")} <= found and ("USA", "EU") not in found
 
 
+def test_a_proposed_measure_is_intent_not_fact():
+    """'The European Commission proposed a ban on Russian gas imports' was coded as the ban, a fact."""
+    (found,) = extract("The European Commission proposed a ban on Iranian oil imports.").interactions
+    assert (found.actor1, found.actor2, found.modality.value) == ("EU", "IRN", "intent")
+    assert found.score < 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the cue 'ban on ... imports' spanned its own object, so the sentence had no target and gave nothing
+        ("Ottawa announced a ban on Iranian oil imports.", ("CAN", "IRN", "SANCTION")),
+        # an imposed ban on imports is a sanction, not a coercion such as a curfew
+        ("The EU imposed a ban on Belarusian potash imports.", ("EU", "BLR", "SANCTION")),
+    ],
+)
+def test_a_cue_that_spans_its_object_finds_it(sentence, expected):
+    found = [(c.actor1, c.actor2, c.event_type.value) for c in extract(sentence).interactions]
+    assert found == [expected]
+
+
 def _events(sentence: str) -> list[str]:
     return [c.event_type.value for c in extract(sentence).interactions]
 

@@ -236,6 +236,8 @@ def roles(
     ]
     if after and _UNNAMED_TARGET.search(sentence[hit.end : parts[after[0]].start - offset]):
         after = []  # "threatened tariffs on countries that buy | Russian oil": Russia is not the target
+    if not after:  # a cue that spans its object: "ban on | Russian | oil imports"
+        after = [i for i, p in enumerate(parts) if hit.start < p.start - offset and p.end - offset <= hit.end]
     prefix = sentence[: hit.start]
     source = _group(parts, before[::-1], sentence, offset) if before else []
     target = _group(parts, after, sentence, offset) if after else []
