@@ -225,6 +225,15 @@ def test_a_cue_that_spans_its_object_finds_it(sentence, expected):
     assert found == [expected]
 
 
+def test_a_bank_that_stops_payments_sanctions_and_a_warned_possibility_is_no_event():
+    """'stopped processing payments for Russian clients' gave nothing; 'warned foreign banks that they could
+    be cut off ... if they helped Moscow' gave a US threat against Russia (the modal came before the cue)."""
+    assert coded("Georgia's largest bank stopped processing payments for Armenian clients.") == {
+        ("GEO", "ARM", False)
+    }
+    assert coded("London warned foreign banks that they could be cut off if they helped Tehran.") == set()
+
+
 def _events(sentence: str) -> list[str]:
     return [c.event_type.value for c in extract(sentence).interactions]
 

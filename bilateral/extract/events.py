@@ -330,10 +330,11 @@ def reason_of(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
 def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
     """True for a cue in what a warning says would happen ('warned Beijing that further support for Moscow
     would have consequences'): a condition or a threat's content, which the warning's own event codes."""
-    if not _WARNED_THAT.search(sentence[: hit.start]):
+    warning = _WARNED_THAT.search(sentence[: hit.start])
+    if not warning:
         return False
-    end = sentence.find(";", hit.end)
-    if not lexicon.intent.search(sentence[hit.end : end if end >= 0 else len(sentence)]):
+    end = sentence.find(";", hit.end)  # a modal anywhere in what it says: "... that they could be cut off"
+    if not lexicon.intent.search(sentence[warning.start() : end if end >= 0 else len(sentence)]):
         return False
     return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.THREATEN)
 
