@@ -99,8 +99,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", r
 _BY_NEXT = re.compile(r"\bby(?:\s+the)?\s*$", re.IGNORECASE)
 # "accused of", "suspected of": passive (the active verb takes its object before "of"); the one accused is
 # named before it, the accuser only in a "by" phrase ("was accused by Pakistan of ...").
-_ACCUSED_OF = re.compile(r"(?:accused|suspected|convicted)\s+of\b", re.IGNORECASE)
-_INVITED = re.compile(r"invit", re.IGNORECASE)
+_ACCUSING = r"(?:accused|suspected|convicted)"  # "X accused of ..." names the accused; what of, is alleged
+_ACCUSED_OF = re.compile(_ACCUSING + r"\s+of\b", re.IGNORECASE)
 _FOR_THEIR = re.compile(r"\bfor\s+(?:their|its|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FOR_PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _CAME_TO = re.compile(
@@ -116,7 +116,7 @@ _UNNAMED_TARGET = re.compile(
 _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
 # The act an accusation names is alleged: "accused Ukraine of | shelling", "suspected of | supplying".
 _ALLEGED = re.compile(
-    r"\b(?:accus\w+|suspected|convicted)\b[^.;]{0,60}?\bof\s+$"
+    r"\b(?:accus\w+|" + _ACCUSING + r")\b[^.;]{0,60}?\bof\s+$"
     # the reason a sanction gives: "added ... to the Entity List for | supplying Russia's military"
     r"|\b(?:sanction\w*|list|blacklist\w*|penalis\w*|penaliz\w*|fined)\b[^.;]{0,80}?\b(?:for|over)\s+$",
     re.IGNORECASE,
@@ -314,9 +314,7 @@ def requested(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     stop ...', 'invited Xi to visit ...')."""
     if not _REQUESTED_ACT.search(sentence[: hit.start]):
         return False
-    return _earlier_in_clause(
-        hit, hits, sentence, lambda h: h.cue.event_type is EventType.REQUEST or bool(_INVITED.match(h.text))
-    )
+    return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.asks)
 
 
 def reason_of(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:

@@ -25,6 +25,9 @@ class Cue:
     pattern: str
     symmetric: bool
     subject_is_target: bool = False
+    asks: bool = (
+        False  # what follows "X to" is asked for, not done ("urged ... to stop", "invited ... to visit")
+    )
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                     item["cue"],
                     item.get("symmetric", spec.get("symmetric", False)),
                     item.get("subject_is_target", False),
+                    item.get("asks", spec.get("asks", False)),
                 )
             )
     return tuple(cues)
