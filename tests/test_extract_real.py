@@ -8,17 +8,23 @@ from bilateral.extract import extract
 from bilateral.extract.dates import article_date, event_date
 from bilateral.extract.lexicon import load_lexicon
 from bilateral.extract.page import cut_dateline, read_page, strip_furniture
+from bilateral.model import Theme
 
 
-def coded(text: str) -> set[tuple[str, str, bool]]:
-    """(actor1, actor2, is_cooperation) of every interaction, actors rolled up to their state."""
+def _rolled_up(text: str, what) -> set[tuple]:
+    """(actor1, actor2, what(candidate)) of every interaction, actors rolled up to their state."""
     from bilateral.extract.pipeline import default_index
 
     rollup = default_index().rollup
     return {
-        (rollup.get(c.actor1, c.actor1), rollup.get(c.actor2, c.actor2), c.quad_class.is_cooperation)
+        (rollup.get(c.actor1, c.actor1), rollup.get(c.actor2, c.actor2), what(c))
         for c in extract(text).interactions
     }
+
+
+def coded(text: str) -> set[tuple[str, str, bool]]:
+    """(actor1, actor2, is_cooperation) of every interaction, actors rolled up to their state."""
+    return _rolled_up(text, lambda c: c.quad_class.is_cooperation)
 
 
 @pytest.mark.parametrize(
@@ -472,3 +478,83 @@ def test_reaction_to_an_event_without_target_aims_at_its_subject():
 def test_closing_a_border_and_the_reaction_to_the_closure():
     found = coded("Poland closed a border crossing with Belarus on Friday.\n\nBelarus condemned the closure.")
     assert {("POL", "BLR", False), ("BLR", "POL", False)} <= found
+
+
+def _typed(text: str) -> set[tuple[str, str, str]]:
+    """(actor1, actor2, PLOVER type) of every interaction, actors rolled up to their state."""
+    return _rolled_up(text, lambda c: c.event_type.value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "artillery shells" is the cargo, not shelling: it came out as an assault on the receiver (-9)
+        ("Belarus shipped artillery shells to Serbia, Croatian officials said.", {("BLR", "SRB", "AID")}),
+        ("Syria sent drones and rockets to Lebanon.", {("SYR", "LBN", "AID")}),
+        ("Armenia delivered ammunition to Georgia last spring.", {("ARM", "GEO", "AID")}),
+        ("Moldova received thousands of shells from Romania.", set()),
+    ],
+)
+def test_weapons_sent_are_aid_and_shells_as_cargo_are_no_shelling(sentence, expected):
+    assert _typed(sentence) == expected
+    assert all(Theme.MILITARY in c.themes for c in extract(sentence).interactions)
+
+
+def test_shelling_is_still_an_assault():
+    assert ("AZE", "ARM", "ASSAULT") in _typed("Azerbaijan shells Armenian border villages overnight.")
+    assert ("AZE", "ARM", "ASSAULT") in _typed("Azerbaijani forces shelled Armenia on Sunday.")
+
+
+def test_what_two_pledge_or_offer_to_a_third_goes_to_it():
+    """'Germany and France pledged aid to Ukraine' was a pledge between Germany and France."""
+    assert _typed("Norway and Denmark pledged further military aid to Estonia.") == {
+        ("NOR", "EST", "AGREE"),
+        ("DNK", "EST", "AGREE"),
+    }
+    assert _typed("Qatar and Kuwait offered two billion dollars to Jordan.") == {
+        ("QAT", "JOR", "AGREE"),
+        ("KWT", "JOR", "AGREE"),
+    }
+    # one 'to' of purpose before the party: the deal is the signers' own
+    deal = _typed("Qatar and Oman signed a deal to supply gas to Pakistan.")
+    assert ("QAT", "OMN", "SUPPORT") in deal and ("QAT", "PAK", "SUPPORT") not in deal
+    assert _typed("Chile and Peru pledged a lasting friendship.") == {("CHL", "PER", "AGREE")}
+
+
+def test_a_mediator_acts_on_each_party_between_whom_it_mediates():
+    """'Russia mediated between Armenia and Azerbaijan' was Armenia and Azerbaijan consulting each other."""
+    assert _typed("Qatar mediated between Sudan and Chad.") == {
+        ("QAT", "SDN", "CONSULT"),
+        ("QAT", "TCD", "CONSULT"),
+    }
+    assert _typed("Kenya hosted talks between Ethiopia and Eritrea.") == {
+        ("KEN", "ETH", "CONSULT"),
+        ("KEN", "ERI", "CONSULT"),
+        ("ETH", "ERI", "CONSULT"),
+    }
+    assert _typed("Turkey offered to mediate between Serbia and Kosovo.") == {
+        ("TUR", "SRB", "AGREE"),
+        ("TUR", "KSV", "AGREE"),
+    }
+    assert _typed("Talks between Sudan and Chad resumed in Doha.") == {("SDN", "TCD", "CONSULT")}
+
+
+def test_an_act_a_reaction_names_is_not_a_new_event():
+    """'condemned Russia's invasion of Ukraine' added an assault on Ukraine on every such article's date; a
+    negation before the reaction made the invasion 'negated' too."""
+    assert _typed("Canada condemned Iraq's invasion of Kuwait.") == {("CAN", "IRQ", "ACCUSE")}
+    denied = extract("Brazil did not condemn Iraq's invasion of Kuwait.").interactions
+    assert [(c.actor1, c.actor2, c.negated) for c in denied] == [("BRA", "IRQ", True)]
+    assert _typed("Mexico welcomed Chile's peace proposal.") == {("MEX", "CHL", "SUPPORT")}
+    # a second act joined by 'and' is its own event, and what an accusation alleges stays (reported)
+    assert ("SRB", "HRV", "SANCTION") in _typed(
+        "Serbia recalled its ambassador and imposed tariffs on Croatia."
+    )
+    assert ("CUB", "VEN", "AID") in _typed("Peru accused Cuba of supplying Venezuela with weapons.")
+
+
+def test_what_a_warning_cautions_against_is_not_an_event():
+    """'warned the West against sending more weapons to Ukraine' coded the West's aid to Ukraine as a fact."""
+    assert _typed("Belgrade warned Zagreb against supplying more arms to Bosnia.") == {
+        ("SRB", "HRV", "THREATEN")
+    }

@@ -84,6 +84,17 @@ _REQUESTED_ACT = re.compile(
 )
 # The clause a warning announces: "warned Beijing that further support ... would have consequences".
 _WARNED_THAT = re.compile(r"\bwarn(?:s|ed|ing)?\b[^.;]{0,80}?\bthat\b[^.;]*$", re.IGNORECASE)
+# What a warning cautions against: "warned the West against | sending more weapons to Ukraine".
+_WARNED_AGAINST = re.compile(r"\b(?:warn|caution)\w*\b[^.;]{0,60}?\bagainst\s+$", re.IGNORECASE)
+# Who a pledge, an offer or support goes to: "pledged further military aid | to | Ukraine" (one "to": in
+# "signed a deal to supply gas to Europe" the deal is between the signers).
+_DATIVE = re.compile(r"^\s+(?:(?!to\b)[\w$.,%'-]+\s+){0,6}?to\s+(?:the\s+)?$", re.IGNORECASE)
+# What a reaction is about: "condemned | Russia's full-scale | invasion", "welcomed | the Chinese | offer".
+_REACTED_TO = re.compile(
+    r"^\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)?\s+"
+    r"(?:(?!(?:and|or|but|then|to|for|of|that|after|before|as|was|were|is|are|had|has|have)\b)[a-z-]+\s+){0,2}$"
+)
+REACTIONS = {EventType.ACCUSE, EventType.SUPPORT, EventType.REJECT}
 _WITH = re.compile(r"^\s+with\s+(?:the\s+)?$")
 _DETERMINERS = {"the", "a", "an"}
 ANAPHORIC_OBJECT = re.compile(
@@ -284,11 +295,15 @@ def roles(
         return _codes(source), _codes(target), False
     if hit.cue.subject_is_target:
         return _speaker_roles(hit, parts, source, sentence, offset)
-    between = re.match(r"\s+(?:\w+\s+){0,2}?between\b", sentence[hit.end :])
+    # "talks were held between X and Y" (not "offered to mediate between": that names the mediator's act)
+    between = re.match(r"\s+(?:(?!to\b)\w+\s+){0,2}?between\b", sentence[hit.end :], re.IGNORECASE)
+    if hit.cue.mediates and between and source and len(_codes(target)) >= 2:
+        return _codes(source), _codes(target), False
     if hit.cue.symmetric and between and len(_codes(target)) >= 2:
         return _codes(target), [], True
     acting_pair = source and source[-1].how == "pair"
-    if source and (adjacent or acting_pair) and len(_codes(source)) >= 2 and hit.cue.symmetric:
+    given = target and _DATIVE.match(sentence[hit.end : target[0].start - offset])
+    if source and (adjacent or acting_pair) and len(_codes(source)) >= 2 and hit.cue.symmetric and not given:
         return _codes(source), [], True
     if not source and len(_codes(target)) >= 2 and hit.cue.symmetric:
         return _codes(target), [], True
@@ -325,9 +340,26 @@ def reason_of(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     return _earlier_in_clause(hit, hits, sentence, lambda h: True)
 
 
+def reacted_to(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a named party's act that a reaction just before it is about ('condemned Russia's invasion
+    of Ukraine', 'welcomed China's offer'): the condemnation is the news; the invasion is what it names.
+
+    Why: every article that condemned "Russia's invasion" added an assault on its own date."""
+    return any(
+        h.end <= hit.start
+        and h.cue.event_type in REACTIONS
+        and _REACTED_TO.match(sentence[h.end : hit.start])
+        for h in hits
+        if h is not hit
+    )
+
+
 def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
     """True for a cue in what a warning says would happen ('warned Beijing that further support for Moscow
-    would have consequences'): a condition or a threat's content, which the warning's own event codes."""
+    would have consequences') or cautions against ('warned the West against sending weapons to Kyiv'): a
+    condition or a threat's content, which the warning's own event codes."""
+    if _WARNED_AGAINST.search(sentence[: hit.start]):
+        return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.THREATEN)
     warning = _WARNED_THAT.search(sentence[: hit.start])
     if not warning:
         return False
@@ -414,11 +446,15 @@ def modality(
     return Modality.FACT
 
 
-def negated(hit: CueHit, sentence: str, lexicon: Lexicon) -> bool:
-    """True when 'not', 'never', 'no longer' ... stands just before the cue ('did not sign')."""
-    window = sentence[max(0, hit.start - 25) : hit.start]
+def negated(hit: CueHit, sentence: str, lexicon: Lexicon, hits: list[CueHit] = ()) -> bool:
+    """True when 'not', 'never', 'no longer' ... stands just before the cue ('did not sign') and no other
+    cue stands between them ('did not condemn Russia's | invasion': the condemnation is what is denied)."""
+    start = max(0, hit.start - 25)
+    window = sentence[start : hit.start]
     match = lexicon.negation.search(window)
-    return bool(match) and not re.match(r"\s*only\b", window[match.end() :])
+    if not match or re.match(r"\s*only\b", window[match.end() :]):
+        return False
+    return not any(start + match.end() <= h.start < hit.start for h in hits if h is not hit)
 
 
 def adjust_type(event_type: EventType, mode: Modality, is_negated: bool) -> EventType:

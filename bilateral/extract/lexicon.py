@@ -28,6 +28,7 @@ class Cue:
     asks: bool = (
         False  # what follows "X to" is asked for, not done ("urged ... to stop", "invited ... to visit")
     )
+    mediates: bool = False  # "X mediated between Y and Z": X acts on each of them, not Y with Z
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                     item.get("symmetric", spec.get("symmetric", False)),
                     item.get("subject_is_target", False),
                     item.get("asks", spec.get("asks", False)),
+                    item.get("mediates", False),
                 )
             )
     return tuple(cues)

@@ -167,8 +167,8 @@ def sentence_candidates(
     for hit in hits:
         if ev.requested(hit, hits, s.text) or ev.warned_of(hit, hits, s.text, lexicon):
             continue  # 'urged X to stop ...', 'warned X that Y would ...': asked or threatened, not events
-        if ev.reason_of(hit, hits, s.text):
-            continue  # 'thanked X for their support': the thanks is the event
+        if ev.reason_of(hit, hits, s.text) or ev.reacted_to(hit, hits, s.text):
+            continue  # 'thanked X for their support', 'condemned X's invasion': the thanks, the blame is it
         found = ev.roles(hit, parts, s.text, s.start)
         if not found or not _other_actor(found, index):
             found = _anaphoric(hit, parts, s, previous, index) or found
@@ -178,7 +178,7 @@ def sentence_candidates(
         pairs = combinations(sources, 2) if mutual else product(sources, targets)
         source_start = min((p.start - s.start for p in parts if p.codes[0] in sources), default=hit.start)
         mode = ev.modality(hit, s.text, source_start, commentary, attributed, lexicon)
-        is_negated = ev.negated(hit, s.text, lexicon)
+        is_negated = ev.negated(hit, s.text, lexicon, hits)
         used_pair = any(p.how == "pair" and set(p.codes) & set(sources + targets) for p in parts)
         for a1, a2 in pairs:
             key = frozenset((index.rollup.get(a1, a1), index.rollup.get(a2, a2)))
