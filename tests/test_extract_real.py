@@ -558,3 +558,31 @@ def test_what_a_warning_cautions_against_is_not_an_event():
     assert _typed("Belgrade warned Zagreb against supplying more arms to Bosnia.") == {
         ("SRB", "HRV", "THREATEN")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the curated records code these as MOBILIZE against the state approached; nothing was coded
+        ("Two Turkish warplanes flew near Crete, Greek officials said.", {("TUR", "GRC", "MOBILIZE")}),
+        ("Indian warships sailed into the waters off Sri Lanka.", {("IND", "LKA", "MOBILIZE")}),
+        ("Iranian fighter jets entered Iraq's airspace on Friday.", {("IRN", "IRQ", "MOBILIZE")}),
+        # drills one state holds around another are a show of force, not cooperation with it
+        ("Serbia held military drills near Kosovo.", {("SRB", "KSV", "MOBILIZE")}),
+    ],
+)
+def test_military_craft_near_a_state_and_drills_around_it_mobilise(sentence, expected):
+    assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the place where two act together is no party: it came out as both acting on the place's state
+        ("Egypt and Sudan conducted joint naval patrols near Eritrea.", {("EGY", "SDN", "COOPERATE")}),
+        ("Indian and Pakistani delegations held talks in Doha.", {("IND", "PAK", "CONSULT")}),
+        ("Turkish and Azerbaijani leaders held a summit in Tbilisi.", {("TUR", "AZE", "CONSULT")}),
+    ],
+)
+def test_where_two_act_together_is_a_place(sentence, expected):
+    assert _typed(sentence) == expected

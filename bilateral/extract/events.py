@@ -95,6 +95,12 @@ _REACTED_TO = re.compile(
     r"(?:(?!(?:and|or|but|then|to|for|of|that|after|before|as|was|were|is|are|had|has|have)\b)[a-z-]+\s+){0,2}$"
 )
 REACTIONS = {EventType.ACCUSE, EventType.SUPPORT, EventType.REJECT}
+# Where a joint act happens, not with whom: "(China and Russia) conducted joint patrols | near | Alaska".
+_AT_PLACE = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:near|off|around|in|inside|over|along|close to|off the coast of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _WITH = re.compile(r"^\s+with\s+(?:the\s+)?$")
 _DETERMINERS = {"the", "a", "an"}
 ANAPHORIC_OBJECT = re.compile(
@@ -303,7 +309,9 @@ def roles(
         return _codes(target), [], True
     acting_pair = source and source[-1].how == "pair"
     given = target and _DATIVE.match(sentence[hit.end : target[0].start - offset])
-    if source and (adjacent or acting_pair) and len(_codes(source)) >= 2 and hit.cue.symmetric and not given:
+    placed = target and _AT_PLACE.match(sentence[hit.end : target[0].start - offset])
+    together = adjacent or acting_pair or placed
+    if source and together and len(_codes(source)) >= 2 and hit.cue.symmetric and not given:
         return _codes(source), [], True
     if not source and len(_codes(target)) >= 2 and hit.cue.symmetric:
         return _codes(target), [], True
