@@ -586,3 +586,22 @@ def test_military_craft_near_a_state_and_drills_around_it_mobilise(sentence, exp
 )
 def test_where_two_act_together_is_a_place(sentence, expected):
     assert _typed(sentence) == expected
+
+
+def test_the_gazetteer_names_the_registry_knows_take_the_registry_code():
+    """'The Security Council' matched the gazetteer's longer alias and was coded IGOUNO, a code no filter
+    or registry entry knows."""
+    (found,) = extract("The Security Council imposed an arms embargo on Libya.").interactions
+    assert (found.actor1, found.actor2) == ("UN", "LBY")
+    praised = extract("The United Nations praised Ghana for its peacekeepers.").interactions
+    assert {c.actor1 for c in praised} == {"UN"}
+
+
+def test_a_condemned_attack_blames_its_author_not_its_victim():
+    """'condemned the attack on Kyiv' was the condemner accusing Ukraine and, by the noun 'attack', assaulting
+    it."""
+    assert _typed("Kenya condemned the attack on Mogadishu.") == set()
+    assert _typed("Chile condemned the missile strikes on Lima.") == set()
+    assert _typed("Ghana condemned the attack on Bamako by Niger.") == {("GHA", "NER", "ACCUSE")}
+    text = "Sudan shelled Chad's border towns overnight. Egypt condemned the attack on the towns."
+    assert _typed(text) == {("SDN", "TCD", "ASSAULT"), ("EGY", "SDN", "ACCUSE")}

@@ -67,20 +67,26 @@ def _alias_forms(actor: Actor) -> list[tuple[str, str]]:
 def build_index(
     registry: dict[str, Actor], world: dict[str, Actor] | None = None, people: dict | None = None
 ) -> ActorIndex:
-    """The alias index: gazetteer first, registry last so that its codes win on the same alias."""
+    """The alias index: gazetteer first, registry last so that its codes win on the same alias; a gazetteer
+    actor named as a registry actor is named ("The United Nations": UN) takes the registry's code.
+
+    Why: "the Security Council" matched the gazetteer's longer alias and was coded IGOUNO, which no
+    filter, chart or registry entry knows; the analyst's UN had none of its events."""
     actors = {**(world or {}), **registry}
     entries: dict[tuple[str, ...], tuple] = {}
     demonyms = set()
+    same_as = registry_codes(world or {}, registry)
     for source in (world or {}, registry):
         for actor in source.values():
             forms = _alias_forms(actor) + [
                 (p, "person") for p in (people or {}).get(actor.code, ()) if source is world
             ]
+            code = same_as.get(actor.code, actor.code) if source is world else actor.code
             for alias, how in forms:
                 toks = tuple(t for t, _, _ in tokens(alias))
                 if toks and (how != "person" or toks[0].lower() not in {"the", "a"}):
                     lowered = tuple(t.lower() for t in toks)
-                    entries[lowered] = (toks, lowered, actor.code, how)
+                    entries[lowered] = (toks, lowered, code, how)
                     if how == "demonym":
                         demonyms.add(alias)
     by_first: dict[str, list] = defaultdict(list)
@@ -93,6 +99,25 @@ def build_index(
         for c, a in actors.items()
     }
     return ActorIndex(actors=actors, by_first=dict(by_first), rollup=rollup, demonyms=frozenset(demonyms))
+
+
+def registry_codes(world: dict[str, Actor], registry: dict[str, Actor]) -> dict[str, str]:
+    """Gazetteer code -> registry code, for gazetteer actors whose name (without a leading "The") is a
+    registry actor's name or alias: IGOUNO ("The United Nations") -> UN, IGOCAS -> SCO.
+
+    Only the name counts, not every alias: gazetteer alias lists hold cities and people whose names other
+    states share."""
+    names: dict[str, str] = {}
+    for actor in registry.values():
+        for name in (actor.name, *actor.aliases):
+            names.setdefault(name.lower(), actor.code)
+    out = {}
+    for code, actor in world.items():
+        name = actor.name.lower()
+        found = names.get(name) or names.get(name.removeprefix("the "))
+        if found and found != code:
+            out[code] = found
+    return out
 
 
 def _case_ok(alias: tuple[str, ...], found: list[str], at_start: bool) -> bool:

@@ -91,10 +91,17 @@ _WARNED_AGAINST = re.compile(r"\b(?:warn|caution)\w*\b[^.;]{0,60}?\bagainst\s+$"
 _DATIVE = re.compile(r"^\s+(?:(?!to\b)[\w$.,%'-]+\s+){0,6}?to\s+(?:the\s+)?$", re.IGNORECASE)
 # What a reaction is about: "condemned | Russia's full-scale | invasion", "welcomed | the Chinese | offer".
 _REACTED_TO = re.compile(
-    r"^\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)?\s+"
+    r"^\s+(?:(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)?|the|this|that|these|those)\s+"
     r"(?:(?!(?:and|or|but|then|to|for|of|that|after|before|as|was|were|is|are|had|has|have)\b)[a-z-]+\s+){0,2}$"
 )
 REACTIONS = {EventType.ACCUSE, EventType.SUPPORT, EventType.REJECT}
+# Whom an act a reaction names was done to: "condemned the missile attack on | Kyiv" (Kyiv is not blamed).
+_VICTIM = re.compile(
+    r"^\s+(?:the|this|that|these|those|its|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|"
+    r"bombing|bombardment|invasion|assault|killings?|raids?|occupation|blockade|seizure|detention|arrests?|"
+    r"annexation)\s+(?:on|of|against|in|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # Where a joint act happens, not with whom: "(China and Russia) conducted joint patrols | near | Alaska".
 _AT_PLACE = re.compile(
     r"^\s+(?:[\w-]+\s+){0,3}?(?:near|off|around|in|inside|over|along|close to|off the coast of)"
@@ -253,6 +260,13 @@ def roles(
     ]
     if after and _UNNAMED_TARGET.search(sentence[hit.end : parts[after[0]].start - offset]):
         after = []  # "threatened tariffs on countries that buy | Russian oil": Russia is not the target
+    if (
+        after
+        and hit.cue.event_type in REACTIONS
+        and _VICTIM.match(sentence[hit.end : parts[after[0]].start - offset])
+    ):
+        # "condemned the attack on | Kyiv": who suffered it is not who is blamed; "... by | Russia" is
+        after = [i for i in after if _BY_NEXT.search(sentence[hit.end : parts[i].start - offset])][:1]
     if not after:  # a cue that spans its object: "ban on | Russian | oil imports"
         after = [i for i, p in enumerate(parts) if hit.start < p.start - offset and p.end - offset <= hit.end]
     prefix = sentence[: hit.start]
