@@ -605,3 +605,31 @@ def test_a_condemned_attack_blames_its_author_not_its_victim():
     assert _typed("Ghana condemned the attack on Bamako by Niger.") == {("GHA", "NER", "ACCUSE")}
     text = "Sudan shelled Chad's border towns overnight. Egypt condemned the attack on the towns."
     assert _typed(text) == {("SDN", "TCD", "ASSAULT"), ("EGY", "SDN", "ACCUSE")}
+
+
+def test_a_leaders_short_name_counts_while_in_office():
+    """'Hu and Putin signed ...' lost its Chinese side: the registry lists "President Hu", not "Hu", which
+    names other people at other times; on a date of Hu Jintao's term it is him."""
+    text = "Hu and Medvedev signed a joint statement on energy cooperation."
+    found = extract(text, date="2010-09-27")
+    assert [(c.actor1, c.actor2, c.event_type.value) for c in found.interactions] == [
+        ("CHN_HU", "RUS_MEDVEDEV", "AGREE")
+    ]
+    assert "'Hu' on 2010-09-27 is Hu Jintao, then in office" in found.notes
+    assert extract(text, date="2019-06-05").interactions == []  # not in office: no one is named
+    assert extract(text).interactions == []  # no date: nothing to tell by
+    assert extract("Bush and Gorbachev met in Moscow.", date="1991-07-31").interactions == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # signing a joint statement is AGREE as the curated records code it; a protocol or a contract is
+        # a formal agreement (CAMEO 057, SUPPORT); neither was a cue
+        ("Chile and Peru signed a joint declaration on fisheries.", {("CHL", "PER", "AGREE")}),
+        ("Egypt and Sudan signed the protocol settling the border.", {("EGY", "SDN", "SUPPORT")}),
+        ("Kenya and Uganda signed the East African railway contract.", {("KEN", "UGA", "SUPPORT")}),
+    ],
+)
+def test_signing_statements_protocols_and_contracts(sentence, expected):
+    assert _typed(sentence) == expected

@@ -184,6 +184,51 @@ def scan(text: str, offset: int, index: ActorIndex) -> list[Mention]:
     return out
 
 
+def short_names(index: ActorIndex, lexicon: Lexicon) -> dict[str, list[str]]:
+    """A leader's name after a title in their own aliases ("President Hu": Hu) -> the leaders it names,
+    when it is not an alias itself; such a name stands for the leader only while in office."""
+    out: dict[str, list[str]] = {}
+    for actor in index.actors.values():
+        if actor.kind is not ActorKind.LEADER or not actor.terms:
+            continue
+        for alias in actor.aliases:
+            title, _, name = alias.rpartition(" ")
+            if (
+                title
+                and lexicon.titles.fullmatch(" " + title)
+                and name[:1].isupper()
+                and name not in actor.aliases
+            ):
+                out.setdefault(name, []).append(actor.code)
+    return out
+
+
+def names_in_office(
+    mentions: list[Mention], sentence: str, offset: int, date: str | None, index: ActorIndex, lexicon: Lexicon
+) -> list[Mention]:
+    """'Hu and Putin signed ...' in 2006: a leader's bare short name is the one leader of that name in
+    office on the article date (none without a date, or when two were).
+
+    Why gated by the date: "Hu", "Jiang" or "Bush" alone name others at other times, so the registry
+    lists only "President Hu"; the Hu-era articles lost their Chinese side."""
+    if not date:
+        return mentions
+    taken = [(m.start - offset, m.end - offset) for m in mentions]
+    added = []
+    for name, codes in short_names(index, lexicon).items():
+        holders = [c for c in codes if index.actors[c].in_office(date)]
+        if len(holders) != 1:
+            continue
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", sentence):
+            if not any(a < hit.end() and hit.start() < b for a, b in taken):
+                actor = index.actors[holders[0]]
+                note = f"'{name}' on {date} is {actor.name}, then in office"
+                added.append(
+                    Mention((actor.code,), name, offset + hit.start(), offset + hit.end(), "name", note=note)
+                )
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
 def mark_private_persons(
     mentions: list[Mention], sentence: str, offset: int, index: ActorIndex, lexicon: Lexicon
 ) -> list[Mention]:

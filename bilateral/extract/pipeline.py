@@ -125,6 +125,7 @@ def sentence_mentions(
     hits = ev.find_cues(s.text, lexicon) if hits is None else hits
     found = act.scan(mask_names(s.text, lexicon), s.start, index)
     found = [replace(m, text=s.text[m.start - s.start : m.end - s.start]) for m in found]
+    found = act.names_in_office(found, s.text, s.start, date, index, lexicon)
     found = act.mark_private_persons(found, s.text, s.start, index, lexicon)
     ends = [h.end for h in hits]
     found = roles.mark_modifiers(found, s.text, s.start, ends, index, lexicon)
