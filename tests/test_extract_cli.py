@@ -130,3 +130,30 @@ def test_evaluate_prints_the_per_article_figures():
     out = run("evaluate", str(GOLD / "articles.jsonl"))
     assert out.returncode == 0, out.stderr
     assert "per article: actor pairs found" in out.stdout and "dates found 1.0" in out.stdout
+
+
+def _curated(**fields) -> dict:
+    row = {"id": "i-1", "article_id": "a-1", "date": "2021-09-14", "direction": "directed", "quad_class": 1}
+    return {**row, "score": 3.0, "themes": ["diplomacy"], "modality": "fact", "coder": "human", **fields}
+
+
+def test_evaluate_scores_the_extractor_against_the_curated_records(tmp_path):
+    """The curated interactions are gold too: one record per evidence sentence, every pair coded from it."""
+    talks = "Turkey and Armenia held talks in Ankara on Tuesday."
+    rows = [
+        _curated(actor1="TUR", actor2="ARM", direction="mutual", event_type="CONSULT", evidence=talks),
+        _curated(actor1="ARM", actor2="TUR", event_type="SUPPORT", evidence=talks),
+        _curated(actor1="JPN", actor2="IRN", event_type="CONSULT", evidence="Ties look set to grow.",
+                 modality="commentary"),
+    ]  # fmt: skip
+    path = tmp_path / "interactions.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    report = json.loads(run("evaluate", str(path), "--json").stdout)
+    assert report["records"] == 2 and report["dyadic_sentences"] == 1
+    assert report["dyads"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0}
+    assert report["commentary_scored"] == 0
+
+    curated = [json.loads(line) for line in (ROOT / "data" / "interactions.jsonl").open(encoding="utf-8")]
+    report = json.loads(run("evaluate", str(ROOT / "data" / "interactions.jsonl"), "--json").stdout)
+    assert report["records"] == len({r["evidence"] for r in curated if r.get("evidence")})
+    assert report["dyads"]["precision"] >= 0.8 and report["sign_accuracy"] >= 0.85

@@ -145,8 +145,41 @@ def own_record(raw: dict) -> GoldRecord:
     )
 
 
+def curated_records(rows: list[dict]) -> list[GoldRecord]:
+    """Curated interactions (data/interactions.jsonl) as gold: one record per evidence sentence, holding
+    every interaction coded from it; a sentence coded only as commentary is commentary (nothing scored).
+
+    Why: the curated set is the project's own coding convention, 600 sentences and more: the extractor
+    is measured against what the analysts kept, not only against gold written for it."""
+    by_sentence: dict[str, list[dict]] = {}
+    for row in rows:
+        if row.get("evidence"):
+            by_sentence.setdefault(row["evidence"], []).append(row)
+    out = []
+    for number, (sentence, coded) in enumerate(by_sentence.items(), start=1):
+        commentary = all(r.get("modality") == Modality.COMMENTARY.value for r in coded)
+        raw = {
+            "id": f"curated-{number}",
+            "text": sentence,
+            "date": coded[0].get("date"),
+            "actors": sorted({r[k] for r in coded for k in ("actor1", "actor2")}),
+            "interactions": [] if commentary else coded,
+            "themes": sorted({t for r in coded for t in r.get("themes", [])}),
+            "commentary": [sentence] if commentary else [],
+        }
+        out.append(own_record(raw))
+    return out
+
+
+def _is_curated(line: str) -> bool:
+    """True for a line of data/interactions.jsonl (an interaction with its evidence, not a gold record)."""
+    first = json.loads(line)
+    return "text" not in first and {"actor1", "actor2", "evidence"} <= first.keys()
+
+
 def load_gold(path: Path | str) -> list[GoldRecord]:
-    """Gold records from a PLOVER .json array or our .jsonl; raises ExtractError naming the bad line."""
+    """Gold records from a PLOVER .json array, our .jsonl, or the curated interactions (data/
+    interactions.jsonl); raises ExtractError naming the bad line."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -157,8 +190,15 @@ def load_gold(path: Path | str) -> list[GoldRecord]:
             return [r for r in (plover_record(raw) for raw in json.loads(text)) if r]
         except (json.JSONDecodeError, KeyError, ValueError) as error:
             raise ExtractError(f"{path}: not a PLOVER gold-standard file: {error}") from error
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), None)
+    try:
+        if first and _is_curated(first):
+            return curated_records([json.loads(line) for line in lines if line.strip()])
+    except (json.JSONDecodeError, KeyError, ValueError) as error:
+        raise ExtractError(f"{path}: not a file of curated interactions: {error}") from error
     records = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         if line.strip():
             try:
                 records.append(own_record(json.loads(line)))
