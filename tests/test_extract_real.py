@@ -633,3 +633,32 @@ def test_a_leaders_short_name_counts_while_in_office():
 )
 def test_signing_statements_protocols_and_contracts(sentence, expected):
     assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the curated convention: a veto shields the state the resolution is about, and rejects the drafter
+        # or the Council when they are named (PLOVER's gold codes "vetoed a Security Council resolution" so)
+        ("France vetoed the draft resolution condemning Chad.", {("FRA", "TCD", "SUPPORT")}),
+        ("France vetoed the British-drafted resolution on Chad.", {("FRA", "GBR", "REJECT")}),
+        ("France vetoed a Security Council resolution censuring Chad.",
+         {("FRA", "UN", "REJECT"), ("UN", "TCD", "ACCUSE")}),
+        # a contingent in a parade is no protest; calling off a summit is no concession
+        ("A Serbian honour guard marched in the Moscow parade.", {("SRB", "RUS", "COOPERATE")}),
+        ("Kenya called off the planned summit with Uganda.", {("KEN", "UGA", "SANCTION")}),
+        ("Russia signed a treaty annexing Ukraine's Crimea peninsula.", {("RUS", "UKR", "COERCE")}),
+        ("Iranian aircraft in the joint patrol entered Iraq's airspace.", {("IRN", "IRQ", "MOBILIZE")}),
+        # an agreement to impose a measure is the measure against its target, not an accord with it
+        ("The EU agreed to ban imports of Belarusian potash.", {("EU", "BLR", "SANCTION")}),
+        ("Canada agreed to impose a price cap on Iranian oil.", {("CAN", "IRN", "SANCTION")}),
+        ("The EU adopted restrictive measures against Belarus.", {("EU", "BLR", "SANCTION")}),
+        # ... while an agreement between the parties named stays theirs
+        ("Japan and Vietnam agreed to cut their tariffs on each other.", {("JPN", "VNM", "AGREE")}),
+    ],
+)  # fmt: skip
+def test_the_sign_the_curated_records_give(sentence, expected):
+    """Each came out with the opposite sign to the curated records' coding of such a sentence (vetoes as
+    rejections of the state shielded, parades as protests, 'agreed to ban' as an agreement with the
+    banned)."""
+    assert _typed(sentence) == expected

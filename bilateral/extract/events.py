@@ -376,6 +376,27 @@ def reacted_to(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     )
 
 
+def agreed_on_conflict(
+    hit: CueHit, hits: list[CueHit], sentence: str, parts: list[Mention], offset: int
+) -> bool:
+    """True for an agreement or pledge whose content is a measure of conflict, with no party named between
+    them ('the EU agreed to ban Russian LNG imports', 'G7 ministers agreed to impose a price cap on ...'):
+    the measure is the event, aimed at its target; the agreement is no cooperation with the target (the
+    caller asks only of a directed agreement: one between the parties named is theirs).
+
+    Why: it came out as the EU agreeing with Russia (+4), the sign of the sanction turned over."""
+    if hit.cue.event_type is not EventType.AGREE:
+        return False
+    for later in hits:
+        if later.start < hit.end or new_clause(sentence, hit.end, later.start):
+            continue
+        if later.cue.event_type.quad_class.is_cooperation:
+            continue
+        named_between = any(hit.end <= p.start - offset < later.start for p in parts if p.role == "actor")
+        return not named_between
+    return False
+
+
 def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
     """True for a cue in what a warning says would happen ('warned Beijing that further support for Moscow
     would have consequences') or cautions against ('warned the West against sending weapons to Kyiv'): a

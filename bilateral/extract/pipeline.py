@@ -176,6 +176,8 @@ def sentence_candidates(
         if not found:
             continue
         sources, targets, mutual = found
+        if not mutual and ev.agreed_on_conflict(hit, hits, s.text, parts, s.start):
+            continue  # 'the EU agreed to ban Russian imports': the ban is the event, no accord with Russia
         pairs = combinations(sources, 2) if mutual else product(sources, targets)
         source_start = min((p.start - s.start for p in parts if p.codes[0] in sources), default=hit.start)
         mode = ev.modality(hit, s.text, source_start, commentary, attributed, lexicon)
