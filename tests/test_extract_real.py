@@ -662,3 +662,24 @@ def test_the_sign_the_curated_records_give(sentence, expected):
     rejections of the state shielded, parades as protests, 'agreed to ban' as an agreement with the
     banned)."""
     assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # sanctions in the words of a treasury: none was coded
+        ("Canada imposed asset freezes on Iranian officials.", {("CAN", "IRN", "SANCTION")}),
+        ("Norway froze the assets of two Belarusian banks.", {("NOR", "BLR", "SANCTION")}),
+        ("Japan barred its firms from financing Syrian state projects.", {("JPN", "SYR", "SANCTION")}),
+        # "over" names a sanction's reason, not its target: Ukraine came out as the target
+        ("The EU imposed travel bans on officials over Crimea.", set()),
+        ("Chile deplored Peru's decision.", {("CHL", "PER", "ACCUSE")}),
+        ("Kenya said it was deeply disappointed by Uganda's decision.", {("KEN", "UGA", "ACCUSE")}),
+        ("Egypt awarded Sudan's president the Order of the Nile.", {("EGY", "SDN", "SUPPORT")}),
+        ("Indian and Omani warships exercised together in the Arabian Sea.", {("IND", "OMN", "COOPERATE")}),
+        ("Serbian and Belarusian troops took part in the Slavic Brotherhood exercise.",
+         {("SRB", "BLR", "COOPERATE")}),
+    ],
+)  # fmt: skip
+def test_sanctions_honours_and_exercises_in_the_curated_wording(sentence, expected):
+    assert _typed(sentence) == expected

@@ -95,6 +95,8 @@ _REACTED_TO = re.compile(
     r"(?:(?!(?:and|or|but|then|to|for|of|that|after|before|as|was|were|is|are|had|has|have)\b)[a-z-]+\s+){0,2}$"
 )
 REACTIONS = {EventType.ACCUSE, EventType.SUPPORT, EventType.REJECT}
+_REASONED = {EventType.SANCTION}  # an accusation or a protest "over" an act aims at its author
+_OVER = re.compile(r"\bover\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # Whom an act a reaction names was done to: "condemned the missile attack on | Kyiv" (Kyiv is not blamed).
 _VICTIM = re.compile(
     r"^\s+(?:the|this|that|these|those|its|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|"
@@ -258,6 +260,8 @@ def roles(
         for i, p in enumerate(parts)
         if p.start - offset >= hit.end and not _CLAUSE_END.search(sentence[hit.end : p.start - offset])
     ]
+    if hit.cue.event_type in _REASONED:  # "sanctions on officials over | Crimea": the reason, not the target
+        after = [i for i in after if not _OVER.search(sentence[hit.end : parts[i].start - offset])]
     if after and _UNNAMED_TARGET.search(sentence[hit.end : parts[after[0]].start - offset]):
         after = []  # "threatened tariffs on countries that buy | Russian oil": Russia is not the target
     if (
