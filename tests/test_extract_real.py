@@ -683,3 +683,12 @@ def test_the_sign_the_curated_records_give(sentence, expected):
 )  # fmt: skip
 def test_sanctions_honours_and_exercises_in_the_curated_wording(sentence, expected):
     assert _typed(sentence) == expected
+
+
+def test_accepting_or_rejecting_an_invitation_or_an_offer_answers_who_made_it():
+    """'Xi accepted the invitation' after 'Putin invited Xi ...' coded no acceptance: the invitation names
+    no one, and it was not among the nouns that point back at the last actor."""
+    text = "Chile invited Peru's president to visit Santiago. Peru accepted the invitation."
+    assert ("PER", "CHL", "AGREE") in _typed(text)
+    text = "Kenya offered to mediate between Sudan and Chad. Sudan rejected the offer."
+    assert ("SDN", "KEN", "REJECT") in _typed(text)

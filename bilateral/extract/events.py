@@ -116,7 +116,8 @@ ANAPHORIC_OBJECT = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:decision|move|order|step|measures?|"
     r"curbs|rules|accusations?|allegations?|criticism|charges?|sanctions|duties|tariffs|ban|restrictions|controls|"
     r"findings|claims|"
-    r"remarks|action|attack|expulsions?|suspension|closure|seizure|detention|arrests?|launch|tests?)\b",
+    r"remarks|action|attack|expulsions?|suspension|closure|seizure|detention|arrests?|launch|tests?|"
+    r"invitation|offer|proposals?|requests?|plan)\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
