@@ -157,3 +157,14 @@ def test_evaluate_scores_the_extractor_against_the_curated_records(tmp_path):
     report = json.loads(run("evaluate", str(ROOT / "data" / "interactions.jsonl"), "--json").stdout)
     assert report["records"] == len({r["evidence"] for r in curated if r.get("evidence")})
     assert report["dyads"]["precision"] >= 0.8 and report["sign_accuracy"] >= 0.85
+
+
+def test_evaluate_names_the_line_of_a_curated_file_that_is_no_interaction(tmp_path):
+    talks = _curated(actor1="TUR", actor2="ARM", event_type="CONSULT", evidence="Turkey and Armenia met.")
+    path = tmp_path / "interactions.jsonl"
+    path.write_text(json.dumps(talks) + "\n" + json.dumps({**talks, "event_type": "TALK"}) + "\n")
+    out = run("evaluate", str(path))
+    assert out.returncode == 1 and f"{path}:2: not a curated interaction" in out.stderr
+    assert "'TALK' is not a valid EventType" in out.stderr
+    path.write_text(json.dumps(talks) + "\nnot json\n")
+    assert f"{path}:2: not a curated interaction" in run("evaluate", str(path)).stderr

@@ -171,10 +171,32 @@ def curated_records(rows: list[dict]) -> list[GoldRecord]:
     return out
 
 
+def _curated_file(path: Path, lines: list[str]) -> list[GoldRecord]:
+    """The curated interactions of a file as gold; raises ExtractError naming the line that is not one."""
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            try:
+                row = json.loads(line)
+                missing = sorted({"actor1", "actor2", "event_type"} - row.keys())
+                if missing:
+                    raise ValueError(f"no {', '.join(missing)}")
+                EventType(row["event_type"])
+            except (json.JSONDecodeError, ValueError, AttributeError) as error:
+                raise ExtractError(f"{path}:{number}: not a curated interaction: {error}") from error
+            rows.append(row)
+    return curated_records(rows)
+
+
 def _is_curated(line: str) -> bool:
-    """True for a line of data/interactions.jsonl (an interaction with its evidence, not a gold record)."""
-    first = json.loads(line)
-    return "text" not in first and {"actor1", "actor2", "evidence"} <= first.keys()
+    """True for a line of data/interactions.jsonl (an interaction with its evidence, not a gold record);
+    False for a line that is no JSON object (the gold reader then names it)."""
+    try:
+        first = json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    curated_keys = {"actor1", "actor2", "evidence"}
+    return isinstance(first, dict) and "text" not in first and curated_keys <= first.keys()
 
 
 def load_gold(path: Path | str) -> list[GoldRecord]:
@@ -192,11 +214,8 @@ def load_gold(path: Path | str) -> list[GoldRecord]:
             raise ExtractError(f"{path}: not a PLOVER gold-standard file: {error}") from error
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), None)
-    try:
-        if first and _is_curated(first):
-            return curated_records([json.loads(line) for line in lines if line.strip()])
-    except (json.JSONDecodeError, KeyError, ValueError) as error:
-        raise ExtractError(f"{path}: not a file of curated interactions: {error}") from error
+    if first and _is_curated(first):
+        return _curated_file(path, lines)
     records = []
     for number, line in enumerate(lines, start=1):
         if line.strip():
