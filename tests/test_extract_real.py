@@ -692,3 +692,22 @@ def test_accepting_or_rejecting_an_invitation_or_an_offer_answers_who_made_it():
     assert ("PER", "CHL", "AGREE") in _typed(text)
     text = "Kenya offered to mediate between Sudan and Chad. Sudan rejected the offer."
     assert ("SDN", "KEN", "REJECT") in _typed(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a vote answers the resolution's author; its subject is not whom it supports or rejects
+        ("Chile voted for the resolution on Bolivia.", set()),
+        ("Chile voted for the Peru-drafted resolution on Bolivia.", {("CHL", "PER", "SUPPORT")}),
+        ("Ghana voted against the resolution backed by Kenya and Uganda.",
+         {("GHA", "KEN", "REJECT"), ("GHA", "UGA", "REJECT")}),
+        ("Ghana voted against the Mali sanctions resolution.", set()),
+        # admitting a member, granting observer status
+        # "Timor-Leste" was read as "Timor", Indonesia's island: the hyphenated name is the state's
+        ("ASEAN admitted Timor-Leste as a full member.", {("ASEAN", "TMP", "SUPPORT")}),
+        ("The SCO granted Mongolia observer status.", {("SCO", "MNG", "SUPPORT")}),
+    ],
+)  # fmt: skip
+def test_votes_answer_a_resolutions_author_and_admissions_are_support(sentence, expected):
+    assert _typed(sentence) == expected

@@ -95,6 +95,11 @@ _REACTED_TO = re.compile(
     r"(?:(?!(?:and|or|but|then|to|for|of|that|after|before|as|was|were|is|are|had|has|have)\b)[a-z-]+\s+){0,2}$"
 )
 REACTIONS = {EventType.ACCUSE, EventType.SUPPORT, EventType.REJECT}
+# A resolution's author named in a cue's span: "the US-drafted | resolution".
+_DRAFTED = re.compile(r"-(?:drafted|backed|sponsored|proposed|led|authored)\b", re.IGNORECASE)
+_DRAFTED_BY = re.compile(
+    r"\b(?:drafted|backed|sponsored|proposed|tabled|authored|put forward)\s+by\s+(?:the\s+)?$", re.IGNORECASE
+)
 _REASONED = {EventType.SANCTION}  # an accusation or a protest "over" an act aims at its author
 _OVER = re.compile(r"\bover\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # Whom an act a reaction names was done to: "condemned the missile attack on | Kyiv" (Kyiv is not blamed).
@@ -274,6 +279,8 @@ def roles(
         after = [i for i in after if _BY_NEXT.search(sentence[hit.end : parts[i].start - offset])][:1]
     if not after:  # a cue that spans its object: "ban on | Russian | oil imports"
         after = [i for i, p in enumerate(parts) if hit.start < p.start - offset and p.end - offset <= hit.end]
+    if hit.cue.drafters:  # "voted for the US-drafted resolution on Iran": its author, not its subject
+        after = _drafters(hit, parts, after, sentence, offset)
     prefix = sentence[: hit.start]
     source = _group(parts, before[::-1], sentence, offset) if before else []
     target = _group(parts, after, sentence, offset) if after else []
@@ -339,6 +346,23 @@ def roles(
     if len(_codes(source)) >= 2 and hit.cue.symmetric:
         return _codes(source), [], True
     return None
+
+
+def _drafters(hit: CueHit, parts: list[Mention], after: list[int], sentence: str, offset: int) -> list[int]:
+    """The parts naming a resolution's author: 'the US-drafted resolution' in the cue's span, or the group
+    after 'backed by', 'drafted by' ...; none when only its subject is named ('the Iran sanctions
+    resolution': Iran is not whom a vote for or against it answers)."""
+    inside = [
+        i
+        for i, p in enumerate(parts)
+        if hit.start <= p.start - offset < hit.end and _DRAFTED.match(sentence, p.end - offset)
+    ]
+    if inside:
+        return inside
+    for i in after:
+        if _DRAFTED_BY.search(sentence[hit.end : parts[i].start - offset]):
+            return [j for j in after if j >= i]
+    return []
 
 
 def _by_agent(

@@ -29,6 +29,7 @@ class Cue:
         False  # what follows "X to" is asked for, not done ("urged ... to stop", "invited ... to visit")
     )
     mediates: bool = False  # "X mediated between Y and Z": X acts on each of them, not Y with Z
+    drafters: bool = False  # "voted for the US-drafted resolution on Iran": the target is its author
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                     item.get("subject_is_target", False),
                     item.get("asks", spec.get("asks", False)),
                     item.get("mediates", False),
+                    item.get("drafters", False),
                 )
             )
     return tuple(cues)
