@@ -711,3 +711,21 @@ def test_accepting_or_rejecting_an_invitation_or_an_offer_answers_who_made_it():
 )  # fmt: skip
 def test_votes_answer_a_resolutions_author_and_admissions_are_support(sentence, expected):
     assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a host receiving a named visitor consults with them; "received" goods or shells does not
+        ("Turkey's president received Azerbaijan's president in Ankara.", {("TUR", "AZE", "CONSULT")}),
+        ("Chile received Peru's foreign minister in Santiago.", {("CHL", "PER", "CONSULT")}),
+        ("Serbia received millions of shells from Belarus.", set()),
+        ("Armenia received Iranian gas through the pipeline.", set()),
+        # joining another's exercise is cooperation; a signed text's name may hold an apostrophe
+        ("Mongolian troops joined Russia's Selenga exercise.", {("MNG", "RUS", "COOPERATE")}),
+        ("Chile and Peru signed the Arica declaration on fisheries.", {("CHL", "PER", "AGREE")}),
+        ("Putin visited Xi'an in May.", set()),  # it was Putin visiting Xi Jinping
+    ],
+)
+def test_receiving_a_visitor_joining_an_exercise_and_xian_the_city(sentence, expected):
+    assert _typed(sentence) == expected
