@@ -729,3 +729,17 @@ def test_votes_answer_a_resolutions_author_and_admissions_are_support(sentence, 
 )
 def test_receiving_a_visitor_joining_an_exercise_and_xian_the_city(sentence, expected):
     assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chile conveyed grave concern to Bolivia over the border incident.", {("CHL", "BOL", "ACCUSE")}),
+        ("Ghana expressed strong dissatisfaction with Togo's decision.", {("GHA", "TGO", "ACCUSE")}),
+        ("The EU declared Belarus a threat to regional security.", {("EU", "BLR", "ACCUSE")}),
+        ("Poland described Belarus as a hostile adversary.", {("POL", "BLR", "ACCUSE")}),
+        ("Peru called Chile a close partner.", set()),  # no threat, no accusation
+    ],
+)
+def test_concern_conveyed_and_a_state_declared_a_threat_are_accusations(sentence, expected):
+    assert _typed(sentence) == expected
