@@ -41,6 +41,7 @@ class ActorIndex:
     by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str, str]]]
     rollup: dict[str, str]
     demonyms: frozenset[str]
+    leaders: tuple[Actor, ...] = ()  # the registry's leaders with terms: short names are read by date
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -98,7 +99,10 @@ def build_index(
         c: (a.parent if a.parent and a.parent in actors and a.kind is not ActorKind.BLOC else c)
         for c, a in actors.items()
     }
-    return ActorIndex(actors=actors, by_first=dict(by_first), rollup=rollup, demonyms=frozenset(demonyms))
+    leaders = tuple(a for a in registry.values() if a.kind is ActorKind.LEADER and a.terms)
+    return ActorIndex(
+        actors=actors, by_first=dict(by_first), rollup=rollup, demonyms=frozenset(demonyms), leaders=leaders
+    )
 
 
 def registry_codes(world: dict[str, Actor], registry: dict[str, Actor]) -> dict[str, str]:
@@ -188,9 +192,7 @@ def short_names(index: ActorIndex, lexicon: Lexicon) -> dict[str, list[str]]:
     """A leader's name after a title in their own aliases ("President Hu": Hu) -> the leaders it names,
     when it is not an alias itself; such a name stands for the leader only while in office."""
     out: dict[str, list[str]] = {}
-    for actor in index.actors.values():
-        if actor.kind is not ActorKind.LEADER or not actor.terms:
-            continue
+    for actor in index.leaders:
         for alias in actor.aliases:
             title, _, name = alias.rpartition(" ")
             if (
