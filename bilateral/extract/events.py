@@ -8,7 +8,7 @@ is a Candidate that keeps its cue, so the analyst sees why it was coded.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bilateral.extract.actors import Mention
@@ -518,7 +518,7 @@ def modality(
     return Modality.FACT
 
 
-def negated(hit: CueHit, sentence: str, lexicon: Lexicon, hits: list[CueHit] = ()) -> bool:
+def negated(hit: CueHit, sentence: str, lexicon: Lexicon, hits: Sequence[CueHit] = ()) -> bool:
     """True when 'not', 'never', 'no longer' ... stands just before the cue ('did not sign') and no other
     cue stands between them ('did not condemn Russia's | invasion': the condemnation is what is denied)."""
     start = max(0, hit.start - 25)
