@@ -743,3 +743,18 @@ def test_receiving_a_visitor_joining_an_exercise_and_xian_the_city(sentence, exp
 )
 def test_concern_conveyed_and_a_state_declared_a_threat_are_accusations(sentence, expected):
     assert _typed(sentence) == expected
+
+
+def test_cutting_banks_from_swift_is_a_sanction_and_agreeing_to_it_no_accord_with_the_target():
+    """'The US agreed with allies to cut selected Russian banks from SWIFT' was the US agreeing with Russia
+    (+4): the cut was no cue, so the agreement took the pair."""
+    assert _typed("Canada agreed with allies to cut selected Iranian banks from SWIFT.") == {
+        ("CAN", "IRN", "SANCTION")
+    }
+    assert _typed("Japan removed two Belarusian banks from SWIFT.") == {("JPN", "BLR", "SANCTION")}
+
+
+def test_a_place_named_after_an_unknown_one_is_still_a_place():
+    """'joint patrol near Korea and Japan': Japan was taken for the target (Korea alone is no actor)."""
+    found = _typed("Egypt and Sudan conducted a joint patrol near Atlantis and Eritrea.")
+    assert found == {("EGY", "SDN", "COOPERATE")}
