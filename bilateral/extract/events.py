@@ -8,7 +8,7 @@ is a Candidate that keeps its cue, so the analyst sees why it was coded.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilateral.extract.actors import Mention
@@ -78,22 +78,11 @@ _OPENS_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _INFINITIVE = re.compile(r"\bto\s+$")
-# What a request asks for, also when it asks to stop it: "urged China to (stop) supplying ...".
-_REQUESTED_ACT = re.compile(
-    r"\bto\s+(?:(?:stop|halt|cease|end|quit|avoid|refrain\s+from)\s+)?$", re.IGNORECASE
-)
 # The clause a warning announces: "warned Beijing that further support ... would have consequences".
-_WARNED_THAT = re.compile(r"\bwarn(?:s|ed|ing)?\b[^.;]{0,80}?\bthat\b[^.;]*$", re.IGNORECASE)
-# What a warning cautions against: "warned the West against | sending more weapons to Ukraine".
-_WARNED_AGAINST = re.compile(r"\b(?:warn|caution)\w*\b[^.;]{0,60}?\bagainst\s+$", re.IGNORECASE)
+WARNED_THAT = re.compile(r"\bwarn(?:s|ed|ing)?\b[^.;]{0,80}?\bthat\b[^.;]*$", re.IGNORECASE)
 # Who a pledge, an offer or support goes to: "pledged further military aid | to | Ukraine" (one "to": in
 # "signed a deal to supply gas to Europe" the deal is between the signers).
 _DATIVE = re.compile(r"^\s+(?:(?!to\b)[\w$.,%'-]+\s+){0,6}?to\s+(?:the\s+)?$", re.IGNORECASE)
-# What a reaction is about: "condemned | Russia's full-scale | invasion", "welcomed | the Chinese | offer".
-_REACTED_TO = re.compile(
-    r"^\s+(?:(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)?|the|this|that|these|those)\s+"
-    r"(?:(?!(?:and|or|but|then|to|for|of|that|after|before|as|was|were|is|are|had|has|have)\b)[a-z-]+\s+){0,2}$"
-)
 REACTIONS = {EventType.ACCUSE, EventType.SUPPORT, EventType.REJECT}
 # A resolution's author named in a cue's span: "the US-drafted | resolution".
 _DRAFTED = re.compile(r"-(?:drafted|backed|sponsored|proposed|led|authored)\b", re.IGNORECASE)
@@ -133,7 +122,6 @@ _BY_NEXT = re.compile(r"\bby(?:\s+the)?\s*$", re.IGNORECASE)
 # named before it, the accuser only in a "by" phrase ("was accused by Pakistan of ...").
 _ACCUSING = r"(?:accused|suspected|convicted)"  # "X accused of ..." names the accused; what of, is alleged
 _ACCUSED_OF = re.compile(_ACCUSING + r"\s+of\b", re.IGNORECASE)
-_FOR_THEIR = re.compile(r"\bfor\s+(?:their|its|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FOR_PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _CAME_TO = re.compile(
     r"\b(?:arriv\w*|travel\w*|flew|fl(?:y|ies|ying)|came|com(?:e|es|ing)|went|go(?:es|ing)?|head\w*|land\w*|"
@@ -375,83 +363,6 @@ def _by_agent(
     return []
 
 
-def requested(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
-    """True for a cue in the infinitive of a request or an invitation in its clause ('urged Washington to
-    stop ...', 'invited Xi to visit ...')."""
-    if not _REQUESTED_ACT.search(sentence[: hit.start]):
-        return False
-    return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.asks)
-
-
-def reason_of(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
-    """True for a cue naming why an earlier cue of its clause happened ('thanked Britain and France for
-    their support', 'criticised Tokyo for its remarks'): that event is already coded, this is no other."""
-    if not _FOR_THEIR.search(sentence[: hit.start]):
-        return False
-    return _earlier_in_clause(hit, hits, sentence, lambda h: True)
-
-
-def reacted_to(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
-    """True for a named party's act that a reaction just before it is about ('condemned Russia's invasion
-    of Ukraine', 'welcomed China's offer'): the condemnation is the news; the invasion is what it names.
-
-    Why: every article that condemned "Russia's invasion" added an assault on its own date."""
-    return any(
-        h.end <= hit.start
-        and h.cue.event_type in REACTIONS
-        and _REACTED_TO.match(sentence[h.end : hit.start])
-        for h in hits
-        if h is not hit
-    )
-
-
-def agreed_on_conflict(
-    hit: CueHit, hits: list[CueHit], sentence: str, parts: list[Mention], offset: int
-) -> bool:
-    """True for an agreement or pledge whose content is a measure of conflict, with no party named between
-    them ('the EU agreed to ban Russian LNG imports', 'G7 ministers agreed to impose a price cap on ...'):
-    the measure is the event, aimed at its target; the agreement is no cooperation with the target (the
-    caller asks only of a directed agreement: one between the parties named is theirs).
-
-    Why: it came out as the EU agreeing with Russia (+4), the sign of the sanction turned over."""
-    if hit.cue.event_type is not EventType.AGREE:
-        return False
-    for later in hits:
-        if later.start < hit.end or new_clause(sentence, hit.end, later.start):
-            continue
-        if later.cue.event_type.quad_class.is_cooperation:
-            continue
-        named_between = any(hit.end <= p.start - offset < later.start for p in parts if p.role == "actor")
-        return not named_between
-    return False
-
-
-def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
-    """True for a cue in what a warning says would happen ('warned Beijing that further support for Moscow
-    would have consequences') or cautions against ('warned the West against sending weapons to Kyiv'): a
-    condition or a threat's content, which the warning's own event codes."""
-    if _WARNED_AGAINST.search(sentence[: hit.start]):
-        return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.THREATEN)
-    warning = _WARNED_THAT.search(sentence[: hit.start])
-    if not warning:
-        return False
-    end = sentence.find(";", hit.end)  # a modal anywhere in what it says: "... that they could be cut off"
-    if not lexicon.intent.search(sentence[warning.start() : end if end >= 0 else len(sentence)]):
-        return False
-    return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.THREATEN)
-
-
-def _earlier_in_clause(
-    hit: CueHit, hits: list[CueHit], sentence: str, which: Callable[[CueHit], bool]
-) -> bool:
-    """True when a cue `which` accepts comes before the cue in its clause (a request, a warning, any)."""
-    return any(
-        which(h) and h.end <= hit.start and not new_clause(sentence, h.end, hit.start)
-        for h in hits
-        if h is not hit
-    )
-
-
 def new_clause(sentence: str, start: int, end: int) -> bool:
     """True when a clause boundary ('after', 'in response to', ', and') lies between two cues."""
     return bool(_CLAUSE_END.search(sentence[start:end]))
@@ -501,7 +412,7 @@ def modality(
         return Modality.COMMENTARY
     clause_start = sentence.rfind(";", 0, hit.start) + 1
     window = sentence[max(clause_start, source_start - 60, 0) : hit.end + 10]
-    warned = bool(_WARNED_THAT.search(sentence[clause_start : hit.start]))  # the warning's claim
+    warned = bool(WARNED_THAT.search(sentence[clause_start : hit.start]))  # the warning's claim
     if lexicon.intent.search(window):
         return Modality.INTENT
     if (

@@ -12,7 +12,7 @@ from itertools import combinations, product
 
 from bilateral.extract import actors as act
 from bilateral.extract import events as ev
-from bilateral.extract import roles
+from bilateral.extract import non_events, roles
 from bilateral.extract.dates import article_date, event_date
 from bilateral.extract.gazetteer import load_world_actors
 from bilateral.extract.lexicon import Lexicon, load_lexicon
@@ -166,17 +166,15 @@ def sentence_candidates(
     attributed = act.attribution_start(s.text, lexicon) is not None
     hits = ev.find_cues(s.text, lexicon) if hits is None else hits
     for hit in hits:
-        if ev.requested(hit, hits, s.text) or ev.warned_of(hit, hits, s.text, lexicon):
-            continue  # 'urged X to stop ...', 'warned X that Y would ...': asked or threatened, not events
-        if ev.reason_of(hit, hits, s.text) or ev.reacted_to(hit, hits, s.text):
-            continue  # 'thanked X for their support', 'condemned X's invasion': the thanks, the blame is it
+        if non_events.not_an_event(hit, hits, s.text, lexicon):
+            continue  # 'urged X to stop ...', 'thanked X for their support', 'condemned X's invasion'
         found = ev.roles(hit, parts, s.text, s.start)
         if not found or not _other_actor(found, index):
             found = _anaphoric(hit, parts, s, previous, index) or found
         if not found:
             continue
         sources, targets, mutual = found
-        if not mutual and ev.agreed_on_conflict(hit, hits, s.text, parts, s.start):
+        if not mutual and non_events.agreed_on_conflict(hit, hits, s.text, parts, s.start):
             continue  # 'the EU agreed to ban Russian imports': the ban is the event, no accord with Russia
         pairs = combinations(sources, 2) if mutual else product(sources, targets)
         source_start = min((p.start - s.start for p in parts if p.codes[0] in sources), default=hit.start)

@@ -1,0 +1,118 @@
+"""Cues that are no event of their own: what a request asks for, what a warning says would happen or
+cautions against, the reason an earlier cue gives, the act a reaction names, and an agreement whose content
+is a measure against its target.
+
+Each is decided from the sentence's cues alone (before roles are read), except the agreement, whose caller
+knows whether it was mutual. Kept apart from events.py, which finds cues and reads their roles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bilateral.extract.actors import Mention
+from bilateral.extract.events import REACTIONS, WARNED_THAT, CueHit, new_clause
+from bilateral.extract.lexicon import Lexicon
+from bilateral.model import EventType
+
+# What a request asks for, also when it asks to stop it: "urged China to (stop) supplying ...".
+_REQUESTED_ACT = re.compile(
+    r"\bto\s+(?:(?:stop|halt|cease|end|quit|avoid|refrain\s+from)\s+)?$", re.IGNORECASE
+)
+# What a warning cautions against: "warned the West against | sending more weapons to Ukraine".
+_WARNED_AGAINST = re.compile(r"\b(?:warn|caution)\w*\b[^.;]{0,60}?\bagainst\s+$", re.IGNORECASE)
+# What a reaction is about: "condemned | Russia's full-scale | invasion", "welcomed | the Chinese | offer".
+_REACTED_TO = re.compile(
+    r"^\s+(?:(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)?|the|this|that|these|those)\s+"
+    r"(?:(?!(?:and|or|but|then|to|for|of|that|after|before|as|was|were|is|are|had|has|have)\b)[a-z-]+\s+){0,2}$"
+)
+_FOR_THEIR = re.compile(r"\bfor\s+(?:their|its|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def requested(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a cue in the infinitive of a request or an invitation in its clause ('urged Washington to
+    stop ...', 'invited Xi to visit ...')."""
+    if not _REQUESTED_ACT.search(sentence[: hit.start]):
+        return False
+    return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.asks)
+
+
+def reason_of(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a cue naming why an earlier cue of its clause happened ('thanked Britain and France for
+    their support', 'criticised Tokyo for its remarks'): that event is already coded, this is no other."""
+    if not _FOR_THEIR.search(sentence[: hit.start]):
+        return False
+    return _earlier_in_clause(hit, hits, sentence, lambda h: True)
+
+
+def reacted_to(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a named party's act that a reaction just before it is about ('condemned Russia's invasion
+    of Ukraine', 'welcomed China's offer'): the condemnation is the news; the invasion is what it names.
+
+    Why: every article that condemned "Russia's invasion" added an assault on its own date."""
+    return any(
+        h.end <= hit.start
+        and h.cue.event_type in REACTIONS
+        and _REACTED_TO.match(sentence[h.end : hit.start])
+        for h in hits
+        if h is not hit
+    )
+
+
+def agreed_on_conflict(
+    hit: CueHit, hits: list[CueHit], sentence: str, parts: list[Mention], offset: int
+) -> bool:
+    """True for an agreement or pledge whose content is a measure of conflict, with no party named between
+    them ('the EU agreed to ban Russian LNG imports', 'G7 ministers agreed to impose a price cap on ...'):
+    the measure is the event, aimed at its target; the agreement is no cooperation with the target (the
+    caller asks only of a directed agreement: one between the parties named is theirs).
+
+    Why: it came out as the EU agreeing with Russia (+4), the sign of the sanction turned over."""
+    if hit.cue.event_type is not EventType.AGREE:
+        return False
+    for later in hits:
+        if later.start < hit.end or new_clause(sentence, hit.end, later.start):
+            continue
+        if later.cue.event_type.quad_class.is_cooperation:
+            continue
+        named_between = any(hit.end <= p.start - offset < later.start for p in parts if p.role == "actor")
+        return not named_between
+    return False
+
+
+def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
+    """True for a cue in what a warning says would happen ('warned Beijing that further support for Moscow
+    would have consequences') or cautions against ('warned the West against sending weapons to Kyiv'): a
+    condition or a threat's content, which the warning's own event codes."""
+    if _WARNED_AGAINST.search(sentence[: hit.start]):
+        return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.THREATEN)
+    warning = WARNED_THAT.search(sentence[: hit.start])
+    if not warning:
+        return False
+    end = sentence.find(";", hit.end)  # a modal anywhere in what it says: "... that they could be cut off"
+    if not lexicon.intent.search(sentence[warning.start() : end if end >= 0 else len(sentence)]):
+        return False
+    return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.THREATEN)
+
+
+def _earlier_in_clause(
+    hit: CueHit, hits: list[CueHit], sentence: str, which: Callable[[CueHit], bool]
+) -> bool:
+    """True when a cue `which` accepts comes before the cue in its clause (a request, a warning, any)."""
+    return any(
+        which(h) and h.end <= hit.start and not new_clause(sentence, h.end, hit.start)
+        for h in hits
+        if h is not hit
+    )
+
+
+def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
+    """True for a cue that codes no event of its own, whoever its roles would name: asked for, warned of,
+    the reason of an earlier cue, or the act a reaction names."""
+    return (
+        requested(hit, hits, sentence)
+        or warned_of(hit, hits, sentence, lexicon)
+        or reason_of(hit, hits, sentence)
+        or reacted_to(hit, hits, sentence)
+    )
