@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bilateral import auth, export, store
 from bilateral.analysis import commands as watch_commands
-from bilateral.analysis import mirror_session, queries, summary
+from bilateral.analysis import mirror_session, summary
 from bilateral.analysis.row_queries import OLDEST, RECORD_ORDERS
 from bilateral.bench import commands as bench_commands
 from bilateral.errors import BilateralError, FileFormatError, RecordError
@@ -130,8 +130,9 @@ def cmd_export_data(args) -> int:
     fmt = export.output_format(args.output, args.format, DATA_FORMATS, "jsonl")
     with mirror_session(store.connect()) as mirror:
         if fmt == "xlsx":
-            export.write_bytes_whole(args.output, export.records_xlsx(mirror, flt, order=args.order))
-            written = min(queries.count(mirror, flt), export.XLSX_MAX_ROWS)
+            written = export.write_whole(
+                args.output, lambda h: export.write_records_xlsx(mirror, flt, h, order=args.order)
+            )
         else:
             writer = export.write_records_csv if fmt == "csv" else export.write_records_jsonl
             written = export.write_whole(args.output, lambda h: writer(mirror, flt, h, args.order), text=True)

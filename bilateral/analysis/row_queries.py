@@ -158,12 +158,22 @@ def by_id(db, table: str, ids: Collection[str], order: str) -> pd.DataFrame:
     return dated(run(db, sql, list(ids)), "date")
 
 
-def iter_rows(db, flt, chunk: int = 50_000, order: str = OLDEST) -> Iterator[pd.DataFrame]:
+def iter_rows(
+    db, flt, chunk: int = 50_000, order: str = OLDEST, limit: int | None = None, offset: int = 0
+) -> Iterator[pd.DataFrame]:
     """Every matching interaction in one of RECORD_ORDERS (oldest first by default), a chunk at a time
-    (exports)."""
+    (exports); only `limit` of them after the first `offset` when given."""
     clause, params = conditions(db, flt)
     by = RECORD_ORDERS[order].sql
-    cursor = db.cursor().execute(f"SELECT {WHOLE_ROW} FROM rows WHERE {clause} ORDER BY {by}", params)
+    window = f" LIMIT {int(limit)}" if limit is not None else ""
+    window += f" OFFSET {int(offset)}" if offset else ""
+    sql = f"SELECT {WHOLE_ROW} FROM rows WHERE {clause} ORDER BY {by}{window}"
+    yield from iter_chunks(db, sql, params, chunk)
+
+
+def iter_chunks(db, sql: str, params: list, chunk: int = 50_000) -> Iterator[pd.DataFrame]:
+    """The result of one query as frames of about `chunk` rows (dates as dates), fetched as they are read."""
+    cursor = db.cursor().execute(sql, params)
     while True:
         part = cursor.fetch_df_chunk(max(1, chunk // 2048))
         if part.empty:

@@ -33,6 +33,7 @@ from bilateral.export.tables import (
     records_xlsx,
     write_records_csv,
     write_records_jsonl,
+    write_records_xlsx,
 )
 from bilateral.model.cells import FORMULA_PREFIXES, safe_cell
 
@@ -70,5 +71,6 @@ __all__ = [
     "write_bytes_whole",
     "write_records_csv",
     "write_records_jsonl",
+    "write_records_xlsx",
     "write_whole",
 ]

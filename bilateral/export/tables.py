@@ -7,6 +7,8 @@ import datetime as dt
 import io
 import json
 import re
+from collections.abc import Iterable, Sequence
+from typing import IO
 
 import pandas as pd
 
@@ -34,6 +36,7 @@ ARTICLE_EXPORT_COLUMNS = tuple(
     name for name, info in Article.model_fields.items() if (info.json_schema_extra or {}).get("export", True)
 )
 XLSX_MAX_ROWS = 1_048_575
+EXPORT_CHUNK = 50_000  # rows fetched and written at a time by the file exports
 
 
 def records_table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -65,7 +68,7 @@ def write_records_csv(db, flt, handle: io.TextIOBase, order: str = row_queries.O
     written a chunk at a time after a byte-order mark (so Excel reads the accents as UTF-8); returns rows."""
     handle.write("\ufeff")
     written = 0
-    for rows in row_queries.iter_rows(db, flt, order=order):
+    for rows in row_queries.iter_rows(db, flt, EXPORT_CHUNK, order=order):
         neutralise(records_table(rows)).to_csv(
             handle, index=False, header=written == 0, quoting=csv.QUOTE_MINIMAL
         )
@@ -90,7 +93,7 @@ def write_records_jsonl(db, flt, handle: io.TextIOBase, order: str = row_queries
             json.dumps({k: v for k, v in row.items() if v is not None and v == v}, ensure_ascii=False) + "\n"
         )
     written = 0
-    for rows in row_queries.iter_rows(db, flt, order=order):
+    for rows in row_queries.iter_rows(db, flt, EXPORT_CHUNK, order=order):
         for row in records_table(rows).to_dict(orient="records"):
             row = {
                 k: v
@@ -121,43 +124,106 @@ _MAX_WIDTH = 60
 
 
 def records_xlsx(db, flt, made: dt.datetime | None = None, order: str | None = None) -> bytes:
-    """XLSX with three sheets: Records, Articles, and About (the filters in words and the export date).
+    """The XLSX of write_records_xlsx as bytes (the app's download button)."""
+    buffer = io.BytesIO()
+    write_records_xlsx(db, flt, buffer, made, order)
+    return buffer.getvalue()
+
+
+# XlsxWriter writes each row as it comes (constant_memory) and takes strings as text: never as formulas,
+# links or numbers (the cells are neutralised by safe_cell besides).
+_XLSX_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
+_HEADER_STYLE = {"bold": True, "border": 1, "align": "center", "valign": "top"}  # as pandas styles one
+
+
+def write_records_xlsx(
+    db, flt, handle: IO[bytes], made: dt.datetime | None = None, order: str | None = None
+) -> int:
+    """XLSX with three sheets: Records, Articles, and About (the filters in words and the export date),
+    written a row at a time into `handle`; returns the records written.
 
     Every text cell goes through safe_cell, so a title such as =HYPERLINK(...) stays inert text. A sheet
     holds at most XLSX_MAX_ROWS rows; the About sheet says so when the records were cut: the newest of
-    them, oldest first, or with an `order` (row_queries.RECORD_ORDERS) the first in it.
+    them, oldest first, or with an `order` (row_queries.RECORD_ORDERS) the first in it (and, when the
+    articles were cut too, the newest of them).
+
+    Why a row at a time (XlsxWriter's constant_memory): built whole through pandas and openpyxl, the export
+    of a 1M-row store passed 12 GB of memory and had not finished after ten minutes.
     """
+    import xlsxwriter
+
     made = made or dt.datetime.now().astimezone()
-    filters = flt.describe()
     total = queries.count(db, flt)
-    if order is None:
-        interactions = row_queries.records_page(db, flt, XLSX_MAX_ROWS).iloc[::-1].reset_index(drop=True)
+    if order is None:  # the newest XLSX_MAX_ROWS, oldest first: the oldest-first order past the others
+        records = row_queries.iter_rows(db, flt, EXPORT_CHUNK, offset=max(total - XLSX_MAX_ROWS, 0))
         kept = f"the newest {XLSX_MAX_ROWS} here"
     else:
-        interactions = row_queries.records_page(db, flt, XLSX_MAX_ROWS, order=order)
+        records = row_queries.iter_rows(db, flt, EXPORT_CHUNK, order=order, limit=XLSX_MAX_ROWS)
         kept = f"the first {XLSX_MAX_ROWS} here, {row_queries.RECORD_ORDERS[order].label.lower()}"
-    articles = article_queries.articles_behind(db, flt)
+    n_articles = article_queries.article_count(db, flt)
+    articles = article_queries.iter_articles_behind(
+        db, flt, EXPORT_CHUNK, offset=max(n_articles - XLSX_MAX_ROWS, 0)
+    )
+    book = xlsxwriter.Workbook(handle, _XLSX_OPTIONS)
+    header = book.add_format(_HEADER_STYLE)
+    sheets = (
+        ("Records", map(records_table, records), RECORD_COLUMNS),
+        ("Articles", map(articles_table, articles), ARTICLE_EXPORT_COLUMNS),
+    )
+    written = [
+        _write_sheet(book.add_worksheet(name), header, tables, columns) for name, tables, columns in sheets
+    ]
     about = pd.DataFrame(
         [
             ("Data source", data_source_text(dataset_queries.dataset_counts(db, flt))),
-            ("Filters", filters),
+            ("Filters", flt.describe()),
             ("Exported", made.strftime("%Y-%m-%d %H:%M %Z").strip()),
+            ("Interactions", total if total <= XLSX_MAX_ROWS else f"{total} ({kept})"),
             (
-                "Interactions",
-                total if total <= XLSX_MAX_ROWS else f"{total} ({kept})",
+                "Articles",
+                n_articles
+                if n_articles <= XLSX_MAX_ROWS
+                else f"{n_articles} (the newest {XLSX_MAX_ROWS} here)",
             ),
-            ("Articles", len(articles)),
             *([("Order", row_queries.RECORD_ORDERS[order].label)] if order else []),
         ],
         columns=["field", "value"],
     )
-    sheets = {"Records": records_table(interactions), "Articles": articles_table(articles), "About": about}
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, table in sheets.items():
-            _xlsx_safe(table).to_excel(writer, sheet_name=name, index=False)
-            _tidy_sheet(writer.sheets[name], table)
-    return buffer.getvalue()
+    _write_sheet(book.add_worksheet("About"), header, [about], about.columns)
+    book.close()
+    return written[0]
+
+
+def _write_sheet(sheet, header, tables: Iterable[pd.DataFrame], columns: Sequence[str]) -> int:
+    """The tables' rows under one header row; returns the rows written.
+
+    The columns are sized from the first rows (capped so evidence does not span a screen) and the header
+    row is frozen."""
+    rows = 0
+    for table in tables:
+        if rows == 0:
+            _start_sheet(sheet, header, table, columns)
+        safe = _xlsx_safe(table).astype(object)
+        for at, values in enumerate(safe.where(safe.notna(), None).itertuples(index=False, name=None)):
+            sheet.write_row(rows + at + 1, 0, values)
+        rows += len(table)
+    if rows == 0:
+        _start_sheet(sheet, header, pd.DataFrame(columns=list(columns)), columns)
+    return rows
+
+
+def _start_sheet(sheet, header, first: pd.DataFrame, columns: Sequence[str]) -> None:
+    for index, name in enumerate(columns):
+        values = first[name].head(200) if name in first else []
+        longest = max([len(str(name)), *(len(str(v)) for v in values)])
+        sheet.set_column(index, index, min(longest + 2, _MAX_WIDTH))
+    sheet.freeze_panes(1, 0)
+    sheet.write_row(0, 0, [str(name) for name in columns], header)
 
 
 def _xlsx_safe(table: pd.DataFrame) -> pd.DataFrame:
@@ -167,13 +233,3 @@ def _xlsx_safe(table: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_object_dtype(out[name]) or pd.api.types.is_string_dtype(out[name]):
             out[name] = out[name].map(lambda v: _XML_ILLEGAL.sub("", v) if isinstance(v, str) else v)
     return out
-
-
-def _tidy_sheet(sheet, table: pd.DataFrame) -> None:
-    """Header row frozen and columns wide enough to read (capped so evidence does not span a screen)."""
-    from openpyxl.utils import get_column_letter
-
-    sheet.freeze_panes = "A2"
-    for index, name in enumerate(table.columns, start=1):
-        longest = max([len(str(name)), *(len(str(v)) for v in table[name].head(200))])
-        sheet.column_dimensions[get_column_letter(index)].width = min(longest + 2, _MAX_WIDTH)
