@@ -122,6 +122,11 @@ def test_a_cut_xlsx_keeps_the_first_records_of_the_order_and_says_so(db, monkeyp
     default = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(db, ALL)))
     about = {row[0]: row[1] for row in default["About"].iter_rows(min_row=2, values_only=True)}
     assert about["Interactions"].endswith("(the newest 5 here)") and "Order" not in about
+    behind = article_queries.articles_behind(db, ALL)
+    assert about["Articles"] == f"{len(behind)} (the newest 5 here)"
+    header = [c.value for c in default["Articles"][1]]
+    ids = [row[header.index("id")] for row in default["Articles"].iter_rows(min_row=2, values_only=True)]
+    assert ids == behind["id"].tolist()[-5:]
 
 
 def _xlsx_peak(rows) -> int:
