@@ -405,3 +405,14 @@ def test_a_periods_integer_key_gives_the_first_day_date_trunc_gives(period):
     pd.testing.assert_frame_equal(periods.period_dates(got, "period", period), queries.dated(want, "period"))
     empty = periods.period_dates(got.iloc[:0].copy(), "period", period)
     assert empty["period"].dtype == "datetime64[us]"
+
+
+@pytest.mark.parametrize("order", list(row_queries.RECORD_ORDERS))
+def test_iter_rows_gives_a_window_of_the_order_in_chunks(db, order):
+    """Exports read the rows in the page's order a chunk at a time, from any offset, up to a limit: the
+    same rows as the records page, where the order is found on the keys and each chunk fetched by rowid."""
+    every = row_queries.records_page(db, Filter(), 10_000, order=order)["id"].tolist()
+    chunks = list(row_queries.iter_rows(db, Filter(), chunk=5, order=order, limit=7, offset=3))
+    assert [len(c) for c in chunks] == [5, 2]
+    assert pd.concat(chunks)["id"].tolist() == every[3:10]
+    assert pd.concat(row_queries.iter_rows(db, Filter(), chunk=4, order=order))["id"].tolist() == every

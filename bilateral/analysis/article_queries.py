@@ -13,7 +13,7 @@ import pandas as pd
 
 from bilateral.analysis.enrichment import WHOLE_ARTICLE
 from bilateral.analysis.queries import ARTICLES_COUNTED, conditions, dated, run, scalar_row
-from bilateral.analysis.row_queries import by_id, iter_chunks
+from bilateral.analysis.row_queries import RECORD_ORDERS, by_id, iter_chunks
 
 
 def articles_behind(db, flt, limit: int | None = None) -> pd.DataFrame:
@@ -27,20 +27,25 @@ def articles_behind(db, flt, limit: int | None = None) -> pd.DataFrame:
     return dated(run(db, sql + tail, params), "date")
 
 
-def iter_articles_behind(db, flt, chunk: int = 50_000, offset: int = 0) -> Iterator[pd.DataFrame]:
+def iter_articles_behind(
+    db, flt, chunk: int = 50_000, offset: int = 0, kept: tuple[str, int] | None = None
+) -> Iterator[pd.DataFrame]:
     """The articles of articles_behind past the first `offset`, a chunk at a time (exports: 333,000
-    articles at 1M rows)."""
-    sql, params = _articles_behind_sql(db, flt)
+    articles at 1M rows); kept=(order, n): only those behind the first n records in that order
+    (row_queries.RECORD_ORDERS), the records a cut file holds."""
+    sql, params = _articles_behind_sql(db, flt, kept)
     yield from iter_chunks(db, sql + (f" OFFSET {int(offset)}" if offset else ""), params, chunk)
 
 
-def _articles_behind_sql(db, flt) -> tuple[str, list]:
-    if flt.is_empty():
+def _articles_behind_sql(db, flt, kept: tuple[str, int] | None = None) -> tuple[str, list]:
+    if flt.is_empty() and kept is None:
         return f"SELECT {WHOLE_ARTICLE} FROM articles ORDER BY date, id", []
     clause, params = conditions(db, flt)
-    sql = (f"SELECT {WHOLE_ARTICLE} FROM articles "
-           f"WHERE no IN (SELECT article_no FROM rows WHERE {clause}) ORDER BY date, id")  # fmt: skip
-    return sql, params
+    behind = f"SELECT article_no FROM rows WHERE {clause}"
+    if kept is not None:
+        order, n = kept
+        behind = f"SELECT article_no FROM ({behind} ORDER BY {RECORD_ORDERS[order].sql} LIMIT {int(n)})"
+    return f"SELECT {WHOLE_ARTICLE} FROM articles WHERE no IN ({behind}) ORDER BY date, id", params
 
 
 def articles_by_id(db, ids: Collection[str]) -> pd.DataFrame:

@@ -63,12 +63,15 @@ def neutralise(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_records_csv(db, flt, handle: io.TextIOBase, order: str = row_queries.OLDEST) -> int:
-    """CSV of the filtered interactions in `order` (row_queries.RECORD_ORDERS), formulas neutralised,
-    written a chunk at a time after a byte-order mark (so Excel reads the accents as UTF-8); returns rows."""
+def write_records_csv(
+    db, flt, handle: io.TextIOBase, order: str = row_queries.OLDEST, limit: int | None = None
+) -> int:
+    """CSV of the filtered interactions in `order` (row_queries.RECORD_ORDERS; the first `limit` of them when
+    given), formulas neutralised, written a chunk at a time after a byte-order mark (so Excel reads the
+    accents as UTF-8); returns rows."""
     handle.write("\ufeff")
     written = 0
-    for rows in row_queries.iter_rows(db, flt, EXPORT_CHUNK, order=order):
+    for rows in row_queries.iter_rows(db, flt, EXPORT_CHUNK, order=order, limit=limit):
         neutralise(records_table(rows)).to_csv(
             handle, index=False, header=written == 0, quoting=csv.QUOTE_MINIMAL
         )
@@ -78,22 +81,32 @@ def write_records_csv(db, flt, handle: io.TextIOBase, order: str = row_queries.O
     return written
 
 
-def records_csv(db, flt, order: str = row_queries.OLDEST) -> bytes:
+def records_csv(db, flt, order: str = row_queries.OLDEST, limit: int | None = None) -> bytes:
     """CSV of the filtered interactions (see write_records_csv) as bytes."""
-    buffer = io.StringIO()
-    write_records_csv(db, flt, buffer, order)
-    return buffer.getvalue().encode("utf-8")
+    return _as_bytes(lambda handle: write_records_csv(db, flt, handle, order, limit))
 
 
-def write_records_jsonl(db, flt, handle: io.TextIOBase, order: str = row_queries.OLDEST) -> int:
+def _as_bytes(write) -> bytes:
+    """What `write` writes to a text handle, as UTF-8 bytes, encoded as it is written (one copy, not two)."""
+    buffer = io.BytesIO()
+    with io.TextIOWrapper(buffer, encoding="utf-8", newline="") as handle:
+        write(handle)
+        handle.flush()
+        return buffer.getvalue()
+
+
+def write_records_jsonl(
+    db, flt, handle: io.TextIOBase, order: str = row_queries.OLDEST, limit: int | None = None
+) -> int:
     """JSONL that `import` reads back: the articles behind the interactions, then the interactions (in
-    `order`)."""
-    for row in articles_table(article_queries.articles_behind(db, flt)).to_dict(orient="records"):
-        handle.write(
-            json.dumps({k: v for k, v in row.items() if v is not None and v == v}, ensure_ascii=False) + "\n"
-        )
+    `order`; the first `limit` of them and their articles when given)."""
+    kept = (order, limit) if limit is not None else None
+    for articles in article_queries.iter_articles_behind(db, flt, EXPORT_CHUNK, kept=kept):
+        for row in articles_table(articles).to_dict(orient="records"):
+            row = {k: v for k, v in row.items() if v is not None and v == v}
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     written = 0
-    for rows in row_queries.iter_rows(db, flt, EXPORT_CHUNK, order=order):
+    for rows in row_queries.iter_rows(db, flt, EXPORT_CHUNK, order=order, limit=limit):
         for row in records_table(rows).to_dict(orient="records"):
             row = {
                 k: v
@@ -111,11 +124,9 @@ def _blank(value) -> bool:
     return value is None or (not isinstance(value, (str, list, tuple)) and bool(pd.isna(value)))
 
 
-def records_jsonl(db, flt, order: str = row_queries.OLDEST) -> bytes:
+def records_jsonl(db, flt, order: str = row_queries.OLDEST, limit: int | None = None) -> bytes:
     """JSONL of the filtered records (see write_records_jsonl) as bytes."""
-    buffer = io.StringIO()
-    write_records_jsonl(db, flt, buffer, order)
-    return buffer.getvalue().encode("utf-8")
+    return _as_bytes(lambda handle: write_records_jsonl(db, flt, handle, order, limit))
 
 
 # Characters XML 1.0 forbids; openpyxl refuses a cell holding one (IllegalCharacterError).
@@ -123,10 +134,12 @@ _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MAX_WIDTH = 60
 
 
-def records_xlsx(db, flt, made: dt.datetime | None = None, order: str | None = None) -> bytes:
+def records_xlsx(
+    db, flt, made: dt.datetime | None = None, order: str | None = None, limit: int | None = None
+) -> bytes:
     """The XLSX of write_records_xlsx as bytes (the app's download button)."""
     buffer = io.BytesIO()
-    write_records_xlsx(db, flt, buffer, made, order)
+    write_records_xlsx(db, flt, buffer, made, order, limit)
     return buffer.getvalue()
 
 
@@ -142,7 +155,12 @@ _HEADER_STYLE = {"bold": True, "border": 1, "align": "center", "valign": "top"} 
 
 
 def write_records_xlsx(
-    db, flt, handle: IO[bytes], made: dt.datetime | None = None, order: str | None = None
+    db,
+    flt,
+    handle: IO[bytes],
+    made: dt.datetime | None = None,
+    order: str | None = None,
+    limit: int | None = None,
 ) -> int:
     """XLSX with three sheets: Records, Articles, and About (the filters in words and the export date),
     written a row at a time into `handle`; returns the records written.
@@ -150,7 +168,8 @@ def write_records_xlsx(
     Every text cell goes through safe_cell, so a title such as =HYPERLINK(...) stays inert text. A sheet
     holds at most XLSX_MAX_ROWS rows; the About sheet says so when the records were cut: the newest of
     them, oldest first, or with an `order` (row_queries.RECORD_ORDERS) the first in it (and, when the
-    articles were cut too, the newest of them).
+    articles were cut too, the newest of them). A `limit` cuts the records sooner, and then the Articles
+    sheet holds those behind the records kept.
 
     Why a row at a time (XlsxWriter's constant_memory): built whole through pandas and openpyxl, the export
     of a 1M-row store passed 12 GB of memory and had not finished after ten minutes.
@@ -159,16 +178,20 @@ def write_records_xlsx(
 
     made = made or dt.datetime.now().astimezone()
     total = queries.count(db, flt)
-    if order is None:  # the newest XLSX_MAX_ROWS, oldest first: the oldest-first order past the others
-        records = row_queries.iter_rows(db, flt, EXPORT_CHUNK, offset=max(total - XLSX_MAX_ROWS, 0))
-        kept = f"the newest {XLSX_MAX_ROWS} here"
+    cap = min(limit, XLSX_MAX_ROWS) if limit is not None else XLSX_MAX_ROWS
+    if order is None:  # the newest `cap`, oldest first: the oldest-first order past the others
+        records = row_queries.iter_rows(db, flt, EXPORT_CHUNK, offset=max(total - cap, 0))
+        kept = f"the newest {cap} here"
     else:
-        records = row_queries.iter_rows(db, flt, EXPORT_CHUNK, order=order, limit=XLSX_MAX_ROWS)
-        kept = f"the first {XLSX_MAX_ROWS} here, {row_queries.RECORD_ORDERS[order].label.lower()}"
-    n_articles = article_queries.article_count(db, flt)
-    articles = article_queries.iter_articles_behind(
-        db, flt, EXPORT_CHUNK, offset=max(n_articles - XLSX_MAX_ROWS, 0)
-    )
+        records = row_queries.iter_rows(db, flt, EXPORT_CHUNK, order=order, limit=cap)
+        kept = f"the first {cap} here, {row_queries.RECORD_ORDERS[order].label.lower()}"
+    if limit is not None and total > cap:  # the articles of the records kept (never more than them)
+        n_articles, offset = None, 0
+        behind = (order or row_queries.NEWEST, cap)
+    else:
+        n_articles, behind = article_queries.article_count(db, flt), None
+        offset = max(n_articles - XLSX_MAX_ROWS, 0)
+    articles = article_queries.iter_articles_behind(db, flt, EXPORT_CHUNK, offset=offset, kept=behind)
     book = xlsxwriter.Workbook(handle, _XLSX_OPTIONS)
     header = book.add_format(_HEADER_STYLE)
     sheets = (
@@ -183,13 +206,8 @@ def write_records_xlsx(
             ("Data source", data_source_text(dataset_queries.dataset_counts(db, flt))),
             ("Filters", flt.describe()),
             ("Exported", made.strftime("%Y-%m-%d %H:%M %Z").strip()),
-            ("Interactions", total if total <= XLSX_MAX_ROWS else f"{total} ({kept})"),
-            (
-                "Articles",
-                n_articles
-                if n_articles <= XLSX_MAX_ROWS
-                else f"{n_articles} (the newest {XLSX_MAX_ROWS} here)",
-            ),
+            ("Interactions", total if total <= cap else f"{total} ({kept})"),
+            ("Articles", _articles_kept(n_articles, written[1])),
             *([("Order", row_queries.RECORD_ORDERS[order].label)] if order else []),
         ],
         columns=["field", "value"],
@@ -197,6 +215,13 @@ def write_records_xlsx(
     _write_sheet(book.add_worksheet("About"), header, [about], about.columns)
     book.close()
     return written[0]
+
+
+def _articles_kept(n_articles: int | None, written: int) -> int | str:
+    """The About sheet's article count: those written, or all of them and how many the sheet holds."""
+    if n_articles is None or n_articles == written:
+        return written
+    return f"{n_articles} (the newest {written} here)"
 
 
 def _write_sheet(sheet, header, tables: Iterable[pd.DataFrame], columns: Sequence[str]) -> int:
