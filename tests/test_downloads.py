@@ -75,3 +75,19 @@ def test_report_page_with_nothing_matching_says_so(db):
     at.run()
     assert not at.exception
     assert at.info and "report_download" not in keys(at)
+
+
+def test_over_the_app_file_limit_the_page_says_so_and_gives_the_command(monkeypatch, db):
+    """A filter matching more than export.APP_FILE_ROWS records: the buttons stay, a caption says what the
+    files hold, and the command that writes every record (in the page's order, with the filter) is shown."""
+    from bilateral import export
+
+    monkeypatch.setattr(export, "APP_FILE_ROWS", 5)
+    at = AppTest.from_function(chart_buttons_script).run()
+    assert not at.exception and "download_records_csv" in keys(at)
+    said = [c.value for c in at.caption if c.value.startswith("Files made here hold the first 5 of the ")]
+    assert said and "matching records (newest first). For every record, run:" in said[0]
+    assert [c.value for c in at.code] == ["python -m bilateral export-data -o records.csv --order newest"]
+    monkeypatch.setattr(export, "APP_FILE_ROWS", 1_000_000)
+    at = AppTest.from_function(chart_buttons_script).run()
+    assert not at.code and not any(c.value.startswith("Files made here") for c in at.caption)

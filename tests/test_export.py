@@ -334,3 +334,23 @@ def test_an_exported_long_title_stays_inside_the_image(db, page, fmt):
     assert all(end <= right - 8 for _, end, right in edges), edges
     assert edges[0][0] == "Interactions per month by theme"
     assert "CHN-RUS" in edges[1][0] and "Supply chain" in edges[1][0]
+
+
+def test_a_limited_file_holds_the_first_records_and_only_their_articles(db):
+    """The app's files stop at export.APP_FILE_ROWS: the first records in the page's order, and in JSONL
+    and XLSX the articles behind those records only (so the JSONL still imports whole)."""
+    first = row_queries.records_page(db, ALL, 3, order="tension")
+    lines = [json.loads(line) for line in export.records_jsonl(db, ALL, "tension", limit=3).splitlines()]
+    assert [r["id"] for r in lines if "event_type" in r] == first["id"].tolist()
+    assert {r["id"] for r in lines if "event_type" not in r} == set(first["article_id"])
+    rows = list(
+        csv.DictReader(io.StringIO(export.records_csv(db, ALL, "tension", limit=3).decode("utf-8-sig")))
+    )
+    assert [r["id"] for r in rows] == first["id"].tolist()
+    book = openpyxl.load_workbook(io.BytesIO(export.records_xlsx(db, ALL, order="tension", limit=3)))
+    header = [c.value for c in book["Articles"][1]]
+    articles = [row[header.index("id")] for row in book["Articles"].iter_rows(min_row=2, values_only=True)]
+    assert sorted(articles) == sorted(set(first["article_id"]))
+    about = {row[0]: row[1] for row in book["About"].iter_rows(min_row=2, values_only=True)}
+    assert about["Interactions"] == f"{queries.count(db, ALL)} (the first 3 here, most tension first)"
+    assert about["Articles"] == len(articles)

@@ -176,6 +176,23 @@ def test_query_round_trip():
     assert again == flt and notes == []
 
 
+def test_cli_round_trip():
+    """The flags a filter prints (the app's "for every record, run ..." line) parse back to it, quoted."""
+    import argparse
+    import shlex
+
+    from bilateral.filters import add_filter_arguments, filter_from_cli
+
+    flt = Filter(themes=(Theme.ENERGY, Theme.MILITARY), dyads=("CHN-RUS",), min_score=-3.5,
+                 date_from=dt.date(2014, 1, 1), text='gas "Power of Siberia"; rm -rf')  # fmt: skip
+    line = flt.to_cli()
+    assert line.startswith("--theme energy --theme military") and "--dyad CHN-RUS" in line
+    parser = argparse.ArgumentParser()
+    add_filter_arguments(parser)
+    assert filter_from_cli(parser.parse_args(shlex.split(line))) == flt
+    assert Filter().to_cli() == ""
+
+
 @pytest.mark.parametrize(
     ("params", "note"),
     [

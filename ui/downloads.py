@@ -61,15 +61,21 @@ def data_downloads(flt: Filter, *, key: str, order: str) -> None:
     """CSV and XLSX (formulas neutralised; XLSX with records, articles and an About sheet) and JSONL, the
     records in the page's order (row_queries.RECORD_ORDERS).
 
-    The files are made from the database when a button is clicked, never held in the page.
-    """
+    The files are made from the database when a button is clicked, never held in the page; a file holds
+    at most export.APP_FILE_ROWS records (the server keeps it in memory), and then the page says so and
+    gives the command that writes every one."""
     db = loaders.mirror()
+    total = loaders.count(flt)
+    limit = export.APP_FILE_ROWS if total > export.APP_FILE_ROWS else None
     makers = {
-        "csv": lambda: export.records_csv(db, flt, order),
-        "xlsx": lambda: export.records_xlsx(db, flt, order=order),
-        "jsonl": lambda: export.records_jsonl(db, flt, order),
+        "csv": lambda: export.records_csv(db, flt, order, limit),
+        "xlsx": lambda: export.records_xlsx(db, flt, order=order, limit=limit),
+        "jsonl": lambda: export.records_jsonl(db, flt, order, limit),
     }
     _buttons(makers, "records", flt, key)
+    if limit:
+        st.caption(export.cut_note(total, order, limit))
+        st.code(export.export_command(flt, order), language="bash", wrap_lines=True)
 
 
 def graph_downloads(graph: nx.Graph, flt: Filter, *, key: str) -> None:

@@ -22,10 +22,13 @@ from bilateral.export.images import (
     find_browser,
 )
 from bilateral.export.tables import (
+    APP_FILE_ROWS,
     ARTICLE_EXPORT_COLUMNS,
     RECORD_COLUMNS,
     XLSX_MAX_ROWS,
     articles_table,
+    cut_note,
+    export_command,
     neutralise,
     records_csv,
     records_jsonl,
@@ -38,6 +41,7 @@ from bilateral.export.tables import (
 from bilateral.model.cells import FORMULA_PREFIXES, safe_cell
 
 __all__ = [
+    "APP_FILE_ROWS",
     "ARTICLE_EXPORT_COLUMNS",
     "CHART_FORMATS",
     "FORMULA_PREFIXES",
@@ -53,7 +57,9 @@ __all__ = [
     "chart_bytes",
     "chart_html",
     "chart_image",
+    "cut_note",
     "data_source_text",
+    "export_command",
     "exportable",
     "find_browser",
     "graph_gexf",

@@ -7,6 +7,7 @@ the same thing in the same words; `where(flt)` is the SQL WHERE clause every pag
 from __future__ import annotations
 
 import dataclasses
+import shlex
 from collections.abc import Mapping
 
 from bilateral.errors import FilterError
@@ -48,6 +49,15 @@ def _to_query(self) -> dict[str, list[str] | str]:
     return query
 
 
+def _to_cli(self) -> str:
+    """The CLI flags that ask for the same records ("--theme energy --dyad CHN-RUS"), quoted for a shell."""
+    words = []
+    for key, value in self.to_query().items():
+        for one in value if isinstance(value, list) else [value]:
+            words += [BY_KEY[key].flag, shlex.quote(one)]
+    return " ".join(words)
+
+
 def _describe(self) -> str:
     """The filter in words for titles, captions and reports ("Energy · CHN-RUS · 2014-2025")."""
     parts = [p for f in sorted(FIELDS, key=lambda f: f.rank) if (p := f.describe(self))]
@@ -58,7 +68,7 @@ Filter = dataclasses.make_dataclass(
     "Filter",
     [(f.attr, f.annotation, dataclasses.field(default=f.empty)) for f in FIELDS],
     frozen=True,
-    namespace={"is_empty": _is_empty, "to_query": _to_query, "describe": _describe,
+    namespace={"is_empty": _is_empty, "to_query": _to_query, "to_cli": _to_cli, "describe": _describe,
                "__doc__": "What the analyst asked to see; an empty field means no restriction."},
 )  # fmt: skip
 Filter.__module__ = __name__
