@@ -74,6 +74,9 @@ class _TimedCursor:
     def fetch_df_chunk(self, *args):
         return self._timed("fetch_df_chunk", *args)
 
+    def fetchnumpy(self):
+        return self._timed("fetchnumpy")
+
     def __getattr__(self, name):
         return getattr(self._cursor, name)
 
