@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO
 
 import pandas as pd
@@ -125,26 +125,28 @@ def write_records_jsonl(
     `order`; the first `limit` of them and their articles when given)."""
     kept = (order, limit) if limit is not None else None
     for articles in article_queries.iter_articles_behind(db, flt, EXPORT_CHUNK, kept=kept):
-        for row in articles_table(articles).to_dict(orient="records"):
-            row = {k: v for k, v in row.items() if v is not None and v == v}
+        for row in _given_values(articles_table(articles)):
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     written = 0
     for rows in row_queries.iter_rows(db, flt, EXPORT_CHUNK, order=order, limit=limit):
-        for row in records_table(rows).to_dict(orient="records"):
-            row = {
-                k: v
-                for k, v in row.items()
-                if k not in ("dyad", "title", "source", "url", "status") and not _blank(v)
-            }
+        table = records_table(rows).drop(columns=["dyad", "title", "source", "url", "status"])
+        for row in _given_values(table):
             row["themes"] = row["themes"].split(";")
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         written += len(rows)
     return written
 
 
-def _blank(value) -> bool:
-    """True for a missing value (None, NaN, pd.NA): left out of JSONL, as import reads a missing key."""
-    return value is None or (not isinstance(value, (str, list, tuple)) and bool(pd.isna(value)))
+def _given_values(table: pd.DataFrame) -> Iterator[dict]:
+    """Each row as {column: value} of its given values: a missing one (None, NaN, NA) is left out, as
+    import reads a missing key.
+
+    Why column by column: pandas' to_dict boxes every cell of its Arrow-backed text one at a time, 5.8 s
+    of the 11.3 s a 100,000-record JSONL took."""
+    names = list(table.columns)
+    columns = [table[name].to_numpy(dtype=object, na_value=None).tolist() for name in names]
+    for values in zip(*columns, strict=True):
+        yield {name: value for name, value in zip(names, values, strict=True) if value is not None}
 
 
 def records_jsonl(db, flt, order: str = row_queries.OLDEST, limit: int | None = None) -> bytes:
