@@ -492,12 +492,31 @@ def _typed(text: str) -> set[tuple[str, str, str]]:
         ("Belarus shipped artillery shells to Serbia, Croatian officials said.", {("BLR", "SRB", "AID")}),
         ("Syria sent drones and rockets to Lebanon.", {("SYR", "LBN", "AID")}),
         ("Armenia delivered ammunition to Georgia last spring.", {("ARM", "GEO", "AID")}),
-        ("Moldova received thousands of shells from Romania.", set()),
+        ("Moldova received thousands of shells from Romania.", {("ROU", "MDA", "AID")}),
     ],
 )
 def test_weapons_sent_are_aid_and_shells_as_cargo_are_no_shelling(sentence, expected):
     assert _typed(sentence) == expected
     assert all(Theme.MILITARY in c.themes for c in extract(sentence).interactions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # was an assault by the receiver on the giver (-9): "attack" in "attack drones" was the cue
+        ("Belarus received hundreds of attack drones from Iran last winter.", {("IRN", "BLR", "AID")}),
+        ("Georgia took delivery of two air defence systems from France.", {("FRA", "GEO", "AID")}),
+        ("Laos received a loan of two billion dollars from China.", {("CHN", "LAO", "AID")}),
+        ("Nepal received food aid from India after the earthquake.", {("IND", "NPL", "AID")}),
+        ("Moldova received new howitzers last year.", set()),  # no giver named: no event
+        (
+            "Putin received Belarusian President Lukashenko in Sochi.",
+            {("RUS", "BLR", "CONSULT")},
+        ),  # a visitor
+    ],
+)
+def test_what_is_received_from_a_party_is_its_aid(sentence, expected):
+    assert _typed(sentence) == expected
 
 
 def test_shelling_is_still_an_assault():
@@ -716,10 +735,10 @@ def test_votes_answer_a_resolutions_author_and_admissions_are_support(sentence, 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        # a host receiving a named visitor consults with them; "received" goods or shells does not
+        # a host receiving a named visitor consults with them; shells received from a party are its aid
         ("Turkey's president received Azerbaijan's president in Ankara.", {("TUR", "AZE", "CONSULT")}),
         ("Chile received Peru's foreign minister in Santiago.", {("CHL", "PER", "CONSULT")}),
-        ("Serbia received millions of shells from Belarus.", set()),
+        ("Serbia received millions of shells from Belarus.", {("BLR", "SRB", "AID")}),
         ("Armenia received Iranian gas through the pipeline.", set()),
         # joining another's exercise is cooperation; a signed text's name may hold an apostrophe
         ("Mongolian troops joined Russia's Selenga exercise.", {("MNG", "RUS", "COOPERATE")}),

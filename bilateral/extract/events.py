@@ -105,6 +105,8 @@ _AT_PLACE = re.compile(
     re.IGNORECASE,
 )
 _WITH = re.compile(r"^\s+with\s+(?:the\s+)?$")
+# The giver after what was received: "received (hundreds of drones) | from | Iran".
+_FROM = re.compile(r"^\s+(?:[\w$.,%'-]+\s+){0,4}?from\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = {"the", "a", "an"}
 ANAPHORIC_OBJECT = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:decision|move|order|step|measures?|"
@@ -304,6 +306,8 @@ def roles(
         return None  # "Chinese refiners accused of buying Iranian oil": no accuser named
     if _PASSIVE.search(prefix) and target and _BY_NEXT.search(sentence[hit.end : target[0].start - offset]):
         source, target = target, source
+    elif hit.cue.received and source and target and _FROM.match(sentence[hit.end : target[0].start - offset]):
+        source, target = target, source  # "Russia received drones from Iran": Iran gives
     elif target and not source:
         agent = _by_agent(hit, parts, after, sentence, offset)
         if agent:

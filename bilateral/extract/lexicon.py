@@ -30,6 +30,7 @@ class Cue:
     )
     mediates: bool = False  # "X mediated between Y and Z": X acts on each of them, not Y with Z
     drafters: bool = False  # "voted for the US-drafted resolution on Iran": the target is its author
+    received: bool = False  # "Russia received drones from Iran": the one after "from" gives
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                     item.get("asks", spec.get("asks", False)),
                     item.get("mediates", False),
                     item.get("drafters", False),
+                    item.get("received", False),
                 )
             )
     return tuple(cues)
