@@ -519,6 +519,19 @@ def test_what_is_received_from_a_party_is_its_aid(sentence, expected):
     assert _typed(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # each came out the other way round: the receiver warning, requesting or complaining
+        ("Iraq received a stern warning from Turkey over the dam.", ("TUR", "IRQ", "THREATEN")),
+        ("Japan has received a request from South Korea for talks.", ("KOR", "JPN", "REQUEST")),
+        ("Kenya received a complaint from Uganda about the border.", ("UGA", "KEN", "ACCUSE")),
+    ],
+)
+def test_a_noun_cue_received_from_a_party_is_that_partys_act(sentence, expected):
+    assert _typed(sentence) == {expected}
+
+
 def test_shelling_is_still_an_assault():
     assert ("AZE", "ARM", "ASSAULT") in _typed("Azerbaijan shells Armenian border villages overnight.")
     assert ("AZE", "ARM", "ASSAULT") in _typed("Azerbaijani forces shelled Armenia on Sunday.")

@@ -105,6 +105,11 @@ _AT_PLACE = re.compile(
     re.IGNORECASE,
 )
 _WITH = re.compile(r"^\s+with\s+(?:the\s+)?$")
+# A cue that is a noun received: "(Iran) received a formal | warning | from the US".
+_RECEIVED_NOUN = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+)?(?:received|receives|receiving|got|gets)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
 # The giver after what was received: "received (hundreds of drones) | from | Iran".
 _FROM = re.compile(r"^\s+(?:[\w$.,%'-]+\s+){0,4}?from\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = {"the", "a", "an"}
@@ -306,8 +311,17 @@ def roles(
         return None  # "Chinese refiners accused of buying Iranian oil": no accuser named
     if _PASSIVE.search(prefix) and target and _BY_NEXT.search(sentence[hit.end : target[0].start - offset]):
         source, target = target, source
-    elif hit.cue.received and source and target and _FROM.match(sentence[hit.end : target[0].start - offset]):
-        source, target = target, source  # "Russia received drones from Iran": Iran gives
+    elif (
+        (
+            hit.cue.received
+            or _RECEIVED_NOUN.search(sentence[source[-1].end - offset : hit.start] if source else "")
+        )
+        and source
+        and target
+        and _FROM.match(sentence[hit.end : target[0].start - offset])
+    ):
+        # "Russia received drones from Iran", "Iran received a warning from the US": the one after "from" acts
+        source, target = target, source
     elif target and not source:
         agent = _by_agent(hit, parts, after, sentence, offset)
         if agent:
