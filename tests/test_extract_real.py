@@ -526,6 +526,9 @@ def test_what_is_received_from_a_party_is_its_aid(sentence, expected):
         ("Iraq received a stern warning from Turkey over the dam.", ("TUR", "IRQ", "THREATEN")),
         ("Japan has received a request from South Korea for talks.", ("KOR", "JPN", "REQUEST")),
         ("Kenya received a complaint from Uganda about the border.", ("UGA", "KEN", "ACCUSE")),
+        # a diplomatic protest received is an accusation, not a demonstration; an invitation, the inviter's
+        ("Chile received a formal protest from Peru over the boats.", ("PER", "CHL", "ACCUSE")),
+        ("Bolivia received an invitation from Brazil to join the bloc.", ("BRA", "BOL", "AGREE")),
     ],
 )
 def test_a_noun_cue_received_from_a_party_is_that_partys_act(sentence, expected):
