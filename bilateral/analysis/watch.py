@@ -1,9 +1,11 @@
 """What moved: each dyad's weekly volume and net cooperation index against its own trailing baseline.
 
-A week is Monday to Sunday. For every undirected dyad (CHN-RUS), every directed dyad (USA→CHN, directed
-interactions only) and each theme (and all themes together), the database counts the week's scored
-interactions and sums their cooperation and tension; the arithmetic here (on a few thousand cells) adds
-the baselines:
+The Watch page's weeks run Monday to Sunday; a move (`moves`, the Overview's panel) is measured over the
+seven-day weeks that end on its recent end (the data's last day, the filter's end date or a replayed day),
+so the latest days are never a partial week; the panel's caption gives those dates. For every undirected
+dyad (CHN-RUS), every directed dyad (USA→CHN, directed interactions only) and each theme (and all themes
+together), the database counts the week's scored interactions and sums their cooperation and tension; the
+arithmetic here (on a few thousand cells) adds the baselines:
 
 - volume: the week's count against the mean and spread (standard deviation) of the 52 weeks before it,
   and the mean of the 4 weeks before it;
