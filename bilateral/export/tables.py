@@ -144,9 +144,17 @@ def _given_values(table: pd.DataFrame) -> Iterator[dict]:
     Why column by column: pandas' to_dict boxes every cell of its Arrow-backed text one at a time, 5.8 s
     of the 11.3 s a 100,000-record JSONL took."""
     names = list(table.columns)
-    columns = [table[name].to_numpy(dtype=object, na_value=None).tolist() for name in names]
-    for values in zip(*columns, strict=True):
+    for values in _python_rows(table):
         yield {name: value for name, value in zip(names, values, strict=True) if value is not None}
+
+
+def _python_rows(table: pd.DataFrame) -> Iterator[tuple]:
+    """Each row as a tuple of plain Python values, None where a value is missing (None, NaN, NA).
+
+    Why column by column: pandas' to_dict and itertuples box every cell of its Arrow-backed text one at a
+    time; a column turned into Python values at once is several times quicker."""
+    columns = [table[name].to_numpy(dtype=object, na_value=None).tolist() for name in table.columns]
+    return zip(*columns, strict=True)
 
 
 def records_jsonl(db, flt, order: str = row_queries.OLDEST, limit: int | None = None) -> bytes:
@@ -258,8 +266,7 @@ def _write_sheet(sheet, header, tables: Iterable[pd.DataFrame], columns: Sequenc
     for table in tables:
         if rows == 0:
             _start_sheet(sheet, header, table, columns)
-        safe = _xlsx_safe(table).astype(object)
-        for at, values in enumerate(safe.where(safe.notna(), None).itertuples(index=False, name=None)):
+        for at, values in enumerate(_python_rows(_xlsx_safe(table))):
             sheet.write_row(rows + at + 1, 0, values)
         rows += len(table)
     if rows == 0:

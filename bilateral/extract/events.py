@@ -309,19 +309,11 @@ def roles(
             target = place
     if _ACCUSED_OF.match(sentence, hit.start):
         return None  # "Chinese refiners accused of buying Iranian oil": no accuser named
-    if _PASSIVE.search(prefix) and target and _BY_NEXT.search(sentence[hit.end : target[0].start - offset]):
-        source, target = target, source
-    elif (
-        (
-            hit.cue.received
-            or _RECEIVED_NOUN.search(sentence[source[-1].end - offset : hit.start] if source else "")
-        )
-        and source
-        and target
-        and _FROM.match(sentence[hit.end : target[0].start - offset])
-    ):
-        # "Russia received drones from Iran", "Iran received a warning from the US": the one after "from" acts
-        source, target = target, source
+    passive = (
+        _PASSIVE.search(prefix) and target and _BY_NEXT.search(sentence[hit.end : target[0].start - offset])
+    )
+    if passive or _received_from(hit, source, target, sentence, offset):
+        source, target = target, source  # the one after "by" or "from" acts
     elif target and not source:
         agent = _by_agent(hit, parts, after, sentence, offset)
         if agent:
@@ -369,6 +361,16 @@ def _drafters(hit: CueHit, parts: list[Mention], after: list[int], sentence: str
         if _DRAFTED_BY.search(sentence[hit.end : parts[i].start - offset]):
             return [j for j in after if j >= i]
     return []
+
+
+def _received_from(
+    hit: CueHit, source: list[Mention], target: list[Mention], sentence: str, offset: int
+) -> bool:
+    """True when the one named after "from" gave what the one before received: "Russia received drones
+    from Iran" (a cue that holds the verb: `received`), "Iran received a warning from the US" (a noun cue)."""
+    if not (source and target and _FROM.match(sentence[hit.end : target[0].start - offset])):
+        return False
+    return hit.cue.received or bool(_RECEIVED_NOUN.search(sentence[source[-1].end - offset : hit.start]))
 
 
 def _by_agent(
