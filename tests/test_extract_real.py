@@ -793,3 +793,52 @@ def test_a_place_named_after_an_unknown_one_is_still_a_place():
     """'joint patrol near Korea and Japan': Japan was taken for the target (Korea alone is no actor)."""
     found = _typed("Egypt and Sudan conducted a joint patrol near Atlantis and Eritrea.")
     assert found == {("EGY", "SDN", "COOPERATE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condolence after a phone call: "the attack" pointed back at the caller, who attacked no one
+        (
+            "Kenya held talks with Ghana on Tuesday. Nigeria condemned the attack on the stadium.",
+            {("KEN", "GHA", "CONSULT")},
+        ),
+        # the attacker two sentences back, not the last actor
+        (
+            "Peru shelled Chile's border posts overnight. Brazil then held talks with Uruguay. "
+            "Bolivia condemned the attack.",
+            {("PER", "CHL", "ASSAULT"), ("BRA", "URY", "CONSULT"), ("BOL", "PER", "ACCUSE")},
+        ),
+        (
+            "Estonia launched drones at Latvia on Monday. Finland condemned the strikes.",
+            {("EST", "LVA", "ASSAULT"), ("FIN", "EST", "ACCUSE")},
+        ),
+        # "the move" is still whatever was done last
+        (
+            "Peru shelled Chile's border posts. Brazil banned Uruguayan beef. "
+            "Bolivia called the move unfair.",
+            {("PER", "CHL", "ASSAULT"), ("BRA", "URY", "SANCTION"), ("BOL", "BRA", "ACCUSE")},
+        ),
+    ],
+)
+def test_a_condemned_attack_points_back_at_an_attacker_only(text, expected):
+    assert _typed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Greece received an apology from Albania.", {("ALB", "GRC", "SUPPORT")}),
+        ("Albania issued a formal apology to Greece.", {("ALB", "GRC", "SUPPORT")}),
+        ("Greece demanded an apology from Albania.", {("GRC", "ALB", "REQUEST")}),
+        ("Serbia struck Kosovo's border posts with drones.", {("SRB", "KSV", "ASSAULT")}),
+        ("Latvia was struck by Belarusian drones overnight.", {("BLR", "LVA", "ASSAULT")}),
+        ("Norway and Sweden struck a deal on fishing.", {("NOR", "SWE", "AGREE")}),
+        ("India struck a balance between Brazil and Mexico.", set()),
+        ("A Dutch court struck down the Belgian claim.", set()),
+    ],
+)
+def test_apologies_received_and_strikes_that_are_no_deal(sentence, expected):
+    """'Russia received an apology from Turkey' coded nothing; 'struck' was no cue, so 'Kyiv was struck by
+    Russian missiles' coded nothing, and 'the attack' after it had no attacker to point back at."""
+    assert _typed(sentence) == expected

@@ -113,11 +113,15 @@ _RECEIVED_NOUN = re.compile(
 # The giver after what was received: "received (hundreds of drones) | from | Iran".
 _FROM = re.compile(r"^\s+(?:[\w$.,%'-]+\s+){0,4}?from\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = {"the", "a", "an"}
+# "called the move ...": a noun for an act coded before. An act of violence ("condemned the attack") points
+# back only at an attacker (group `violence`): after "Putin spoke with Xi", China condemning "the attack on
+# the concert hall" was China accusing Putin.
 ANAPHORIC_OBJECT = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:decision|move|order|step|measures?|"
     r"curbs|rules|accusations?|allegations?|criticism|charges?|sanctions|duties|tariffs|ban|restrictions|controls|"
     r"findings|claims|"
-    r"remarks|action|attack|expulsions?|suspension|closure|seizure|detention|arrests?|launch|tests?|"
+    r"remarks|action|(?P<violence>attacks?|strikes?|bombings?|shelling|raids?)|expulsions?|suspension|closure|"
+    r"seizure|detention|arrests?|launch|tests?|"
     r"invitation|offer|proposals?|requests?|plan)\b",
     re.IGNORECASE,
 )

@@ -19,7 +19,7 @@ from bilateral.extract.lexicon import Lexicon, load_lexicon
 from bilateral.extract.page import read_page
 from bilateral.extract.sentences import Sentence, split_sentences
 from bilateral.extract.themes import article_themes, inherit_themes, interaction_themes
-from bilateral.model import Actor, Candidate, Direction, Modality, Theme
+from bilateral.model import Actor, Candidate, Direction, EventType, Modality, Theme
 from bilateral.registry import load_actors
 
 
@@ -157,11 +157,11 @@ def sentence_candidates(
     index: act.ActorIndex,
     lexicon: Lexicon,
     hits: list[ev.CueHit] | None = None,
-    previous: str | None = None,
+    previous: Antecedents | None = None,
 ) -> list[Candidate]:
     """Candidates of one sentence: the first cue that gives a dyad its roles wins, except that the other
-    direction is its own event ('X raised tariffs on Y after Y raised duties on X'); previous is the
-    last acting actor, the target of 'called the move ...'."""
+    direction is its own event ('X raised tariffs on Y after Y raised duties on X'); previous names who
+    acted (and who attacked) before, the target of 'called the move ...' ('condemned the attack')."""
     out, seen, shared, cue_ends = [], set(), set(), {}
     attributed = act.attribution_start(s.text, lexicon) is not None
     hits = ev.find_cues(s.text, lexicon) if hits is None else hits
@@ -236,9 +236,30 @@ def _subject(parts: list[act.Mention], found: list[Candidate], hits: list[ev.Cue
     return found[0].actor1 if found else None
 
 
-def _anaphoric(hit, parts, s, previous, index):
-    """'Washington called the decision regrettable': the target is whoever acted in the last event coded."""
-    if not previous or not ev.ANAPHORIC_OBJECT.match(s.text[hit.start :]):
+@dataclass(frozen=True)
+class Antecedents:
+    """Who the article's sentences so far point back at: the last actor who acted, and the last attacker.
+
+    Why two: 'the move' is whatever was done last, but 'the attack' only an attack; after 'Putin spoke with
+    Xi', China condemning 'the attack on the concert hall' was read as China accusing Putin."""
+
+    actor: str | None = None
+    attacker: str | None = None
+
+    def after(self, parts: list[act.Mention], found: list[Candidate], hits: list[ev.CueHit]) -> Antecedents:
+        """The antecedents once a sentence's candidates are coded."""
+        attacks = [c.actor1 for c in found if c.event_type is EventType.ASSAULT]
+        return Antecedents(_subject(parts, found, hits) or self.actor, (attacks or [self.attacker])[-1])
+
+
+def _anaphoric(hit, parts, s, previous: Antecedents | None, index):
+    """'Washington called the decision regrettable': the target is whoever acted in the last event coded;
+    'Egypt condemned the attack': whoever attacked last."""
+    named = ev.ANAPHORIC_OBJECT.match(s.text[hit.start :])
+    if not previous or not named:
+        return None
+    previous = previous.attacker if named.group("violence") else previous.actor
+    if not previous:
         return None
     sources = ev.sources_only(hit, parts, s.text, s.start)
     rolled = {index.rollup.get(c, c) for c in sources}
@@ -304,7 +325,7 @@ def extract(
         dropped=page.dropped,
     )
     last_pair: tuple[str, str] | None = None
-    last_actor: str | None = None
+    previous = Antecedents()
     for i, s in enumerate(sentences):
         hits = ev.find_cues(s.text, lexicon)
         own = sentence_mentions(s, date, index, lexicon, hits)
@@ -314,14 +335,14 @@ def extract(
             if not _overlaps(p, own)
         ]
         parts = sorted([m for m in own if m.role == "actor"] + pairs, key=lambda m: m.start)
-        found = sentence_candidates(s, parts, i in commentary, index, lexicon, hits, last_actor)
+        found = sentence_candidates(s, parts, i in commentary, index, lexicon, hits, previous)
         when = event_date(s.text, date)
         if when:
             found = [c.model_copy(update={"date": when.date, "date_source": when.source}) for c in found]
         result.interactions.extend(found)
         result.mentions.extend(sorted(own + pairs, key=lambda m: m.start))
         last_pair = _acting_pair(found) or last_pair
-        last_actor = _subject(parts, found, hits) or last_actor
+        previous = previous.after(parts, found, hits)
     result.actors = _actor_hits(result.mentions, index)
     result.interactions = inherit_themes(result.interactions, lexicon)
     result.themes = article_themes([s.text for s in sentences], result.interactions, lexicon)
