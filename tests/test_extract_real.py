@@ -654,6 +654,12 @@ def test_a_leaders_short_name_counts_while_in_office():
     assert extract(text, date="2019-06-05").interactions == []  # not in office: no one is named
     assert extract(text).interactions == []  # no date: nothing to tell by
     assert extract("Bush and Gorbachev met in Moscow.", date="1991-07-31").interactions == []
+    # the registry's leader of Belarus (he was unknown, so 'Lukashenko met Putin' coded nothing)
+    met = extract("Lukashenko met Putin in Minsk on Friday.", date="2024-02-08").interactions
+    assert [(c.actor1, c.actor2, c.event_type.value) for c in met] == [
+        ("BLR_LUKASHENKO", "RUS_PUTIN", "CONSULT")
+    ]
+    assert extract("Lukashenko met Yeltsin.", date="1993-02-01").interactions == []  # before his term
 
 
 @pytest.mark.parametrize(
