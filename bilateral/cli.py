@@ -18,12 +18,12 @@ from bilateral.bench import commands as bench_commands
 from bilateral.errors import BilateralError, FileFormatError, RecordError
 from bilateral.extract import commands as extract_commands
 from bilateral.filters import add_filter_arguments, filter_from_cli
-from bilateral.importers.bulk import release_memory
 from bilateral.importers.dispatch import FIELD, check_files, file_kind
 from bilateral.importers.field import import_field_files
 from bilateral.importers.formats import FORMATS
 from bilateral.importers.stream import Progress, import_files
 from bilateral.importers.update import update_gdelt
+from bilateral.memory import release_memory
 from bilateral.model import QuadClass, Theme
 from bilateral.model.files import advice
 from bilateral.registry import load_actors

@@ -5,6 +5,7 @@ import functools
 import streamlit as st
 
 from bilateral import export
+from bilateral.memory import released
 from bilateral.report import REPORT_CHARTS, contents_text, report_bytes
 from bilateral.wording import count_noun
 from ui import loaders, views
@@ -40,7 +41,7 @@ if fmt == "pdf" and not export.browser_available():
 figures = {name: loaders.figure_with_notes(name, flt) for name in REPORT_CHARTS}
 st.download_button(
     f"Build the report ({fmt.upper()})",
-    data=functools.partial(report_bytes, loaders.mirror(), flt, fmt, figures, loaders.notes(flt)),
+    data=released(functools.partial(report_bytes, loaders.mirror(), flt, fmt, figures, loaders.notes(flt))),
     file_name=file_name("report", flt, fmt),
     mime=export.MIME_TYPES[fmt],
     key="report_download",

@@ -16,6 +16,7 @@ import streamlit as st
 
 from bilateral import export
 from bilateral.filters import Filter
+from bilateral.memory import released
 from ui import loaders
 
 # Why "PNG", not "PNG (2x)" (it is twice the screen's resolution), and an extra-small gap: under the
@@ -90,7 +91,7 @@ def _buttons(makers: dict, name: str, flt: Filter, key: str, labels: dict | None
         for ext, make in makers.items():
             st.download_button(
                 (labels or {}).get(ext, ext.upper()),
-                data=make,
+                data=released(make),
                 file_name=file_name(name, flt, ext),
                 mime=export.MIME_TYPES[ext],
                 key=f"download_{key}_{ext}",

@@ -7,7 +7,6 @@ Why here: the record import (bilateral.importers.stream) and the field-data impo
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import queue
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -255,13 +254,3 @@ class SeenKeys:
         while self.runs and len(self.runs[-1]) <= 2 * len(run):
             run = np.sort(np.concatenate((self.runs.pop(), run)), kind="mergesort")
         self.runs.append(run)
-
-
-def release_memory() -> None:
-    """Give the heap an import freed back to the system (glibc's malloc_trim; a no-op elsewhere).
-
-    Why: freed chunks stay in the process otherwise, and the mirror sync that follows an import in the same
-    command then stacks its own peak on top of the import's (0.9 GB for a 1M-row import).
-    """
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
