@@ -78,6 +78,15 @@ class BlockReader:
         )
         self.read_options = pj.ReadOptions(block_size=1 << 20, use_threads=True)
 
+    @staticmethod
+    def reads_in_c(paths: Collection[Path]) -> bool:
+        """True when every file is JSONL, whose blocks pyarrow parses without holding Python's lock.
+
+        Why it matters: reading on a second thread pays only then. A CSV or a workbook is read line by line
+        in Python, and the writer, which takes the lock back for every row it binds, waited for the reader's
+        turn each time: a 100,000-record workbook took 59 s read ahead and 45 s read in turn."""
+        return all(Path(p).suffix.lower() in JSON_SUFFIXES for p in paths)
+
     def blocks(self, path: Path) -> Iterator[Block]:
         """The Blocks of one file, in order."""
         path = Path(path)

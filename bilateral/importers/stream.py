@@ -151,7 +151,8 @@ def import_files(
         writer = _Writer(connection, next_revision(connection))
         shown = 0
         with indexes_built_after(connection, is_big(paths, before[1], BYTES_PER_RECORD)):
-            for block in prefetched(blocks, depth=1):  # one block ahead: as fast as two, 13 MB less peak
+            # one block ahead (as fast as two, 13 MB less peak) where the reading leaves Python's lock free
+            for block in prefetched(blocks, depth=1) if reader.reads_in_c(paths) else blocks:
                 progress.read += block.read
                 problems += block.problems
                 writer.add(block, problems)

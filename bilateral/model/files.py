@@ -15,9 +15,10 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from bilateral.errors import FileFormatError, Problem, RecordError
-from bilateral.model.cells import cell_as_written
+from bilateral.model.cells import FORMULA_PREFIXES, cell_as_written
 from bilateral.model.records import Article, Interaction
 from bilateral.model.validation import article_from_dict, interaction_from_dict
+from bilateral.model.workbook import Sheet, Workbook, WorkbookError
 
 JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv"}
@@ -154,17 +155,15 @@ def _xlsx_records(path: Path) -> Iterator[tuple[str, int, dict | None, Problem |
 
     Why articles first: the Records page's workbook puts the interactions' sheet before the articles'; read
     in that order, a large one's interactions would be checked before their articles were read."""
-    from openpyxl import load_workbook  # only for workbooks: a second's import for every other command
-
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises zipfile, KeyError and its own errors for a damaged file
+        book = Workbook(path)
+    except WorkbookError as error:
         raise FileFormatError(f"{path}: not a readable Excel workbook ({error})") from error
-    try:
+    with book:
         sheets = []
-        for sheet in book.worksheets:
-            header = next(sheet.iter_rows(max_row=1, values_only=True), ())
-            names = [str(v).strip() if v is not None else "" for v in header]
+        for sheet in book.sheets:
+            header = next(book.rows(sheet), (0, []))
+            names = [str(v).strip() if v is not None else "" for v in header[1]] if header[0] == 1 else []
             if is_record(dict.fromkeys(names)):
                 sheets.append(("article_id" in names, sheet, names))
         if not sheets:
@@ -172,23 +171,34 @@ def _xlsx_records(path: Path) -> Iterator[tuple[str, int, dict | None, Problem |
                 f"{path}: no sheet whose first row names the columns of articles or interactions (the record "
                 "format in the README); nothing was read or written"
             )
-        for _, sheet, names in sorted(sheets, key=lambda item: item[0]):
-            where = f"{path}!{sheet.title}"
-            for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-                cells = [_cell_text(v) for v in values]
-                if cells.count(None) == len(cells):
-                    continue
-                if any(c is not None for c in cells[len(names) :]):
-                    yield where, number, None, Problem(where, number, "line", "has cells beyond the header")
-                    continue
-                yield where, number, {name: c for name, c in zip(names, cells, strict=False) if name}, None
-    finally:
-        book.close()
+        try:
+            for _, sheet, names in sorted(sheets, key=lambda item: item[0]):
+                yield from _sheet_records(book, sheet, names, f"{path}!{sheet.title}")
+        except WorkbookError as error:
+            raise FileFormatError(f"{path}: not a readable Excel workbook ({error})") from error
+
+
+def _sheet_records(book: Workbook, sheet: Sheet, names: list[str], where: str):
+    """(where, row, raw dict, None) per row of a sheet of records, or a problem for cells past the header."""
+    for number, values in book.rows(sheet, first=2):
+        cells = [_cell_text(v) for v in values]
+        if cells.count(None) == len(cells):
+            continue
+        if any(c is not None for c in cells[len(names) :]):
+            yield where, number, None, Problem(where, number, "line", "has cells beyond the header")
+            continue
+        yield where, number, {name: c for name, c in zip(names, cells, strict=False) if name}, None
 
 
 def _cell_text(value) -> str | None:
     """A cell as the text a CSV cell would hold: dates as YYYY-MM-DD, whole numbers without '.0'."""
-    if value is None or value == "":
+    if type(value) is str:  # most cells: text, as the exports write every one
+        return (
+            (value[1:] if value[1:].startswith(FORMULA_PREFIXES) else value)
+            if value[:1] == "'"
+            else value or None
+        )
+    if value is None:
         return None
     if isinstance(value, dt.datetime) and value.time() == dt.time():
         return value.date().isoformat()
