@@ -1,5 +1,6 @@
 """The workbook reader (bilateral.model.workbook) gives the values openpyxl's read-only mode gives, cell for
-cell, for workbooks as openpyxl (shared strings) and XlsxWriter (inline strings, our export) write them."""
+cell, for workbooks as openpyxl and XlsxWriter write them: strings inline (openpyxl, and XlsxWriter's
+constant-memory mode, our export) or in the shared table (XlsxWriter otherwise, as Excel saves them)."""
 
 from __future__ import annotations
 
@@ -68,8 +69,8 @@ def _openpyxl_book(path, epoch=None) -> None:
     book.save(path)
 
 
-def _xlsxwriter_book(path) -> None:
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False})
+def _xlsxwriter_book(path, shared: bool = False) -> None:
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": not shared, "strings_to_numbers": False})
     dates = book.add_format({"num_format": "yyyy-mm-dd"})
     sheet = book.add_worksheet("Records")
     sheet.write_row(0, 0, HEADER)
@@ -87,16 +88,18 @@ def _xlsxwriter_book(path) -> None:
     book.close()
 
 
-@pytest.mark.parametrize("writer", ["openpyxl", "openpyxl-1904", "xlsxwriter"])
+@pytest.mark.parametrize("writer", ["openpyxl", "openpyxl-1904", "xlsxwriter", "xlsxwriter-shared"])
 def test_cells_read_as_openpyxl_reads_them(tmp_path, writer):
     path = tmp_path / f"{writer}.xlsx"
-    if writer == "xlsxwriter":
-        _xlsxwriter_book(path)
+    if writer.startswith("xlsxwriter"):
+        _xlsxwriter_book(path, shared=writer.endswith("shared"))
+        with zipfile.ZipFile(path) as book:
+            assert ("xl/sharedStrings.xml" in book.namelist()) == writer.endswith("shared")
     else:
         _openpyxl_book(path, epoch=openpyxl.utils.datetime.CALENDAR_MAC_1904 if "1904" in writer else None)
     ours, theirs = _our_rows(path), _openpyxl_rows(path)
     assert ours == theirs
-    assert [title for title, _ in ours] == (["Records"] if writer == "xlsxwriter" else ["Records", "Notes"])
+    assert [title for title, _ in ours] == (["Records"] if "xlsxwriter" in writer else ["Records", "Notes"])
     records = dict(ours)["Records"]
     assert records[0] == (1, HEADER)
     assert records[1][1][3] == dt.datetime(2024, 2, 8)  # a date cell, told by its number format
@@ -163,3 +166,22 @@ def test_no_entity_of_a_workbook_is_expanded(tmp_path):
     with Workbook(hostile) as book:
         texts = [str(values[1]) for _, values in book.rows(book.sheets[0]) if len(values) > 1]
     assert texts and not any("x" * 1000 in text for text in texts)
+
+
+def test_a_cell_that_cannot_be_read_names_its_sheet_and_row(tmp_path):
+    """A shared string the table does not hold, or a number that is none: a named error, no traceback."""
+    good = tmp_path / "good.xlsx"
+    _xlsxwriter_book(good, shared=True)
+    with zipfile.ZipFile(good) as source:
+        sheet = source.read("xl/worksheets/sheet1.xml")
+    assert b'<c r="A3" t="s"><v>' in sheet
+    value = sheet.index(b"<v>", sheet.index(b'<c r="A3"'))
+    end = sheet.index(b"</v>", value) + len(b"</v>")
+    for bad in (b"<v>99999</v>", b"<v>x1</v>"):
+        broken = tmp_path / "broken.xlsx"
+        with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+            for name in source.namelist():
+                data = sheet[:value] + bad + sheet[end:] if name.endswith("sheet1.xml") else source.read(name)
+                target.writestr(name, data)
+        with Workbook(broken) as book, pytest.raises(WorkbookError, match=r"^Records, row 3: "):
+            list(book.rows(book.sheets[0]))

@@ -91,7 +91,10 @@ class Workbook:
                 for _, element in etree.iterparse(handle, events=("end",), tag=_ROW, **_SAFE):
                     number = int(element.get("r") or number + 1)
                     if number >= first:
-                        values = _row_values(element, columns, strings, dates, durations, epoch)
+                        try:
+                            values = _row_values(element, columns, strings, dates, durations, epoch)
+                        except (IndexError, ValueError) as error:  # a shared string not there, a bad number
+                            raise WorkbookError(f"{sheet.title}, row {number}: {error}") from error
                         if values:
                             yield number, values
                     element.clear()  # and the rows before it: memory stays flat
