@@ -848,3 +848,20 @@ def test_apologies_received_and_strikes_that_are_no_deal(sentence, expected):
     """'Russia received an apology from Turkey' coded nothing; 'struck' was no cue, so 'Kyiv was struck by
     Russian missiles' coded nothing, and 'the attack' after it had no attacker to point back at."""
     assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a state's protest is diplomatic (ACCUSE, -2); it was coded as a demonstration (PROTEST, -6.5)
+        ("Chile protested the Argentine patrol near the islands.", {("CHL", "ARG", "ACCUSE")}),
+        ("Peru protested to Bolivia over the border post.", {("PER", "BOL", "ACCUSE")}),
+        ("Norway filed a formal protest with Russia.", {("NOR", "RUS", "ACCUSE")}),
+        ("Finland sent a protest note to Belarus.", {("FIN", "BLR", "ACCUSE")}),
+        # people protesting against or outside: a demonstration, as before
+        ("Hundreds of Serbians protested against Kosovo in Belgrade.", {("SRB", "KSV", "PROTEST")}),
+        ("Thousands protested to demand that Serbia free the prisoners.", set()),
+    ],
+)
+def test_a_protest_made_to_a_state_is_an_accusation_a_rally_a_protest(sentence, expected):
+    assert _typed(sentence) == expected
