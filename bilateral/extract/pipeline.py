@@ -258,14 +258,14 @@ def _anaphoric(hit, parts, s, previous: Antecedents | None, index):
     named = ev.ANAPHORIC_OBJECT.match(s.text[hit.start :])
     if not previous or not named:
         return None
-    previous = previous.attacker if named.group("violence") else previous.actor
-    if not previous:
+    antecedent = previous.attacker if named.group("violence") else previous.actor
+    if not antecedent:
         return None
     sources = ev.sources_only(hit, parts, s.text, s.start)
     rolled = {index.rollup.get(c, c) for c in sources}
-    if not sources or index.rollup.get(previous, previous) in rolled:
+    if not sources or index.rollup.get(antecedent, antecedent) in rolled:
         return None
-    return sources, [previous], False
+    return sources, [antecedent], False
 
 
 def _candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon) -> Candidate:

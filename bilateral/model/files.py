@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from bilateral.errors import FileFormatError, Problem, RecordError
-from bilateral.model.cells import FORMULA_PREFIXES, cell_as_written
+from bilateral.model.cells import cell_as_written
 from bilateral.model.records import Article, Interaction
 from bilateral.model.validation import article_from_dict, interaction_from_dict
 from bilateral.model.workbook import Sheet, Workbook, WorkbookError
@@ -193,11 +193,7 @@ def _sheet_records(book: Workbook, sheet: Sheet, names: list[str], where: str):
 def _cell_text(value) -> str | None:
     """A cell as the text a CSV cell would hold: dates as YYYY-MM-DD, whole numbers without '.0'."""
     if type(value) is str:  # most cells: text, as the exports write every one
-        return (
-            (value[1:] if value[1:].startswith(FORMULA_PREFIXES) else value)
-            if value[:1] == "'"
-            else value or None
-        )
+        return cell_as_written(value) or None
     if value is None:
         return None
     if isinstance(value, dt.datetime) and value.time() == dt.time():
