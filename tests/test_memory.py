@@ -3,8 +3,6 @@ mirror's DuckDB hands its own back after each task."""
 
 from __future__ import annotations
 
-import duckdb
-
 from bilateral import memory, store
 from bilateral.analysis.mirror import Mirror
 
@@ -50,4 +48,3 @@ def test_the_mirror_hands_duckdbs_freed_memory_back(tmp_path):
     )
     assert settings["allocator_flush_threshold"] in ("0 bytes", "0MB", "0B")
     assert settings["allocator_background_threads"] == "true"
-    assert isinstance(mirror.con, duckdb.DuckDBPyConnection)

@@ -276,6 +276,30 @@ def test_each_moves_trend_is_its_weeks_completed_with_zeros():
     assert len(found) >= 3
 
 
+@pytest.mark.parametrize(
+    "flt", [ALL, Filter(themes=(Theme.TRADE,)), Filter(themes=(Theme.ENERGY, Theme.TRADE))], ids=str
+)
+def test_each_moves_trend_counts_its_own_theme_as_the_weekly_cells_do(flt):
+    """Rows carrying several themes (energy and trade) beside rows of one (trade): each move's trend is the
+    weekly count of its pair under its theme alone, for undirected and directed moves alike."""
+    mixed = weekly_rows([[4.0, 4.0] if i < 60 else [-6.0] * 5 for i in range(63)], theme="energy;trade")
+    trade_only = weekly_rows([[4.0] * (i % 4) for i in range(63)], dyad=("CHN", "USA"), theme="trade").assign(
+        id=lambda f: "t" + f["id"], article_id=lambda f: "t" + f["article_id"]
+    )
+    db = frame_db(pd.concat([mixed, trade_only], ignore_index=True))
+    day = week_end(62)
+    found = watch.moves(db, flt, day, kinds=("undirected", "directed"))
+    last = watch.week_of(day)
+    first = last - 55 * watch.WEEK
+    cells = watch.weekly_cells(db, flt, first, last)
+    assert set(found["kind"]) == {"undirected", "directed"} and found["pair"].nunique() >= 4
+    for move in found.itertuples():
+        mine = cells.loc[
+            (cells["kind"] == move.kind) & (cells["pair"] == move.pair) & (cells["theme"] == move.theme)
+        ]
+        assert move.trend == watch.complete(mine, first, last)["count"].astype(float).tolist()
+
+
 def test_a_theme_filter_measures_only_its_themes():
     """Records of the filtered theme that carry other themes too are not counted under those themes."""
     energy_and_trade = weekly_rows(
