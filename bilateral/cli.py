@@ -268,7 +268,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.set_defaults(func=cmd_update)
     p = commands.add_parser("export-data", help="write the filtered records as JSONL, CSV or XLSX")
-    p.add_argument("--format", choices=DATA_FORMATS, help="default: from the -o suffix, else jsonl")
+    p.add_argument(
+        "--format", choices=DATA_FORMATS, help="default: from the -o suffix (jsonl for a name without one)"
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument(
         "--order",

@@ -229,17 +229,17 @@ def test_export_data_round_trips_through_import(db, tmp_path, new_db_url):
 
 def test_export_data_writes_the_format_its_file_name_says(db, tmp_path, monkeypatch, capsys):
     """`-o records.csv` is CSV without `--format csv` (it was JSON lines in a .csv); .xlsx is a workbook;
-    any other name JSON lines; `--format` still wins."""
+    a name without a suffix JSON lines; `--format` still wins."""
     import openpyxl
 
     monkeypatch.setenv("BILATERAL_DB", db)
-    for name in ("r.csv", "r.xlsx", "r.jsonl", "r.txt"):
+    for name in ("r.csv", "r.xlsx", "r.jsonl", "r"):
         assert main(["export-data", "--theme", "cyber", "-o", str(tmp_path / name)]) == 0
     assert "(XLSX)" in capsys.readouterr().out
     rows = list(csv.DictReader((tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()))
     lines = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
     interactions = [r["id"] for r in lines if "event_type" in r]
-    assert [r["id"] for r in rows] == interactions and (tmp_path / "r.txt").read_text() == (
+    assert [r["id"] for r in rows] == interactions and (tmp_path / "r").read_text() == (
         tmp_path / "r.jsonl"
     ).read_text()
     book = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)
@@ -247,6 +247,31 @@ def test_export_data_writes_the_format_its_file_name_says(db, tmp_path, monkeypa
     assert [row[0] for row in book["Records"].iter_rows(min_row=2, values_only=True)] == interactions
     assert main(["export-data", "--theme", "cyber", "--format", "csv", "-o", str(tmp_path / "x.jsonl")]) == 0
     assert (tmp_path / "x.jsonl").read_text(encoding="utf-8-sig").startswith("id,date,")
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "named"),
+    [
+        (["export-data"], "records.json", ".jsonl, .csv or .xlsx"),
+        (["report"], "brief.docx", ".pdf or .html"),
+        (["chart", "timeline"], "chart.jpg", ".png, .svg, .pdf or .html"),
+    ],
+)
+def test_a_suffix_that_names_no_format_is_an_error_and_writes_nothing(
+    db, command, name, named, tmp_path, monkeypatch, capsys
+):
+    """`report -o brief.docx` wrote a PDF under a name Word cannot open: a suffix the command cannot write
+    is named with those it can, and nothing is written; `--format` still says what to write under any name."""
+    monkeypatch.setenv("BILATERAL_DB", db)
+    out = tmp_path / name
+    assert main([*command, "--theme", "cyber", "-o", str(out)]) == 1
+    assert f"{out}: cannot tell the format from '{out.suffix}' (name the file {named}, or give --format)" in (
+        capsys.readouterr().err
+    )
+    assert not out.exists()
+    given = {"export-data": "jsonl", "report": "html", "chart": "svg"}[command[0]]
+    assert main([*command, "--theme", "cyber", "--format", given, "-o", str(out)]) == 0
+    assert out.stat().st_size > 0
 
 
 def test_export_data_to_stdout_keeps_its_message_out_of_the_data(db):

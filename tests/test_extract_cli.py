@@ -168,3 +168,29 @@ def test_evaluate_names_the_line_of_a_curated_file_that_is_no_interaction(tmp_pa
     assert "'TALK' is not a valid EventType" in out.stderr
     path.write_text(json.dumps(talks) + "\nnot json\n")
     assert f"{path}:2: not a curated interaction" in run("evaluate", str(path)).stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('{"id": "s1", "text": "China and Russia held talks."}\n{"id": "s2"}\n', ":2: bad gold record"),
+        (
+            '[{"event": "CONSULT", "text": "Talks were held."}]',
+            ": not a PLOVER gold-standard file",
+        ),
+    ],
+)
+def test_a_gold_record_without_a_field_names_the_field_as_missing(text, where, tmp_path):
+    """A bare KeyError read "bad gold record: 'text'"; the message says the field is missing and which files
+    the command reads."""
+    from bilateral.errors import ExtractError
+    from bilateral.extract.evaluate import load_gold
+
+    path = tmp_path / ("gold.json" if text.startswith("[") else "gold.jsonl")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ExtractError) as caught:
+        load_gold(path)
+    message = str(caught.value)
+    assert (
+        message.startswith(f"{path}{where}: the field '") and "' is missing (gold files: our gold" in message
+    )

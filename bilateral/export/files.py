@@ -19,11 +19,22 @@ T = TypeVar("T")
 
 
 def output_format(output: str | Path, given: str | None, allowed: tuple[str, ...], default: str) -> str:
-    """The format asked for, else the one the file name's suffix names, else the default."""
+    """The format asked for, else the one the file name's suffix names, else (a name without a suffix,
+    standard output) the default; ExportError for a suffix that names none of them.
+
+    Why not the default for any suffix: `report -o brief.docx` wrote a PDF under a name Word cannot open."""
     if given:
         return given
     suffix = Path(output).suffix.lower().lstrip(".")
-    return suffix if suffix in allowed else default
+    if suffix in allowed:
+        return suffix
+    if suffix and not _is_stdout(output):
+        *rest, last = (f".{kind}" for kind in allowed)
+        kinds = f"{', '.join(rest)} or {last}" if rest else last
+        raise ExportError(
+            f"{output}: cannot tell the format from '.{suffix}' (name the file {kinds}, or give --format)"
+        )
+    return default
 
 
 def report_written(output: str | Path, message: str) -> None:

@@ -211,7 +211,7 @@ def load_gold(path: Path | str) -> list[GoldRecord]:
         try:
             return [r for r in (plover_record(raw) for raw in json.loads(text)) if r]
         except (json.JSONDecodeError, KeyError, ValueError) as error:
-            raise ExtractError(f"{path}: not a PLOVER gold-standard file: {error}") from error
+            raise ExtractError(f"{path}: not a PLOVER gold-standard file: {_reason(error)}") from error
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), None)
     if first and _is_curated(first):
@@ -222,8 +222,21 @@ def load_gold(path: Path | str) -> list[GoldRecord]:
             try:
                 records.append(own_record(json.loads(line)))
             except (json.JSONDecodeError, KeyError, ValueError) as error:
-                raise ExtractError(f"{path}:{number}: bad gold record: {error}") from error
+                raise ExtractError(f"{path}:{number}: bad gold record: {_reason(error)}") from error
     return records
+
+
+def _reason(error: Exception) -> str:
+    """What is wrong with a gold record, in words: a missing field is named as such.
+
+    Why: a KeyError printed bare ("bad gold record: 'text'") did not say that the field was missing, or
+    which files the command reads (our gold JSONL, a PLOVER JSON array, data/interactions.jsonl)."""
+    if isinstance(error, KeyError):
+        return (
+            f"the field {error.args[0]!r} is missing (gold files: our gold JSONL, a PLOVER JSON array, "
+            "or the curated interactions)"
+        )
+    return str(error)
 
 
 @dataclass

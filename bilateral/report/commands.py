@@ -18,13 +18,19 @@ REPORT_FORMATS = ("pdf", "html")
 def register(subparsers) -> None:
     """Add the `report` and `chart` commands to the CLI."""
     p = subparsers.add_parser("report", help="the report (charts, key events, sources) as PDF or HTML")
-    p.add_argument("--format", choices=REPORT_FORMATS, help="default: from the -o suffix, else pdf")
+    p.add_argument(
+        "--format", choices=REPORT_FORMATS, help="default: from the -o suffix (pdf for a name without one)"
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     add_filter_arguments(p)
     p.set_defaults(func=cmd_report)
     p = subparsers.add_parser("chart", help="one chart as PNG, SVG, PDF or offline HTML, with its caption")
     p.add_argument("name", choices=CHART_NAMES)
-    p.add_argument("--format", choices=export.CHART_FORMATS, help="default: from the -o suffix, else png")
+    p.add_argument(
+        "--format",
+        choices=export.CHART_FORMATS,
+        help="default: from the -o suffix (png for a name without one)",
+    )
     p.add_argument("--scale", type=float, default=2, help="PNG pixels per layout pixel (default 2)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     add_filter_arguments(p)
