@@ -9,6 +9,7 @@ both use it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import uuid
 from collections.abc import Callable
@@ -24,8 +25,11 @@ def write_whole(output: str | Path, write: Callable[[IO], T], text: bool = False
 
     text: the handle takes str (UTF-8, no newline translation), else bytes. A target that is a symbolic
     link or not a regular file (/dev/stdout, a named pipe) is written in place: swapping it would replace
-    the link or the device with a file."""
+    the link or the device with a file. A database at `output` (DATABASE_IN_THE_WAY) is never replaced:
+    FileExistsError, and nothing is written."""
     target = Path(output)
+    if target.is_file() and _is_database(target):
+        raise FileExistsError(errno.EEXIST, DATABASE_IN_THE_WAY)
     if target.is_symlink() or (target.exists() and not target.is_file()):
         with _opened(target, text, new=False) as stream:
             return write(stream)
@@ -38,6 +42,27 @@ def write_whole(output: str | Path, write: Callable[[IO], T], text: bool = False
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+DATABASE_IN_THE_WAY = "a database is there, and a file written here would replace it (choose another name)"
+# The first bytes of the files no export, report, chart or backup may replace: a SQLite database (the
+# store), SQLite's write-ahead log beside it, and a DuckDB database (the page-query mirror: "DUCK" after
+# its 8-byte checksum).
+_SQLITE = b"SQLite format 3\x00"
+_SQLITE_WAL = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+
+
+def _is_database(path: Path) -> bool:
+    """True when the regular file at `path` is a SQLite or DuckDB database (or SQLite's log).
+
+    Why: `backup bilateral.sqlite3` (the store's own name where the backup's was meant) replaced the
+    store with its backup, and the store was gone; the same for an export or a chart written over it."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return False
+    return head.startswith(_SQLITE) or head[:4] in _SQLITE_WAL or head[8:12] == b"DUCK"
 
 
 def _opened(path: Path, text: bool, new: bool = True) -> IO:

@@ -1,5 +1,6 @@
 """Files written whole or not at all (bilateral.file_writes): exports, report, charts, the backup."""
 
+import contextlib
 import os
 
 import pytest
@@ -73,3 +74,78 @@ def test_a_backup_is_written_through_it(store_url, tmp_path):
     counts = backup(store.connect(store_url).engine, target)
     lines = target.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 + sum(counts.values()) and list(folder.iterdir()) == [target]
+
+
+def _sqlite_store(path):
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE kept (value TEXT)")
+        connection.execute("INSERT INTO kept VALUES ('the analysts’ records')")
+    connection.close()
+    return path.read_bytes()
+
+
+def _duckdb_file(path):
+    import duckdb
+
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("CREATE TABLE kept AS SELECT 1 AS value")
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda tmp: _sqlite_store(tmp / "bilateral.sqlite3"),
+        lambda tmp: _duckdb_file(tmp / "bilateral.sqlite3.mirror.duckdb"),
+        lambda tmp: (tmp / "bilateral.sqlite3-wal").write_bytes(b"\x37\x7f\x06\x82" + bytes(28)) and None,
+    ],
+    ids=["sqlite store", "duckdb mirror", "sqlite log"],
+)
+def test_a_database_is_never_replaced_by_a_file_written_over_it(tmp_path, make):
+    """`backup bilateral.sqlite3` replaced the store with its backup: a database is refused, by its own
+    first bytes (whatever its name), also through a link, and nothing is written beside it."""
+    make(tmp_path)
+    (database,) = list(tmp_path.iterdir())
+    before = database.read_bytes()
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(database)
+    for target in (database, link):
+        with pytest.raises(FileExistsError, match="a database is there"):
+            write_whole(target, lambda handle: handle.write("backup\n"), text=True)
+        assert database.read_bytes() == before
+    assert sorted(tmp_path.iterdir()) == sorted([database, link])
+
+
+def test_the_backup_and_the_exports_refuse_the_stores_own_file(tmp_path, monkeypatch, capsys):
+    """Through the commands an analyst types: the store keeps every record and the command says why."""
+    import sqlite3
+
+    from bilateral import store
+    from bilateral.cli import main
+
+    def counts():
+        with contextlib.closing(sqlite3.connect(path)) as connection:
+            return [
+                connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "interactions")
+            ]
+
+    path = tmp_path / "bilateral.sqlite3"
+    monkeypatch.setenv("BILATERAL_DB", str(path))
+    store.connect(str(path)).engine.dispose()  # seeded from data/
+    seeded = counts()
+    assert seeded[1] > 600
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "g1", "text": "China and Russia held talks in Moscow."}\n', encoding="utf-8")
+    for command in (
+        ["backup", str(path)],
+        ["export-data", "--format", "jsonl", "-o", str(path)],
+        ["report", "--format", "html", "-o", str(path)],
+        ["chart", "timeline", "--format", "svg", "-o", str(path)],
+        ["extract", "--batch", str(gold), "-o", str(path)],
+    ):
+        assert main(command) == 1, command
+        assert f"{path}: " in (err := capsys.readouterr().err) and "a database is there" in err, command
+        assert counts() == seeded

@@ -9,6 +9,7 @@ from pathlib import Path
 from bilateral.errors import ExtractError
 from bilateral.extract.evaluate import evaluate, format_report, load_gold
 from bilateral.extract.pipeline import Extraction, extract
+from bilateral.file_writes import write_whole
 from bilateral.wording import count_noun
 
 
@@ -82,7 +83,10 @@ def run_batch(path: str, output: str | None) -> int:
         lines.append(json.dumps({"id": raw.get("id"), **result.to_dict()}, ensure_ascii=False))
     body = "".join(line + "\n" for line in lines)
     if output:
-        Path(output).write_text(body, encoding="utf-8")
+        try:
+            write_whole(output, lambda handle: handle.write(body), text=True)
+        except OSError as error:
+            raise ExtractError(f"cannot write {output}: {error.strerror or error}") from error
         print(f"{count_noun(len(lines), 'article')} coded -> {output}")
     else:
         sys.stdout.write(body)
