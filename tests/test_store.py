@@ -184,6 +184,20 @@ def test_newer_first_version_file_is_refused(tmp_path):
         store.connect(str(path), seed=False)
 
 
+def test_a_file_that_is_no_database_is_named_with_the_drivers_reason(tmp_path):
+    """BILATERAL_DB naming a JSONL file: the error says which database and why, in one line (it ended with
+    SQLAlchemy's "Background on this error" link), and the file is left as it was."""
+    path = tmp_path / "records.jsonl"
+    path.write_text('{"id": "a-1"}\n' * 200, encoding="utf-8")
+    with pytest.raises(StoreError) as caught:
+        store.connect(str(path), seed=False)
+    message = str(caught.value)
+    assert message == f"cannot bring the database sqlite:///{path} to schema {schema.head_revision()}: " + (
+        "file is not a database"
+    )
+    assert path.read_text(encoding="utf-8") == '{"id": "a-1"}\n' * 200
+
+
 def test_a_database_of_the_first_version_carries_over(tmp_path):
     """A file made by the first version (sqlite3, PRAGMA user_version 2) opens with nothing lost."""
     path = tmp_path / "old.sqlite3"

@@ -71,7 +71,13 @@ def upgrade(engine: Engine, target: str = "head") -> str:
                 _check_references(connection)
             return upgraded
     except SQLAlchemyError as error:
-        raise StoreError(f"cannot bring the database to schema {head_revision()}: {error}") from error
+        # the driver's reason, without SQLAlchemy's statement and "Background on this error" link, and
+        # which database: "file is not a database" alone did not say that BILATERAL_DB named a JSONL file
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        where = engine.url.render_as_string(hide_password=True)
+        raise StoreError(
+            f"cannot bring the database {where} to schema {head_revision()}: {reason}"
+        ) from error
 
 
 @contextlib.contextmanager
