@@ -28,7 +28,7 @@ def write_whole(output: str | Path, write: Callable[[IO], T], text: bool = False
     the link or the device with a file. A database at `output` (DATABASE_IN_THE_WAY) is never replaced:
     FileExistsError, and nothing is written."""
     target = Path(output)
-    if target.is_file() and _is_database(target):
+    if target.is_file() and is_database(target):
         raise FileExistsError(errno.EEXIST, DATABASE_IN_THE_WAY)
     if target.is_symlink() or (target.exists() and not target.is_file()):
         with _opened(target, text, new=False) as stream:
@@ -52,11 +52,12 @@ _SQLITE = b"SQLite format 3\x00"
 _SQLITE_WAL = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
 
 
-def _is_database(path: Path) -> bool:
+def is_database(path: Path) -> bool:
     """True when the regular file at `path` is a SQLite or DuckDB database (or SQLite's log).
 
     Why: `backup bilateral.sqlite3` (the store's own name where the backup's was meant) replaced the
-    store with its backup, and the store was gone; the same for an export or a chart written over it."""
+    store with its backup, and the store was gone; the same for an export or a chart written over it. The
+    import asks too, to say what such a file is rather than "not UTF-8"."""
     try:
         with path.open("rb") as handle:
             head = handle.read(16)

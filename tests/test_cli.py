@@ -1,5 +1,6 @@
 """The CLI, run in-process against a real database of each engine (SQLite file, PostgreSQL server)."""
 
+import contextlib
 import csv
 import json
 import re
@@ -73,6 +74,27 @@ def test_a_spreadsheet_import_cannot_read_is_named_as_one(name, what, tmp_path, 
     assert err.startswith(f"error: {path}: {what}; save it as an Excel workbook (.xlsx) or its sheet as CSV")
     assert "nothing was read or written" in err and "UTF-8 (byte" not in err
     assert not (tmp_path / "cli.sqlite3").exists()
+
+
+@pytest.mark.parametrize("name", ["team.sqlite3", "records.jsonl"])
+def test_a_database_given_to_import_is_named_as_one(name, tmp_path, monkeypatch, capsys):
+    """`import other.sqlite3` (another store, whatever its name) was called "not UTF-8 (byte 107 of the
+    line)"; the error says it is a database and how its records come across, and neither store changes."""
+    import sqlite3
+
+    monkeypatch.setenv("BILATERAL_DB", str(tmp_path / "cli.sqlite3"))
+    path = tmp_path / name
+    with contextlib.closing(sqlite3.connect(path)) as other:
+        other.execute("CREATE TABLE interactions (id TEXT)")
+        other.commit()
+    before = path.read_bytes()
+    assert main(["import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"error: {path}: a database, not a record file; to bring its records here, write them"
+    )
+    assert "nothing was read or written" in err and "UTF-8" not in err
+    assert path.read_bytes() == before and not (tmp_path / "cli.sqlite3").exists()
 
 
 def test_import_twice_adds_nothing_the_second_time(db, tmp_path):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilateral.errors import FileFormatError, Problem, RecordError
+from bilateral.file_writes import is_database
 from bilateral.importers.field import FieldProgress, import_field_files
 from bilateral.importers.formats import field_format
 from bilateral.importers.stream import Progress, import_files
@@ -51,16 +52,23 @@ SPREADSHEETS = {
 
 
 def check_files(paths: list[Path]) -> None:
-    """FileFormatError naming the first path that is not a file (a typo, a folder) or is a spreadsheet,
-    before any is read.
+    """FileFormatError naming the first path that is not a file (a typo, a folder), is a spreadsheet or is a
+    database, before any is read.
 
     Why: `import missing.tsv` ended in a Python traceback, from whichever reader opened it first; a
-    spreadsheet was read as field data and called "not UTF-8 (byte 13 of the line)"."""
+    spreadsheet was read as field data and called "not UTF-8 (byte 13 of the line)", and a database the
+    same."""
     for p in paths:
         path = Path(p)
         if not path.is_file():
             what = "a folder, not a file" if path.is_dir() else "no such file"
             raise FileFormatError(f"{path}: {what}; nothing was read or written")
+        if is_database(path):
+            raise FileFormatError(
+                f"{path}: a database, not a record file; to bring its records here, write them out of it "
+                "(export-data with BILATERAL_DB naming it, or backup) and import or restore that file; "
+                "nothing was read or written"
+            )
         if what := SPREADSHEETS.get(path.suffix.lower()):
             raise FileFormatError(
                 f"{path}: {what}; save it as an Excel workbook (.xlsx) or its sheet as CSV UTF-8 (the "
