@@ -210,6 +210,29 @@ def test_the_two_countries_are_the_two_that_acted_together():
     assert {("BRA", "EU"), ("IND", "EU")} <= found and ("USA", "EU") not in found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a measure under consideration is not yet taken: it was coded as the sanction, a fact
+        ("Canada is considering new sanctions on Iran.", ("CAN", "IRN", "intent")),
+        ("Australia is weighing fresh export curbs on Myanmar.", ("AUS", "MMR", "intent")),
+        ("Norway is mulling a ban on Iranian oil imports.", ("NOR", "IRN", "intent")),
+        # a new measure blocked or vetoed was not taken: Hungary's block was read as the EU's sanction
+        ("Slovakia blocked new EU sanctions on Belarus.", ("EU", "BLR", "intent")),
+        ("Austria vetoed new EU sanctions on Iran.", ("EU", "IRN", "intent")),
+        # guards: a measure taken stays a fact, whatever the sentence says of it afterwards
+        ("Canada imposed new sanctions on Iran.", ("CAN", "IRN", "fact")),
+        ("Australia adopted sanctions on Myanmar, considering them overdue.", ("AUS", "MMR", "fact")),
+    ],
+)
+def test_a_measure_considered_or_blocked_is_not_yet_taken(sentence, expected):
+    """'The EU is considering new sanctions on Russia' and 'Hungary blocked new EU sanctions on Russia' were
+    both coded as the EU's sanction, a fact: to the analyst, a measure in force."""
+    found = {(c.actor1, c.actor2, c.modality.value) for c in extract(sentence).interactions if c.score < 0}
+    assert expected in found, found
+    assert not any((a1, a2) == expected[:2] and mode != expected[2] for a1, a2, mode in found), found
+
+
 def test_a_proposed_measure_is_intent_not_fact():
     """'The European Commission proposed a ban on Russian gas imports' was coded as the ban, a fact."""
     (found,) = extract("The European Commission proposed a ban on Iranian oil imports.").interactions
