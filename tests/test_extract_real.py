@@ -233,6 +233,31 @@ def test_a_measure_considered_or_blocked_is_not_yet_taken(sentence, expected):
     assert not any((a1, a2) == expected[:2] and mode != expected[2] for a1, a2, mode in found), found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a denial of an act: no event of its own (its accuser is not named), and the act denied none either
+        ("Minsk denied supplying fuel to Russian troops.", set()),
+        ("Tehran denied that it had sent drones to Russia.", set()),
+        ("Caracas denied having shipped oil to Syria.", set()),
+        # the rest of the sentence is still read
+        (
+            "Pyongyang denied sending troops to Russia, and Seoul summoned the Russian ambassador.",
+            {("KOR", "RUS", "ACCUSE")},
+        ),
+        # guards: a denial of an accuser's claim answers the accuser; a denial of something to a party is
+        # aimed at the party; an act stated, not denied, stays an act
+        ("China denied Japanese claims that it was arming Russia.", {("CHN", "JPN", "REJECT")}),
+        ("Russia denied Japan access to the islands.", {("RUS", "JPN", "REJECT")}),
+        ("Minsk supplied fuel to Russian troops.", {("BLR", "RUS", "AID")}),
+    ],
+)
+def test_a_denied_act_is_no_event_and_the_denial_takes_no_party_of_it(sentence, expected):
+    """'Beijing denied supplying weapons to Russia' was coded as China rejecting Russia (-4): the denial
+    answers an accuser the sentence does not name, and Russia is only in the act denied."""
+    assert _rolled_up(sentence, lambda c: c.event_type.value) == expected
+
+
 def test_a_proposed_measure_is_intent_not_fact():
     """'The European Commission proposed a ban on Russian gas imports' was coded as the ban, a fact."""
     (found,) = extract("The European Commission proposed a ban on Iranian oil imports.").interactions

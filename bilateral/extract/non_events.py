@@ -1,6 +1,6 @@
 """Cues that are no event of their own: what a request asks for, what a warning says would happen or
-cautions against, the reason an earlier cue gives, the act a reaction names, and an agreement whose content
-is a measure against its target.
+cautions against, the reason an earlier cue gives, the act a reaction names, a denial of an act and the act
+it denies, and an agreement whose content is a measure against its target.
 
 Each is decided from the sentence's cues alone (before roles are read), except the agreement, whose caller
 knows whether it was mutual. Kept apart from events.py, which finds cues and reads their roles.
@@ -96,6 +96,39 @@ def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) 
     return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.THREATEN)
 
 
+# A denial of an act: "denied | supplying weapons", "denies | that it sent ...", "denied | having ...".
+_DENIAL = re.compile(r"den(?:y|ies|ied|ying)", re.IGNORECASE)
+_DENIED_ACT = re.compile(r"^\s+(?:[a-z]+ing\b|that\b|having\b)", re.IGNORECASE)
+# What stands between such a denial and a cue of the act it denies: "that it had", "having", nothing.
+_INSIDE_DENIAL = re.compile(r"^\s+(?:(?:that|having)\b[^,;:]*?)?$", re.IGNORECASE)
+
+
+def denial_of_an_act(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a denial whose object is an act, and for the cues of the act it denies ('Beijing denied
+    supplying weapons to Russia', 'Iran denied that it had sent drones'): the act did not happen as far
+    as the sentence says, and the denial answers an accuser the sentence does not name.
+
+    Why: the denial took the act's party for its target (China rejecting Russia, -4); a denial of an
+    accuser's claim ('denied US claims that ...') keeps its target, the accuser."""
+    if _is_act_denial(hit, sentence):
+        return True
+    return any(
+        h.end <= hit.start
+        and _is_act_denial(h, sentence)
+        and _INSIDE_DENIAL.match(sentence[h.end : hit.start])
+        for h in hits
+        if h is not hit
+    )
+
+
+def _is_act_denial(hit: CueHit, sentence: str) -> bool:
+    return bool(
+        hit.cue.event_type is EventType.REJECT
+        and _DENIAL.fullmatch(sentence[hit.start : hit.end])
+        and _DENIED_ACT.match(sentence[hit.end :])
+    )
+
+
 def _earlier_in_clause(
     hit: CueHit, hits: list[CueHit], sentence: str, which: Callable[[CueHit], bool]
 ) -> bool:
@@ -109,10 +142,11 @@ def _earlier_in_clause(
 
 def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
     """True for a cue that codes no event of its own, whoever its roles would name: asked for, warned of,
-    the reason of an earlier cue, or the act a reaction names."""
+    the reason of an earlier cue, the act a reaction names, or a denial of an act and the act denied."""
     return (
         requested(hit, hits, sentence)
         or warned_of(hit, hits, sentence, lexicon)
         or reason_of(hit, hits, sentence)
         or reacted_to(hit, hits, sentence)
+        or denial_of_an_act(hit, hits, sentence)
     )
