@@ -21,6 +21,14 @@ class Problem:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
 
+def driver_reason(error: Exception) -> str:
+    """The database driver's own message of a failed statement, in one line.
+
+    Why: SQLAlchemy's message adds the statement, its parameters and a "Background on this error" link;
+    the analyst needs only what the database said ("file is not a database", "UNIQUE constraint failed")."""
+    return str(getattr(error, "orig", None) or error).splitlines()[0]
+
+
 class BilateralError(Exception):
     """Base of every error Bilateral raises on purpose."""
 

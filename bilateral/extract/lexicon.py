@@ -31,6 +31,7 @@ class Cue:
     mediates: bool = False  # "X mediated between Y and Z": X acts on each of them, not Y with Z
     drafters: bool = False  # "voted for the US-drafted resolution on Iran": the target is its author
     received: bool = False  # "Russia received drones from Iran": the one after "from" gives
+    denies: bool = False  # "denied supplying weapons": an act denied, when an act (not a party) follows
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                     item.get("mediates", False),
                     item.get("drafters", False),
                     item.get("received", False),
+                    item.get("denies", False),
                 )
             )
     return tuple(cues)

@@ -96,8 +96,7 @@ def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) 
     return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.THREATEN)
 
 
-# A denial of an act: "denied | supplying weapons", "denies | that it sent ...", "denied | having ...".
-_DENIAL = re.compile(r"den(?:y|ies|ied|ying)", re.IGNORECASE)
+# A denial (a cue marked `denies`) of an act: "denied | supplying weapons", "denies | that it sent ...".
 _DENIED_ACT = re.compile(r"^\s+(?:[a-z]+ing\b|that\b|having\b)", re.IGNORECASE)
 # What stands between such a denial and a cue of the act it denies: "that it had", "having", nothing.
 _INSIDE_DENIAL = re.compile(r"^\s+(?:(?:that|having)\b[^,;:]*?)?$", re.IGNORECASE)
@@ -122,11 +121,7 @@ def denial_of_an_act(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
 
 
 def _is_act_denial(hit: CueHit, sentence: str) -> bool:
-    return bool(
-        hit.cue.event_type is EventType.REJECT
-        and _DENIAL.fullmatch(sentence[hit.start : hit.end])
-        and _DENIED_ACT.match(sentence[hit.end :])
-    )
+    return hit.cue.denies and bool(_DENIED_ACT.match(sentence[hit.end :]))
 
 
 def _earlier_in_clause(

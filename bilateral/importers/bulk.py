@@ -18,7 +18,7 @@ import numpy as np
 from sqlalchemy import Column, Connection, Table, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from bilateral.errors import StoreError
+from bilateral.errors import StoreError, driver_reason
 from bilateral.store.changes import record_change
 from bilateral.store.tables import articles, interactions
 
@@ -160,7 +160,7 @@ def bulk_transaction(engine, references_checked: bool, what: str):
         ):
             yield connection, transaction
     except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        reason = driver_reason(error)
         raise StoreError(f"nothing was imported: the database refused the {what} ({reason})") from error
 
 

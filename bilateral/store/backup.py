@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from bilateral.errors import Problem, RecordError, StoreError
+from bilateral.errors import Problem, RecordError, StoreError, driver_reason
 from bilateral.file_writes import write_whole
 from bilateral.model.validation import article_from_dict, interaction_from_dict
 from bilateral.store import schema
@@ -105,7 +105,7 @@ def restore(engine: Engine, path: Path) -> dict[str, int]:
             top = max(int(header.get("rev") or 0), 1)
             connection.execute(update(counters).where(counters.c.name == "rev").values(value=top))
     except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        reason = driver_reason(error)
         raise BackupError(f"{name}: nothing was restored: the database refused a row ({reason})") from error
     return done
 

@@ -15,7 +15,7 @@ from typing import Literal
 from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from bilateral.errors import StoreError
+from bilateral.errors import StoreError, driver_reason
 from bilateral.model import Article, Interaction, now_iso
 from bilateral.store.tables import articles, audit, deletions, interactions
 from bilateral.store.writes import article_row, interaction_row, next_revision
@@ -154,7 +154,7 @@ def _versioned(engine, kind, record_id, expected, actor, action, change) -> int:
             record_change(connection, rev, actor, action, kind, record_id, after["version"], before, after)
             return after["version"]
     except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        reason = driver_reason(error)
         raise StoreError(f"nothing was written: the database refused the change ({reason})") from error
 
 

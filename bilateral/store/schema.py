@@ -16,7 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from bilateral.errors import StoreError
+from bilateral.errors import StoreError, driver_reason
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 LEGACY_USER_VERSION = 2
@@ -71,12 +71,10 @@ def upgrade(engine: Engine, target: str = "head") -> str:
                 _check_references(connection)
             return upgraded
     except SQLAlchemyError as error:
-        # the driver's reason, without SQLAlchemy's statement and "Background on this error" link, and
         # which database: "file is not a database" alone did not say that BILATERAL_DB named a JSONL file
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
         where = engine.url.render_as_string(hide_password=True)
         raise StoreError(
-            f"cannot bring the database {where} to schema {head_revision()}: {reason}"
+            f"cannot bring the database {where} to schema {head_revision()}: {driver_reason(error)}"
         ) from error
 
 

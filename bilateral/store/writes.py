@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from bilateral.errors import StoreError
+from bilateral.errors import StoreError, driver_reason
 from bilateral.model import Article, Interaction, now_iso
 from bilateral.store.tables import articles, audit, counters, interactions, meta
 from bilateral.wording import count_noun
@@ -173,7 +173,7 @@ def add_records(
             return result
     except SQLAlchemyError as error:
         raise StoreError(
-            f"nothing was written: the database refused the records ({_reason(error)})"
+            f"nothing was written: the database refused the records ({driver_reason(error)})"
         ) from error
 
 
@@ -191,7 +191,7 @@ def save_article(engine, article: Article, items: list[Interaction], actor: str 
             return write_records(connection, [article], items, rev, KnownIds(connection), actor)
     except SQLAlchemyError as error:
         raise StoreError(
-            f"nothing was written: the database refused the records ({_reason(error)})"
+            f"nothing was written: the database refused the records ({driver_reason(error)})"
         ) from error
 
 
@@ -210,7 +210,3 @@ def count_rows(connection: Connection) -> tuple[int, int]:
             live.where(interactions.c.deleted_at.is_(None), articles.c.deleted_at.is_(None))
         ).scalar_one(),
     )
-
-
-def _reason(error: SQLAlchemyError) -> str:
-    return str(getattr(error, "orig", None) or error).splitlines()[0]
