@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import getpass
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -142,8 +143,9 @@ def cmd_export_data(args) -> int:
 
 def cmd_stats(args) -> int:
     """Counts of the filtered records, as text or one JSON object."""
+    flt = filter_from_cli(args)  # a bad filter stops the command before any store is opened (or created)
     with mirror_session(store.connect()) as mirror:
-        stats = summary.summary_stats(mirror, filter_from_cli(args))
+        stats = summary.summary_stats(mirror, flt)
     if args.json:
         print(json.dumps(stats, indent=2, ensure_ascii=False))
         return 0
@@ -308,9 +310,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _NoteHandler(logging.Handler):
+    """Writes `note: ...` to the stderr of the moment (a test's captured stream, not the one at start)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"note: {record.getMessage()}", file=sys.stderr)
+
+
+def _show_notes() -> None:
+    """The package's notes (a database created where none was) go to stderr, once per process."""
+    logger = logging.getLogger("bilateral")
+    if not any(isinstance(handler, _NoteHandler) for handler in logger.handlers):
+        logger.addHandler(_NoteHandler())
+        logger.setLevel(logging.INFO)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; a BilateralError is printed as `error: ...` with exit code 1."""
     args = build_parser().parse_args(argv)
+    _show_notes()
     try:
         return args.func(args)
     except BilateralError as error:

@@ -311,6 +311,7 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(db):
     import subprocess
     import sys
 
+    assert run_cli("stats", db=db).returncode == 0  # the store made first: its note is not the point here
     command = subprocess.Popen(
         [sys.executable, "-m", "bilateral", "stats"], cwd=ROOT, env={**os.environ, "BILATERAL_DB": str(db)},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -358,3 +359,16 @@ def test_init_creates_upgrades_and_seeds_on_each_engine(db):
     assert found and found[1] == schema.head_revision() and int(found[3]) >= 577
     again = run_cli("init", db=db)
     assert again.returncode == 0 and again.stdout == first.stdout
+
+
+def test_a_new_database_is_announced_once(tmp_path, monkeypatch, capsys):
+    """A mistyped BILATERAL_DB opened an empty store in silence, the analyst's records seemingly gone: the
+    first command says that it created one and where; the next says nothing."""
+    path = tmp_path / "typo" / "bilateral.sqlite3"
+    monkeypatch.setenv("BILATERAL_DB", str(path))
+    assert main(["stats", "--json"]) == 0
+    first = capsys.readouterr()
+    assert first.err == f"note: no database at {path}: created a new one\n"
+    assert json.loads(first.out)["articles"] > 0
+    assert main(["stats", "--json"]) == 0
+    assert capsys.readouterr().err == ""

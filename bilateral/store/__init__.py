@@ -7,6 +7,7 @@ mirror (bilateral.analysis.mirror), which follows the store by data revision.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import pandas as pd
@@ -25,6 +26,8 @@ __all__ = [
     "DATA_DIR", "PROJECT_ROOT", "SEED_FILES", "VAR_DIR", "ImportResult", "Store", "add_records", "connect",
     "data_fingerprint", "database_path", "database_url", "save_article", "seed_from_data",
 ]  # fmt: skip
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,12 @@ def articles_with_text(store: Store, limit: int = 5000) -> pd.DataFrame:
 def connect(url: str | None = None, seed: bool = True) -> Store:
     """Open the database (creating and upgrading its schema; seeding from data/ unless seed=False)."""
     resolved = database_url(url)
+    path = database_path(resolved)
+    new = path is not None and path.name != ":memory:" and not path.exists()
     store = Store(resolved, make_engine(resolved))
+    if new:
+        # a mistyped BILATERAL_DB used to open an empty store in silence, the analyst's records seemingly gone
+        log.info("no database at %s: created a new one", path)
     schema.upgrade(store.engine)
     ensure_store_id(store.engine)
     if seed:
