@@ -258,6 +258,32 @@ def test_a_denied_act_is_no_event_and_the_denial_takes_no_party_of_it(sentence, 
     assert _rolled_up(sentence, lambda c: c.event_type.value) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the act refused did not happen: Hungary turns down the EU, no EU sanction is in force
+        ("Austria refused to back new EU sanctions against Iran on Monday.", {("AUT", "EU", "REJECT")}),
+        ("Brazil declined to join Western sanctions on Moscow.", {("BRA", "WEST", "REJECT")}),
+        # refusing to condemn, criticise or sanction a party supports it (the curated records' convention)
+        ("India refused to condemn Russia over the war in Ukraine.", {("IND", "RUS", "SUPPORT")}),
+        ("South Africa declined to criticise Moscow at the UN.", {("ZAF", "RUS", "SUPPORT")}),
+        ("Belgrade refused to sanction Russia.", {("SRB", "RUS", "SUPPORT")}),
+        # refusing another act against a party rejects no one
+        ("Serbia refused to expel Russian diplomats.", set()),
+        # guards: refusing cooperation rejects its party; a refusal of the kind PLOVER codes stays
+        ("Germany refused to send Taurus missiles to Ukraine.", {("DEU", "UKR", "REJECT")}),
+        ("Pakistan refused to deploy peacekeepers in Iraq.", {("PAK", "IRQ", "REJECT")}),
+        # a request named as what is rejected is the rejected party's, not an act on a third
+        ("Turkey rejected a US request to stop buying Iranian gas.", {("TUR", "USA", "REJECT")}),
+    ],
+)
+def test_a_refused_act_is_no_event_and_refusing_to_condemn_is_support(sentence, expected):
+    """'Hungary refused to back new EU sanctions against Russia' gave an EU sanction in force, 'China refused
+    to condemn Russia' China rejecting Russia (-4), and 'Turkey rejected a US request to stop buying Russian
+    gas' a US request of Russia."""
+    assert _rolled_up(sentence, lambda c: c.event_type.value) == expected
+
+
 def test_a_proposed_measure_is_intent_not_fact():
     """'The European Commission proposed a ban on Russian gas imports' was coded as the ban, a fact."""
     (found,) = extract("The European Commission proposed a ban on Iranian oil imports.").interactions

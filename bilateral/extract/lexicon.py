@@ -32,6 +32,7 @@ class Cue:
     drafters: bool = False  # "voted for the US-drafted resolution on Iran": the target is its author
     received: bool = False  # "Russia received drones from Iran": the one after "from" gives
     denies: bool = False  # "denied supplying weapons": an act denied, when an act (not a party) follows
+    refuses: bool = False  # "refused to condemn": an act refused, when "to" and an act follow
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                     item.get("drafters", False),
                     item.get("received", False),
                     item.get("denies", False),
+                    item.get("refuses", False),
                 )
             )
     return tuple(cues)

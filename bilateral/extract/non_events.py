@@ -1,6 +1,7 @@
 """Cues that are no event of their own: what a request asks for, what a warning says would happen or
 cautions against, the reason an earlier cue gives, the act a reaction names, a denial of an act and the act
-it denies, and an agreement whose content is a measure against its target.
+it denies, a refusal of an act of conflict and any act refused, and an agreement whose content is a measure
+against its target.
 
 Each is decided from the sentence's cues alone (before roles are read), except the agreement, whose caller
 knows whether it was mutual. Kept apart from events.py, which finds cues and reads their roles.
@@ -26,6 +27,9 @@ _WARNED_AGAINST = re.compile(r"\b(?:warn|caution)\w*\b[^.;]{0,60}?\bagainst\s+$"
 _REACTED_TO = re.compile(
     r"^\s+(?:(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)?|the|this|that|these|those)\s+"
     r"(?:(?!(?:and|or|but|then|to|for|of|that|after|before|as|was|were|is|are|had|has|have)\b)[a-z-]+\s+){0,2}$"
+    # "rejected a US | request": the named party's act itself, no word between (not "a Security Council
+    # resolution | censuring Chad", the resolution's own act)
+    r"|^\s+(?:a|an)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s+$"
 )
 _FOR_THEIR = re.compile(r"\bfor\s+(?:their|its|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
@@ -124,6 +128,50 @@ def _is_act_denial(hit: CueHit, sentence: str) -> bool:
     return hit.cue.denies and bool(_DENIED_ACT.match(sentence[hit.end :]))
 
 
+# A refusal (a cue marked `refuses`) of an act: "refused | to condemn", "declined to | join".
+_REFUSED_TO = re.compile(r"^\s+to\s", re.IGNORECASE)  # after "refused"; "declined to" holds its own "to"
+_CUE_ENDS_IN_TO = re.compile(r"\bto$", re.IGNORECASE)
+# What stands between such a refusal and a cue of the act refused: "to back new EU", no comma or colon.
+_INSIDE_REFUSAL = re.compile(r"^\s+(?:to\s+)?[^,;:]*?$", re.IGNORECASE)
+# The refused act's own verb, right after the refusal: "refused to | expel".
+_REFUSED_VERB = re.compile(r"^\s+(?:to\s+)?$", re.IGNORECASE)
+# Acts aimed at a party, whose refusal rejects no one ("refused to expel Russian diplomats"); deploying
+# or mobilising is not among them ("refused to deploy peacekeepers in Iraq" rejects Iraq, as PLOVER codes).
+ACTS_AGAINST = {EventType.ACCUSE, EventType.THREATEN, EventType.SANCTION, EventType.COERCE, EventType.ASSAULT}
+
+
+def refusal_of_an_act(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for an act a refusal turns down ('Hungary refused to back new EU sanctions against Russia': no
+    sanction), and for a refusal whose own verb is an act against a party ('Serbia refused to expel Russian
+    diplomats'): the refused act did not happen, and declining to act against a party is no rejection of
+    it. (Refusing to condemn or sanction a party is a cue of support of its own, in the lexicon.)
+
+    Why: the first came out as an EU sanction in force, the second as Serbia rejecting Russia (-4). A
+    refusal of cooperation ('refused to sell arms to India') stays a rejection of its party."""
+    if _refuses_an_act(hit, sentence):
+        verb = next(
+            (h for h in hits if h.start >= hit.end and _REFUSED_VERB.match(sentence[hit.end : h.start])), None
+        )
+        if verb is not None and verb.cue.event_type in ACTS_AGAINST:
+            return True
+    return any(
+        h.end <= hit.start
+        and _refuses_an_act(h, sentence)
+        and _INSIDE_REFUSAL.match(sentence[h.end : hit.start])
+        and not new_clause(sentence, h.end, hit.start)
+        for h in hits
+        if h is not hit
+    )
+
+
+def _refuses_an_act(hit: CueHit, sentence: str) -> bool:
+    if not hit.cue.refuses:
+        return False
+    return bool(
+        _CUE_ENDS_IN_TO.search(sentence[hit.start : hit.end]) or _REFUSED_TO.match(sentence[hit.end :])
+    )
+
+
 def _earlier_in_clause(
     hit: CueHit, hits: list[CueHit], sentence: str, which: Callable[[CueHit], bool]
 ) -> bool:
@@ -137,11 +185,13 @@ def _earlier_in_clause(
 
 def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
     """True for a cue that codes no event of its own, whoever its roles would name: asked for, warned of,
-    the reason of an earlier cue, the act a reaction names, or a denial of an act and the act denied."""
+    the reason of an earlier cue, the act a reaction names, a denial of an act and the act denied, or a
+    refusal of an act of conflict and any act refused."""
     return (
         requested(hit, hits, sentence)
         or warned_of(hit, hits, sentence, lexicon)
         or reason_of(hit, hits, sentence)
         or reacted_to(hit, hits, sentence)
         or denial_of_an_act(hit, hits, sentence)
+        or refusal_of_an_act(hit, hits, sentence)
     )
