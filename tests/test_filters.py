@@ -1,6 +1,8 @@
 """Filter: the same object from the URL and the CLI, and each field applied to a frame."""
 
+import argparse
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -8,7 +10,15 @@ import pytest
 from bilateral.analysis import row_queries
 from bilateral.analysis.enrichment import enrich
 from bilateral.analysis.frames import frame_db
-from bilateral.filters import BY_KEY, Filter, filter_from_query, normalise_dyad
+from bilateral.errors import FilterError
+from bilateral.filters import (
+    BY_KEY,
+    Filter,
+    add_filter_arguments,
+    filter_from_cli,
+    filter_from_query,
+    normalise_dyad,
+)
 from bilateral.model import Dataset, EventType, Modality, QuadClass, Status, Theme
 from bilateral.registry import load_actors, rollup_map
 
@@ -178,10 +188,7 @@ def test_query_round_trip():
 
 def test_cli_round_trip():
     """The flags a filter prints (the app's "for every record, run ..." line) parse back to it, quoted."""
-    import argparse
     import shlex
-
-    from bilateral.filters import add_filter_arguments, filter_from_cli
 
     flt = Filter(themes=(Theme.ENERGY, Theme.MILITARY), dyads=("CHN-RUS",), min_score=-3.5,
                  date_from=dt.date(2014, 1, 1), text='gas "Power of Siberia"; rm -rf')  # fmt: skip
@@ -210,6 +217,28 @@ def test_bad_query_values_are_ignored_with_a_note(params, note):
     flt, notes = filter_from_query(params)
     assert flt == Filter()
     assert any(note in n for n in notes), notes
+
+
+@pytest.mark.parametrize(
+    ("params", "note"),
+    [
+        ({"dyad": "CHN-RSU"}, "dyad='CHN-RSU' is not valid (two codes like CHN-RUS; RSU is not in the actor "
+                              "registry: did you mean SAU, RUS, BRICS?)"),
+        ({"actor": "zzz"}, "actor='zzz' is not valid (an actor code such as CHN; ZZZ is not in the actor "
+                           "registry, data/actors.jsonl)"),
+    ],
+)  # fmt: skip
+def test_an_actor_code_the_registry_lacks_is_named_with_the_nearest(params, note):
+    """'CHN-RSU' found nothing in silence, as though China and Russia never met: every stored record's
+    actors are registry codes (imports check), so an unknown one is a typo, named with the nearest codes."""
+    flt, notes = filter_from_query(params)
+    assert flt == Filter() and notes == [f"Ignored {note}"]
+    parser = argparse.ArgumentParser()
+    add_filter_arguments(parser)
+    flag, value = next(iter(params.items()))
+    with pytest.raises(FilterError, match=re.escape(note)):
+        filter_from_cli(parser.parse_args([f"--{flag}", value]))
+    assert filter_from_query({"actor": "rus_putin", "dyad": "usa-chn"})[1] == []
 
 
 def test_good_values_survive_beside_bad_ones():

@@ -17,6 +17,7 @@ from bilateral.filters.fields import (
     SCORE_RANGE,
     THEME_BITS,
     FilterField,
+    UnknownCode,
     Widget,
     normalise_dyad,
     one_of,
@@ -90,7 +91,8 @@ def _parse_one(f: FilterField, value: str):
     try:
         return f.parse(value)
     except (ValueError, TypeError) as error:
-        raise FilterError(f"{f.key}={value!r} is not valid ({f.hint})") from error
+        detail = f"; {error}" if isinstance(error, UnknownCode) else ""
+        raise FilterError(f"{f.key}={value!r} is not valid ({f.hint}{detail})") from error
 
 
 def filter_from_query(params: Mapping[str, list[str] | str]) -> tuple[Filter, list[str]]:

@@ -8,11 +8,14 @@ written against the mirror's `rows` table (see bilateral.analysis.mirror).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from bilateral.model import Dataset, EventType, Modality, QuadClass, Status, Theme
+from bilateral.registry import load_actors
 
 SCORE_RANGE = (-10.0, 10.0)
 
@@ -78,10 +81,39 @@ def theme_mask(themes) -> int:
     return mask
 
 
+REGISTRY = "data/actors.jsonl"
+
+
+class UnknownCode(ValueError):
+    """An actor code the registry does not hold; its text says which, and the nearest codes."""
+
+
+@functools.cache
+def registry_codes() -> frozenset[str]:
+    """Every actor code of the registry: every stored record's actors are among them (imports check)."""
+    return frozenset(load_actors())
+
+
+def _known(code: str) -> str:
+    """The code, or UnknownCode. Why: 'CHN-RSU' found nothing in silence, as if the two never met."""
+    if code not in registry_codes():
+        near = difflib.get_close_matches(code, sorted(registry_codes()), n=3, cutoff=0.5)
+        known = f"{code} is not in the actor registry"
+        raise UnknownCode(f"{known}: did you mean {', '.join(near)}?" if near else f"{known}, {REGISTRY}")
+    return code
+
+
 def _code(value: str) -> str:
     if not value:
         raise ValueError("empty")
-    return value.upper()
+    return _known(value.upper())
+
+
+def _dyad(value: str) -> str:
+    dyad = normalise_dyad(value)
+    for code in dyad.split("-"):
+        _known(code)
+    return dyad
 
 
 def _nonempty(value: str) -> str:
@@ -222,7 +254,7 @@ FIELDS: tuple[FilterField, ...] = (
     FilterField(
         key="dyad",
         attr="dyads",
-        parse=normalise_dyad,
+        parse=_dyad,
         hint="two codes like CHN-RUS",
         sql=_dyads,
         describe=_phrase("dyads", ", ".join),
