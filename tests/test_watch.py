@@ -517,6 +517,15 @@ def test_watch_command_prints_flagged_moves_with_evidence(tmp_path):
     assert "--all lists the largest moves" in past.stdout
     bad = run_cli("watch", "--as-of", "soon", db=path)
     assert bad.returncode == 1 and "--as-of 'soon'" in bad.stderr
+    # a threshold, volume or limit of zero or below is a typo named, not "nothing moved beyond -1 σ"
+    for flag, value, kind in [
+        ("--threshold", "-1", "a number"),
+        ("--min-volume", "0", "a whole number"),
+        ("--min-volume", "1.5", "a whole number"),
+        ("--limit", "0", "a whole number"),
+    ]:
+        wrong = run_cli("watch", flag, value, db=path)
+        assert wrong.returncode == 2 and f"argument {flag}: '{value}' is not {kind} above 0" in wrong.stderr
 
 
 def test_a_moves_theme_in_words_is_its_label():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import math
@@ -12,6 +13,7 @@ from bilateral.analysis.watch import WatchSettings, move_evidence, moves, theme_
 from bilateral.errors import FilterError
 from bilateral.filters import add_filter_arguments, filter_from_cli
 from bilateral.store.notes import list_notes
+from bilateral.wording import count_noun
 
 
 def register(subparsers) -> None:
@@ -20,13 +22,35 @@ def register(subparsers) -> None:
         "watch", help="flagged moves of the last four weeks against each dyad's baseline"
     )
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="replay a past moment (default: the latest week)")
-    p.add_argument("--threshold", type=float, default=2.0, help="z-score beyond which a move is flagged (2)")
-    p.add_argument("--min-volume", type=int, default=3, help="events needed before anything is flagged (3)")
+    p.add_argument(
+        "--threshold", type=_above_zero(float), default=2.0, help="z-score beyond which a move is flagged (2)"
+    )
+    p.add_argument(
+        "--min-volume", type=_above_zero(int), default=3, help="events needed before anything is flagged (3)"
+    )
     p.add_argument("--all", action="store_true", help="list the largest moves even when none is flagged")
-    p.add_argument("--limit", type=int, default=10, help="at most this many moves (10)")
+    p.add_argument("--limit", type=_above_zero(int), default=10, help="at most this many moves (10)")
     p.add_argument("--json", action="store_true", help="one JSON object")
     add_filter_arguments(p)
     p.set_defaults(func=cmd_watch)
+
+
+def _above_zero(kind):
+    """An argparse type: a number of `kind` above zero. Why: '--threshold -1' said that nothing moved
+    beyond -1 σ, and '--limit 0' listed nothing, where a typo deserves its name."""
+
+    def parse(value: str):
+        try:
+            number = kind(value)
+        except ValueError:
+            number = None
+        if number is None or not number > 0:
+            raise argparse.ArgumentTypeError(
+                f"{value!r} is not a {'whole ' if kind is int else ''}number above 0"
+            )
+        return number
+
+    return parse
 
 
 def _as_of(value: str | None) -> dt.date | None:
@@ -130,9 +154,10 @@ def cmd_watch(args) -> int:
     print(f"What moved, {items[0]['recent_start']} to {items[0]['recent_end']} ({flt.describe()}):")
     for item in items:
         mark, theme = "⚑" if item["flagged"] else " ", theme_label(item["theme"])
+        events = count_noun(item["events_recent"], "event")
         print(
             f"{mark} {item['dyad']} · {theme}: {item['direction']}, {item['size']:.1f} σ "
-            f"({item['events_recent']} events in 4 weeks, {item['per_week_baseline']:.2f}/week before)"
+            f"({events} in 4 weeks, {item['per_week_baseline']:.2f}/week before)"
         )
         for e in item["evidence"]:
             print(
