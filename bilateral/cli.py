@@ -204,6 +204,7 @@ def cmd_backup(args) -> int:
 
 def cmd_restore(args) -> int:
     """Restore a backup into a database without records: validated, all or nothing."""
+    check_files([Path(args.file)])  # a mistyped name (or the store itself) stops it before a store is made
     db = store.connect(seed=False)
     auth.cli_acting(db.engine, auth.Role.ADMIN, "restore")
     try:

@@ -99,3 +99,13 @@ def test_backup_and_restore_from_the_cli(source, new_db_url, tmp_path):
     assert "restored" in restored.stdout
     again = run_cli("restore", str(path), db=target_url)
     assert again.returncode == 1 and "already holds records" in again.stderr
+
+
+def test_restore_of_a_missing_file_stops_before_a_store_is_made(tmp_path):
+    """`restore nothere.jsonl` with BILATERAL_DB naming a new file made (and left) an empty store before
+    it found that the backup was missing."""
+    target = tmp_path / "new.sqlite3"
+    result = run_cli("restore", str(tmp_path / "nothere.jsonl"), db=target)
+    assert result.returncode == 1
+    assert result.stderr == f"error: {tmp_path / 'nothere.jsonl'}: no such file; nothing was read or written\n"
+    assert list(tmp_path.iterdir()) == []
