@@ -284,6 +284,32 @@ def test_a_refused_act_is_no_event_and_refusing_to_condemn_is_support(sentence, 
     assert _rolled_up(sentence, lambda c: c.event_type.value) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the body whose summit it is, not the state of the city after it
+        (
+            "Brazilian President Luiz Inacio Lula da Silva attended the BRICS summit in Johannesburg.",
+            {("BRA", "BRICS", "CONSULT")},
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan attended the SCO summit in Astana.",
+            {("TUR", "SCO", "CONSULT")},
+        ),
+        ("Lavrov attended the ASEAN Regional Forum in Vientiane.", {("RUS", "ASEAN", "CONSULT")}),
+        # skipping one is a snub of the body
+        ("Xi Jinping skipped the G20 summit in Rio de Janeiro.", {("CHN", "G20", "REJECT")}),
+        ("Putin stayed away from the G20 summit in Bali.", {("RUS", "G20", "REJECT")}),
+        # a summit named after its host city: the body after it (the curated record's reading)
+        ("Iran attended the Shanghai summit as an SCO observer state.", {("IRN", "SCO", "CONSULT")}),
+    ],
+)
+def test_a_summit_attended_or_skipped_is_with_the_body_that_holds_it(sentence, expected):
+    """'Xi Jinping attended the BRICS summit in Kazan' was BRICS meeting Russia (the host city's state), and
+    'skipped the G20 summit in New Delhi' the G20 meeting India: the one who went or stayed away was lost."""
+    assert _rolled_up(sentence, lambda c: c.event_type.value) == expected
+
+
 def test_a_proposed_measure_is_intent_not_fact():
     """'The European Commission proposed a ban on Russian gas imports' was coded as the ban, a fact."""
     (found,) = extract("The European Commission proposed a ban on Iranian oil imports.").interactions

@@ -7,13 +7,15 @@ is a Candidate that keeps its cue, so the analyst sees why it was coded.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilateral.extract.actors import Mention
 from bilateral.extract.lexicon import Cue, Lexicon
-from bilateral.model import EventType, Modality
+from bilateral.model import ActorKind, EventType, Modality
+from bilateral.registry import load_actors
 
 COOPERATIVE_TO_AGREE = {
     EventType.COOPERATE,
@@ -255,6 +257,17 @@ def _codes(group: list[Mention]) -> list[str]:
     return out
 
 
+@functools.cache
+def _states() -> frozenset[str]:
+    """The registry's states: a city named in a summit's name ('the Shanghai summit') is no body met."""
+    return frozenset(code for code, actor in load_actors().items() if actor.kind is ActorKind.STATE)
+
+
+def _inside(hit: CueHit, parts: list[Mention], offset: int) -> list[int]:
+    """The parts named inside the cue's own words ('ban on | Russian | oil', 'attended the | BRICS | summit')."""
+    return [i for i, p in enumerate(parts) if hit.start < p.start - offset and p.end - offset <= hit.end]
+
+
 def roles(
     hit: CueHit, parts: list[Mention], sentence: str, offset: int
 ) -> tuple[list[str], list[str], bool] | None:
@@ -276,8 +289,11 @@ def roles(
     ):
         # "condemned the attack on | Kyiv": who suffered it is not who is blamed; "... by | Russia" is
         after = [i for i in after if _BY_NEXT.search(sentence[hit.end : parts[i].start - offset])][:1]
+    if hit.cue.gathering:  # "attended the BRICS summit in Kazan": the body named, not the place after it
+        bodies = [i for i in _inside(hit, parts, offset) if parts[i].codes[0] not in _states()]
+        after = bodies or after
     if not after:  # a cue that spans its object: "ban on | Russian | oil imports"
-        after = [i for i, p in enumerate(parts) if hit.start < p.start - offset and p.end - offset <= hit.end]
+        after = _inside(hit, parts, offset)
     if hit.cue.drafters:  # "voted for the US-drafted resolution on Iran": its author, not its subject
         after = _drafters(hit, parts, after, sentence, offset)
     prefix = sentence[: hit.start]

@@ -33,6 +33,7 @@ class Cue:
     received: bool = False  # "Russia received drones from Iran": the one after "from" gives
     denies: bool = False  # "denied supplying weapons": an act denied, when an act (not a party) follows
     refuses: bool = False  # "refused to condemn": an act refused, when "to" and an act follow
+    gathering: bool = False  # "attended the BRICS summit in Kazan": the body named in the span is the target
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                     item.get("received", False),
                     item.get("denies", False),
                     item.get("refuses", False),
+                    item.get("gathering", False),
                 )
             )
     return tuple(cues)
