@@ -106,6 +106,7 @@ def test_restore_of_a_missing_file_stops_before_a_store_is_made(tmp_path):
     it found that the backup was missing."""
     target = tmp_path / "new.sqlite3"
     result = run_cli("restore", str(tmp_path / "nothere.jsonl"), db=target)
+    missing = tmp_path / "nothere.jsonl"
     assert result.returncode == 1
-    assert result.stderr == f"error: {tmp_path / 'nothere.jsonl'}: no such file; nothing was read or written\n"
+    assert result.stderr == f"error: {missing}: no such file; nothing was read or written\n"
     assert list(tmp_path.iterdir()) == []

@@ -264,7 +264,7 @@ def _states() -> frozenset[str]:
 
 
 def _inside(hit: CueHit, parts: list[Mention], offset: int) -> list[int]:
-    """The parts named inside the cue's own words ('ban on | Russian | oil', 'attended the | BRICS | summit')."""
+    """The parts named inside the cue's words ('ban on | Russian | oil', 'attended the | BRICS | summit')."""
     return [i for i, p in enumerate(parts) if hit.start < p.start - offset and p.end - offset <= hit.end]
 
 
