@@ -240,6 +240,9 @@ def test_a_measure_considered_or_blocked_is_not_yet_taken(sentence, expected):
         ("Minsk denied supplying fuel to Russian troops.", set()),
         ("Tehran denied that it had sent drones to Russia.", set()),
         ("Caracas denied having shipped oil to Syria.", set()),
+        # so is a denial of reports or allegations no one is named as making
+        ("Minsk denied reports that it had sent fuel to Russian troops.", set()),
+        ("Tehran denied allegations of supplying drones to Moscow.", set()),
         # the rest of the sentence is still read
         (
             "Pyongyang denied sending troops to Russia, and Seoul summoned the Russian ambassador.",
@@ -248,6 +251,7 @@ def test_a_measure_considered_or_blocked_is_not_yet_taken(sentence, expected):
         # guards: a denial of an accuser's claim answers the accuser; a denial of something to a party is
         # aimed at the party; an act stated, not denied, stays an act
         ("China denied Japanese claims that it was arming Russia.", {("CHN", "JPN", "REJECT")}),
+        ("Beijing denied Western claims that it was arming Russia.", {("CHN", "WEST", "REJECT")}),
         ("Russia denied Japan access to the islands.", {("RUS", "JPN", "REJECT")}),
         ("Minsk supplied fuel to Russian troops.", {("BLR", "RUS", "AID")}),
     ],
@@ -308,6 +312,24 @@ def test_a_summit_attended_or_skipped_is_with_the_body_that_holds_it(sentence, e
     """'Xi Jinping attended the BRICS summit in Kazan' was BRICS meeting Russia (the host city's state), and
     'skipped the G20 summit in New Delhi' the G20 meeting India: the one who went or stayed away was lost."""
     assert _rolled_up(sentence, lambda c: c.event_type.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a protest over an act "of" someone is a protest made, not an allegation reported
+        ("Beijing lodged a formal protest with Tokyo over the detention of a Chinese captain.", "fact"),
+        ("Seoul protested to Moscow over the visit of a Russian warship.", "fact"),
+        # what an accusation alleges stays reported (the seed article's "accused China of hacking")
+        ("Washington accused Beijing of hacking its power grid.", "reported"),
+        ("Tokyo accused the Russian navy of violating its waters.", "reported"),
+    ],
+)
+def test_an_accusation_is_reported_only_for_what_it_alleges(sentence, expected):
+    """Any 'of' in the 60 characters after an accusation made it a report: 'protested to Tokyo over the
+    detention of a captain' was an allegation, its protest not counted as a fact."""
+    (found,) = extract(sentence).interactions
+    assert found.event_type.value == "ACCUSE" and found.modality.value == expected
 
 
 def test_a_proposed_measure_is_intent_not_fact():

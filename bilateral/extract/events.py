@@ -444,6 +444,13 @@ def _speaker_roles(hit, parts, subject, sentence, offset):
     return _codes(_group(parts, speakers[::-1], sentence, offset)), _codes(subject), False
 
 
+# What an accusation alleges: "accused Washington | of meddling", "charged that ..." (reported); not a
+# later "of" of its reason ("protested to Tokyo over the detention | of a captain": the protest is a fact).
+_ACCUSED_OF_WHAT = re.compile(
+    r"\s+(?:(?!(?:over|about|after|for|with|to|at|on|in)\b)[\w'’.-]+\s+){0,4}?(?:of|that)\b", re.IGNORECASE
+)
+
+
 def modality(
     hit: CueHit, sentence: str, source_start: int, commentary: bool, attributed: bool, lexicon: Lexicon
 ) -> Modality:
@@ -460,10 +467,7 @@ def modality(
         or warned
         or lexicon.reported.search(sentence[max(0, hit.start - 10) :])
         or _ALLEGED.search(sentence[clause_start : hit.start])
-        or (
-            hit.cue.event_type is EventType.ACCUSE
-            and re.search(r"\bof\b|\bthat\b", sentence[hit.end : hit.end + 60])
-        )
+        or (hit.cue.event_type is EventType.ACCUSE and _ACCUSED_OF_WHAT.match(sentence, hit.end))
     ):
         return Modality.REPORTED
     return Modality.FACT

@@ -101,9 +101,16 @@ def warned_of(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) 
 
 
 # A denial (a cue marked `denies`) of an act: "denied | supplying weapons", "denies | that it sent ...".
-_DENIED_ACT = re.compile(r"^\s+(?:[a-z]+ing\b|that\b|having\b)", re.IGNORECASE)
+# An accuser's word with no accuser named counts as the act: "denied (media) reports that it had sent ...".
+_UNNAMED_CLAIM = (
+    r"(?:(?:the\s+)?(?:media\s+|press\s+|recent\s+)?"
+    r"(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?)\s+)?"
+)
+_DENIED_ACT = re.compile(
+    rf"^\s+{_UNNAMED_CLAIM}(?:[a-z]+ing\b|that\b|having\b|of\s+[a-z]+ing\b)", re.IGNORECASE
+)
 # What stands between such a denial and a cue of the act it denies: "that it had", "having", nothing.
-_INSIDE_DENIAL = re.compile(r"^\s+(?:(?:that|having)\b[^,;:]*?)?$", re.IGNORECASE)
+_INSIDE_DENIAL = re.compile(rf"^\s+{_UNNAMED_CLAIM}(?:(?:that|having|of)\b[^,;:]*?)?$", re.IGNORECASE)
 
 
 def denial_of_an_act(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
