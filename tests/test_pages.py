@@ -124,6 +124,12 @@ def test_bad_url_values_are_ignored_with_a_note():
     assert "astrology" in notes and "quad" in notes and "from" in notes
     assert [t.value for t in at.multiselect(key="filter_theme").value] == ["energy"]
     assert param(at, "theme") == ["energy"] and "quad" not in at.query_params
+    # a mistyped actor code is named with the nearest codes, the good one kept
+    typo = page("overview", dyad=["CHN-RSU", "CHN-USA"])
+    assert "RSU is not in the actor registry: did you mean SAU, RUS, BRICS?" in " ".join(
+        w.value for w in typo.warning
+    )
+    assert param(typo, "dyad") == ["CHN-USA"]
 
 
 def test_network_deep_link_shows_the_ego_network_of_russia():
