@@ -104,3 +104,22 @@ def test_a_missing_file_or_bad_checksum_imports_nothing(empty_store, gdelt_serve
     with pytest.raises(UpdateError, match="MD5"):
         update_gdelt(empty_store.engine, dt.date(2016, 7, 27), f"{gdelt_server}/v2")
     assert empty_store.counts() == before
+
+
+def test_only_web_addresses_are_fetched_and_the_period_runs_forward(empty_store, gdelt_server, tmp_path):
+    """urllib also opens file:// and ftp://: a listing naming a local file would have been read from this
+    machine. Every address is checked before the first download; a period given upside down is named."""
+    secret = tmp_path / "20160728000000.export.CSV.zip"
+    secret.write_bytes(b"not for the import")
+    listing = tmp_path / "www" / "v2" / "masterfilelist.txt"
+    listing.write_text(listing.read_text() + f"1 {secret.as_uri()}\n")
+    before = empty_store.counts()
+    with pytest.raises(UpdateError, match=r"names 'file://.*' is not an http or https address; nothing was"):
+        update_gdelt(empty_store.engine, dt.date(2016, 7, 27), f"{gdelt_server}/v2")
+    with pytest.raises(UpdateError, match=r"the base URL 'ftp://mirror/' is not an http or https address"):
+        update_gdelt(empty_store.engine, dt.date(2016, 7, 27), "ftp://mirror")
+    with pytest.raises(UpdateError, match=r"--since 2016-07-28 is after --until 2016-07-27; nothing"):
+        update_gdelt(
+            empty_store.engine, dt.date(2016, 7, 28), f"{gdelt_server}/v2", until=dt.date(2016, 7, 27)
+        )
+    assert empty_store.counts() == before

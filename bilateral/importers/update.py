@@ -19,7 +19,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from bilateral.errors import BilateralError
 from bilateral.importers.field import FieldProgress, import_field_files
@@ -61,6 +61,14 @@ def parse_listing(text: str, base_url: str) -> list[Export]:
     return found
 
 
+def _web(url: str, what: str) -> str:
+    """The URL when it is http or https, else UpdateError. Why: urllib also opens file:// and ftp://, so a
+    mirror's listing naming file:///etc/... would have been read from this machine."""
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        raise UpdateError(f"{what} {url!r} is not an http or https address; nothing was fetched")
+    return url
+
+
 def _get(url: str) -> bytes:
     try:
         with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
@@ -97,9 +105,13 @@ def update_gdelt(
 ) -> FieldProgress:
     """Download the GDELT event exports dated since..until (inclusive) and import them, all or nothing
     (one History row, by `actor`)."""
-    base = (base_url or BASE_URLS[version]).rstrip("/") + "/"
+    if until is not None and until < since:
+        raise UpdateError(f"--since {since} is after --until {until}; nothing was fetched")
+    base = _web((base_url or BASE_URLS[version]).rstrip("/") + "/", "the base URL")
     listing = parse_listing(_get(base + LISTINGS[version]).decode("utf-8", "replace"), base)
     wanted = [e for e in listing if e.day >= since and (until is None or e.day <= until)]
+    for export in wanted:  # every address checked before the first download
+        _web(export.url, f"the listing {base + LISTINGS[version]} names")
     log(f"{len(wanted)} of {len(listing)} event exports listed at {base} are dated from {since}")
     with tempfile.TemporaryDirectory(prefix="bilateral-gdelt-") as folder:
         files = []
