@@ -123,3 +123,27 @@ def test_only_web_addresses_are_fetched_and_the_period_runs_forward(empty_store,
             empty_store.engine, dt.date(2016, 7, 28), f"{gdelt_server}/v2", until=dt.date(2016, 7, 27)
         )
     assert empty_store.counts() == before
+
+
+def test_a_redirect_away_from_the_web_is_not_followed(empty_store):
+    """A mirror answering with a redirect to ftp:// (which urlopen's default opener follows) is refused:
+    only HTTP and HTTPS are spoken."""
+
+    class Redirecting(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1:9/masterfilelist.txt")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirecting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with pytest.raises(UpdateError, match=r"masterfilelist\.txt: unknown url type: ftp"):
+            update_gdelt(empty_store.engine, dt.date(2016, 7, 27), base)
+    finally:
+        server.shutdown()
+    assert empty_store.counts() == (0, 0)

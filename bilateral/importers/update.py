@@ -61,6 +61,26 @@ def parse_listing(text: str, base_url: str) -> list[Export]:
     return found
 
 
+def _web_opener() -> urllib.request.OpenerDirector:
+    """An opener that speaks only HTTP and HTTPS (with proxies, redirects and errors as urlopen's), so a
+    redirect to ftp:// or file:// fails as an unknown address rather than being followed."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.UnknownHandler(),
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPRedirectHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
+_WEB = _web_opener()
+
+
 def _web(url: str, what: str) -> str:
     """The URL when it is http or https, else UpdateError. Why: urllib also opens file:// and ftp://, so a
     mirror's listing naming file:///etc/... would have been read from this machine."""
@@ -71,7 +91,7 @@ def _web(url: str, what: str) -> str:
 
 def _get(url: str) -> bytes:
     try:
-        with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+        with _WEB.open(url, timeout=TIMEOUT) as response:
             return response.read()
     except (urllib.error.URLError, OSError) as error:
         raise UpdateError(f"cannot fetch {url}: {getattr(error, 'reason', error)}") from None
@@ -82,7 +102,7 @@ def _download(export: Export, folder: Path) -> Path:
     target = folder / export.name
     digest = hashlib.md5(usedforsecurity=False)
     try:
-        with urllib.request.urlopen(export.url, timeout=TIMEOUT) as response, target.open("wb") as out:
+        with _WEB.open(export.url, timeout=TIMEOUT) as response, target.open("wb") as out:
             while chunk := response.read(1 << 20):
                 digest.update(chunk)
                 out.write(chunk)
