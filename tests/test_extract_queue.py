@@ -34,7 +34,7 @@ ARTICLES = {
         "</head><body><article><p>Qatar agreed to supply gas to Pakistan for ten years, officials said.</p>"
         "</article></body></html>"
     ),
-    "broken.txt": b"\xff\xfe\x00 not utf-8",
+    "broken.txt": b"\xc3\x28\x00 not utf-8",  # (it began with UTF-16's byte-order mark, now read as such)
     "empty.txt": "   ",
     "notes.csv": "ignored,because,not,an,article",
 }
@@ -195,3 +195,23 @@ def test_a_stored_url_is_found_in_another_form_without_normalising_every_stored_
         "Gas deal\n\nQatar agreed to supply gas to Pakistan.", url="https://example.org/gas%deal"
     )
     assert not (queue.add_draft(conn, missing.to_dict()).duplicate or "").startswith("same URL")
+
+
+def test_a_batch_says_what_it_did_not_read(conn, tmp_path):
+    """An empty batch said only 'queued 0 drafts', and a folder of folders the same: it names what it
+    reads and the subfolders it leaves; a page in windows-1251 (as its <meta> says) is read, not failed."""
+    empty = tmp_path / "empty"
+    (empty / "2024").mkdir(parents=True)
+    (empty / "notes.pdf").write_bytes(b"%PDF-1.4")
+    assert str(ingest_folder(conn, empty)) == (
+        "queued 0 drafts for review (0 flagged as likely duplicates); 0 files failed; "
+        "no .txt, .html, .htm, .md file in the folder; 1 subfolder not read (ingest each on its own)"
+    )
+    page = (
+        '<html><head><meta charset="windows-1251"></head>'
+        "<body><p>Россия и Китай провели переговоры в Пекине.</p></body></html>"
+    )
+    (empty / "page.html").write_bytes(page.encode("cp1251"))
+    report = ingest_folder(conn, empty)
+    assert report.queued == 1 and report.errors == [], report.errors
+    assert "Россия и Китай" in queue.list_drafts(conn)[0].result["article"]["text"]

@@ -9,6 +9,7 @@ from bilateral import store
 from bilateral.analysis import article_queries
 from bilateral.errors import ExtractError
 from bilateral.extract import extract
+from bilateral.extract.encoding import decode_article
 from bilateral.extract.pipeline import Extraction
 from bilateral.model import Direction, EventType, Modality
 from bilateral.registry import load_actors
@@ -89,9 +90,4 @@ def read_upload(upload) -> str:
         raise ExtractError(
             f"{upload.name} is {upload.size / 2**20:.1f} MB; files up to {MAX_UPLOAD_MB} MB can be added"
         )
-    try:
-        return upload.getvalue().decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ExtractError(
-            f"{upload.name} is not UTF-8 text; save it as UTF-8 and upload it again"
-        ) from error
+    return decode_article(upload.getvalue(), upload.name)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from bilateral.errors import ExtractError
+from bilateral.extract.encoding import decode_article
 from bilateral.extract.evaluate import evaluate, format_report, load_gold
 from bilateral.extract.pipeline import Extraction, extract
 from bilateral.file_writes import write_whole
@@ -46,13 +47,15 @@ def register(subparsers) -> None:
 
 
 def read_input(name: str) -> str:
-    """The text of a file, or of standard input for '-'; ExtractError names an unreadable file."""
+    """The text of a file (decode_article: UTF-8, a byte-order mark's encoding or an HTML page's charset),
+    or of standard input for '-'; ExtractError names an unreadable file."""
     if name == "-":
         return sys.stdin.read()
     try:
-        return Path(name).read_text(encoding="utf-8", errors="replace")
+        data = Path(name).read_bytes()
     except OSError as error:
         raise ExtractError(f"{name}: cannot read the article: {error.strerror}") from error
+    return decode_article(data, name)
 
 
 def run_extract(args) -> int:

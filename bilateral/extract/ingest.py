@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bilateral.errors import BilateralError, ExtractError
 from bilateral.extract import queue
+from bilateral.extract.encoding import decode_article
 from bilateral.extract.pipeline import extract
 from bilateral.wording import count_noun
 
@@ -27,12 +28,21 @@ class IngestReport:
     queued: int = 0
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
+    files: int | None = None  # article files found (None: not counted)
+    subfolders: int = 0  # folders inside, not read
 
     def __str__(self) -> str:
-        return (
+        line = (
             f"queued {count_noun(self.queued, 'draft')} for review ({self.duplicates} flagged as likely "
             f"duplicates); {count_noun(len(self.errors), 'file')} failed"
         )
+        if (
+            self.files == 0
+        ):  # an empty batch said only "queued 0 drafts": the wrong folder, or files of no kind read
+            line += f"; no {', '.join(SUFFIXES)} file in the folder"
+        if self.subfolders:
+            line += f"; {count_noun(self.subfolders, 'subfolder')} not read (ingest each on its own)"
+        return line
 
 
 def article_files(folder: Path) -> list[Path]:
@@ -43,17 +53,15 @@ def article_files(folder: Path) -> list[Path]:
 
 
 def read_article(path: Path) -> str:
-    """The UTF-8 text of one file; ExtractError saying what is wrong with it."""
+    """The text of one file (UTF-8, or what its byte-order mark or HTML charset says); ExtractError
+    saying what is wrong with it."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise ExtractError(f"{path.name}: cannot read the file: {error.strerror}") from error
     if len(data) > MAX_FILE_BYTES:
         raise ExtractError(f"{path.name}: {len(data) / 1e6:.1f} MB is too large for one article")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ExtractError(f"{path.name}: not UTF-8 text (byte {error.start}); save it as UTF-8") from error
+    text = decode_article(data, path.name)
     if not text.strip():
         raise ExtractError(f"{path.name}: the file is empty")
     return text
@@ -96,8 +104,9 @@ def ingest_folder(
     progress: Callable[[int, int, str], None] | None = None,
 ) -> IngestReport:
     """Queue every article file of the folder; failures are collected, never raised."""
-    report = IngestReport()
-    for _, draft, error in ingest_files(conn, article_files(folder), source, progress):
+    files = article_files(folder)
+    report = IngestReport(files=len(files), subfolders=sum(1 for p in folder.iterdir() if p.is_dir()))
+    for _, draft, error in ingest_files(conn, files, source, progress):
         if error:
             report.errors.append(error)
         else:
