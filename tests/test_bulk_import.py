@@ -251,6 +251,43 @@ def test_a_refused_import_names_every_problem_and_writes_nothing(db, tmp_path):
     assert stored(db) == ({}, {})
 
 
+def _hint(name: str, near: str) -> str:
+    return (f"{name}: not a field of the record format; did you mean {near}? rename the column, or remove it "
+            "to leave its values out")  # fmt: skip
+
+
+def test_a_column_no_record_field_takes_is_named_once_and_nothing_is_written(db, tmp_path, monkeypatch):
+    """A misspelt column ('sumary') was ignored and its values lost on import, with '1 file valid'; it is
+    named, once a file, with the field it was likely meant to be, in JSONL (read in blocks or line by line,
+    nested interactions too), CSV and a workbook; the exports' state dyad column is read and left."""
+    monkeypatch.setattr(blocks, "CHUNK_BYTES", 400)  # lines in several chunks: once per file, not per chunk
+    records = [{**ARTICLE, "sumary": "Lost?"}, {**INTERACTION, "dyad": "CHN-RUS"},
+               {**ARTICLE, "id": "a-2", "url": None, "sumary": "Again", "interactions": [
+                   {**INTERACTION, "id": "i-2", "article_id": None, "evidnce": "x"}]}]  # fmt: skip
+    path = tmp_path / "typo.jsonl"
+    path.write_text("\n".join(_lines(records)) + "\n", encoding="utf-8")
+    expected = [f"{path}:1: {_hint('sumary', 'summary')}", f"{path}:3: {_hint('evidnce', 'evidence')}"]
+    for read in (by_blocks, per_line):
+        assert [str(p) for p in read(path)[2]] == expected, read
+    with pytest.raises(RecordError):
+        import_files(db.engine, [path], ACTORS)
+    assert stored(db) == ({}, {})
+    csv_path = tmp_path / "typo.csv"
+    csv_path.write_text("id,date,acto1,actor2,dyad,event_type,evidence,article_id\n", encoding="utf-8")
+    assert [str(p) for p in per_line(csv_path)[2]] == [f"{csv_path}:1: {_hint('acto1', 'actor1')}"]
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Articles"
+    book.active.append(["id", "title", "date", "source", "sourc_url"])
+    book.active.append(["a-9", "Talks", "2024-02-08", "Example Wire", "https://example.org/9"])
+    book.save(tmp_path / "typo.xlsx")
+    problems = per_line(tmp_path / "typo.xlsx")[2]
+    assert [str(p) for p in problems] == [
+        f"{tmp_path / 'typo.xlsx'}!Articles:1: {_hint('sourc_url', 'source_url')}"
+    ]
+
+
 def test_interactions_without_their_articles_say_once_what_to_import(db, tmp_path):
     """The Records page's CSV (interactions only) imported into another store listed one 'no article with
     id' per row and no way out; the CLI and the Import page now end with what to import."""

@@ -24,7 +24,16 @@ from bilateral.errors import FileFormatError, Problem
 from bilateral.model import Article, Interaction, QuadClass
 from bilateral.model.columns import BlockValidator
 from bilateral.model.fields import base_type
-from bilateral.model.files import JSON_SUFFIXES, iter_raw_records, json_array_error, jsonl_record, records_of
+from bilateral.model.files import (
+    EXTRA_COLUMNS,
+    JSON_SUFFIXES,
+    iter_raw_records,
+    json_array_error,
+    jsonl_record,
+    nested_names,
+    records_of,
+    unknown_columns,
+)
 from bilateral.store.writes import article_row, interaction_row
 
 BLOCK_LINES = 20_000
@@ -59,9 +68,13 @@ def _arrow_type(annotation) -> pa.DataType:
 
 
 def _arrow_schema() -> pa.Schema:
-    """Every field of both declarations with the type its values must have (dates stay text)."""
+    """Every field of both declarations with the type its values must have (dates stay text), and the
+    exports' state dyad, read and left: any other key fails the parse, and its lines go the per-line way,
+    which names it (model.files.unknown_columns)."""
     fields = {**Article.model_fields, **Interaction.model_fields}
-    return pa.schema([(name, _arrow_type(info.annotation)) for name, info in fields.items()])
+    declared = [(name, _arrow_type(info.annotation)) for name, info in fields.items()]
+    read_and_left = [(name, pa.string()) for name in sorted(EXTRA_COLUMNS) if name != "interactions"]
+    return pa.schema([*declared, *read_and_left])  # "interactions" lines go the per-line way
 
 
 class BlockReader:
@@ -74,9 +87,10 @@ class BlockReader:
             Interaction, {"known_actors": known_actors}, store_forms={"themes": ";".join}
         )
         self.parse_options = pj.ParseOptions(
-            explicit_schema=_arrow_schema(), unexpected_field_behavior="ignore"
+            explicit_schema=_arrow_schema(), unexpected_field_behavior="error"
         )
         self.read_options = pj.ReadOptions(block_size=1 << 20, use_threads=True)
+        self.unknown: dict[str, set[str]] = {}  # per file: the unknown keys already reported
 
     @staticmethod
     def reads_in_c(paths: Collection[Path]) -> bool:
@@ -124,10 +138,15 @@ class BlockReader:
             slow |= self._validated(block, table.filter(pc.invert(has_article)), False)
             slow |= self._validated(block, table.filter(has_article), True)
         if slow:
+            seen = self.unknown.setdefault(str(path), set())
             for number in sorted(slow):
                 text = lines.text(number)
                 if text.strip():
-                    self._one(block, path, *jsonl_record(path, number, text))
+                    found = jsonl_record(path, number, text)
+                    if found[1] is not None:
+                        names = [*found[1], *nested_names(found[1])]
+                        block.problems += unknown_columns(path, number, names, seen)
+                    self._one(block, path, *found)
             block.articles.sort(key=lambda row: row[0])
             block.interactions.sort(key=lambda row: row[0])
         return block

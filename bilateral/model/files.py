@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import itertools
 import json
 import re
@@ -24,6 +25,42 @@ JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 RECORD_SUFFIXES = JSON_SUFFIXES | CSV_SUFFIXES | XLSX_SUFFIXES
+
+
+# What a record file may hold beside the records' own fields: the state dyad the exports add for a reader,
+# and an article's interactions nested in its JSON line. Any other column would be dropped in silence.
+EXTRA_COLUMNS = frozenset({"dyad", "interactions"})
+READABLE_COLUMNS = frozenset(Article.model_fields) | frozenset(Interaction.model_fields) | EXTRA_COLUMNS
+_FIELD_NAMES = sorted(READABLE_COLUMNS - EXTRA_COLUMNS)
+
+
+def unknown_columns(where: Path | str, line: int, names, seen: set[str] | None = None) -> list[Problem]:
+    """A problem for each column (or JSON key) no record field takes, with the nearest field's name; each
+    once when `seen` (the names already reported in the file) is given. Blank names are no column.
+
+    Why: a misspelt column ("sumary", "sourc_url") was ignored and its values lost on import, with "1 file
+    valid"; a misspelt required one gave "actor1: is required" on every line and no hint why."""
+    problems = []
+    for name in names:
+        if not name or name in READABLE_COLUMNS or (seen is not None and name in seen):
+            continue
+        if seen is not None:
+            seen.add(name)
+        near = difflib.get_close_matches(name, _FIELD_NAMES, n=1, cutoff=0.6)
+        hint = f"did you mean {near[0]}? " if near else ""
+        problems.append(
+            Problem(str(where), line, name, f"not a field of the record format; {hint}rename the column, or "
+                    "remove it to leave its values out")
+        )  # fmt: skip
+    return problems
+
+
+def nested_names(raw: dict) -> list[str]:
+    """The keys of an article line's nested interactions (its "interactions" list), each once."""
+    nested = raw.get("interactions")
+    if not isinstance(nested, list):
+        return []
+    return list(dict.fromkeys(key for child in nested if isinstance(child, dict) for key in child))
 
 
 def iter_raw_records(path: Path) -> Iterator[tuple[str, int, dict | None, Problem | None]]:
@@ -75,13 +112,17 @@ def _not_utf8(path: Path, error: UnicodeDecodeError) -> FileFormatError:
 
 
 def _jsonl_records(path: Path, lines):
-    first = True
+    first, seen = True, set()
     for number, line in enumerate(lines, start=1):
         if line.strip():
             if first and line.lstrip().startswith("["):  # a later line of "[...]" is a line's problem
                 raise json_array_error(path, number)
             first = False
-            yield jsonl_record(path, number, line)
+            found = jsonl_record(path, number, line)
+            if found[1] is not None:
+                for problem in unknown_columns(path, number, [*found[1], *nested_names(found[1])], seen):
+                    yield number, None, problem
+            yield found
 
 
 def json_array_error(path: Path | str, line: int) -> FileFormatError:
@@ -126,6 +167,8 @@ def _csv_records(path: Path, lines):
     delimiter = max(CSV_DELIMITERS, key=header.count)  # a tie (none at all) keeps the comma
     reader = csv.DictReader(itertools.chain([header], lines), delimiter=delimiter)
     try:
+        for problem in unknown_columns(path, 1, [name.strip() for name in reader.fieldnames or ()]):
+            yield 1, None, problem
         for row in reader:
             number = reader.line_num
             if None in row:
@@ -180,6 +223,8 @@ def _xlsx_records(path: Path) -> Iterator[tuple[str, int, dict | None, Problem |
 
 def _sheet_records(book: Workbook, sheet: Sheet, names: list[str], where: str):
     """(where, row, raw dict, None) per row of a sheet of records, or a problem for cells past the header."""
+    for problem in unknown_columns(where, 1, names):
+        yield where, 1, None, problem
     for number, values in book.rows(sheet, first=2):
         cells = [_cell_text(v) for v in values]
         if cells.count(None) == len(cells):
