@@ -332,6 +332,26 @@ def test_an_accusation_is_reported_only_for_what_it_alleges(sentence, expected):
     assert found.event_type.value == "ACCUSE" and found.modality.value == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # opposing a measure against a party backs the party (as opposing Taiwan's independence backs China)
+        ("Beijing opposes unilateral sanctions against Russia.", {("CHN", "RUS", "SUPPORT")}),
+        ("India opposed the sanctions on Russia.", {("IND", "RUS", "SUPPORT")}),
+        ("Brazil opposes Western pressure on Venezuela.", {("BRA", "VEN", "SUPPORT")}),
+        # guards: opposing a party's own plan or growth still answers that party
+        ("China opposed the US missile-defence plan.", {("CHN", "USA", "REJECT")}),
+        ("Moscow opposes NATO expansion.", {("RUS", "NATO", "REJECT")}),
+        # deliveries resumed are deliveries
+        ("Russia resumed gas deliveries to China after maintenance.", {("RUS", "CHN", "AID")}),
+    ],
+)  # fmt: skip
+def test_opposing_a_measure_against_a_party_backs_it(sentence, expected):
+    """'Beijing opposes unilateral sanctions against Russia' was China rejecting Russia (-4), and 'Russia
+    resumed gas deliveries to China' was no event."""
+    assert _rolled_up(sentence, lambda c: c.event_type.value) == expected
+
+
 def test_a_proposed_measure_is_intent_not_fact():
     """'The European Commission proposed a ban on Russian gas imports' was coded as the ban, a fact."""
     (found,) = extract("The European Commission proposed a ban on Iranian oil imports.").interactions
