@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bilateral import store
-from bilateral.errors import Problem, RecordError, StoreError
+from bilateral.errors import ExtractError, Problem, RecordError, StoreError
 from ui import extract_view, form_errors
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -224,3 +224,18 @@ def test_the_article_date_keeps_saying_where_it_came_from_after_a_rerun(db):
     at.text_input(key="article_date").input("2024-02-09").run()
     assert not [c.value for c in at.caption if c.value.startswith("Article date taken from")]
     assert at.text_input(key="article_date").value == "2024-02-09" and not at.exception
+
+
+def test_an_uploaded_page_is_read_in_the_charset_it_declares():
+    """The Add article page refused a Russian outlet's page saved in windows-1251 ('not UTF-8 text'),
+    though its <meta charset> says what it is; text of no declared encoding is named with its line."""
+    from types import SimpleNamespace
+
+    page = '<html><head><meta charset="windows-1251"></head><body><p>Россия и Китай.</p></body></html>'
+    data = page.encode("cp1251")
+    upload = SimpleNamespace(name="page.html", size=len(data), getvalue=lambda: data)
+    assert "Россия и Китай." in extract_view.read_upload(upload)
+    text = b"Talks held.\nCaf\xe9 owners met.\n"
+    upload = SimpleNamespace(name="notes.txt", size=len(text), getvalue=lambda: text)
+    with pytest.raises(ExtractError, match=r"notes\.txt: not UTF-8 text \(line 2, byte 15\)"):
+        extract_view.read_upload(upload)
