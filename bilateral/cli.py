@@ -242,8 +242,15 @@ def cmd_users(args) -> int:
 def _new_password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")
-    first = getpass.getpass("Password: ")
-    if getpass.getpass("Again: ") != first:
+    try:
+        first = getpass.getpass("Password: ")
+        again = getpass.getpass("Again: ")
+    except EOFError:  # no terminal and nothing on standard input (a script, cron): a traceback said nothing
+        raise auth.AuthError(
+            "no password was typed (no terminal): give it on standard input with --password-stdin, or use "
+            "--oidc for a user who signs in through the identity provider"
+        ) from None
+    if again != first:
         raise auth.AuthError("the two passwords differ")
     return first
 

@@ -136,3 +136,22 @@ def test_the_cli_import_is_audited_under_the_user(db):
 def queued_drafts(db) -> int:
     with db.engine.connect() as connection:
         return connection.execute(select(func.count()).select_from(drafts)).scalar_one()
+
+
+def test_a_password_prompt_without_a_terminal_says_how_to_give_one(db, monkeypatch):
+    """`users add ana` from a script (no terminal, nothing on standard input) ended in getpass's EOFError
+    traceback; it says how to give the password, and adds no one."""
+    import getpass
+
+    def no_terminal(prompt=""):
+        raise EOFError
+
+    monkeypatch.setattr(getpass, "getpass", no_terminal)
+    with as_user(None):
+        result = run_cli("users", "add", "ana", db=db.url)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "error: no password was typed (no terminal): give it on standard input with --password-stdin, or "
+        "use --oidc for a user who signs in through the identity provider\n"
+    )
+    assert not auth.has_users(db.engine)
