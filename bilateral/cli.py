@@ -342,3 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     except BilateralError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback; each write is whole or not at all
+        print("\ninterrupted: what was being written was not written (each import, save or file is whole "
+              "or not at all)", file=sys.stderr)  # fmt: skip
+        return 130

@@ -372,3 +372,38 @@ def test_a_new_database_is_announced_once(tmp_path, monkeypatch, capsys):
     assert json.loads(first.out)["articles"] > 0
     assert main(["stats", "--json"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_an_interrupted_import_ends_in_one_line_and_writes_nothing(tmp_path):
+    """Ctrl-C during an import printed a traceback ending in "Cannot operate on a closed database" (the
+    bulk session's settings restored on a connection the interrupt had dropped). Now one line, exit 130,
+    and the store as it was."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from bilateral.bench.generate import generate
+
+    path = tmp_path / "synthetic.jsonl"
+    generate(path, 200_000)
+    db = tmp_path / "store.sqlite3"
+    before = json.loads(run_cli("stats", "--json", db=db).stdout)
+    command = subprocess.Popen(
+        [sys.executable, "-m", "bilateral", "import", str(path)], cwd=ROOT,
+        env={**os.environ, "BILATERAL_DB": str(db)}, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    seen = b""
+    while b"records read" not in seen:  # the first progress line: the import is under way
+        seen += command.stderr.read1(256) or b""
+        assert command.poll() is None, seen
+    command.send_signal(signal.SIGINT)
+    rest = command.stderr.read().decode()
+    assert command.wait(timeout=120) == 130, rest
+    assert "Traceback" not in rest and rest.endswith(
+        "interrupted: what was being written was not written (each import, save or file is whole or not at "
+        "all)\n"
+    )
+    after = json.loads(run_cli("stats", "--json", db=db).stdout)
+    assert (after["articles"], after["interactions"]) == (before["articles"], before["interactions"])

@@ -180,8 +180,11 @@ def bulk_session(connection: Connection, references_checked: bool):
     try:
         yield
     finally:
-        driver.execute("PRAGMA foreign_keys = ON")
-        driver.execute("PRAGMA cache_size = -2000")
+        # An interrupt (Ctrl-C) makes SQLAlchemy drop the connection, whose settings go with it; setting
+        # them on it raised "Cannot operate on a closed database" over the interrupt itself.
+        if not connection.invalidated:
+            driver.execute("PRAGMA foreign_keys = ON")
+            driver.execute("PRAGMA cache_size = -2000")
 
 
 def prefetched(items: Iterator[T], depth: int = 2) -> Iterator[T]:
