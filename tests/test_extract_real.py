@@ -352,6 +352,35 @@ def test_opposing_a_measure_against_a_party_backs_it(sentence, expected):
     assert _rolled_up(sentence, lambda c: c.event_type.value) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the state whose envoy is summoned, whatever the sentence names after it; the protest is the summons
+        (
+            "Beijing summoned the US ambassador to protest against the arms sale to Taiwan.",
+            {("CHN", "USA", "ACCUSE")},
+        ),
+        (
+            "Tokyo summoned the Chinese envoy to complain about the incursion near Okinawa.",
+            {("JPN", "CHN", "ACCUSE")},
+        ),
+        (
+            "Warsaw summoned the Russian charge d'affaires over the drones in Polish airspace.",
+            {("POL", "RUS", "ACCUSE")},
+        ),
+        # guard: people protesting in the street stay a demonstration
+        (
+            "Thousands of Georgians took to the streets to protest against Russia.",
+            {("GEO", "RUS", "PROTEST")},
+        ),
+    ],
+)
+def test_a_summons_answers_the_envoys_state_and_its_purpose_is_no_other_act(sentence, expected):
+    """'Beijing summoned the US ambassador to protest against the arms sale to Taiwan' was China accusing
+    Taiwan and the United States protesting against Taiwan."""
+    assert _rolled_up(sentence, lambda c: c.event_type.value) == expected
+
+
 def test_a_proposed_measure_is_intent_not_fact():
     """'The European Commission proposed a ban on Russian gas imports' was coded as the ban, a fact."""
     (found,) = extract("The European Commission proposed a ban on Iranian oil imports.").interactions

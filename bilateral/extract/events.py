@@ -292,6 +292,8 @@ def roles(
     if hit.cue.gathering:  # "attended the BRICS summit in Kazan": the body named, not the place after it
         bodies = [i for i in _inside(hit, parts, offset) if parts[i].codes[0] not in _states()]
         after = bodies or after
+    if hit.cue.envoy:  # "summoned the US ambassador over the arms sale to Taiwan": the envoy's state
+        after = _inside(hit, parts, offset) or after
     if not after:  # a cue that spans its object: "ban on | Russian | oil imports"
         after = _inside(hit, parts, offset)
     if hit.cue.drafters:  # "voted for the US-drafted resolution on Iran": its author, not its subject

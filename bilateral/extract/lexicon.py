@@ -34,6 +34,7 @@ class Cue:
     denies: bool = False  # "denied supplying weapons": an act denied, when an act (not a party) follows
     refuses: bool = False  # "refused to condemn": an act refused, when "to" and an act follow
     gathering: bool = False  # "attended the BRICS summit in Kazan": the body named in the span is the target
+    envoy: bool = False  # "summoned the US ambassador over Taiwan": the state whose envoy it is is the target
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                     item.get("denies", False),
                     item.get("refuses", False),
                     item.get("gathering", False),
+                    item.get("envoy", False),
                 )
             )
     return tuple(cues)

@@ -179,6 +179,21 @@ def _refuses_an_act(hit: CueHit, sentence: str) -> bool:
     )
 
 
+# A protest's purpose after the act that makes it: "summoned the US ambassador | to protest against ...".
+_TO_PURPOSE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_PURPOSES = {EventType.PROTEST, EventType.ACCUSE}
+
+
+def purpose_of_a_protest(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a protest or complaint in the infinitive after an accusation of its clause ('Beijing
+    summoned the US ambassador to protest against the arms sale to Taiwan'): the summons is the protest.
+
+    Why: the infinitive came out as an act of its own, the United States protesting against Taiwan."""
+    if hit.cue.event_type not in _PURPOSES or not _TO_PURPOSE.search(sentence[: hit.start]):
+        return False
+    return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.ACCUSE)
+
+
 def _earlier_in_clause(
     hit: CueHit, hits: list[CueHit], sentence: str, which: Callable[[CueHit], bool]
 ) -> bool:
@@ -193,7 +208,7 @@ def _earlier_in_clause(
 def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
     """True for a cue that codes no event of its own, whoever its roles would name: asked for, warned of,
     the reason of an earlier cue, the act a reaction names, a denial of an act and the act denied, or a
-    refusal of an act of conflict and any act refused."""
+    refusal of an act of conflict and any act refused, or a protest's purpose after the act that makes it."""
     return (
         requested(hit, hits, sentence)
         or warned_of(hit, hits, sentence, lexicon)
@@ -201,4 +216,5 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
         or reacted_to(hit, hits, sentence)
         or denial_of_an_act(hit, hits, sentence)
         or refusal_of_an_act(hit, hits, sentence)
+        or purpose_of_a_protest(hit, hits, sentence)
     )
