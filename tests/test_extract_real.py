@@ -381,6 +381,25 @@ def test_a_summons_answers_the_envoys_state_and_its_purpose_is_no_other_act(sent
     assert _rolled_up(sentence, lambda c: c.event_type.value) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("NATO's secretary general said China was a decisive enabler of the war.", ("NATO", "CHN", "fact")),
+        ("Washington said that Beijing remains its most consequential rival.", ("USA", "CHN", "fact")),
+        ("The White House said Moscow is an aggressor.", ("USA", "RUS", "fact")),
+    ],
+)
+def test_saying_a_party_is_a_threat_or_an_enabler_accuses_it(sentence, expected):
+    """'Stoltenberg said China was a decisive enabler of Russia's war' was no event: only 'declared',
+    'called', 'named' ... a party a threat accused it."""
+    found = {
+        (a1, a2, c.modality.value)
+        for a1, a2, c in _rolled_up(sentence, lambda c: c)
+        if c.event_type.value == "ACCUSE"
+    }
+    assert found == {expected}
+
+
 def test_a_proposed_measure_is_intent_not_fact():
     """'The European Commission proposed a ban on Russian gas imports' was coded as the ban, a fact."""
     (found,) = extract("The European Commission proposed a ban on Iranian oil imports.").interactions
