@@ -387,6 +387,8 @@ def test_a_summons_answers_the_envoys_state_and_its_purpose_is_no_other_act(sent
         ("NATO's secretary general said China was a decisive enabler of the war.", ("NATO", "CHN", "fact")),
         ("Washington said that Beijing remains its most consequential rival.", ("USA", "CHN", "fact")),
         ("The White House said Moscow is an aggressor.", ("USA", "RUS", "fact")),
+        # a threat faced "from" a party accuses that party; it was the one facing it threatening it
+        ("Putin said Russia was facing a threat from NATO.", ("RUS", "NATO", "fact")),
     ],
 )
 def test_saying_a_party_is_a_threat_or_an_enabler_accuses_it(sentence, expected):
