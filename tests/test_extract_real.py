@@ -402,6 +402,20 @@ def test_saying_a_party_is_a_threat_or_an_enabler_accuses_it(sentence, expected)
     assert found == {expected}
 
 
+def test_the_list_a_listing_puts_parties_on_is_no_sanction_of_its_own():
+    """'placed 42 Chinese entities on its export blacklist for supporting Russia's military' also gave the
+    Chinese entities sanctioning Russia: the list's name, read as a sanction of its own."""
+    sentence = (
+        "The US Commerce Department placed 42 Chinese entities on its export blacklist for aiding Russia."
+    )
+    assert {
+        (a1, a2) for a1, a2, t in _rolled_up(sentence, lambda c: c.event_type.value) if t == "SANCTION"
+    } == {("USA", "CHN")}
+    assert _rolled_up("The EU blacklisted three Iranian firms.", lambda c: c.event_type.value) == {
+        ("EU", "IRN", "SANCTION")
+    }
+
+
 def test_a_proposed_measure_is_intent_not_fact():
     """'The European Commission proposed a ban on Russian gas imports' was coded as the ban, a fact."""
     (found,) = extract("The European Commission proposed a ban on Iranian oil imports.").interactions

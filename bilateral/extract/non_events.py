@@ -194,6 +194,20 @@ def purpose_of_a_protest(hit: CueHit, hits: list[CueHit], sentence: str) -> bool
     return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.ACCUSE)
 
 
+# The list a listing puts parties on: "placed 42 Chinese entities on its export | blacklist".
+_ON_THE_LIST = re.compile(r"\b(?:on|to)\s+(?:its|the|their|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def list_of_a_listing(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a sanction cue that names the list an earlier sanction of its clause puts parties on
+    ('The US placed 42 Chinese entities on its export blacklist for supporting Russia's military').
+
+    Why: the list's name came out as a sanction of its own, the Chinese entities sanctioning Russia."""
+    if hit.cue.event_type is not EventType.SANCTION or not _ON_THE_LIST.search(sentence[: hit.start]):
+        return False
+    return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.SANCTION)
+
+
 def _earlier_in_clause(
     hit: CueHit, hits: list[CueHit], sentence: str, which: Callable[[CueHit], bool]
 ) -> bool:
@@ -207,8 +221,9 @@ def _earlier_in_clause(
 
 def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
     """True for a cue that codes no event of its own, whoever its roles would name: asked for, warned of,
-    the reason of an earlier cue, the act a reaction names, a denial of an act and the act denied, or a
-    refusal of an act of conflict and any act refused, or a protest's purpose after the act that makes it."""
+    the reason of an earlier cue, the act a reaction names, a denial of an act and the act denied, a
+    refusal of an act of conflict and any act refused, a protest's purpose after the act that makes it,
+    or the list a listing puts parties on."""
     return (
         requested(hit, hits, sentence)
         or warned_of(hit, hits, sentence, lexicon)
@@ -217,4 +232,5 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
         or denial_of_an_act(hit, hits, sentence)
         or refusal_of_an_act(hit, hits, sentence)
         or purpose_of_a_protest(hit, hits, sentence)
+        or list_of_a_listing(hit, hits, sentence)
     )
