@@ -274,6 +274,9 @@ def test_a_denied_act_is_no_event_and_the_denial_takes_no_party_of_it(sentence, 
         ("Belgrade refused to sanction Russia.", {("SRB", "RUS", "SUPPORT")}),
         # refusing another act against a party rejects no one
         ("Serbia refused to expel Russian diplomats.", set()),
+        # declining to comment rejects no one either
+        ("The Kremlin declined to comment on the report about Chinese drones.", set()),
+        ("China's foreign ministry refused to confirm Russia's request.", set()),
         # guards: refusing cooperation rejects its party; a refusal of the kind PLOVER codes stays
         ("Germany refused to send Taurus missiles to Ukraine.", {("DEU", "UKR", "REJECT")}),
         ("Pakistan refused to deploy peacekeepers in Iraq.", {("PAK", "IRQ", "REJECT")}),
