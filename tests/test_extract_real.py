@@ -419,6 +419,20 @@ def test_the_list_a_listing_puts_parties_on_is_no_sanction_of_its_own():
     }
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi expressed condolences to Putin over the concert hall attack.",
+        "China sent its deepest condolences to Turkey after the earthquake.",
+        "Japan offered sympathy to China over the floods.",
+    ],
+)
+def test_condolences_are_support_for_the_one_they_go_to(sentence):
+    """Condolences were no event (CAMEO's empathetic comment, PLOVER's SUPPORT)."""
+    (found,) = extract(sentence).interactions
+    assert found.event_type.value == "SUPPORT" and found.score > 0 and found.modality.value == "fact"
+
+
 def test_a_proposed_measure_is_intent_not_fact():
     """'The European Commission proposed a ban on Russian gas imports' was coded as the ban, a fact."""
     (found,) = extract("The European Commission proposed a ban on Iranian oil imports.").interactions
