@@ -433,6 +433,25 @@ def test_condolences_are_support_for_the_one_they_go_to(sentence):
     assert found.event_type.value == "SUPPORT" and found.score > 0 and found.modality.value == "fact"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the drafter named after "drafted by" wins over the Council named first
+        (
+            "China and Russia vetoed a UN Security Council resolution on Syria drafted by the United States.",
+            {("CHN", "USA", "REJECT"), ("RUS", "USA", "REJECT")},
+        ),
+        ("Iran rejected a proposal drafted by France.", {("IRN", "FRA", "REJECT")}),
+        # guards: without a drafter named after it, as before
+        ("China vetoed a Security Council resolution on Myanmar.", {("CHN", "UN", "REJECT")}),
+        ("Russia vetoed a US-drafted resolution on Ukraine.", {("RUS", "USA", "REJECT")}),
+    ],
+)
+def test_a_rejected_text_answers_the_drafter_named_after_it(sentence, expected):
+    """'vetoed a UN Security Council resolution on Syria drafted by the United States' rejected the UN."""
+    assert _rolled_up(sentence, lambda c: c.event_type.value) == expected
+
+
 def test_a_proposed_measure_is_intent_not_fact():
     """'The European Commission proposed a ban on Russian gas imports' was coded as the ban, a fact."""
     (found,) = extract("The European Commission proposed a ban on Iranian oil imports.").interactions

@@ -298,6 +298,10 @@ def roles(
         after = _inside(hit, parts, offset)
     if hit.cue.drafters:  # "voted for the US-drafted resolution on Iran": its author, not its subject
         after = _drafters(hit, parts, after, sentence, offset)
+    elif hit.cue.event_type is EventType.REJECT and after:
+        # "vetoed a Security Council resolution on Syria drafted by the United States": its author, when
+        # named after "drafted by", before the Council or the subject named first
+        after = _drafters(hit, parts, after, sentence, offset) or after
     prefix = sentence[: hit.start]
     source = _group(parts, before[::-1], sentence, offset) if before else []
     target = _group(parts, after, sentence, offset) if after else []
