@@ -452,6 +452,20 @@ def test_a_rejected_text_answers_the_drafter_named_after_it(sentence, expected):
     assert _rolled_up(sentence, lambda c: c.event_type.value) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Xi Jinping skipped the BRICS summit hosted by Brazil.", ("BRA", "BRICS", "CONSULT")),
+        ("Russia and China held drills hosted by Iran.", ("IRN", "RUS", "CONSULT")),
+        ("Venezuelan oil exports sanctioned by the United States fell.", ("USA", "VEN", "SANCTION")),
+    ],
+)
+def test_a_participle_after_a_noun_is_a_passive_whose_agent_follows_by(sentence, expected):
+    """'the BRICS summit hosted by Brazil' read as BRICS acting on Brazil, and 'Russian oil exports
+    sanctioned by the EU' as Russia sanctioning the EU: a passive without 'was' had its agent for target."""
+    assert expected in _rolled_up(sentence, lambda c: c.event_type.value)
+
+
 def test_a_proposed_measure_is_intent_not_fact():
     """'The European Commission proposed a ban on Russian gas imports' was coded as the ban, a fact."""
     (found,) = extract("The European Commission proposed a ban on Iranian oil imports.").interactions

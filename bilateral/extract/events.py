@@ -336,7 +336,9 @@ def roles(
     if _ACCUSED_OF.match(sentence, hit.start):
         return None  # "Chinese refiners accused of buying Iranian oil": no accuser named
     passive = (
-        _PASSIVE.search(prefix) and target and _BY_NEXT.search(sentence[hit.end : target[0].start - offset])
+        (_PASSIVE.search(prefix) or _reduced_relative(hit, source, sentence, offset))
+        and target
+        and _BY_NEXT.search(sentence[hit.end : target[0].start - offset])
     )
     if passive or _received_from(hit, source, target, sentence, offset):
         source, target = target, source  # the one after "by" or "from" acts
@@ -387,6 +389,20 @@ def _drafters(hit: CueHit, parts: list[Mention], after: list[int], sentence: str
         if _DRAFTED_BY.search(sentence[hit.end : parts[i].start - offset]):
             return [j for j in after if j >= i]
     return []
+
+
+# Words between a party and a participle that make it a reduced passive: "the SCO | summit | hosted by".
+_NOUNS_BETWEEN = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}$")
+
+
+def _reduced_relative(hit: CueHit, source: list[Mention], sentence: str, offset: int) -> bool:
+    """True for a past participle after a noun of the party before it ('the SCO summit hosted by
+    Pakistan'): a passive without 'was', whose agent follows 'by'.
+
+    Why: it read as the SCO acting on Pakistan, the host taken for the target."""
+    if not source or not sentence[hit.start : hit.end].lower().endswith("ed"):
+        return False
+    return bool(_NOUNS_BETWEEN.match(sentence[source[-1].end - offset : hit.start]))
 
 
 def _received_from(
