@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -44,6 +45,16 @@ def load_actors(path: Path | str | None = None) -> dict[str, Actor]:
     if problems:
         raise RecordError(problems)
     return actors
+
+
+@functools.cache
+def codes_of(kind: ActorKind | None = None) -> frozenset[str]:
+    """The codes of the default registry (of one kind, when given), read once per process.
+
+    Why: the filters check a typed code against it and the extractor tells a state from a body by it,
+    each call of theirs would otherwise read the file again."""
+    actors = load_actors()
+    return frozenset(code for code, actor in actors.items() if kind is None or actor.kind is kind)
 
 
 def _actor_from_dict(raw: dict) -> Actor:

@@ -16,8 +16,8 @@ BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs
 # <meta charset="windows-1251"> or <meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _HEAD_BYTES = 4096  # browsers look for the declaration in the first 1,024 bytes; saved pages put it later
+_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}  # codec names as people write them
 # What a page declares but means more of: browsers read these as their supersets (WHATWG Encoding)
-_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}
 SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-1": "cp1252", "ascii": "cp1252"}
 
 
@@ -46,10 +46,9 @@ def _declared_charset(data: bytes) -> str | None:
         return None
     label = match.group(1).decode("ascii", "replace").lower()
     try:
-        codec = codecs.lookup(SUPERSETS.get(label, label)).name
+        return codecs.lookup(SUPERSETS.get(label, label)).name
     except LookupError:
         return None
-    return codec
 
 
 def _decode(data: bytes, encoding: str, name: str, why: str) -> str:

@@ -1,4 +1,4 @@
-"""Interactions in one sentence: PLOVER cues, who acts on whom, modality and negation, by explicit rules.
+"""Interactions in one sentence: PLOVER cues and who acts on whom, by explicit rules (modality.py: how sure).
 
 Roles follow the order of English news sentences: the actors before the cue act (joined by "and"),
 the first actor after it is acted on; "X and Y agreed" with no one after is mutual. Each interaction
@@ -7,31 +7,14 @@ is a Candidate that keeps its cue, so the analyst sees why it was coded.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilateral.extract.actors import Mention
 from bilateral.extract.lexicon import Cue, Lexicon
-from bilateral.model import ActorKind, EventType, Modality
-from bilateral.registry import load_actors
+from bilateral.model import ActorKind, EventType
+from bilateral.registry import codes_of
 
-COOPERATIVE_TO_AGREE = {
-    EventType.COOPERATE,
-    EventType.AID,
-    EventType.RETREAT,
-    EventType.CONCEDE,
-    EventType.CONSULT,
-    EventType.SUPPORT,
-}
-MATERIAL_TO_THREATEN = {
-    EventType.SANCTION,
-    EventType.PROTEST,
-    EventType.COERCE,
-    EventType.ASSAULT,
-    EventType.MOBILIZE,
-}
 OBJECT_MARKERS = {
     "to",
     "with",
@@ -133,8 +116,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", r
 _BY_NEXT = re.compile(r"\bby(?:\s+the)?\s*$", re.IGNORECASE)
 # "accused of", "suspected of": passive (the active verb takes its object before "of"); the one accused is
 # named before it, the accuser only in a "by" phrase ("was accused by Pakistan of ...").
-_ACCUSING = r"(?:accused|suspected|convicted)"  # "X accused of ..." names the accused; what of, is alleged
-_ACCUSED_OF = re.compile(_ACCUSING + r"\s+of\b", re.IGNORECASE)
+ACCUSING = r"(?:accused|suspected|convicted)"  # "X accused of ..." names the accused; what of, is alleged
+_ACCUSED_OF = re.compile(ACCUSING + r"\s+of\b", re.IGNORECASE)
 _FOR_PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _CAME_TO = re.compile(
     r"\b(?:arriv\w*|travel\w*|flew|fl(?:y|ies|ying)|came|com(?:e|es|ing)|went|go(?:es|ing)?|head\w*|land\w*|"
@@ -147,13 +130,6 @@ _UNNAMED_TARGET = re.compile(
     re.IGNORECASE,
 )
 _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
-# The act an accusation names is alleged: "accused Ukraine of | shelling", "suspected of | supplying".
-_ALLEGED = re.compile(
-    r"\b(?:accus\w+|" + _ACCUSING + r")\b[^.;]{0,60}?\bof\s+$"
-    # the reason a sanction gives: "added ... to the Entity List for | supplying Russia's military"
-    r"|\b(?:sanction\w*|list|blacklist\w*|penalis\w*|penaliz\w*|fined)\b[^.;]{0,80}?\b(?:for|over)\s+$",
-    re.IGNORECASE,
-)
 _SPEECH = re.compile(
     r"\b(?:said|says|announced|insisted|stated|declared|told|added|warned)\b(?:\s+that)?", re.IGNORECASE
 )
@@ -257,12 +233,6 @@ def _codes(group: list[Mention]) -> list[str]:
     return out
 
 
-@functools.cache
-def _states() -> frozenset[str]:
-    """The registry's states: a city named in a summit's name ('the Shanghai summit') is no body met."""
-    return frozenset(code for code, actor in load_actors().items() if actor.kind is ActorKind.STATE)
-
-
 def _inside(hit: CueHit, parts: list[Mention], offset: int) -> list[int]:
     """The parts named inside the cue's words ('ban on | Russian | oil', 'attended the | BRICS | summit')."""
     return [i for i, p in enumerate(parts) if hit.start < p.start - offset and p.end - offset <= hit.end]
@@ -290,7 +260,10 @@ def roles(
         # "condemned the attack on | Kyiv": who suffered it is not who is blamed; "... by | Russia" is
         after = [i for i in after if _BY_NEXT.search(sentence[hit.end : parts[i].start - offset])][:1]
     if hit.cue.gathering:  # "attended the BRICS summit in Kazan": the body named, not the place after it
-        bodies = [i for i in _inside(hit, parts, offset) if parts[i].codes[0] not in _states()]
+        # (a state named in it is a host city's, "the Shanghai summit": no body met)
+        bodies = [
+            i for i in _inside(hit, parts, offset) if parts[i].codes[0] not in codes_of(ActorKind.STATE)
+        ]
         after = bodies or after
     if hit.cue.envoy:  # "summoned the US ambassador over the arms sale to Taiwan": the envoy's state
         after = _inside(hit, parts, offset) or after
@@ -464,54 +437,3 @@ def _speaker_roles(hit, parts, subject, sentence, offset):
     if not speakers:
         return None
     return _codes(_group(parts, speakers[::-1], sentence, offset)), _codes(subject), False
-
-
-# What an accusation alleges: "accused Washington | of meddling", "charged that ..." (reported); not a
-# later "of" of its reason ("protested to Tokyo over the detention | of a captain": the protest is a fact).
-_ACCUSED_OF_WHAT = re.compile(
-    r"\s+(?:(?!(?:over|about|after|for|with|to|at|on|in)\b)[\w'’.-]+\s+){0,4}?(?:of|that)\b", re.IGNORECASE
-)
-
-
-def modality(
-    hit: CueHit, sentence: str, source_start: int, commentary: bool, attributed: bool, lexicon: Lexicon
-) -> Modality:
-    """Commentary, then intent (a modal or 'the need for' before the cue), then reported, else fact."""
-    if commentary:
-        return Modality.COMMENTARY
-    clause_start = sentence.rfind(";", 0, hit.start) + 1
-    window = sentence[max(clause_start, source_start - 60, 0) : hit.end + 10]
-    warned = bool(WARNED_THAT.search(sentence[clause_start : hit.start]))  # the warning's claim
-    if lexicon.intent.search(window):
-        return Modality.INTENT
-    if (
-        attributed
-        or warned
-        or lexicon.reported.search(sentence[max(0, hit.start - 10) :])
-        or _ALLEGED.search(sentence[clause_start : hit.start])
-        or (hit.cue.event_type is EventType.ACCUSE and _ACCUSED_OF_WHAT.match(sentence, hit.end))
-    ):
-        return Modality.REPORTED
-    return Modality.FACT
-
-
-def negated(hit: CueHit, sentence: str, lexicon: Lexicon, hits: Sequence[CueHit] = ()) -> bool:
-    """True when 'not', 'never', 'no longer' ... stands just before the cue ('did not sign') and no other
-    cue stands between them ('did not condemn Russia's | invasion': the condemnation is what is denied)."""
-    start = max(0, hit.start - 25)
-    window = sentence[start : hit.start]
-    match = lexicon.negation.search(window)
-    if not match or re.match(r"\s*only\b", window[match.end() :]):
-        return False
-    return not any(start + match.end() <= h.start < hit.start for h in hits if h is not hit)
-
-
-def adjust_type(event_type: EventType, mode: Modality, is_negated: bool) -> EventType:
-    """PLOVER's reading: intent to cooperate is AGREE, intent to coerce THREATEN, refusal REJECT."""
-    if is_negated and event_type.quad_class.is_cooperation:
-        return EventType.REJECT
-    if mode is Modality.INTENT and event_type in COOPERATIVE_TO_AGREE:
-        return EventType.AGREE
-    if mode is Modality.INTENT and event_type in MATERIAL_TO_THREATEN:
-        return EventType.THREATEN
-    return event_type

@@ -36,9 +36,8 @@ class IngestReport:
             f"queued {count_noun(self.queued, 'draft')} for review ({self.duplicates} flagged as likely "
             f"duplicates); {count_noun(len(self.errors), 'file')} failed"
         )
-        if (
-            self.files == 0
-        ):  # an empty batch said only "queued 0 drafts": the wrong folder, or files of no kind read
+        # an empty batch said only "queued 0 drafts": the wrong folder, or files of no kind it reads
+        if self.files == 0:
             line += f"; no {', '.join(SUFFIXES)} file in the folder"
         if self.subfolders:
             line += f"; {count_noun(self.subfolders, 'subfolder')} not read (ingest each on its own)"

@@ -144,7 +144,13 @@ _INSIDE_REFUSAL = re.compile(r"^\s+(?:to\s+)?[^,;:]*?$", re.IGNORECASE)
 _REFUSED_VERB = re.compile(r"^\s+(?:to\s+)?$", re.IGNORECASE)
 # Acts aimed at a party, whose refusal rejects no one ("refused to expel Russian diplomats"); deploying
 # or mobilising is not among them ("refused to deploy peacekeepers in Iraq" rejects Iraq, as PLOVER codes).
-ACTS_AGAINST = {EventType.ACCUSE, EventType.THREATEN, EventType.SANCTION, EventType.COERCE, EventType.ASSAULT}
+_ACTS_AGAINST = {
+    EventType.ACCUSE,
+    EventType.THREATEN,
+    EventType.SANCTION,
+    EventType.COERCE,
+    EventType.ASSAULT,
+}
 
 
 def refusal_of_an_act(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
@@ -159,7 +165,7 @@ def refusal_of_an_act(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
         verb = next(
             (h for h in hits if h.start >= hit.end and _REFUSED_VERB.match(sentence[hit.end : h.start])), None
         )
-        if verb is not None and verb.cue.event_type in ACTS_AGAINST:
+        if verb is not None and verb.cue.event_type in _ACTS_AGAINST:
             return True
     return any(
         h.end <= hit.start

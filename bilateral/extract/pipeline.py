@@ -12,7 +12,7 @@ from itertools import combinations, product
 
 from bilateral.extract import actors as act
 from bilateral.extract import events as ev
-from bilateral.extract import non_events, roles
+from bilateral.extract import modality, non_events, roles
 from bilateral.extract.dates import article_date, event_date
 from bilateral.extract.gazetteer import load_world_actors
 from bilateral.extract.lexicon import Lexicon, load_lexicon
@@ -178,8 +178,8 @@ def sentence_candidates(
             continue  # 'the EU agreed to ban Russian imports': the ban is the event, no accord with Russia
         pairs = combinations(sources, 2) if mutual else product(sources, targets)
         source_start = min((p.start - s.start for p in parts if p.codes[0] in sources), default=hit.start)
-        mode = ev.modality(hit, s.text, source_start, commentary, attributed, lexicon)
-        is_negated = ev.negated(hit, s.text, lexicon, hits)
+        mode = modality.modality(hit, s.text, source_start, commentary, attributed, lexicon)
+        is_negated = modality.negated(hit, s.text, lexicon, hits)
         used_pair = any(p.how == "pair" and set(p.codes) & set(sources + targets) for p in parts)
         for a1, a2 in pairs:
             key = frozenset((index.rollup.get(a1, a1), index.rollup.get(a2, a2)))
@@ -269,7 +269,7 @@ def _anaphoric(hit, parts, s, previous: Antecedents | None, index):
 
 
 def _candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon) -> Candidate:
-    event_type = ev.adjust_type(hit.cue.event_type, mode, is_negated)
+    event_type = modality.adjust_type(hit.cue.event_type, mode, is_negated)
     score = 0.0 if is_negated and not event_type.quad_class.is_cooperation else event_type.default_score
     confidence = (
         0.6

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from bilateral.model import Dataset, EventType, Modality, QuadClass, Status, Theme
-from bilateral.registry import load_actors
+from bilateral.registry import codes_of
 
 SCORE_RANGE = (-10.0, 10.0)
 
@@ -88,16 +87,10 @@ class UnknownCode(ValueError):
     """An actor code the registry does not hold; its text says which, and the nearest codes."""
 
 
-@functools.cache
-def registry_codes() -> frozenset[str]:
-    """Every actor code of the registry: every stored record's actors are among them (imports check)."""
-    return frozenset(load_actors())
-
-
 def _known(code: str) -> str:
     """The code, or UnknownCode. Why: 'CHN-RSU' found nothing in silence, as if the two never met."""
-    if code not in registry_codes():
-        near = difflib.get_close_matches(code, sorted(registry_codes()), n=3, cutoff=0.5)
+    if code not in codes_of():
+        near = difflib.get_close_matches(code, sorted(codes_of()), n=3, cutoff=0.5)
         known = f"{code} is not in the actor registry"
         raise UnknownCode(f"{known}: did you mean {', '.join(near)}?" if near else f"{known}, {REGISTRY}")
     return code

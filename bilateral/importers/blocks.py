@@ -30,9 +30,8 @@ from bilateral.model.files import (
     iter_raw_records,
     json_array_error,
     jsonl_record,
-    nested_names,
     records_of,
-    unknown_columns,
+    unknown_keys,
 )
 from bilateral.store.writes import article_row, interaction_row
 
@@ -144,8 +143,7 @@ class BlockReader:
                 if text.strip():
                     found = jsonl_record(path, number, text)
                     if found[1] is not None:
-                        names = [*found[1], *nested_names(found[1])]
-                        block.problems += unknown_columns(path, number, names, seen)
+                        block.problems += unknown_keys(path, number, found[1], seen)
                     self._one(block, path, *found)
             block.articles.sort(key=lambda row: row[0])
             block.interactions.sort(key=lambda row: row[0])

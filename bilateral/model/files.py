@@ -55,12 +55,12 @@ def unknown_columns(where: Path | str, line: int, names, seen: set[str] | None =
     return problems
 
 
-def nested_names(raw: dict) -> list[str]:
-    """The keys of an article line's nested interactions (its "interactions" list), each once."""
+def unknown_keys(where: Path | str, line: int, raw: dict, seen: set[str]) -> list[Problem]:
+    """unknown_columns of one JSON line: its keys and those of its nested interactions."""
     nested = raw.get("interactions")
-    if not isinstance(nested, list):
-        return []
-    return list(dict.fromkeys(key for child in nested if isinstance(child, dict) for key in child))
+    children = nested if isinstance(nested, list) else []
+    keys = dict.fromkeys([*raw, *(key for child in children if isinstance(child, dict) for key in child)])
+    return unknown_columns(where, line, keys, seen)
 
 
 def iter_raw_records(path: Path) -> Iterator[tuple[str, int, dict | None, Problem | None]]:
@@ -120,7 +120,7 @@ def _jsonl_records(path: Path, lines):
             first = False
             found = jsonl_record(path, number, line)
             if found[1] is not None:
-                for problem in unknown_columns(path, number, [*found[1], *nested_names(found[1])], seen):
+                for problem in unknown_keys(path, number, found[1], seen):
                     yield number, None, problem
             yield found
 

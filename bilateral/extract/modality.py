@@ -1,0 +1,85 @@
+"""How sure a cue's event is: commentary, intent, reported or fact; negation; PLOVER's type for each.
+
+Apart from events.py, which finds cues and reads their roles: these read only the words around a cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bilateral.extract.events import ACCUSING, WARNED_THAT, CueHit
+from bilateral.extract.lexicon import Lexicon
+from bilateral.model import EventType, Modality
+
+COOPERATIVE_TO_AGREE = {
+    EventType.COOPERATE,
+    EventType.AID,
+    EventType.RETREAT,
+    EventType.CONCEDE,
+    EventType.CONSULT,
+    EventType.SUPPORT,
+}
+MATERIAL_TO_THREATEN = {
+    EventType.SANCTION,
+    EventType.PROTEST,
+    EventType.COERCE,
+    EventType.ASSAULT,
+    EventType.MOBILIZE,
+}
+# The act an accusation names is alleged: "accused Ukraine of | shelling", "suspected of | supplying".
+_ALLEGED = re.compile(
+    r"\b(?:accus\w+|" + ACCUSING + r")\b[^.;]{0,60}?\bof\s+$"
+    # the reason a sanction gives: "added ... to the Entity List for | supplying Russia's military"
+    r"|\b(?:sanction\w*|list|blacklist\w*|penalis\w*|penaliz\w*|fined)\b[^.;]{0,80}?\b(?:for|over)\s+$",
+    re.IGNORECASE,
+)
+# What an accusation alleges: "accused Washington | of meddling", "charged that ..." (reported); not a
+# later "of" of its reason ("protested to Tokyo over the detention | of a captain": the protest is a fact).
+_ACCUSED_OF_WHAT = re.compile(
+    r"\s+(?:(?!(?:over|about|after|for|with|to|at|on|in)\b)[\w'’.-]+\s+){0,4}?(?:of|that)\b", re.IGNORECASE
+)
+
+
+def modality(
+    hit: CueHit, sentence: str, source_start: int, commentary: bool, attributed: bool, lexicon: Lexicon
+) -> Modality:
+    """Commentary, then intent (a modal or 'the need for' before the cue), then reported, else fact."""
+    if commentary:
+        return Modality.COMMENTARY
+    clause_start = sentence.rfind(";", 0, hit.start) + 1
+    window = sentence[max(clause_start, source_start - 60, 0) : hit.end + 10]
+    warned = bool(WARNED_THAT.search(sentence[clause_start : hit.start]))  # the warning's claim
+    if lexicon.intent.search(window):
+        return Modality.INTENT
+    if (
+        attributed
+        or warned
+        or lexicon.reported.search(sentence[max(0, hit.start - 10) :])
+        or _ALLEGED.search(sentence[clause_start : hit.start])
+        or (hit.cue.event_type is EventType.ACCUSE and _ACCUSED_OF_WHAT.match(sentence, hit.end))
+    ):
+        return Modality.REPORTED
+    return Modality.FACT
+
+
+def negated(hit: CueHit, sentence: str, lexicon: Lexicon, hits: Sequence[CueHit] = ()) -> bool:
+    """True when 'not', 'never', 'no longer' ... stands just before the cue ('did not sign') and no other
+    cue stands between them ('did not condemn Russia's | invasion': the condemnation is what is denied)."""
+    start = max(0, hit.start - 25)
+    window = sentence[start : hit.start]
+    match = lexicon.negation.search(window)
+    if not match or re.match(r"\s*only\b", window[match.end() :]):
+        return False
+    return not any(start + match.end() <= h.start < hit.start for h in hits if h is not hit)
+
+
+def adjust_type(event_type: EventType, mode: Modality, is_negated: bool) -> EventType:
+    """PLOVER's reading: intent to cooperate is AGREE, intent to coerce THREATEN, refusal REJECT."""
+    if is_negated and event_type.quad_class.is_cooperation:
+        return EventType.REJECT
+    if mode is Modality.INTENT and event_type in COOPERATIVE_TO_AGREE:
+        return EventType.AGREE
+    if mode is Modality.INTENT and event_type in MATERIAL_TO_THREATEN:
+        return EventType.THREATEN
+    return event_type
