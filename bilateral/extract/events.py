@@ -129,6 +129,13 @@ _UNNAMED_TARGET = re.compile(
     r"\b(?:countries|nations|states|buyers|companies|firms|entities|banks|anyone|those)\s+(?:that|which|who)\b",
     re.IGNORECASE,
 )
+# What talks are about, not who takes part: "talks on | Iraq", "discussed the situation in | Syria" is a
+# place (roles.py); "talks on Monday with | Putin" names the partner after "with".
+_TOPIC = re.compile(
+    r"^\s+(?:on|about|regarding|concerning)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"the phone|the sidelines)\b)(?:(?!with\b|between\b)[^;])*$",
+    re.IGNORECASE,
+)
 _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(
     r"\b(?:said|says|announced|insisted|stated|declared|told|added|warned)\b(?:\s+that)?", re.IGNORECASE
@@ -250,6 +257,8 @@ def roles(
     ]
     if hit.cue.event_type in _REASONED:  # "sanctions on officials over | Crimea": the reason, not the target
         after = [i for i in after if not _OVER.search(sentence[hit.end : parts[i].start - offset])]
+    if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
+        after = [i for i in after if not _TOPIC.match(sentence[hit.end : parts[i].start - offset])]
     if after and _UNNAMED_TARGET.search(sentence[hit.end : parts[after[0]].start - offset]):
         after = []  # "threatened tariffs on countries that buy | Russian oil": Russia is not the target
     if (
@@ -306,6 +315,12 @@ def roles(
             source = []
         if source and not target:
             target = place
+    if hit.cue.symmetric and target and _unknown_partner(source, sentence, offset):
+        # "Sullivan and Yang Jiechi held talks in | Rome": the partner is the one the registry does not
+        # hold, not the place
+        gaps = {i: sentence[hit.end : parts[i].start - offset] for i in after}
+        after = [i for i in after if not _IN_PLACE.search(gaps[i]) or _PARTNER_WORD.search(gaps[i])]
+        target = _group(parts, after, sentence, offset) if after else []
     if _ACCUSED_OF.match(sentence, hit.start):
         return None  # "Chinese refiners accused of buying Iranian oil": no accuser named
     passive = (
@@ -322,6 +337,8 @@ def roles(
                 parts[i] for i in after if parts[i] not in agent
             ][:1]
             source = agent
+    if hit.cue.target:  # "adheres to the one-China policy": China, whatever follows
+        return (_codes(source), [hit.cue.target], False) if source else None
     if hit.cue.symmetric and source and target and _WITH.match(sentence[hit.end : target[0].start - offset]):
         return _codes(source), _codes(target), False
     if hit.cue.subject_is_target:
@@ -345,6 +362,26 @@ def roles(
     if len(_codes(source)) >= 2 and hit.cue.symmetric:
         return _codes(source), [], True
     return None
+
+
+# A name the registry does not hold joined to the acting group: "Sullivan and | Yang Jiechi",
+# "Putin | and Bush".
+_NAME_AND = re.compile(r"(?-i:[A-Z][\w'’.-]+)\s+(?:and|&)\s+$")
+_AND_NAME = re.compile(r"^\s+(?:and|&)\s+(?-i:[A-Z][\w'’.-]+)")
+_IN_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.IGNORECASE)
+_PARTNER_WORD = re.compile(r"\b(?:with|between|to)\b", re.IGNORECASE)
+
+
+def _unknown_partner(source: list[Mention], sentence: str, offset: int) -> bool:
+    """True when the acting group is joined by 'and' to a capitalised name that is no actor.
+
+    Why: with the partner unknown, the place after 'in' was taken for it ('held talks in Rome': Italy)."""
+    if not source:
+        return False
+    return bool(
+        _NAME_AND.search(sentence[: source[0].start - offset])
+        or _AND_NAME.match(sentence[source[-1].end - offset :])
+    )
 
 
 def _drafters(hit: CueHit, parts: list[Mention], after: list[int], sentence: str, offset: int) -> list[int]:

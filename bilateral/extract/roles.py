@@ -29,6 +29,9 @@ _OFFICIAL_BEFORE = re.compile(
 _OFFICIAL_AFTER = re.compile(r"^,\s+(?:the|a|an)\s+$")
 _PLURAL_OF = re.compile(r"^\s+of\s+(?:\w+\s+)?[A-Z]")
 _DETERMINER = re.compile(r"^\s*(?:(?:the|a|an|its|their|his|her)\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^['’]s\s+$")
+# "pro-Russian separatists", "the one-China policy", "anti-Western protests": a compound that describes
+_COMPOUND = re.compile(r"(?<![\w-])(?:pro|anti|one|non)[-‑]$", re.IGNORECASE)
 
 
 def _governed(position: int, sentence: str, cue_ends: Sequence[int]) -> bool:
@@ -87,12 +90,32 @@ def mark_modifiers(
             and _COORDINATION.match(sentence[m.end - offset : nxt.start - offset])
         )
         described = (
-            coordinated or _describes_noun(m, sentence, offset, lexicon) or _names_place(m, nxt, index)
+            coordinated
+            or _describes_noun(m, sentence, offset, lexicon)
+            or _names_place(m, nxt, index)
         )
-        if described and not _governed(m.start - offset, sentence, cue_ends):
+        compound = _COMPOUND.search(sentence[: m.start - offset])
+        if compound or (described and not _governed(m.start - offset, sentence, cue_ends)):
             note = f"'{m.text}' describes something here, not the state {m.codes[0]} acting"
             out[i] = replace(m, role="modifier", note=note)
+        elif _owns(m, nxt, sentence, offset, index):
+            note = f"'{m.text}' says whose {nxt.text} it is here; {nxt.text} is the actor"
+            out[i] = replace(m, role="modifier", note=note)
     return out
+
+
+def _owns(m: Mention, nxt: Mention | None, sentence: str, offset: int, index: ActorIndex) -> bool:
+    """'Russia's MTS', 'China's CNPC': a state's possessive right before a company, a body or a leader.
+
+    Why: the one named after it acts or is acted on ('signed an agreement with Russia's MTS' is with MTS);
+    the state was taken as the party and the company, further on, left out."""
+    actor = index.actors.get(nxt.codes[0]) if nxt else None
+    return (
+        bool(actor)
+        and actor.kind not in STATE_LIKE
+        and nxt.role == "actor"
+        and bool(_POSSESSIVE.match(sentence[m.end - offset : nxt.start - offset]))
+    )
 
 
 def mark_groups(mentions: list[Mention], sentence: str, offset: int, lexicon: Lexicon) -> list[Mention]:
