@@ -132,3 +132,41 @@ def test_the_registry_holds_the_codes_these_tests_use():
     actors = default_index().actors
     for code in ("TZA", "KEN", "CHL", "PER", "HUAWEI", "MTS", "GAZPROM", "BLR", "SRB", "MDA", "AZE", "ARM"):
         assert code in actors, code
+
+
+def _with_modality(text: str) -> set[tuple[str, str, str, str]]:
+    """(actor1, actor2, PLOVER type, modality) of every interaction."""
+    return {
+        (c.actor1, c.actor2, c.event_type.value, c.modality.value)
+        for c in extract(text, date="2024-03-01").interactions
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # each of these coded nothing
+        ("The General Assembly deplored Serbia's attack.", {("UN", "SRB", "ACCUSE", "fact")}),
+        ("Russia was helping Laos build a research reactor.", {("RUS", "LAO", "AID", "fact")}),
+        ("Chile and Peru issued a joint statement on fishing.", {("CHL", "PER", "AGREE", "fact")}),
+        (
+            "Turkey said the Greek decision to close the border was a mistake.",
+            {("TUR", "GRC", "ACCUSE", "fact")},
+        ),
+        # a threat's own modal is the threat made, not intent; a modal before it is
+        ("Belarus said it would respond to the Polish ban.", {("BLR", "POL", "THREATEN", "fact")}),
+        (
+            "Blinken told Venezuelan officials that an attack would have serious consequences.",
+            {("USA_BLINKEN", "VEN", "THREATEN", "fact")},
+        ),
+        ("Belarus may threaten Lithuania.", {("BLR", "LTU", "THREATEN", "intent")}),
+        # a statement of one's own agrees with no one; co-sponsors back a text, not each other
+        ("Chile issued a statement about Peru.", set()),
+        (
+            "Chile voted against the General Assembly resolution backed by Peru and Bolivia.",
+            {("CHL", "PER", "REJECT", "fact"), ("CHL", "BOL", "REJECT", "fact")},
+        ),
+    ],
+)
+def test_the_curated_misses_named_by_their_cues(sentence, expected):
+    assert _with_modality(sentence) == expected

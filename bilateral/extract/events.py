@@ -356,6 +356,9 @@ def roles(
     if source and together and len(_codes(source)) >= 2 and hit.cue.symmetric and not given:
         return _codes(source), [], True
     if not source and len(_codes(target)) >= 2 and hit.cue.symmetric:
+        by_agents = _BY_NEXT.search(sentence[hit.end : target[0].start - offset])
+        if by_agents and hit.cue.event_type in REACTIONS:
+            return None  # "the resolution backed by Ukraine and Poland": they back it, not each other
         return _codes(target), [], True
     if source and target:
         return _codes(source), _codes(target), False

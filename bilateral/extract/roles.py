@@ -90,9 +90,7 @@ def mark_modifiers(
             and _COORDINATION.match(sentence[m.end - offset : nxt.start - offset])
         )
         described = (
-            coordinated
-            or _describes_noun(m, sentence, offset, lexicon)
-            or _names_place(m, nxt, index)
+            coordinated or _describes_noun(m, sentence, offset, lexicon) or _names_place(m, nxt, index)
         )
         compound = _COMPOUND.search(sentence[: m.start - offset])
         if compound or (described and not _governed(m.start - offset, sentence, cue_ends)):
