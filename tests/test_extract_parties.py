@@ -170,3 +170,33 @@ def _with_modality(text: str) -> set[tuple[str, str, str, str]]:
 )
 def test_the_curated_misses_named_by_their_cues(sentence, expected):
     assert _with_modality(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # only the one joined was read as acting
+        (
+            "Canada joined Britain in accusing Iran of hacking.",
+            {("CAN", "IRN", "ACCUSE", "directed"), ("GBR", "IRN", "ACCUSE", "directed")},
+        ),
+        (
+            "Armenia, a neighbour, joined Georgia in opening the railway.",
+            {("ARM", "GEO", "COOPERATE", "mutual")},
+        ),
+        # exercises begun or held under a name, and joined past a longer name: these coded nothing
+        (
+            "The Indian navy joined France in the annual naval exercise.",
+            {("IND", "FRA", "COOPERATE", "directed")},
+        ),
+        (
+            "Indian and French forces began the SHAKTI-2021 exercise in southern France.",
+            {("IND", "FRA", "COOPERATE", "mutual")},
+        ),
+        # a sanctions list's words
+        ("The US designated five Iranian banks.", {("USA", "IRN", "SANCTION", "directed")}),
+        ("The EU blocked three Belarusian companies.", {("EU", "BLR", "SANCTION", "directed")}),
+    ],
+)
+def test_who_joins_an_act_and_the_words_of_exercises_and_lists(sentence, expected):
+    assert _coded(sentence) == expected

@@ -86,7 +86,8 @@ _VICTIM = re.compile(
 # Where a joint act happens, not with whom: "(China and Russia) conducted joint patrols | near | Alaska".
 _AT_PLACE = re.compile(
     r"^\s+(?:[\w-]+\s+){0,3}?(?:near|off|around|in|inside|over|along|close to|off the coast of)"
-    r"\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+(?:and|or)\s+)?$",
+    r"\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+|central\s+|far\s+)?"
+    r"(?:(?-i:[A-Z])[\w-]*\s+(?:and|or)\s+)?$",
     re.IGNORECASE,
 )
 _WITH = re.compile(r"^\s+with\s+(?:the\s+)?$")
@@ -315,6 +316,8 @@ def roles(
             source = []
         if source and not target:
             target = place
+    if source and _IN_ONLY.match(sentence[source[-1].end - offset : hit.start]):
+        source = _joiners(before, source, parts, sentence, offset) + source
     if hit.cue.symmetric and target and _unknown_partner(source, sentence, offset):
         # "Sullivan and Yang Jiechi held talks in | Rome": the partner is the one the registry does not
         # hold, not the place
@@ -373,6 +376,23 @@ _NAME_AND = re.compile(r"(?-i:[A-Z][\w'’.-]+)\s+(?:and|&)\s+$")
 _AND_NAME = re.compile(r"^\s+(?:and|&)\s+(?-i:[A-Z][\w'’.-]+)")
 _IN_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _PARTNER_WORD = re.compile(r"\b(?:with|between|to)\b", re.IGNORECASE)
+
+
+# "Australia joined | Britain | in | accusing Russia": who joined acts too.
+_IN_ONLY = re.compile(r"^\s+in\s+$")
+_JOINED = re.compile(r"^\s*(?:,[^,;]*,\s*)?join(?:s|ed|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _joiners(
+    before: list[int], source: list[Mention], parts: list[Mention], sentence: str, offset: int
+) -> list[Mention]:
+    """The group that joined the acting one in an act ('Uzbekistan, a transit state, joined China in
+    opening the pipeline'): it acts with it, where only the one joined was read as acting."""
+    earlier = [i for i in before if parts[i].end <= source[0].start]
+    group = _group(parts, earlier[::-1], sentence, offset) if earlier else []
+    if group and _JOINED.match(sentence[group[-1].end - offset : source[0].start - offset]):
+        return group
+    return []
 
 
 def _unknown_partner(source: list[Mention], sentence: str, offset: int) -> bool:
