@@ -200,3 +200,26 @@ def test_the_curated_misses_named_by_their_cues(sentence, expected):
 )
 def test_who_joins_an_act_and_the_words_of_exercises_and_lists(sentence, expected):
     assert _coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the accusation had no accuser: "after" ends a clause, and the subject stood before it
+        (
+            "Poland left the accord after accusing Belarus of breaching it.",
+            {("POL", "BLR", "ACCUSE", "directed")},
+        ),
+        (
+            "Chile and Peru quit the forum after accusing Bolivia of stalling.",
+            {("CHL", "BOL", "ACCUSE", "directed"), ("PER", "BOL", "ACCUSE", "directed")},
+        ),
+        # halting talks is a sanction (CAMEO 164), not the talks: these were CONSULT, and RETREAT (+9)
+        ("Serbia broke off talks with Kosovo.", {("SRB", "KSV", "SANCTION", "directed")}),
+        ("Armenia walked out of the talks with Azerbaijan.", {("ARM", "AZE", "SANCTION", "directed")}),
+        ("Venezuela pulled out of negotiations with Colombia.", {("VEN", "COL", "SANCTION", "directed")}),
+        ("Chile and Peru left the talks.", set()),
+    ],
+)
+def test_an_adjuncts_gerund_has_the_clauses_subject_and_halting_talks_is_a_sanction(sentence, expected):
+    assert _coded(sentence) == expected

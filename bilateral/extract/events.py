@@ -316,6 +316,8 @@ def roles(
             source = []
         if source and not target:
             target = place
+    if not before:
+        source = _adjunct_subject(hit, parts, sentence, offset)
     if source and _IN_ONLY.match(sentence[source[-1].end - offset : hit.start]):
         source = _joiners(before, source, parts, sentence, offset) + source
     if hit.cue.symmetric and target and _unknown_partner(source, sentence, offset):
@@ -376,6 +378,29 @@ _NAME_AND = re.compile(r"(?-i:[A-Z][\w'’.-]+)\s+(?:and|&)\s+$")
 _AND_NAME = re.compile(r"^\s+(?:and|&)\s+(?-i:[A-Z][\w'’.-]+)")
 _IN_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _PARTNER_WORD = re.compile(r"\b(?:with|between|to)\b", re.IGNORECASE)
+
+
+# A gerund after "after", "before", "by" ... shares the clause's subject: "The US left the treaty after |
+# accusing | Russia of violating it".
+_GERUND_ADJUNCT = re.compile(
+    r"\b(?:after|before|while|since|despite|by|when|without|upon)\s+$", re.IGNORECASE
+)
+_GERUND = re.compile(r"\w+ing\b", re.IGNORECASE)
+
+
+def _adjunct_subject(hit: CueHit, parts: list[Mention], sentence: str, offset: int) -> list[Mention]:
+    """The main clause's subject for a cue that is a gerund in an adjunct ('after accusing'), else none.
+
+    Why: the adjunct's word ends a clause, so the acting group before it was never read, and the
+    accusation had no accuser."""
+    adjunct = _GERUND_ADJUNCT.search(sentence[: hit.start])
+    if not adjunct or not _GERUND.match(hit.text):
+        return []
+    first = [i for i, p in enumerate(parts) if p.end - offset <= adjunct.start()]
+    if not first:
+        return []
+    group = _group(parts, first, sentence, offset)
+    return [] if _is_object(group[0], sentence, offset, hit) else group
 
 
 # "Australia joined | Britain | in | accusing Russia": who joined acts too.
