@@ -223,3 +223,27 @@ def test_who_joins_an_act_and_the_words_of_exercises_and_lists(sentence, expecte
 )
 def test_an_adjuncts_gerund_has_the_clauses_subject_and_halting_talks_is_a_sanction(sentence, expected):
     assert _coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # acting against a party's requests or objections rejects that party: these coded nothing
+        (
+            "Ecuador granted the activist asylum despite British requests.",
+            {("ECU", "GBR", "REJECT", "directed")},
+        ),
+        ("Serbia held the vote despite objections from Kosovo.", {("SRB", "KSV", "REJECT", "directed")}),
+        (
+            "Turkey went ahead with the drilling over Greek objections.",
+            {("TUR", "GRC", "REJECT", "directed")},
+        ),
+        # where the protests or warnings were, or what they were of, is no party
+        ("Iran went ahead despite protests in Iraq.", set()),
+        # blocking a resolution answers its drafter, as a veto does, never its subject
+        ("Russia blocked the French-drafted resolution.", {("RUS", "FRA", "REJECT", "directed")}),
+        ("Russia blocked a draft on Mali.", set()),
+    ],
+)
+def test_acting_despite_a_partys_objections_and_blocking_a_draft_reject_it(sentence, expected):
+    assert _coded(sentence) == expected
