@@ -247,3 +247,67 @@ def test_an_adjuncts_gerund_has_the_clauses_subject_and_halting_talks_is_a_sanct
 )
 def test_acting_despite_a_partys_objections_and_blocking_a_draft_reject_it(sentence, expected):
     assert _coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the listed parties, named in the cue, are the target, not the state they supply (that was all)
+        (
+            "Canada listed Iran-based entities supplying Russia's army.",
+            {("CAN", "IRN", "SANCTION", "directed"), ("IRN", "RUS", "AID", "directed")},
+        ),
+        (
+            "Japan added India-based firms to its list of entities supplying Russia's army.",
+            {("JPN", "IND", "SANCTION", "directed"), ("IND", "RUS", "AID", "directed")},
+        ),
+        ("The EU widened restrictions on Belarusian potash makers.", {("EU", "BLR", "SANCTION", "directed")}),
+        # a list as a noun lists no one
+        ("The report gave a list of companies in Iran.", set()),
+    ],
+)
+def test_listing_a_states_entities_sanctions_that_state(sentence, expected):
+    assert _coded(sentence) == expected
+
+
+def test_the_reason_a_listing_gives_is_reported():
+    result = extract("Canada listed three Iranian firms for supplying drones to Russia.", date="2024-03-01")
+    modes = {(c.actor1, c.actor2, c.event_type.value, c.modality.value) for c in result.interactions}
+    assert modes == {("CAN", "IRN", "SANCTION", "fact"), ("IRN", "RUS", "AID", "reported")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # each of these coded nothing
+        ("Lula attended Beijing's National Day parade as a guest.", set()),
+        ("Serbia attended Belarus's Independence Day parade.", {("SRB", "BLR", "SUPPORT", "directed")}),
+        (
+            "Chile and Peru extended their fishing agreement for ten years.",
+            {("CHL", "PER", "AGREE", "mutual")},
+        ),
+        (
+            "Laos and Thailand opened their fourth cross-border road bridge.",
+            {("LAO", "THA", "COOPERATE", "mutual")},
+        ),
+        ("Azerbaijan began pipeline gas deliveries to Georgia.", {("AZE", "GEO", "AID", "directed")}),
+        (
+            "About 300 Mongolian troops took part in India's Nomadic-2024 exercise.",
+            {("MNG", "IND", "COOPERATE", "directed")},
+        ),
+        (
+            "Britain linked the ransomware attack to a Russian intelligence unit.",
+            {("GBR", "RUS", "ACCUSE", "directed")},
+        ),
+        (
+            "Belarus designated the Polish broadcaster as an extremist organisation.",
+            {("BLR", "POL", "COERCE", "directed")},
+        ),
+        (
+            "Turkey revoked the broadcasting licence of Greece's state broadcaster.",
+            {("TUR", "GRC", "COERCE", "directed")},
+        ),
+    ],
+)
+def test_parades_treaties_extended_deliveries_begun_attribution_and_foreign_agents(sentence, expected):
+    assert _coded(sentence) == expected

@@ -275,7 +275,7 @@ def roles(
             i for i in _inside(hit, parts, offset) if parts[i].codes[0] not in codes_of(ActorKind.STATE)
         ]
         after = bodies or after
-    if hit.cue.envoy:  # "summoned the US ambassador over the arms sale to Taiwan": the envoy's state
+    if hit.cue.envoy or hit.cue.inside:  # "summoned the US ambassador over ...": the envoy's state
         after = _inside(hit, parts, offset) or after
     if not after:  # a cue that spans its object: "ban on | Russian | oil imports"
         after = _inside(hit, parts, offset)

@@ -35,6 +35,7 @@ class Cue:
     refuses: bool = False  # "refused to condemn": an act refused, when "to" and an act follow
     gathering: bool = False  # "attended the BRICS summit in Kazan": the body named in the span is the target
     envoy: bool = False  # "summoned the US ambassador over Taiwan": the state whose envoy it is is the target
+    inside: bool = False  # "listed China-based entities supplying Russia": a party in the span is the target
     target: str | None = None  # a registry code the cue itself names: "the one-China policy" is China's
 
 
@@ -117,6 +118,7 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                     item.get("refuses", False),
                     item.get("gathering", False),
                     item.get("envoy", False),
+                    item.get("inside", False),
                     item.get("target"),
                 )
             )

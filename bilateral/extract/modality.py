@@ -31,7 +31,8 @@ MATERIAL_TO_THREATEN = {
 _ALLEGED = re.compile(
     r"\b(?:accus\w+|" + ACCUSING + r")\b[^.;]{0,60}?\bof\s+$"
     # the reason a sanction gives: "added ... to the Entity List for | supplying Russia's military"
-    r"|\b(?:sanction\w*|list|blacklist\w*|penalis\w*|penaliz\w*|fined)\b[^.;]{0,80}?\b(?:for|over)\s+$",
+    r"|\b(?:sanction\w*|list(?:s|ed|ing)?|designat\w*|blacklist\w*|penalis\w*|penaliz\w*|fined)\b[^.;]{0,80}?"
+    r"\b(?:for|over)\s+$",
     re.IGNORECASE,
 )
 # What an accusation alleges: "accused Washington | of meddling", "charged that ..." (reported); not a
