@@ -280,7 +280,7 @@ def test_the_reason_a_listing_gives_is_reported():
     ("sentence", "expected"),
     [
         # each of these coded nothing
-        ("Lula attended Beijing's National Day parade as a guest.", set()),
+        ("Lula attended Beijing's National Day parade as a guest.", {("BRA", "CHN", "SUPPORT", "directed")}),
         ("Serbia attended Belarus's Independence Day parade.", {("SRB", "BLR", "SUPPORT", "directed")}),
         (
             "Chile and Peru extended their fishing agreement for ten years.",
@@ -310,4 +310,20 @@ def test_the_reason_a_listing_gives_is_reported():
     ],
 )
 def test_parades_treaties_extended_deliveries_begun_attribution_and_foreign_agents(sentence, expected):
+    assert _coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # office holders of the 2010s and 2020s the PETRARCH gazetteer lacks (data/lexicon/world_extra.jsonl)
+        ("Scholz telephoned Macron.", {("DEU", "FRA", "CONSULT", "directed")}),
+        ("Erdogan met Raisi in Tehran.", {("TUR", "IRN", "CONSULT", "directed")}),
+        ("Jake Sullivan and Dong Jun held talks in Vienna.", {("USA", "CHN", "CONSULT", "mutual")}),
+        ("Kishida met Yoon Suk Yeol in Seoul.", {("JPN", "KOR", "CONSULT", "directed")}),
+        # a common surname alone stays unknown: "Sullivan" could be anyone
+        ("Sullivan met Lula.", set()),
+    ],
+)
+def test_office_holders_the_gazetteer_lacked(sentence, expected):
     assert _coded(sentence) == expected

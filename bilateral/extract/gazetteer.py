@@ -150,8 +150,8 @@ def world_rows(countries: dict[str, dict], orgs: dict[str, dict]) -> list[dict]:
 def load_world_actors(path: Path | str | None = None) -> tuple[dict[str, Actor], dict[str, list[str]]]:
     """Gazetteer actors by code, and people's names by state code (names stand for their state).
 
-    world_extra.jsonl beside the file (curated by hand: territories, movements, IGOs PETRARCH lacks)
-    adds aliases to a code or new codes.
+    world_extra.jsonl beside the file (curated by hand: territories, movements, IGOs and people PETRARCH
+    lacks) adds aliases and people to a code, or new codes.
     """
     path = Path(path) if path else default_world_path()
     rows: dict[str, dict] = {}
