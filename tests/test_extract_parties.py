@@ -327,3 +327,21 @@ def test_parades_treaties_extended_deliveries_begun_attribution_and_foreign_agen
 )
 def test_office_holders_the_gazetteer_lacked(sentence, expected):
     assert _coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # after "of", the parties were read as acted on, and the meeting had no one meeting
+        ("The leaders of Chile and Peru met in Lima.", {("CHL", "PER", "CONSULT", "mutual")}),
+        (
+            "A group of Kenyan diplomats held a meeting with Ethiopia.",
+            {("KEN", "ETH", "CONSULT", "directed")},
+        ),
+        ("A delegation of Iranian officials visited Baku.", {("IRN", "AZE", "CONSULT", "directed")}),
+        # a party after a verb's "of" is still acted on
+        ("Serbia accused dozens of Kosovar officials.", {("SRB", "KSV", "ACCUSE", "directed")}),
+    ],
+)
+def test_the_people_of_a_state_named_after_of_act_for_it(sentence, expected):
+    assert _coded(sentence) == expected

@@ -506,7 +506,48 @@ def _is_object(first: Mention, sentence: str, offset: int, hit: CueHit) -> bool:
         words.pop()
     if len(words) >= 2 and words[-1] == "of" and words[-2][:1].isupper():
         return False  # 'the Foreign Minister of India met ...': the office's state acts
+    if len(words) >= 2 and words[-1] == "of" and words[-2].lower() in _PARTITIVES:
+        return False  # 'a group of Moroccan diplomats held ...': the group is theirs
     return bool(words) and words[-1].lower() in OBJECT_MARKERS
+
+
+# Nouns of a number or a body of people: "a group of | Moroccan diplomats", "the leaders of | China".
+_PARTITIVES = {
+    "group",
+    "groups",
+    "delegation",
+    "delegations",
+    "team",
+    "teams",
+    "contingent",
+    "number",
+    "handful",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "couple",
+    "pair",
+    "members",
+    "several",
+    "many",
+    "some",
+    "both",
+    "leaders",
+    "heads",
+    "presidents",
+    "ministers",
+    "officials",
+    "representatives",
+    "envoys",
+    "delegates",
+    "diplomats",
+    "governments",
+    "navies",
+    "armies",
+    "militaries",
+    "troops",
+    "forces",
+}
 
 
 def _speaker_roles(hit, parts, subject, sentence, offset):
