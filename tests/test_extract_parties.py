@@ -345,3 +345,31 @@ def test_office_holders_the_gazetteer_lacked(sentence, expected):
 )
 def test_the_people_of_a_state_named_after_of_act_for_it(sentence, expected):
     assert _coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the first verb's object was read as the second verb's subject: UKR -> POL THREATEN
+        (
+            "Serbia shelled Kosovar villages and threatened Albania.",
+            {("SRB", "KSV", "ASSAULT", "directed"), ("SRB", "ALB", "THREATEN", "directed")},
+        ),
+        (
+            "Canada imposed sanctions on Iranian banks and urged Iraq to stop trading with them.",
+            {("CAN", "IRN", "SANCTION", "directed"), ("CAN", "IRQ", "REQUEST", "directed")},
+        ),
+        # the party after a second verb with its own object is that verb's: Peru was also "opposed"
+        (
+            "Chile said it opposed the new duties and accused Peru of protectionism.",
+            {("CHL", "PER", "ACCUSE", "directed")},
+        ),
+        # a joint act "by" two parties is theirs together, whoever is named before it
+        (
+            "The Indian ship was taking part in the first joint naval patrol by India and France.",
+            {("IND", "FRA", "COOPERATE", "mutual")},
+        ),
+    ],
+)
+def test_a_second_verb_has_the_first_verbs_subject_and_its_own_object(sentence, expected):
+    assert _coded(sentence) == expected

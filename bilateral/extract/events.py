@@ -8,6 +8,7 @@ is a Candidate that keeps its cue, so the analyst sees why it was coded.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilateral.extract.actors import Mention
@@ -130,6 +131,12 @@ _UNNAMED_TARGET = re.compile(
     r"\b(?:countries|nations|states|buyers|companies|firms|entities|banks|anyone|those)\s+(?:that|which|who)\b",
     re.IGNORECASE,
 )
+# A second verb with its own object after the cue's object: "opposed the curbs | and accused | Washington".
+_SECOND_VERB = re.compile(
+    r"^\s+(?:[\w'’-]+\s+){1,5}?and\s+(?:\w+ly\s+)?(?:accused|condemned|critici[sz]ed|urged|warned|called|"
+    r"demanded|threatened|rejected|blamed|denounced|vowed|pledged|praised|thanked)\b",
+    re.IGNORECASE,
+)
 # What talks are about, not who takes part: "talks on | Iraq", "discussed the situation in | Syria" is a
 # place (roles.py); "talks on Monday with | Putin" names the partner after "with".
 _TOPIC = re.compile(
@@ -247,9 +254,13 @@ def _inside(hit: CueHit, parts: list[Mention], offset: int) -> list[int]:
 
 
 def roles(
-    hit: CueHit, parts: list[Mention], sentence: str, offset: int
+    hit: CueHit, parts: list[Mention], sentence: str, offset: int, cue_ends: Sequence[int] = ()
 ) -> tuple[list[str], list[str], bool] | None:
-    """(sources, targets, mutual) for one cue, or None when the sentence gives no acting actor."""
+    """(sources, targets, mutual) for one cue, or None when the sentence gives no acting actor.
+
+    cue_ends: where the sentence's cues end; a party right after an earlier cue is its object, not the
+    subject of a second verb joined by "and" ("attacked | Ukrainian cities and threatened Poland": Ukraine
+    does not threaten), where an act it is accused of stays its own ("accused Cuba of supplying ...")."""
     before = _candidates_before(hit, parts, sentence, offset)
     after = [
         i
@@ -258,6 +269,8 @@ def roles(
     ]
     if hit.cue.event_type in _REASONED:  # "sanctions on officials over | Crimea": the reason, not the target
         after = [i for i in after if not _OVER.search(sentence[hit.end : parts[i].start - offset])]
+    # "opposed the curbs and accused | Washington": the party after a second verb is that verb's
+    after = [i for i in after if not _SECOND_VERB.match(sentence[hit.end : parts[i].start - offset])]
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
         after = [i for i in after if not _TOPIC.match(sentence[hit.end : parts[i].start - offset])]
     if after and _UNNAMED_TARGET.search(sentence[hit.end : parts[after[0]].start - offset]):
@@ -301,7 +314,13 @@ def roles(
         source = _group(parts, earlier[::-1], sentence, offset) if earlier else []
         if source and _is_object(source[0], sentence, offset, hit):
             source = []
-    elif source and _is_object(source[0], sentence, offset, hit):
+    elif source and (
+        _is_object(source[0], sentence, offset, hit)
+        or (
+            _after_cue(source[0], sentence, offset, hit, cue_ends)
+            and _AND_VERB.match(sentence[source[-1].end - offset : hit.start])
+        )
+    ):
         # "Putin arrived in Beijing for | talks (with Xi)": the place is an object; who came for talks or a
         # visit acts, with the one named after the cue, else with the place's state
         place = source
@@ -310,11 +329,16 @@ def roles(
             and _FOR_PURPOSE.search(prefix)
             and _CAME_TO.search(sentence[: place[0].start - offset])
         )
-        earlier = [i for i in before if parts[i].end <= place[0].start] if came_for else []
-        source = _group(parts, earlier[::-1], sentence, offset) if earlier else []
+        # "(The US) imposed sanctions on Iranian banks and | urged | Iraq ...": the first verb's subject
+        second_verb = _AND_VERB.match(sentence[place[-1].end - offset : hit.start])
+        earlier = [i for i in before if parts[i].end <= place[0].start] if came_for or second_verb else []
+        if second_verb:
+            source = _group(parts, earlier, sentence, offset) if earlier else []
+        else:
+            source = _group(parts, earlier[::-1], sentence, offset) if earlier else []
         if source and _is_object(source[0], sentence, offset, hit):
             source = []
-        if source and not target:
+        if source and not target and not second_verb:
             target = place
     if not before:
         source = _adjunct_subject(hit, parts, sentence, offset)
@@ -365,6 +389,14 @@ def roles(
         if by_agents and hit.cue.event_type in REACTIONS:
             return None  # "the resolution backed by Ukraine and Poland": they back it, not each other
         return _codes(target), [], True
+    if (
+        target
+        and hit.cue.symmetric
+        and hit.cue.event_type not in REACTIONS
+        and len(_codes(target)) >= 2
+        and _BY_ONLY.match(sentence[hit.end : target[0].start - offset])
+    ):
+        return _codes(target), [], True  # "the first joint air patrol by | Russia and China": theirs
     if source and target:
         return _codes(source), _codes(target), False
     if len(_codes(source)) >= 2 and hit.cue.symmetric:
@@ -376,6 +408,8 @@ def roles(
 # "Putin | and Bush".
 _NAME_AND = re.compile(r"(?-i:[A-Z][\w'’.-]+)\s+(?:and|&)\s+$")
 _AND_NAME = re.compile(r"^\s+(?:and|&)\s+(?-i:[A-Z][\w'’.-]+)")
+_AND_VERB = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?and\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY_ONLY = re.compile(r"^\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _PARTNER_WORD = re.compile(r"\b(?:with|between|to)\b", re.IGNORECASE)
 
@@ -429,6 +463,17 @@ def _unknown_partner(source: list[Mention], sentence: str, offset: int) -> bool:
     return bool(
         _NAME_AND.search(sentence[: source[0].start - offset])
         or _AND_NAME.match(sentence[source[-1].end - offset :])
+    )
+
+
+_DETERMINED = re.compile(r"^\s*(?:(?:the|a|an|its|their|his|her|some|several|\d[\d,]*)\s+)*$", re.IGNORECASE)
+
+
+def _after_cue(first: Mention, sentence: str, offset: int, hit: CueHit, cue_ends: Sequence[int]) -> bool:
+    """True when an earlier cue ends right before the mention: it is that cue's object."""
+    start = first.start - offset
+    return any(
+        end <= start and end <= hit.start and _DETERMINED.match(sentence[end:start]) for end in cue_ends
     )
 
 

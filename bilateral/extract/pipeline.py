@@ -168,7 +168,7 @@ def sentence_candidates(
     for hit in hits:
         if non_events.not_an_event(hit, hits, s.text, lexicon):
             continue  # 'urged X to stop ...', 'thanked X for their support', 'condemned X's invasion'
-        found = ev.roles(hit, parts, s.text, s.start)
+        found = ev.roles(hit, parts, s.text, s.start, [h.end for h in hits])
         if not found or not _other_actor(found, index):
             found = _anaphoric(hit, parts, s, previous, index) or found
         if not found:
