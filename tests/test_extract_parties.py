@@ -373,3 +373,14 @@ def test_the_people_of_a_state_named_after_of_act_for_it(sentence, expected):
 )
 def test_a_second_verb_has_the_first_verbs_subject_and_its_own_object(sentence, expected):
     assert _coded(sentence) == expected
+
+
+def test_an_accusation_in_an_adjunct_leaves_the_main_act_a_fact():
+    """'walked out of the talks after accusing Peru of stalling': the accusation's 'of' made the walk-out
+    reported; it is the accusation that reports."""
+    modes = _with_modality("Bolivia walked out of the talks with Chile after accusing Peru of stalling.")
+    assert modes == {("BOL", "CHL", "SANCTION", "fact"), ("BOL", "PER", "ACCUSE", "reported")}
+    # in its own clause the marker still reports
+    assert _with_modality("Russia shelled Kyiv, according to Ukraine's military.") == {
+        ("RUS", "UKR", "ASSAULT", "reported")
+    }

@@ -60,12 +60,23 @@ def modality(
     if (
         attributed
         or warned
-        or lexicon.reported.search(sentence[max(0, hit.start - 10) :])
+        or lexicon.reported.search(sentence[max(0, hit.start - 10) : _own_clause_end(sentence, hit.end)])
         or _ALLEGED.search(sentence[clause_start : hit.start])
         or (hit.cue.event_type is EventType.ACCUSE and _ACCUSED_OF_WHAT.match(sentence, hit.end))
     ):
         return Modality.REPORTED
     return Modality.FACT
+
+
+# Where a cue's own clause ends for its modality: "walked out of the talks | after accusing Peru of ...":
+# the accusation's "of" makes the walk-out no report.
+_NEXT_CLAUSE = re.compile(r";|\b(?:after|before|despite|while|since|by)\s+\w+ing\b", re.IGNORECASE)
+
+
+def _own_clause_end(sentence: str, start: int) -> int:
+    """Where the clause of a cue ending at start ends: a semicolon or a gerund adjunct ('after accusing')."""
+    found = _NEXT_CLAUSE.search(sentence, start)
+    return found.start() if found else len(sentence)
 
 
 def negated(hit: CueHit, sentence: str, lexicon: Lexicon, hits: Sequence[CueHit] = ()) -> bool:
