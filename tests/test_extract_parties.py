@@ -384,3 +384,32 @@ def test_an_accusation_in_an_adjunct_leaves_the_main_act_a_fact():
     assert _with_modality("Russia shelled Kyiv, according to Ukraine's military.") == {
         ("RUS", "UKR", "ASSAULT", "reported")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the body a treaty creates was taken for the party: RUS_PUTIN -> EAEU, KAZ -> EAEU
+        (
+            "Lukashenko and Armenia's president signed the treaty creating the Eurasian Economic Union.",
+            {("BLR_LUKASHENKO", "ARM", "SUPPORT", "mutual")},
+        ),
+        ("Chile and Peru signed the fisheries arrangement.", {("CHL", "PER", "SUPPORT", "mutual")}),
+        ("The SCO admitted Laos as its eleventh member.", {("SCO", "LAO", "SUPPORT", "directed")}),
+        (
+            "Serbia expressed deep gratitude to Hungary for its support.",
+            {("SRB", "HUN", "SUPPORT", "directed")},
+        ),
+        (
+            "Norway conveyed grave national security concern to Moscow.",
+            {("NOR", "RUS", "ACCUSE", "directed")},
+        ),
+        # the parties barred are named in the cue, not after it
+        (
+            "The EU barred large Belarusian state banks from raising capital in the EU.",
+            {("EU", "BLR", "SANCTION", "directed")},
+        ),
+    ],
+)
+def test_signers_together_admissions_gratitude_and_bars(sentence, expected):
+    assert _coded(sentence) == expected

@@ -303,7 +303,7 @@ def roles(
     target = _group(parts, after, sentence, offset) if after else []
     if source and _RELATIVE.search(prefix) and len(prefix.rstrip()) - (source[-1].end - offset) > 12:
         return None  # "interference that threatens ...": the subject is not an actor
-    adjacent = source and not sentence[source[-1].end - offset : hit.start].replace("'s", "").strip(" -")
+    adjacent = source and bool(_TITLE_GAP.match(sentence[source[-1].end - offset : hit.start]))
     if source and _GERUND_OBJECT.search(sentence[: source[0].start - offset]):
         # "refiners accused of buying | Iranian oil were sanctioned": the gerund's object is not the
         # subject; the group before that phrase is
@@ -409,6 +409,13 @@ def roles(
 _NAME_AND = re.compile(r"(?-i:[A-Z][\w'’.-]+)\s+(?:and|&)\s+$")
 _AND_NAME = re.compile(r"^\s+(?:and|&)\s+(?-i:[A-Z][\w'’.-]+)")
 _AND_VERB = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?and\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# Nothing, or a possessive's office, between the acting group and the cue: "Putin and Kazakhstan's
+# president | signed": the two sign together.
+_TITLE_GAP = re.compile(
+    r"^(?:['’]s)?[\s-]*(?:(?:president|prime minister|premier|leader|chancellor|king|emir|foreign minister|"
+    r"defen[cs]e minister|government|leaders|presidents|ministers|governments)\s+)?$",
+    re.IGNORECASE,
+)
 _BY_ONLY = re.compile(r"^\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _PARTNER_WORD = re.compile(r"\b(?:with|between|to)\b", re.IGNORECASE)
