@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bilateral.extract.events import ACCUSING, WARNED_THAT, CueHit
+from bilateral.extract.cues import CueHit
+from bilateral.extract.events import ACCUSING, WARNED_THAT
 from bilateral.extract.lexicon import Lexicon
 from bilateral.model import EventType, Modality
 

@@ -13,7 +13,9 @@ import re
 from collections.abc import Callable
 
 from bilateral.extract.actors import Mention
-from bilateral.extract.events import REACTIONS, WARNED_THAT, CueHit, new_clause
+from bilateral.extract.cues import CueHit
+from bilateral.extract.events import REACTIONS, WARNED_THAT
+from bilateral.extract.groups import new_clause
 from bilateral.extract.lexicon import Lexicon
 from bilateral.model import EventType
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations, product
 
 from bilateral.extract import actors as act
+from bilateral.extract import cues, groups, modality, non_events, roles
 from bilateral.extract import events as ev
-from bilateral.extract import modality, non_events, roles
 from bilateral.extract.dates import article_date, event_date
 from bilateral.extract.gazetteer import load_world_actors
 from bilateral.extract.lexicon import Lexicon, load_lexicon
@@ -114,7 +114,7 @@ def sentence_mentions(
     date: str | None,
     index: act.ActorIndex,
     lexicon: Lexicon,
-    hits: list[ev.CueHit] | None = None,
+    hits: list[cues.CueHit] | None = None,
 ) -> list[act.Mention]:
     """The actor mentions of one sentence after the explicit rules (persons, titles, offices, places ...).
 
@@ -122,7 +122,7 @@ def sentence_mentions(
     places need the sentence's cues, because a cue's own preposition ("intervened in Syria") governs it,
     and come after officials, because a place is judged by the other actors taking part.
     """
-    hits = ev.find_cues(s.text, lexicon) if hits is None else hits
+    hits = cues.find_cues(s.text, lexicon) if hits is None else hits
     found = act.scan(mask_names(s.text, lexicon), s.start, index)
     found = [replace(m, text=s.text[m.start - s.start : m.end - s.start]) for m in found]
     found = act.names_in_office(found, s.text, s.start, date, index, lexicon)
@@ -156,7 +156,7 @@ def sentence_candidates(
     commentary: bool,
     index: act.ActorIndex,
     lexicon: Lexicon,
-    hits: list[ev.CueHit] | None = None,
+    hits: list[cues.CueHit] | None = None,
     previous: Antecedents | None = None,
 ) -> list[Candidate]:
     """Candidates of one sentence: the first cue that gives a dyad its roles wins, except that the other
@@ -164,7 +164,7 @@ def sentence_candidates(
     acted (and who attacked) before, the target of 'called the move ...' ('condemned the attack')."""
     out, seen, shared, cue_ends = [], set(), set(), {}
     attributed = act.attribution_start(s.text, lexicon) is not None
-    hits = ev.find_cues(s.text, lexicon) if hits is None else hits
+    hits = cues.find_cues(s.text, lexicon) if hits is None else hits
     for hit in hits:
         if non_events.not_an_event(hit, hits, s.text, lexicon):
             continue  # 'urged X to stop ...', 'thanked X for their support', 'condemned X's invasion'
@@ -190,7 +190,7 @@ def sentence_candidates(
                     mutual
                     or ordered in seen
                     or key in shared
-                    or not ev.new_clause(s.text, cue_ends[key], hit.start)
+                    or not groups.new_clause(s.text, cue_ends[key], hit.start)
                 )
             ):
                 continue
@@ -226,7 +226,7 @@ def _acting_pair(found: list[Candidate]) -> tuple[str, str] | None:
     return last.actor1, last.actor2
 
 
-def _subject(parts: list[act.Mention], found: list[Candidate], hits: list[ev.CueHit]) -> str | None:
+def _subject(parts: list[act.Mention], found: list[Candidate], hits: list[cues.CueHit]) -> str | None:
     """Who acted in a sentence, for a later 'the move': its first actor named before its first cue
     (the main clause's subject, even when its event had no target), else its first event's source."""
     if hits:
@@ -246,7 +246,7 @@ class Antecedents:
     actor: str | None = None
     attacker: str | None = None
 
-    def after(self, parts: list[act.Mention], found: list[Candidate], hits: list[ev.CueHit]) -> Antecedents:
+    def after(self, parts: list[act.Mention], found: list[Candidate], hits: list[cues.CueHit]) -> Antecedents:
         """The antecedents once a sentence's candidates are coded."""
         attacks = [c.actor1 for c in found if c.event_type is EventType.ASSAULT]
         return Antecedents(_subject(parts, found, hits) or self.actor, (attacks or [self.attacker])[-1])
@@ -327,7 +327,7 @@ def extract(
     last_pair: tuple[str, str] | None = None
     previous = Antecedents()
     for i, s in enumerate(sentences):
-        hits = ev.find_cues(s.text, lexicon)
+        hits = cues.find_cues(s.text, lexicon)
         own = sentence_mentions(s, date, index, lexicon, hits)
         pairs = [
             p

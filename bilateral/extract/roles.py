@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bilateral.extract.actors import STATE_LIKE, ActorIndex, Mention
-from bilateral.extract.events import parentheticals
+from bilateral.extract.groups import parentheticals
 from bilateral.extract.lexicon import Lexicon
 from bilateral.model import ActorKind
 
