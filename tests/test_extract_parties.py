@@ -364,6 +364,10 @@ def test_the_people_of_a_state_named_after_of_act_for_it(sentence, expected):
             "Chile said it opposed the new duties and accused Peru of protectionism.",
             {("CHL", "PER", "ACCUSE", "directed")},
         ),
+        (
+            "Latvia said it regretted the decision and stood by its pledge to Moldova.",
+            {("LVA", "MDA", "AGREE", "directed")},
+        ),
         # a joint act "by" two parties is theirs together, whoever is named before it
         (
             "The Indian ship was taking part in the first joint naval patrol by India and France.",

@@ -17,7 +17,8 @@ from bilateral.extract.groups import grouped, is_object
 # A second verb with its own object after the cue's object: "opposed the curbs | and accused | Washington".
 SECOND_VERB = re.compile(
     r"^\s+(?:[\w'’-]+\s+){1,5}?and\s+(?:\w+ly\s+)?(?:accused|condemned|critici[sz]ed|urged|warned|called|"
-    r"demanded|threatened|rejected|blamed|denounced|vowed|pledged|praised|thanked)\b",
+    r"demanded|threatened|rejected|blamed|denounced|vowed|pledged|praised|thanked|stood|expressed|voiced|"
+    r"reaffirmed|renewed|promised)\b",
     re.IGNORECASE,
 )
 # What talks are about, not who takes part: "talks on | Iraq", "discussed the situation in | Syria" is a
