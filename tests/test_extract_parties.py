@@ -417,3 +417,25 @@ def test_an_accusation_in_an_adjunct_leaves_the_main_act_a_fact():
 )
 def test_signers_together_admissions_gratitude_and_bars(sentence, expected):
     assert _coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a bare "Kim" in Kim Jong Un's time is him (as "Bush" or "Hu" in theirs); before it, no one
+        (
+            "Kim and Lukashenko held talks in Pyongyang.",
+            "2023-09-13",
+            {("PRK_KIM", "BLR_LUKASHENKO", "CONSULT", "mutual")},
+        ),
+        ("Kim and Lukashenko held talks.", "2005-06-01", set()),
+        # who attends "alongside" another attends with it: the host is whom the attendance supports
+        (
+            "Kim attended Minsk's Independence Day parade alongside Lukashenko.",
+            "2023-07-03",
+            {("PRK_KIM", "BLR", "SUPPORT", "directed")},
+        ),
+    ],
+)
+def test_kim_in_his_time_and_attending_alongside_another(sentence, date, expected):
+    assert _coded(sentence, date) == expected

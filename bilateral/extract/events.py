@@ -52,6 +52,7 @@ _DRAFTED = re.compile(r"-(?:drafted|backed|sponsored|proposed|led|authored)\b", 
 _DRAFTED_BY = re.compile(
     r"\b(?:drafted|backed|sponsored|proposed|tabled|authored|put forward)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
+_ALONGSIDE = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:alongside|along with|together with)\s+", re.IGNORECASE)
 _REASONED = {EventType.SANCTION}  # an accusation or a protest "over" an act aims at its author
 _OVER = re.compile(r"\bover\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # Whom an act a reaction names was done to: "condemned the missile attack on | Kyiv" (Kyiv is not blamed).
@@ -147,7 +148,10 @@ def roles(
         bodies = [
             i for i in named_inside(hit, parts, offset) if parts[i].codes[0] not in codes_of(ActorKind.STATE)
         ]
-        after = bodies or after
+        # those who attend "alongside" the one acting attend with it; they are not whom it attends
+        after = bodies or [
+            i for i in after if not _ALONGSIDE.match(sentence[hit.end : parts[i].start - offset])
+        ]
     if hit.cue.envoy or hit.cue.inside:  # "summoned the US ambassador over ...": the envoy's state
         after = named_inside(hit, parts, offset) or after
     if not after:  # a cue that spans its object: "ban on | Russian | oil imports"
