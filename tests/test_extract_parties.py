@@ -439,3 +439,21 @@ def test_signers_together_admissions_gratitude_and_bars(sentence, expected):
 )
 def test_kim_in_his_time_and_attending_alongside_another(sentence, date, expected):
     assert _coded(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # each of these coded nothing, or no act alleged
+        ("Lavrov lashed out at the EU over its visa rules.", {("RUS_LAVROV", "EU", "ACCUSE", "fact")}),
+        ("Lukashenko called Putin his closest ally.", {("BLR_LUKASHENKO", "RUS_PUTIN", "SUPPORT", "fact")}),
+        (
+            "Canada accused Iran of helping Russia rebuild its drone fleet.",
+            {("CAN", "IRN", "ACCUSE", "reported"), ("IRN", "RUS", "AID", "reported")},
+        ),
+        # a call for something, or a move called something, is no friendship
+        ("Serbia called the move a provocation.", set()),
+    ],
+)
+def test_lashing_out_calling_a_friend_and_helping_rebuild(sentence, expected):
+    assert _with_modality(sentence) == expected

@@ -1035,7 +1035,8 @@ def test_receiving_a_visitor_joining_an_exercise_and_xian_the_city(sentence, exp
         ("Ghana expressed strong dissatisfaction with Togo's decision.", {("GHA", "TGO", "ACCUSE")}),
         ("The EU declared Belarus a threat to regional security.", {("EU", "BLR", "ACCUSE")}),
         ("Poland described Belarus as a hostile adversary.", {("POL", "BLR", "ACCUSE")}),
-        ("Peru called Chile a close partner.", set()),  # no threat, no accusation
+        # no threat, no accusation: praise (lexicon 1.18.0: calling a party a partner, a friend or an ally)
+        ("Peru called Chile a close partner.", {("PER", "CHL", "SUPPORT")}),
     ],
 )
 def test_concern_conveyed_and_a_state_declared_a_threat_are_accusations(sentence, expected):
