@@ -240,12 +240,17 @@ def test_an_adjuncts_gerund_has_the_clauses_subject_and_halting_talks_is_a_sanct
         ),
         # where the protests or warnings were, or what they were of, is no party
         ("Iran went ahead despite protests in Iraq.", set()),
-        # blocking a resolution answers its drafter, as a veto does, never its subject
+        # blocking a resolution answers its drafter, as a veto does, and shields its subject (SUPPORT)
         ("Russia blocked the French-drafted resolution.", {("RUS", "FRA", "REJECT", "directed")}),
-        ("Russia blocked a draft on Mali.", set()),
+        ("Russia blocked a draft on Mali.", {("RUS", "MLI", "SUPPORT", "directed")}),
+        (
+            "Russia and China blocked a UN statement on Mali.",
+            {("RUS", "MLI", "SUPPORT", "directed"), ("CHN", "MLI", "SUPPORT", "directed")},
+        ),
+        ("Poland described Belarus as an aggressor.", {("POL", "BLR", "ACCUSE", "directed")}),
     ],
 )
-def test_acting_despite_a_partys_objections_and_blocking_a_draft_reject_it(sentence, expected):
+def test_acting_despite_a_partys_objections_rejects_it_and_blocking_a_draft_is_a_veto(sentence, expected):
     assert _coded(sentence) == expected
 
 
