@@ -462,3 +462,19 @@ def test_kim_in_his_time_and_attending_alongside_another(sentence, date, expecte
 )
 def test_lashing_out_calling_a_friend_and_helping_rebuild(sentence, expected):
     assert _with_modality(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # each of these coded nothing
+        ("Turkish banks curbed payments from Russian clients.", {("TUR", "RUS", "SANCTION", "directed")}),
+        ("Russia resumed imports of Moldovan wine.", {("RUS", "MDA", "CONCEDE", "directed")}),
+        (
+            "Brazil sent a special envoy to Caracas and Bogota.",
+            {("BRA", "VEN", "CONSULT", "directed"), ("BRA", "COL", "CONSULT", "directed")},
+        ),
+    ],
+)
+def test_curbed_payments_resumed_imports_and_envoys_sent(sentence, expected):
+    assert _coded(sentence) == expected
