@@ -478,3 +478,9 @@ def test_lashing_out_calling_a_friend_and_helping_rebuild(sentence, expected):
 )
 def test_curbed_payments_resumed_imports_and_envoys_sent(sentence, expected):
     assert _coded(sentence) == expected
+
+
+def test_releasing_detained_people_is_a_concession_not_a_detention():
+    """'released two detained Canadians' was China coercing Canada (COERCE, -7) on the word 'detained'."""
+    assert _coded("Chile released three detained Peruvians.") == {("CHL", "PER", "CONCEDE", "directed")}
+    assert _coded("Chile freed two jailed Bolivians.") == {("CHL", "BOL", "CONCEDE", "directed")}
