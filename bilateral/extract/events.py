@@ -21,6 +21,7 @@ from bilateral.extract.groups import (
     named_inside,
 )
 from bilateral.extract.parties import (
+    ALONGSIDE,
     AND_VERB,
     BY_ONLY,
     IN_ONLY,
@@ -52,7 +53,6 @@ _DRAFTED = re.compile(r"-(?:drafted|backed|sponsored|proposed|led|authored)\b", 
 _DRAFTED_BY = re.compile(
     r"\b(?:drafted|backed|sponsored|proposed|tabled|authored|put forward)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
-_ALONGSIDE = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:alongside|along with|together with)\s+", re.IGNORECASE)
 _REASONED = {EventType.SANCTION}  # an accusation or a protest "over" an act aims at its author
 _OVER = re.compile(r"\bover\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # Whom an act a reaction names was done to: "condemned the missile attack on | Kyiv" (Kyiv is not blamed).
@@ -150,9 +150,9 @@ def roles(
         ]
         # those who attend "alongside" the one acting attend with it; they are not whom it attends
         after = bodies or [
-            i for i in after if not _ALONGSIDE.match(sentence[hit.end : parts[i].start - offset])
+            i for i in after if not ALONGSIDE.match(sentence[hit.end : parts[i].start - offset])
         ]
-    if hit.cue.envoy or hit.cue.inside:  # "summoned the US ambassador over ...": the envoy's state
+    if hit.cue.inside:  # "summoned the US ambassador over ...": the envoy's state
         after = named_inside(hit, parts, offset) or after
     if not after:  # a cue that spans its object: "ban on | Russian | oil imports"
         after = named_inside(hit, parts, offset)
@@ -173,6 +173,8 @@ def roles(
         # subject; the group before that phrase is
         earlier = [i for i in before if parts[i].end <= source[0].start]
         source = grouped(parts, earlier[::-1], sentence, offset) if earlier else []
+    # "(The US) imposed sanctions on Iranian banks and | urged | Iraq ...": a second verb, the first's subject
+    second_verb = source and AND_VERB.match(sentence[source[-1].end - offset : hit.start])
     if source and is_object(source[0], sentence, offset, hit) and _INFINITIVE.search(prefix):
         earlier = [i for i in before if parts[i].end <= source[0].start]
         source = grouped(parts, earlier[::-1], sentence, offset) if earlier else []
@@ -180,10 +182,7 @@ def roles(
             source = []
     elif source and (
         is_object(source[0], sentence, offset, hit)
-        or (
-            after_cue(source[0], sentence, offset, hit, cue_ends)
-            and AND_VERB.match(sentence[source[-1].end - offset : hit.start])
-        )
+        or (second_verb and after_cue(source[0], sentence, offset, hit, cue_ends))
     ):
         # "Putin arrived in Beijing for | talks (with Xi)": the place is an object; who came for talks or a
         # visit acts, with the one named after the cue, else with the place's state
@@ -193,8 +192,6 @@ def roles(
             and _FOR_PURPOSE.search(prefix)
             and _CAME_TO.search(sentence[: place[0].start - offset])
         )
-        # "(The US) imposed sanctions on Iranian banks and | urged | Iraq ...": the first verb's subject
-        second_verb = AND_VERB.match(sentence[place[-1].end - offset : hit.start])
         earlier = [i for i in before if parts[i].end <= place[0].start] if came_for or second_verb else []
         if second_verb:
             source = grouped(parts, earlier, sentence, offset) if earlier else []

@@ -7,6 +7,7 @@ ends, and the words that make a mention acted on ('sanctions on | Russia') rathe
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bilateral.extract.actors import Mention
 from bilateral.extract.cues import CueHit
@@ -92,6 +93,16 @@ PARTITIVES = {
     "troops",
     "forces",
 }
+
+
+# What may stand between a cue and the party it governs: "strikes on | the | Ukrainian cities".
+DETERMINER_GAP = re.compile(r"^\s*(?:(?:the|a|an|its|their|his|her)\s+)?$", re.IGNORECASE)
+
+
+def governed(position: int, sentence: str, cue_ends: Sequence[int], gap: re.Pattern = DETERMINER_GAP) -> bool:
+    """True when an event cue ends just before position ("strikes on | Ukrainian cities"), only a gap
+    the pattern allows between them."""
+    return any(end <= position and gap.match(sentence[end:position]) for end in cue_ends)
 
 
 def joined(gap: str) -> str | None:

@@ -34,8 +34,9 @@ class Cue:
     denies: bool = False  # "denied supplying weapons": an act denied, when an act (not a party) follows
     refuses: bool = False  # "refused to condemn": an act refused, when "to" and an act follow
     gathering: bool = False  # "attended the BRICS summit in Kazan": the body named in the span is the target
-    envoy: bool = False  # "summoned the US ambassador over Taiwan": the state whose envoy it is is the target
-    inside: bool = False  # "listed China-based entities supplying Russia": a party in the span is the target
+    inside: bool = (
+        False  # "summoned the US ambassador", "listed China-based firms": a party in the span is target
+    )
     target: str | None = None  # a registry code the cue itself names: "the one-China policy" is China's
 
 
@@ -117,7 +118,6 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                     item.get("denies", False),
                     item.get("refuses", False),
                     item.get("gathering", False),
-                    item.get("envoy", False),
                     item.get("inside", False),
                     item.get("target"),
                 )

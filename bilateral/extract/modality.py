@@ -50,12 +50,13 @@ def modality(
     if commentary:
         return Modality.COMMENTARY
     clause_start = sentence.rfind(";", 0, hit.start) + 1
-    window = sentence[max(clause_start, source_start - 60, 0) : hit.end + 10]
+    window_start = max(clause_start, source_start - 60, 0)
+    window = sentence[window_start : hit.end + 10]
     warned = bool(WARNED_THAT.search(sentence[clause_start : hit.start]))  # the warning's claim
     if hit.cue.event_type is EventType.THREATEN:
         # a threat speaks of what would happen: a modal in the cue is the threat made ("said it would
         # respond"), not intent; one before it is ("may threaten")
-        window = window.replace(hit.text, " ", 1)
+        window = sentence[window_start : hit.start] + " " + sentence[hit.end : hit.end + 10]
     if lexicon.intent.search(window):
         return Modality.INTENT
     if (

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from bilateral.extract.actors import Mention
 from bilateral.extract.cues import CueHit
-from bilateral.extract.groups import grouped, is_object
+from bilateral.extract.groups import governed, grouped, is_object
 
 # A second verb with its own object after the cue's object: "opposed the curbs | and accused | Washington".
 SECOND_VERB = re.compile(
@@ -95,12 +95,11 @@ def unknown_partner(source: list[Mention], sentence: str, offset: int) -> bool:
     )
 
 
+# Those who attend "alongside" the one acting attend with it: "attended the parade | alongside | Xi".
+ALONGSIDE = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:alongside|along with|together with)\s+", re.IGNORECASE)
 DETERMINED = re.compile(r"^\s*(?:(?:the|a|an|its|their|his|her|some|several|\d[\d,]*)\s+)*$", re.IGNORECASE)
 
 
 def after_cue(first: Mention, sentence: str, offset: int, hit: CueHit, cue_ends: Sequence[int]) -> bool:
     """True when an earlier cue ends right before the mention: it is that cue's object."""
-    start = first.start - offset
-    return any(
-        end <= start and end <= hit.start and DETERMINED.match(sentence[end:start]) for end in cue_ends
-    )
+    return governed(first.start - offset, sentence, [e for e in cue_ends if e <= hit.start], DETERMINED)

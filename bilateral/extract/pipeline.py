@@ -165,10 +165,11 @@ def sentence_candidates(
     out, seen, shared, cue_ends = [], set(), set(), {}
     attributed = act.attribution_start(s.text, lexicon) is not None
     hits = cues.find_cues(s.text, lexicon) if hits is None else hits
+    ends = [h.end for h in hits]
     for hit in hits:
         if non_events.not_an_event(hit, hits, s.text, lexicon):
             continue  # 'urged X to stop ...', 'thanked X for their support', 'condemned X's invasion'
-        found = ev.roles(hit, parts, s.text, s.start, [h.end for h in hits])
+        found = ev.roles(hit, parts, s.text, s.start, ends)
         if not found or not _other_actor(found, index):
             found = _anaphoric(hit, parts, s, previous, index) or found
         if not found:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bilateral.extract.actors import STATE_LIKE, ActorIndex, Mention
-from bilateral.extract.groups import parentheticals
+from bilateral.extract.groups import governed, parentheticals
 from bilateral.extract.lexicon import Lexicon
 from bilateral.model import ActorKind
 
@@ -28,15 +28,9 @@ _OFFICIAL_BEFORE = re.compile(
 )
 _OFFICIAL_AFTER = re.compile(r"^,\s+(?:the|a|an)\s+$")
 _PLURAL_OF = re.compile(r"^\s+of\s+(?:\w+\s+)?[A-Z]")
-_DETERMINER = re.compile(r"^\s*(?:(?:the|a|an|its|their|his|her)\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s\s+$")
 # "pro-Russian separatists", "the one-China policy", "anti-Western protests": a compound that describes
 _COMPOUND = re.compile(r"(?<![\w-])(?:pro|anti|one|non)[-‑]$", re.IGNORECASE)
-
-
-def _governed(position: int, sentence: str, cue_ends: Sequence[int]) -> bool:
-    """True when an event cue ends just before position ("strikes on | Ukrainian cities")."""
-    return any(end <= position and _DETERMINER.match(sentence[end:position]) for end in cue_ends)
 
 
 def _is_state(m: Mention, index: ActorIndex) -> bool:
@@ -93,7 +87,7 @@ def mark_modifiers(
             coordinated or _describes_noun(m, sentence, offset, lexicon) or _names_place(m, nxt, index)
         )
         compound = _COMPOUND.search(sentence[: m.start - offset])
-        if compound or (described and not _governed(m.start - offset, sentence, cue_ends)):
+        if compound or (described and not governed(m.start - offset, sentence, cue_ends)):
             note = f"'{m.text}' describes something here, not the state {m.codes[0]} acting"
             out[i] = replace(m, role="modifier", note=note)
         elif _owns(m, nxt, sentence, offset, index):
@@ -171,7 +165,7 @@ def _is_place(m: Mention, sentence: str, offset: int, cue_ends, index: ActorInde
     place = lexicon.locative.search(before)
     if place and lexicon.based_in.search(before):
         return False  # "entities in China": where the parties acted on are based, so the state is a party
-    return bool(place) and not _governed(place.start(), sentence, cue_ends)
+    return bool(place) and not governed(place.start(), sentence, cue_ends)
 
 
 def mark_officials(mentions: list[Mention], sentence: str, offset: int, index: ActorIndex) -> list[Mention]:
