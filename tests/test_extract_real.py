@@ -1122,3 +1122,43 @@ def test_apologies_received_and_strikes_that_are_no_deal(sentence, expected):
 )
 def test_a_protest_made_to_a_state_is_an_accusation_a_rally_a_protest(sentence, expected):
     assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # buying a party's oil, gas, grain or arms is economic or military cooperation (CAMEO 061/062)
+        ("Thailand's imports of Malaysian gas rose by a third.", {("THA", "MYS", "COOPERATE")}),
+        ("Pakistan bought record volumes of Qatari LNG last winter.", {("PAK", "QAT", "COOPERATE")}),
+        ("Egypt purchased French fighter jets in 2015.", {("EGY", "FRA", "COOPERATE")}),
+        ("Kenya imported Ukrainian wheat through Odesa.", {("KEN", "UKR", "COOPERATE")}),
+        # a purchase stopped, banned or punished is the curb, not the purchase
+        ("Spanish refiners stopped buying Algerian crude.", {("ESP", "DZA", "SANCTION")}),
+        ("Brazil banned imports of Argentine beef.", {("BRA", "ARG", "SANCTION")}),
+        ("Canada sanctioned a Turkish bank for buying Iranian oil.", {("CAN", "TUR", "SANCTION")}),
+        # 'import' as a noun modifier is no purchase
+        (
+            "Vietnam sanctioned a Thai refinery and Thai import terminals handling Indonesian coal.",
+            {("VNM", "THA", "SANCTION")},
+        ),
+    ],
+)
+def test_purchases_of_a_partys_goods_are_cooperation(sentence, expected):
+    """'China's imports of Russian crude hit a record' coded nothing: buying was no cue."""
+    assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Azerbaijani drones hit Armenian positions overnight.", {("AZE", "ARM", "ASSAULT")}),
+        ("Sudanese artillery hit a Chadian border town.", {("SDN", "TCD", "ASSAULT")}),
+        ("Ethiopia hit an Eritrean depot with missiles on Friday.", {("ETH", "ERI", "ASSAULT")}),
+        # not an attack: figures, records and words that 'hit'
+        ("Chile's exports of Peruvian copper hit a record.", set()),
+        ("Bolivia said it would hit back at Paraguay.", {("BOL", "PRY", "THREATEN")}),
+    ],
+)
+def test_weapons_that_hit_a_party_assault_it(sentence, expected):
+    """'Russian missiles hit Kyiv' coded nothing: 'hit' was no cue ('struck' was)."""
+    assert _typed(sentence) == expected
