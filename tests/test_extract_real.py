@@ -1162,3 +1162,37 @@ def test_purchases_of_a_partys_goods_are_cooperation(sentence, expected):
 def test_weapons_that_hit_a_party_assault_it(sentence, expected):
     """'Russian missiles hit Kyiv' coded nothing: 'hit' was no cue ('struck' was)."""
     assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # joining a statement or a declaration is signing on to it (AGREE), as issuing a joint one is
+        ("Chile and Peru joined the statement on fishing quotas.", {("CHL", "PER", "AGREE")}),
+        ("Ghana and Togo joined in the declaration on coastal security.", {("GHA", "TGO", "AGREE")}),
+        # a WTO complaint or challenge accuses the party whose measures it attacks
+        ("Canada joined the WTO challenge to Japan's steel subsidies.", {("CAN", "JPN", "ACCUSE")}),
+        ("Mexico filed a WTO complaint against Brazil's tyre tariffs.", {("MEX", "BRA", "ACCUSE")}),
+        # a party's exports to another are trade with it; exports restricted or banned are the curb
+        ("Vietnamese exports to Cambodia jumped by a fifth.", {("VNM", "KHM", "COOPERATE")}),
+        ("Norway restricted exports to Belarus of dual-use goods.", {("NOR", "BLR", "SANCTION")}),
+        ("Sweden banned exports to Iran of drone parts.", {("SWE", "IRN", "SANCTION")}),
+        ("Kazakhstan and Uzbekistan inaugurated the new railway.", {("KAZ", "UZB", "COOPERATE")}),
+    ],
+)
+def test_statements_joined_wto_complaints_and_exports(sentence, expected):
+    """'Russia and India joined the first BRIC joint statement' and 'Chinese exports to Russia jumped' coded
+    nothing; 'Obama announced a WTO complaint ...' had the WTO accuse China, not the United States."""
+    assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("US-China talks resumed in Geneva.", {("USA", "CHN", "CONSULT")}),
+        ("The UK-India summit opened in London.", {("GBR", "IND", "CONSULT")}),
+    ],
+)
+def test_a_hyphenated_pair_names_two_parties_not_a_place(sentence, expected):
+    """'US-China talks' read 'US' as part of a place name ('Western Cambodia') and coded China with Geneva."""
+    assert _typed(sentence) == expected

@@ -19,9 +19,10 @@ from bilateral.extract.groups import new_clause
 from bilateral.extract.lexicon import Lexicon
 from bilateral.model import EventType
 
-# What a request asks for, also when it asks to stop it: "urged China to (stop) supplying ...".
+# What a request asks for, also when it asks to stop it: "urged China to (stop) supplying ...", "urged
+# Argentina to halt (beef) exports to Chile".
 _REQUESTED_ACT = re.compile(
-    r"\bto\s+(?:(?:stop|halt|cease|end|quit|avoid|refrain\s+from)\s+)?$", re.IGNORECASE
+    r"\bto\s+(?:(?:stop|halt|cease|end|quit|avoid|refrain\s+from)\s+(?:[a-z-]+\s+){0,2}?)?$", re.IGNORECASE
 )
 # What a warning cautions against: "warned the West against | sending more weapons to Ukraine".
 _WARNED_AGAINST = re.compile(r"\b(?:warn|caution)\w*\b[^.;]{0,60}?\bagainst\s+$", re.IGNORECASE)

@@ -47,15 +47,17 @@ def _describes_noun(m: Mention, sentence: str, offset: int, lexicon: Lexicon) ->
     return adjective is None or (m.how == "demonym" and not m.text.endswith("s"))
 
 
-def _names_place(m: Mention, nxt: Mention | None, index: ActorIndex) -> bool:
-    """'Western Cambodia': an adjective right before a country's name is part of the place name."""
+def _names_place(m: Mention, nxt: Mention | None, sentence: str, offset: int, index: ActorIndex) -> bool:
+    """'Western Cambodia': an adjective right before a country's name is part of the place name.
+
+    Only across a space: 'US-China talks' joins two parties, it names no place."""
     actor = index.actors.get(nxt.codes[0]) if nxt else None
     return (
         m.how == "demonym"
         and bool(actor)
         and actor.kind is ActorKind.STATE
         and nxt.how == "name"
-        and nxt.start - m.end == 1
+        and sentence[m.end - offset : nxt.start - offset] == " "
     )
 
 
@@ -84,7 +86,9 @@ def mark_modifiers(
             and _COORDINATION.match(sentence[m.end - offset : nxt.start - offset])
         )
         described = (
-            coordinated or _describes_noun(m, sentence, offset, lexicon) or _names_place(m, nxt, index)
+            coordinated
+            or _describes_noun(m, sentence, offset, lexicon)
+            or _names_place(m, nxt, sentence, offset, index)
         )
         compound = _COMPOUND.search(sentence[: m.start - offset])
         if compound or (described and not governed(m.start - offset, sentence, cue_ends)):
