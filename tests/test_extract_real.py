@@ -1132,6 +1132,10 @@ def test_a_protest_made_to_a_state_is_an_accusation_a_rally_a_protest(sentence, 
         ("Pakistan bought record volumes of Qatari LNG last winter.", {("PAK", "QAT", "COOPERATE")}),
         ("Egypt purchased French fighter jets in 2015.", {("EGY", "FRA", "COOPERATE")}),
         ("Kenya imported Ukrainian wheat through Odesa.", {("KEN", "UKR", "COOPERATE")}),
+        # selling is trade too: delivering or supplying gas, oil or grain to a party (aid stays aid)
+        ("Qatar supplies LNG to Pakistan under a long-term contract.", {("QAT", "PAK", "COOPERATE")}),
+        ("Norway delivered gas to Poland through the Baltic Pipe.", {("NOR", "POL", "COOPERATE")}),
+        ("Norway delivered humanitarian aid to Sudan.", {("NOR", "SDN", "AID")}),
         # a purchase stopped, banned or punished is the curb, not the purchase
         ("Spanish refiners stopped buying Algerian crude.", {("ESP", "DZA", "SANCTION")}),
         ("Brazil banned imports of Argentine beef.", {("BRA", "ARG", "SANCTION")}),
@@ -1143,8 +1147,9 @@ def test_a_protest_made_to_a_state_is_an_accusation_a_rally_a_protest(sentence, 
         ),
     ],
 )
-def test_purchases_of_a_partys_goods_are_cooperation(sentence, expected):
-    """'China's imports of Russian crude hit a record' coded nothing: buying was no cue."""
+def test_trade_in_a_partys_goods_is_cooperation(sentence, expected):
+    """'China's imports of Russian crude hit a record' coded nothing: buying was no cue; 'Gazprom began
+    pipeline gas deliveries to CNPC' was aid, where the curated records code trade (CAMEO 061)."""
     assert _typed(sentence) == expected
 
 
