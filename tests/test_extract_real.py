@@ -1139,7 +1139,11 @@ def test_a_protest_made_to_a_state_is_an_accusation_a_rally_a_protest(sentence, 
         # a purchase stopped, banned or punished is the curb, not the purchase
         ("Spanish refiners stopped buying Algerian crude.", {("ESP", "DZA", "SANCTION")}),
         ("Brazil banned imports of Argentine beef.", {("BRA", "ARG", "SANCTION")}),
-        ("Canada sanctioned a Turkish bank for buying Iranian oil.", {("CAN", "TUR", "SANCTION")}),
+        # the reason a sanction gives is coded too, as reported (test_the_reason_a_sanction_gives_is_reported)
+        (
+            "Canada sanctioned a Turkish bank for buying Iranian oil.",
+            {("CAN", "TUR", "SANCTION"), ("TUR", "IRN", "COOPERATE")},
+        ),
         # 'import' as a noun modifier is no purchase
         (
             "Vietnam sanctioned a Thai refinery and Thai import terminals handling Indonesian coal.",
@@ -1200,4 +1204,29 @@ def test_statements_joined_wto_complaints_and_exports(sentence, expected):
 )
 def test_a_hyphenated_pair_names_two_parties_not_a_place(sentence, expected):
     """'US-China talks' read 'US' as part of a place name ('Western Cambodia') and coded China with Geneva."""
+    assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a threat's condition is no act
+        (
+            "Chile warned Peru of consequences if Bolivia supplied weapons to Peru.",
+            {("CHL", "PER", "THREATEN")},
+        ),
+        (
+            "Norway said it would take countermeasures if Russia did not stop its drills near Svalbard.",
+            {("NOR", "RUS", "THREATEN")},
+        ),
+        # an act reported in its own clause stays an act
+        (
+            "Bolivia supplied weapons to Peru, and Chile condemned Bolivia.",
+            {("BOL", "PER", "AID"), ("CHL", "BOL", "ACCUSE")},
+        ),
+    ],
+)
+def test_a_threats_condition_is_no_event(sentence, expected):
+    """'Biden warned Xi of consequences if China supplied material support to Russia' also coded China
+    aiding Russia, the very act the warning is meant to deter."""
     assert _typed(sentence) == expected

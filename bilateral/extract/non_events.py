@@ -217,6 +217,20 @@ def list_of_a_listing(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.SANCTION)
 
 
+# The condition of a threat: "warned Xi of consequences | if China supplied weapons to Russia".
+_IF_SUBJECT = re.compile(r"\b(?:if|unless)\s+(?:[\w'’.-]+\s+){0,6}$", re.IGNORECASE)
+
+
+def condition_of_a_threat(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a cue in the 'if' or 'unless' clause of an earlier threat ('would take action if Beijing
+    did not stop Chinese supplies'): a condition, not an act reported.
+
+    Why: the condition came out as China aiding Russia, the very act the threat is meant to deter."""
+    if not _IF_SUBJECT.search(sentence[: hit.start]):
+        return False
+    return any(h.cue.event_type is EventType.THREATEN and h.end <= hit.start for h in hits if h is not hit)
+
+
 def _earlier_in_clause(
     hit: CueHit, hits: list[CueHit], sentence: str, which: Callable[[CueHit], bool]
 ) -> bool:
@@ -232,7 +246,7 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
     """True for a cue that codes no event of its own, whoever its roles would name: asked for, warned of,
     the reason of an earlier cue, the act a reaction names, a denial of an act and the act denied, a
     refusal of an act of conflict and any act refused, a protest's purpose after the act that makes it,
-    or the list a listing puts parties on."""
+    the list a listing puts parties on, or a threat's condition."""
     return (
         requested(hit, hits, sentence)
         or warned_of(hit, hits, sentence, lexicon)
@@ -242,4 +256,5 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
         or refusal_of_an_act(hit, hits, sentence)
         or purpose_of_a_protest(hit, hits, sentence)
         or list_of_a_listing(hit, hits, sentence)
+        or condition_of_a_threat(hit, hits, sentence)
     )
