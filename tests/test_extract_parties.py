@@ -486,3 +486,27 @@ def test_releasing_detained_people_is_a_concession_not_a_detention():
     """'released two detained Canadians' was China coercing Canada (COERCE, -7) on the word 'detained'."""
     assert _coded("Chile released three detained Peruvians.") == {("CHL", "PER", "CONCEDE", "directed")}
     assert _coded("Chile freed two jailed Bolivians.") == {("CHL", "BOL", "CONCEDE", "directed")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what is discussed is a topic; the partner is named after "with", or is the acting pair
+        (
+            "Macron and Scholz met in Berlin and discussed Libya and migration.",
+            {("FRA", "DEU", "CONSULT", "mutual")},
+        ),
+        ("Erdogan discussed Syria with Raisi by phone.", {("TUR", "IRN", "CONSULT", "directed")}),
+        # a rejection "over" a state names what it is about, not whom it rejects
+        (
+            "Brazil and Mexico agreed in opposing the use or threat of use of force over Venezuela.",
+            {("BRA", "MEX", "AGREE", "mutual")},
+        ),
+        ("Chile rejected Peru's claim over Bolivia.", {("CHL", "PER", "REJECT", "directed")}),
+    ],
+)
+def test_what_is_discussed_or_opposed_over_is_no_party(sentence, expected):
+    """'Bush and Putin met in Shanghai and discussed Afghanistan' had each consult Afghanistan; 'agreed in
+    opposing the use or threat of use of nuclear weapons over Ukraine' had both reject (then threaten)
+    Ukraine."""
+    assert _coded(sentence) == expected

@@ -29,10 +29,10 @@ from bilateral.extract.parties import (
     PARTNER_WORD,
     SECOND_VERB,
     TITLE_GAP,
-    TOPIC,
     adjunct_subject,
     after_cue,
     joiners,
+    topic_of,
     unknown_partner,
 )
 from bilateral.model import ActorKind, EventType
@@ -53,7 +53,10 @@ _DRAFTED = re.compile(r"-(?:drafted|backed|sponsored|proposed|led|authored)\b", 
 _DRAFTED_BY = re.compile(
     r"\b(?:drafted|backed|sponsored|proposed|tabled|authored|put forward)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
-_REASONED = {EventType.SANCTION}  # an accusation or a protest "over" an act aims at its author
+_REASONED = {
+    EventType.SANCTION,
+    EventType.REJECT,
+}  # an accusation or a protest "over" an act aims at its author
 _OVER = re.compile(r"\bover\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # Whom an act a reaction names was done to: "condemned the missile attack on | Kyiv" (Kyiv is not blamed).
 _VICTIM = re.compile(
@@ -133,7 +136,7 @@ def roles(
     # "opposed the curbs and accused | Washington": the party after a second verb is that verb's
     after = [i for i in after if not SECOND_VERB.match(sentence[hit.end : parts[i].start - offset])]
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
-        after = [i for i in after if not TOPIC.match(sentence[hit.end : parts[i].start - offset])]
+        after = [i for i in after if not topic_of(hit, sentence[hit.end : parts[i].start - offset])]
     if after and _UNNAMED_TARGET.search(sentence[hit.end : parts[after[0]].start - offset]):
         after = []  # "threatened tariffs on countries that buy | Russian oil": Russia is not the target
     if (

@@ -18,7 +18,7 @@ from bilateral.extract.groups import governed, grouped, is_object
 SECOND_VERB = re.compile(
     r"^\s+(?:[\w'’-]+\s+){1,5}?and\s+(?:\w+ly\s+)?(?:accused|condemned|critici[sz]ed|urged|warned|called|"
     r"demanded|threatened|rejected|blamed|denounced|vowed|pledged|praised|thanked|stood|expressed|voiced|"
-    r"reaffirmed|renewed|promised)\b",
+    r"reaffirmed|renewed|promised|discussed)\b",
     re.IGNORECASE,
 )
 # What talks are about, not who takes part: "talks on | Iraq", "discussed the situation in | Syria" is a
@@ -28,6 +28,18 @@ TOPIC = re.compile(
     r"the phone|the sidelines)\b)(?:(?!with\b|between\b)[^;])*$",
     re.IGNORECASE,
 )
+# What is discussed, not with whom: "discussed | Afghanistan and missile defence"; "discussed Ukraine
+# with | Xi" names the partner.
+DISCUSSED = re.compile(r"^\s+(?:(?!with\b|between\b)[^;])*$", re.IGNORECASE)
+
+
+def topic_of(hit: CueHit, gap: str) -> bool:
+    """True when a party after a consultation's cue is what it is about ('talks on | Iraq', 'discussed |
+    Afghanistan'), not whom it is with."""
+    discussed = hit.text.lower().startswith("discuss") and not hit.text.lower().startswith("discussion")
+    return bool(TOPIC.match(gap) or (discussed and DISCUSSED.match(gap)))
+
+
 # A name the registry does not hold joined to the acting group: "Sullivan and | Yang Jiechi",
 # "Putin | and Bush".
 NAME_AND = re.compile(r"(?-i:[A-Z][\w'’.-]+)\s+(?:and|&)\s+$")
