@@ -1230,3 +1230,25 @@ def test_a_threats_condition_is_no_event(sentence, expected):
     """'Biden warned Xi of consequences if China supplied material support to Russia' also coded China
     aiding Russia, the very act the warning is meant to deter."""
     assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("ASEAN admitted Timor-Leste as an observer.", {("ASEAN", "TMP", "SUPPORT")}),
+        ("Japanese banks lent Indonesia $3 billion last year.", {("JPN", "IDN", "AID")}),
+        ("Armenian forces engaged Azerbaijani troops near the border.", {("ARM", "AZE", "ASSAULT")}),
+        ("Kenya and Uganda marked the completion of the new oil pipeline.", {("KEN", "UGA", "COOPERATE")}),
+        ("Canada said it was dismayed by the Indian expulsions.", {("CAN", "IND", "ACCUSE")}),
+        ("Peru and Chile adopted the Lima Declaration on fisheries.", {("PER", "CHL", "AGREE")}),
+        ("Norway added 12 firms linked to Iran's navy to its CAATSA list.", {("NOR", "IRN", "SANCTION")}),
+        # a summit's declaration named after its host city names no partner
+        ("Ghana joined African leaders in adopting the Accra summit declaration.", set()),
+    ],
+)
+def test_observers_loans_engagements_completions_dismay_declarations_and_lists(sentence, expected):
+    """Each coded nothing: 'The SCO admitted Mongolia as its first observer state', 'Chinese banks had
+    lent Vnesheconombank $6 billion', 'engaged Georgian troops', 'marked the completion of the ... pipeline',
+    'the US was disgusted by the Russian and Chinese vetoes', 'adopted the Rome Declaration', 'to its CAATSA
+    list'."""
+    assert _typed(sentence) == expected
