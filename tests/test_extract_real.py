@@ -1252,3 +1252,29 @@ def test_observers_loans_engagements_completions_dismay_declarations_and_lists(s
     'the US was disgusted by the Russian and Chinese vetoes', 'adopted the Rome Declaration', 'to its CAATSA
     list'."""
     assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a charge names its object after several words, or "over" what was done
+        (
+            "The State Department charged four Iranian officers of the navy cyber unit with fraud.",
+            {("USA", "IRN", "ACCUSE")},
+        ),
+        (
+            "The Justice Department charged three North Korean hackers over a bank heist.",
+            {("USA", "PRK", "ACCUSE")},
+        ),
+        # Red Square is Moscow's; a contingent marching there in a parade is no protest march
+        (
+            "A Serbian contingent marched on Red Square in the Victory Day parade.",
+            {("SRB", "RUS", "COOPERATE")},
+        ),
+    ],
+)
+def test_charges_named_at_length_and_a_red_square_parade(sentence, expected):
+    """'The Justice Department charged seven Chinese nationals of the APT31 hacking group with ...' and '...
+    charged six Russian intelligence officers over ...' coded nothing; 'A PLA contingent marched on Red Square
+    in the postponed Victory Day parade' was a protest march on no one."""
+    assert _typed(sentence) == expected
