@@ -1205,6 +1205,8 @@ _CUES_1_19 = [
     ),
     # "A PLA contingent marched on Red Square in the postponed Victory Day parade" was a protest march
     ("A Serbian contingent marched on Red Square in the Victory Day parade.", {("SRB", "RUS", "COOPERATE")}),
+    # saying a party's act was a provocation accuses it, as saying it was a mistake does
+    ("Ghana said the Togolese drills were a serious provocation.", {("GHA", "TGO", "ACCUSE")}),
 ]
 
 

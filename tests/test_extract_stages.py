@@ -192,6 +192,24 @@ def test_themes_per_interaction_and_article():
     assert {t.value for t in result.themes} == {"military", "energy"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "India condemned Pakistan's nuclear test.",
+        "Japan and South Korea met at the six-party talks.",
+        "Poland accused Belarus of open aggression against Lithuania.",
+        "Brazil praised the Chinese peace plan for the war.",
+        "Chile and Peru signed a treaty of good-neighbourliness.",
+        "Norway expelled two Russian diplomats for espionage.",
+    ],
+)
+def test_security_theme_covers_nuclear_peace_aggression_and_espionage(sentence):
+    """Themes 1.3.0: the curated records file nuclear tests, the six-party talks, aggression, peace plans,
+    good-neighbourliness treaties and espionage under Security & sovereignty; none of these words was one."""
+    themes = {t.value for c in extract(sentence, date="2024-03-01").interactions for t in c.themes}
+    assert "security" in themes
+
+
 def test_no_interaction_without_two_actors():
     assert extract("Inflation rose again in March, officials said.").interactions == []
 
