@@ -193,21 +193,24 @@ def test_themes_per_interaction_and_article():
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "theme"),
     [
-        "India condemned Pakistan's nuclear test.",
-        "Japan and South Korea met at the six-party talks.",
-        "Poland accused Belarus of open aggression against Lithuania.",
-        "Brazil praised the Chinese peace plan for the war.",
-        "Chile and Peru signed a treaty of good-neighbourliness.",
-        "Norway expelled two Russian diplomats for espionage.",
+        # themes 1.3.0, as the curated records file them; none of these words was a theme word
+        ("India condemned Pakistan's nuclear test.", "security"),
+        ("Japan and South Korea met at the six-party talks.", "security"),
+        ("Poland accused Belarus of open aggression against Lithuania.", "security"),
+        ("Brazil praised the Chinese peace plan for the war.", "security"),
+        ("Chile and Peru signed a treaty of good-neighbourliness.", "security"),
+        ("Norway expelled two Russian diplomats for espionage.", "security"),
+        ("Japan sanctioned Iranian firms supplying Syria's military-industrial base.", "supply_chain"),
+        ("Canada banned dual-use exports to Belarus.", "supply_chain"),
+        ("Britain accused Iran of rebuilding its defence industry with Syrian help.", "military"),
+        ("The EU agreed a price cap on Iranian oil with Japan.", "finance"),
     ],
 )
-def test_security_theme_covers_nuclear_peace_aggression_and_espionage(sentence):
-    """Themes 1.3.0: the curated records file nuclear tests, the six-party talks, aggression, peace plans,
-    good-neighbourliness treaties and espionage under Security & sovereignty; none of these words was one."""
+def test_theme_words_of_the_curated_records(sentence, theme):
     themes = {t.value for c in extract(sentence, date="2024-03-01").interactions for t in c.themes}
-    assert "security" in themes
+    assert theme in themes
 
 
 def test_no_interaction_without_two_actors():
