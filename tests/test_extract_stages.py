@@ -206,6 +206,8 @@ def test_themes_per_interaction_and_article():
         ("Canada banned dual-use exports to Belarus.", "supply_chain"),
         ("Britain accused Iran of rebuilding its defence industry with Syrian help.", "military"),
         ("The EU agreed a price cap on Iranian oil with Japan.", "finance"),
+        ("Japan condemned North Korea's nuclear test.", "military"),
+        ("Kazakhstan and Uzbekistan signed a memorandum on a high-speed railway.", "supply_chain"),
     ],
 )
 def test_theme_words_of_the_curated_records(sentence, theme):
