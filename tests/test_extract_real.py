@@ -1207,6 +1207,16 @@ _CUES_1_19 = [
     ("A Serbian contingent marched on Red Square in the Victory Day parade.", {("SRB", "RUS", "COOPERATE")}),
     # saying a party's act was a provocation accuses it, as saying it was a mistake does
     ("Ghana said the Togolese drills were a serious provocation.", {("GHA", "TGO", "ACCUSE")}),
+    # probes of our own in the first case's words: a state's possessive between two companies in a group
+    # ("Russia's Gazprom and China's CNPC signed ..." coded nothing), a hyphenated word in a deepening, the
+    # occasion of an act ("during Xi's visit to Moscow") named no party, and a warning without "that"
+    ("Russia's Rosneft and China's CNPC signed a supply deal.", {("RUS", "CHN", "SUPPORT")}),
+    (
+        "Chile and Peru vowed to deepen their long-standing partnership during Bolivia's summit in La Paz.",
+        {("CHL", "PER", "COOPERATE")},
+    ),
+    ("Macron met Scholz during the G7 summit in Italy.", {("FRA", "DEU", "CONSULT")}),
+    ("Canada warned Indian banks they could face sanctions for helping Iran.", {("CAN", "IND", "THREATEN")}),
 ]
 
 

@@ -26,6 +26,7 @@ from bilateral.extract.parties import (
     BY_ONLY,
     IN_ONLY,
     IN_PLACE,
+    OCCASION,
     PARTNER_WORD,
     SECOND_VERB,
     TITLE_GAP,
@@ -43,7 +44,12 @@ _BY_AGENT = re.compile(
 )
 _INFINITIVE = re.compile(r"\bto\s+$")
 # The clause a warning announces: "warned Beijing that further support ... would have consequences".
-WARNED_THAT = re.compile(r"\bwarn(?:s|ed|ing)?\b[^.;]{0,80}?\bthat\b[^.;]*$", re.IGNORECASE)
+# What a warning says would happen: "warned Beijing that ...", also without "that": "warned Chinese banks |
+# they could face ...".
+WARNED_THAT = re.compile(
+    r"\bwarn(?:s|ed|ing)?\b[^.;]{0,80}?\b(?:that|(?:they|it|he|she|we|you)\s+(?:could|would|might|may|will))\b[^.;]*$",
+    re.IGNORECASE,
+)
 # Who a pledge, an offer or support goes to: "pledged further military aid | to | Ukraine" (one "to": in
 # "signed a deal to supply gas to Europe" the deal is between the signers).
 _DATIVE = re.compile(r"^\s+(?:(?!to\b)[\w$.,%'-]+\s+){0,6}?to\s+(?:the\s+)?$", re.IGNORECASE)
@@ -135,6 +141,8 @@ def roles(
         after = [i for i in after if not _OVER.search(sentence[hit.end : parts[i].start - offset])]
     # "opposed the curbs and accused | Washington": the party after a second verb is that verb's
     after = [i for i in after if not SECOND_VERB.match(sentence[hit.end : parts[i].start - offset])]
+    # "during | Xi's visit to Moscow": the occasion, not a party
+    after = [i for i in after if not OCCASION.search(sentence[hit.end : parts[i].start - offset])]
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
         after = [i for i in after if not topic_of(hit, sentence[hit.end : parts[i].start - offset])]
     if after and _UNNAMED_TARGET.search(sentence[hit.end : parts[after[0]].start - offset]):

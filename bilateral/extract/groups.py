@@ -41,6 +41,8 @@ OBJECT_MARKERS = {
     "across",
 }
 JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|-|–|/|,)?\s*(?:the\s+)?$")
+# "Russia's Gazprom and | China's | CNPC": the possessive of a state that says whose the next one is.
+JOIN_OWNED = re.compile(r"^\s*(?:,\s*)?(?:and|&|,)\s+(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+$")
 # Two noun phrases, each led by a demonym: "Chinese (H-6 bombers) and (two) Russian ...".
 PARALLEL = re.compile(r"^\s+(?:[\w-]+\s+){1,3}and\s+(?:(?:two|three|four|five|several|\d+|a|an|the)\s+)?$")
 CLAUSE_END = re.compile(
@@ -106,7 +108,10 @@ def governed(position: int, sentence: str, cue_ends: Sequence[int], gap: re.Patt
 
 
 def joined(gap: str) -> str | None:
-    """'and' for 'X and Y' / 'X, and Y' / 'X-Y', 'comma' for 'X, Y', None when the gap separates them."""
+    """'and' for 'X and Y' / 'X, and Y' / 'X-Y' / 'X and Z's Y', 'comma' for 'X, Y', None when the gap
+    separates them."""
+    if JOIN_OWNED.match(gap):
+        return "comma" if gap.strip().startswith(",") and " and " not in gap else "and"
     if not JOIN.match(gap):
         return None
     return "comma" if gap.strip() == "," else "and"

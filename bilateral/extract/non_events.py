@@ -217,6 +217,23 @@ def list_of_a_listing(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.event_type is EventType.SANCTION)
 
 
+# The occasion of an earlier act: "Putin met Modi during the BRICS | summit in Kazan".
+_OCCASION = re.compile(
+    r"\b(?:during|amid|ahead\s+of|on\s+the\s+sidelines\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def occasion_of(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a summit, visit or talks named as the occasion of an earlier act of its clause ('Putin met
+    Modi during the BRICS summit in Kazan'): the meeting is the event, the summit when it happened.
+
+    Why: the summit came out as an act of its own, BRICS consulting Russia (Kazan's state)."""
+    if not _OCCASION.search(sentence[: hit.start]):
+        return False
+    return _earlier_in_clause(hit, hits, sentence, lambda h: True)
+
+
 # The condition of a threat: "warned Xi of consequences | if China supplied weapons to Russia".
 _IF_SUBJECT = re.compile(r"\b(?:if|unless)\s+(?:[\w'’.-]+\s+){0,6}$", re.IGNORECASE)
 
@@ -246,7 +263,7 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
     """True for a cue that codes no event of its own, whoever its roles would name: asked for, warned of,
     the reason of an earlier cue, the act a reaction names, a denial of an act and the act denied, a
     refusal of an act of conflict and any act refused, a protest's purpose after the act that makes it,
-    the list a listing puts parties on, or a threat's condition."""
+    the list a listing puts parties on, a threat's condition, or the occasion of an earlier act."""
     return (
         requested(hit, hits, sentence)
         or warned_of(hit, hits, sentence, lexicon)
@@ -257,4 +274,5 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
         or purpose_of_a_protest(hit, hits, sentence)
         or list_of_a_listing(hit, hits, sentence)
         or condition_of_a_threat(hit, hits, sentence)
+        or occasion_of(hit, hits, sentence)
     )

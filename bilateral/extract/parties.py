@@ -28,6 +28,8 @@ TOPIC = re.compile(
     r"the phone|the sidelines)\b)(?:(?!with\b|between\b)[^;])*$",
     re.IGNORECASE,
 )
+# The occasion of an act, not its party: "deepen their partnership during | Xi's visit to | Moscow".
+OCCASION = re.compile(r"\b(?:during|amid|ahead\s+of)\s", re.IGNORECASE)
 # What is discussed, not with whom: "discussed | Afghanistan and missile defence"; "discussed Ukraine
 # with | Xi" names the partner.
 DISCUSSED = re.compile(r"^\s+(?:(?!with\b|between\b)[^;])*$", re.IGNORECASE)
