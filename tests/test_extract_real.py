@@ -1217,9 +1217,28 @@ _CUES_1_19 = [
     ),
     ("Macron met Scholz during the G7 summit in Italy.", {("FRA", "DEU", "CONSULT")}),
     ("Canada warned Indian banks they could face sanctions for helping Iran.", {("CAN", "IND", "THREATEN")}),
+    # more probes: a summons of a state's ambassador named with a possessive ("summoned China's ambassador"
+    # coded nothing), ramming and water cannon at sea, criticism drawn "from" a party, a protest of a
+    # party's act
+    ("Chile summoned Peru's ambassador over the border incident.", {("CHL", "PER", "ACCUSE")}),
+    ("Vietnamese patrol boats rammed a Malaysian trawler.", {("VNM", "MYS", "ASSAULT")}),
+    ("Indonesian ships fired water cannon at Vietnamese boats.", {("IDN", "VNM", "COERCE")}),
+    ("Ghana's decision drew sharp criticism from Togo.", {("TGO", "GHA", "ACCUSE")}),
+    ("Malaysia protested Indonesia's fishing ban.", {("MYS", "IDN", "ACCUSE")}),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), _CUES_1_19)
 def test_lexicon_1_19_trade_hits_statements_conditions_and_charges(sentence, expected):
     assert _typed(sentence) == expected
+
+
+def test_condemning_an_act_of_a_party_is_a_fact_accusing_it_of_one_reported():
+    """'Beijing condemned the passage of a US destroyer' was coded as reported: every accusation followed by
+    'of' was read as an allegation, where only accusing, charging, alleging and blaming allege."""
+    (condemned,) = extract(
+        "Jakarta condemned the passage of a Malaysian warship.", date="2024-03-01"
+    ).interactions
+    assert condemned.modality.value == "fact"
+    accused = extract("Poland accused Belarus of pushing migrants over the border.", date="2024-03-01")
+    assert [c.modality.value for c in accused.interactions if c.actor1 == "POL"] == ["reported"]

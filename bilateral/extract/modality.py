@@ -36,6 +36,9 @@ _ALLEGED = re.compile(
     r"\b(?:for|over)\s+$",
     re.IGNORECASE,
 )
+# The accusations that allege an act ("accused ... of", "charged ... with"): "condemned the killing | of ..."
+# condemns what happened, it alleges nothing.
+_ALLEGING = re.compile(r"(?:accus|charg|alleg|suspect|blam)", re.IGNORECASE)
 # What an accusation alleges: "accused Washington | of meddling", "charged that ..." (reported); not a
 # later "of" of its reason ("protested to Tokyo over the detention | of a captain": the protest is a fact).
 _ACCUSED_OF_WHAT = re.compile(
@@ -64,7 +67,7 @@ def modality(
         or warned
         or lexicon.reported.search(sentence[max(0, hit.start - 10) : _own_clause_end(sentence, hit.end)])
         or _ALLEGED.search(sentence[clause_start : hit.start])
-        or (hit.cue.event_type is EventType.ACCUSE and _ACCUSED_OF_WHAT.match(sentence, hit.end))
+        or (_ALLEGING.match(hit.text) and _ACCUSED_OF_WHAT.match(sentence, hit.end))
     ):
         return Modality.REPORTED
     return Modality.FACT
