@@ -1225,6 +1225,14 @@ _CUES_1_19 = [
     ("Indonesian ships fired water cannon at Vietnamese boats.", {("IDN", "VNM", "COERCE")}),
     ("Ghana's decision drew sharp criticism from Togo.", {("TGO", "GHA", "ACCUSE")}),
     ("Malaysia protested Indonesia's fishing ban.", {("MYS", "IDN", "ACCUSE")}),
+    # a place "at" a body is where two act together ("agreed to coordinate their positions at the United
+    # Nations" also had each coordinate with the UN); purchases increased; a launch watched
+    ("Chile and Peru agreed to coordinate their positions at the United Nations.", {("CHL", "PER", "AGREE")}),
+    ("Japan increased purchases of Australian coal.", {("JPN", "AUS", "COOPERATE")}),
+    (
+        "Kenya and Uganda watched the launch of the East African Crude Oil Pipeline.",
+        {("KEN", "UGA", "COOPERATE")},
+    ),
 ]
 
 

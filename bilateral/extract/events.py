@@ -73,7 +73,7 @@ _VICTIM = re.compile(
 )
 # Where a joint act happens, not with whom: "(China and Russia) conducted joint patrols | near | Alaska".
 _AT_PLACE = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,3}?(?:near|off|around|in|inside|over|along|close to|off the coast of)"
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:near|off|around|in|inside|over|along|at|close to|off the coast of)"
     r"\s+(?:the\s+)?(?:(?:north|south|east|west)[\w-]*\s+|central\s+|far\s+)?"
     r"(?:(?-i:[A-Z])[\w-]*\s+(?:and|or)\s+)?$",
     re.IGNORECASE,
