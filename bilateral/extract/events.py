@@ -59,10 +59,10 @@ _DRAFTED = re.compile(r"-(?:drafted|backed|sponsored|proposed|led|authored)\b", 
 _DRAFTED_BY = re.compile(
     r"\b(?:drafted|backed|sponsored|proposed|tabled|authored|put forward)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
-_REASONED = {
-    EventType.SANCTION,
-    EventType.REJECT,
-}  # an accusation or a protest "over" an act aims at its author
+# What follows "over" is a sanction's or a rejection's reason, not its target ("travel bans on officials
+# over Crimea", "opposing the use of force over Ukraine"); an accusation or a protest "over" an act aims at
+# its author.
+_REASONED = {EventType.SANCTION, EventType.REJECT}
 _OVER = re.compile(r"\bover\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # Whom an act a reaction names was done to: "condemned the missile attack on | Kyiv" (Kyiv is not blamed).
 _VICTIM = re.compile(

@@ -17,6 +17,7 @@ from bilateral.extract.cues import CueHit
 from bilateral.extract.events import REACTIONS, WARNED_THAT
 from bilateral.extract.groups import new_clause
 from bilateral.extract.lexicon import Lexicon
+from bilateral.extract.parties import OCCASION_WORDS
 from bilateral.model import EventType
 
 # What a request asks for, also when it asks to stop it: "urged China to (stop) supplying ...", "urged
@@ -218,10 +219,7 @@ def list_of_a_listing(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
 
 
 # The occasion of an earlier act: "Putin met Modi during the BRICS | summit in Kazan".
-_OCCASION = re.compile(
-    r"\b(?:during|amid|ahead\s+of|on\s+the\s+sidelines\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
+_OCCASION = re.compile(OCCASION_WORDS + r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def occasion_of(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:

@@ -28,8 +28,10 @@ TOPIC = re.compile(
     r"the phone|the sidelines)\b)(?:(?!with\b|between\b)[^;])*$",
     re.IGNORECASE,
 )
-# The occasion of an act, not its party: "deepen their partnership during | Xi's visit to | Moscow".
-OCCASION = re.compile(r"\b(?:during|amid|ahead\s+of)\s", re.IGNORECASE)
+# The occasion of an act, not its party: "deepen their partnership during | Xi's visit to | Moscow"; a
+# summit named there is no event of its own either (non_events.occasion_of).
+OCCASION_WORDS = r"\b(?:during|amid|ahead\s+of|on\s+the\s+sidelines\s+of)\s"
+OCCASION = re.compile(OCCASION_WORDS, re.IGNORECASE)
 # What is discussed, not with whom: "discussed | Afghanistan and missile defence"; "discussed Ukraine
 # with | Xi" names the partner.
 DISCUSSED = re.compile(r"^\s+(?:(?!with\b|between\b)[^;])*$", re.IGNORECASE)
