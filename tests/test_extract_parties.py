@@ -510,3 +510,13 @@ def test_what_is_discussed_or_opposed_over_is_no_party(sentence, expected):
     opposing the use or threat of use of nuclear weapons over Ukraine' had both reject (then threaten)
     Ukraine."""
     assert _coded(sentence) == expected
+
+
+def test_a_gerund_adjunct_ends_the_main_verbs_clause_for_its_modality_whatever_word_opens_it():
+    """The adjunct words are declared once: 'upon accusing' ended the walk-out's clause for who acts
+    (parties.GERUND_ADJUNCT) but not for its modality, so the walk-out was 'reported'."""
+    result = extract(
+        "Bolivia walked out of the talks with Chile upon accusing Peru of stalling.", date="2024-03-01"
+    )
+    walk_out = [c for c in result.interactions if c.event_type.value == "SANCTION"]
+    assert [(c.actor1, c.actor2, c.modality.value) for c in walk_out] == [("BOL", "CHL", "fact")]

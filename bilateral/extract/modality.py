@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from bilateral.extract.cues import CueHit
 from bilateral.extract.events import ACCUSING, WARNED_THAT
 from bilateral.extract.lexicon import Lexicon
+from bilateral.extract.parties import ADJUNCT_WORDS
 from bilateral.model import EventType, Modality
 
 COOPERATIVE_TO_AGREE = {
@@ -75,7 +76,7 @@ def modality(
 
 # Where a cue's own clause ends for its modality: "walked out of the talks | after accusing Peru of ...":
 # the accusation's "of" makes the walk-out no report.
-_NEXT_CLAUSE = re.compile(r";|\b(?:after|before|despite|while|since|by)\s+\w+ing\b", re.IGNORECASE)
+_NEXT_CLAUSE = re.compile(r";|" + ADJUNCT_WORDS + r"\s+\w+ing\b", re.IGNORECASE)
 
 
 def _own_clause_end(sentence: str, start: int) -> int:

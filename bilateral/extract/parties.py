@@ -63,7 +63,10 @@ PARTNER_WORD = re.compile(r"\b(?:with|between|to)\b", re.IGNORECASE)
 
 # A gerund after "after", "before", "by" ... shares the clause's subject: "The US left the treaty after |
 # accusing | Russia of violating it".
-GERUND_ADJUNCT = re.compile(r"\b(?:after|before|while|since|despite|by|when|without|upon)\s+$", re.IGNORECASE)
+# The words that open a gerund adjunct ("after | accusing"): its subject is the main clause's, and it ends
+# that clause for the main verb's modality (modality._NEXT_CLAUSE).
+ADJUNCT_WORDS = r"\b(?:after|before|while|since|despite|by|when|without|upon)"
+GERUND_ADJUNCT = re.compile(ADJUNCT_WORDS + r"\s+$", re.IGNORECASE)
 GERUND = re.compile(r"\w+ing\b", re.IGNORECASE)
 
 
