@@ -132,37 +132,36 @@ def roles(
     subject of a second verb joined by "and" ("attacked | Ukrainian cities and threatened Poland": Ukraine
     does not threaten), where an act it is accused of stays its own ("accused Cuba of supplying ...")."""
     before = candidates_before(hit, parts, sentence, offset)
+
+    def gap(i: int) -> str:
+        """The words between the cue and the part i after it."""
+        return sentence[hit.end : parts[i].start - offset]
+
     after = [
         i
         for i, p in enumerate(parts)
         if p.start - offset >= hit.end and not CLAUSE_END.search(sentence[hit.end : p.start - offset])
     ]
     if hit.cue.event_type in _REASONED:  # "sanctions on officials over | Crimea": the reason, not the target
-        after = [i for i in after if not _OVER.search(sentence[hit.end : parts[i].start - offset])]
+        after = [i for i in after if not _OVER.search(gap(i))]
     # "opposed the curbs and accused | Washington": the party after a second verb is that verb's
-    after = [i for i in after if not SECOND_VERB.match(sentence[hit.end : parts[i].start - offset])]
+    after = [i for i in after if not SECOND_VERB.match(gap(i))]
     # "during | Xi's visit to Moscow": the occasion, not a party
-    after = [i for i in after if not OCCASION.search(sentence[hit.end : parts[i].start - offset])]
+    after = [i for i in after if not OCCASION.search(gap(i))]
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
-        after = [i for i in after if not topic_of(hit, sentence[hit.end : parts[i].start - offset])]
-    if after and _UNNAMED_TARGET.search(sentence[hit.end : parts[after[0]].start - offset]):
+        after = [i for i in after if not topic_of(hit, gap(i))]
+    if after and _UNNAMED_TARGET.search(gap(after[0])):
         after = []  # "threatened tariffs on countries that buy | Russian oil": Russia is not the target
-    if (
-        after
-        and hit.cue.event_type in REACTIONS
-        and _VICTIM.match(sentence[hit.end : parts[after[0]].start - offset])
-    ):
+    if after and hit.cue.event_type in REACTIONS and _VICTIM.match(gap(after[0])):
         # "condemned the attack on | Kyiv": who suffered it is not who is blamed; "... by | Russia" is
-        after = [i for i in after if _BY_NEXT.search(sentence[hit.end : parts[i].start - offset])][:1]
+        after = [i for i in after if _BY_NEXT.search(gap(i))][:1]
     if hit.cue.gathering:  # "attended the BRICS summit in Kazan": the body named, not the place after it
         # (a state named in it is a host city's, "the Shanghai summit": no body met)
         bodies = [
             i for i in named_inside(hit, parts, offset) if parts[i].codes[0] not in codes_of(ActorKind.STATE)
         ]
         # those who attend "alongside" the one acting attend with it; they are not whom it attends
-        after = bodies or [
-            i for i in after if not ALONGSIDE.match(sentence[hit.end : parts[i].start - offset])
-        ]
+        after = bodies or [i for i in after if not ALONGSIDE.match(gap(i))]
     if hit.cue.inside:  # "summoned the US ambassador over ...": the envoy's state
         after = named_inside(hit, parts, offset) or after
     if not after:  # a cue that spans its object: "ban on | Russian | oil imports"
@@ -219,8 +218,7 @@ def roles(
     if hit.cue.symmetric and target and unknown_partner(source, sentence, offset):
         # "Sullivan and Yang Jiechi held talks in | Rome": the partner is the one the registry does not
         # hold, not the place
-        gaps = {i: sentence[hit.end : parts[i].start - offset] for i in after}
-        after = [i for i in after if not IN_PLACE.search(gaps[i]) or PARTNER_WORD.search(gaps[i])]
+        after = [i for i in after if not IN_PLACE.search(gap(i)) or PARTNER_WORD.search(gap(i))]
         target = grouped(parts, after, sentence, offset) if after else []
     if _ACCUSED_OF.match(sentence, hit.start):
         return None  # "Chinese refiners accused of buying Iranian oil": no accuser named
