@@ -1233,6 +1233,10 @@ _CUES_1_19 = [
         "Kenya and Uganda watched the launch of the East African Crude Oil Pipeline.",
         {("KEN", "UGA", "COOPERATE")},
     ),
+    # the European Parliament and the European Council are the EU's (the Parliament was read as a stray
+    # world-dictionary code, IGOEUREEC)
+    ("The European Parliament condemned Belarus's crackdown.", {("EU", "BLR", "ACCUSE")}),
+    ("The European Council agreed new sanctions on Belarus.", {("EU", "BLR", "SANCTION")}),
 ]
 
 
