@@ -23,6 +23,7 @@ from bilateral.extract.groups import (
 from bilateral.extract.parties import (
     ALONGSIDE,
     AND_VERB,
+    BY_END,
     BY_ONLY,
     IN_ONLY,
     IN_PLACE,
@@ -101,7 +102,7 @@ ANAPHORIC_OBJECT = re.compile(
 _RELATIVE = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # A passive's agent after the verb: "were sanctioned by (the) United States", "placed on the list by".
-_BY_NEXT = re.compile(r"\bby(?:\s+the)?\s*$", re.IGNORECASE)
+_BY_NEXT = re.compile(r"\b" + BY_END, re.IGNORECASE)
 # "accused of", "suspected of": passive (the active verb takes its object before "of"); the one accused is
 # named before it, the accuser only in a "by" phrase ("was accused by Pakistan of ...").
 ACCUSING = r"(?:accused|suspected|convicted)"  # "X accused of ..." names the accused; what of, is alleged
@@ -133,9 +134,9 @@ def roles(
     does not threaten), where an act it is accused of stays its own ("accused Cuba of supplying ...")."""
     before = candidates_before(hit, parts, sentence, offset)
 
-    def gap(i: int) -> str:
-        """The words between the cue and the part i after it."""
-        return sentence[hit.end : parts[i].start - offset]
+    def gap(m: Mention) -> str:
+        """The words between the cue and a mention after it."""
+        return sentence[hit.end : m.start - offset]
 
     after = [
         i
@@ -143,25 +144,25 @@ def roles(
         if p.start - offset >= hit.end and not CLAUSE_END.search(sentence[hit.end : p.start - offset])
     ]
     if hit.cue.event_type in _REASONED:  # "sanctions on officials over | Crimea": the reason, not the target
-        after = [i for i in after if not _OVER.search(gap(i))]
+        after = [i for i in after if not _OVER.search(gap(parts[i]))]
     # "opposed the curbs and accused | Washington": the party after a second verb is that verb's
-    after = [i for i in after if not SECOND_VERB.match(gap(i))]
+    after = [i for i in after if not SECOND_VERB.match(gap(parts[i]))]
     # "during | Xi's visit to Moscow": the occasion, not a party
-    after = [i for i in after if not OCCASION.search(gap(i))]
+    after = [i for i in after if not OCCASION.search(gap(parts[i]))]
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
-        after = [i for i in after if not topic_of(hit, gap(i))]
-    if after and _UNNAMED_TARGET.search(gap(after[0])):
+        after = [i for i in after if not topic_of(hit, gap(parts[i]))]
+    if after and _UNNAMED_TARGET.search(gap(parts[after[0]])):
         after = []  # "threatened tariffs on countries that buy | Russian oil": Russia is not the target
-    if after and hit.cue.event_type in REACTIONS and _VICTIM.match(gap(after[0])):
+    if after and hit.cue.event_type in REACTIONS and _VICTIM.match(gap(parts[after[0]])):
         # "condemned the attack on | Kyiv": who suffered it is not who is blamed; "... by | Russia" is
-        after = [i for i in after if _BY_NEXT.search(gap(i))][:1]
+        after = [i for i in after if _BY_NEXT.search(gap(parts[i]))][:1]
     if hit.cue.gathering:  # "attended the BRICS summit in Kazan": the body named, not the place after it
         # (a state named in it is a host city's, "the Shanghai summit": no body met)
         bodies = [
             i for i in named_inside(hit, parts, offset) if parts[i].codes[0] not in codes_of(ActorKind.STATE)
         ]
         # those who attend "alongside" the one acting attend with it; they are not whom it attends
-        after = bodies or [i for i in after if not ALONGSIDE.match(gap(i))]
+        after = bodies or [i for i in after if not ALONGSIDE.match(gap(parts[i]))]
     if hit.cue.inside:  # "summoned the US ambassador over ...": the envoy's state
         after = named_inside(hit, parts, offset) or after
     if not after:  # a cue that spans its object: "ban on | Russian | oil imports"
@@ -218,14 +219,14 @@ def roles(
     if hit.cue.symmetric and target and unknown_partner(source, sentence, offset):
         # "Sullivan and Yang Jiechi held talks in | Rome": the partner is the one the registry does not
         # hold, not the place
-        after = [i for i in after if not IN_PLACE.search(gap(i)) or PARTNER_WORD.search(gap(i))]
+        after = [i for i in after if not IN_PLACE.search(gap(parts[i])) or PARTNER_WORD.search(gap(parts[i]))]
         target = grouped(parts, after, sentence, offset) if after else []
     if _ACCUSED_OF.match(sentence, hit.start):
         return None  # "Chinese refiners accused of buying Iranian oil": no accuser named
     passive = (
         (_PASSIVE.search(prefix) or _reduced_relative(hit, source, sentence, offset))
         and target
-        and _BY_NEXT.search(sentence[hit.end : target[0].start - offset])
+        and _BY_NEXT.search(gap(target[0]))
     )
     if passive or _received_from(hit, source, target, sentence, offset):
         source, target = target, source  # the one after "by" or "from" acts
@@ -238,7 +239,7 @@ def roles(
             source = agent
     if hit.cue.target:  # "adheres to the one-China policy": China, whatever follows
         return (group_codes(source), [hit.cue.target], False) if source else None
-    if hit.cue.symmetric and source and target and _WITH.match(sentence[hit.end : target[0].start - offset]):
+    if hit.cue.symmetric and source and target and _WITH.match(gap(target[0])):
         return group_codes(source), group_codes(target), False
     if hit.cue.subject_is_target:
         return _speaker_roles(hit, parts, source, sentence, offset)
@@ -249,13 +250,13 @@ def roles(
     if hit.cue.symmetric and between and len(group_codes(target)) >= 2:
         return group_codes(target), [], True
     acting_pair = source and source[-1].how == "pair"
-    given = target and _DATIVE.match(sentence[hit.end : target[0].start - offset])
-    placed = target and _AT_PLACE.match(sentence[hit.end : target[0].start - offset])
+    given = target and _DATIVE.match(gap(target[0]))
+    placed = target and _AT_PLACE.match(gap(target[0]))
     together = adjacent or acting_pair or placed
     if source and together and len(group_codes(source)) >= 2 and hit.cue.symmetric and not given:
         return group_codes(source), [], True
     if not source and len(group_codes(target)) >= 2 and hit.cue.symmetric:
-        by_agents = _BY_NEXT.search(sentence[hit.end : target[0].start - offset])
+        by_agents = _BY_NEXT.search(gap(target[0]))
         if by_agents and hit.cue.event_type in REACTIONS:
             return None  # "the resolution backed by Ukraine and Poland": they back it, not each other
         return group_codes(target), [], True
@@ -264,7 +265,7 @@ def roles(
         and hit.cue.symmetric
         and hit.cue.event_type not in REACTIONS
         and len(group_codes(target)) >= 2
-        and BY_ONLY.match(sentence[hit.end : target[0].start - offset])
+        and BY_ONLY.match(gap(target[0]))
     ):
         return group_codes(target), [], True  # "the first joint air patrol by | Russia and China": theirs
     if source and target:

@@ -25,18 +25,16 @@ class Cue:
     pattern: str
     symmetric: bool
     subject_is_target: bool = False
-    asks: bool = (
-        False  # what follows "X to" is asked for, not done ("urged ... to stop", "invited ... to visit")
-    )
+    # what follows "X to" is asked for, not done ("urged ... to stop", "invited ... to visit")
+    asks: bool = False
     mediates: bool = False  # "X mediated between Y and Z": X acts on each of them, not Y with Z
     drafters: bool = False  # "voted for the US-drafted resolution on Iran": the target is its author
     received: bool = False  # "Russia received drones from Iran": the one after "from" gives
     denies: bool = False  # "denied supplying weapons": an act denied, when an act (not a party) follows
     refuses: bool = False  # "refused to condemn": an act refused, when "to" and an act follow
     gathering: bool = False  # "attended the BRICS summit in Kazan": the body named in the span is the target
-    inside: bool = (
-        False  # "summoned the US ambassador", "listed China-based firms": a party in the span is target
-    )
+    # "summoned the US ambassador", "listed China-based firms": a party in the span is the target
+    inside: bool = False
     target: str | None = None  # a registry code the cue itself names: "the one-China policy" is China's
 
 

@@ -23,9 +23,11 @@ SECOND_VERB = re.compile(
 )
 # What talks are about, not who takes part: "talks on | Iraq", "discussed the situation in | Syria" is a
 # place (roles.py); "talks on Monday with | Putin" names the partner after "with".
+# Words up to the party that name no partner ("with", "between") on the way.
+_NO_PARTNER_WORD = r"(?:(?!with\b|between\b)[^;])*$"
 TOPIC = re.compile(
     r"^\s+(?:on|about|regarding|concerning)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"the phone|the sidelines)\b)(?:(?!with\b|between\b)[^;])*$",
+    r"the phone|the sidelines)\b)" + _NO_PARTNER_WORD,
     re.IGNORECASE,
 )
 # The occasion of an act, not its party: "deepen their partnership during | Xi's visit to | Moscow"; a
@@ -34,13 +36,14 @@ OCCASION_WORDS = r"\b(?:during|amid|ahead\s+of|on\s+the\s+sidelines\s+of)\s"
 OCCASION = re.compile(OCCASION_WORDS, re.IGNORECASE)
 # What is discussed, not with whom: "discussed | Afghanistan and missile defence"; "discussed Ukraine
 # with | Xi" names the partner.
-DISCUSSED = re.compile(r"^\s+(?:(?!with\b|between\b)[^;])*$", re.IGNORECASE)
+DISCUSSED = re.compile(r"^\s+" + _NO_PARTNER_WORD, re.IGNORECASE)
 
 
 def topic_of(hit: CueHit, gap: str) -> bool:
     """True when a party after a consultation's cue is what it is about ('talks on | Iraq', 'discussed |
     Afghanistan'), not whom it is with."""
-    discussed = hit.text.lower().startswith("discuss") and not hit.text.lower().startswith("discussion")
+    cue = hit.text.lower()
+    discussed = cue.startswith("discuss") and not cue.startswith("discussion")
     return bool(TOPIC.match(gap) or (discussed and DISCUSSED.match(gap)))
 
 
@@ -56,15 +59,17 @@ TITLE_GAP = re.compile(
     r"defen[cs]e minister|government|leaders|presidents|ministers|governments)\s+)?$",
     re.IGNORECASE,
 )
-BY_ONLY = re.compile(r"^\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+# A "by" phrase's opening: the whole gap ("the first joint patrol | by | Russia and China": BY_ONLY), or
+# its end ("sanctioned by | the EU", events._BY_NEXT).
+BY_END = r"by(?:\s+the)?\s*$"
+BY_ONLY = re.compile(r"^\s+" + BY_END, re.IGNORECASE)
 IN_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.IGNORECASE)
 PARTNER_WORD = re.compile(r"\b(?:with|between|to)\b", re.IGNORECASE)
 
 
-# A gerund after "after", "before", "by" ... shares the clause's subject: "The US left the treaty after |
-# accusing | Russia of violating it".
-# The words that open a gerund adjunct ("after | accusing"): its subject is the main clause's, and it ends
-# that clause for the main verb's modality (modality._NEXT_CLAUSE).
+# The words that open a gerund adjunct: its subject is the main clause's ("The US left the treaty after |
+# accusing | Russia of violating it"), and it ends that clause for the main verb's modality
+# (modality._NEXT_CLAUSE).
 ADJUNCT_WORDS = r"\b(?:after|before|while|since|despite|by|when|without|upon)"
 GERUND_ADJUNCT = re.compile(ADJUNCT_WORDS + r"\s+$", re.IGNORECASE)
 GERUND = re.compile(r"\w+ing\b", re.IGNORECASE)
