@@ -1245,6 +1245,43 @@ def test_lexicon_1_19_trade_hits_statements_conditions_and_charges(sentence, exp
     assert _typed(sentence) == expected
 
 
+_CUES_1_20 = [
+    # state and public broadcasters are their state's (data/README.md: state media roll up): "blocked the BBC"
+    # and "designated People's Daily ... as foreign missions" named no party
+    ("Belarus blocked Deutsche Welle and the BBC.", {("BLR", "DEU", "COERCE"), ("BLR", "GBR", "COERCE")}),
+    ("Iran blocked Voice of America for a week.", {("IRN", "USA", "COERCE")}),
+    ("India designated Global Times and CGTN as foreign missions.", {("IND", "CHN", "SANCTION")}),
+    (
+        "Japan limited to 50 the number of Chinese citizens working for state media.",
+        {("JPN", "CHN", "SANCTION")},
+    ),
+    # blocking a name is no censorship when what is blocked is a resolution, a bid or an action
+    ("Turkey blocked the US-drafted resolution.", {("TUR", "USA", "REJECT")}),
+    ("Hungary blocked Ukraine's accession talks.", set()),
+    ("France criticised Poland for blocking Council action on Belarus.", {("FRA", "POL", "ACCUSE")}),
+    # co-voters stand together; co-authors joined by hyphens ("the US-British draft") are whom a vote answers
+    ("Cuba joined Venezuela in vetoing the draft.", {("CUB", "VEN", "SUPPORT")}),
+    ("Cuba cast a veto alongside Venezuela on the sanctions draft.", {("CUB", "VEN", "SUPPORT")}),
+    ("Cuba and Venezuela voted together to block the draft.", {("CUB", "VEN", "SUPPORT")}),
+    (
+        "Brazil voted for the French-German draft on Mali.",
+        {("BRA", "FRA", "SUPPORT"), ("BRA", "DEU", "SUPPORT")},
+    ),
+    # a charge names its object inside its span, however long; sanctions that target a party's capacity
+    (
+        "German prosecutors charged three young Iranian citizens working for Iran's foreign intelligence"
+        " service with spying.",
+        {("DEU", "IRN", "ACCUSE")},
+    ),
+    ("Britain targeted Belarus's potash exports with new sanctions.", {("GBR", "BLR", "SANCTION")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), _CUES_1_20)
+def test_lexicon_1_20_media_votes_together_and_charges(sentence, expected):
+    assert _typed(sentence) == expected
+
+
 def test_condemning_an_act_of_a_party_is_a_fact_accusing_it_of_one_reported():
     """'Beijing condemned the passage of a US destroyer' was coded as reported: every accusation followed by
     'of' was read as an allegation, where only accusing, charging, alleging and blaming allege."""

@@ -57,6 +57,8 @@ _DATIVE = re.compile(r"^\s+(?:(?!to\b)[\w$.,%'-]+\s+){0,6}?to\s+(?:the\s+)?$", r
 REACTIONS = {EventType.ACCUSE, EventType.SUPPORT, EventType.REJECT}
 # A resolution's author named in a cue's span: "the US-drafted | resolution".
 _DRAFTED = re.compile(r"-(?:drafted|backed|sponsored|proposed|led|authored)\b", re.IGNORECASE)
+# Co-authors joined by hyphens before "draft": "the US-British draft" ("the Iran draft" names its subject).
+_CO_DRAFT = re.compile(r"(?<![\w-])(?:[A-Z][\w.'’]*-)+[A-Z][\w.'’]*(?=\s+drafts?\b)")
 _DRAFTED_BY = re.compile(
     r"\b(?:drafted|backed|sponsored|proposed|tabled|authored|put forward)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -276,9 +278,9 @@ def roles(
 
 
 def _drafters(hit: CueHit, parts: list[Mention], after: list[int], sentence: str, offset: int) -> list[int]:
-    """The parts naming a resolution's author: 'the US-drafted resolution' in the cue's span, or the group
-    after 'backed by', 'drafted by' ...; none when only its subject is named ('the Iran sanctions
-    resolution': Iran is not whom a vote for or against it answers)."""
+    """The parts naming a resolution's author: 'the US-drafted resolution' or 'the US-British draft' in the
+    cue's span, or the group after 'backed by', 'drafted by' ...; none when only its subject is named ('the
+    Iran sanctions resolution': Iran is not whom a vote for or against it answers)."""
     inside = [
         i
         for i, p in enumerate(parts)
@@ -286,6 +288,10 @@ def _drafters(hit: CueHit, parts: list[Mention], after: list[int], sentence: str
     ]
     if inside:
         return inside
+    for chain in _CO_DRAFT.finditer(sentence, hit.start, hit.end):
+        authors = [i for i, p in enumerate(parts) if chain.start() <= p.start - offset < chain.end()]
+        if authors:
+            return authors
     for i in after:
         if _DRAFTED_BY.search(sentence[hit.end : parts[i].start - offset]):
             return [j for j in after if j >= i]
