@@ -397,6 +397,24 @@ def test_an_accusation_in_an_adjunct_leaves_the_main_act_a_fact():
     }
 
 
+def test_an_opening_attribution_without_a_comma_names_only_the_source():
+    """'According to reports the UK is pushing hard for ...' had every actor after 'according to' taken for
+    the report's source, so the sentence coded nothing; the attribution ends at its source's noun."""
+    assert _with_modality("According to reports Chile is pushing hard for Peru to reopen the border.") == {
+        ("CHL", "PER", "REQUEST", "reported")
+    }
+    assert _with_modality("According to Brazilian officials Chile attacked Peru.") == {
+        ("CHL", "PER", "ASSAULT", "reported")
+    }
+    # with a comma, or at the end, the source is named up to it, as before
+    assert _with_modality("According to Brazilian officials, Chile attacked Peru.") == {
+        ("CHL", "PER", "ASSAULT", "reported")
+    }
+    assert _with_modality("Chile attacked Peru according to Brazilian officials.") == {
+        ("CHL", "PER", "ASSAULT", "reported")
+    }
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

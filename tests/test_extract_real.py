@@ -1274,6 +1274,9 @@ _CUES_1_20 = [
         {("DEU", "IRN", "ACCUSE")},
     ),
     ("Britain targeted Belarus's potash exports with new sanctions.", {("GBR", "BLR", "SANCTION")}),
+    # a body named with its acronym between commas is still forced out (PLOVER gold: "forced the UN refugee
+    # agency, UNHCR, out of the country")
+    ("Mali forced the UN peacekeeping mission, MINUSMA, out of the country.", {("MLI", "UN", "SANCTION")}),
 ]
 
 

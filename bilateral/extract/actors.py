@@ -322,8 +322,19 @@ def _office_holder(state: str, office: str, date: str, index: ActorIndex) -> str
     return None
 
 
-def attribution_start(sentence: str, lexicon: Lexicon) -> int | None:
-    """Where a closing attribution (', officials said Monday.' / ', according to X') begins, else None."""
+# An opening attribution ends at its comma, else at its source's noun or name: "According to reports | the UK
+# is ...", "According to Reuters | the UK ...".
+_OPENING = re.compile(
+    r"\s*according to\s+(?:[^,]*,|(?:[\w'’.-]+\s+){0,4}?"
+    r"(?:reports?|sources|officials|media|diplomats|analysts|witnesses|data|figures|estimates)\b"
+    r"|(?:the\s+)?(?-i:(?:[A-Z][\w'’.-]*\s+)+)(?=(?-i:[a-z])))",
+    re.IGNORECASE,
+)
+
+
+def attribution_span(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Where the report's source is named: a closing attribution (', officials said Monday.' / ', according
+    to X') to the sentence's end, or an opening one ('According to reports', 'According to X,'); else None."""
     cut = None
     for match in lexicon.attribution.finditer(sentence):
         tail = sentence[match.start() :]
@@ -334,20 +345,29 @@ def attribution_start(sentence: str, lexicon: Lexicon) -> int | None:
         ):
             cut = match.start()
             break
+    opening = _OPENING.match(sentence)
+    if opening:
+        return (opening.start(), opening.end())
     according = re.search(r"\baccording to\b", sentence, re.IGNORECASE)
     if according and (cut is None or according.start() < cut) and sentence.find(",", according.end()) == -1:
         cut = according.start()
-    return cut
+    return None if cut is None else (cut, len(sentence))
+
+
+def attribution_start(sentence: str, lexicon: Lexicon) -> int | None:
+    """Where the attribution of a reported sentence begins, else None."""
+    span = attribution_span(sentence, lexicon)
+    return None if span is None else span[0]
 
 
 def mark_attribution(mentions: list[Mention], sentence: str, offset: int, lexicon: Lexicon) -> list[Mention]:
     """Actors named only as the source of the report do not take part in its events."""
-    cut = attribution_start(sentence, lexicon)
-    if cut is None:
+    span = attribution_span(sentence, lexicon)
+    if span is None:
         return mentions
     return [
         replace(m, role="attribution", note=f"'{m.text}' is the source of the report")
-        if m.start - offset >= cut and m.role == "actor"
+        if span[0] <= m.start - offset < span[1] and m.role == "actor"
         else m
         for m in mentions
     ]
