@@ -1277,6 +1277,26 @@ _CUES_1_20 = [
     # a body named with its acronym between commas is still forced out (PLOVER gold: "forced the UN refugee
     # agency, UNHCR, out of the country")
     ("Mali forced the UN peacekeeping mission, MINUSMA, out of the country.", {("MLI", "UN", "SANCTION")}),
+    # ratifications exchanged, texts submitted jointly and a common position stated are agreements between
+    # the two; standing with a leader supports him
+    ("Chile and Peru exchanged instruments of ratification in Lima.", {("CHL", "PER", "AGREE")}),
+    ("Brazil and Argentina jointly submitted a draft on fisheries.", {("BRA", "ARG", "AGREE")}),
+    ("Egypt and Jordan stated their common position on the crisis.", {("EGY", "JOR", "AGREE")}),
+    ("Macron stood alongside Scholz at the memorial.", {("FRA", "DEU", "SUPPORT")}),
+    # exercises: a bilateral one is cooperation wherever it is held, a long name of one joined too, and the
+    # China-Russia series are named ("began Joint Sea-2021")
+    (
+        "Indian and French navies opened their first bilateral naval exercise off Goa.",
+        {("IND", "FRA", "COOPERATE")},
+    ),
+    (
+        "The Pakistani navy joined Turkey in the Sea Wolf annual naval exercise.",
+        {("PAK", "TUR", "COOPERATE")},
+    ),
+    ("Chinese and Russian ships began Joint Sea-2019 off Qingdao.", {("CHN", "RUS", "COOPERATE")}),
+    ("Kazakh and Chinese troops held Peace Mission 2010 in Kazakhstan.", {("KAZ", "CHN", "COOPERATE")}),
+    # a trade figure is no event (tests/gold/sentences.jsonl)
+    ("Chile-Peru trade rose by a tenth last year.", set()),
 ]
 
 
