@@ -538,3 +538,36 @@ def test_a_gerund_adjunct_ends_the_main_verbs_clause_for_its_modality_whatever_w
     )
     walk_out = [c for c in result.interactions if c.event_type.value == "SANCTION"]
     assert [(c.actor1, c.actor2, c.modality.value) for c in walk_out] == [("BOL", "CHL", "fact")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a request of someone unnamed: the party is in the act asked for ("urged the countries concerned to
+        # stop military action against Iraq" was China asking Iraq)
+        ("Brazil urged the countries concerned to stop military action against Venezuela.", set()),
+        ("Brazil urged all parties to respect Bolivia's sovereignty.", set()),
+        ("Brazil urged Chile to respect Bolivia's sovereignty.", {("BRA", "CHL", "REQUEST", "directed")}),
+        # what a resolution voted on would do is no act ("vetoed the Western-drafted resolution to sanction
+        # Syria" also had the West sanctioning Syria; "the draft resolution on its invasion of Ukraine" Russia
+        # invading Ukraine on the day of the vote)
+        (
+            "Cuba vetoed the French-drafted resolution to sanction Venezuela.",
+            {("CUB", "FRA", "REJECT", "directed")},
+        ),
+        ("Cuba vetoed the draft resolution on its blockade of Haiti.", set()),
+        # what is said to a meeting is no partner of it ("told the summit that the Ukraine crisis ...")
+        ("Lula told the summit that Venezuela held fair elections.", set()),
+    ],
+)
+def test_what_is_asked_voted_on_or_told_is_no_party(sentence, expected):
+    assert _coded(sentence) == expected
+
+
+def test_secretaries_and_speakers_the_registry_names_act_for_their_state():
+    """Kerry (Secretary of State 2013-2017) and Pelosi (Speaker) were unknown: 'Kerry and Lavrov agreed a
+    plan' coded no agreement, and 'the Pelosi visit to Taiwan' was Russia's foreign ministry visiting."""
+    agreed = _coded("Kerry and Lavrov agreed a plan on Syria's chemical weapons.", date="2013-09-14")
+    assert ("USA_KERRY", "RUS_LAVROV", "AGREE", "mutual") in agreed
+    visit = _coded("Russia's foreign ministry called the Pelosi visit to Taiwan unwise.", date="2022-08-03")
+    assert visit == {("USA_PELOSI", "TWN", "CONSULT", "directed")}

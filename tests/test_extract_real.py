@@ -1296,7 +1296,7 @@ _CUES_1_20 = [
     ("Chinese and Russian ships began Joint Sea-2019 off Qingdao.", {("CHN", "RUS", "COOPERATE")}),
     ("Kazakh and Chinese troops held Peace Mission 2010 in Kazakhstan.", {("KAZ", "CHN", "COOPERATE")}),
     # a veto that shields a party supports it; refusing to take part in talks rejects those named; export
-    # restrictions are a sanction, not coercion; two who decide together agree
+    # restrictions are a sanction, not coercion; the act decided is the event
     ("Russia's veto shielded Syria's government from censure.", {("RUS", "SYR", "SUPPORT")}),
     ("Turkey shielded Azerbaijan from criticism.", {("TUR", "AZE", "SUPPORT")}),
     (
@@ -1304,7 +1304,6 @@ _CUES_1_20 = [
         {("IND", "PAK", "REJECT"), ("IND", "NPL", "REJECT")},
     ),
     ("Japan imposed export restrictions on South Korea.", {("JPN", "KOR", "SANCTION")}),
-    ("Japan and Australia decided to pool their patrol data.", {("JPN", "AUS", "AGREE")}),
     ("Japan decided to expel two Russian diplomats.", {("JPN", "RUS", "SANCTION")}),
     # a trade figure is no event (tests/gold/sentences.jsonl)
     ("Chile-Peru trade rose by a tenth last year.", set()),

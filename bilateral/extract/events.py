@@ -120,6 +120,9 @@ _UNNAMED_TARGET = re.compile(
     r"\b(?:countries|nations|states|buyers|companies|firms|entities|banks|anyone|those)\s+(?:that|which|who)\b",
     re.IGNORECASE,
 )
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+# A request made of someone it does not name: "urged the countries concerned | to stop ... against | Iraq".
+_ASKED_OF_UNNAMED = re.compile(r"^\s+(?:[\w'’-]+\s+){1,4}?to\s+(?-i:[a-z])", re.IGNORECASE)
 _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(
     r"\b(?:said|says|announced|insisted|stated|declared|told|added|warned)\b(?:\s+that)?", re.IGNORECASE
@@ -152,7 +155,10 @@ def roles(
     # "during | Xi's visit to Moscow": the occasion, not a party
     after = [i for i in after if not OCCASION.search(gap(parts[i]))]
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
-        after = [i for i in after if not topic_of(hit, gap(parts[i]))]
+        # and what is said to a meeting: "told the summit that | Ukraine ..."
+        after = [i for i in after if not topic_of(hit, gap(parts[i])) and not _THAT.search(gap(parts[i]))]
+    if after and hit.cue.asks and _ASKED_OF_UNNAMED.match(gap(parts[after[0]])):
+        after = []  # the party named is in the act asked for, not whom it is asked of
     if after and _UNNAMED_TARGET.search(gap(parts[after[0]])):
         after = []  # "threatened tariffs on countries that buy | Russian oil": Russia is not the target
     if after and hit.cue.event_type in REACTIONS and _VICTIM.match(gap(parts[after[0]])):

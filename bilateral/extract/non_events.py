@@ -1,7 +1,7 @@
 """Cues that are no event of their own: what a request asks for, what a warning says would happen or
 cautions against, the reason an earlier cue gives, the act a reaction names, a denial of an act and the act
-it denies, a refusal of an act of conflict and any act refused, and an agreement whose content is a measure
-against its target.
+it denies, a refusal of an act of conflict and any act refused, what a resolution voted on would do, and an
+agreement whose content is a measure against its target.
 
 Each is decided from the sentence's cues alone (before roles are read), except the agreement, whose caller
 knows whether it was mutual. Kept apart from events.py, which finds cues and reads their roles.
@@ -246,6 +246,25 @@ def condition_of_a_threat(hit: CueHit, hits: list[CueHit], sentence: str) -> boo
     return any(h.cue.event_type is EventType.THREATEN and h.end <= hit.start for h in hits if h is not hit)
 
 
+# What a resolution or a draft would do or is about: "vetoed the resolution | to sanction | Syria", "the draft
+# resolution on its | invasion of Ukraine".
+_RESOLUTION_CONTENT = re.compile(
+    r"\b(?:resolutions?|drafts?|motions?)\s+(?:on|about|over|to|condemning|censuring|imposing|demanding|"
+    r"calling\s+for|that\s+would)\s+(?:[\w'’-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+
+
+def content_of_a_resolution(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a cue in what a resolution voted on, vetoed or blocked earlier in its clause would do or is
+    about ('vetoed the Western-drafted resolution to sanction Syria'): the vote is the event.
+
+    Why: the draft's content came out as a fact, the West sanctioning Syria, Russia invading Ukraine."""
+    if not _RESOLUTION_CONTENT.search(sentence[: hit.start]):
+        return False
+    return _earlier_in_clause(hit, hits, sentence, lambda h: True)
+
+
 def _earlier_in_clause(
     hit: CueHit, hits: list[CueHit], sentence: str, which: Callable[[CueHit], bool]
 ) -> bool:
@@ -261,7 +280,8 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
     """True for a cue that codes no event of its own, whoever its roles would name: asked for, warned of,
     the reason of an earlier cue, the act a reaction names, a denial of an act and the act denied, a
     refusal of an act of conflict and any act refused, a protest's purpose after the act that makes it,
-    the list a listing puts parties on, a threat's condition, or the occasion of an earlier act."""
+    the list a listing puts parties on, a threat's condition, the occasion of an earlier act, or what a
+    resolution voted on would do."""
     return (
         requested(hit, hits, sentence)
         or warned_of(hit, hits, sentence, lexicon)
@@ -273,4 +293,5 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
         or list_of_a_listing(hit, hits, sentence)
         or condition_of_a_threat(hit, hits, sentence)
         or occasion_of(hit, hits, sentence)
+        or content_of_a_resolution(hit, hits, sentence)
     )
