@@ -571,3 +571,12 @@ def test_secretaries_and_speakers_the_registry_names_act_for_their_state():
     assert ("USA_KERRY", "RUS_LAVROV", "AGREE", "mutual") in agreed
     visit = _coded("Russia's foreign ministry called the Pelosi visit to Taiwan unwise.", date="2022-08-03")
     assert visit == {("USA_PELOSI", "TWN", "CONSULT", "directed")}
+
+
+def test_a_move_coordinated_with_a_party_is_the_clause_subjects():
+    """'EU states expelled Russian diplomats, in a move coordinated with Britain' had Russia coordinating
+    with Britain: the move is the act of the clause's subject."""
+    assert _coded("Japan expelled Chinese diplomats, in a move coordinated with Australia.") == {
+        ("JPN", "CHN", "SANCTION", "directed"),
+        ("JPN", "AUS", "COOPERATE", "directed"),
+    }

@@ -120,6 +120,12 @@ _UNNAMED_TARGET = re.compile(
     r"\b(?:countries|nations|states|buyers|companies|firms|entities|banks|anyone|those)\s+(?:that|which|who)\b",
     re.IGNORECASE,
 )
+# An act described as a move of the clause's subject: "(EU states) expelled Russian diplomats, in a move |
+# coordinated with Britain".
+_IN_A_MOVE = re.compile(
+    r",\s+in\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:move|step|action|decision|effort|operation)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 # A request made of someone it does not name: "urged the countries concerned | to stop ... against | Iraq".
 _ASKED_OF_UNNAMED = re.compile(r"^\s+(?:[\w'’-]+\s+){1,4}?to\s+(?-i:[a-z])", re.IGNORECASE)
@@ -220,6 +226,9 @@ def roles(
             source = []
         if source and not target and not second_verb:
             target = place
+    if source and _IN_A_MOVE.search(prefix):
+        # "expelled Russian diplomats, in a move coordinated with | Britain": the clause's subject moved
+        source = grouped(parts, before, sentence, offset)
     if not before:
         source = adjunct_subject(hit, parts, sentence, offset)
     if source and IN_ONLY.match(sentence[source[-1].end - offset : hit.start]):
