@@ -1305,6 +1305,17 @@ _CUES_1_20 = [
     ),
     ("Japan imposed export restrictions on South Korea.", {("JPN", "KOR", "SANCTION")}),
     ("Japan decided to expel two Russian diplomats.", {("JPN", "RUS", "SANCTION")}),
+    # own-word probes of common news shapes: a vow to take countermeasures threatens; a warning against
+    # supplying aid is no aid; blocking a supply mission coerces; a fine coerces, and breaching or evading
+    # sanctions on a party is no sanction of it; a party's increased purchases are trade
+    (
+        "Brazil's trade ministry vowed to take countermeasures against the new Mexican duties.",
+        {("BRA", "MEX", "THREATEN")},
+    ),
+    ("Britain warned Iran against supplying lethal aid to Syria.", {("GBR", "IRN", "THREATEN")}),
+    ("Vietnamese vessels blocked a Malaysian supply mission near the reef.", {("VNM", "MYS", "COERCE")}),
+    ("Britain fined an Iranian bank for breaching sanctions on Syria.", {("GBR", "IRN", "COERCE")}),
+    ("Turkey increased its purchases of Iranian gas.", {("TUR", "IRN", "COOPERATE")}),
     # a trade figure is no event (tests/gold/sentences.jsonl)
     ("Chile-Peru trade rose by a tenth last year.", set()),
 ]

@@ -25,8 +25,11 @@ from bilateral.model import EventType
 _REQUESTED_ACT = re.compile(
     r"\bto\s+(?:(?:stop|halt|cease|end|quit|avoid|refrain\s+from)\s+(?:[a-z-]+\s+){0,2}?)?$", re.IGNORECASE
 )
-# What a warning cautions against: "warned the West against | sending more weapons to Ukraine".
-_WARNED_AGAINST = re.compile(r"\b(?:warn|caution)\w*\b[^.;]{0,60}?\bagainst\s+$", re.IGNORECASE)
+# What a warning cautions against: "warned the West against | sending more weapons to Ukraine", "warned Beijing
+# against supplying lethal | aid to Moscow".
+_WARNED_AGAINST = re.compile(
+    r"\b(?:warn|caution)\w*\b[^.;]{0,60}?\bagainst\s+(?:\w+ing\s+(?:[\w-]+\s+){0,2}?)?$", re.IGNORECASE
+)
 # What a reaction is about: "condemned | Russia's full-scale | invasion", "welcomed | the Chinese | offer".
 _REACTED_TO = re.compile(
     r"^\s+(?:(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)?|the|this|that|these|those)\s+"
