@@ -25,8 +25,8 @@ from bilateral.model import EventType
 _REQUESTED_ACT = re.compile(
     r"\bto\s+(?:(?:stop|halt|cease|end|quit|avoid|refrain\s+from)\s+(?:[a-z-]+\s+){0,2}?)?$", re.IGNORECASE
 )
-# What a warning cautions against: "warned the West against | sending more weapons to Ukraine", "warned Beijing
-# against supplying lethal | aid to Moscow".
+# What a warning cautions against: "warned the West against | sending more weapons to Ukraine", "warned
+# Beijing against supplying lethal | aid to Moscow".
 _WARNED_AGAINST = re.compile(
     r"\b(?:warn|caution)\w*\b[^.;]{0,60}?\bagainst\s+(?:\w+ing\s+(?:[\w-]+\s+){0,2}?)?$", re.IGNORECASE
 )
