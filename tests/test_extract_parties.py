@@ -580,3 +580,25 @@ def test_a_move_coordinated_with_a_party_is_the_clause_subjects():
         ("JPN", "CHN", "SANCTION", "directed"),
         ("JPN", "AUS", "COOPERATE", "directed"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a state's protest after or when another acted accuses the one who acted ("Beijing protested after a
+        # US destroyer sailed through the Taiwan Strait" coded nothing; "Japan protested strongly when ..."
+        # was a demonstration)
+        (
+            "Hanoi protested after a Chinese survey ship entered Vietnam's waters.",
+            {("VNM", "CHN", "ACCUSE", "directed")},
+        ),
+        (
+            "Manila protested strongly when Chinese vessels fired water cannon.",
+            {("PHL", "CHN", "ACCUSE", "directed")},
+        ),
+        # not whoever is named later in the clause: the subject of the clause answered
+        ("Hanoi protested after talks with China collapsed.", set()),
+    ],
+)
+def test_a_protest_after_an_act_accuses_who_acted(sentence, expected):
+    assert _coded(sentence) == expected

@@ -127,6 +127,11 @@ _IN_A_MOVE = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+# The subject of the clause a protest answers: "protested after | a US destroyer sailed through the Strait".
+_AFTER_SUBJECT = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:after|when|as)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|several\s+)?$",
+    re.IGNORECASE,
+)
 # A request made of someone it does not name: "urged the countries concerned | to stop ... against | Iraq".
 _ASKED_OF_UNNAMED = re.compile(r"^\s+(?:[\w'’-]+\s+){1,4}?to\s+(?-i:[a-z])", re.IGNORECASE)
 _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
@@ -170,6 +175,11 @@ def roles(
     if after and hit.cue.event_type in REACTIONS and _VICTIM.match(gap(parts[after[0]])):
         # "condemned the attack on | Kyiv": who suffered it is not who is blamed; "... by | Russia" is
         after = [i for i in after if _BY_NEXT.search(gap(parts[i]))][:1]
+    if not after and hit.cue.event_type is EventType.ACCUSE:
+        # "protested after | a US destroyer sailed ...": whoever acted in the clause the protest answers
+        after = [
+            i for i, p in enumerate(parts) if p.start - offset >= hit.end and _AFTER_SUBJECT.match(gap(p))
+        ][:1]
     if hit.cue.gathering:  # "attended the BRICS summit in Kazan": the body named, not the place after it
         # (a state named in it is a host city's, "the Shanghai summit": no body met)
         bodies = [
