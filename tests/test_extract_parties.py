@@ -598,6 +598,17 @@ def test_a_move_coordinated_with_a_party_is_the_clause_subjects():
         ),
         # not whoever is named later in the clause: the subject of the clause answered
         ("Hanoi protested after talks with China collapsed.", set()),
+        # a response scrambled after an act answers all who acted ("Russian and Chinese bombers")
+        (
+            "Seoul scrambled fighter jets after Russian and Chinese bombers flew near its airspace.",
+            {("KOR", "RUS", "MOBILIZE", "directed"), ("KOR", "CHN", "MOBILIZE", "directed")},
+        ),
+        # the one who leads a delegation acts ("a Russian delegation led by Lavrov arrived in Beijing for
+        # talks with Wang Yi" coded nothing: Lavrov was the object of "by")
+        (
+            "A delegation led by Erdogan arrived in Cairo for talks.",
+            {("TUR", "EGY", "CONSULT", "directed")},
+        ),
     ],
 )
 def test_a_protest_after_an_act_accuses_who_acted(sentence, expected):

@@ -1316,6 +1316,15 @@ _CUES_1_20 = [
     ("Vietnamese vessels blocked a Malaysian supply mission near the reef.", {("VNM", "MYS", "COERCE")}),
     ("Britain fined an Iranian bank for breaching sanctions on Syria.", {("GBR", "IRN", "COERCE")}),
     ("Turkey increased its purchases of Iranian gas.", {("TUR", "IRN", "COOPERATE")}),
+    # drones that fly near or between a state's islands mobilise against it; smearing a party accuses it (not
+    # "a smear"); blocking a Security Council statement rejects the Council (a veto's convention)
+    (
+        "Iranian drones flew between Bahrain and Qatar.",
+        {("IRN", "BHR", "MOBILIZE"), ("IRN", "QAT", "MOBILIZE")},
+    ),
+    ("Caracas said Bogota was smearing Venezuela.", {("COL", "VEN", "ACCUSE")}),
+    ("Cuba rejected the Peruvian statement as a smear.", {("CUB", "PER", "REJECT")}),
+    ("Cuba blocked a Security Council statement on Haiti.", {("CUB", "UN", "REJECT")}),
     # a trade figure is no event (tests/gold/sentences.jsonl)
     ("Chile-Peru trade rose by a tenth last year.", set()),
 ]

@@ -127,6 +127,9 @@ _IN_A_MOVE = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+_LED_BY = re.compile(
+    r"\b(?:delegation|mission|team|party)\s+(?:led|headed)\s+by\s+(?:the\s+)?$", re.IGNORECASE
+)
 # The subject of the clause a protest answers: "protested after | a US destroyer sailed through the Strait".
 _AFTER_SUBJECT = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:after|when|as)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|several\s+)?$",
@@ -175,11 +178,12 @@ def roles(
     if after and hit.cue.event_type in REACTIONS and _VICTIM.match(gap(parts[after[0]])):
         # "condemned the attack on | Kyiv": who suffered it is not who is blamed; "... by | Russia" is
         after = [i for i in after if _BY_NEXT.search(gap(parts[i]))][:1]
-    if not after and hit.cue.event_type is EventType.ACCUSE:
-        # "protested after | a US destroyer sailed ...": whoever acted in the clause the protest answers
-        after = [
-            i for i, p in enumerate(parts) if p.start - offset >= hit.end and _AFTER_SUBJECT.match(gap(p))
-        ][:1]
+    if not after and hit.cue.event_type in (EventType.ACCUSE, EventType.MOBILIZE):
+        # "protested after | a US destroyer sailed ...", "scrambled jets after | Chinese drones flew ...":
+        # whoever acted in the clause the protest or the response answers
+        later = [i for i, p in enumerate(parts) if p.start - offset >= hit.end]
+        first = next((k for k, i in enumerate(later) if _AFTER_SUBJECT.match(gap(parts[i]))), None)
+        after = later[first:] if first is not None else []
     if hit.cue.gathering:  # "attended the BRICS summit in Kazan": the body named, not the place after it
         # (a state named in it is a host city's, "the Shanghai summit": no body met)
         bodies = [
@@ -232,7 +236,10 @@ def roles(
             source = grouped(parts, earlier, sentence, offset) if earlier else []
         else:
             source = grouped(parts, earlier[::-1], sentence, offset) if earlier else []
-        if source and is_object(source[0], sentence, offset, hit):
+        # "a delegation led by | Lavrov arrived ...": the one who leads it acts, no object of "by"
+        if source and is_object(source[0], sentence, offset, hit) and not _LED_BY.search(
+            sentence[: source[0].start - offset]
+        ):
             source = []
         if source and not target and not second_verb:
             target = place
