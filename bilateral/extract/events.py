@@ -237,8 +237,10 @@ def roles(
         else:
             source = grouped(parts, earlier[::-1], sentence, offset) if earlier else []
         # "a delegation led by | Lavrov arrived ...": the one who leads it acts, no object of "by"
-        if source and is_object(source[0], sentence, offset, hit) and not _LED_BY.search(
-            sentence[: source[0].start - offset]
+        if (
+            source
+            and is_object(source[0], sentence, offset, hit)
+            and not _LED_BY.search(sentence[: source[0].start - offset])
         ):
             source = []
         if source and not target and not second_verb:
