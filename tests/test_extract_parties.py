@@ -613,3 +613,14 @@ def test_a_move_coordinated_with_a_party_is_the_clause_subjects():
 )
 def test_a_protest_after_an_act_accuses_who_acted(sentence, expected):
     assert _coded(sentence) == expected
+
+
+def test_a_party_added_to_another_s_list_is_listed_by_it():
+    """'Huawei was added to the US Entity List' had Huawei sanctioning the United States: in the passive
+    the list's owner lists the one added."""
+    assert _coded("Three Iranian firms were added to the EU sanctions list.") == {
+        ("EU", "IRN", "SANCTION", "directed")
+    }
+    assert _coded("Britain added three Iranian firms to its sanctions list.") == {
+        ("GBR", "IRN", "SANCTION", "directed")
+    }

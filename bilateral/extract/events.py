@@ -127,6 +127,8 @@ _IN_A_MOVE = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+_TO_THE = re.compile(r"^\s+(?:[\w.$,'-]+\s+){0,10}?(?:to|on)\s+(?:the|its|their)\s+$", re.IGNORECASE)
+_LIST_AFTER = re.compile(r"^\s*(?:[\w.-]+\s+){0,2}?(?:list|blacklist|black list)\b", re.IGNORECASE)
 _LED_BY = re.compile(
     r"\b(?:delegation|mission|team|party)\s+(?:led|headed)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -263,6 +265,14 @@ def roles(
         (_PASSIVE.search(prefix) or _reduced_relative(hit, source, sentence, offset))
         and target
         and _BY_NEXT.search(gap(target[0]))
+    )
+    # "Huawei was added to the US | Entity List": the list's owner lists the one added
+    passive = passive or bool(
+        _PASSIVE.search(prefix)
+        and source
+        and target
+        and _TO_THE.match(gap(target[0]))
+        and _LIST_AFTER.match(sentence[target[-1].end - offset :])
     )
     if passive or _received_from(hit, source, target, sentence, offset):
         source, target = target, source  # the one after "by" or "from" acts
