@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from bilateral.errors import RecordError
+from bilateral.errors import ExtractError, RecordError
 from bilateral.extract import extract
 from bilateral.extract.dedupe import find_duplicates, normalise_url, text_similarity
 from bilateral.extract.highlight import escape_markdown, highlighted_markdown
-from bilateral.extract.lexicon import load_lexicon
+from bilateral.extract.lexicon import load_lexicon, words
 from bilateral.extract.review import build_records, candidates_frame
 from bilateral.extract.sentences import split_sentences
 from bilateral.extract.text import drop_boilerplate, find_dateline, html_to_page, parse_date, split_headline
+from bilateral.extract.themes import sentence_themes
+from bilateral.model import Theme
 from bilateral.registry import load_actors
 
 
@@ -254,6 +259,42 @@ def test_theme_words_of_the_curated_records(sentence, theme):
 def test_theme_words_1_4(sentence, theme, not_theme):
     themes = {t.value for c in extract(sentence, date="2024-03-01").interactions for t in c.themes}
     assert theme in themes and not_theme not in themes
+
+
+def test_theme_search_on_lower_cased_text_finds_what_a_case_blind_search_finds():
+    """Themes are matched on lower-cased text (twice as fast); the result must be the case-insensitive one,
+    for names written in capitals ('NATO', 'PLA', 'LNG') and words at a sentence's start."""
+    lexicon = load_lexicon()
+    blind = {theme: words(list(patterns)) for theme, patterns in _theme_patterns().items()}
+    for text in (
+        "NATO and the PLA held talks on LNG.",
+        "Sanctions on Rosneft hit the yuan.",
+        "CYBER-ATTACKS on Deutsche Welle and the Entity List.",
+        "Peace Mission 2014 exercise near the disputed islands.",
+        "Nothing here at all.",
+    ):
+        expected = tuple(theme for theme in blind if blind[theme].search(text))
+        assert set(sentence_themes(text, lexicon)) == set(expected)
+
+
+def _theme_patterns() -> dict:
+    raw = json.loads(Path("data/lexicon/themes.json").read_text(encoding="utf-8"))["themes"]
+    return {Theme(k): v for k, v in raw.items()}
+
+
+def test_a_theme_pattern_with_an_upper_case_escape_is_refused(tmp_path):
+    """Lower-casing a pattern would turn \\W into \\w: the lexicon says which file, not a wrong theme."""
+    for name in ("events.json", "themes.json", "markers.json"):
+        shutil.copy(Path("data/lexicon") / name, tmp_path / name)
+    for extra in Path("data/lexicon").iterdir():
+        if extra.name not in ("events.json", "themes.json", "markers.json") and extra.is_file():
+            shutil.copy(extra, tmp_path / extra.name)
+    themes = json.loads((tmp_path / "themes.json").read_text(encoding="utf-8"))
+    themes["themes"]["trade"].append("non\\Wtrade")
+    (tmp_path / "themes.json").write_text(json.dumps(themes), encoding="utf-8")
+    with pytest.raises(ExtractError) as raised:
+        load_lexicon(tmp_path)
+    assert str(tmp_path) in str(raised.value) and "upper-case escape" in str(raised.value)
 
 
 def test_no_interaction_without_two_actors():

@@ -80,6 +80,17 @@ def words(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", flags)
 
 
+def _lower_words(patterns: list[str]) -> re.Pattern:
+    """words() for text lower-cased first: the patterns lower-cased, matched case-sensitively.
+
+    Why: case-insensitive matching compares each character folded; on lower-cased text the same search
+    takes half the time (theme search was the extractor's largest regex cost). No pattern may use an
+    upper-case escape (\\W, \\D, \\S, \\B), which lower-casing would turn into its opposite."""
+    if any(re.search(r"\\[A-Z]", p) for p in patterns):
+        raise ValueError("a theme pattern uses an upper-case escape, which lower-casing would change")
+    return words([p.lower() for p in patterns], flags=0)
+
+
 def _line(patterns: list[str]) -> re.Pattern:
     """One regex matching a whole line that is any of the patterns (case-insensitive)."""
     return re.compile(r"^\s*(?:" + "|".join(patterns) + r")\s*$", re.IGNORECASE)
@@ -175,7 +186,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
             cues=cues,
             cue_regex=_cue_regex(cues),
             cue_starts=cue_starts(cues),
-            themes={Theme(k): words(v) for k, v in themes["themes"].items()},
+            themes={Theme(k): _lower_words(v) for k, v in themes["themes"].items()},
             event_default_theme={EventType(k): Theme(v) for k, v in themes["event_defaults"].items()},
             intent=words(markers["intent"]),
             reported=words(markers["reported"]),

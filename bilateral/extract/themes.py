@@ -9,8 +9,10 @@ from bilateral.model import EventType, Modality, Theme
 
 
 def sentence_themes(text: str, lexicon: Lexicon) -> tuple[Theme, ...]:
-    """Every theme whose keywords occur in the text, in the record model's theme order."""
-    return tuple(theme for theme in Theme if theme in lexicon.themes and lexicon.themes[theme].search(text))
+    """Every theme whose keywords occur in the text, in the record model's theme order (the lexicon's
+    theme patterns are lower-case: see lexicon._lower_words)."""
+    low = text.lower()
+    return tuple(theme for theme in Theme if theme in lexicon.themes and lexicon.themes[theme].search(low))
 
 
 def interaction_themes(sentence: str, event_type: EventType, lexicon: Lexicon) -> tuple[Theme, ...]:
