@@ -624,3 +624,35 @@ def test_a_party_added_to_another_s_list_is_listed_by_it():
     assert _coded("Britain added three Iranian firms to its sanctions list.") == {
         ("GBR", "IRN", "SANCTION", "directed")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a judgement of a party's act accuses the act's author, the first party of the clause judged, not
+        # the one nearest the judgement ("NATO's expansion toward Russia's borders was a provocation" named
+        # no one: Russia was nearest, Putin's own state)
+        (
+            "Erdogan said Greece's build-up near Turkey's coast was a provocation.",
+            {("TUR", "GRC", "ACCUSE", "directed")},
+        ),
+        # the act judged is no act of the speaker ("Lavrov said the deployment of US missiles in Germany was a
+        # mistake" had Lavrov deploying them)
+        (
+            "Lula said the deployment of US troops in Peru was a mistake.",
+            {("BRA", "USA", "ACCUSE", "directed")},
+        ),
+        # calling a party's act a mistake or a provocation names its author inside
+        (
+            "Lula called the US-led operation in Haiti a serious mistake.",
+            {("BRA", "USA", "ACCUSE", "directed")},
+        ),
+        # a hearer named before "that" is not the subject of what is said
+        (
+            "Lula told Boric that Peruvian support for the coup must stop.",
+            {("BRA", "PER", "REQUEST", "directed")},
+        ),
+    ],
+)
+def test_a_judgement_of_an_act_accuses_its_author(sentence, expected):
+    assert {c for c in _coded(sentence) if c[2] in ("ACCUSE", "REQUEST", "MOBILIZE")} == expected

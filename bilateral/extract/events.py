@@ -221,9 +221,13 @@ def roles(
         source = grouped(parts, earlier[::-1], sentence, offset) if earlier else []
         if source and is_object(source[0], sentence, offset, hit):
             source = []
-    elif source and (
-        is_object(source[0], sentence, offset, hit)
-        or (second_verb and after_cue(source[0], sentence, offset, hit, cue_ends))
+    elif (
+        source
+        and not hit.cue.subject_is_target  # its subject is read from the speech clause (_speaker_roles)
+        and (
+            is_object(source[0], sentence, offset, hit)
+            or (second_verb and after_cue(source[0], sentence, offset, hit, cue_ends))
+        )
     ):
         # "Putin arrived in Beijing for | talks (with Xi)": the place is an object; who came for talks or a
         # visit acts, with the one named after the cue, else with the place's state
@@ -389,6 +393,15 @@ def _speaker_roles(hit, parts, subject, sentence, offset):
     """'Russia said Sudan must return ...': the speaker acts on the subject of 'must'."""
     if not subject:
         return None
+    # "said | NATO's expansion toward Russia's borders | was a provocation": the clause's first party, not
+    # the one nearest the cue
+    said = [m for m in _SPEECH.finditer(sentence, 0, subject[0].start - offset)]
+    if said:
+        start = said[-1].end()  # after "that" when the speech names its hearer first ("told Wang Yi that")
+        that = _THAT.search(sentence, start, hit.start)
+        start = that.end() if that else start
+        clause = [i for i, p in enumerate(parts) if start <= p.start - offset < hit.start]
+        subject = grouped(parts, clause, sentence, offset) if clause else subject
     first = subject[0].start - offset
     speakers = [
         i

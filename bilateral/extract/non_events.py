@@ -268,6 +268,21 @@ def content_of_a_resolution(hit: CueHit, hits: list[CueHit], sentence: str) -> b
     return _earlier_in_clause(hit, hits, sentence, lambda h: True)
 
 
+def judged_act(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a cue in the subject a later judgement of its clause names ('said the deployment of US
+    missiles in Germany | was a mistake'): the judgement is the event, aimed at the act's author.
+
+    Why: the act judged came out as the speaker's own ('Lavrov deployed US missiles')."""
+    return any(
+        h.cue.subject_is_target
+        and h.cue.event_type is EventType.ACCUSE
+        and h.start >= hit.end
+        and not new_clause(sentence, hit.end, h.start)
+        for h in hits
+        if h is not hit
+    )
+
+
 def _earlier_in_clause(
     hit: CueHit, hits: list[CueHit], sentence: str, which: Callable[[CueHit], bool]
 ) -> bool:
@@ -283,8 +298,8 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
     """True for a cue that codes no event of its own, whoever its roles would name: asked for, warned of,
     the reason of an earlier cue, the act a reaction names, a denial of an act and the act denied, a
     refusal of an act of conflict and any act refused, a protest's purpose after the act that makes it,
-    the list a listing puts parties on, a threat's condition, the occasion of an earlier act, or what a
-    resolution voted on would do."""
+    the list a listing puts parties on, a threat's condition, the occasion of an earlier act, what a
+    resolution voted on would do, or the act a later judgement of its clause names."""
     return (
         requested(hit, hits, sentence)
         or warned_of(hit, hits, sentence, lexicon)
@@ -297,4 +312,5 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
         or condition_of_a_threat(hit, hits, sentence)
         or occasion_of(hit, hits, sentence)
         or content_of_a_resolution(hit, hits, sentence)
+        or judged_act(hit, hits, sentence)
     )
