@@ -251,6 +251,8 @@ def test_theme_words_of_the_curated_records(sentence, theme):
         ("Poland linked a series of intrusions to Belarus.", "cyber", None),
         ("Belarus blocked Deutsche Welle.", "information", "security"),
         ("Kazakhstan designated two US outlets as foreign agents.", "information", None),
+        ("Britain blamed Iran for the poisoning of a double agent.", "security", None),
+        ("Japan restricted exports of chip materials to South Korea.", "supply_chain", None),
         # a news agency that reports the event, and a name that is an actor, are no theme
         ("Chile and Peru upgraded their ties, the official news agency said.", "diplomacy", "information"),
         ("Ukraine and the United Nations urged Russia to return to the deal.", "diplomacy", "security"),
