@@ -126,13 +126,16 @@ _IN_A_MOVE = re.compile(
     r",\s+in\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:move|step|action|decision|effort|operation)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+# A clause said or told: "told the summit | that ...", "told Wang Yi | that ...".
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+# A party added "to" or placed "on" someone's list, and the list after it: "added to the | US | Entity List".
 _TO_THE = re.compile(r"^\s+(?:[\w.$,'-]+\s+){0,10}?(?:to|on)\s+(?:the|its|their)\s+$", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"^\s*(?:[\w.-]+\s+){0,2}?(?:list|blacklist|black list)\b", re.IGNORECASE)
+# The leader of a group that acts: "a Russian delegation led by | Lavrov arrived ...".
 _LED_BY = re.compile(
     r"\b(?:delegation|mission|team|party)\s+(?:led|headed)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
-# The subject of the clause a protest answers: "protested after | a US destroyer sailed through the Strait".
+# The subject of the clause a protest or a response answers: "protested after | a US destroyer sailed ...".
 _AFTER_SUBJECT = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:after|when|as)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|several\s+)?$",
     re.IGNORECASE,
@@ -395,7 +398,7 @@ def _speaker_roles(hit, parts, subject, sentence, offset):
         return None
     # "said | NATO's expansion toward Russia's borders | was a provocation": the clause's first party, not
     # the one nearest the cue
-    said = [m for m in _SPEECH.finditer(sentence, 0, subject[0].start - offset)]
+    said = list(_SPEECH.finditer(sentence, 0, subject[0].start - offset))
     if said:
         start = said[-1].end()  # after "that" when the speech names its hearer first ("told Wang Yi that")
         that = _THAT.search(sentence, start, hit.start)
