@@ -1325,6 +1325,8 @@ _CUES_1_20 = [
     ("Caracas said Bogota was smearing Venezuela.", {("COL", "VEN", "ACCUSE")}),
     ("Cuba rejected the Peruvian statement as a smear.", {("CUB", "PER", "REJECT")}),
     ("Cuba blocked a Security Council statement on Haiti.", {("CUB", "UN", "REJECT")}),
+    # a consensus issued or reached is an agreement between the two
+    ("Egypt and Turkey issued a five-point consensus on Gaza.", {("EGY", "TUR", "AGREE")}),
     # a trade figure is no event (tests/gold/sentences.jsonl)
     ("Chile-Peru trade rose by a tenth last year.", set()),
 ]
