@@ -1327,6 +1327,12 @@ _CUES_1_20 = [
     ("Cuba blocked a Security Council statement on Haiti.", {("CUB", "UN", "REJECT")}),
     # a consensus issued or reached is an agreement between the two
     ("Egypt and Turkey issued a five-point consensus on Gaza.", {("EGY", "TUR", "AGREE")}),
+    # countermeasures announced against a party are a sanction (vowed, a threat); an expulsion in the
+    # gerund ("responded by expelling") is one; cyber actors are no private persons (markers 1.8.0)
+    ("Iran announced countermeasures against three British firms.", {("IRN", "GBR", "SANCTION")}),
+    ("Minsk responded by expelling Polish diplomats.", {("BLR", "POL", "SANCTION")}),
+    ("Canada imposed sanctions on Iranian cyber actors.", {("CAN", "IRN", "SANCTION")}),
+    ("Iranian actors attended the Cannes festival in France.", set()),
     # a trade figure is no event (tests/gold/sentences.jsonl)
     ("Chile-Peru trade rose by a tenth last year.", set()),
 ]
