@@ -1333,6 +1333,9 @@ _CUES_1_20 = [
     ("Minsk responded by expelling Polish diplomats.", {("BLR", "POL", "SANCTION")}),
     ("Canada imposed sanctions on Iranian cyber actors.", {("CAN", "IRN", "SANCTION")}),
     ("Iranian actors attended the Cannes festival in France.", set()),
+    # a vow to act is an agreement between those who vow, as a pledge is; a vow of conflict stays a threat
+    ("Egypt and Jordan vowed to jointly oppose the plan.", {("EGY", "JOR", "AGREE")}),
+    ("Iran vowed to retaliate against Israel.", {("IRN", "ISR", "THREATEN")}),
     # a trade figure is no event (tests/gold/sentences.jsonl)
     ("Chile-Peru trade rose by a tenth last year.", set()),
 ]
