@@ -1211,9 +1211,9 @@ _CUES_1_19 = [
     # ("Russia's Gazprom and China's CNPC signed ..." coded nothing), a hyphenated word in a deepening, the
     # occasion of an act ("during Xi's visit to Moscow") named no party, and a warning without "that"
     ("Russia's Rosneft and China's CNPC signed a supply deal.", {("RUS", "CHN", "SUPPORT")}),
-    (
+    (  # a vow to deepen ties is an agreement (1.20.0: vowing is as pledging; it was COOPERATE)
         "Chile and Peru vowed to deepen their long-standing partnership during Bolivia's summit in La Paz.",
-        {("CHL", "PER", "COOPERATE")},
+        {("CHL", "PER", "AGREE")},
     ),
     ("Macron met Scholz during the G7 summit in Italy.", {("FRA", "DEU", "CONSULT")}),
     ("Canada warned Indian banks they could face sanctions for helping Iran.", {("CAN", "IND", "THREATEN")}),
