@@ -129,8 +129,8 @@ _IN_A_MOVE = re.compile(
 # A clause said or told: "told the summit | that ...", "told Wang Yi | that ...".
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 # A party added "to" or placed "on" someone's list, and the list after it: "added to the | US | Entity List".
-_TO_THE = re.compile(r"^\s+(?:[\w.$,'-]+\s+){0,10}?(?:to|on)\s+(?:the|its|their)\s+$", re.IGNORECASE)
-_LIST_AFTER = re.compile(r"^\s*(?:[\w.-]+\s+){0,2}?(?:list|blacklist|black list)\b", re.IGNORECASE)
+_ADDED_TO_A = re.compile(r"^\s+(?:[\w.$,'-]+\s+){0,10}?(?:to|on)\s+(?:the|its|their)\s+$", re.IGNORECASE)
+_LIST_NAME = re.compile(r"^\s*(?:[\w.-]+\s+){0,2}?(?:list|blacklist|black list)\b", re.IGNORECASE)
 # The leader of a group that acts: "a Russian delegation led by | Lavrov arrived ...".
 _LED_BY = re.compile(
     r"\b(?:delegation|mission|team|party)\s+(?:led|headed)\s+by\s+(?:the\s+)?$", re.IGNORECASE
@@ -175,7 +175,7 @@ def roles(
     after = [i for i in after if not OCCASION.search(gap(parts[i]))]
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
         # and what is said to a meeting: "told the summit that | Ukraine ..."
-        after = [i for i in after if not topic_of(hit, gap(parts[i])) and not _THAT.search(gap(parts[i]))]
+        after = [i for i in after if not topic_of(hit, g := gap(parts[i])) and not _THAT.search(g)]
     if after and hit.cue.asks and _ASKED_OF_UNNAMED.match(gap(parts[after[0]])):
         after = []  # the party named is in the act asked for, not whom it is asked of
     if after and _UNNAMED_TARGET.search(gap(parts[after[0]])):
@@ -264,7 +264,7 @@ def roles(
     if hit.cue.symmetric and target and unknown_partner(source, sentence, offset):
         # "Sullivan and Yang Jiechi held talks in | Rome": the partner is the one the registry does not
         # hold, not the place
-        after = [i for i in after if not IN_PLACE.search(gap(parts[i])) or PARTNER_WORD.search(gap(parts[i]))]
+        after = [i for i in after if not IN_PLACE.search(g := gap(parts[i])) or PARTNER_WORD.search(g)]
         target = grouped(parts, after, sentence, offset) if after else []
     if _ACCUSED_OF.match(sentence, hit.start):
         return None  # "Chinese refiners accused of buying Iranian oil": no accuser named
@@ -278,8 +278,8 @@ def roles(
         _PASSIVE.search(prefix)
         and source
         and target
-        and _TO_THE.match(gap(target[0]))
-        and _LIST_AFTER.match(sentence[target[-1].end - offset :])
+        and _ADDED_TO_A.match(gap(target[0]))
+        and _LIST_NAME.match(sentence[target[-1].end - offset :])
     )
     if passive or _received_from(hit, source, target, sentence, offset):
         source, target = target, source  # the one after "by" or "from" acts
