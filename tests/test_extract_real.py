@@ -1346,6 +1346,38 @@ def test_lexicon_1_20_media_votes_together_and_charges(sentence, expected):
     assert _typed(sentence) == expected
 
 
+_CUES_1_21 = [
+    # a national detained, jailed, sentenced or expelled is its state's (event data codes the national's
+    # state); a national interviewed or met stays a person
+    ("Iran detained a French tourist on spying charges.", {("IRN", "FRA", "COERCE")}),
+    ("Belarus jailed two Lithuanian journalists.", {("BLR", "LTU", "COERCE")}),
+    ("Egypt met a Turkish businessman.", set()),
+    ("A Tehran court sentenced a British writer to ten years.", {("IRN", "GBR", "COERCE")}),
+    # delivering air-defence systems, tanks or jets is AID, as delivering weapons is
+    ("Israel delivered a battery of Iron Dome systems to Cyprus.", {("ISR", "CYP", "AID")}),
+    ("Poland delivered 14 tanks to Ukraine.", {("POL", "UKR", "AID")}),
+    # a loan or a credit line extended or granted to a party is AID (CAMEO 071)
+    ("Saudi Arabia extended a $3 billion loan to Pakistan.", {("SAU", "PAK", "AID")}),
+    ("Japan granted a credit line to Sri Lanka.", {("JPN", "LKA", "AID")}),
+    ("Oman extended the agreement to 2030.", set()),
+    # intercepting a party's aircraft mobilises against it (its aircraft are named in the cue)
+    ("Greek jets intercepted Turkish fighters over the Aegean.", {("GRC", "TUR", "MOBILIZE")}),
+    # visa-free entry extended to a party is cooperation (to its tourists not yet: they are private persons)
+    ("Thailand granted visa-free entry to Indian citizens.", {("THA", "IND", "COOPERATE")}),
+    # a prisoner exchange is a mutual release (CONCEDE, as a release is); brokering one mediates
+    ("Armenia and Azerbaijan swapped prisoners.", {("ARM", "AZE", "CONCEDE")}),
+    (
+        "Qatar brokered a prisoner exchange between Iran and the United States.",
+        {("QAT", "IRN", "CONSULT"), ("QAT", "USA", "CONSULT"), ("IRN", "USA", "CONCEDE")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), _CUES_1_21)
+def test_lexicon_1_21_nationals_deliveries_loans_and_exchanges(sentence, expected):
+    assert _typed(sentence) == expected
+
+
 def test_condemning_an_act_of_a_party_is_a_fact_accusing_it_of_one_reported():
     """'Beijing condemned the passage of a US destroyer' was coded as reported: every accusation followed by
     'of' was read as an allegation, where only accusing, charging, alleging and blaming allege."""

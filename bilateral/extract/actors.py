@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bilateral.extract.lexicon import Lexicon
@@ -18,6 +19,8 @@ from bilateral.model import Actor, ActorKind
 
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+|'s|’s|[^\w\s]")
 STATE_LIKE = (ActorKind.STATE, ActorKind.BLOC)
+# The words between a coercive cue and the person it acts on: "detained | an | American journalist".
+_COERCED = re.compile(r"\s+(?:(?:a|an|the|two|three|four|five|several|\d+|former|prominent|dual)\s+)?")
 
 
 @dataclass(frozen=True)
@@ -232,14 +235,27 @@ def names_in_office(
 
 
 def mark_private_persons(
-    mentions: list[Mention], sentence: str, offset: int, index: ActorIndex, lexicon: Lexicon
+    mentions: list[Mention],
+    sentence: str,
+    offset: int,
+    index: ActorIndex,
+    lexicon: Lexicon,
+    coercion_ends: Sequence[int] = (),
 ) -> list[Mention]:
-    """A state just before a private person ("American journalist") describes the person, not the state."""
+    """A state just before a private person ("American journalist") describes the person, not the state.
+
+    Except as the object of a state's coercion (coercion_ends: where such cues end): "detained an
+    American journalist" acts on the United States, as event data codes a national's arrest or expulsion.
+    """
     out = []
     for m in mentions:
         actor = index.actors.get(m.codes[0])
         if actor and actor.kind in STATE_LIKE and lexicon.private_persons.match(sentence, m.end - offset):
-            m = replace(m, role="person", note=f"'{m.text}' describes a person, not the state {m.codes[0]}")
+            if any(_COERCED.fullmatch(sentence, end, m.start - offset) for end in coercion_ends):
+                m = replace(m, note=f"'{m.text}' names the state of the person its coercion acts on")
+            else:
+                note = f"'{m.text}' describes a person, not the state {m.codes[0]}"
+                m = replace(m, role="person", note=note)
         out.append(m)
     return out
 

@@ -55,6 +55,9 @@ WARNED_THAT = re.compile(
 # "signed a deal to supply gas to Europe" the deal is between the signers).
 _DATIVE = re.compile(r"^\s+(?:(?!to\b)[\w$.,%'-]+\s+){0,6}?to\s+(?:the\s+)?$", re.IGNORECASE)
 REACTIONS = {EventType.ACCUSE, EventType.SUPPORT, EventType.REJECT}
+# Acts on a person that event data codes against the person's state: "detained an American journalist",
+# "expelled two British citizens" (the demonym is otherwise the person's, not a party: actors.py).
+ACTS_ON_PERSONS = {EventType.COERCE, EventType.SANCTION}
 # A resolution's author named in a cue's span: "the US-drafted | resolution".
 _DRAFTED = re.compile(r"-(?:drafted|backed|sponsored|proposed|led|authored)\b", re.IGNORECASE)
 # Co-authors joined by hyphens before "draft": "the US-British draft" ("the Iran draft" names its subject).
