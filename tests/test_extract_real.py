@@ -1370,12 +1370,37 @@ _CUES_1_21 = [
         "Qatar brokered a prisoner exchange between Iran and the United States.",
         {("QAT", "IRN", "CONSULT"), ("QAT", "USA", "CONSULT"), ("IRN", "USA", "CONCEDE")},
     ),
+    # Russia's strategic exercises (Vostok, Tsentr, Kavkaz, Zapad) are held with Russia, named or not
+    ("Belarusian troops took part in the Zapad-2021 exercise.", {("BLR", "RUS", "COOPERATE")}),
+    ("Mongolian units joined Vostok-2018.", {("MNG", "RUS", "COOPERATE")}),
+    # drills joined near a state mobilise against it, as drills held there do
+    ("Russian warships took part in drills near Japan.", {("RUS", "JPN", "MOBILIZE")}),
+    # a theatre command or military district named for a direction is no party ("Western": no West)
+    (
+        "Chinese forces of the Western Theatre Command massed along the border with India.",
+        {("CHN", "IND", "MOBILIZE")},
+    ),
+    ("Venezuelan troops massed near the border with Guyana.", {("VEN", "GUY", "MOBILIZE")}),
+    # visa-free entry for a party's nationals (tourists, passport holders) is granted to the party
+    ("Serbia decreed visa-free entry for Chinese tourists.", {("SRB", "CHN", "COOPERATE")}),
+    (
+        "Georgia introduced visa-free travel for Indian ordinary passport holders.",
+        {("GEO", "IND", "COOPERATE")},
+    ),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), _CUES_1_21)
 def test_lexicon_1_21_nationals_deliveries_loans_and_exchanges(sentence, expected):
     assert _typed(sentence) == expected
+
+
+def test_joining_an_exercise_is_done_together_with_its_host():
+    """The curated records code every exercise as mutual; joining one ('took part in Russia's Tsentr-2019
+    exercise') came out as directed, the joiner acting on the host."""
+    for text in ("Mongolian troops took part in Russia's Vostok-2018 exercise.", "Laos joined Zapad-2021."):
+        (joined,) = extract(text, date="2021-09-10").interactions
+        assert joined.direction.value == "mutual" and {joined.actor1, joined.actor2} & {"RUS"}
 
 
 def test_condemning_an_act_of_a_party_is_a_fact_accusing_it_of_one_reported():

@@ -19,8 +19,11 @@ from bilateral.model import Actor, ActorKind
 
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+|'s|’s|[^\w\s]")
 STATE_LIKE = (ActorKind.STATE, ActorKind.BLOC)
-# The words between a coercive cue and the person it acts on: "detained | an | American journalist".
-_COERCED = re.compile(r"\s+(?:(?:a|an|the|two|three|four|five|several|\d+|former|prominent|dual)\s+)?")
+# The words between a cue and the national it acts on: "detained | an | American journalist", "visa-free
+# entry for | Chinese tourists".
+_NATIONAL_AFTER = re.compile(
+    r"\s+(?:(?:to|for)\s+)?(?:(?:a|an|the|two|three|four|five|several|\d+|former|prominent|dual)\s+)?"
+)
 
 
 @dataclass(frozen=True)
@@ -240,19 +243,19 @@ def mark_private_persons(
     offset: int,
     index: ActorIndex,
     lexicon: Lexicon,
-    coercion_ends: Sequence[int] = (),
+    nationals_ends: Sequence[int] = (),
 ) -> list[Mention]:
     """A state just before a private person ("American journalist") describes the person, not the state.
 
-    Except as the object of a state's coercion (coercion_ends: where such cues end): "detained an
-    American journalist" acts on the United States, as event data codes a national's arrest or expulsion.
+    Except right after a cue that acts on a state's nationals (nationals_ends: where they end, lexicon
+    "nationals"): "detained an American journalist" acts on the United States, as event data codes it.
     """
     out = []
     for m in mentions:
         actor = index.actors.get(m.codes[0])
         if actor and actor.kind in STATE_LIKE and lexicon.private_persons.match(sentence, m.end - offset):
-            if any(_COERCED.fullmatch(sentence, end, m.start - offset) for end in coercion_ends):
-                m = replace(m, note=f"'{m.text}' names the state of the person its coercion acts on")
+            if any(_NATIONAL_AFTER.fullmatch(sentence, end, m.start - offset) for end in nationals_ends):
+                m = replace(m, note=f"'{m.text}' names the state of the nationals acted on")
             else:
                 note = f"'{m.text}' describes a person, not the state {m.codes[0]}"
                 m = replace(m, role="person", note=note)

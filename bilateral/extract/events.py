@@ -55,9 +55,6 @@ WARNED_THAT = re.compile(
 # "signed a deal to supply gas to Europe" the deal is between the signers).
 _DATIVE = re.compile(r"^\s+(?:(?!to\b)[\w$.,%'-]+\s+){0,6}?to\s+(?:the\s+)?$", re.IGNORECASE)
 REACTIONS = {EventType.ACCUSE, EventType.SUPPORT, EventType.REJECT}
-# Acts on a person that event data codes against the person's state: "detained an American journalist",
-# "expelled two British citizens" (the demonym is otherwise the person's, not a party: actors.py).
-ACTS_ON_PERSONS = {EventType.COERCE, EventType.SANCTION}
 # A resolution's author named in a cue's span: "the US-drafted | resolution".
 _DRAFTED = re.compile(r"-(?:drafted|backed|sponsored|proposed|led|authored)\b", re.IGNORECASE)
 # Co-authors joined by hyphens before "draft": "the US-British draft" ("the Iran draft" names its subject).
@@ -293,6 +290,9 @@ def roles(
                 parts[i] for i in after if parts[i] not in agent
             ][:1]
             source = agent
+    if hit.cue.together and source and (target or hit.cue.target):
+        # "took part in Russia's Tsentr-2019 exercise", "in the Vostok-2022 exercise": with its host
+        return group_codes(source) + (group_codes(target) or [hit.cue.target]), [], True
     if hit.cue.target:  # "adheres to the one-China policy": China, whatever follows
         return (group_codes(source), [hit.cue.target], False) if source else None
     if hit.cue.symmetric and source and target and _WITH.match(gap(target[0])):

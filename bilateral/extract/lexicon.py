@@ -36,6 +36,10 @@ class Cue:
     # "summoned the US ambassador", "listed China-based firms": a party in the span is the target
     inside: bool = False
     target: str | None = None  # a registry code the cue itself names: "the one-China policy" is China's
+    # "detained an American journalist": a state's national acted on is the state (no private person)
+    nationals: bool = False
+    # "joined Russia's Vostok-2022 exercise": who joins and whose exercise it is act together (mutual)
+    together: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,8 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                     item.get("gathering", False),
                     item.get("inside", False),
                     item.get("target"),
+                    item.get("nationals", spec.get("nationals", False)),
+                    item.get("together", False),
                 )
             )
     return tuple(cues)

@@ -126,8 +126,9 @@ def sentence_mentions(
     found = act.scan(mask_names(s.text, lexicon), s.start, index)
     found = [replace(m, text=s.text[m.start - s.start : m.end - s.start]) for m in found]
     found = act.names_in_office(found, s.text, s.start, date, index, lexicon)
-    coercion_ends = [h.end for h in hits if h.cue.event_type in ev.ACTS_ON_PERSONS]
-    found = act.mark_private_persons(found, s.text, s.start, index, lexicon, coercion_ends)
+    found = act.mark_private_persons(
+        found, s.text, s.start, index, lexicon, [h.end for h in hits if h.cue.nationals]
+    )
     ends = [h.end for h in hits]
     found = roles.mark_modifiers(found, s.text, s.start, ends, index, lexicon)
     found = roles.mark_groups(found, s.text, s.start, lexicon)

@@ -77,8 +77,8 @@ def mark_modifiers(
     out = list(mentions)
     for i in range(len(out) - 1, -1, -1):
         m = out[i]
-        if not _is_state(m, index):
-            continue
+        if not _is_state(m, index) or m.note:
+            continue  # or judged already: a national acted on ("visa-free travel for Russian tourists")
         nxt = out[i + 1] if i + 1 < len(out) else None
         coordinated = (
             nxt is not None
