@@ -30,8 +30,8 @@ def _coded(text: str, date: str = "2024-03-01") -> set[tuple[str, str, str, str]
         ("Chile and Peru held talks on Bolivia and Ecuador.", {("CHL", "PER", "CONSULT", "mutual")}),
         ("Chile held talks about Bolivia.", set()),
         # the partner named after the topic, or after a day, still takes part
-        ("Chile held talks about Bolivia with Peru.", {("CHL", "PER", "CONSULT", "directed")}),
-        ("Chile held talks on Monday with Peru.", {("CHL", "PER", "CONSULT", "directed")}),
+        ("Chile held talks about Bolivia with Peru.", {("CHL", "PER", "CONSULT", "mutual")}),
+        ("Chile held talks on Monday with Peru.", {("CHL", "PER", "CONSULT", "mutual")}),
         # a call between two is theirs, whatever it was about
         (
             "Chile and Peru spoke by phone about Bolivia's talks with Ecuador.",
@@ -52,7 +52,7 @@ def test_what_talks_are_about_is_no_party_to_them(sentence, expected):
         # a partner named after 'with' still counts; two known parties in a third capital, as before
         (
             "Harrington and Wang Yi held talks in Rome with Lavrov.",
-            {("CHN_WANG_YI", "RUS_LAVROV", "CONSULT", "directed")},
+            {("CHN_WANG_YI", "RUS_LAVROV", "CONSULT", "mutual")},
         ),
         ("Wang Yi and Lavrov held talks in Rome.", {("CHN_WANG_YI", "RUS_LAVROV", "CONSULT", "mutual")}),
     ],
@@ -324,10 +324,10 @@ def test_parades_treaties_extended_deliveries_begun_attribution_and_foreign_agen
     ("sentence", "expected"),
     [
         # office holders of the 2010s and 2020s the PETRARCH gazetteer lacks (data/lexicon/world_extra.jsonl)
-        ("Scholz telephoned Macron.", {("DEU", "FRA", "CONSULT", "directed")}),
-        ("Erdogan met Raisi in Tehran.", {("TUR", "IRN", "CONSULT", "directed")}),
+        ("Scholz telephoned Macron.", {("DEU", "FRA", "CONSULT", "mutual")}),
+        ("Erdogan met Raisi in Tehran.", {("TUR", "IRN", "CONSULT", "mutual")}),
         ("Jake Sullivan and Dong Jun held talks in Vienna.", {("USA", "CHN", "CONSULT", "mutual")}),
-        ("Kishida met Yoon Suk Yeol in Seoul.", {("JPN", "KOR", "CONSULT", "directed")}),
+        ("Kishida met Yoon Suk Yeol in Seoul.", {("JPN", "KOR", "CONSULT", "mutual")}),
         # a common surname alone stays unknown: "Sullivan" could be anyone
         ("Sullivan met Lula.", set()),
     ],
@@ -343,7 +343,7 @@ def test_office_holders_the_gazetteer_lacked(sentence, expected):
         ("The leaders of Chile and Peru met in Lima.", {("CHL", "PER", "CONSULT", "mutual")}),
         (
             "A group of Kenyan diplomats held a meeting with Ethiopia.",
-            {("KEN", "ETH", "CONSULT", "directed")},
+            {("KEN", "ETH", "CONSULT", "mutual")},
         ),
         ("A delegation of Iranian officials visited Baku.", {("IRN", "AZE", "CONSULT", "directed")}),
         # a party after a verb's "of" is still acted on
@@ -514,7 +514,7 @@ def test_releasing_detained_people_is_a_concession_not_a_detention():
             "Macron and Scholz met in Berlin and discussed Libya and migration.",
             {("FRA", "DEU", "CONSULT", "mutual")},
         ),
-        ("Erdogan discussed Syria with Raisi by phone.", {("TUR", "IRN", "CONSULT", "directed")}),
+        ("Erdogan discussed Syria with Raisi by phone.", {("TUR", "IRN", "CONSULT", "mutual")}),
         # a rejection "over" a state names what it is about, not whom it rejects
         (
             "Brazil and Mexico agreed in opposing the use or threat of use of force over Venezuela.",

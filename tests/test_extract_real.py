@@ -1395,6 +1395,23 @@ def test_lexicon_1_21_nationals_deliveries_loans_and_exchanges(sentence, expecte
     assert _typed(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lula met Modi in Brasilia.", ("BRA", "IND", "mutual")),
+        ("Kenya's president telephoned the Ethiopian prime minister.", ("KEN", "ETH", "mutual")),
+        ("Morocco received the Spanish foreign minister in Rabat.", ("MAR", "ESP", "mutual")),
+        ("Peru held talks with Chile on fisheries.", ("PER", "CHL", "mutual")),
+        # a visit to a place, with no partner named, is the visitor's
+        ("A Brazilian delegation travelled to Pretoria for talks.", ("BRA", "ZAF", "directed")),
+    ],
+)
+def test_a_meeting_is_mutual_and_a_visit_to_a_place_directed(sentence, expected):
+    """data/README.md: mutual when both act together; the curated records code 77 of 86 meetings so, and
+    the extractor coded every meeting, call and reception as directed (events 1.21.0: together)."""
+    assert _rolled_up(sentence, lambda c: c.direction.value) == {expected}
+
+
 def test_joining_an_exercise_is_done_together_with_its_host():
     """The curated records code every exercise as mutual; joining one ('took part in Russia's Tsentr-2019
     exercise') came out as directed, the joiner acting on the host."""

@@ -207,6 +207,7 @@ def roles(
         # named after "drafted by", before the Council or the subject named first
         after = _drafters(hit, parts, after, sentence, offset) or after
     prefix = sentence[: hit.start]
+    to_place = False
     source = grouped(parts, before[::-1], sentence, offset) if before else []
     target = grouped(parts, after, sentence, offset) if after else []
     if source and _RELATIVE.search(prefix) and len(prefix.rstrip()) - (source[-1].end - offset) > 12:
@@ -253,7 +254,7 @@ def roles(
         ):
             source = []
         if source and not target and not second_verb:
-            target = place
+            target, to_place = place, True  # a visit: the visitor acts on the place's state
     if source and _IN_A_MOVE.search(prefix):
         # "expelled Russian diplomats, in a move coordinated with | Britain": the clause's subject moved
         source = grouped(parts, before, sentence, offset)
@@ -290,13 +291,10 @@ def roles(
                 parts[i] for i in after if parts[i] not in agent
             ][:1]
             source = agent
-    if hit.cue.together and source and (target or hit.cue.target):
-        # "took part in Russia's Tsentr-2019 exercise", "in the Vostok-2022 exercise": with its host
-        return group_codes(source) + (group_codes(target) or [hit.cue.target]), [], True
     if hit.cue.target:  # "adheres to the one-China policy": China, whatever follows
-        return (group_codes(source), [hit.cue.target], False) if source else None
+        return _acting_on(hit, source, [hit.cue.target]) if source else None
     if hit.cue.symmetric and source and target and _WITH.match(gap(target[0])):
-        return group_codes(source), group_codes(target), False
+        return _acting_on(hit, source, group_codes(target))
     if hit.cue.subject_is_target:
         return _speaker_roles(hit, parts, source, sentence, offset)
     # "talks were held between X and Y" (not "offered to mediate between": that names the mediator's act)
@@ -325,10 +323,20 @@ def roles(
     ):
         return group_codes(target), [], True  # "the first joint air patrol by | Russia and China": theirs
     if source and target:
-        return group_codes(source), group_codes(target), False
+        return _acting_on(hit, source, group_codes(target), together=hit.cue.together and not to_place)
     if len(group_codes(source)) >= 2 and hit.cue.symmetric:
         return group_codes(source), [], True
     return None
+
+
+def _acting_on(
+    hit: CueHit, source: list[Mention], targets: list[str], together: bool | None = None
+) -> tuple[list[str], list[str], bool]:
+    """The source acting on the targets, or with them where the cue is done together ("Xi met Putin",
+    "joined Russia's Vostok-2022 exercise": mutual, as the curated records code meetings and exercises)."""
+    if hit.cue.together if together is None else together:
+        return group_codes(source) + [t for t in targets if t not in group_codes(source)], [], True
+    return group_codes(source), targets, False
 
 
 def _drafters(hit: CueHit, parts: list[Mention], after: list[int], sentence: str, offset: int) -> list[int]:
