@@ -65,7 +65,7 @@ def test_a_place_is_not_the_partner_of_one_the_registry_does_not_know(sentence, 
     ("sentence", "expected"),
     [
         # the state before the company was taken as the party: HUAWEI -> RUS, GAZPROM left out
-        ("Huawei signed a contract with Russia's MTS.", {("HUAWEI", "MTS", "SUPPORT", "directed")}),
+        ("Huawei signed a contract with Russia's MTS.", {("HUAWEI", "MTS", "AGREE", "directed")}),
         ("The EU sanctioned Russia's Gazprom.", {("EU", "GAZPROM", "SANCTION", "directed")}),
         ("Russia's Gazprom cut off gas supplies to Ukraine.", {("GAZPROM", "UKR", "SANCTION", "directed")}),
     ],
@@ -421,9 +421,9 @@ def test_an_opening_attribution_without_a_comma_names_only_the_source():
         # the body a treaty creates was taken for the party: RUS_PUTIN -> EAEU, KAZ -> EAEU
         (
             "Lukashenko and Armenia's president signed the treaty creating the Eurasian Economic Union.",
-            {("BLR_LUKASHENKO", "ARM", "SUPPORT", "mutual")},
+            {("BLR_LUKASHENKO", "ARM", "AGREE", "mutual")},
         ),
-        ("Chile and Peru signed the fisheries arrangement.", {("CHL", "PER", "SUPPORT", "mutual")}),
+        ("Chile and Peru signed the fisheries arrangement.", {("CHL", "PER", "AGREE", "mutual")}),
         ("The SCO admitted Laos as its eleventh member.", {("SCO", "LAO", "SUPPORT", "directed")}),
         (
             "Serbia expressed deep gratitude to Hungary for its support.",

@@ -146,7 +146,7 @@ def test_the_reason_a_sanction_gives_is_reported_and_a_passive_agent_after_the_l
         ),
         ("Xi travelled to Moscow for a state visit.", ("CHN_XI", "RUS", "CONSULT")),
         # plural agreements were no signing
-        ("Vietnam and Laos signed agreements worth $2 billion.", ("VNM", "LAO", "SUPPORT")),
+        ("Vietnam and Laos signed agreements worth $2 billion.", ("VNM", "LAO", "AGREE")),
     ],
 )
 def test_who_comes_for_talks_acts_and_signed_agreements_count(sentence, expected):
@@ -808,7 +808,7 @@ def test_what_two_pledge_or_offer_to_a_third_goes_to_it():
     }
     # one 'to' of purpose before the party: the deal is the signers' own
     deal = _typed("Qatar and Oman signed a deal to supply gas to Pakistan.")
-    assert ("QAT", "OMN", "SUPPORT") in deal and ("QAT", "PAK", "SUPPORT") not in deal
+    assert ("QAT", "OMN", "AGREE") in deal and ("QAT", "PAK", "AGREE") not in deal
     assert _typed("Chile and Peru pledged a lasting friendship.") == {("CHL", "PER", "AGREE")}
 
 
@@ -921,11 +921,11 @@ def test_a_leaders_short_name_counts_while_in_office():
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        # signing a joint statement is AGREE as the curated records code it; a protocol or a contract is
-        # a formal agreement (CAMEO 057, SUPPORT); neither was a cue
+        # signing a joint statement, a protocol or a contract is AGREE as the curated records code it
+        # (events 1.21.0; CAMEO 057 maps a formal agreement to SUPPORT); neither was a cue
         ("Chile and Peru signed a joint declaration on fisheries.", {("CHL", "PER", "AGREE")}),
-        ("Egypt and Sudan signed the protocol settling the border.", {("EGY", "SDN", "SUPPORT")}),
-        ("Kenya and Uganda signed the East African railway contract.", {("KEN", "UGA", "SUPPORT")}),
+        ("Egypt and Sudan signed the protocol settling the border.", {("EGY", "SDN", "AGREE")}),
+        ("Kenya and Uganda signed the East African railway contract.", {("KEN", "UGA", "AGREE")}),
     ],
 )
 def test_signing_statements_protocols_and_contracts(sentence, expected):
@@ -1210,7 +1210,7 @@ _CUES_1_19 = [
     # probes of our own in the first case's words: a state's possessive between two companies in a group
     # ("Russia's Gazprom and China's CNPC signed ..." coded nothing), a hyphenated word in a deepening, the
     # occasion of an act ("during Xi's visit to Moscow") named no party, and a warning without "that"
-    ("Russia's Rosneft and China's CNPC signed a supply deal.", {("RUS", "CHN", "SUPPORT")}),
+    ("Russia's Rosneft and China's CNPC signed a supply deal.", {("RUS", "CHN", "AGREE")}),
     (  # a vow to deepen ties is an agreement (1.20.0: vowing is as pledging; it was COOPERATE)
         "Chile and Peru vowed to deepen their long-standing partnership during Bolivia's summit in La Paz.",
         {("CHL", "PER", "AGREE")},
