@@ -1387,6 +1387,26 @@ _CUES_1_21 = [
         "Georgia introduced visa-free travel for Indian ordinary passport holders.",
         {("GEO", "IND", "COOPERATE")},
     ),
+    # troops sent to help a party are aid to it; troops sent to a border are not
+    ("Chad sent troops to Mali to help it fight insurgents.", {("TCD", "MLI", "AID")}),
+    ("Chad sent troops to its border with Sudan.", set()),
+    # a loan approved for a party is aid to it
+    ("The World Bank approved a loan for Ghana.", {("IGO_WB", "GHA", "AID")}),
+    # a plan issued by two is their agreement; by one, no event
+    ("Egypt and Qatar unveiled a three-stage plan for a truce.", {("EGY", "QAT", "AGREE")}),
+    ("Egypt unveiled a three-stage plan for a truce.", set()),
+    ("Iraq and Turkey linked their power grids.", {("IRQ", "TUR", "COOPERATE")}),
+    ("Montenegro completed its accession to NATO.", {("MNE", "NATO", "COOPERATE")}),
+    # an envoy declared persona non grata, a membership frozen, an envoy summoned (passive)
+    ("Niger declared the French ambassador persona non grata.", {("NER", "FRA", "SANCTION")}),
+    ("Mali suspended its membership in ECOWAS.", {("MLI", "IGOWAFBUSWAS", "SANCTION")}),
+    ("The Iranian envoy was summoned by the Dutch foreign ministry.", {("NLD", "IRN", "ACCUSE")}),
+    # declining or refusing to impose sanctions on a party supports it (as refusing to condemn); refusing
+    # to join another's rejects that other (test_a_refused_act_is_no_event_and_refusing_to_condemn_is_support)
+    ("Brazil refused to impose sanctions on Moscow.", {("BRA", "RUS", "SUPPORT")}),
+    ("The EU granted candidate status to Georgia.", {("EU", "GEO", "SUPPORT")}),
+    ("Venezuela sailed two warships near Guyana.", {("VEN", "GUY", "MOBILIZE")}),
+    ("Syria fired rockets at Israel.", {("SYR", "ISR", "ASSAULT")}),
 ]
 
 
