@@ -263,6 +263,30 @@ def test_theme_words_1_4(sentence, theme, not_theme):
     assert theme in themes and not_theme not in themes
 
 
+@pytest.mark.parametrize(
+    ("sentence", "theme", "not_theme"),
+    [
+        # arms control, inspections, military action and chemical weapons are security, as curated
+        ("Washington and Moscow held talks on arms control.", "security", None),
+        ("India accused Pakistan of violating the INF Treaty.", "security", None),
+        ("France and Germany urged Iraq to allow continued inspections.", "security", None),
+        ("Turkey opposed military intervention in Libya.", "security", None),
+        ("Britain blamed Syria for the use of chemical weapons.", "security", None),
+        ("Australia accused Iran of hacking critical infrastructure.", "security", None),
+        # a sanctions resolution is no finance; sanctions imposed are
+        ("Egypt voted for the US-drafted sanctions resolution on Sudan.", "diplomacy", "finance"),
+        ("Canada imposed sanctions on Iranian banks.", "finance", None),
+        ("Thailand granted visa-free entry to Indian citizens.", "trade", None),
+        ("Poland expelled two Belarusian diplomats.", "diplomacy", None),
+        ("Chile and Argentina signed a protocol on border demarcation.", "diplomacy", None),
+        ("Egypt agreed to buy 24 fighters from France.", "military", None),
+    ],
+)
+def test_theme_words_1_5(sentence, theme, not_theme):
+    themes = {t.value for c in extract(sentence, date="2024-03-01").interactions for t in c.themes}
+    assert theme in themes and not_theme not in themes
+
+
 def test_theme_search_on_lower_cased_text_finds_what_a_case_blind_search_finds():
     """Themes are matched on lower-cased text (twice as fast); the result must be the case-insensitive one,
     for names written in capitals ('NATO', 'PLA', 'LNG') and words at a sentence's start."""
