@@ -1407,6 +1407,20 @@ _CUES_1_21 = [
     ("The EU granted candidate status to Georgia.", {("EU", "GEO", "SUPPORT")}),
     ("Venezuela sailed two warships near Guyana.", {("VEN", "GUY", "MOBILIZE")}),
     ("Syria fired rockets at Israel.", {("SYR", "ISR", "ASSAULT")}),
+    # a market captured is no capture; missile warning data is no warning; accepting stopped is a sanction
+    ("Indian firms captured a third of the Kenyan tea market.", set()),
+    ("Chile and Peru agreed to share missile warning data with Brazil.", {("CHL", "PER", "AGREE")}),
+    ("Kazakh banks stopped accepting Belarusian cards.", {("KAZ", "BLR", "SANCTION")}),
+    # cut off 'from' a party: that party cuts it off; representations lodged are a formal complaint
+    ("Huawei was cut off from British suppliers.", {("GBR", "HUAWEI", "SANCTION")}),
+    ("Vietnam lodged stern representations with China over the survey ship.", {("VNM", "CHN", "ACCUSE")}),
+    (
+        "Hanoi rejected the ASEAN statement as deeply biased and lodged a protest with Manila.",
+        {("VNM", "ASEAN", "REJECT"), ("VNM", "PHL", "ACCUSE")},
+    ),
+    ("Berlin pressed Warsaw to drop its veto.", {("DEU", "POL", "REQUEST")}),
+    ("The Indonesian navy boarded a Vietnamese fishing vessel.", {("IDN", "VNM", "COERCE")}),
+    ("Azerbaijan began sending gas to Italy through the new pipeline.", {("AZE", "ITA", "COOPERATE")}),
 ]
 
 

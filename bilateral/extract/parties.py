@@ -51,7 +51,7 @@ def topic_of(hit: CueHit, gap: str) -> bool:
 # "Putin | and Bush".
 NAME_AND = re.compile(r"(?-i:[A-Z][\w'’.-]+)\s+(?:and|&)\s+$")
 AND_NAME = re.compile(r"^\s+(?:and|&)\s+(?-i:[A-Z][\w'’.-]+)")
-AND_VERB = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?and\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+AND_VERB = re.compile(r"^\s+(?:[\w'’-]+\s+){0,5}?and\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # Nothing, or a possessive's office, between the acting group and the cue: "Putin and Kazakhstan's
 # president | signed": the two sign together.
 TITLE_GAP = re.compile(
