@@ -1421,6 +1421,14 @@ _CUES_1_21 = [
     ("Berlin pressed Warsaw to drop its veto.", {("DEU", "POL", "REQUEST")}),
     ("The Indonesian navy boarded a Vietnamese fishing vessel.", {("IDN", "VNM", "COERCE")}),
     ("Azerbaijan began sending gas to Italy through the new pipeline.", {("AZE", "ITA", "COOPERATE")}),
+    # providing a party 'with' aid, a lifeline or parts is AID
+    ("Iran has provided Syria with an economic lifeline.", {("IRN", "SYR", "AID")}),
+    # seeing a party as a partner supports it; as a threat accuses it
+    ("Hanoi sees Tokyo as its most trusted partner.", {("VNM", "JPN", "SUPPORT")}),
+    ("Warsaw views Minsk as a direct threat.", {("POL", "BLR", "ACCUSE")}),
+    # being willing to act, in the past tense too, is the intent AGREE the present is
+    ("Modi told Lula that India was willing to work with Brazil.", {("IND", "BRA", "AGREE")}),
+    ("Ottawa responded with reciprocal visa restrictions on Indian officials.", {("CAN", "IND", "SANCTION")}),
 ]
 
 
