@@ -1429,6 +1429,15 @@ _CUES_1_21 = [
     # being willing to act, in the past tense too, is the intent AGREE the present is
     ("Modi told Lula that India was willing to work with Brazil.", {("IND", "BRA", "AGREE")}),
     ("Ottawa responded with reciprocal visa restrictions on Indian officials.", {("CAN", "IND", "SANCTION")}),
+    # the one who brokered a deal is no party to it
+    (
+        "Armenia and Azerbaijan agreed to restore diplomatic relations in a deal brokered by Kazakhstan.",
+        {("ARM", "AZE", "AGREE")},
+    ),
+    ("Bolivia broke off diplomatic relations with Peru.", {("BOL", "PER", "SANCTION")}),
+    ("Rwanda severed ties with Belgium.", {("RWA", "BEL", "SANCTION")}),
+    ("Armenian and Azerbaijani forces exchanged fire on the border.", {("ARM", "AZE", "ASSAULT")}),
+    ("Ukraine filed a case against Russia at the World Court.", {("UKR", "RUS", "ACCUSE")}),
 ]
 
 

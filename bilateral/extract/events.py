@@ -140,6 +140,7 @@ _AFTER_SUBJECT = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:after|when|as)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|several\s+)?$",
     re.IGNORECASE,
 )
+_BROKERED_BY = re.compile(r"\b(?:brokered|mediated|facilitated|arranged)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 # A request made of someone it does not name: "urged the countries concerned | to stop ... against | Iraq".
 _ASKED_OF_UNNAMED = re.compile(r"^\s+(?:[\w'’-]+\s+){1,4}?to\s+(?-i:[a-z])", re.IGNORECASE)
 _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
@@ -173,6 +174,8 @@ def roles(
     after = [i for i in after if not SECOND_VERB.match(gap(parts[i]))]
     # "during | Xi's visit to Moscow": the occasion, not a party
     after = [i for i in after if not OCCASION.search(gap(parts[i]))]
+    # "agreed to restore relations in a deal brokered by | China": the broker, not a party to the deal
+    after = [i for i in after if not _BROKERED_BY.search(gap(parts[i]))]
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
         # and what is said to a meeting: "told the summit that | Ukraine ..."
         after = [i for i in after if not topic_of(hit, g := gap(parts[i])) and not _THAT.search(g)]
