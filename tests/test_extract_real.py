@@ -1438,6 +1438,18 @@ _CUES_1_21 = [
     ("Rwanda severed ties with Belgium.", {("RWA", "BEL", "SANCTION")}),
     ("Armenian and Azerbaijani forces exchanged fire on the border.", {("ARM", "AZE", "ASSAULT")}),
     ("Ukraine filed a case against Russia at the World Court.", {("UKR", "RUS", "ACCUSE")}),
+    # opposing a party's interference rejects that party; opposing interference in a party supports it
+    (
+        "Hanoi and Vientiane pledged to oppose Western interference in their internal affairs.",
+        {("VNM", "LAO", "AGREE"), ("VNM", "WEST", "REJECT"), ("LAO", "WEST", "REJECT")},
+    ),
+    ("Cuba opposed US sanctions on Venezuela.", {("CUB", "VEN", "SUPPORT")}),
+    ("Erdogan hailed relations with Hungary as excellent.", {("TUR", "HUN", "SUPPORT")}),
+    # those invited to a summit are asked to it: the summit is no meeting among them yet
+    (
+        "ASEAN invited Japan, South Korea and India to its summit.",
+        {("ASEAN", "JPN", "AGREE"), ("ASEAN", "KOR", "AGREE"), ("ASEAN", "IND", "AGREE")},
+    ),
 ]
 
 

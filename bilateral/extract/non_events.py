@@ -21,9 +21,11 @@ from bilateral.extract.parties import OCCASION_WORDS
 from bilateral.model import EventType
 
 # What a request asks for, also when it asks to stop it: "urged China to (stop) supplying ...", "urged
-# Argentina to halt (beef) exports to Chile".
+# Argentina to halt (beef) exports to Chile", and what one is invited to: "invited Japan to its | summit".
 _REQUESTED_ACT = re.compile(
-    r"\bto\s+(?:(?:stop|halt|cease|end|quit|avoid|refrain\s+from)\s+(?:[a-z-]+\s+){0,2}?)?$", re.IGNORECASE
+    r"\bto\s+(?:(?:stop|halt|cease|end|quit|avoid|refrain\s+from)\s+(?:[a-z-]+\s+){0,2}?"
+    r"|(?:its|their|his|her|the|a|an|next\s+year's|this\s+year's)\s+(?:[a-z-]+\s+)?)?$",
+    re.IGNORECASE,
 )
 # What a warning cautions against: "warned the West against | sending more weapons to Ukraine", "warned
 # Beijing against supplying lethal | aid to Moscow".
