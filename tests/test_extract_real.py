@@ -1492,3 +1492,31 @@ def test_condemning_an_act_of_a_party_is_a_fact_accusing_it_of_one_reported():
     assert condemned.modality.value == "fact"
     accused = extract("Poland accused Belarus of pushing migrants over the border.", date="2024-03-01")
     assert [c.modality.value for c in accused.interactions if c.actor1 == "POL"] == ["reported"]
+
+
+def test_a_pact_condemned_later_is_both_its_parties():
+    """'Washington and Seoul condemned the pact' coded nothing after 'Putin and Kim signed a treaty': 'the
+    pact', 'the deal', 'the treaty' point back at both parties to the last agreement, not at one actor."""
+    text = (
+        "Iran and Belarus signed a defence treaty in Minsk on Monday. "
+        "Poland and Lithuania condemned the pact. Latvia expressed grave concern about the deal."
+    )
+    coded = _typed(text)
+    assert {(a, b) for a, b, kind in coded if kind == "ACCUSE"} == {
+        ("POL", "IRN"),
+        ("POL", "BLR"),
+        ("LTU", "IRN"),
+        ("LTU", "BLR"),
+        ("LVA", "IRN"),
+        ("LVA", "BLR"),
+    }
+
+
+def test_what_a_ban_forbids_and_what_is_not_ruled_out_did_not_happen():
+    """'Seoul would reconsider its ban on supplying weapons to Ukraine' was a threat against Ukraine, and
+    'did not rule out cooperation with North Korea' was cooperation done."""
+    assert _typed("Austria said it would keep its ban on supplying weapons to Israel.") == set()
+    (possible,) = extract(
+        "Serbia did not rule out military cooperation with Hungary.", date="2024-05-01"
+    ).interactions
+    assert possible.modality.value == "intent"

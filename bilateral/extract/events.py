@@ -93,12 +93,12 @@ _FROM = re.compile(r"^\s+(?:[\w$.,%'-]+\s+){0,4}?from\s+(?:the\s+)?$", re.IGNORE
 # back only at an attacker (group `violence`): after "Putin spoke with Xi", China condemning "the attack on
 # the concert hall" was China accusing Putin.
 ANAPHORIC_OBJECT = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:decision|move|order|step|measures?|"
+    r"^\W*(?:\w+\s+){0,4}?(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:decision|move|order|step|measures?|"
     r"curbs|rules|accusations?|allegations?|criticism|charges?|sanctions|duties|tariffs|ban|restrictions|controls|"
     r"findings|claims|"
     r"remarks|action|(?P<violence>attacks?|strikes?|bombings?|shelling|raids?)|expulsions?|suspension|closure|"
     r"seizure|detention|arrests?|launch|tests?|"
-    r"invitation|offer|proposals?|requests?|plan)\b",
+    r"invitation|offer|proposals?|requests?|plan|(?P<accord>pact|deal|treaty|agreement|accord))\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", re.IGNORECASE)

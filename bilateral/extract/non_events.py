@@ -51,6 +51,15 @@ def requested(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.asks)
 
 
+# What a ban forbids: "reconsider its ban on | supplying weapons to Ukraine" (no supply, and no sanction).
+_BANNED_ACT = re.compile(r"\bbans?\s+on\s+$", re.IGNORECASE)
+
+
+def object_of_a_ban(hit: CueHit, sentence: str) -> bool:
+    """True for the act a ban forbids ('its ban on supplying weapons to Ukraine'): it does not happen."""
+    return bool(_BANNED_ACT.search(sentence[: hit.start]))
+
+
 def reason_of(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     """True for a cue naming why an earlier cue of its clause happened ('thanked Britain and France for
     their support', 'criticised Tokyo for its remarks'): that event is already coded, this is no other."""
@@ -297,13 +306,14 @@ def _earlier_in_clause(
 
 
 def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
-    """True for a cue that codes no event of its own, whoever its roles would name: asked for, warned of,
-    the reason of an earlier cue, the act a reaction names, a denial of an act and the act denied, a
-    refusal of an act of conflict and any act refused, a protest's purpose after the act that makes it,
-    the list a listing puts parties on, a threat's condition, the occasion of an earlier act, what a
-    resolution voted on would do, or the act a later judgement of its clause names."""
+    """True for a cue that codes no event of its own, whoever its roles would name: asked for, banned,
+    warned of, the reason of an earlier cue, the act a reaction names, a denial of an act and the act
+    denied, a refusal of an act of conflict and any act refused, a protest's purpose after the act that
+    makes it, the list a listing puts parties on, a threat's condition, the occasion of an earlier act,
+    what a resolution voted on would do, or the act a later judgement of its clause names."""
     return (
         requested(hit, hits, sentence)
+        or object_of_a_ban(hit, sentence)
         or warned_of(hit, hits, sentence, lexicon)
         or reason_of(hit, hits, sentence)
         or reacted_to(hit, hits, sentence)

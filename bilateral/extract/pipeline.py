@@ -241,18 +241,30 @@ def _subject(parts: list[act.Mention], found: list[Candidate], hits: list[cues.C
 
 @dataclass(frozen=True)
 class Antecedents:
-    """Who the article's sentences so far point back at: the last actor who acted, and the last attacker.
+    """Who the article's sentences so far point back at: the last actor who acted, the last attacker, and
+    the parties to the last agreement.
 
-    Why two: 'the move' is whatever was done last, but 'the attack' only an attack; after 'Putin spoke with
-    Xi', China condemning 'the attack on the concert hall' was read as China accusing Putin."""
+    Why three: 'the move' is whatever was done last, but 'the attack' only an attack (after 'Putin spoke with
+    Xi', China condemning 'the attack on the concert hall' was read as China accusing Putin), and 'the pact'
+    the agreement both its parties made ('Washington condemned the pact' coded nothing)."""
 
     actor: str | None = None
     attacker: str | None = None
+    accord: tuple[str, ...] = ()
 
     def after(self, parts: list[act.Mention], found: list[Candidate], hits: list[cues.CueHit]) -> Antecedents:
         """The antecedents once a sentence's candidates are coded."""
         attacks = [c.actor1 for c in found if c.event_type is EventType.ASSAULT]
-        return Antecedents(_subject(parts, found, hits) or self.actor, (attacks or [self.attacker])[-1])
+        accords = [
+            (c.actor1, c.actor2)
+            for c in found
+            if c.event_type is EventType.AGREE and c.direction is Direction.MUTUAL
+        ]
+        return Antecedents(
+            _subject(parts, found, hits) or self.actor,
+            (attacks or [self.attacker])[-1],
+            accords[0] if accords else self.accord,
+        )
 
 
 def _anaphoric(hit, parts, s, previous: Antecedents | None, index):
@@ -261,14 +273,16 @@ def _anaphoric(hit, parts, s, previous: Antecedents | None, index):
     named = ev.ANAPHORIC_OBJECT.match(s.text[hit.start :])
     if not previous or not named:
         return None
-    antecedent = previous.attacker if named.group("violence") else previous.actor
-    if not antecedent:
-        return None
+    if named.group("accord"):
+        antecedents = list(previous.accord)
+    else:
+        antecedents = [previous.attacker if named.group("violence") else previous.actor]
     sources = ev.sources_only(hit, parts, s.text, s.start)
     rolled = {index.rollup.get(c, c) for c in sources}
-    if not sources or index.rollup.get(antecedent, antecedent) in rolled:
+    targets = [a for a in antecedents if a and index.rollup.get(a, a) not in rolled]
+    if not sources or not targets or len(targets) < len(antecedents):
         return None
-    return sources, [antecedent], False
+    return sources, targets, False
 
 
 def _candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon) -> Candidate:
