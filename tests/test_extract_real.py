@@ -1520,3 +1520,28 @@ def test_what_a_ban_forbids_and_what_is_not_ruled_out_did_not_happen():
         "Serbia did not rule out military cooperation with Hungary.", date="2024-05-01"
     ).interactions
     assert possible.modality.value == "intent"
+
+
+def test_a_listing_after_a_comma_is_the_main_subjects_and_the_package_its_imposers():
+    """'The EU adopted sanctions against Russia, listing companies in China accused of helping Moscow' coded
+    no listing (the participle's subject is the main clause's), the listing as reported (the accusation
+    describes the companies), and 'Russia called the package illegitimate' nothing ('the package', 'the
+    sanctions' point back at whoever imposed them, not at whoever spoke last)."""
+    text = (
+        "Canada adopted new sanctions against Iran on Monday, listing several firms in Iraq accused of "
+        "helping Tehran. Iraq's foreign ministry said it opposed the move. "
+        "Iran's foreign ministry called the package illegal."
+    )
+    found = {(c.actor1, c.actor2, c.event_type.value, c.modality.value) for c in extract(text).interactions}
+    assert ("CAN", "IRQ", "SANCTION", "fact") in found
+    assert ("IRN_MFA", "CAN", "ACCUSE", "fact") in found or ("IRN", "CAN", "ACCUSE", "fact") in found
+    assert not any(a2 == "IRQ" and kind == "ACCUSE" for _, a2, kind, _ in found)
+
+
+def test_a_report_marker_describing_the_object_leaves_the_act_a_fact():
+    (expelled,) = extract(
+        "Austria expelled a Russian diplomat accused of spying.", date="2024-03-01"
+    ).interactions
+    assert expelled.modality.value == "fact"
+    (reported,) = extract("Belarus allegedly expelled a Polish diplomat.", date="2024-03-01").interactions
+    assert reported.modality.value == "reported"

@@ -94,8 +94,8 @@ _FROM = re.compile(r"^\s+(?:[\w$.,%'-]+\s+){0,4}?from\s+(?:the\s+)?$", re.IGNORE
 # the concert hall" was China accusing Putin.
 ANAPHORIC_OBJECT = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:decision|move|order|step|measures?|"
-    r"curbs|rules|accusations?|allegations?|criticism|charges?|sanctions|duties|tariffs|ban|restrictions|controls|"
-    r"findings|claims|"
+    r"rules|accusations?|allegations?|criticism|charges?|findings|claims|"
+    r"(?P<measure>curbs|sanctions|duties|tariffs|ban|restrictions|controls|package|listings?)|"
     r"remarks|action|(?P<violence>attacks?|strikes?|bombings?|shelling|raids?)|expulsions?|suspension|closure|"
     r"seizure|detention|arrests?|launch|tests?|"
     r"invitation|offer|proposals?|requests?|plan|(?P<accord>pact|deal|treaty|agreement|accord))\b",
@@ -126,6 +126,10 @@ _IN_A_MOVE = re.compile(
     r",\s+in\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:move|step|action|decision|effort|operation)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+# A participle after a comma has the main clause's subject: "(The EU) adopted sanctions against Russia, |
+# listing firms in China".
+_AFTER_COMMA = re.compile(r",\s*$")
+_GERUND = re.compile(r"[a-z]+ing\b")
 # A clause said or told: "told the summit | that ...", "told Wang Yi | that ...".
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 # A party added "to" or placed "on" someone's list, and the list after it: "added to the | US | Entity List".
@@ -212,6 +216,9 @@ def roles(
     prefix = sentence[: hit.start]
     to_place = False
     source = grouped(parts, before[::-1], sentence, offset) if before else []
+    if source and _AFTER_COMMA.search(prefix) and _GERUND.match(hit.text):
+        # "(The EU) adopted sanctions against Russia, | listing firms in China": the main clause's subject
+        source = grouped(parts, before, sentence, offset)
     target = grouped(parts, after, sentence, offset) if after else []
     if source and _RELATIVE.search(prefix) and len(prefix.rstrip()) - (source[-1].end - offset) > 12:
         return None  # "interference that threatens ...": the subject is not an actor

@@ -66,7 +66,7 @@ def modality(
     if (
         attributed
         or warned
-        or lexicon.reported.search(sentence[max(0, hit.start - 10) : _own_clause_end(sentence, hit.end)])
+        or _reports_the_act(hit, sentence, lexicon)
         or _ALLEGED.search(sentence[clause_start : hit.start])
         or (_ALLEGING.match(hit.text) and _ACCUSED_OF_WHAT.match(sentence, hit.end))
     ):
@@ -75,8 +75,28 @@ def modality(
 
 
 # Where a cue's own clause ends for its modality: "walked out of the talks | after accusing Peru of ...":
-# the accusation's "of" makes the walk-out no report.
-_NEXT_CLAUSE = re.compile(r";|" + ADJUNCT_WORDS + r"\s+\w+ing\b", re.IGNORECASE)
+# the accusation's "of" makes the walk-out no report; so does a participle after a comma ("adopted
+# sanctions against Russia, | listing firms accused of helping it").
+_NEXT_CLAUSE = re.compile(r";|,\s+(?=\w+ing\b)|" + ADJUNCT_WORDS + r"\s+\w+ing\b", re.IGNORECASE)
+
+
+# A report marker right after a noun describes that noun, not the act: "expelled a Chinese diplomat |
+# accused of spying", "listed companies in China | suspected of helping Moscow".
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?!(?:was|were|is|are|been|being|be|has|have|had|and|or)\b)[a-z]+\s+$",
+    re.IGNORECASE,
+)
+
+
+def _reports_the_act(hit: CueHit, sentence: str, lexicon: Lexicon) -> bool:
+    """True when a report marker ('allegedly', 'accused of', 'according to') governs the cue's own clause.
+
+    Why not any marker in the clause: 'listed firms accused of helping Russia' lists them in fact."""
+    end = _own_clause_end(sentence, hit.end)
+    for found in lexicon.reported.finditer(sentence, max(0, hit.start - 10), end):
+        if found.start() < hit.end or not _REDUCED_RELATIVE.search(sentence[: found.start()]):
+            return True
+    return False
 
 
 def _own_clause_end(sentence: str, start: int) -> int:

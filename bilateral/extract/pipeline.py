@@ -241,20 +241,23 @@ def _subject(parts: list[act.Mention], found: list[Candidate], hits: list[cues.C
 
 @dataclass(frozen=True)
 class Antecedents:
-    """Who the article's sentences so far point back at: the last actor who acted, the last attacker, and
-    the parties to the last agreement.
+    """Who the article's sentences so far point back at: the last actor who acted, the last attacker, the
+    parties to the last agreement, and the last to impose a sanction.
 
-    Why three: 'the move' is whatever was done last, but 'the attack' only an attack (after 'Putin spoke with
-    Xi', China condemning 'the attack on the concert hall' was read as China accusing Putin), and 'the pact'
-    the agreement both its parties made ('Washington condemned the pact' coded nothing)."""
+    Why four: 'the move' is whatever was done last, but 'the attack' only an attack (after 'Putin spoke with
+    Xi', China condemning 'the attack on the concert hall' was read as China accusing Putin), 'the pact'
+    the agreement both its parties made ('Washington condemned the pact' coded nothing), and 'the sanctions'
+    or 'the package' whoever imposed them last, not whoever spoke last."""
 
     actor: str | None = None
     attacker: str | None = None
     accord: tuple[str, ...] = ()
+    sanctioner: str | None = None
 
     def after(self, parts: list[act.Mention], found: list[Candidate], hits: list[cues.CueHit]) -> Antecedents:
         """The antecedents once a sentence's candidates are coded."""
         attacks = [c.actor1 for c in found if c.event_type is EventType.ASSAULT]
+        sanctions = [c.actor1 for c in found if c.event_type is EventType.SANCTION]
         accords = [
             (c.actor1, c.actor2)
             for c in found
@@ -264,6 +267,7 @@ class Antecedents:
             _subject(parts, found, hits) or self.actor,
             (attacks or [self.attacker])[-1],
             accords[0] if accords else self.accord,
+            (sanctions or [self.sanctioner])[0],
         )
 
 
@@ -275,6 +279,8 @@ def _anaphoric(hit, parts, s, previous: Antecedents | None, index):
         return None
     if named.group("accord"):
         antecedents = list(previous.accord)
+    elif named.group("measure") and previous.sanctioner:
+        antecedents = [previous.sanctioner]
     else:
         antecedents = [previous.attacker if named.group("violence") else previous.actor]
     sources = ev.sources_only(hit, parts, s.text, s.start)
