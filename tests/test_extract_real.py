@@ -1545,3 +1545,17 @@ def test_a_report_marker_describing_the_object_leaves_the_act_a_fact():
     assert expelled.modality.value == "fact"
     (reported,) = extract("Belarus allegedly expelled a Polish diplomat.", date="2024-03-01").interactions
     assert reported.modality.value == "reported"
+
+
+def test_drills_condemned_later_are_whoever_held_them_and_a_speech_after_after_reports_nothing():
+    """'Taipei condemned the drills' coded nothing after 'Taiwan's defence ministry said ...' ('the drills'
+    pointed back at the last speaker, Taiwan itself), and 'launched drills around Taiwan, four days after
+    President Lai said ...' was read as Lai's report (a speech in an 'after' clause)."""
+    text = (
+        "Azerbaijan launched drills near Armenia on Monday, two days after Armenia's prime minister said "
+        "the border talks had stalled. Armenia's defence ministry said it was watching closely. "
+        "Yerevan condemned the drills as provocative."
+    )
+    found = {(c.actor1, c.actor2, c.event_type.value, c.modality.value) for c in extract(text).interactions}
+    assert ("AZE", "ARM", "MOBILIZE", "fact") in found
+    assert ("ARM", "AZE", "ACCUSE", "fact") in found

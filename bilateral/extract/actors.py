@@ -351,6 +351,11 @@ _OPENING = re.compile(
 )
 
 
+# A speech inside a subordinate clause reports nothing of the main one: "launched drills around Taiwan,
+# four days after | President Lai said ...".
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|until|although|though|once)\b", re.I)
+
+
 def attribution_span(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Where the report's source is named: a closing attribution (', officials said Monday.' / ', according
     to X') to the sentence's end, or an opening one ('According to reports', 'According to X,'); else None."""
@@ -361,6 +366,7 @@ def attribution_span(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
             tail.count(",") <= 2
             and len(tail) < 140
             and (not re.search(r"\b(?:that|to)\b", tail[: match.end() - match.start() + 20]))
+            and not _SUBORDINATE.search(match.group())
         ):
             cut = match.start()
             break

@@ -97,6 +97,7 @@ ANAPHORIC_OBJECT = re.compile(
     r"rules|accusations?|allegations?|criticism|charges?|findings|claims|"
     r"(?P<measure>curbs|sanctions|duties|tariffs|ban|restrictions|controls|package|listings?)|"
     r"remarks|action|(?P<violence>attacks?|strikes?|bombings?|shelling|raids?)|expulsions?|suspension|closure|"
+    r"(?P<drills>drills|exercises|war games|manoeuvres|maneuvers|patrols?|incursions?|deployments?)|"
     r"seizure|detention|arrests?|launch|tests?|"
     r"invitation|offer|proposals?|requests?|plan|(?P<accord>pact|deal|treaty|agreement|accord))\b",
     re.IGNORECASE,

@@ -242,22 +242,25 @@ def _subject(parts: list[act.Mention], found: list[Candidate], hits: list[cues.C
 @dataclass(frozen=True)
 class Antecedents:
     """Who the article's sentences so far point back at: the last actor who acted, the last attacker, the
-    parties to the last agreement, and the last to impose a sanction.
+    parties to the last agreement, the last to impose a sanction and the last to mobilise.
 
-    Why four: 'the move' is whatever was done last, but 'the attack' only an attack (after 'Putin spoke with
+    Why five: 'the move' is whatever was done last, but 'the attack' only an attack (after 'Putin spoke with
     Xi', China condemning 'the attack on the concert hall' was read as China accusing Putin), 'the pact'
     the agreement both its parties made ('Washington condemned the pact' coded nothing), and 'the sanctions'
-    or 'the package' whoever imposed them last, not whoever spoke last."""
+    or 'the package' whoever imposed them last, not whoever spoke last ('Taipei condemned the drills': who
+    held them)."""
 
     actor: str | None = None
     attacker: str | None = None
     accord: tuple[str, ...] = ()
     sanctioner: str | None = None
+    mobilizer: str | None = None
 
     def after(self, parts: list[act.Mention], found: list[Candidate], hits: list[cues.CueHit]) -> Antecedents:
         """The antecedents once a sentence's candidates are coded."""
         attacks = [c.actor1 for c in found if c.event_type is EventType.ASSAULT]
         sanctions = [c.actor1 for c in found if c.event_type is EventType.SANCTION]
+        moves = [c.actor1 for c in found if c.event_type is EventType.MOBILIZE]
         accords = [
             (c.actor1, c.actor2)
             for c in found
@@ -268,6 +271,7 @@ class Antecedents:
             (attacks or [self.attacker])[-1],
             accords[0] if accords else self.accord,
             (sanctions or [self.sanctioner])[0],
+            (moves or [self.mobilizer])[0],
         )
 
 
@@ -281,6 +285,8 @@ def _anaphoric(hit, parts, s, previous: Antecedents | None, index):
         antecedents = list(previous.accord)
     elif named.group("measure") and previous.sanctioner:
         antecedents = [previous.sanctioner]
+    elif named.group("drills"):
+        antecedents = [previous.mobilizer]
     else:
         antecedents = [previous.attacker if named.group("violence") else previous.actor]
     sources = ev.sources_only(hit, parts, s.text, s.start)
