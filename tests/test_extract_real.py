@@ -1559,3 +1559,18 @@ def test_drills_condemned_later_are_whoever_held_them_and_a_speech_after_after_r
     found = {(c.actor1, c.actor2, c.event_type.value, c.modality.value) for c in extract(text).interactions}
     assert ("AZE", "ARM", "MOBILIZE", "fact") in found
     assert ("ARM", "AZE", "ACCUSE", "fact") in found
+
+
+def test_an_attribution_ends_where_a_clause_follows_it():
+    """', Russian importers said, after the United States threatened ...' made the United States a source
+    of the report (the attribution ran to the sentence's end), and lenders 'that help Moscow' its target."""
+    text = (
+        "Several Turkish banks stopped accepting payments from Russia, Russian traders said, after the "
+        "United States threatened to cut off lenders that help Moscow's war effort."
+    )
+    result = extract(text, date="2024-03-05")
+    assert {(c.actor1, c.actor2, c.event_type.value) for c in result.interactions} == {
+        ("TUR", "RUS", "SANCTION")
+    }
+    assert not any("'United States' is the source" in note for note in result.notes)
+    assert _typed("Egypt was working with Qatar on a truce.") == {("EGY", "QAT", "COOPERATE")}

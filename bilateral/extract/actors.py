@@ -356,6 +356,11 @@ _OPENING = re.compile(
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|until|although|though|once)\b", re.I)
 
 
+_CLAUSE_AFTER = re.compile(
+    r",\s+(?:after|before|when|since|because|while|until|as|amid|despite|following)\b", re.IGNORECASE
+)
+
+
 def attribution_span(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Where the report's source is named: a closing attribution (', officials said Monday.' / ', according
     to X') to the sentence's end, or an opening one ('According to reports', 'According to X,'); else None."""
@@ -376,7 +381,11 @@ def attribution_span(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     according = re.search(r"\baccording to\b", sentence, re.IGNORECASE)
     if according and (cut is None or according.start() < cut) and sentence.find(",", according.end()) == -1:
         cut = according.start()
-    return None if cut is None else (cut, len(sentence))
+    if cut is None:
+        return None
+    # the attribution ends where a clause follows it: ", Russian importers said, | after the US threatened"
+    after = _CLAUSE_AFTER.search(sentence, cut + 1)
+    return (cut, after.start() if after else len(sentence))
 
 
 def attribution_start(sentence: str, lexicon: Lexicon) -> int | None:

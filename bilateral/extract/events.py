@@ -118,7 +118,8 @@ _CAME_TO = re.compile(
 )
 # Whom a measure aims at when the sentence does not name them: "tariffs on countries that buy Russian oil".
 _UNNAMED_TARGET = re.compile(
-    r"\b(?:countries|nations|states|buyers|companies|firms|entities|banks|anyone|those)\s+(?:that|which|who)\b",
+    r"\b(?:countries|nations|states|buyers|companies|firms|entities|banks|lenders|institutions|suppliers|traders|"
+    r"shippers|anyone|those)\s+(?:that|which|who)\b",
     re.IGNORECASE,
 )
 # An act described as a move of the clause's subject: "(EU states) expelled Russian diplomats, in a move |
