@@ -1574,3 +1574,13 @@ def test_an_attribution_ends_where_a_clause_follows_it():
     }
     assert not any("'United States' is the source" in note for note in result.notes)
     assert _typed("Egypt was working with Qatar on a truce.") == {("EGY", "QAT", "COOPERATE")}
+
+
+def test_a_tariff_called_unfair_accuses_whoever_imposed_it():
+    """'India's foreign ministry called the additional tariff unfair' coded nothing: the singular 'tariff'
+    was neither a 'called the ...' cue nor a measure that points back at whoever imposed it."""
+    text = (
+        "Brazil imposed an additional tariff on Argentine goods on Monday. "
+        "Argentina's foreign ministry called the additional tariff unfair."
+    )
+    assert ("ARG", "BRA", "ACCUSE") in _typed(text)
