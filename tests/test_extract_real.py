@@ -1584,3 +1584,12 @@ def test_a_tariff_called_unfair_accuses_whoever_imposed_it():
         "Argentina's foreign ministry called the additional tariff unfair."
     )
     assert ("ARG", "BRA", "ACCUSE") in _typed(text)
+
+
+def test_an_act_at_the_request_of_a_party_answers_that_partys_request():
+    """'arrested a Huawei executive at the request of the United States' coded Huawei requesting of the US
+    (the noun 'request'); the one named after 'of' asked, the clause's subject complied."""
+    assert _typed("Chilean police detained a Peruvian banker at the request of Bolivia.") == {
+        ("CHL", "PER", "COERCE"),
+        ("BOL", "CHL", "REQUEST"),
+    }

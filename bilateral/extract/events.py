@@ -128,6 +128,9 @@ _IN_A_MOVE = re.compile(
     r",\s+in\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:move|step|action|decision|effort|operation)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+# A request granted: "at the request | of | the United States" (who asked is named after "of").
+_AT_THE = re.compile(r"at\s+the\s+", re.IGNORECASE)
+_OF_NEXT = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # A participle after a comma has the main clause's subject: "(The EU) adopted sanctions against Russia, |
 # listing firms in China".
 _AFTER_COMMA = re.compile(r",\s*$")
@@ -218,6 +221,9 @@ def roles(
     prefix = sentence[: hit.start]
     to_place = False
     source = grouped(parts, before[::-1], sentence, offset) if before else []
+    if source and hit.cue.received and _AT_THE.match(hit.text):
+        # "Canadian authorities arrested a Huawei executive | at the request of | the US": who complied
+        source = grouped(parts, before, sentence, offset)
     if source and _AFTER_COMMA.search(prefix) and _GERUND.match(hit.text):
         # "(The EU) adopted sanctions against Russia, | listing firms in China": the main clause's subject
         source = grouped(parts, before, sentence, offset)
@@ -391,7 +397,8 @@ def _received_from(
 ) -> bool:
     """True when the one named after "from" gave what the one before received: "Russia received drones
     from Iran" (a cue that holds the verb: `received`), "Iran received a warning from the US" (a noun cue)."""
-    if not (source and target and _FROM.match(sentence[hit.end : target[0].start - offset])):
+    gap = sentence[hit.end : target[0].start - offset] if source and target else ""
+    if not (source and target and (_FROM.match(gap) or (hit.cue.received and _OF_NEXT.match(gap)))):
         return False
     return hit.cue.received or bool(_RECEIVED_NOUN.search(sentence[source[-1].end - offset : hit.start]))
 
