@@ -1450,6 +1450,16 @@ _CUES_1_21 = [
         "ASEAN invited Japan, South Korea and India to its summit.",
         {("ASEAN", "JPN", "AGREE"), ("ASEAN", "KOR", "AGREE"), ("ASEAN", "IND", "AGREE")},
     ),
+    # air-defence systems or tanks sent are aid; agreed to be sent, an intent (AGREE) to the receiver
+    ("Poland sent 200 tanks to Ukraine.", {("POL", "UKR", "AID")}),
+    (
+        "Spain and Italy agreed to send air defence systems to Ukraine.",
+        {("ESP", "ITA", "AGREE"), ("ESP", "UKR", "AGREE"), ("ITA", "UKR", "AGREE")},
+    ),
+    # a sanction agreed is the sanction decided, no intent
+    ("The EU agreed to ban Belarusian potash imports.", {("EU", "BLR", "SANCTION")}),
+    # a union named in capitals is joined; a coalition named in lower case is no body of its own
+    ("Armenia joined the Eurasian Economic Union.", {("ARM", "EAEU", "COOPERATE")}),
 ]
 
 

@@ -47,6 +47,14 @@ _ACCUSED_OF_WHAT = re.compile(
 )
 
 
+# Aid or cooperation agreed, pledged or promised is still to come: "agreed to | send air defence systems to
+# Ukraine".
+_AGREED_TO = re.compile(
+    r"\b(?:agree[sd]?|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|offer(?:s|ed)?|decided)\s+to\s+(?:[a-z-]+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def modality(
     hit: CueHit, sentence: str, source_start: int, commentary: bool, attributed: bool, lexicon: Lexicon
 ) -> Modality:
@@ -61,7 +69,10 @@ def modality(
         # a threat speaks of what would happen: a modal in the cue is the threat made ("said it would
         # respond"), not intent; one before it is ("may threaten")
         window = sentence[window_start : hit.start] + " " + sentence[hit.end : hit.end + 10]
-    if lexicon.intent.search(window):
+    agreed_to = hit.cue.event_type.quad_class.is_cooperation and _AGREED_TO.search(
+        sentence[window_start : hit.start]
+    )  # an act of conflict agreed ("agreed to ban Russian LNG") is the decision itself
+    if lexicon.intent.search(window) or agreed_to:
         return Modality.INTENT
     if (
         attributed
