@@ -1460,6 +1460,16 @@ _CUES_1_21 = [
     ("The EU agreed to ban Belarusian potash imports.", {("EU", "BLR", "SANCTION")}),
     # a union named in capitals is joined; a coalition named in lower case is no body of its own
     ("Armenia joined the Eurasian Economic Union.", {("ARM", "EAEU", "COOPERATE")}),
+    # a party's act called, termed or described as hostile or unacceptable is an accusation of it; opposition
+    # expressed to a party's act rejects it; describing a party as a competitor accuses it
+    ("Hanoi called Beijing's actions unacceptable.", {("VNM", "CHN", "ACCUSE")}),
+    ("Egypt expressed firm opposition to the Ethiopian dam project.", {("EGY", "ETH", "REJECT")}),
+    ("Canada described India as a serious threat.", {("CAN", "IND", "ACCUSE")}),
+    (
+        "Latvia expelled two Belarusian diplomats. Minsk described the expulsions as a hostile act.",
+        {("LVA", "BLR", "SANCTION"), ("BLR", "LVA", "ACCUSE")},
+    ),
+    ("Peru called the talks with Chile constructive.", {("PER", "CHL", "CONSULT")}),
 ]
 
 
