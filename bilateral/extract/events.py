@@ -310,9 +310,9 @@ def roles(
             ][:1]
             source = agent
     if hit.cue.target:  # "adheres to the one-China policy": China, whatever follows
-        return _acting_on(hit, source, [hit.cue.target]) if source else None
+        return _acting_on(source, [hit.cue.target], hit.cue.together) if source else None
     if hit.cue.symmetric and source and target and _WITH.match(gap(target[0])):
-        return _acting_on(hit, source, group_codes(target))
+        return _acting_on(source, group_codes(target), hit.cue.together)
     if hit.cue.subject_is_target:
         return _speaker_roles(hit, parts, source, sentence, offset)
     # "talks were held between X and Y" (not "offered to mediate between": that names the mediator's act)
@@ -341,20 +341,21 @@ def roles(
     ):
         return group_codes(target), [], True  # "the first joint air patrol by | Russia and China": theirs
     if source and target:
-        return _acting_on(hit, source, group_codes(target), together=hit.cue.together and not to_place)
+        return _acting_on(source, group_codes(target), hit.cue.together and not to_place)
     if len(group_codes(source)) >= 2 and hit.cue.symmetric:
         return group_codes(source), [], True
     return None
 
 
 def _acting_on(
-    hit: CueHit, source: list[Mention], targets: list[str], together: bool | None = None
+    source: list[Mention], targets: list[str], together: bool
 ) -> tuple[list[str], list[str], bool]:
-    """The source acting on the targets, or with them where the cue is done together ("Xi met Putin",
-    "joined Russia's Vostok-2022 exercise": mutual, as the curated records code meetings and exercises)."""
-    if hit.cue.together if together is None else together:
-        return group_codes(source) + [t for t in targets if t not in group_codes(source)], [], True
-    return group_codes(source), targets, False
+    """The source acting on the targets, or with them when done together ("Xi met Putin", "joined
+    Russia's Vostok-2022 exercise": mutual, as the curated records code meetings and exercises)."""
+    sources = group_codes(source)
+    if together:
+        return sources + [t for t in targets if t not in sources], [], True
+    return sources, targets, False
 
 
 def _drafters(hit: CueHit, parts: list[Mention], after: list[int], sentence: str, offset: int) -> list[int]:

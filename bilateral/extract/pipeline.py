@@ -258,20 +258,20 @@ class Antecedents:
 
     def after(self, parts: list[act.Mention], found: list[Candidate], hits: list[cues.CueHit]) -> Antecedents:
         """The antecedents once a sentence's candidates are coded."""
-        attacks = [c.actor1 for c in found if c.event_type is EventType.ASSAULT]
-        sanctions = [c.actor1 for c in found if c.event_type is EventType.SANCTION]
-        moves = [c.actor1 for c in found if c.event_type is EventType.MOBILIZE]
-        accords = [
-            (c.actor1, c.actor2)
-            for c in found
-            if c.event_type is EventType.AGREE and c.direction is Direction.MUTUAL
-        ]
+
+        def acted(kind: EventType) -> list[Candidate]:
+            return [c for c in found if c.event_type is kind]
+
+        attacks = acted(EventType.ASSAULT)
+        sanctions = acted(EventType.SANCTION)
+        moves = acted(EventType.MOBILIZE)
+        accords = [c for c in acted(EventType.AGREE) if c.direction is Direction.MUTUAL]
         return Antecedents(
             _subject(parts, found, hits) or self.actor,
-            (attacks or [self.attacker])[-1],
-            accords[0] if accords else self.accord,
-            (sanctions or [self.sanctioner])[0],
-            (moves or [self.mobilizer])[0],
+            attacks[-1].actor1 if attacks else self.attacker,
+            (accords[0].actor1, accords[0].actor2) if accords else self.accord,
+            sanctions[0].actor1 if sanctions else self.sanctioner,
+            moves[0].actor1 if moves else self.mobilizer,
         )
 
 
