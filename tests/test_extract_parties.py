@@ -424,7 +424,7 @@ def test_an_opening_attribution_without_a_comma_names_only_the_source():
             {("BLR_LUKASHENKO", "ARM", "AGREE", "mutual")},
         ),
         ("Chile and Peru signed the fisheries arrangement.", {("CHL", "PER", "AGREE", "mutual")}),
-        ("The SCO admitted Laos as its eleventh member.", {("SCO", "LAO", "SUPPORT", "directed")}),
+        ("The SCO admitted Laos as its eleventh member.", {("SCO", "LAO", "AGREE", "directed")}),
         (
             "Serbia expressed deep gratitude to Hungary for its support.",
             {("SRB", "HUN", "SUPPORT", "directed")},

@@ -1002,11 +1002,11 @@ def test_accepting_or_rejecting_an_invitation_or_an_offer_answers_who_made_it():
         ("Ghana voted against the Mali sanctions resolution.", set()),
         # admitting a member, granting observer status
         # "Timor-Leste" was read as "Timor", Indonesia's island: the hyphenated name is the state's
-        ("ASEAN admitted Timor-Leste as a full member.", {("ASEAN", "TMP", "SUPPORT")}),
-        ("The SCO granted Mongolia observer status.", {("SCO", "MNG", "SUPPORT")}),
+        ("ASEAN admitted Timor-Leste as a full member.", {("ASEAN", "TMP", "AGREE")}),
+        ("The SCO granted Mongolia observer status.", {("SCO", "MNG", "AGREE")}),
     ],
 )  # fmt: skip
-def test_votes_answer_a_resolutions_author_and_admissions_are_support(sentence, expected):
+def test_votes_answer_a_resolutions_author_and_admissions_are_agreements(sentence, expected):
     assert _typed(sentence) == expected
 
 
@@ -1184,7 +1184,7 @@ _CUES_1_19 = [
     # Vnesheconombank $6 billion", "engaged Georgian troops", "marked the completion of the ... pipeline",
     # "the US was disgusted by the Russian and Chinese vetoes", "adopted the Rome Declaration", "to its
     # CAATSA list"
-    ("ASEAN admitted Timor-Leste as an observer.", {("ASEAN", "TMP", "SUPPORT")}),
+    ("ASEAN admitted Timor-Leste as an observer.", {("ASEAN", "TMP", "AGREE")}),
     ("Japanese banks lent Indonesia $3 billion last year.", {("JPN", "IDN", "AID")}),
     ("Armenian forces engaged Azerbaijani troops near the border.", {("ARM", "AZE", "ASSAULT")}),
     ("Kenya and Uganda marked the completion of the new oil pipeline.", {("KEN", "UGA", "COOPERATE")}),
@@ -1475,6 +1475,29 @@ _CUES_1_21 = [
 
 @pytest.mark.parametrize(("sentence", "expected"), _CUES_1_21)
 def test_lexicon_1_21_nationals_deliveries_loans_and_exchanges(sentence, expected):
+    assert _typed(sentence) == expected
+
+
+_CUES_1_22 = [
+    # a bare Treasury is the US Treasury (markers 1.10.0, named_by_pattern); another state's is its own
+    ("The Treasury froze the assets of two Iranian shipping firms.", {("USA", "IRN", "SANCTION")}),
+    ("Treasury officials met their Mexican counterparts in Washington.", {("USA", "MEX", "CONSULT")}),
+    ("Britain's Treasury froze the assets of a Serbian bank.", {("GBR", "SRB", "SANCTION")}),
+    ("The Canadian Treasury imposed sanctions on two Iranian banks.", {("CAN", "IRN", "SANCTION")}),
+    ("HM Treasury imposed sanctions on six Syrian banks.", {("GBR", "SYR", "SANCTION")}),
+    ("Japan cut its holdings of Treasury bonds.", set()),
+    # a numbered resolution is the UN's
+    ("Resolution 1874 banned arms exports to North Korea.", {("UN", "PRK", "SANCTION")}),
+    ("Iraq welcomed Resolution 2107.", {("IRQ", "UN", "SUPPORT")}),
+    # the sanctioner's own persons barred from dealing with a party: the party is the target
+    ("The Treasury barred US persons from trading with three Syrian banks.", {("USA", "SYR", "SANCTION")}),
+    ("Washington banned US support for Venezuela's oil projects.", {("USA", "VEN", "SANCTION")}),
+    ("Britain barred Russian banks from raising capital in London.", {("GBR", "RUS", "SANCTION")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), _CUES_1_22)
+def test_lexicon_1_22_named_by_pattern_admissions_and_bars(sentence, expected):
     assert _typed(sentence) == expected
 
 

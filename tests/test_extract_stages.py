@@ -282,6 +282,9 @@ def test_theme_words_1_4(sentence, theme, not_theme):
         ("Egypt agreed to buy 24 fighters from France.", "military", None),
         # a hyphenated compound of 'military' is military ('military-technical cooperation' found no theme)
         ("Serbia and Belarus agreed to expand military-technical cooperation.", "military", None),
+        # themes 1.6.0: the Treasury and OFAC act through finance
+        ("The Treasury designated seven Syrian officials.", "finance", None),
+        ("OFAC blocked four Iranian shipping companies.", "finance", None),
     ],
 )
 def test_theme_words_1_5(sentence, theme, not_theme):
@@ -415,3 +418,18 @@ def test_the_datelines_wire_comes_before_the_sites_name():
     )
     assert extract(html).source == "Wire Agency"
     assert extract(html.replace(" (Wire Agency)", "")).source == "Portal News"  # no wire named: the site
+
+
+def test_a_party_named_by_pattern_is_read_with_its_note_and_never_inside_or_after_another_name():
+    """A numbered resolution is the UN's and a bare Treasury the US's (markers named_by_pattern), said in a
+    note the reviewer sees; 'Britain's Treasury' and 'the US Treasury' stay the names they are."""
+    result = extract("The Treasury said Resolution 1874 bound every state.", date="2024-03-01")
+    assert [a.code for a in result.actors] == ["USA_TREASURY", "UN"]
+    assert any("US Treasury" in note for note in result.notes)
+    assert any("Resolution 1874" in note for note in result.notes)
+    for text, codes in (
+        ("Britain's Treasury said so.", ["GBR"]),
+        ("The US Treasury said so.", ["USA_TREASURY"]),
+        ("UN Security Council Resolution 2397 said so.", ["UN"]),
+    ):
+        assert [a.code for a in extract(text, date="2024-03-01").actors] == codes

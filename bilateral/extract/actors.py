@@ -194,6 +194,33 @@ def scan(text: str, offset: int, index: ActorIndex) -> list[Mention]:
     return out
 
 
+# What may stand between a state and its organ: "Britain's Treasury", "the Russian Treasury".
+_OWNER_GAP = re.compile(r"\s*(?:'s|’s)?\s*")
+
+
+def named_by_pattern(
+    mentions: list[Mention], sentence: str, offset: int, index: ActorIndex, lexicon: Lexicon
+) -> list[Mention]:
+    """Add the parties the lexicon names by pattern ('Resolution 1718': the UN; 'Treasury': the US's).
+
+    Why: no alias list can hold every numbered resolution, and a bare 'Treasury' is the US's only where no
+    other state is named right before it; a match inside a name already read, or right after one, is
+    skipped."""
+    out = list(mentions)
+    for named in lexicon.named_by_pattern:
+        if named.code not in index.actors:
+            continue
+        for m in named.pattern.finditer(sentence):
+            start, end = offset + m.start(), offset + m.end()
+            if any(o.start < end and start < o.end for o in out) or any(
+                o.end <= start and _OWNER_GAP.fullmatch(sentence[o.end - offset : m.start()]) for o in out
+            ):
+                continue
+            note = f"'{m.group()}': {named.note}"
+            out.append(Mention((named.code,), m.group(), start, end, "pattern", note=note))
+    return sorted(out, key=lambda x: x.start)
+
+
 def short_names(index: ActorIndex, lexicon: Lexicon) -> dict[str, list[str]]:
     """A leader's name after a title in their own aliases ("President Hu": Hu) -> the leaders it names,
     when it is not an alias itself; such a name stands for the leader only while in office."""

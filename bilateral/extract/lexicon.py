@@ -43,6 +43,15 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class NamedPattern:
+    """A party no alias can name: a numbered resolution is the UN's, a bare Treasury the US's."""
+
+    code: str
+    pattern: re.Pattern
+    note: str
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Every compiled pattern the extractor uses, with the version of each data file."""
 
@@ -72,6 +81,7 @@ class Lexicon:
     furniture_inline: re.Pattern
     place_names: re.Pattern
     given_names: re.Pattern
+    named_by_pattern: tuple[NamedPattern, ...] = ()
 
 
 def default_lexicon_dir() -> Path:
@@ -239,6 +249,10 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
                 + "|".join(markers["given_names"])
                 + r")(?=\s+(?!(?:Valley|River|Sea|Times|Post|Daily|Today|Tech|National|Airways|Airlines)\b)"
                 r"[A-Z][a-z]+\b)"
+            ),
+            named_by_pattern=tuple(
+                NamedPattern(n["code"], words(n["patterns"], flags=0), n["note"])
+                for n in markers["named_by_pattern"]
             ),
         )
     except (KeyError, ValueError, re.error) as error:
