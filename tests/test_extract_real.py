@@ -1493,6 +1493,24 @@ _CUES_1_22 = [
     ("The Treasury barred US persons from trading with three Syrian banks.", {("USA", "SYR", "SANCTION")}),
     ("Washington banned US support for Venezuela's oil projects.", {("USA", "VEN", "SANCTION")}),
     ("Britain barred Russian banks from raising capital in London.", {("GBR", "RUS", "SANCTION")}),
+    # what follows "on the day of" is the occasion, no act of the one named before it
+    (
+        "Kyiv criticised Modi for embracing Putin on the day of a deadly strike on Kharkiv.",
+        {("UKR", "IND", "ACCUSE")},
+    ),
+    # destroying stockpiles or chemical weapons is disarmament, no coercion of their owner
+    (
+        "Britain and France agreed a plan to remove and destroy Libya's chemical weapons.",
+        {("GBR", "FRA", "AGREE")},
+    ),
+    ("Chile and Peru agreed to destroy their stockpiles of cluster munitions.", {("CHL", "PER", "AGREE")}),
+    ("Iraq agreed to destroy Syria's chemical weapons.", {("IRQ", "SYR", "AGREE")}),
+    # preventing the transfer, supply or export of goods to a party sanctions it
+    (
+        "Resolution 2270 required states to prevent the transfer of aviation fuel to North Korea.",
+        {("UN", "PRK", "SANCTION")},
+    ),
+    ("Japan moved to prevent the export of chip tools to China.", {("JPN", "CHN", "SANCTION")}),
 ]
 
 

@@ -31,8 +31,11 @@ TOPIC = re.compile(
     re.IGNORECASE,
 )
 # The occasion of an act, not its party: "deepen their partnership during | Xi's visit to | Moscow"; a
-# summit named there is no event of its own either (non_events.occasion_of).
-OCCASION_WORDS = r"\b(?:during|amid|ahead\s+of|on\s+the\s+sidelines\s+of)\s"
+# summit named there is no event of its own either (non_events.occasion_of); so is "on the day of | a strike
+# on Kyiv" (no strike of the one named before it).
+OCCASION_WORDS = (
+    r"\b(?:during|amid|ahead\s+of|on\s+the\s+sidelines\s+of|on\s+the\s+(?:same\s+)?(?:day|eve)\s+of)\s"
+)
 OCCASION = re.compile(OCCASION_WORDS, re.IGNORECASE)
 # What is discussed, not with whom: "discussed | Afghanistan and missile defence"; "discussed Ukraine
 # with | Xi" names the partner.
