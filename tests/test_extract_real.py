@@ -1511,6 +1511,9 @@ _CUES_1_22 = [
         {("UN", "PRK", "SANCTION")},
     ),
     ("Japan moved to prevent the export of chip tools to China.", {("JPN", "CHN", "SANCTION")}),
+    # officials the gazetteer now knows stand for their state (world_extra.jsonl)
+    ("Hagel met Chang Wanquan in Beijing.", {("USA", "CHN", "CONSULT")}),
+    ("Nebenzia accused Britain of lying.", {("RUS", "GBR", "ACCUSE")}),
 ]
 
 
