@@ -1657,3 +1657,24 @@ def test_an_act_at_the_request_of_a_party_answers_that_partys_request():
         ("CHL", "PER", "COERCE"),
         ("BOL", "CHL", "REQUEST"),
     }
+
+
+def test_a_retaliation_with_no_target_answers_whoever_acted_against_its_source():
+    """'The Kremlin ... said Moscow would retaliate' after two expulsions, and 'warned that it would take
+    countermeasures' after an accession, coded nothing: a threat of retaliation that names no target
+    answers whoever acted against its source before (each of them), else whoever acted last."""
+    expelled = (
+        "Canada expelled four Iranian diplomats on Monday. Australia expelled two Iranian envoys on the "
+        "same day. Tehran said it would retaliate."
+    )
+    assert {("IRN", "CAN", "THREATEN"), ("IRN", "AUS", "THREATEN")} <= _typed(expelled)
+    joined = (
+        "Sweden joined NATO on Thursday. "
+        "Moscow warned that it would take countermeasures to ensure its own security."
+    )
+    assert ("RUS", "SWE", "THREATEN") in _typed(joined)
+    # a retaliation aimed at a named party needs no antecedent, and the speaker never answers itself
+    named = "Canada expelled four Iranian diplomats. Iran said it would retaliate against Ottawa."
+    assert ("IRN", "CAN", "THREATEN") in _typed(named)
+    alone = "Iran said it would retaliate."
+    assert _typed(alone) == set()

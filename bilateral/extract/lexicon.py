@@ -40,6 +40,8 @@ class Cue:
     nationals: bool = False
     # "joined Russia's Vostok-2022 exercise": who joins and whose exercise it is act together (mutual)
     together: bool = False
+    # "Moscow said it would retaliate": with no target named, whoever acted against the source before
+    answers: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
                     item.get("target"),
                     item.get("nationals", spec.get("nationals", False)),
                     item.get("together", False),
+                    item.get("answers", False),
                 )
             )
     return tuple(cues)

@@ -174,7 +174,11 @@ def sentence_candidates(
             continue  # 'urged X to stop ...', 'thanked X for their support', 'condemned X's invasion'
         found = ev.roles(hit, parts, s.text, s.start, ends)
         if not found or not _other_actor(found, index):
-            found = _anaphoric(hit, parts, s, previous, index) or found
+            found = (
+                _anaphoric(hit, parts, s, previous, index)
+                or _answered(hit, hits, parts, s, previous, index)
+                or found
+            )
         if not found:
             continue
         sources, targets, mutual = found
@@ -256,6 +260,8 @@ class Antecedents:
     accord: tuple[str, ...] = ()
     sanctioner: str | None = None
     mobilizer: str | None = None
+    # (who, on whom) of every act of material conflict so far: whom a retaliation answers
+    conflicts: tuple[tuple[str, str], ...] = ()
 
     def after(self, parts: list[act.Mention], found: list[Candidate], hits: list[cues.CueHit]) -> Antecedents:
         """The antecedents once a sentence's candidates are coded."""
@@ -273,6 +279,12 @@ class Antecedents:
             (accords[0].actor1, accords[0].actor2) if accords else self.accord,
             sanctions[0].actor1 if sanctions else self.sanctioner,
             moves[0].actor1 if moves else self.mobilizer,
+            self.conflicts
+            + tuple(
+                (c.actor1, c.actor2)
+                for c in found
+                if c.quad_class == 4 and c.direction is Direction.DIRECTED and c.modality is Modality.FACT
+            ),
         )
 
 
@@ -296,6 +308,31 @@ def _anaphoric(hit, parts, s, previous: Antecedents | None, index):
     if not sources or not targets or len(targets) < len(antecedents):
         return None
     return sources, targets, False
+
+
+def _answered(hit, hits, parts, s, previous: Antecedents | None, index):
+    """'(The US expelled 60 Russian diplomats.) Moscow said it would retaliate': a threat of retaliation that
+    names no target answers whoever acted against its source before, else whoever acted last.
+
+    Why: the Kremlin's warnings after an expulsion or an accession coded nothing. A warning 'that it would
+    take countermeasures' is such a threat: the retaliation it announces is no event of its own."""
+    answers = hit.cue.answers or (
+        hit.cue.event_type is EventType.THREATEN and any(h.cue.answers and h.start >= hit.end for h in hits)
+    )
+    if not previous or not answers:
+        return None
+    sources = ev.sources_only(hit, parts, s.text, s.start)
+    rolled = {index.rollup.get(c, c) for c in sources}
+    targets = list(
+        dict.fromkeys(
+            who
+            for who, whom in previous.conflicts
+            if index.rollup.get(whom, whom) in rolled and index.rollup.get(who, who) not in rolled
+        )
+    )
+    if not targets and previous.actor and index.rollup.get(previous.actor, previous.actor) not in rolled:
+        targets = [previous.actor]
+    return (sources, targets, False) if sources and targets else None
 
 
 def _candidate(s, hit, a1, a2, mutual, mode, is_negated, used_pair, lexicon) -> Candidate:
