@@ -641,6 +641,11 @@ def test_article_date_forms(header, dateline, expected):
         ("Russia - China said on Friday...", None),  # a place as a name is written needs its date
         ("Putin (Test Wire) - China said on Friday...", None),
         ("Moscow, Putin 3 - China said on Friday...", None),  # no month
+        # a state or province between the place and the date ("WOODSIDE, California" left the date unread)
+        ("WOODSIDE, California, Nov 15, 2023 - China said on Friday...",
+         "WOODSIDE, California, Nov 15, 2023"),
+        ("KYIV, Ukraine, March 3, 2022 - China said on Friday...", "KYIV, Ukraine, March 3, 2022"),
+        ("SEATTLE, Wash. (Test Wire) - China said on Friday...", "SEATTLE, Wash. (Test Wire)"),
     ],
 )  # fmt: skip
 def test_dateline_cut_from_body(text, dateline):
@@ -1514,6 +1519,16 @@ _CUES_1_22 = [
     # officials the gazetteer now knows stand for their state (world_extra.jsonl)
     ("Hagel met Chang Wanquan in Beijing.", {("USA", "CHN", "CONSULT")}),
     ("Nebenzia accused Britain of lying.", {("RUS", "GBR", "ACCUSE")}),
+    # "back" after "to", "would" or "will" is support ("continue to back Taiwan" coded nothing)
+    ("Japan said it would continue to back Ukraine.", {("JPN", "UKR", "AGREE")}),
+    ("Britain pledged to back Poland's bid.", {("GBR", "POL", "AGREE")}),
+    ("Peru said it would not back down to Chile.", set()),
+    # a demand or charge joined to a reported clause is the speaker's
+    (
+        "Xi told Biden that Taiwan remained the most sensitive issue and urged Washington to stop arming it.",
+        {("CHN", "USA", "REQUEST")},
+    ),
+    ("Iran said Iraq had shelled the border and accused Kuwait of helping.", {("IRN", "KWT", "ACCUSE")}),
 ]
 
 

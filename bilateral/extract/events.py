@@ -37,7 +37,7 @@ from bilateral.extract.parties import (
     topic_of,
     unknown_partner,
 )
-from bilateral.model import ActorKind, EventType
+from bilateral.model import ActorKind, EventType, QuadClass
 from bilateral.registry import codes_of
 
 _BY_AGENT = re.compile(
@@ -273,6 +273,13 @@ def roles(
             source = []
         if source and not target and not second_verb:
             target, to_place = place, True  # a visit: the visitor acts on the place's state
+    if source and second_verb and hit.cue.event_type.quad_class is QuadClass.VERBAL_CONFLICT:
+        # "Xi told Biden that | Taiwan remained the most sensitive issue and | urged Washington ...": a
+        # demand or a charge joined to a reported clause is the speaker's, not the reported subject's
+        said = list(_SPEECH.finditer(sentence, 0, source[0].start - offset))
+        speakers = [i for i in before if said and parts[i].end - offset <= said[-1].start()]
+        if speakers:
+            source = grouped(parts, speakers[::-1], sentence, offset)
     if source and _IN_A_MOVE.search(prefix):
         # "expelled Russian diplomats, in a move coordinated with | Britain": the clause's subject moved
         source = grouped(parts, before, sentence, offset)

@@ -17,12 +17,14 @@ from bilateral.extract.text import MONTHS, html_to_page, looks_like_html, parse_
 
 MAX_FURNITURE_WORDS = 25
 # A dateline: a place in capitals ("MOSCOW", "BEIJING/WASHINGTON") or, when a date follows, as a name is
-# written ("Moscow", "New Delhi"); the date month first ("Dec 10, 2019") or day first ("3 March 2024").
+# written ("Moscow", "New Delhi"), with its state or province after it ("WOODSIDE, California"); the date
+# month first ("Dec 10, 2019") or day first ("3 March 2024").
 _PLACE_CAPS = r"(?-i:[A-Z][A-Z.'’ -]{1,40})"
 _PLACE_NAME = r"(?-i:[A-Z][a-z.'’]+(?:[ -][A-Z][a-z.'’]+){0,3})"
 _MONTH_WORD = r"(?P<month>[A-Z][a-z]{2,8})\.?"
 DATELINE_PREFIX = re.compile(
     rf"^(?P<place>{_PLACE_CAPS}(?:/{_PLACE_CAPS})*|(?P<named>{_PLACE_NAME}))"
+    rf"(?:,\s*{_PLACE_NAME}(?=,\s*[A-Z\d]|\s*\())?"  # a state or province: "WOODSIDE, California, Nov 15"
     rf"(?:,\s*(?P<date>(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD.replace('month', 'month2')})"
     r"(?:,?\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*[-–—]+\s+"
