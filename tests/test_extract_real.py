@@ -1693,3 +1693,22 @@ def test_a_retaliation_with_no_target_answers_whoever_acted_against_its_source()
     assert ("IRN", "CAN", "THREATEN") in _typed(named)
     alone = "Iran said it would retaliate."
     assert _typed(alone) == set()
+
+
+def test_a_measure_as_subject_stands_for_whoever_imposed_the_last_sanction():
+    """'The package also listed companies in China ...' coded nothing: the measure acting in its sentence
+    is its sanctioner's, read with a note; a sentence that names its own subject keeps it."""
+    text = (
+        "Britain adopted new sanctions against Iran on Monday. "
+        "The package also listed companies in Turkey accused of helping Tehran's drone makers."
+    )
+    result = extract(text, date="2024-06-24")
+    assert ("GBR", "TUR", "SANCTION") in {
+        (c.actor1, c.actor2, c.event_type.value) for c in result.interactions
+    }
+    assert any("'The package' points back at United Kingdom" in note for note in result.notes)
+    named = extract("Britain adopted new sanctions against Iran. The EU package listed firms in Turkey.")
+    assert not any("points back" in note for note in named.notes)
+    assert ("EU", "TUR", "SANCTION") in {(c.actor1, c.actor2, c.event_type.value) for c in named.interactions}
+    # no sanction before it: nothing to point back at
+    assert _typed("The package also listed companies in Turkey.") == set()
