@@ -1712,3 +1712,14 @@ def test_a_measure_as_subject_stands_for_whoever_imposed_the_last_sanction():
     assert ("EU", "TUR", "SANCTION") in {(c.actor1, c.actor2, c.event_type.value) for c in named.interactions}
     # no sanction before it: nothing to point back at
     assert _typed("The package also listed companies in Turkey.") == set()
+
+
+def test_concern_about_the_ties_points_back_at_the_last_agreements_parties():
+    """'expressed grave concern about the deepening military ties' after a treaty coded nothing: ties, an
+    alliance or a partnership point back at both parties to the last agreement, as 'the pact' does, also
+    behind two words ('the deepening military ties')."""
+    text = (
+        "Iran and Belarus signed a defence pact in Minsk on Tuesday. "
+        "Poland expressed grave concern about the deepening military ties."
+    )
+    assert {("POL", "IRN", "ACCUSE"), ("POL", "BLR", "ACCUSE")} <= _typed(text)

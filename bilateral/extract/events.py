@@ -93,13 +93,13 @@ _FROM = re.compile(r"^\s+(?:[\w$.,%'-]+\s+){0,4}?from\s+(?:the\s+)?$", re.IGNORE
 # back only at an attacker (group `violence`): after "Putin spoke with Xi", China condemning "the attack on
 # the concert hall" was China accusing Putin.
 ANAPHORIC_OBJECT = re.compile(
-    r"^\W*(?:\w+\s+){0,4}?(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:decision|move|order|step|measures?|"
+    r"^\W*(?:\w+\s+){0,4}?(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:decision|move|order|step|measures?|"
     r"rules|accusations?|allegations?|criticism|charges?|findings|claims|"
     r"(?P<measure>curbs|sanctions|duty|duties|tariffs?|ban|restrictions|controls|package|listings?)|"
     r"remarks|action|(?P<violence>attacks?|strikes?|bombings?|shelling|raids?)|expulsions?|suspension|closure|"
     r"(?P<drills>drills|exercises|war games|manoeuvres|maneuvers|patrols?|incursions?|deployments?)|"
     r"seizure|detention|arrests?|launch|tests?|"
-    r"invitation|offer|proposals?|requests?|plan|(?P<accord>pact|deal|treaty|agreement|accord))\b",
+    r"invitation|offer|proposals?|requests?|plan|(?P<accord>pact|deal|treaty|agreement|accord|ties|alliance|partnership))\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
