@@ -1723,3 +1723,30 @@ def test_concern_about_the_ties_points_back_at_the_last_agreements_parties():
         "Poland expressed grave concern about the deepening military ties."
     )
     assert {("POL", "IRN", "ACCUSE"), ("POL", "BLR", "ACCUSE")} <= _typed(text)
+
+
+def test_forces_sent_to_monitor_the_drills_mobilise_against_whoever_held_them():
+    """'dispatched sea, air and ground forces to monitor the exercises' coded nothing: the cue was new, and
+    'the exercises' after a long cue was not looked for after its end."""
+    text = (
+        "Russia launched large-scale drills near Estonia on Thursday. "
+        "Estonia's defence ministry said it had dispatched sea, air and ground forces to monitor the exercises."
+    )
+    assert ("EST", "RUS", "MOBILIZE") in _typed(text)
+    assert _typed("Japan scrambled jets to monitor Chinese bombers near Okinawa.") == {
+        ("JPN", "CHN", "MOBILIZE")
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # attending a signing together is a meeting of the two, as the curated records code it
+        ("Modi and Lula attended the signing of the trade agreement in Delhi.", {("IND", "BRA", "CONSULT")}),
+        ("Macron attended the signing of the deal.", set()),
+        # a mission's host is where it sits, no party: "Russia's embassy in Washington" hid the US
+        ("Russia's embassy in Washington criticised the new US sanctions.", {("RUS", "USA", "ACCUSE")}),
+    ],
+)
+def test_signings_attended_and_missions_abroad(sentence, expected):
+    assert _typed(sentence) == expected

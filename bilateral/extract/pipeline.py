@@ -318,7 +318,9 @@ def measure_subject(s: Sentence, own: list[act.Mention], previous: Antecedents, 
 def _anaphoric(hit, parts, s, previous: Antecedents | None, index):
     """'Washington called the decision regrettable': the target is whoever acted in the last event coded;
     'Egypt condemned the attack': whoever attacked last."""
-    named = ev.ANAPHORIC_OBJECT.match(s.text[hit.start :])
+    # the object inside the cue ("called the package") or after a long one ("dispatched ... forces to
+    # monitor | the exercises")
+    named = ev.ANAPHORIC_OBJECT.match(s.text[hit.start :]) or ev.ANAPHORIC_OBJECT.match(s.text[hit.end :])
     if not previous or not named:
         return None
     if named.group("accord"):

@@ -128,6 +128,14 @@ def mark_groups(mentions: list[Mention], sentence: str, offset: int, lexicon: Le
     return out
 
 
+# Where a state's mission sits: "China's embassy in | London dismissed ...": the host is no party.
+_MISSION_IN = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+)?(?:embassy|consulate(?:-general)?|mission|representative office|trade office)"
+    r"\s+(?:in|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def mark_locations(
     mentions: list[Mention],
     sentence: str,
@@ -151,7 +159,7 @@ def mark_locations(
             for j, x in enumerate(mentions)
             if j not in places and x.role == "actor" and not any(a <= x.start - offset < b for a, b in asides)
         } - {index.rollup.get(m.codes[0], m.codes[0])}
-        if len(others) >= 2:
+        if len(others) >= 2 or _MISSION_IN.search(sentence[: m.start - offset]):
             out[i] = replace(m, role="location", note=f"'{m.text}' is a place here, not an actor")
     return out
 
