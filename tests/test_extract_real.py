@@ -1730,7 +1730,8 @@ def test_forces_sent_to_monitor_the_drills_mobilise_against_whoever_held_them():
     'the exercises' after a long cue was not looked for after its end."""
     text = (
         "Russia launched large-scale drills near Estonia on Thursday. "
-        "Estonia's defence ministry said it had dispatched sea, air and ground forces to monitor the exercises."
+        "Estonia's defence ministry said it had dispatched sea, air and ground forces to monitor the "
+        "exercises."
     )
     assert ("EST", "RUS", "MOBILIZE") in _typed(text)
     assert _typed("Japan scrambled jets to monitor Chinese bombers near Okinawa.") == {
