@@ -1747,7 +1747,25 @@ def test_forces_sent_to_monitor_the_drills_mobilise_against_whoever_held_them():
         ("Macron attended the signing of the deal.", set()),
         # a mission's host is where it sits, no party: "Russia's embassy in Washington" hid the US
         ("Russia's embassy in Washington criticised the new US sanctions.", {("RUS", "USA", "ACCUSE")}),
+        # withdrawing from an arrangement, a regime or a framework is a sanction, no retreat (+9)
+        (
+            "Moscow withdrew from an arrangement letting Polish citizens visit Kaliningrad without visas.",
+            {("RUS", "POL", "SANCTION")},
+        ),
+        # retaliation feared is no one's act
+        ("German carmakers voiced concern about possible retaliation by China.", {("DEU", "CHN", "ACCUSE")}),
     ],
 )
 def test_signings_attended_and_missions_abroad(sentence, expected):
     assert _typed(sentence) == expected
+
+
+def test_a_probe_called_protectionism_accuses_whoever_opened_it():
+    """'Beijing called the probe naked protectionism' coded nothing, and 'concern about possible
+    retaliation' a sanction of the one concerned."""
+    text = (
+        "The European Commission opened an anti-dumping investigation into Turkish steel on Wednesday. "
+        "Ankara called the probe naked protectionism. "
+        "Italian steelmakers voiced concern about possible retaliation."
+    )
+    assert _typed(text) == {("EU", "TUR", "ACCUSE"), ("TUR", "EU", "ACCUSE")}

@@ -94,7 +94,7 @@ _FROM = re.compile(r"^\s+(?:[\w$.,%'-]+\s+){0,4}?from\s+(?:the\s+)?$", re.IGNORE
 # the concert hall" was China accusing Putin.
 ANAPHORIC_OBJECT = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:decision|move|order|step|measures?|"
-    r"rules|accusations?|allegations?|criticism|charges?|findings|claims|"
+    r"rules|accusations?|allegations?|criticism|charges?|findings|claims|probe|investigation|inquiry|"
     r"(?P<measure>curbs|sanctions|duty|duties|tariffs?|ban|restrictions|controls|package|listings?)|"
     r"remarks|action|(?P<violence>attacks?|strikes?|bombings?|shelling|raids?)|expulsions?|suspension|closure|"
     r"(?P<drills>drills|exercises|war games|manoeuvres|maneuvers|patrols?|incursions?|deployments?)|"
