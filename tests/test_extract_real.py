@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bilateral.extract import actors as act
 from bilateral.extract import extract
 from bilateral.extract.dates import article_date, event_date
 from bilateral.extract.lexicon import load_lexicon
@@ -1769,3 +1770,38 @@ def test_a_probe_called_protectionism_accuses_whoever_opened_it():
         "Italian steelmakers voiced concern about possible retaliation."
     )
     assert _typed(text) == {("EU", "TUR", "ACCUSE"), ("TUR", "EU", "ACCUSE")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "to strike" a party is an attack, not a labour strike; what is "used" is no actor of it
+        ("Russia has used Iranian drones to strike Ukraine's power grid.", {("RUS", "UKR", "ASSAULT")}),
+        ("Israel threatened to strike Iran's nuclear sites.", {("ISR", "IRN", "THREATEN")}),
+        ("Chile and Peru hoped to strike a deal on fishing.", set()),
+        # several envoys summoned, also by demonym or after "of"
+        (
+            "Britain and France summoned Iran's envoys in protest.",
+            {("GBR", "IRN", "ACCUSE"), ("FRA", "IRN", "ACCUSE")},
+        ),
+        ("Poland summoned the envoys of Belarus.", {("POL", "BLR", "ACCUSE")}),
+        # "added" with an object adds; only at a clause's close does it attribute
+        (
+            "Britain summoned Iran's envoy, and the EU added three Iranian generals to its sanctions list.",
+            {("GBR", "IRN", "ACCUSE"), ("EU", "IRN", "SANCTION")},
+        ),
+    ],
+)
+def test_strikes_envoys_and_verbs_that_attribute_only_at_the_close(sentence, expected):
+    assert _typed(sentence) == expected
+
+
+def test_a_closing_verb_still_attributes_at_the_close():
+    """', the White House announced Tuesday.' and ', the agency reported from Kabul.' still name the
+    report's source (the verbs that take objects attribute only at a clause's close)."""
+    for sentence in (
+        "Chile and Peru agreed on a new trade pact, the Chilean ministry announced Tuesday.",
+        "Rebels cut power lines into Lima, the Bolivian news agency reported from La Paz.",
+        "Chile and Peru agreed on a new trade pact, the ministry added.",
+    ):
+        assert act.attribution_start(sentence, load_lexicon()) is not None, sentence

@@ -238,7 +238,9 @@ def roles(
         source = grouped(parts, earlier[::-1], sentence, offset) if earlier else []
     # "(The US) imposed sanctions on Iranian banks and | urged | Iraq ...": a second verb, the first's subject
     second_verb = source and AND_VERB.match(sentence[source[-1].end - offset : hit.start])
-    if source and is_object(source[0], sentence, offset, hit) and _INFINITIVE.search(prefix):
+    # an infinitive before the cue or opening it ("used Iranian drones | to strike |")
+    infinitive = _INFINITIVE.search(prefix) or hit.text[:3].lower() == "to "
+    if source and is_object(source[0], sentence, offset, hit) and infinitive:
         earlier = [i for i in before if parts[i].end <= source[0].start]
         source = grouped(parts, earlier[::-1], sentence, offset) if earlier else []
         if source and is_object(source[0], sentence, offset, hit):

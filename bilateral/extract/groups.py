@@ -39,6 +39,11 @@ OBJECT_MARKERS = {
     "like",
     "among",
     "across",
+    # "Russia has used | Iranian drones to strike ...": what is used is no actor of the act it is used for
+    "use",
+    "used",
+    "uses",
+    "using",
 }
 JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|-|–|/|,)?\s*(?:the\s+)?$")
 # "Russia's Gazprom and | China's | CNPC": the possessive of a state that says whose the next one is.

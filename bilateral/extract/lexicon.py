@@ -107,6 +107,13 @@ def _lower_words(patterns: list[str]) -> re.Pattern:
     return words([p.lower() for p in patterns], flags=0)
 
 
+# What may follow a verb that attributes only at a clause's close: punctuation, the end, a time or place.
+_CLOSING = (
+    r"(?=\s*(?:[,.;:!?\"”’)]|$)|\s+(?:on|in|at|late|earlier|yesterday|today|tonight|last|this|after|before"
+    r"|from|when|citing|adding|without|according|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
+)
+
+
 def _line(patterns: list[str]) -> re.Pattern:
     """One regex matching a whole line that is any of the patterns (case-insensitive)."""
     return re.compile(r"^\s*(?:" + "|".join(patterns) + r")\s*$", re.IGNORECASE)
@@ -212,7 +219,12 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
             negation=words(markers["negation"]),
             commentary=words(markers["commentary"]),
             attribution=re.compile(
-                r",\s+(?:according to\b|[^,]{0,80}?\b(?:" + "|".join(markers["attribution_verbs"]) + r")\b)",
+                r",\s+(?:according to\b|[^,]{0,80}?\b(?:" + "|".join(markers["attribution_verbs"]) + r")\b"
+                r"|[^,]{0,80}?\b(?:"
+                + "|".join(markers["attribution_verbs_closing"])
+                + r")\b"
+                + _CLOSING
+                + ")",
                 re.IGNORECASE,
             ),
             private_persons=re.compile(
