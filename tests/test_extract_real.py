@@ -1790,6 +1790,12 @@ def test_a_probe_called_protectionism_accuses_whoever_opened_it():
             "Britain summoned Iran's envoy, and the EU added three Iranian generals to its sanctions list.",
             {("GBR", "IRN", "ACCUSE"), ("EU", "IRN", "SANCTION")},
         ),
+        # support expressed "for" a party by several is each one's support of it, not of each other
+        (
+            "The United States, Japan and Australia expressed support for Manila.",
+            {("USA", "PHL", "SUPPORT"), ("JPN", "PHL", "SUPPORT"), ("AUS", "PHL", "SUPPORT")},
+        ),
+        ("Russia and China voiced support for each other.", {("RUS", "CHN", "SUPPORT")}),
     ],
 )
 def test_strikes_envoys_and_verbs_that_attribute_only_at_the_close(sentence, expected):
@@ -1805,3 +1811,15 @@ def test_a_closing_verb_still_attributes_at_the_close():
         "Chile and Peru agreed on a new trade pact, the ministry added.",
     ):
         assert act.attribution_start(sentence, load_lexicon()) is not None, sentence
+
+
+def test_an_attribution_ends_where_an_apposition_to_the_clause_follows():
+    """', President Vladimir Putin said on Friday, the first deployment ... since the Soviet Union
+    collapsed' made the Soviet Union a source of the report."""
+    result = extract(
+        "Russia has begun moving missiles to Belarus, President Vladimir Putin said on Friday, the first "
+        "such move since the Soviet Union collapsed.",
+        date="2023-06-16",
+    )
+    assert any("'Vladimir Putin' is the source" in note for note in result.notes)
+    assert not any("'Soviet Union' is the source" in note for note in result.notes)

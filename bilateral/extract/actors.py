@@ -383,7 +383,9 @@ _OPENING = re.compile(
 # follows it (", Russian importers said, | after the US threatened ...").
 _SUBORDINATORS = "after|before|when|since|because|while|until"
 _SUBORDINATE = re.compile(rf"\b(?:{_SUBORDINATORS}|although|though|once)\b", re.IGNORECASE)
-_CLAUSE_AFTER = re.compile(rf",\s+(?:{_SUBORDINATORS}|as|amid|despite|following)\b", re.IGNORECASE)
+# (and where an apposition to the whole clause follows it: ", President Putin said on Friday, | the first
+# deployment of such weapons since the Soviet Union collapsed")
+_CLAUSE_AFTER = re.compile(rf",\s+(?:{_SUBORDINATORS}|as|amid|despite|following|the|a|an)\b", re.IGNORECASE)
 
 
 def attribution_span(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:

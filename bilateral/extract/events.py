@@ -54,6 +54,9 @@ WARNED_THAT = re.compile(
 # Who a pledge, an offer or support goes to: "pledged further military aid | to | Ukraine" (one "to": in
 # "signed a deal to supply gas to Europe" the deal is between the signers).
 _DATIVE = re.compile(r"^\s+(?:(?!to\b)[\w$.,%'-]+\s+){0,6}?to\s+(?:the\s+)?$", re.IGNORECASE)
+# A reaction "for" a party is aimed at it: "The United States, Japan and Australia expressed support for |
+# Manila" (each supports the Philippines; they do not support each other).
+_REACTION_FOR = re.compile(r"^\s+for\s+(?:the\s+)?$", re.IGNORECASE)
 REACTIONS = {EventType.ACCUSE, EventType.SUPPORT, EventType.REJECT}
 # A resolution's author named in a cue's span: "the US-drafted | resolution".
 _DRAFTED = re.compile(r"-(?:drafted|backed|sponsored|proposed|led|authored)\b", re.IGNORECASE)
@@ -331,7 +334,10 @@ def roles(
     if hit.cue.symmetric and between and len(group_codes(target)) >= 2:
         return group_codes(target), [], True
     acting_pair = source and source[-1].how == "pair"
-    given = target and _DATIVE.match(gap(target[0]))
+    given = target and (
+        _DATIVE.match(gap(target[0]))
+        or (hit.cue.event_type in REACTIONS and _REACTION_FOR.match(gap(target[0])))
+    )
     placed = target and _AT_PLACE.match(gap(target[0]))
     together = adjacent or acting_pair or placed
     if source and together and len(group_codes(source)) >= 2 and hit.cue.symmetric and not given:
