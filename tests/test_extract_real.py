@@ -1796,6 +1796,13 @@ def test_a_probe_called_protectionism_accuses_whoever_opened_it():
             {("USA", "PHL", "SUPPORT"), ("JPN", "PHL", "SUPPORT"), ("AUS", "PHL", "SUPPORT")},
         ),
         ("Russia and China voiced support for each other.", {("RUS", "CHN", "SUPPORT")}),
+        # approving or ratifying a party's bid or accession supports it; refusing to is a rejection
+        ("Turkey approved Finland's bid to join NATO.", {("TUR", "FIN", "SUPPORT")}),
+        ("Hungary's parliament ratified Sweden's accession to NATO.", {("HUN", "SWE", "SUPPORT")}),
+        (
+            "Turkey said it would not approve Sweden's and Finland's applications to join NATO.",
+            {("TUR", "SWE", "REJECT"), ("TUR", "FIN", "REJECT")},
+        ),
     ],
 )
 def test_strikes_envoys_and_verbs_that_attribute_only_at_the_close(sentence, expected):
