@@ -1830,3 +1830,30 @@ def test_an_attribution_ends_where_an_apposition_to_the_clause_follows():
     )
     assert any("'Vladimir Putin' is the source" in note for note in result.notes)
     assert not any("'Soviet Union' is the source" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a cue inside an actor's name is none: "Cooperation" in the SCO's name was cooperation with India
+        (
+            "Iran became a full member of the Shanghai Cooperation Organisation at a summit hosted by India.",
+            {("IRN", "SCO", "COOPERATE")},
+        ),
+        ("Finland became the 31st member of NATO.", {("FIN", "NATO", "COOPERATE")}),
+        # a joint patrol or exercise "with" a party is done together with it
+        (
+            "China's coast guard held a joint patrol with Russia's border guard.",
+            {("CHN", "RUS", "COOPERATE")},
+        ),
+        # banks "dealing with" a party are no party named: the warning is theirs, not the party's
+        ("Yellen warned that banks dealing with the Russian military risked sanctions.", set()),
+    ],
+)
+def test_names_hide_cues_joint_patrols_and_unnamed_banks(sentence, expected):
+    assert _typed(sentence) == expected
+
+
+def test_a_joint_patrol_with_a_party_is_mutual():
+    (patrol,) = extract("China's coast guard held a joint patrol with Russia's border guard.").interactions
+    assert patrol.direction.value == "mutual"

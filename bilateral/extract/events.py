@@ -122,7 +122,7 @@ _CAME_TO = re.compile(
 # Whom a measure aims at when the sentence does not name them: "tariffs on countries that buy Russian oil".
 _UNNAMED_TARGET = re.compile(
     r"\b(?:countries|nations|states|buyers|companies|firms|entities|banks|lenders|institutions|suppliers|traders|"
-    r"shippers|anyone|those)\s+(?:that|which|who)\b",
+    r"shippers|anyone|those)\s+(?:that|which|who|dealing\s+with|doing\s+business\s+with|trading\s+with)\b",
     re.IGNORECASE,
 )
 # An act described as a move of the clause's subject: "(EU states) expelled Russian diplomats, in a move |

@@ -425,6 +425,7 @@ def extract(
     for i, s in enumerate(sentences):
         hits = cues.find_cues(s.text, lexicon)
         own = measure_subject(s, sentence_mentions(s, date, index, lexicon, hits), previous, index)
+        hits = [h for h in hits if not _inside_a_name(h, s, own)]  # "Shanghai Cooperation Organisation"
         pairs = [
             p
             for p in act.pair_mentions(s.text, s.start, own, last_pair, index, lexicon)
@@ -443,6 +444,11 @@ def extract(
     result.interactions = inherit_themes(result.interactions, lexicon)
     result.themes = article_themes([s.text for s in sentences], result.interactions, lexicon)
     return result
+
+
+def _inside_a_name(hit: cues.CueHit, s: Sentence, mentions: list[act.Mention]) -> bool:
+    """True for a cue inside an actor's name: 'Cooperation' in 'the Shanghai Cooperation Organisation'."""
+    return any(m.start - s.start <= hit.start and hit.end <= m.end - s.start for m in mentions)
 
 
 def _overlaps(pair: act.Mention, mentions: list[act.Mention]) -> bool:
