@@ -1848,6 +1848,9 @@ def test_an_attribution_ends_where_an_apposition_to_the_clause_follows():
         ),
         # banks "dealing with" a party are no party named: the warning is theirs, not the party's
         ("Yellen warned that banks dealing with the Russian military risked sanctions.", set()),
+        # the state that leads a body named after it describes the body, which is the party
+        ("Kazakhstan asked the Russian-led CSTO for help.", {("KAZ", "CSTO", "REQUEST")}),
+        ("The US-led coalition struck Syrian army positions.", {("USA", "SYR", "ASSAULT")}),
     ],
 )
 def test_names_hide_cues_joint_patrols_and_unnamed_banks(sentence, expected):

@@ -29,6 +29,9 @@ _OFFICIAL_BEFORE = re.compile(
 _OFFICIAL_AFTER = re.compile(r"^,\s+(?:the|a|an)\s+$")
 _PLURAL_OF = re.compile(r"^\s+of\s+(?:\w+\s+)?[A-Z]")
 _POSSESSIVE = re.compile(r"^['’]s\s+$")
+# "the Russian-led | Collective Security Treaty Organization": the body named is the party; who leads it
+# describes it
+_LED = re.compile(r"^[-‑](?:led|dominated)\s+(?:the\s+)?$", re.IGNORECASE)
 # "pro-Russian separatists", "the one-China policy", "anti-Western protests": a compound that describes
 _COMPOUND = re.compile(r"(?<![\w-])(?:pro|anti|one|non)[-‑]$", re.IGNORECASE)
 
@@ -101,17 +104,18 @@ def mark_modifiers(
 
 
 def _owns(m: Mention, nxt: Mention | None, sentence: str, offset: int, index: ActorIndex) -> bool:
-    """'Russia's MTS', 'China's CNPC': a state's possessive right before a company, a body or a leader.
+    """'Russia's MTS', 'China's CNPC': a state's possessive right before a company, a body or a leader, or
+    a state that leads the body named after it ('the Russian-led Collective Security Treaty Organization').
 
     Why: the one named after it acts or is acted on ('signed an agreement with Russia's MTS' is with MTS);
     the state was taken as the party and the company, further on, left out."""
     actor = index.actors.get(nxt.codes[0]) if nxt else None
-    return (
-        bool(actor)
-        and actor.kind not in STATE_LIKE
-        and nxt.role == "actor"
-        and bool(_POSSESSIVE.match(sentence[m.end - offset : nxt.start - offset]))
-    )
+    if not actor or nxt.role != "actor":
+        return False
+    gap = sentence[m.end - offset : nxt.start - offset]
+    if _LED.match(gap):
+        return actor.kind is not ActorKind.STATE
+    return actor.kind not in STATE_LIKE and bool(_POSSESSIVE.match(gap))
 
 
 def mark_groups(mentions: list[Mention], sentence: str, offset: int, lexicon: Lexicon) -> list[Mention]:
