@@ -1860,3 +1860,21 @@ def test_names_hide_cues_joint_patrols_and_unnamed_banks(sentence, expected):
 def test_a_joint_patrol_with_a_party_is_mutual():
     (patrol,) = extract("China's coast guard held a joint patrol with Russia's border guard.").interactions
     assert patrol.direction.value == "mutual"
+
+
+def test_troops_sent_to_support_a_war_aid_the_one_fighting_it_and_the_deployment_is_theirs():
+    """'sent about 1,500 special forces troops to Russia to support its war against Ukraine' came out as
+    support for Ukraine; 'convened a meeting and called the deployment a grave threat' as a meeting with
+    the sender; 'called the draft a dirty spectacle' coded nothing."""
+    text = (
+        "Belarus has sent about 1,500 special forces troops to Russia to support its war against Ukraine. "
+        "Poland's president convened an emergency meeting and called the deployment a grave threat."
+    )
+    assert _typed(text) == {("BLR", "RUS", "AID"), ("POL", "BLR", "ACCUSE")}
+    assert _typed("Belarus supports Russia's war against Ukraine.") == {("BLR", "RUS", "SUPPORT")}
+    vetoed = (
+        "Russia vetoed a French-drafted resolution on Mali. "
+        "France's envoy accused Moscow of hiding something. "
+        "Russia's envoy called the draft a dirty spectacle."
+    )
+    assert ("RUS", "FRA", "ACCUSE") in _typed(vetoed)

@@ -97,7 +97,7 @@ _FROM = re.compile(r"^\s+(?:[\w$.,%'-]+\s+){0,4}?from\s+(?:the\s+)?$", re.IGNORE
 # the concert hall" was China accusing Putin.
 ANAPHORIC_OBJECT = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:decision|move|order|step|measures?|"
-    r"rules|accusations?|allegations?|criticism|charges?|findings|claims|probe|investigation|inquiry|"
+    r"rules|accusations?|allegations?|criticism|charges?|findings|claims|probe|investigation|inquiry|drafts?|"
     r"(?P<measure>curbs|sanctions|duty|duties|tariffs?|ban|restrictions|controls|package|listings?)|"
     r"remarks|action|(?P<violence>attacks?|strikes?|bombings?|shelling|raids?)|expulsions?|suspension|closure|"
     r"(?P<drills>drills|exercises|war games|manoeuvres|maneuvers|patrols?|incursions?|deployments?)|"
@@ -120,6 +120,12 @@ _CAME_TO = re.compile(
     re.IGNORECASE,
 )
 # Whom a measure aims at when the sentence does not name them: "tariffs on countries that buy Russian oil".
+# Help given to a war names its victim after "against", "on" or "of", not whom it helps.
+_HELPING = {EventType.SUPPORT, EventType.AID, EventType.COOPERATE}
+_WAR_AGAINST = re.compile(
+    r"\b(?:war|invasion|aggression|offensive|attacks?|campaign|fight)\s+(?:against|on|of|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _UNNAMED_TARGET = re.compile(
     r"\b(?:countries|nations|states|buyers|companies|firms|entities|banks|lenders|institutions|suppliers|traders|"
     r"shippers|anyone|those)\s+(?:that|which|who|dealing\s+with|doing\s+business\s+with|trading\s+with)\b",
@@ -193,6 +199,8 @@ def roles(
         after = [i for i in after if not topic_of(hit, g := gap(parts[i])) and not _THAT.search(g)]
     if after and hit.cue.asks and _ASKED_OF_UNNAMED.match(gap(parts[after[0]])):
         after = []  # the party named is in the act asked for, not whom it is asked of
+    if hit.cue.event_type in _HELPING:  # "to support its war against | Ukraine": the war's victim, not helped
+        after = [i for i in after if not _WAR_AGAINST.search(gap(parts[i]))]
     if after and _UNNAMED_TARGET.search(gap(parts[after[0]])):
         after = []  # "threatened tariffs on countries that buy | Russian oil": Russia is not the target
     if after and hit.cue.event_type in REACTIONS and _VICTIM.match(gap(parts[after[0]])):

@@ -315,12 +315,22 @@ def measure_subject(s: Sentence, own: list[act.Mention], previous: Antecedents, 
     return [act.Mention((who,), text, end - len(text), end, "anaphor", note=note), *own]
 
 
+# The cue's own object right after it ("to monitor | the exercises"), not a later clause's ("meeting | and
+# called the deployment ...").
+_DETERMINER_NEXT = re.compile(r"^\s+(?:the|this|that|these|those|its|their)\s", re.IGNORECASE)
+_CLAUSE_JOIN = re.compile(r"\b(?:and|but|or|while)\b|[,;]", re.IGNORECASE)
+
+
 def _anaphoric(hit, parts, s, previous: Antecedents | None, index):
     """'Washington called the decision regrettable': the target is whoever acted in the last event coded;
     'Egypt condemned the attack': whoever attacked last."""
     # the object inside the cue ("called the package") or after a long one ("dispatched ... forces to
     # monitor | the exercises")
-    named = ev.ANAPHORIC_OBJECT.match(s.text[hit.start :]) or ev.ANAPHORIC_OBJECT.match(s.text[hit.end :])
+    after = s.text[hit.end :]
+    named = ev.ANAPHORIC_OBJECT.match(s.text[hit.start :])
+    if named and _CLAUSE_JOIN.search(s.text[hit.end : hit.start + named.end()]):
+        named = None  # "convened a meeting | and called the deployment ...": the object of another verb
+    named = named or (_DETERMINER_NEXT.match(after) and ev.ANAPHORIC_OBJECT.match(after))
     if not previous or not named:
         return None
     if named.group("accord"):
@@ -328,7 +338,8 @@ def _anaphoric(hit, parts, s, previous: Antecedents | None, index):
     elif named.group("measure") and previous.sanctioner:
         antecedents = [previous.sanctioner]
     elif named.group("drills"):
-        antecedents = [previous.mobilizer]
+        # whoever mobilised last, else whoever acted last ("sent troops to Russia ... called the deployment")
+        antecedents = [previous.mobilizer or previous.actor]
     else:
         antecedents = [previous.attacker if named.group("violence") else previous.actor]
     sources = ev.sources_only(hit, parts, s.text, s.start)
