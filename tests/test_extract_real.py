@@ -1878,3 +1878,16 @@ def test_troops_sent_to_support_a_war_aid_the_one_fighting_it_and_the_deployment
         "Russia's envoy called the draft a dirty spectacle."
     )
     assert ("RUS", "FRA", "ACCUSE") in _typed(vetoed)
+
+
+def test_a_joint_text_as_subject_stands_for_both_parties_to_the_last_agreement():
+    """'The joint statement opposed further enlargement of NATO' coded nothing: the text that acts is its
+    signatories' (both of them, with a note); with no agreement before it, it names no one."""
+    text = (
+        "Lula and Modi signed a joint statement in Delhi on Thursday. "
+        "The joint statement opposed further enlargement of NATO."
+    )
+    assert {("BRA", "NATO", "REJECT"), ("IND", "NATO", "REJECT")} <= _typed(text)
+    result = extract(text, date="2024-05-16")
+    assert any("the parties to the last agreement" in note for note in result.notes)
+    assert extract("The joint statement opposed further enlargement of NATO.").interactions == []

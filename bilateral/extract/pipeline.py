@@ -298,21 +298,33 @@ _MEASURE_SUBJECT = re.compile(
 )
 
 
+# The text of an agreement as the subject of its sentence: "The joint statement opposed further enlargement".
+_ACCORD_SUBJECT = re.compile(
+    r"^\s*(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|declaration|communiqu[eé]|treaty|pact|agreement)"
+    r"(?=\s+(?:also\s+)?(?!(?:was|is|has|does|were)\b)(?-i:[a-z]+(?:ed|es|s))\b)",
+    re.IGNORECASE,
+)
+
+
 def measure_subject(s: Sentence, own: list[act.Mention], previous: Antecedents, index) -> list[act.Mention]:
     """'The package also listed companies in China': a measure that acts stands for whoever imposed the
-    last sanction, read as a mention with a note.
+    last sanction, and 'The joint statement opposed ...' for both parties to the last agreement, each read
+    as a mention with a note.
 
-    Why: a sentence whose subject is the measure ('The package ...', 'The new rules ...') coded nothing,
-    its listings had no one listing."""
-    found = _MEASURE_SUBJECT.match(s.text)
-    who = previous.sanctioner
+    Why: a sentence whose subject is the measure or the text ('The package ...', 'The joint statement
+    criticised ...') coded nothing: its listings had no one listing, its criticism no critic."""
+    measure, text_of = _MEASURE_SUBJECT.match(s.text), _ACCORD_SUBJECT.match(s.text)
+    found = measure or text_of
+    who = (previous.sanctioner,) if measure and previous.sanctioner else previous.accord if text_of else ()
     if not found or not who or any(m.start < s.start + found.end() for m in own):
         return own
     text = found.group().strip()
-    name = index.actors[who].name if who in index.actors else who
-    note = f"'{text}' points back at {name}, which imposed the last sanction"
+    names = " and ".join(index.actors[c].name if c in index.actors else c for c in who)
+    why = "which imposed the last sanction" if measure else "the parties to the last agreement"
+    note = f"'{text}' points back at {names}, {why}"
     end = s.start + found.end()
-    return [act.Mention((who,), text, end - len(text), end, "anaphor", note=note), *own]
+    how = "pair" if len(who) > 1 else "anaphor"
+    return [act.Mention(tuple(who), text, end - len(text), end, how, note=note), *own]
 
 
 # The cue's own object right after it ("to monitor | the exercises"), not a later clause's ("meeting | and
