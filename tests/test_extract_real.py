@@ -1891,3 +1891,22 @@ def test_a_joint_text_as_subject_stands_for_both_parties_to_the_last_agreement()
     result = extract(text, date="2024-05-16")
     assert any("the parties to the last agreement" in note for note in result.notes)
     assert extract("The joint statement opposed further enlargement of NATO.").interactions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the state named inside a delivery taken gave it ("received its first Turkish drones" was aid from
+        # Hungary to Turkey)
+        ("Serbia took delivery of a Chinese surface-to-air missile system.", {("CHN", "SRB", "AID")}),
+        ("Hungary received its first Turkish drones.", {("TUR", "HUN", "AID")}),
+        ("Russia received drones from Iran.", {("IRN", "RUS", "AID")}),
+        # "the bombers" intercepted later are whoever flew them
+        (
+            "Two Russian bombers flew near Norway. Norwegian and Danish jets intercepted the bombers.",
+            {("RUS", "NOR", "MOBILIZE"), ("NOR", "RUS", "MOBILIZE"), ("DNK", "RUS", "MOBILIZE")},
+        ),
+    ],
+)
+def test_deliveries_taken_and_bombers_intercepted(text, expected):
+    assert _typed(text) == expected

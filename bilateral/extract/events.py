@@ -100,7 +100,8 @@ ANAPHORIC_OBJECT = re.compile(
     r"rules|accusations?|allegations?|criticism|charges?|findings|claims|probe|investigation|inquiry|drafts?|"
     r"(?P<measure>curbs|sanctions|duty|duties|tariffs?|ban|restrictions|controls|package|listings?)|"
     r"remarks|action|(?P<violence>attacks?|strikes?|bombings?|shelling|raids?)|expulsions?|suspension|closure|"
-    r"(?P<drills>drills|exercises|war games|manoeuvres|maneuvers|patrols?|incursions?|deployments?)|"
+    r"(?P<drills>drills|exercises|war games|manoeuvres|maneuvers|patrols?|incursions?|deployments?|bombers|"
+    r"warships|warplanes|vessels)|"
     r"seizure|detention|arrests?|launch|tests?|"
     r"invitation|offer|proposals?|requests?|plan|(?P<accord>pact|deal|treaty|agreement|accord|ties|alliance|partnership))\b",
     re.IGNORECASE,
@@ -421,6 +422,8 @@ def _received_from(
 ) -> bool:
     """True when the one named after "from" gave what the one before received: "Russia received drones
     from Iran" (a cue that holds the verb: `received`), "Iran received a warning from the US" (a noun cue)."""
+    if source and target and hit.cue.received and target[0].end - offset <= hit.end:
+        return True  # "took delivery of a | Chinese | missile system": the state named in the cue gave it
     gap = sentence[hit.end : target[0].start - offset] if source and target else ""
     if not (source and target and (_FROM.match(gap) or (hit.cue.received and _OF_NEXT.match(gap)))):
         return False
