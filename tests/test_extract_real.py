@@ -1910,3 +1910,13 @@ def test_a_joint_text_as_subject_stands_for_both_parties_to_the_last_agreement()
 )
 def test_deliveries_taken_and_bombers_intercepted(text, expected):
     assert _typed(text) == expected
+
+
+def test_drills_taken_part_in_point_back_only_at_whoever_held_them():
+    """'troops were taking part in the drills, which Japan calls ...' after Japan's protest came out as
+    Russia cooperating with Japan: 'the drills' fell back to the last actor. Only a deployment does."""
+    text = (
+        "Japan lodged a protest with Russia over exercises on the islands. "
+        "Russia's defence ministry said 3,000 troops were taking part in the drills."
+    )
+    assert ("RUS", "JPN", "COOPERATE") not in _typed(text)

@@ -350,8 +350,10 @@ def _anaphoric(hit, parts, s, previous: Antecedents | None, index):
     elif named.group("measure") and previous.sanctioner:
         antecedents = [previous.sanctioner]
     elif named.group("drills"):
-        # whoever mobilised last, else whoever acted last ("sent troops to Russia ... called the deployment")
-        antecedents = [previous.mobilizer or previous.actor]
+        # whoever mobilised last; a deployment, else whoever acted last ("sent troops to Russia ... called the
+        # deployment a grave threat"), not drills someone else is only said to take part in
+        deployed = named.group("drills").lower().startswith("deployment")
+        antecedents = [previous.mobilizer or (previous.actor if deployed else None)]
     else:
         antecedents = [previous.attacker if named.group("violence") else previous.actor]
     sources = ev.sources_only(hit, parts, s.text, s.start)
