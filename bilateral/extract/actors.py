@@ -206,6 +206,8 @@ def named_by_pattern(
     Why: no alias list can hold every numbered resolution, and a bare 'Treasury' is the US's only where no
     other state is named right before it; a match inside a name already read, or right after one, is
     skipped."""
+    if lexicon.named_by_any is None or not lexicon.named_by_any.search(sentence):
+        return mentions
     out = list(mentions)
     for named in lexicon.named_by_pattern:
         if named.code not in index.actors:
@@ -383,8 +385,8 @@ _OPENING = re.compile(
 # follows it (", Russian importers said, | after the US threatened ...").
 _SUBORDINATORS = "after|before|when|since|because|while|until"
 _SUBORDINATE = re.compile(rf"\b(?:{_SUBORDINATORS}|although|though|once)\b", re.IGNORECASE)
-# (and where an apposition to the whole clause follows it: ", President Putin said on Friday, | the first
-# deployment of such weapons since the Soviet Union collapsed")
+# An attribution also ends where an apposition to the whole clause follows it (", President Putin said on
+# Friday, | the first deployment of such weapons since the Soviet Union collapsed").
 _CLAUSE_AFTER = re.compile(rf",\s+(?:{_SUBORDINATORS}|as|amid|despite|following|the|a|an)\b", re.IGNORECASE)
 
 

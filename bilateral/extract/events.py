@@ -120,13 +120,14 @@ _CAME_TO = re.compile(
     r"return\w*)\s+(?:\w+\s+){0,2}?(?:in|to|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# Whom a measure aims at when the sentence does not name them: "tariffs on countries that buy Russian oil".
 # Help given to a war names its victim after "against", "on" or "of", not whom it helps.
 _HELPING = {EventType.SUPPORT, EventType.AID, EventType.COOPERATE}
 _WAR_AGAINST = re.compile(
     r"\b(?:war|invasion|aggression|offensive|attacks?|campaign|fight)\s+(?:against|on|of|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Whom a measure aims at when the sentence does not name them: "tariffs on countries that buy Russian oil",
+# "banks dealing with the Russian military".
 _UNNAMED_TARGET = re.compile(
     r"\b(?:countries|nations|states|buyers|companies|firms|entities|banks|lenders|institutions|suppliers|traders|"
     r"shippers|anyone|those)\s+(?:that|which|who|dealing\s+with|doing\s+business\s+with|trading\s+with)\b",

@@ -84,6 +84,7 @@ class Lexicon:
     place_names: re.Pattern
     given_names: re.Pattern
     named_by_pattern: tuple[NamedPattern, ...] = ()
+    named_by_any: re.Pattern | None = None  # all of them in one regex: most sentences name none
 
 
 def default_lexicon_dir() -> Path:
@@ -219,12 +220,8 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
             negation=words(markers["negation"]),
             commentary=words(markers["commentary"]),
             attribution=re.compile(
-                r",\s+(?:according to\b|[^,]{0,80}?\b(?:" + "|".join(markers["attribution_verbs"]) + r")\b"
-                r"|[^,]{0,80}?\b(?:"
-                + "|".join(markers["attribution_verbs_closing"])
-                + r")\b"
-                + _CLOSING
-                + ")",
+                r",\s+(?:according to\b|[^,]{0,80}?\b(?:(?:" + "|".join(markers["attribution_verbs"]) + r")\b"
+                r"|(?:" + "|".join(markers["attribution_verbs_closing"]) + r")\b" + _CLOSING + "))",
                 re.IGNORECASE,
             ),
             private_persons=re.compile(
@@ -269,6 +266,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
                 NamedPattern(n["code"], words(n["patterns"], flags=0), n["note"])
                 for n in markers["named_by_pattern"]
             ),
+            named_by_any=words([p for n in markers["named_by_pattern"] for p in n["patterns"]], flags=0),
         )
     except (KeyError, ValueError, re.error) as error:
         raise ExtractError(f"{base}: lexicon is incomplete or has a bad pattern: {error}") from error

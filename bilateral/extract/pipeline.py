@@ -20,7 +20,7 @@ from bilateral.extract.lexicon import Lexicon, load_lexicon
 from bilateral.extract.page import read_page
 from bilateral.extract.sentences import Sentence, split_sentences
 from bilateral.extract.themes import article_themes, inherit_themes, interaction_themes
-from bilateral.model import Actor, Candidate, Direction, EventType, Modality, Theme
+from bilateral.model import Actor, Candidate, Direction, EventType, Modality, QuadClass, Theme
 from bilateral.registry import load_actors
 
 
@@ -284,29 +284,29 @@ class Antecedents:
             + tuple(
                 (c.actor1, c.actor2)
                 for c in found
-                if c.quad_class == 4 and c.direction is Direction.DIRECTED and c.modality is Modality.FACT
+                if c.quad_class is QuadClass.MATERIAL_CONFLICT
+                and c.direction is Direction.DIRECTED
+                and c.modality is Modality.FACT
             ),
         )
 
 
-# A measure as the subject of its sentence: "The package also listed companies in China ...".
+# A noun that opens its sentence as the subject of a verb in the past or present: a measure ("The package |
+# also listed companies in China ..."), or the text of an agreement ("The joint statement | opposed ...").
+_SUBJECT_OF = r"^\s*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?"
+_ACTS_NEXT = r"(?=\s+(?:also\s+)?(?!(?:was|is|has|does|were)\b)(?-i:[a-z]+(?:ed|es|s))\b)"
 _MEASURE_SUBJECT = re.compile(
-    r"^\s*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:package|sanctions|measures|listings|restrictions|curbs|controls|rules)"
-    r"(?=\s+(?:also\s+)?(?!(?:was|is|has|does|were)\b)(?-i:[a-z]+(?:ed|es|s))\b)",
+    _SUBJECT_OF + r"(?:package|sanctions|measures|listings|restrictions|curbs|controls|rules)" + _ACTS_NEXT,
     re.IGNORECASE,
 )
-
-
-# The text of an agreement as the subject of its sentence: "The joint statement opposed further enlargement".
 _ACCORD_SUBJECT = re.compile(
-    r"^\s*(?:the|this|that|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|declaration|communiqu[eé]|treaty|pact|agreement)"
-    r"(?=\s+(?:also\s+)?(?!(?:was|is|has|does|were)\b)(?-i:[a-z]+(?:ed|es|s))\b)",
-    re.IGNORECASE,
+    _SUBJECT_OF + r"(?:statement|declaration|communiqu[eé]|treaty|pact|agreement)" + _ACTS_NEXT, re.IGNORECASE
 )
 
 
-def measure_subject(s: Sentence, own: list[act.Mention], previous: Antecedents, index) -> list[act.Mention]:
+def subject_pointing_back(
+    s: Sentence, own: list[act.Mention], previous: Antecedents, index
+) -> list[act.Mention]:
     """'The package also listed companies in China': a measure that acts stands for whoever imposed the
     last sanction, and 'The joint statement opposed ...' for both parties to the last agreement, each read
     as a mention with a note.
@@ -449,7 +449,7 @@ def extract(
     previous = Antecedents()
     for i, s in enumerate(sentences):
         hits = cues.find_cues(s.text, lexicon)
-        own = measure_subject(s, sentence_mentions(s, date, index, lexicon, hits), previous, index)
+        own = subject_pointing_back(s, sentence_mentions(s, date, index, lexicon, hits), previous, index)
         hits = [h for h in hits if not _inside_a_name(h, s, own)]  # "Shanghai Cooperation Organisation"
         pairs = [
             p
