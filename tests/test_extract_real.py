@@ -1851,6 +1851,8 @@ def test_an_attribution_ends_where_an_apposition_to_the_clause_follows():
         # the state that leads a body named after it describes the body, which is the party
         ("Kazakhstan asked the Russian-led CSTO for help.", {("KAZ", "CSTO", "REQUEST")}),
         ("The US-led coalition struck Syrian army positions.", {("USA", "SYR", "ASSAULT")}),
+        # what talks a reaction names are about is their topic, not a party it backs
+        ("Brazil said it supported peace talks on Sudan.", set()),
     ],
 )
 def test_names_hide_cues_joint_patrols_and_unnamed_banks(sentence, expected):

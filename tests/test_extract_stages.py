@@ -285,6 +285,9 @@ def test_theme_words_1_4(sentence, theme, not_theme):
         # themes 1.6.0: the Treasury and OFAC act through finance
         ("The Treasury designated seven Syrian officials.", "finance", None),
         ("OFAC blocked four Iranian shipping companies.", "finance", None),
+        # applications to join a body are no software
+        ("Turkey said it would not approve Sweden's applications to join NATO.", "military", "technology"),
+        ("India banned 59 Chinese applications.", "technology", None),
     ],
 )
 def test_theme_words_1_5(sentence, theme, not_theme):

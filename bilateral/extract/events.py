@@ -126,6 +126,11 @@ _WAR_AGAINST = re.compile(
     r"\b(?:war|invasion|aggression|offensive|attacks?|campaign|fight)\s+(?:against|on|of|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# What talks a reaction names are about: "supported peace talks on | Ukraine".
+_TALKS_ON = re.compile(
+    r"\b(?:talks|negotiations|dialogue|consultations|settlement|conference)\s+(?:on|about|over)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # Whom a measure aims at when the sentence does not name them: "tariffs on countries that buy Russian oil",
 # "banks dealing with the Russian military".
 _UNNAMED_TARGET = re.compile(
@@ -203,6 +208,8 @@ def roles(
         after = []  # the party named is in the act asked for, not whom it is asked of
     if hit.cue.event_type in _HELPING:  # "to support its war against | Ukraine": the war's victim, not helped
         after = [i for i in after if not _WAR_AGAINST.search(gap(parts[i]))]
+    if hit.cue.event_type in REACTIONS:  # "supported peace talks on | Ukraine": their topic, not backed
+        after = [i for i in after if not _TALKS_ON.search(gap(parts[i]))]
     if after and _UNNAMED_TARGET.search(gap(parts[after[0]])):
         after = []  # "threatened tariffs on countries that buy | Russian oil": Russia is not the target
     if after and hit.cue.event_type in REACTIONS and _VICTIM.match(gap(parts[after[0]])):
