@@ -166,6 +166,17 @@ _AFTER_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _BROKERED_BY = re.compile(r"\b(?:brokered|mediated|facilitated|arranged)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+
+# A party after a cue that is no target of it, by the words between them, for the event types named (None:
+# every cue). They run in one pass, so each party's gap is cut once.
+_NOT_A_TARGET = (
+    (_REASONED, _OVER.search),  # "sanctions on officials over | Crimea": the reason
+    (None, SECOND_VERB.match),  # "opposed the curbs and accused | Washington": the second verb's
+    (None, OCCASION.search),  # "during | Xi's visit to Moscow": the occasion
+    (None, _BROKERED_BY.search),  # "in a deal brokered by | China": the broker, no party to the deal
+    (_HELPING, _WAR_AGAINST.search),  # "to support its war against | Ukraine": the war's victim
+    (REACTIONS, _TALKS_ON.search),  # "supported peace talks on | Ukraine": the talks' topic
+)
 # A request made of someone it does not name: "urged the countries concerned | to stop ... against | Iraq".
 _ASKED_OF_UNNAMED = re.compile(r"^\s+(?:[\w'’-]+\s+){1,4}?to\s+(?-i:[a-z])", re.IGNORECASE)
 _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
@@ -193,23 +204,13 @@ def roles(
         for i, p in enumerate(parts)
         if p.start - offset >= hit.end and not CLAUSE_END.search(sentence[hit.end : p.start - offset])
     ]
-    if hit.cue.event_type in _REASONED:  # "sanctions on officials over | Crimea": the reason, not the target
-        after = [i for i in after if not _OVER.search(gap(parts[i]))]
-    # "opposed the curbs and accused | Washington": the party after a second verb is that verb's
-    after = [i for i in after if not SECOND_VERB.match(gap(parts[i]))]
-    # "during | Xi's visit to Moscow": the occasion, not a party
-    after = [i for i in after if not OCCASION.search(gap(parts[i]))]
-    # "agreed to restore relations in a deal brokered by | China": the broker, not a party to the deal
-    after = [i for i in after if not _BROKERED_BY.search(gap(parts[i]))]
+    tests = [test for types, test in _NOT_A_TARGET if types is None or hit.cue.event_type in types]
+    after = [i for i in after if not any(test(gap(parts[i])) for test in tests)]
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
         # and what is said to a meeting: "told the summit that | Ukraine ..."
         after = [i for i in after if not topic_of(hit, g := gap(parts[i])) and not _THAT.search(g)]
     if after and hit.cue.asks and _ASKED_OF_UNNAMED.match(gap(parts[after[0]])):
         after = []  # the party named is in the act asked for, not whom it is asked of
-    if hit.cue.event_type in _HELPING:  # "to support its war against | Ukraine": the war's victim, not helped
-        after = [i for i in after if not _WAR_AGAINST.search(gap(parts[i]))]
-    if hit.cue.event_type in REACTIONS:  # "supported peace talks on | Ukraine": their topic, not backed
-        after = [i for i in after if not _TALKS_ON.search(gap(parts[i]))]
     if after and _UNNAMED_TARGET.search(gap(parts[after[0]])):
         after = []  # "threatened tariffs on countries that buy | Russian oil": Russia is not the target
     if after and hit.cue.event_type in REACTIONS and _VICTIM.match(gap(parts[after[0]])):

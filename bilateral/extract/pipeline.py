@@ -248,13 +248,14 @@ def _subject(parts: list[act.Mention], found: list[Candidate], hits: list[cues.C
 @dataclass(frozen=True)
 class Antecedents:
     """Who the article's sentences so far point back at: the last actor who acted, the last attacker, the
-    parties to the last agreement, the last to impose a sanction and the last to mobilise.
+    parties to the last agreement, the last to impose a sanction, the last to mobilise, and every act of
+    material conflict so far (whom a retaliation answers).
 
-    Why five: 'the move' is whatever was done last, but 'the attack' only an attack (after 'Putin spoke with
-    Xi', China condemning 'the attack on the concert hall' was read as China accusing Putin), 'the pact'
-    the agreement both its parties made ('Washington condemned the pact' coded nothing), and 'the sanctions'
-    or 'the package' whoever imposed them last, not whoever spoke last ('Taipei condemned the drills': who
-    held them)."""
+    Why so many: 'the move' is whatever was done last, but 'the attack' only an attack (after 'Putin spoke
+    with Xi', China condemning 'the attack on the concert hall' was read as China accusing Putin), 'the pact'
+    the agreement both its parties made ('Washington condemned the pact' coded nothing), 'the sanctions' or
+    'the package' whoever imposed them last, not whoever spoke last ('Taipei condemned the drills': who held
+    them), and 'Moscow said it would retaliate' every party that acted against Moscow."""
 
     actor: str | None = None
     attacker: str | None = None
