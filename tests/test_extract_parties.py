@@ -577,7 +577,7 @@ def test_a_move_coordinated_with_a_party_is_the_clause_subjects():
     """'EU states expelled Russian diplomats, in a move coordinated with Britain' had Russia coordinating
     with Britain: the move is the act of the clause's subject."""
     assert _coded("Japan expelled Chinese diplomats, in a move coordinated with Australia.") == {
-        ("JPN", "CHN", "SANCTION", "directed"),
+        ("JPN", "CHN", "COERCE", "directed"),
         ("JPN", "AUS", "COOPERATE", "mutual"),  # coordinating is done together (events 1.21.0)
     }
 

@@ -22,7 +22,7 @@ STATE_LIKE = (ActorKind.STATE, ActorKind.BLOC)
 # The words between a cue and the national it acts on: "detained | an | American journalist", "visa-free
 # entry for | Chinese tourists".
 _NATIONAL_AFTER = re.compile(
-    r"\s+(?:(?:to|for)\s+)?(?:(?:a|an|the|two|three|four|five|several|\d+|former|prominent|dual)\s+)?"
+    r"\s+(?:(?:to|for|of)\s+)?(?:(?:a|an|the|two|three|four|five|several|\d+|former|prominent|dual)\s+)?"
 )
 
 
