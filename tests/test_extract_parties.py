@@ -656,3 +656,42 @@ def test_a_party_added_to_another_s_list_is_listed_by_it():
 )
 def test_a_judgement_of_an_act_accuses_its_author(sentence, expected):
     assert {c for c in _coded(sentence) if c[2] in ("ACCUSE", "REQUEST", "MOBILIZE")} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a clause of time after the act has its own subject and object: "as Biden visited Tokyo" made the
+        # United States and Japan partners of the patrol
+        (
+            "Iranian and Syrian jets flew a joint patrol over the Golan as Blinken visited Amman.",
+            {("IRN", "SYR", "COOPERATE", "mutual"), ("USA_BLINKEN", "JOR", "CONSULT", "directed")},
+        ),
+        (
+            "Egypt and Sudan held joint drills while Ethiopia filled the dam.",
+            {("EGY", "SDN", "COOPERATE", "mutual")},
+        ),
+        # guards: a role after "as" ("as Putin's principal guest") and a list after "such as" stay parties
+        ("Lula attended the parade as Modi's guest of honour.", {("BRA", "IND_MODI", "SUPPORT", "directed")}),
+        (
+            "Chile imposed curbs on imports from countries such as Peru.",
+            {("CHL", "PER", "SANCTION", "directed")},
+        ),
+        # a capital is a place when a visitor meets that state's own official in it: "Lavrov arrived in
+        # Beijing for two days of talks with Wang Yi" coded nothing (Beijing acted, China met China)
+        (
+            "Blinken arrived in New Delhi for two days of talks with Modi.",
+            {("USA_BLINKEN", "IND_MODI", "CONSULT", "mutual")},
+        ),
+        # a demonym at a state's edge names that state ("massed troops near the Ukrainian border" coded
+        # nothing: the demonym described the border)
+        ("Russia massed troops near the Estonian border.", {("RUS", "EST", "MOBILIZE", "directed")}),
+        ("China deployed warships along the Vietnamese coast.", {("CHN", "VNM", "MOBILIZE", "directed")}),
+        ("Refugees crossed the Thai border.", set()),
+        ("Cambodian troops captured a rebel camp on the Thai border.", set()),  # a place, after no mobilising
+        # drills held with a party are held together, as joint drills are
+        ("The Indian navy held drills with the French navy.", {("IND", "FRA", "COOPERATE", "mutual")}),
+    ],
+)
+def test_clauses_of_time_capitals_edges_and_drills_held_with(sentence, expected):
+    assert _coded(sentence, date="2024-06-01") == expected

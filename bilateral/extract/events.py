@@ -166,6 +166,14 @@ _AFTER_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _BROKERED_BY = re.compile(r"\b(?:brokered|mediated|facilitated|arranged)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+# A clause of time that follows the act, its subject and all after it: "flew a joint patrol over the Sea of
+# Japan as | Biden visited | Tokyo" (not "such as" or "as well as", which list parties).
+# A name with a possessive there is a role, no subject: "attended the parade as | Putin's guest".
+_TIME_CLAUSE = re.compile(
+    r"(?<!\bsuch )(?<!\bwell )\b(?:as|while|when|whereas)\s+(?:the\s+)?(?:$|(?-i:[A-Z])[\w.-]*+(?!['’]s\b))",
+    re.IGNORECASE,
+)
+_POSSESSIVE_NEXT = re.compile(r"['’]s\b")
 
 # A party after a cue that is no target of it, by the words between them, for the event types named (None:
 # every cue). They run in one pass, so each party's gap is cut once.
@@ -183,6 +191,15 @@ _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(
     r"\b(?:said|says|announced|insisted|stated|declared|told|added|warned)\b(?:\s+that)?", re.IGNORECASE
 )
+
+
+def _in_time_clause(gap: str, rest: str) -> bool:
+    """True for a party in a clause of time after the act ('a joint patrol ... as | Biden visited Tokyo'),
+    not one in a role ('as | Putin's principal guest').
+
+    Why: the clause's subject and object came out as the patrol's partners."""
+    found = _TIME_CLAUSE.search(gap)
+    return bool(found) and not (found.end() == len(gap) and _POSSESSIVE_NEXT.match(rest))
 
 
 def roles(
@@ -206,6 +223,7 @@ def roles(
     ]
     tests = [test for types, test in _NOT_A_TARGET if types is None or hit.cue.event_type in types]
     after = [i for i in after if not any(test(gap(parts[i])) for test in tests)]
+    after = [i for i in after if not _in_time_clause(gap(parts[i]), sentence[parts[i].end - offset :])]
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
         # and what is said to a meeting: "told the summit that | Ukraine ..."
         after = [i for i in after if not topic_of(hit, g := gap(parts[i])) and not _THAT.search(g)]

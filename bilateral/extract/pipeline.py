@@ -132,7 +132,8 @@ def sentence_mentions(
         found, s.text, s.start, index, lexicon, [h.end for h in hits if h.cue.nationals]
     )
     ends = [h.end for h in hits]
-    found = roles.mark_modifiers(found, s.text, s.start, ends, index, lexicon)
+    mobilising = [h.end for h in hits if h.cue.event_type is EventType.MOBILIZE]
+    found = roles.mark_modifiers(found, s.text, s.start, ends, index, lexicon, mobilising)
     found = roles.mark_groups(found, s.text, s.start, lexicon)
     found = act.merge_leader_titles(found, s.text, s.start, index, lexicon)
     found = act.resolve_offices(found, s.text, s.start, date, index, lexicon)

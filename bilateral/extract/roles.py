@@ -50,6 +50,21 @@ def _describes_noun(m: Mention, sentence: str, offset: int, lexicon: Lexicon) ->
     return adjective is None or (m.how == "demonym" and not m.text.endswith("s"))
 
 
+# A state's edge named by its demonym: "massed troops near | the Ukrainian | border" names Ukraine, whose
+# border it is (as "near the border with Ukraine" does), not a thing the state describes.
+_EDGE_BEFORE = re.compile(
+    r"\b(?:near|along|on|at|to|close to|towards?|across)\s+(?:the|its|their)\s+$", re.IGNORECASE
+)
+_EDGE_AFTER = re.compile(r"\s+(?:borders?|frontiers?|coast|coastline|waters|airspace)\b", re.IGNORECASE)
+
+
+def _at_its_edge(m: Mention, sentence: str, offset: int) -> bool:
+    """'near the Ukrainian border': the demonym names the state at whose border, coast or airspace it is."""
+    return bool(_EDGE_BEFORE.search(sentence[: m.start - offset])) and bool(
+        _EDGE_AFTER.match(sentence, m.end - offset)
+    )
+
+
 def _names_place(m: Mention, nxt: Mention | None, sentence: str, offset: int, index: ActorIndex) -> bool:
     """'Western Cambodia': an adjective right before a country's name is part of the place name.
 
@@ -71,17 +86,23 @@ def mark_modifiers(
     cue_ends: Sequence[int],
     index: ActorIndex,
     lexicon: Lexicon,
+    mobilising_ends: Sequence[int] = (),
 ) -> list[Mention]:
     """'the Russian language', 'Thai and Lao territory': the state describes a thing, it does not act.
 
     Runs right to left so that a coordinated modifier ('Thai and') follows the one next to the noun.
-    What an event cue acts on stays an actor ("strikes on Ukrainian cities").
+    What an event cue acts on stays an actor ("strikes on Ukrainian cities"), and so does the state at
+    whose edge forces gather after a cue of mobilisation ends (mobilising_ends: "massed troops near the
+    Ukrainian border"), where a stronghold "on the Thai border" stays a place.
     """
     out = list(mentions)
     for i in range(len(out) - 1, -1, -1):
         m = out[i]
         if not _is_state(m, index) or m.note:
             continue  # or judged already: a national acted on ("visa-free travel for Russian tourists")
+        if any(end <= m.start - offset for end in mobilising_ends) and _at_its_edge(m, sentence, offset):
+            out[i] = replace(m, note=f"'{m.text}' names the state at whose border, coast or airspace it is")
+            continue
         nxt = out[i + 1] if i + 1 < len(out) else None
         coordinated = (
             nxt is not None
@@ -158,11 +179,14 @@ def mark_locations(
     out = list(mentions)
     for i in places:
         m = mentions[i]
-        others = {
-            index.rollup.get(x.codes[0], x.codes[0])
+        own = index.rollup.get(m.codes[0], m.codes[0])
+        others = {  # the state's own official named after it counts ("in | Beijing | for talks with Wang Yi")
+            x.codes[0]
+            if x.start > m.start and x.codes[0] != m.codes[0]
+            else index.rollup.get(x.codes[0], x.codes[0])
             for j, x in enumerate(mentions)
             if j not in places and x.role == "actor" and not any(a <= x.start - offset < b for a, b in asides)
-        } - {index.rollup.get(m.codes[0], m.codes[0])}
+        } - {own}
         if len(others) >= 2 or _MISSION_IN.search(sentence[: m.start - offset]):
             out[i] = replace(m, role="location", note=f"'{m.text}' is a place here, not an actor")
     return out
