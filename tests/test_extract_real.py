@@ -1570,6 +1570,14 @@ _CUES_1_23 = [
     ("China blocked the Myanmar sanctions draft.", set()),
     # closing a strait to a party's ships is SANCTION, as closing airspace to its planes is
     ("Egypt closed the Tiran Straits to Israeli ships.", {("EGY", "ISR", "SANCTION")}),
+    # troops sent to fight alongside a party are AID to it; those who fight alongside one are its allies,
+    # not its enemies ('sent thousands of troops to fight alongside Russian forces' was an assault on Russia)
+    ("Belarus sent 300 troops to fight alongside Armenian forces.", {("BLR", "ARM", "AID")}),
+    ("Cuban soldiers fought alongside Angolan troops.", set()),
+    # a state's own force or office joins the next party ("Russia's Pacific Fleet and the Chinese navy
+    # began the exercise" coded nothing)
+    ("Britain's Royal Navy and the French navy began a naval exercise.", {("GBR", "FRA", "COOPERATE")}),
+    ("India's coast guard and Japan held drills.", {("IND", "JPN", "COOPERATE")}),
     # leaders the gazetteer lacked stand for their state (world_extra.jsonl)
     ("Merkel met Hollande in Berlin.", {("DEU", "FRA", "CONSULT")}),
     ("Netanyahu warned Assad against hosting more militias.", {("ISR", "SYR", "THREATEN")}),

@@ -122,6 +122,9 @@ _CAME_TO = re.compile(
 )
 # Help given to a war names its victim after "against", "on" or "of", not whom it helps.
 _HELPING = {EventType.SUPPORT, EventType.AID, EventType.COOPERATE}
+# Who fights beside the one acting is its ally, not its enemy: "fought alongside | Russian troops".
+_FIGHTING = {EventType.ASSAULT, EventType.MOBILIZE, EventType.COERCE}
+_ALONGSIDE = re.compile(r"\b(?:alongside|along with|together with|beside)\s+(?:the\s+)?$", re.IGNORECASE)
 _WAR_AGAINST = re.compile(
     r"\b(?:war|invasion|aggression|offensive|attacks?|campaign|fight)\s+(?:against|on|of|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -183,6 +186,7 @@ _NOT_A_TARGET = (
     (None, OCCASION.search),  # "during | Xi's visit to Moscow": the occasion
     (None, _BROKERED_BY.search),  # "in a deal brokered by | China": the broker, no party to the deal
     (_HELPING, _WAR_AGAINST.search),  # "to support its war against | Ukraine": the war's victim
+    (_FIGHTING, _ALONGSIDE.search),  # "fought alongside | Russian troops": an ally
     (REACTIONS, _TALKS_ON.search),  # "supported peace talks on | Ukraine": the talks' topic
 )
 # A request made of someone it does not name: "urged the countries concerned | to stop ... against | Iraq".

@@ -49,6 +49,13 @@ JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|-|–|/|,)?\s*(?:the\s+)?$")
 # "Russia's Gazprom and | China's | CNPC": the possessive of a state that says whose the next one is.
 # Two possessives sharing a noun: "Sweden's and | Finland's applications".
 JOIN_POSSESSIVES = re.compile(r"^['’]s\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+# A state's own force or office, then the next party: "Russia's | Pacific Fleet and the | Chinese navy".
+JOIN_OWN_UNIT = re.compile(
+    r"^['’]s\s+(?:(?:(?-i:[A-Z])[\w.-]*|navy|army|military|armed|forces|air|force|fleet|coast|guard|"
+    r"government|foreign|defen[cs]e|ministry|officials|troops|warships|bombers|jets)\s+){1,4}"
+    r"(?:and|&)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 JOIN_OWNED = re.compile(r"^\s*(?:,\s*)?(?:and|&|,)\s+(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+$")
 # Two noun phrases, each led by a demonym: "Chinese (H-6 bombers) and (two) Russian ...".
 PARALLEL = re.compile(r"^\s+(?:[\w-]+\s+){1,3}and\s+(?:(?:two|three|four|five|several|\d+|a|an|the)\s+)?$")
@@ -121,6 +128,8 @@ def joined(gap: str) -> str | None:
         return "comma" if gap.strip().startswith(",") and " and " not in gap else "and"
     if JOIN_POSSESSIVES.match(gap):
         return "comma" if " and " not in gap else "and"
+    if JOIN_OWN_UNIT.match(gap):
+        return "and"
     if not JOIN.match(gap):
         return None
     return "comma" if gap.strip() == "," else "and"
