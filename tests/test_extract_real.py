@@ -1578,6 +1578,13 @@ _CUES_1_23 = [
     # began the exercise" coded nothing)
     ("Britain's Royal Navy and the French navy began a naval exercise.", {("GBR", "FRA", "COOPERATE")}),
     ("India's coast guard and Japan held drills.", {("IND", "JPN", "COOPERATE")}),
+    # an arms sale, a sale of weapons or an aid package approved, cleared or announced for a party is AID
+    ("Washington approved a 400 million dollar arms sale to Egypt.", {("USA", "EGY", "AID")}),
+    ("France cleared the sale of Rafale jets to India.", {("FRA", "IND", "AID")}),
+    ("Britain announced a new aid package for Moldova.", {("GBR", "MDA", "AID")}),
+    # shadowing a party's warships or bombers MOBILIZEs against it; destroyers are no destruction
+    ("Japanese destroyers shadowed three Chinese warships.", {("JPN", "CHN", "MOBILIZE")}),
+    ("Norway shadowed a Russian submarine off its coast.", {("NOR", "RUS", "MOBILIZE")}),
     # leaders the gazetteer lacked stand for their state (world_extra.jsonl)
     ("Merkel met Hollande in Berlin.", {("DEU", "FRA", "CONSULT")}),
     ("Netanyahu warned Assad against hosting more militias.", {("ISR", "SYR", "THREATEN")}),
