@@ -1585,6 +1585,19 @@ _CUES_1_23 = [
     # shadowing a party's warships or bombers MOBILIZEs against it; destroyers are no destruction
     ("Japanese destroyers shadowed three Chinese warships.", {("JPN", "CHN", "MOBILIZE")}),
     ("Norway shadowed a Russian submarine off its coast.", {("NOR", "RUS", "MOBILIZE")}),
+    # a treaty may be named by its initials ('suspended its participation in New START')
+    ("Belarus suspended its participation in the CFE with Poland.", {("BLR", "POL", "REJECT")}),
+    # exporting goods to a party is trade with it, as its exports are; stopping it is a sanction
+    ("Angola began exporting crude to India.", {("AGO", "IND", "COOPERATE")}),
+    ("Ukraine stopped exporting sunflower oil to Belarus.", {("UKR", "BLR", "SANCTION")}),
+    ("Japan banned Sony from exporting chips to Iran.", {("JPN", "IRN", "SANCTION")}),
+    # a pipeline named after a place names no party (markers 1.11.0): its launch is the leaders' together
+    (
+        "Putin and Xi launched the Power of Siberia gas pipeline by video link.",
+        {("RUS", "CHN", "COOPERATE")},
+    ),
+    # ordering a party to cut its diplomatic staff is a sanction of it, not a request
+    ("Iran said Britain must cut its embassy staff in Tehran by half.", {("IRN", "GBR", "SANCTION")}),
     # leaders the gazetteer lacked stand for their state (world_extra.jsonl)
     ("Merkel met Hollande in Berlin.", {("DEU", "FRA", "CONSULT")}),
     ("Netanyahu warned Assad against hosting more militias.", {("ISR", "SYR", "THREATEN")}),
