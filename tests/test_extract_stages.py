@@ -288,6 +288,9 @@ def test_theme_words_1_4(sentence, theme, not_theme):
         # applications to join a body are no software
         ("Turkey said it would not approve Sweden's applications to join NATO.", "military", "technology"),
         ("India banned 59 Chinese applications.", "technology", None),
+        # themes 1.7.0: barrels, cubic metres, refineries and fuel are energy
+        ("Iraq exported 900,000 barrels a day to India.", "energy", None),
+        ("Britain sanctioned two Chinese refineries.", "energy", None),
     ],
 )
 def test_theme_words_1_5(sentence, theme, not_theme):
