@@ -1598,6 +1598,15 @@ _CUES_1_23 = [
     ),
     # ordering a party to cut its diplomatic staff is a sanction of it, not a request
     ("Iran said Britain must cut its embassy staff in Tehran by half.", {("IRN", "GBR", "SANCTION")}),
+    # a video conference or a virtual summit is a meeting, as a video call is
+    ("Modi and Lula held a video conference.", {("IND", "BRA", "CONSULT")}),
+    # measures pledged or vowed are intent: a threat, not the measures taken (markers 1.11.0)
+    ("The EU pledged restrictive measures against Iranian entities.", {("EU", "IRN", "THREATEN")}),
+    ("Canada vowed new sanctions on Venezuelan officials.", {("CAN", "VEN", "THREATEN")}),
+    # warning about a party's hackers or espionage accuses it; hacking reports are no hacking, and calling
+    # them a party's disinformation campaign rejects that party
+    ("Norway warned about Russian hackers targeting its ports.", {("NOR", "RUS", "ACCUSE")}),
+    ("Iran said the hacking reports were an Israeli disinformation campaign.", {("IRN", "ISR", "REJECT")}),
     # leaders the gazetteer lacked stand for their state (world_extra.jsonl)
     ("Merkel met Hollande in Berlin.", {("DEU", "FRA", "CONSULT")}),
     ("Netanyahu warned Assad against hosting more militias.", {("ISR", "SYR", "THREATEN")}),
