@@ -25,7 +25,7 @@ def _coded(text: str, date: str = "2024-03-01") -> set[tuple[str, str, str, str]
         # the topics came out as parties: Kenya -> Somalia, Kenya -> Sudan, Kenya -> Ethiopia, all CONSULT
         (
             "Tanzania hosted Kenya in Arusha for talks on Somalia, Sudan and Ethiopia.",
-            {("TZA", "KEN", "CONSULT", "directed")},
+            {("TZA", "KEN", "CONSULT", "mutual")},  # hosting for talks is a meeting together (events 1.23.0)
         ),
         ("Chile and Peru held talks on Bolivia and Ecuador.", {("CHL", "PER", "CONSULT", "mutual")}),
         ("Chile held talks about Bolivia.", set()),

@@ -1607,6 +1607,12 @@ _CUES_1_23 = [
     # them a party's disinformation campaign rejects that party
     ("Norway warned about Russian hackers targeting its ports.", {("NOR", "RUS", "ACCUSE")}),
     ("Iran said the hacking reports were an Israeli disinformation campaign.", {("IRN", "ISR", "REJECT")}),
+    # hosting a party for talks or a visit is a meeting together, as the curated records code both of theirs;
+    # hosting a party at a conference stays directed (the host acts on each party)
+    ("Modi hosted Putin in New Delhi for talks on trade.", {("IND", "RUS", "CONSULT")}),
+    # postponing or shelving a summit, a visit or talks is a sanction, as calling them off is
+    ("Peru postponed talks with Bolivia on the gas deal.", {("PER", "BOL", "SANCTION")}),
+    ("Japan shelved a planned summit with South Korea.", {("JPN", "KOR", "SANCTION")}),
     # leaders the gazetteer lacked stand for their state (world_extra.jsonl)
     ("Merkel met Hollande in Berlin.", {("DEU", "FRA", "CONSULT")}),
     ("Netanyahu warned Assad against hosting more militias.", {("ISR", "SYR", "THREATEN")}),
@@ -1617,6 +1623,21 @@ _CUES_1_23 = [
 @pytest.mark.parametrize(("sentence", "expected"), _CUES_1_23)
 def test_lexicon_1_23_expulsions_treaties_withheld_deliveries_and_blocks(sentence, expected):
     assert _typed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction"),
+    [
+        ("Modi hosted Putin in New Delhi for talks on trade.", "mutual"),
+        ("Lula hosted Modi for a state visit.", "mutual"),
+        ("China hosted North Korea at the third round of six-party talks.", "directed"),
+    ],
+)
+def test_hosting_a_party_for_talks_is_a_meeting_together(sentence, direction):
+    """'Jiang hosted Putin for talks in Beijing' came out directed; the curated records code both such
+    meetings mutual, and a host at a conference directed."""
+    (found,) = extract(sentence, date="2024-03-01").interactions
+    assert (found.event_type.value, found.direction.value) == ("CONSULT", direction)
 
 
 @pytest.mark.parametrize(
