@@ -1523,7 +1523,7 @@ _CUES_1_22 = [
     ("Hagel met Chang Wanquan in Beijing.", {("USA", "CHN", "CONSULT")}),
     ("Nebenzia accused Britain of lying.", {("RUS", "GBR", "ACCUSE")}),
     # "back" after "to", "would" or "will" is support ("continue to back Taiwan" coded nothing)
-    ("Japan said it would continue to back Ukraine.", {("JPN", "UKR", "AGREE")}),
+    ("Japan said it would continue to back Ukraine.", {("JPN", "UKR", "SUPPORT")}),  # going on, markers 1.11
     ("Britain pledged to back Poland's bid.", {("GBR", "POL", "AGREE")}),
     ("Peru said it would not back down to Chile.", set()),
     # a demand or charge joined to a reported clause is the speaker's
@@ -1613,6 +1613,11 @@ _CUES_1_23 = [
     # postponing or shelving a summit, a visit or talks is a sanction, as calling them off is
     ("Peru postponed talks with Bolivia on the gas deal.", {("PER", "BOL", "SANCTION")}),
     ("Japan shelved a planned summit with South Korea.", {("JPN", "KOR", "SANCTION")}),
+    # saying a party's act undermines, harms or destabilises stability, security or peace ACCUSEs that party
+    ("Tokyo said new Chinese drills undermined regional stability.", {("JPN", "CHN", "ACCUSE")}),
+    # Russia's intelligence services are Russia's; bare Mueller is the US special counsel's office
+    ("Estonia expelled two FSB officers.", {("EST", "RUS", "COERCE")}),
+    ("Mueller indicted 13 Russian nationals.", {("USA", "RUS", "ACCUSE")}),
     # leaders the gazetteer lacked stand for their state (world_extra.jsonl)
     ("Merkel met Hollande in Berlin.", {("DEU", "FRA", "CONSULT")}),
     ("Netanyahu warned Assad against hosting more militias.", {("ISR", "SYR", "THREATEN")}),
@@ -1623,6 +1628,17 @@ _CUES_1_23 = [
 @pytest.mark.parametrize(("sentence", "expected"), _CUES_1_23)
 def test_lexicon_1_23_expulsions_treaties_withheld_deliveries_and_blocks(sentence, expected):
     assert _typed(sentence) == expected
+
+
+def test_support_that_will_continue_is_support_not_intent():
+    """'Xi said China would continue to support Russia' came out as intent (AGREE); continuing to act is the
+    act going on (markers 1.11.0), where 'would support' stays intent."""
+    (going_on,) = extract(
+        "Lula said Brazil would continue to support Venezuela.", date="2024-03-01"
+    ).interactions
+    assert (going_on.event_type.value, going_on.modality.value) == ("SUPPORT", "fact")
+    (intended,) = extract("Lula said Brazil would support Venezuela.", date="2024-03-01").interactions
+    assert (intended.event_type.value, intended.modality.value) == ("AGREE", "intent")
 
 
 @pytest.mark.parametrize(
