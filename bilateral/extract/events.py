@@ -227,6 +227,7 @@ def roles(
     ]
     tests = [test for types, test in _NOT_A_TARGET if types is None or hit.cue.event_type in types]
     after = [i for i in after if not any(test(gap(parts[i])) for test in tests)]
+    # not in the table: a clause of time is told from a role by the words after the party, not only the gap
     after = [i for i in after if not _in_time_clause(gap(parts[i]), sentence[parts[i].end - offset :])]
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
         # and what is said to a meeting: "told the summit that | Ukraine ..."
