@@ -689,6 +689,19 @@ def test_a_judgement_of_an_act_accuses_its_author(sentence, expected):
         ("China deployed warships along the Vietnamese coast.", {("CHN", "VNM", "MOBILIZE", "directed")}),
         ("Refugees crossed the Thai border.", set()),
         ("Cambodian troops captured a rebel camp on the Thai border.", set()),  # a place, after no mobilising
+        # what two parties are urged to do is asked for, no agreement of theirs ("urged Moscow and Kyiv to
+        # return to the negotiating table" came out as their AGREE)
+        (
+            "Ankara urged Baku and Yerevan to return to the negotiating table.",
+            {("TUR", "AZE", "REQUEST", "directed"), ("TUR", "ARM", "REQUEST", "directed")},
+        ),
+        # whom cooperation is aimed at is no partner of it
+        (
+            "Seoul and Tokyo agreed to deepen missile defence cooperation against North Korea.",
+            {("KOR", "JPN", "AGREE", "mutual")},
+        ),
+        # a state naming a contingency, a crisis or a question describes it (markers 1.11.0)
+        ("Manila said a Taiwan contingency could threaten Philippine security.", set()),
         # drills held with a party are held together, as joint drills are
         ("The Indian navy held drills with the French navy.", {("IND", "FRA", "COOPERATE", "mutual")}),
     ],

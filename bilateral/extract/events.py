@@ -124,6 +124,9 @@ _CAME_TO = re.compile(
 _HELPING = {EventType.SUPPORT, EventType.AID, EventType.COOPERATE}
 # Who fights beside the one acting is its ally, not its enemy: "fought alongside | Russian troops".
 _FIGHTING = {EventType.ASSAULT, EventType.MOBILIZE, EventType.COERCE}
+# Whom cooperation or help is aimed at is no partner: "missile defence cooperation against | North Korea".
+_WORKING = {EventType.COOPERATE, EventType.AID}  # (support "against" a measure backs its target)
+_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 _ALONGSIDE = re.compile(r"\b(?:alongside|along with|together with|beside)\s+(?:the\s+)?$", re.IGNORECASE)
 _WAR_AGAINST = re.compile(
     r"\b(?:war|invasion|aggression|offensive|attacks?|campaign|fight)\s+(?:against|on|of|in)\s+(?:the\s+)?$",
@@ -187,6 +190,7 @@ _NOT_A_TARGET = (
     (None, _BROKERED_BY.search),  # "in a deal brokered by | China": the broker, no party to the deal
     (_HELPING, _WAR_AGAINST.search),  # "to support its war against | Ukraine": the war's victim
     (_FIGHTING, _ALONGSIDE.search),  # "fought alongside | Russian troops": an ally
+    (_WORKING, _AGAINST.search),  # "cooperation against | North Korea": whom it is aimed at
     (REACTIONS, _TALKS_ON.search),  # "supported peace talks on | Ukraine": the talks' topic
 )
 # A request made of someone it does not name: "urged the countries concerned | to stop ... against | Iraq".

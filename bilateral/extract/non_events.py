@@ -45,8 +45,10 @@ _FOR_THEIR = re.compile(r"\bfor\s+(?:their|its|his|her)\s+(?:[\w-]+\s+)?$", re.I
 
 def requested(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     """True for a cue in the infinitive of a request or an invitation in its clause ('urged Washington to
-    stop ...', 'invited Xi to visit ...')."""
-    if not _REQUESTED_ACT.search(sentence[: hit.start]):
+    stop ...', 'invited Xi to visit ...'), also one whose cue opens with its 'to' ('urged Moscow and Kyiv |
+    to return | to the negotiating table' came out as their agreement)."""
+    before = sentence[: hit.start] + ("to " if hit.text[:3].lower() == "to " else "")
+    if not _REQUESTED_ACT.search(before):
         return False
     return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.asks)
 
