@@ -27,9 +27,7 @@ from bilateral.extract.parties import (
     BY_ONLY,
     IN_ONLY,
     IN_PLACE,
-    OCCASION,
     PARTNER_WORD,
-    SECOND_VERB,
     TITLE_GAP,
     adjunct_subject,
     after_cue,
@@ -37,6 +35,7 @@ from bilateral.extract.parties import (
     topic_of,
     unknown_partner,
 )
+from bilateral.extract.targets import REACTIONS, no_target
 from bilateral.model import ActorKind, EventType, QuadClass
 from bilateral.registry import codes_of
 
@@ -57,7 +56,6 @@ _DATIVE = re.compile(r"^\s+(?:(?!to\b)[\w$.,%'-]+\s+){0,6}?to\s+(?:the\s+)?$", r
 # A reaction "for" a party is aimed at it: "The United States, Japan and Australia expressed support for |
 # Manila" (each supports the Philippines; they do not support each other).
 _REACTION_FOR = re.compile(r"^\s+for\s+(?:the\s+)?$", re.IGNORECASE)
-REACTIONS = {EventType.ACCUSE, EventType.SUPPORT, EventType.REJECT}
 # A resolution's author named in a cue's span: "the US-drafted | resolution".
 _DRAFTED = re.compile(r"-(?:drafted|backed|sponsored|proposed|led|authored)\b", re.IGNORECASE)
 # Co-authors joined by hyphens before "draft": "the US-British draft" ("the Iran draft" names its subject).
@@ -65,11 +63,6 @@ _CO_DRAFT = re.compile(r"(?<![\w-])(?:[A-Z][\w.'’]*-)+[A-Z][\w.'’]*(?=\s+dra
 _DRAFTED_BY = re.compile(
     r"\b(?:drafted|backed|sponsored|proposed|tabled|authored|put forward)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
-# What follows "over" is a sanction's or a rejection's reason, not its target ("travel bans on officials
-# over Crimea", "opposing the use of force over Ukraine"); an accusation or a protest "over" an act aims at
-# its author.
-_REASONED = {EventType.SANCTION, EventType.REJECT}
-_OVER = re.compile(r"\bover\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # Whom an act a reaction names was done to: "condemned the missile attack on | Kyiv" (Kyiv is not blamed).
 _VICTIM = re.compile(
     r"^\s+(?:the|this|that|these|those|its|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|"
@@ -120,23 +113,6 @@ _CAME_TO = re.compile(
     r"return\w*)\s+(?:\w+\s+){0,2}?(?:in|to|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# Help given to a war names its victim after "against", "on" or "of", not whom it helps.
-_HELPING = {EventType.SUPPORT, EventType.AID, EventType.COOPERATE}
-# Who fights beside the one acting is its ally, not its enemy: "fought alongside | Russian troops".
-_FIGHTING = {EventType.ASSAULT, EventType.MOBILIZE, EventType.COERCE}
-# Whom cooperation or help is aimed at is no partner: "missile defence cooperation against | North Korea".
-_WORKING = {EventType.COOPERATE, EventType.AID}  # (support "against" a measure backs its target)
-_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
-_ALONGSIDE = re.compile(r"\b(?:alongside|along with|together with|beside)\s+(?:the\s+)?$", re.IGNORECASE)
-_WAR_AGAINST = re.compile(
-    r"\b(?:war|invasion|aggression|offensive|attacks?|campaign|fight)\s+(?:against|on|of|in)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# What talks a reaction names are about: "supported peace talks on | Ukraine".
-_TALKS_ON = re.compile(
-    r"\b(?:talks|negotiations|dialogue|consultations|settlement|conference)\s+(?:on|about|over)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 # Whom a measure aims at when the sentence does not name them: "tariffs on countries that buy Russian oil",
 # "banks dealing with the Russian military".
 _UNNAMED_TARGET = re.compile(
@@ -171,43 +147,12 @@ _AFTER_SUBJECT = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:after|when|as)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|several\s+)?$",
     re.IGNORECASE,
 )
-_BROKERED_BY = re.compile(r"\b(?:brokered|mediated|facilitated|arranged)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
-# A clause of time that follows the act, its subject and all after it: "flew a joint patrol over the Sea of
-# Japan as | Biden visited | Tokyo" (not "such as" or "as well as", which list parties).
-# A name with a possessive there is a role, no subject: "attended the parade as | Putin's guest".
-_TIME_CLAUSE = re.compile(
-    r"(?<!\bsuch )(?<!\bwell )\b(?:as|while|when|whereas)\s+(?:the\s+)?(?:$|(?-i:[A-Z])[\w.-]*+(?!['’]s\b))",
-    re.IGNORECASE,
-)
-_POSSESSIVE_NEXT = re.compile(r"['’]s\b")
-
-# A party after a cue that is no target of it, by the words between them, for the event types named (None:
-# every cue). They run in one pass, so each party's gap is cut once.
-_NOT_A_TARGET = (
-    (_REASONED, _OVER.search),  # "sanctions on officials over | Crimea": the reason
-    (None, SECOND_VERB.match),  # "opposed the curbs and accused | Washington": the second verb's
-    (None, OCCASION.search),  # "during | Xi's visit to Moscow": the occasion
-    (None, _BROKERED_BY.search),  # "in a deal brokered by | China": the broker, no party to the deal
-    (_HELPING, _WAR_AGAINST.search),  # "to support its war against | Ukraine": the war's victim
-    (_FIGHTING, _ALONGSIDE.search),  # "fought alongside | Russian troops": an ally
-    (_WORKING, _AGAINST.search),  # "cooperation against | North Korea": whom it is aimed at
-    (REACTIONS, _TALKS_ON.search),  # "supported peace talks on | Ukraine": the talks' topic
-)
 # A request made of someone it does not name: "urged the countries concerned | to stop ... against | Iraq".
 _ASKED_OF_UNNAMED = re.compile(r"^\s+(?:[\w'’-]+\s+){1,4}?to\s+(?-i:[a-z])", re.IGNORECASE)
 _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH = re.compile(
     r"\b(?:said|says|announced|insisted|stated|declared|told|added|warned)\b(?:\s+that)?", re.IGNORECASE
 )
-
-
-def _in_time_clause(gap: str, rest: str) -> bool:
-    """True for a party in a clause of time after the act ('a joint patrol ... as | Biden visited Tokyo'),
-    not one in a role ('as | Putin's principal guest').
-
-    Why: the clause's subject and object came out as the patrol's partners."""
-    found = _TIME_CLAUSE.search(gap)
-    return bool(found) and not (found.end() == len(gap) and _POSSESSIVE_NEXT.match(rest))
 
 
 def roles(
@@ -229,10 +174,7 @@ def roles(
         for i, p in enumerate(parts)
         if p.start - offset >= hit.end and not CLAUSE_END.search(sentence[hit.end : p.start - offset])
     ]
-    tests = [test for types, test in _NOT_A_TARGET if types is None or hit.cue.event_type in types]
-    after = [i for i in after if not any(test(gap(parts[i])) for test in tests)]
-    # not in the table: a clause of time is told from a role by the words after the party, not only the gap
-    after = [i for i in after if not _in_time_clause(gap(parts[i]), sentence[parts[i].end - offset :])]
+    after = [i for i in after if not no_target(hit, gap(parts[i]), sentence[parts[i].end - offset :])]
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
         # and what is said to a meeting: "told the summit that | Ukraine ..."
         after = [i for i in after if not topic_of(hit, g := gap(parts[i])) and not _THAT.search(g)]

@@ -14,10 +14,11 @@ from collections.abc import Callable
 
 from bilateral.extract.actors import Mention
 from bilateral.extract.cues import CueHit
-from bilateral.extract.events import REACTIONS, WARNED_THAT
+from bilateral.extract.events import WARNED_THAT
 from bilateral.extract.groups import new_clause
 from bilateral.extract.lexicon import Lexicon
 from bilateral.extract.parties import OCCASION_WORDS
+from bilateral.extract.targets import REACTIONS
 from bilateral.model import EventType
 
 # What a request asks for, also when it asks to stop it: "urged China to (stop) supplying ...", "urged

@@ -123,7 +123,8 @@ def unknown_partner(source: list[Mention], sentence: str, offset: int) -> bool:
 
 
 # Those who attend "alongside" the one acting attend with it: "attended the parade | alongside | Xi".
-ALONGSIDE = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:alongside|along with|together with)\s+", re.IGNORECASE)
+ALONGSIDE_WORDS = r"alongside|along with|together with"
+ALONGSIDE = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}?(?:" + ALONGSIDE_WORDS + r")\s+", re.IGNORECASE)
 DETERMINED = re.compile(r"^\s*(?:(?:the|a|an|its|their|his|her|some|several|\d[\d,]*)\s+)*$", re.IGNORECASE)
 
 
