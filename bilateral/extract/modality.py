@@ -65,10 +65,11 @@ def modality(
     window_start = max(clause_start, source_start - 60, 0)
     window = sentence[window_start : hit.end + 10]
     warned = bool(WARNED_THAT.search(sentence[clause_start : hit.start]))  # the warning's claim
-    if hit.cue.event_type in (EventType.THREATEN, EventType.REJECT):
+    if hit.cue.event_type in (EventType.THREATEN, EventType.REJECT, EventType.REQUEST):
         # a threat speaks of what would happen: a modal in the cue is the threat made ("said it would
         # respond"), not intent; one before it is ("may threaten"). So is a refusal's ("would not accept",
-        # "blocked new EU sanctions": the block is done, the sanctions were the intent)
+        # "blocked new EU sanctions": the block is done, the sanctions were the intent), and a demand's
+        # ("told Xi that China should not ...": the demand is made)
         window = sentence[window_start : hit.start] + " " + sentence[hit.end : hit.end + 10]
     agreed_to = hit.cue.event_type.quad_class.is_cooperation and _AGREED_TO.search(
         sentence[window_start : hit.start]

@@ -54,6 +54,26 @@ def requested(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     return _earlier_in_clause(hit, hits, sentence, lambda h: h.cue.asks)
 
 
+# What a modal demand asks to stop: "said Beijing must stop | supplying ...", "told Xi that China should not |
+# send weapons ...": the act is asked against, not done ("should coordinate" stays the act intended).
+_MODAL_GAP = re.compile(
+    r"^\s+(?:(?:not|never|no\s+longer)\s+|(?:stop|halt|cease|end|quit|avoid|refrain\s+from)\s+(?:[a-z-]+\s+){0,2}?)$",
+    re.IGNORECASE,
+)
+
+
+def demanded(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a cue right after a modal demand's 'must' or 'should' ('Beijing must stop supplying ...')."""
+    return any(
+        h.cue.subject_is_target
+        and h.cue.event_type is EventType.REQUEST
+        and h.end <= hit.start
+        and _MODAL_GAP.match(sentence[h.end : hit.start])
+        for h in hits
+        if h is not hit
+    )
+
+
 # What a ban forbids: "reconsider its ban on | supplying weapons to Ukraine" (no supply, and no sanction).
 _BANNED_ACT = re.compile(r"\bbans?\s+on\s+$", re.IGNORECASE)
 
@@ -309,13 +329,14 @@ def _earlier_in_clause(
 
 
 def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexicon) -> bool:
-    """True for a cue that codes no event of its own, whoever its roles would name: asked for, banned,
-    warned of, the reason of an earlier cue, the act a reaction names, a denial of an act and the act
+    """True for a cue that codes no event of its own, whoever its roles would name: asked for, demanded,
+    banned, warned of, the reason of an earlier cue, the act a reaction names, a denial of an act and the act
     denied, a refusal of an act of conflict and any act refused, a protest's purpose after the act that
     makes it, the list a listing puts parties on, a threat's condition, the occasion of an earlier act,
     what a resolution voted on would do, or the act a later judgement of its clause names."""
     return (
         requested(hit, hits, sentence)
+        or demanded(hit, hits, sentence)
         or object_of_a_ban(hit, sentence)
         or warned_of(hit, hits, sentence, lexicon)
         or reason_of(hit, hits, sentence)

@@ -183,13 +183,19 @@ def sentence_candidates(
             )
         if not found:
             continue
+        is_negated = modality.negated(hit, s.text, lexicon, hits)
+        if is_negated and found[2] and hit.cue.together:
+            # 'Russia did not sign the agreement with Ukraine': a refusal is one party's, not done together
+            found = (
+                ev.roles(replace(hit, cue=replace(hit.cue, together=False)), parts, s.text, s.start, ends)
+                or found
+            )
         sources, targets, mutual = found
         if not mutual and non_events.agreed_on_conflict(hit, hits, s.text, parts, s.start):
             continue  # 'the EU agreed to ban Russian imports': the ban is the event, no accord with Russia
         pairs = combinations(sources, 2) if mutual else product(sources, targets)
         source_start = min((p.start - s.start for p in parts if p.codes[0] in sources), default=hit.start)
         mode = modality.modality(hit, s.text, source_start, commentary, attributed, lexicon)
-        is_negated = modality.negated(hit, s.text, lexicon, hits)
         used_pair = any(p.how == "pair" and set(p.codes) & set(sources + targets) for p in parts)
         for a1, a2 in pairs:
             key = frozenset((index.rollup.get(a1, a1), index.rollup.get(a2, a2)))
