@@ -76,6 +76,41 @@ _CUES_1_24 = [
         "A Chinese early warning aircraft entered the Japanese air defence zone.",
         {("CHN", "JPN", "MOBILIZE", "directed")},
     ),
+    # a negation or a modal before a clause of its own is not the cue's ("could not stay neutral | while
+    # buying ..." came out as a refusal, intended)
+    (
+        "Austria said Hungary could not stay neutral while buying Russian gas.",
+        {("HUN", "RUS", "COOPERATE", "directed")},
+    ),
+    # aircraft that had flown near a state mobilise against it, as those that flew do
+    ("Canada said Russian bombers had flown near Alaska.", {("RUS", "USA", "MOBILIZE", "directed")}),
+    # an incursion into "its" airspace or zone, reported by a state, is aimed at that state; a state's
+    # military named before its aircraft is who flies them
+    (
+        "The Philippines said eight Chinese coast guard ships entered its exclusive economic zone.",
+        {("CHN", "PHL", "MOBILIZE", "directed")},
+    ),
+    (
+        "Vietnam said two Chinese military drones flew over its islands.",
+        {("CHN", "VNM", "MOBILIZE", "directed")},
+    ),
+    # the buyer of a party's oil or arms trades with it, as its imports of them do
+    (
+        "Pakistan became the largest buyer of Chinese arms last year.",
+        {("PAK", "CHN", "COOPERATE", "directed")},
+    ),
+    # relations said to be at their best or at an all-time high are praise of the partner
+    (
+        "Minsk said relations with Moscow were at their best in decades.",
+        {("BLR", "RUS", "SUPPORT", "directed")},
+    ),
+    # hosting a party for a dinner of any kind is a meeting together
+    ("Modi hosted Lula for a working dinner in Delhi.", {("IND", "BRA", "CONSULT", "mutual")}),
+    # calling a party's accusations baseless accuses their author, not whom they accuse
+    (
+        "Iran's foreign ministry called the Israeli accusations against Syria baseless.",
+        {("IRN", "ISR", "ACCUSE", "directed")},
+    ),
 ]
 
 

@@ -150,6 +150,13 @@ _AFTER_SUBJECT = re.compile(
 # A request made of someone it does not name: "urged the countries concerned | to stop ... against | Iraq".
 _ASKED_OF_UNNAMED = re.compile(r"^\s+(?:[\w'’-]+\s+){1,4}?to\s+(?-i:[a-z])", re.IGNORECASE)
 _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
+# The ground of the one who reports an incursion: "(Taiwan said ... aircraft entered) | its air defence zone".
+_ITS_GROUND = re.compile(
+    r"\s+(?:(?:into|near|over|towards?|around|close\s+to)\s+)?(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:airspace|air\s+defen[cs]e\s+(?:identification\s+)?zone|waters|territory|coast|coastline|border|"
+    r"exclusive\s+economic\s+zone|islands?)\b",
+    re.IGNORECASE,
+)
 _SPEECH = re.compile(
     r"\b(?:said|says|announced|insisted|stated|declared|told|added|warned)\b(?:\s+that)?", re.IGNORECASE
 )
@@ -308,6 +315,8 @@ def roles(
                 parts[i] for i in after if parts[i] not in agent
             ][:1]
             source = agent
+    if source and not target and hit.cue.event_type is EventType.MOBILIZE:
+        target = _speakers_ground(hit, parts, source, sentence, offset)
     if hit.cue.target:  # "adheres to the one-China policy": China, whatever follows
         return _acting_on(source, [hit.cue.target], hit.cue.together) if source else None
     if hit.cue.symmetric and source and target and _WITH.match(gap(target[0])):
@@ -358,6 +367,22 @@ def _acting_on(
     if together:
         return sources + [t for t in targets if t not in sources], [], True
     return sources, targets, False
+
+
+def _speakers_ground(
+    hit: CueHit, parts: list[Mention], source: list[Mention], sentence: str, offset: int
+) -> list[Mention]:
+    """'Taiwan said 21 Chinese aircraft entered | its air defence zone': the speaker's own ground, whose
+    state is the target of the incursion (it came out with no target)."""
+    if not _ITS_GROUND.match(sentence, hit.end):
+        return []
+    first = source[0].start - offset
+    speakers = [
+        i
+        for i, p in enumerate(parts)
+        if p.end - offset <= first and _SPEECH.search(sentence[p.end - offset : first])
+    ]
+    return grouped(parts, speakers[::-1], sentence, offset) if speakers else []
 
 
 def _drafters(hit: CueHit, parts: list[Mention], after: list[int], sentence: str, offset: int) -> list[int]:

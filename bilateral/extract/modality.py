@@ -63,6 +63,10 @@ def modality(
         return Modality.COMMENTARY
     clause_start = sentence.rfind(";", 0, hit.start) + 1
     window_start = max(clause_start, source_start - 60, 0)
+    # "could not remain neutral | while supplying ...": a modal before a clause of its own is not the cue's
+    window_start = max(
+        [window_start] + [m.end() for m in _SUBORDINATE.finditer(sentence, window_start, hit.start)]
+    )
     window = sentence[window_start : hit.end + 10]
     warned = bool(WARNED_THAT.search(sentence[clause_start : hit.start]))  # the warning's claim
     if hit.cue.event_type in (EventType.THREATEN, EventType.REJECT, EventType.REQUEST):
@@ -118,13 +122,21 @@ def _own_clause_end(sentence: str, start: int) -> int:
     return found.start() if found else len(sentence)
 
 
+# A clause of its own between the negation and the cue: "could not remain neutral | while | supplying ...".
+_SUBORDINATE = re.compile(r"\b(?:while|whilst|as|after|before|when|because|since|if|unless|though)\b|;")
+
+
 def negated(hit: CueHit, sentence: str, lexicon: Lexicon, hits: Sequence[CueHit] = ()) -> bool:
     """True when 'not', 'never', 'no longer' ... stands just before the cue ('did not sign') and no other
     cue stands between them ('did not condemn Russia's | invasion': the condemnation is what is denied)."""
     start = max(0, hit.start - 25)
     window = sentence[start : hit.start]
     match = lexicon.negation.search(window)
-    if not match or re.match(r"\s*only\b", window[match.end() :]):
+    if (
+        not match
+        or re.match(r"\s*only\b", window[match.end() :])
+        or _SUBORDINATE.search(window[match.end() :])
+    ):
         return False
     return not any(start + match.end() <= h.start < hit.start for h in hits if h is not hit)
 
