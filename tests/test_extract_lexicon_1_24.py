@@ -111,6 +111,14 @@ _CUES_1_24 = [
         "Iran's foreign ministry called the Israeli accusations against Syria baseless.",
         {("IRN", "ISR", "ACCUSE", "directed")},
     ),
+    # an envoy "to" a body or a state is the sender's: the body is no place that acts
+    ("Iran's ambassador to the UN accused Washington of hypocrisy.", {("IRN", "USA", "ACCUSE", "directed")}),
+    ("The Indian envoy to the EU met Borrell in Brussels.", {("IND", "EU", "CONSULT", "mutual")}),
+    # saying a party's measures were protectionist or unfair accuses it, as calling them so does
+    ("Brazil said the US tariffs were unfair and protectionist.", {("BRA", "USA", "ACCUSE", "directed")}),
+    # a claim rejected is no judgement of the one rejecting it ("rejected NATO's claim that it enables
+    # Russia's war" came out as nothing)
+    ("Iran rejected the EU's claim that it fuels Russia's war.", {("IRN", "EU", "REJECT", "directed")}),
 ]
 
 

@@ -107,6 +107,12 @@ _BY_NEXT = re.compile(r"\b" + BY_END, re.IGNORECASE)
 # named before it, the accuser only in a "by" phrase ("was accused by Pakistan of ...").
 ACCUSING = r"(?:accused|suspected|convicted)"  # "X accused of ..." names the accused; what of, is alleged
 _ACCUSED_OF = re.compile(ACCUSING + r"\s+of\b", re.IGNORECASE)
+# An envoy's post: "Russia's ambassador to | the UN" (the one sent, not the body, acts).
+_ENVOY_TO = re.compile(
+    r"\b(?:ambassadors?|envoys?|representatives?|delegates?|emissar(?:y|ies)|consuls?|missions?)\s+"
+    r"(?:general\s+)?to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _FOR_PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _CAME_TO = re.compile(
     r"\b(?:arriv\w*|travel\w*|flew|fl(?:y|ies|ying)|came|com(?:e|es|ing)|went|go(?:es|ing)?|head\w*|land\w*|"
@@ -258,7 +264,11 @@ def roles(
             and _FOR_PURPOSE.search(prefix)
             and _CAME_TO.search(sentence[: place[0].start - offset])
         )
-        earlier = [i for i in before if parts[i].end <= place[0].start] if came_for or second_verb else []
+        # "Russia's ambassador to | the UN | accused ...": the envoy's state acts, the body is no place
+        envoy = _ENVOY_TO.search(sentence[: place[0].start - offset])
+        earlier = (
+            [i for i in before if parts[i].end <= place[0].start] if came_for or second_verb or envoy else []
+        )
         if second_verb:
             source = grouped(parts, earlier, sentence, offset) if earlier else []
         else:
@@ -270,7 +280,7 @@ def roles(
             and not _LED_BY.search(sentence[: source[0].start - offset])
         ):
             source = []
-        if source and not target and not second_verb:
+        if source and not target and not second_verb and not envoy:
             target, to_place = place, True  # a visit: the visitor acts on the place's state
     if source and second_verb and hit.cue.event_type.quad_class is QuadClass.VERBAL_CONFLICT:
         # "Xi told Biden that | Taiwan remained the most sensitive issue and | urged Washington ...": a

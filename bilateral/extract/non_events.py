@@ -302,6 +302,9 @@ def content_of_a_resolution(hit: CueHit, hits: list[CueHit], sentence: str) -> b
     return _earlier_in_clause(hit, hits, sentence, lambda h: True)
 
 
+_THAT_CLAUSE = re.compile(r"\bthat\b", re.IGNORECASE)
+
+
 def judged_act(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     """True for a cue in the subject a later judgement of its clause names ('said the deployment of US
     missiles in Germany | was a mistake'): the judgement is the event, aimed at the act's author.
@@ -312,6 +315,8 @@ def judged_act(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
         and h.cue.event_type is EventType.ACCUSE
         and h.start >= hit.end
         and not new_clause(sentence, hit.end, h.start)
+        # "rejected NATO's claim | that it enables Russia's war": the judgement is the claim's content
+        and not _THAT_CLAUSE.search(sentence, hit.end, h.start)
         for h in hits
         if h is not hit
     )
