@@ -119,6 +119,17 @@ _CUES_1_24 = [
     # a claim rejected is no judgement of the one rejecting it ("rejected NATO's claim that it enables
     # Russia's war" came out as nothing)
     ("Iran rejected the EU's claim that it fuels Russia's war.", {("IRN", "EU", "REJECT", "directed")}),
+    # a state's own Security Council is the state's, not the UN's
+    ("Russia's Security Council secretary met Modi in Delhi.", {("RUS", "IND", "CONSULT", "mutual")}),
+    ("The Security Council condemned Iran's missile launch.", {("UN", "IRN", "ACCUSE", "directed")}),
+    # what a rejected or dismissed claim says was done is no event; what a vote demands is none either
+    (
+        "Tehran dismissed Western reports that Iran was shipping missiles to Russia.",
+        {("IRN", "WEST", "REJECT", "directed")},
+    ),
+    ("India abstained in the General Assembly vote demanding Russia's withdrawal from Ukraine.", set()),
+    # hitting back at a party's statement accuses it, as hitting out at it does
+    ("Iran hit back at the EU statement on its drones.", {("IRN", "EU", "ACCUSE", "directed")}),
 ]
 
 

@@ -12,6 +12,7 @@ from bilateral.extract.cues import CueHit
 from bilateral.extract.events import ACCUSING, WARNED_THAT
 from bilateral.extract.lexicon import Lexicon
 from bilateral.extract.parties import ADJUNCT_WORDS
+from bilateral.extract.sentences import Sentence
 from bilateral.model import EventType, Modality
 
 COOPERATIVE_TO_AGREE = {
@@ -150,3 +151,16 @@ def adjust_type(event_type: EventType, mode: Modality, is_negated: bool) -> Even
     if mode is Modality.INTENT and event_type in MATERIAL_TO_THREATEN:
         return EventType.THREATEN
     return event_type
+
+
+def commentary_sentences(sentences: list[Sentence], lexicon: Lexicon) -> set[int]:
+    """Indexes of sentences read as commentary: their own markers, or a paragraph mostly made of them."""
+    marked = {i for i, s in enumerate(sentences) if lexicon.commentary.search(s.text)}
+    by_paragraph: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_paragraph.setdefault(s.paragraph, []).append(i)
+    out = set(marked)
+    for members in by_paragraph.values():
+        if sum(i in marked for i in members) * 2 > len(members):
+            out.update(members)
+    return out

@@ -172,6 +172,29 @@ def denial_of_an_act(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     )
 
 
+# A claim that a rejection or a denial names, up to the cue of the act it claims: "dismissed | Western reports
+# that China was | supplying ...".
+_REJECTED_CLAIM = re.compile(
+    r"^\s+(?:[\w'’-]+\s+){0,3}?(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?)"
+    r"\s+that\b[^,;:]*?$",
+    re.IGNORECASE,
+)
+
+
+def claim_rejected(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a cue inside a claim an earlier rejection or denial of its clause names ('The Kremlin
+    dismissed Western reports that China was supplying weapons to Russia'): the rejection is the event.
+
+    Why: the act claimed came out as a fact, China supplying Russia, in the sentence that denies it."""
+    return any(
+        (h.cue.event_type is EventType.REJECT or h.cue.denies)
+        and h.end <= hit.start
+        and _REJECTED_CLAIM.match(sentence[h.end : hit.start])
+        for h in hits
+        if h is not hit
+    )
+
+
 def _is_act_denial(hit: CueHit, sentence: str) -> bool:
     return hit.cue.denies and bool(_DENIED_ACT.match(sentence[hit.end :]))
 
@@ -286,7 +309,7 @@ def condition_of_a_threat(hit: CueHit, hits: list[CueHit], sentence: str) -> boo
 # What a resolution or a draft would do or is about: "vetoed the resolution | to sanction | Syria", "the draft
 # resolution on its | invasion of Ukraine".
 _RESOLUTION_CONTENT = re.compile(
-    r"\b(?:resolutions?|drafts?|motions?)\s+(?:on|about|over|to|condemning|censuring|imposing|demanding|"
+    r"\b(?:resolutions?|drafts?|motions?|votes?)\s+(?:on|about|over|to|condemning|censuring|imposing|demanding|"
     r"calling\s+for|that\s+would)\s+(?:[\w'’-]+\s+){0,6}$",
     re.IGNORECASE,
 )
@@ -338,7 +361,8 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
     banned, warned of, the reason of an earlier cue, the act a reaction names, a denial of an act and the act
     denied, a refusal of an act of conflict and any act refused, a protest's purpose after the act that
     makes it, the list a listing puts parties on, a threat's condition, the occasion of an earlier act,
-    what a resolution voted on would do, or the act a later judgement of its clause names."""
+    what a resolution voted on would do, the act a later judgement of its clause names, or the act a claim
+    rejected says was done."""
     return (
         requested(hit, hits, sentence)
         or demanded(hit, hits, sentence)
@@ -347,6 +371,7 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
         or reason_of(hit, hits, sentence)
         or reacted_to(hit, hits, sentence)
         or denial_of_an_act(hit, hits, sentence)
+        or claim_rejected(hit, hits, sentence)
         or refusal_of_an_act(hit, hits, sentence)
         or purpose_of_a_protest(hit, hits, sentence)
         or list_of_a_listing(hit, hits, sentence)

@@ -127,6 +127,7 @@ def sentence_mentions(
     found = act.scan(mask_names(s.text, lexicon), s.start, index)
     found = [replace(m, text=s.text[m.start - s.start : m.end - s.start]) for m in found]
     found = act.named_by_pattern(found, s.text, s.start, index, lexicon)
+    found = act.national_councils(found, s.text, s.start, index)
     found = act.names_in_office(found, s.text, s.start, date, index, lexicon)
     found = act.mark_private_persons(
         found, s.text, s.start, index, lexicon, [h.end for h in hits if h.cue.nationals]
@@ -140,19 +141,6 @@ def sentence_mentions(
     found = roles.mark_officials(found, s.text, s.start, index)
     found = roles.mark_locations(found, s.text, s.start, ends, index, lexicon)
     return act.mark_attribution(found, s.text, s.start, lexicon)
-
-
-def commentary_sentences(sentences: list[Sentence], lexicon: Lexicon) -> set[int]:
-    """Indexes of sentences read as commentary: their own markers, or a paragraph mostly made of them."""
-    marked = {i for i, s in enumerate(sentences) if lexicon.commentary.search(s.text)}
-    by_paragraph: dict[int, list[int]] = {}
-    for i, s in enumerate(sentences):
-        by_paragraph.setdefault(s.paragraph, []).append(i)
-    out = set(marked)
-    for members in by_paragraph.values():
-        if sum(i in marked for i in members) * 2 > len(members):
-            out.update(members)
-    return out
 
 
 def sentence_candidates(
@@ -441,7 +429,7 @@ def extract(
     dated = article_date(date, page.date, page.dateline, page.header)
     date = dated.date if dated else None
     sentences = split_sentences(page.text)
-    commentary = commentary_sentences(sentences, lexicon)
+    commentary = modality.commentary_sentences(sentences, lexicon)
     result = Extraction(
         title=page.title,
         date=date,
