@@ -130,6 +130,16 @@ _CUES_1_24 = [
     ("India abstained in the General Assembly vote demanding Russia's withdrawal from Ukraine.", set()),
     # hitting back at a party's statement accuses it, as hitting out at it does
     ("Iran hit back at the EU statement on its drones.", {("IRN", "EU", "ACCUSE", "directed")}),
+    # a measure's participle names who imposed it: "the sanctions imposed by the EU on Chinese firms" (it
+    # came out with no party)
+    ("The tariffs imposed by Mexico on Chinese steel took effect.", {("MEX", "CHN", "SANCTION", "directed")}),
+    # an angry response drawn from a party is its accusation of the one who drew it
+    ("Seoul's decision drew a furious response from Pyongyang.", {("PRK", "KOR", "ACCUSE", "directed")}),
+    # supplying a party with oil or uranium is trade with it, as supplying them to it is
+    (
+        "Kazakhstan supplied France with most of the uranium it burns.",
+        {("KAZ", "FRA", "COOPERATE", "directed")},
+    ),
 ]
 
 

@@ -41,6 +41,9 @@ from bilateral.registry import codes_of
 
 _BY_AGENT = re.compile(
     r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^;]*?\bby\s+(?:the\s+)?$"
+    # a measure and its participle: "The sanctions | imposed by the | EU on Chinese firms"
+    r"|^\s+(?:imposed|announced|adopted|introduced|unveiled|levied|slapped|placed|ordered|issued)\s+by\s+"
+    r"(?:the\s+)?$"
 )
 _INFINITIVE = re.compile(r"\bto\s+$")
 # The clause a warning announces: "warned Beijing that further support ... would have consequences".
