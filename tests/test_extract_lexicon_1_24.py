@@ -140,6 +140,11 @@ _CUES_1_24 = [
         "Kazakhstan supplied France with most of the uranium it burns.",
         {("KAZ", "FRA", "COOPERATE", "directed")},
     ),
+    # leaders "meeting in" a city is who acts, not a meeting with the city's state: the verb after acts
+    (
+        "ASEAN leaders meeting in Jakarta invited Brazil to the next summit.",
+        {("ASEAN", "BRA", "AGREE", "directed")},
+    ),
 ]
 
 
@@ -155,3 +160,12 @@ def test_a_demand_made_with_should_is_a_fact_not_intent():
         "Scholz told Lula that Brazil should not sell ammunition to Iran.", date="2024-03-01"
     ).interactions
     assert (demand.event_type.value, demand.modality.value) == ("REQUEST", "fact")
+
+
+def test_a_relative_clause_after_the_cue_is_not_its_intent():
+    """'launched construction of the pipeline that will carry gas to China' came out as intent (AGREE): the
+    'will' is the pipeline's, in a clause of its own."""
+    (launch,) = extract(
+        "Turkmenistan launched construction of the pipeline that will carry gas to India.", date="2024-03-01"
+    ).interactions
+    assert (launch.event_type.value, launch.modality.value) == ("COOPERATE", "fact")

@@ -54,6 +54,10 @@ _AGREED_TO = re.compile(
     r"\b(?:agree[sd]?|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|offer(?:s|ed)?|decided)\s+to\s+(?:[a-z-]+ly\s+)?$",
     re.IGNORECASE,
 )
+# A relative clause right after the cue is not its modality's: "launched the pipeline | that will carry gas".
+_RELATIVE_NEXT = re.compile(r"\s+(?:that|which|who)\b", re.IGNORECASE)
+# A clause of its own between a negation or a modal and the cue: "could not remain neutral | while | buying".
+_SUBORDINATE = re.compile(r"\b(?:while|whilst|as|after|before|when|because|since|if|unless|though)\b|;")
 
 
 def modality(
@@ -68,7 +72,9 @@ def modality(
     window_start = max(
         [window_start] + [m.end() for m in _SUBORDINATE.finditer(sentence, window_start, hit.start)]
     )
-    window = sentence[window_start : hit.end + 10]
+    # what follows the cue, unless a relative clause opens there ("the pipeline | that will carry gas")
+    after = "" if _RELATIVE_NEXT.match(sentence, hit.end) else sentence[hit.end : hit.end + 10]
+    window = sentence[window_start : hit.end] + after
     warned = bool(WARNED_THAT.search(sentence[clause_start : hit.start]))  # the warning's claim
     if hit.cue.event_type in (EventType.THREATEN, EventType.REJECT, EventType.REQUEST):
         # a threat speaks of what would happen: a modal in the cue is the threat made ("said it would
@@ -121,10 +127,6 @@ def _own_clause_end(sentence: str, start: int) -> int:
     """Where the clause of a cue ending at start ends: a semicolon or a gerund adjunct ('after accusing')."""
     found = _NEXT_CLAUSE.search(sentence, start)
     return found.start() if found else len(sentence)
-
-
-# A clause of its own between the negation and the cue: "could not remain neutral | while | supplying ...".
-_SUBORDINATE = re.compile(r"\b(?:while|whilst|as|after|before|when|because|since|if|unless|though)\b|;")
 
 
 def negated(hit: CueHit, sentence: str, lexicon: Lexicon, hits: Sequence[CueHit] = ()) -> bool:
