@@ -145,6 +145,21 @@ _CUES_1_24 = [
         "ASEAN leaders meeting in Jakarta invited Brazil to the next summit.",
         {("ASEAN", "BRA", "AGREE", "directed")},
     ),
+    # a state before a verb is no description of the journalists after it ("China | expelled journalists"
+    # came out as a person named China)
+    (
+        "Russia expelled journalists from two German broadcasters.",
+        {("RUS", "DEU", "COERCE", "directed")},
+    ),
+    # designating a party an undesirable organisation needs no "as"; infiltrating its networks is an intrusion
+    (
+        "Belarus designated the Polish foundation an undesirable organisation.",
+        {("BLR", "POL", "COERCE", "directed")},
+    ),
+    (
+        "Ottawa said Chinese hackers had infiltrated Canadian government networks.",
+        {("CHN", "CAN", "COERCE", "directed")},
+    ),
 ]
 
 

@@ -297,16 +297,21 @@ def mark_private_persons(
     index: ActorIndex,
     lexicon: Lexicon,
     nationals_ends: Sequence[int] = (),
+    cue_starts: Sequence[int] = (),
 ) -> list[Mention]:
     """A state just before a private person ("American journalist") describes the person, not the state.
 
     Except right after a cue that acts on a state's nationals (nationals_ends: where they end, lexicon
-    "nationals"): "detained an American journalist" acts on the United States, as event data codes it.
+    "nationals"): "detained an American journalist" acts on the United States, as event data codes it;
+    and not when the word between is a cue (cue_starts): "China | expelled | journalists" is China acting.
     """
     out = []
     for m in mentions:
         actor = index.actors.get(m.codes[0])
-        if actor and actor.kind in STATE_LIKE and lexicon.private_persons.match(sentence, m.end - offset):
+        person = lexicon.private_persons.match(sentence, m.end - offset)
+        if person and person.group("word") and person.start("word") in cue_starts:
+            person = None
+        if actor and actor.kind in STATE_LIKE and person:
             if any(_NATIONAL_AFTER.fullmatch(sentence, end, m.start - offset) for end in nationals_ends):
                 m = replace(m, note=f"'{m.text}' names the state of the nationals acted on")
             else:

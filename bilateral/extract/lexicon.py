@@ -225,7 +225,8 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
                 re.IGNORECASE,
             ),
             private_persons=re.compile(
-                r"(?:\s+[a-z][\w-]*)?\s+(?:" + "|".join(markers["private_persons"]) + r")\b", re.IGNORECASE
+                r"(?:\s+(?P<word>[a-z][\w-]*))?\s+(?:" + "|".join(markers["private_persons"]) + r")\b",
+                re.IGNORECASE,
             ),
             non_agent_nouns=re.compile(
                 r"(?:\s+(?P<adjective>(?!of\b)[a-z][\w-]*))?\s+(?:"

@@ -130,7 +130,13 @@ def sentence_mentions(
     found = act.national_councils(found, s.text, s.start, index)
     found = act.names_in_office(found, s.text, s.start, date, index, lexicon)
     found = act.mark_private_persons(
-        found, s.text, s.start, index, lexicon, [h.end for h in hits if h.cue.nationals]
+        found,
+        s.text,
+        s.start,
+        index,
+        lexicon,
+        [h.end for h in hits if h.cue.nationals],
+        [h.start for h in hits],
     )
     ends = [h.end for h in hits]
     mobilising = [h.end for h in hits if h.cue.event_type is EventType.MOBILIZE]
