@@ -160,6 +160,14 @@ _CUES_1_24 = [
         "Ottawa said Chinese hackers had infiltrated Canadian government networks.",
         {("CHN", "CAN", "COERCE", "directed")},
     ),
+    # a body named in the other spelling is the same body ("Organisation", "Organization")
+    (
+        "Lukashenko attended a summit of the Collective Security Treaty Organisation in Astana.",
+        {("BLR", "CSTO", "CONSULT", "directed")},
+    ),
+    # reaffirming commitments or support to a party supports it; trading accusations is mutual
+    ("Japan reaffirmed its security commitments to Australia.", {("JPN", "AUS", "SUPPORT", "directed")}),
+    ("Armenia and Azerbaijan traded accusations over the shelling.", {("ARM", "AZE", "ACCUSE", "mutual")}),
 ]
 
 

@@ -55,9 +55,20 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
+def _other_spelling(alias: str) -> str | None:
+    """'Organization' <-> 'Organisation': the alias in the other spelling, if it has such a word."""
+    if "ization" in alias:
+        return alias.replace("ization", "isation")
+    if "isation" in alias:
+        return alias.replace("isation", "ization")
+    return None
+
+
 def _alias_forms(actor: Actor) -> list[tuple[str, str]]:
     """(alias, how) for every way the actor is named, with plural demonyms ("Russians")."""
     forms = [(a, "name") for a in actor.aliases] + [(c, "capital") for c in actor.capitals]
+    # British and American spellings name the same body ("Collective Security Treaty Organisation")
+    forms += [(v, "name") for a in actor.aliases if (v := _other_spelling(a)) and v not in actor.aliases]
     for demonym in actor.demonyms:
         forms.append((demonym, "demonym"))
         if demonym.endswith(("an", "i")):
