@@ -168,6 +168,18 @@ _CUES_1_24 = [
     # reaffirming commitments or support to a party supports it; trading accusations is mutual
     ("Japan reaffirmed its security commitments to Australia.", {("JPN", "AUS", "SUPPORT", "directed")}),
     ("Armenia and Azerbaijan traded accusations over the shelling.", {("ARM", "AZE", "ACCUSE", "mutual")}),
+    # an embassy "in" a capital is the sender's, not the host's
+    (
+        "The Iranian embassy in Paris urged France to release the detained student.",
+        {("IRN", "FRA", "REQUEST", "directed")},
+    ),
+    # valuing a party's approach or friendship supports it
+    ("Minsk said it valued Beijing's balanced position.", {("BLR", "CHN", "SUPPORT", "directed")}),
+    # what a party is accused of prolonging a war by doing is alleged, and the accusation stays
+    (
+        "Iran accused Britain of prolonging the war by supplying weapons to Riyadh.",
+        {("IRN", "GBR", "ACCUSE", "directed"), ("GBR", "SAU", "AID", "directed")},
+    ),
 ]
 
 
@@ -192,3 +204,10 @@ def test_a_relative_clause_after_the_cue_is_not_its_intent():
         "Turkmenistan launched construction of the pipeline that will carry gas to India.", date="2024-03-01"
     ).interactions
     assert (launch.event_type.value, launch.modality.value) == ("COOPERATE", "fact")
+
+
+def test_what_an_accused_party_did_by_doing_is_alleged():
+    """'accused the United States of prolonging the war by supplying weapons to Kyiv' coded only the supply,
+    as a fact: the accusation was silenced by the judgement it names, and the supply is what is alleged."""
+    found = extract("Iran accused Britain of prolonging the war by supplying weapons to Riyadh.").interactions
+    assert {c.event_type.value: c.modality.value for c in found} == {"ACCUSE": "reported", "AID": "reported"}

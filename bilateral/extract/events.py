@@ -110,10 +110,12 @@ _BY_NEXT = re.compile(r"\b" + BY_END, re.IGNORECASE)
 # named before it, the accuser only in a "by" phrase ("was accused by Pakistan of ...").
 ACCUSING = r"(?:accused|suspected|convicted)"  # "X accused of ..." names the accused; what of, is alleged
 _ACCUSED_OF = re.compile(ACCUSING + r"\s+of\b", re.IGNORECASE)
-# An envoy's post: "Russia's ambassador to | the UN" (the one sent, not the body, acts).
+# An envoy's post: "Russia's ambassador to | the UN" (the one sent, not the body or the city, acts).
 _ENVOY_TO = re.compile(
     r"\b(?:ambassadors?|envoys?|representatives?|delegates?|emissar(?:y|ies)|consuls?|missions?)\s+"
-    r"(?:general\s+)?to\s+(?:the\s+)?$",
+    r"(?:general\s+)?to\s+(?:the\s+)?$"
+    # and an embassy's seat: "The Chinese embassy in | London | urged Britain ..."
+    r"|\b(?:embass(?:y|ies)|consulates?(?:\s+general)?|missions?)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _FOR_PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)

@@ -30,9 +30,10 @@ MATERIAL_TO_THREATEN = {
     EventType.ASSAULT,
     EventType.MOBILIZE,
 }
-# The act an accusation names is alleged: "accused Ukraine of | shelling", "suspected of | supplying".
+# The act an accusation names is alleged: "accused Ukraine of | shelling", "suspected of | supplying",
+# "accused the US of prolonging the war by | supplying ...".
 _ALLEGED = re.compile(
-    r"\b(?:accus\w+|" + ACCUSING + r")\b[^.;]{0,60}?\bof\s+$"
+    r"\b(?:accus\w+|" + ACCUSING + r")\b[^.;]{0,60}?\bof\s+(?:\w+ing\b[^.;]{0,40}?\bby\s+)?$"
     # the reason a sanction gives: "added ... to the Entity List for | supplying Russia's military"
     r"|\b(?:sanction\w*|list(?:s|ed|ing)?|designat\w*|blacklist\w*|penalis\w*|penaliz\w*|fined)\b[^.;]{0,80}?"
     r"\b(?:for|over)\s+$",

@@ -333,7 +333,7 @@ def judged_act(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     missiles in Germany | was a mistake'): the judgement is the event, aimed at the act's author.
 
     Why: the act judged came out as the speaker's own ('Lavrov deployed US missiles')."""
-    return any(
+    return hit.cue.event_type is not EventType.ACCUSE and any(
         h.cue.subject_is_target
         and h.cue.event_type is EventType.ACCUSE
         and h.start >= hit.end
