@@ -180,6 +180,12 @@ _CUES_1_24 = [
         "Iran accused Britain of prolonging the war by supplying weapons to Riyadh.",
         {("IRN", "GBR", "ACCUSE", "directed"), ("GBR", "SAU", "AID", "directed")},
     ),
+    # a warning that opens with the warner's own state ("warned that Moscow could ...") is aimed at the party
+    # it answers, not at itself; a threat made "in response to" a party's act is aimed at that party
+    (
+        "Ryabkov warned that Moscow could station missiles in Belarus in response to US deployments.",
+        {("RUS", "USA", "THREATEN", "directed")},
+    ),
 ]
 
 
@@ -211,3 +217,10 @@ def test_what_an_accused_party_did_by_doing_is_alleged():
     as a fact: the accusation was silenced by the judgement it names, and the supply is what is alleged."""
     found = extract("Iran accused Britain of prolonging the war by supplying weapons to Riyadh.").interactions
     assert {c.event_type.value: c.modality.value for c in found} == {"ACCUSE": "reported", "AID": "reported"}
+
+
+def test_what_a_warning_says_could_happen_is_its_content_not_intent():
+    """'Russia warned it could deploy missiles in response to NATO expansion' came out as intent: the modal
+    after a warning is what it warns of, the warning is made."""
+    (warning,) = extract("Iran warned it could close the strait in response to EU sanctions.").interactions
+    assert (warning.actor1, warning.actor2, warning.modality.value) == ("IRN", "EU", "fact")

@@ -35,6 +35,7 @@ from bilateral.extract.parties import (
     topic_of,
     unknown_partner,
 )
+from bilateral.extract.speech import SPEECH, THAT, speaker_roles, speakers_ground
 from bilateral.extract.targets import REACTIONS, no_target
 from bilateral.model import ActorKind, EventType, QuadClass
 from bilateral.registry import codes_of
@@ -144,8 +145,6 @@ _OF_NEXT = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # listing firms in China".
 _AFTER_COMMA = re.compile(r",\s*$")
 _GERUND = re.compile(r"[a-z]+ing\b")
-# A clause said or told: "told the summit | that ...", "told Wang Yi | that ...".
-_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 # A party added "to" or placed "on" someone's list, and the list after it: "added to the | US | Entity List".
 _ADDED_TO_A = re.compile(r"^\s+(?:[\w.$,'-]+\s+){0,10}?(?:to|on)\s+(?:the|its|their)\s+$", re.IGNORECASE)
 _LIST_NAME = re.compile(r"^\s*(?:[\w.-]+\s+){0,2}?(?:list|blacklist|black list)\b", re.IGNORECASE)
@@ -161,16 +160,13 @@ _AFTER_SUBJECT = re.compile(
 # A request made of someone it does not name: "urged the countries concerned | to stop ... against | Iraq".
 _ASKED_OF_UNNAMED = re.compile(r"^\s+(?:[\w'’-]+\s+){1,4}?to\s+(?-i:[a-z])", re.IGNORECASE)
 _GERUND_OBJECT = re.compile(r"\bof\s+\w+ing\s+(?:the\s+)?$", re.IGNORECASE)
-# The ground of the one who reports an incursion: "(Taiwan said ... aircraft entered) | its air defence zone".
-_ITS_GROUND = re.compile(
-    r"\s+(?:(?:into|near|over|towards?|around|close\s+to)\s+)?(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:airspace|air\s+defen[cs]e\s+(?:identification\s+)?zone|waters|territory|coast|coastline|border|"
-    r"exclusive\s+economic\s+zone|islands?)\b",
+# What a threat answers: "(could deploy missiles) in response to | US deployments".
+_ANSWERING = re.compile(
+    r"\b(?:in\s+response\s+to|in\s+retaliation\s+(?:for|against)|to\s+counter)\s+(?:the\s+|any\s+)?$",
     re.IGNORECASE,
 )
-_SPEECH = re.compile(
-    r"\b(?:said|says|announced|insisted|stated|declared|told|added|warned)\b(?:\s+that)?", re.IGNORECASE
-)
+# A clause said, right after the cue: "warned | that | Moscow could ...".
+_THAT_NEXT = re.compile(r"\s+that\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def roles(
@@ -195,7 +191,7 @@ def roles(
     after = [i for i in after if not no_target(hit, gap(parts[i]), sentence[parts[i].end - offset :])]
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
         # and what is said to a meeting: "told the summit that | Ukraine ..."
-        after = [i for i in after if not topic_of(hit, g := gap(parts[i])) and not _THAT.search(g)]
+        after = [i for i in after if not topic_of(hit, g := gap(parts[i])) and not THAT.search(g)]
     if after and hit.cue.asks and _ASKED_OF_UNNAMED.match(gap(parts[after[0]])):
         after = []  # the party named is in the act asked for, not whom it is asked of
     if after and _UNNAMED_TARGET.search(gap(parts[after[0]])):
@@ -209,6 +205,10 @@ def roles(
         later = [i for i, p in enumerate(parts) if p.start - offset >= hit.end]
         first = next((k for k, i in enumerate(later) if _AFTER_SUBJECT.match(gap(parts[i]))), None)
         after = later[first:] if first is not None else []
+    if not after and hit.cue.event_type is EventType.THREATEN:
+        # "warned that Moscow could deploy missiles in response to | US deployments": whom it answers
+        later = [i for i, p in enumerate(parts) if p.start - offset >= hit.end]
+        after = [i for i in later if _ANSWERING.search(gap(parts[i]))][:1]
     if hit.cue.gathering:  # "attended the BRICS summit in Kazan": the body named, not the place after it
         # (a state named in it is a host city's, "the Shanghai summit": no body met)
         bodies = [
@@ -255,7 +255,7 @@ def roles(
             source = []
     elif (
         source
-        and not hit.cue.subject_is_target  # its subject is read from the speech clause (_speaker_roles)
+        and not hit.cue.subject_is_target  # its subject is read from the speech clause (speaker_roles)
         and (
             is_object(source[0], sentence, offset, hit)
             or (second_verb and after_cue(source[0], sentence, offset, hit, cue_ends))
@@ -290,7 +290,7 @@ def roles(
     if source and second_verb and hit.cue.event_type.quad_class is QuadClass.VERBAL_CONFLICT:
         # "Xi told Biden that | Taiwan remained the most sensitive issue and | urged Washington ...": a
         # demand or a charge joined to a reported clause is the speaker's, not the reported subject's
-        said = list(_SPEECH.finditer(sentence, 0, source[0].start - offset))
+        said = list(SPEECH.finditer(sentence, 0, source[0].start - offset))
         speakers = [i for i in before if said and parts[i].end - offset <= said[-1].start()]
         if speakers:
             source = grouped(parts, speakers[::-1], sentence, offset)
@@ -331,13 +331,13 @@ def roles(
             ][:1]
             source = agent
     if source and not target and hit.cue.event_type is EventType.MOBILIZE:
-        target = _speakers_ground(hit, parts, source, sentence, offset)
+        target = speakers_ground(hit, parts, source, sentence, offset)
     if hit.cue.target:  # "adheres to the one-China policy": China, whatever follows
         return _acting_on(source, [hit.cue.target], hit.cue.together) if source else None
     if hit.cue.symmetric and source and target and _WITH.match(gap(target[0])):
         return _acting_on(source, group_codes(target), hit.cue.together)
     if hit.cue.subject_is_target:
-        return _speaker_roles(hit, parts, source, sentence, offset)
+        return speaker_roles(hit, parts, source, sentence, offset)
     # "talks were held between X and Y" (not "offered to mediate between": that names the mediator's act)
     between = re.match(r"\s+(?:(?!to\b)\w+\s+){0,2}?between\b", sentence[hit.end :], re.IGNORECASE)
     if hit.cue.mediates and between and source and len(group_codes(target)) >= 2:
@@ -384,20 +384,26 @@ def _acting_on(
     return sources, targets, False
 
 
-def _speakers_ground(
-    hit: CueHit, parts: list[Mention], source: list[Mention], sentence: str, offset: int
-) -> list[Mention]:
-    """'Taiwan said 21 Chinese aircraft entered | its air defence zone': the speaker's own ground, whose
-    state is the target of the incursion (it came out with no target)."""
-    if not _ITS_GROUND.match(sentence, hit.end):
-        return []
-    first = source[0].start - offset
-    speakers = [
-        i
-        for i, p in enumerate(parts)
-        if p.end - offset <= first and _SPEECH.search(sentence[p.end - offset : first])
+def past_own_subject(
+    hit: CueHit, parts: list[Mention], sentence: str, offset: int, ends: Sequence[int], rollup: dict[str, str]
+) -> tuple[list[str], list[str], bool] | None:
+    """'Ryabkov warned that | Moscow | could deploy missiles in response to US deployments': the warner's own
+    state opening what it says is the clause's subject, not the target; the roles without it (it came out
+    as Russia warning itself, dropped)."""
+    found = roles(hit, parts, sentence, offset, ends)
+    if not found or found[2]:
+        return None
+    own = {rollup.get(c, c) for c in found[0]}
+    rest = [
+        p
+        for p in parts
+        if not (
+            p.start - offset >= hit.end
+            and rollup.get(p.codes[0], p.codes[0]) in own
+            and _THAT_NEXT.match(sentence[hit.end : p.start - offset])
+        )
     ]
-    return grouped(parts, speakers[::-1], sentence, offset) if speakers else []
+    return roles(hit, rest, sentence, offset, ends) if len(rest) < len(parts) else None
 
 
 def _drafters(hit: CueHit, parts: list[Mention], after: list[int], sentence: str, offset: int) -> list[int]:
@@ -465,27 +471,3 @@ def sources_only(hit: CueHit, parts: list[Mention], sentence: str, offset: int) 
     if not group or is_object(group[0], sentence, offset, hit):
         return []
     return group_codes(group)
-
-
-def _speaker_roles(hit, parts, subject, sentence, offset):
-    """'Russia said Sudan must return ...': the speaker acts on the subject of 'must'."""
-    if not subject:
-        return None
-    # "said | NATO's expansion toward Russia's borders | was a provocation": the clause's first party, not
-    # the one nearest the cue
-    said = list(_SPEECH.finditer(sentence, 0, subject[0].start - offset))
-    if said:
-        start = said[-1].end()  # after "that" when the speech names its hearer first ("told Wang Yi that")
-        that = _THAT.search(sentence, start, hit.start)
-        start = that.end() if that else start
-        clause = [i for i, p in enumerate(parts) if start <= p.start - offset < hit.start]
-        subject = grouped(parts, clause, sentence, offset) if clause else subject
-    first = subject[0].start - offset
-    speakers = [
-        i
-        for i, p in enumerate(parts)
-        if p.end - offset <= first and _SPEECH.search(sentence[p.end - offset : first])
-    ]
-    if not speakers:
-        return None
-    return group_codes(grouped(parts, speakers[::-1], sentence, offset)), group_codes(subject), False

@@ -74,7 +74,9 @@ def modality(
         [window_start] + [m.end() for m in _SUBORDINATE.finditer(sentence, window_start, hit.start)]
     )
     # what follows the cue, unless a relative clause opens there ("the pipeline | that will carry gas")
-    after = "" if _RELATIVE_NEXT.match(sentence, hit.end) else sentence[hit.end : hit.end + 10]
+    # and not a threat's ("warned it could deploy ...": what it warns of)
+    threat = hit.cue.event_type is EventType.THREATEN
+    after = "" if threat or _RELATIVE_NEXT.match(sentence, hit.end) else sentence[hit.end : hit.end + 10]
     window = sentence[window_start : hit.end] + after
     warned = bool(WARNED_THAT.search(sentence[clause_start : hit.start]))  # the warning's claim
     if hit.cue.event_type in (EventType.THREATEN, EventType.REJECT, EventType.REQUEST):
@@ -82,7 +84,7 @@ def modality(
         # respond"), not intent; one before it is ("may threaten"). So is a refusal's ("would not accept",
         # "blocked new EU sanctions": the block is done, the sanctions were the intent), and a demand's
         # ("told Xi that China should not ...": the demand is made)
-        window = sentence[window_start : hit.start] + " " + sentence[hit.end : hit.end + 10]
+        window = sentence[window_start : hit.start] + " " + after
     agreed_to = hit.cue.event_type.quad_class.is_cooperation and _AGREED_TO.search(
         sentence[window_start : hit.start]
     )  # an act of conflict agreed ("agreed to ban Russian LNG") is the decision itself
