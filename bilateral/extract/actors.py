@@ -234,30 +234,6 @@ def named_by_pattern(
     return sorted(out, key=lambda x: x.start)
 
 
-# A state's own council named as the UN's is: "Russia's | Security Council", "the Russian | Security Council".
-_OWN_COUNCIL = re.compile(r"(?:['’]s?)?\s+$")
-
-
-def national_councils(
-    mentions: list[Mention], sentence: str, offset: int, index: ActorIndex
-) -> list[Mention]:
-    """Drop 'Security Council' right after a state's name or demonym: the state's own council, for which the
-    state stands ('Russia's Security Council secretary Shoigu met Wang Yi' came out as the UN meeting him)."""
-    out: list[Mention] = []
-    for m in mentions:
-        before = out[-1] if out else None
-        if (
-            before
-            and m.text.lower() == "security council"
-            and before.codes[0] in index.actors
-            and index.actors[before.codes[0]].kind is ActorKind.STATE
-            and _OWN_COUNCIL.fullmatch(sentence[before.end - offset : m.start - offset])
-        ):
-            continue
-        out.append(m)
-    return out
-
-
 def short_names(index: ActorIndex, lexicon: Lexicon) -> dict[str, list[str]]:
     """A leader's name after a title in their own aliases ("President Hu": Hu) -> the leaders it names,
     when it is not an alias itself; such a name stands for the leader only while in office."""

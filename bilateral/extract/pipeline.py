@@ -127,7 +127,7 @@ def sentence_mentions(
     found = act.scan(mask_names(s.text, lexicon), s.start, index)
     found = [replace(m, text=s.text[m.start - s.start : m.end - s.start]) for m in found]
     found = act.named_by_pattern(found, s.text, s.start, index, lexicon)
-    found = act.national_councils(found, s.text, s.start, index)
+    found = roles.national_councils(found, s.text, s.start, index)
     found = act.names_in_office(found, s.text, s.start, date, index, lexicon)
     found = act.mark_private_persons(
         found,

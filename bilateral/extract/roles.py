@@ -228,3 +228,27 @@ def mark_officials(mentions: list[Mention], sentence: str, offset: int, index: A
 def _is_body(m: Mention, index: ActorIndex) -> bool:
     actor = index.actors.get(m.codes[0])
     return bool(actor) and actor.kind in (ActorKind.BLOC, ActorKind.ORGANISATION) and m.role == "actor"
+
+
+# A state's own council named as the UN's is: "Russia's | Security Council", "the Russian | Security Council".
+_OWN_COUNCIL = re.compile(r"(?:['’]s?)?\s+$")
+
+
+def national_councils(
+    mentions: list[Mention], sentence: str, offset: int, index: ActorIndex
+) -> list[Mention]:
+    """Drop 'Security Council' right after a state's name or demonym: the state's own council, for which the
+    state stands ('Russia's Security Council secretary Shoigu met Wang Yi' came out as the UN meeting him)."""
+    out: list[Mention] = []
+    for m in mentions:
+        before = out[-1] if out else None
+        if (
+            before
+            and m.text.lower() == "security council"
+            and before.codes[0] in index.actors
+            and index.actors[before.codes[0]].kind is ActorKind.STATE
+            and _OWN_COUNCIL.fullmatch(sentence[before.end - offset : m.start - offset])
+        ):
+            continue
+        out.append(m)
+    return out
