@@ -186,6 +186,9 @@ _CUES_1_24 = [
         "Ryabkov warned that Moscow could station missiles in Belarus in response to US deployments.",
         {("RUS", "USA", "THREATEN", "directed")},
     ),
+    # what a rejected proposal or request asks for is no event ("rejected an Indian proposal for signing a
+    # free trade agreement with her" came out as India's agreement with the SAFTA named later)
+    ("Hanoi rejected a Chinese offer to hold talks with Manila.", {("VNM", "CHN", "REJECT", "directed")}),
 ]
 
 

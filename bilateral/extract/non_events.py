@@ -176,14 +176,18 @@ def denial_of_an_act(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
 # that China was | supplying ...".
 _REJECTED_CLAIM = re.compile(
     r"^\s+(?:[\w'’-]+\s+){0,3}?(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?)"
-    r"\s+that\b[^,;:]*?$",
+    r"\s+that\b[^,;:]*?$"
+    # and a proposal rejected: "rejected an Indian proposal for | signing a free trade agreement"
+    r"|^\s+(?:[\w'’-]+\s+){0,3}?(?:proposals?|offers?|requests?|demands?|calls?|bids?)\s+(?:for|to)\s+"
+    r"(?:[\w-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
 
 
 def claim_rejected(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
-    """True for a cue inside a claim an earlier rejection or denial of its clause names ('The Kremlin
-    dismissed Western reports that China was supplying weapons to Russia'): the rejection is the event.
+    """True for a cue inside a claim or a proposal an earlier rejection or denial of its clause names ('The
+    Kremlin dismissed Western reports that China was supplying weapons to Russia'): the rejection is the
+    event.
 
     Why: the act claimed came out as a fact, China supplying Russia, in the sentence that denies it."""
     return any(
