@@ -189,6 +189,13 @@ _CUES_1_24 = [
     # what a rejected proposal or request asks for is no event ("rejected an Indian proposal for signing a
     # free trade agreement with her" came out as India's agreement with the SAFTA named later)
     ("Hanoi rejected a Chinese offer to hold talks with Manila.", {("VNM", "CHN", "REJECT", "directed")}),
+    # the largest supplier of a party's oil trades with it, as its buyer does; "captured half of Russia's car
+    # market" is no capture of Russia (a possessive hid the market)
+    (
+        "Iraq became India's largest supplier of crude oil last year.",
+        {("IRQ", "IND", "COOPERATE", "directed")},
+    ),
+    ("Chinese carmakers captured more than half of Russia's car market.", set()),
 ]
 
 
