@@ -385,12 +385,17 @@ def _acting_on(
 
 
 def past_own_subject(
-    hit: CueHit, parts: list[Mention], sentence: str, offset: int, ends: Sequence[int], rollup: dict[str, str]
+    hit: CueHit,
+    parts: list[Mention],
+    sentence: str,
+    offset: int,
+    ends: Sequence[int],
+    rollup: dict[str, str],
+    found: tuple[list[str], list[str], bool] | None,
 ) -> tuple[list[str], list[str], bool] | None:
     """'Ryabkov warned that | Moscow | could deploy missiles in response to US deployments': the warner's own
-    state opening what it says is the clause's subject, not the target; the roles without it (it came out
-    as Russia warning itself, dropped)."""
-    found = roles(hit, parts, sentence, offset, ends)
+    state opening what it says is the clause's subject, not the target; the roles without it (found, the
+    roles with it, came out as Russia warning itself, dropped)."""
     if not found or found[2]:
         return None
     own = {rollup.get(c, c) for c in found[0]}

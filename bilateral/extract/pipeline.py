@@ -173,7 +173,7 @@ def sentence_candidates(
             found = (
                 _anaphoric(hit, parts, s, previous, index)
                 or _answered(hit, hits, parts, s, previous, index)
-                or ev.past_own_subject(hit, parts, s.text, s.start, ends, index.rollup)
+                or ev.past_own_subject(hit, parts, s.text, s.start, ends, index.rollup, found)
                 or found
             )
         if not found:
