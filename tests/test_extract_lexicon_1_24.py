@@ -196,6 +196,12 @@ _CUES_1_24 = [
         {("IRQ", "IND", "COOPERATE", "directed")},
     ),
     ("Chinese carmakers captured more than half of Russia's car market.", set()),
+    # whose protests an act drew reacts to it; it is no target of the act ("The US deployment of missiles in
+    # the Philippines drew strong protests from China" came out as a US mobilisation against China)
+    (
+        "The British deployment of warships in the Gulf drew sharp protests from Iran.",
+        {("IRN", "GBR", "ACCUSE", "directed")},
+    ),
 ]
 
 

@@ -39,6 +39,14 @@ _TALKS_ON = re.compile(
 )
 # Who brokered a deal is no party to it: "in a deal brokered by | China".
 _BROKERED_BY = re.compile(r"\b(?:brokered|mediated|facilitated|arranged)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+# Whose reaction an act drew is no target of the act: "The US deployment of missiles in the Philippines drew
+# strong protests from | China" (the reaction is its own event, aimed back at the act's author).
+_DREW_FROM = re.compile(
+    r"\b(?:drew|drawing|draws|prompted|prompting|sparked|sparking|triggered|triggering|provoked|provoking)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:criticism|condemnation|protests?|rebukes?|responses?|reactions?|anger|outrage)\s+"
+    r"from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A clause of time that follows the act, its subject and all after it: "flew a joint patrol over the Sea of
 # Japan as | Biden visited | Tokyo" (not "such as" or "as well as", which list parties).
 # A name with a possessive there is a role, no subject: "attended the parade as | Putin's guest".
@@ -59,6 +67,7 @@ _NOT_A_TARGET = (
     (_FIGHTING, _ALONGSIDE.search),  # "fought alongside | Russian troops": an ally
     (_WORKING, _AGAINST.search),  # "cooperation against | North Korea": whom it is aimed at
     (REACTIONS, _TALKS_ON.search),  # "supported peace talks on | Ukraine": the talks' topic
+    (None, _DREW_FROM.search),  # "drew protests from | China": who reacts, not whom the act is aimed at
 )
 
 
