@@ -334,6 +334,45 @@ def test_a_theme_pattern_with_an_upper_case_escape_is_refused(tmp_path):
     assert str(tmp_path) in str(raised.value) and "upper-case escape" in str(raised.value)
 
 
+def _lexicon_copy(tmp_path: Path) -> Path:
+    """The shipped lexicon files in tmp_path, to be changed by a test."""
+    for extra in Path("data/lexicon").iterdir():
+        if extra.is_file():
+            shutil.copy(extra, tmp_path / extra.name)
+    return tmp_path
+
+
+def test_a_term_is_declared_once_and_reaches_every_cue_that_names_it(tmp_path):
+    """A word added to a term (the treaty names) is found by each cue that names {treaty_name}, with no
+    cue edited; the shipped lexicon declares no term it does not use."""
+    events = json.loads(Path("data/lexicon/events.json").read_text(encoding="utf-8"))
+    named = [c["cue"] if isinstance(c, dict) else c for v in events["events"].values() for c in v["cues"]]
+    for term in events["terms"]:
+        assert sum(f"{{{term}}}" in cue for cue in named) >= 2, term  # a term shared, not one cue's group
+    users = [c for c in load_lexicon().cues if "(?-i:New START|" in c.pattern]
+    assert len(users) == sum("{treaty_name}" in cue for cue in named)
+    assert not [c for c in load_lexicon().cues if "{treaty_name}" in c.pattern]  # expanded when loaded
+    sentence = "Moscow quit the Vienna Document in 2023."
+    assert load_lexicon().cue_regex.search(sentence) is None
+    base = _lexicon_copy(tmp_path)
+    events["terms"]["treaty_name"] = events["terms"]["treaty_name"].replace("|NPT)", "|NPT|Vienna Document)")
+    (base / "events.json").write_text(json.dumps(events), encoding="utf-8")
+    grown = load_lexicon(base)
+    assert len([c for c in grown.cues if "Vienna Document" in c.pattern]) == len(users)
+    assert grown.cue_regex.search(sentence).group(0) == "quit the Vienna Document"
+
+
+def test_a_cue_naming_an_undeclared_term_is_refused_with_the_file(tmp_path):
+    base = _lexicon_copy(tmp_path)
+    events = json.loads((base / "events.json").read_text(encoding="utf-8"))
+    events["events"]["SANCTION"]["cues"].append("barred {unknown_goods}")
+    (base / "events.json").write_text(json.dumps(events), encoding="utf-8")
+    with pytest.raises(ExtractError) as raised:
+        load_lexicon(base)
+    message = str(raised.value)
+    assert str(base / "events.json") in message and "{unknown_goods}" in message and "barred" in message
+
+
 def test_no_interaction_without_two_actors():
     assert extract("Inflation rose again in March, officials said.").interactions == []
 

@@ -129,7 +129,34 @@ def _read(path: Path) -> dict:
         raise ExtractError(f"{path}:{error.lineno}: not valid JSON: {error.msg}") from error
 
 
+# A term named in a cue pattern: "{treaty_name}" (a regex quantifier is digits, never a name).
+_TERM = re.compile(r"\{([a-z][a-z_]*)\}")
+
+
+def _terms(raw: dict, path: Path) -> dict[str, str]:
+    """The lexicon's named terms, each expanded (a term may name one declared before it).
+
+    Why: a list such as the treaty names or the sanctions lists served several cues, each with its own
+    copy; declared once, a word added to it reaches every cue that names it."""
+    terms: dict[str, str] = {}
+    for name, pattern in raw.get("terms", {}).items():
+        terms[name] = _expand(pattern, terms, path, f"term {name!r}")
+    return terms
+
+
+def _expand(pattern: str, terms: dict[str, str], path: Path, where: str) -> str:
+    """pattern with each {term} replaced by the term's regex; an undeclared name is an error."""
+
+    def one(found: re.Match) -> str:
+        if found.group(1) not in terms:
+            raise ExtractError(f"{path}: {where} names the term {{{found.group(1)}}}, which is not declared")
+        return terms[found.group(1)]
+
+    return _TERM.sub(one, pattern)
+
+
 def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
+    terms = _terms(raw, path)
     cues = []
     for name, spec in raw["events"].items():
         try:
@@ -141,7 +168,7 @@ def _cues(raw: dict, path: Path) -> tuple[Cue, ...]:
             cues.append(
                 Cue(
                     event_type,
-                    item["cue"],
+                    _expand(item["cue"], terms, path, f"{name} cue {item['cue']!r}"),
                     item.get("symmetric", spec.get("symmetric", False)),
                     item.get("subject_is_target", False),
                     item.get("asks", spec.get("asks", False)),
