@@ -122,3 +122,20 @@ class Watched:
                 return getattr(cursor, name)
 
         return Logged()
+
+
+def coded_dyads(text: str) -> set[tuple[str, str, str, str]]:
+    """(actor1, actor2, PLOVER type, direction) of every interaction the extractor codes in text (dated
+    2024-03-01), actors rolled up to their state: what the lexicon rule tests compare."""
+    from bilateral.extract.pipeline import default_index, extract
+
+    rollup = default_index().rollup
+    return {
+        (
+            rollup.get(c.actor1, c.actor1),
+            rollup.get(c.actor2, c.actor2),
+            c.event_type.value,
+            c.direction.value,
+        )
+        for c in extract(text, date="2024-03-01").interactions
+    }

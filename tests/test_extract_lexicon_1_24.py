@@ -4,23 +4,9 @@ Every sentence is written for these tests in our own words; the states are chose
 curated records the rules were found on, so a rule that only memorised those would fail here."""
 
 import pytest
+from helpers import coded_dyads
 
-from bilateral.extract.pipeline import default_index, extract
-
-
-def _found(text: str) -> set[tuple[str, str, str, str]]:
-    """(actor1, actor2, PLOVER type, direction) of every interaction, actors rolled up to their state."""
-    rollup = default_index().rollup
-    return {
-        (
-            rollup.get(c.actor1, c.actor1),
-            rollup.get(c.actor2, c.actor2),
-            c.event_type.value,
-            c.direction.value,
-        )
-        for c in extract(text, date="2024-03-01").interactions
-    }
-
+from bilateral.extract.pipeline import extract
 
 _CUES_1_24 = [
     # signing an agreement, a contract or a memorandum with a party is done together, as data/README.md's
@@ -207,7 +193,7 @@ _CUES_1_24 = [
 
 @pytest.mark.parametrize(("sentence", "expected"), _CUES_1_24)
 def test_lexicon_1_24_signing_together_modal_demands_and_accusations_by_effect(sentence, expected):
-    assert _found(sentence) == expected
+    assert coded_dyads(sentence) == expected
 
 
 def test_a_demand_made_with_should_is_a_fact_not_intent():

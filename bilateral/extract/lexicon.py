@@ -54,6 +54,14 @@ class NamedPattern:
 
 
 @dataclass(frozen=True)
+class BlocAnaphor:
+    """A phrase that points back at a bloc named before ('the bloc'), and the blocs it can name."""
+
+    pattern: re.Pattern
+    codes: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Every compiled pattern the extractor uses, with the version of each data file."""
 
@@ -85,6 +93,7 @@ class Lexicon:
     given_names: re.Pattern
     named_by_pattern: tuple[NamedPattern, ...] = ()
     named_by_any: re.Pattern | None = None  # all of them in one regex: most sentences name none
+    bloc_anaphors: tuple[BlocAnaphor, ...] = ()
 
 
 def default_lexicon_dir() -> Path:
@@ -295,6 +304,10 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
                 for n in markers["named_by_pattern"]
             ),
             named_by_any=words([p for n in markers["named_by_pattern"] for p in n["patterns"]], flags=0),
+            bloc_anaphors=tuple(
+                BlocAnaphor(words([b["pattern"]], flags=0), frozenset(b["codes"]))
+                for b in markers["bloc_anaphors"]
+            ),
         )
     except (KeyError, ValueError, re.error) as error:
         raise ExtractError(f"{base}: lexicon is incomplete or has a bad pattern: {error}") from error

@@ -79,11 +79,16 @@ def modality(
     after = "" if threat or _RELATIVE_NEXT.match(sentence, hit.end) else sentence[hit.end : hit.end + 10]
     window = sentence[window_start : hit.end] + after
     warned = bool(WARNED_THAT.search(sentence[clause_start : hit.start]))  # the warning's claim
-    if hit.cue.event_type in (EventType.THREATEN, EventType.REJECT, EventType.REQUEST):
+    if hit.cue.subject_is_target or hit.cue.event_type in (
+        EventType.THREATEN,
+        EventType.REJECT,
+        EventType.REQUEST,
+    ):
         # a threat speaks of what would happen: a modal in the cue is the threat made ("said it would
         # respond"), not intent; one before it is ("may threaten"). So is a refusal's ("would not accept",
-        # "blocked new EU sanctions": the block is done, the sanctions were the intent), and a demand's
-        # ("told Xi that China should not ...": the demand is made)
+        # "blocked new EU sanctions": the block is done, the sanctions were the intent), a demand's
+        # ("told Xi that China should not ...": the demand is made) and a speaker's judgement of its subject
+        # ("said China's plan could form the basis of a settlement": the plan is backed now)
         window = sentence[window_start : hit.start] + " " + after
     agreed_to = hit.cue.event_type.quad_class.is_cooperation and _AGREED_TO.search(
         sentence[window_start : hit.start]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations, product
 
 from bilateral.extract import actors as act
-from bilateral.extract import cues, groups, modality, non_events, roles
+from bilateral.extract import anaphora, cues, groups, modality, non_events, roles
 from bilateral.extract import events as ev
 from bilateral.extract.dates import article_date, event_date
 from bilateral.extract.gazetteer import load_world_actors
@@ -458,7 +458,9 @@ def extract(
             p
             for p in act.pair_mentions(s.text, s.start, own, last_pair, index, lexicon)
             if not _overlaps(p, own)
-        ]
+        ] + anaphora.bloc_mentions(
+            s.text, s.start, own, [m.codes[0] for m in result.mentions], index, lexicon
+        )
         parts = sorted([m for m in own if m.role == "actor"] + pairs, key=lambda m: m.start)
         found = sentence_candidates(s, parts, i in commentary, index, lexicon, hits, previous)
         when = event_date(s.text, date)

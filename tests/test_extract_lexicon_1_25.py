@@ -1,0 +1,83 @@
+"""The extractor's rules of lexicon events 1.25.0: the bloc and the alliance, judgements of a party.
+
+Every sentence is written for these tests in our own words; the states are chosen to differ from the
+curated records the rules were found on, so a rule that only memorised those would fail here."""
+
+import pytest
+from helpers import coded_dyads
+
+from bilateral.extract.pipeline import extract
+
+_CUES_1_25 = [
+    # one term of judged acts and one of negative judgements serve every "called / described / said ... were"
+    # cue: "described ... as protectionist" and "said the seizure was illegal" had drifted out of the copies
+    ("Brazil described the Canadian duties as protectionist.", {("BRA", "CAN", "ACCUSE", "directed")}),
+    ("Poland said the Belarusian seizure was illegal.", {("POL", "BLR", "ACCUSE", "directed")}),
+    ("Kenya termed the British sanctions discriminatory.", {("KEN", "GBR", "ACCUSE", "directed")}),
+    # saying a party lacks credibility accuses it ("said China lacked credibility" coded nothing)
+    ("Chile said Bolivia lacked credibility as a mediator.", {("CHL", "BOL", "ACCUSE", "directed")}),
+    # blaming a crisis on a party: "was caused by Western efforts ..." accuses the West
+    (
+        "Serbia told the summit that the unrest was instigated by Albanian groups.",
+        {("SRB", "ALB", "ACCUSE", "directed")},
+    ),
+    ("The report said the flooding was caused by heavy rain.", set()),
+    # a plan that "could form the basis of" a settlement is backed by the speaker, now (no intent)
+    (
+        "Kenya said Ethiopia's plan could serve as the basis for a settlement.",
+        {("KEN", "ETH", "SUPPORT", "directed")},
+    ),
+    # "identified China as its greatest strategic challenge": the possessive before the label was not read
+    ("Canada identified Iran as its most serious security threat.", {("CAN", "IRN", "ACCUSE", "directed")}),
+    # the Belt and Road Initiative and the Global ... Initiatives are China's (markers named_by_pattern)
+    ("Peru praised the Belt and Road Initiative.", {("PER", "CHN", "SUPPORT", "directed")}),
+    ("Vietnam joined the Belt and Road Initiative in 2017.", {("VNM", "CHN", "COOPERATE", "directed")}),
+    ("Brazil endorsed the Global Security Initiative.", {("BRA", "CHN", "SUPPORT", "directed")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), _CUES_1_25)
+def test_lexicon_1_25(sentence, expected):
+    assert coded_dyads(sentence) == expected
+
+
+def test_a_judgement_with_a_modal_is_backing_now_not_intent():
+    """'Putin said China's peace plan could form the basis of a settlement' came out as intent (AGREE): the
+    modal is the speaker's judgement of the plan, as a demand's 'should' is the demand made."""
+    (backing,) = extract(
+        "Kenya said Ethiopia's plan could serve as the basis for a settlement.", date="2024-03-01"
+    ).interactions
+    assert (backing.event_type.value, backing.modality.value) == ("SUPPORT", "fact")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The Chinese ambassador to the EU accused the bloc of interfering ..." coded nothing
+        (
+            "The Ghanaian envoy to the EU accused the bloc of hypocrisy.",
+            {("GHA", "EU", "ACCUSE", "directed")},
+        ),
+        # the bloc named in an earlier sentence
+        (
+            "ASEAN foreign ministers met in Jakarta on Monday. Myanmar criticised the bloc.",
+            {("MMR", "ASEAN", "ACCUSE", "directed")},
+        ),
+        # "the alliance" is NATO or the CSTO, never the EU
+        ("The EU met in Brussels on Monday. Serbia criticised the alliance.", set()),
+        (
+            "The CSTO met in Minsk on Friday. Armenia criticised the alliance.",
+            {("ARM", "CSTO", "ACCUSE", "directed")},
+        ),
+    ],
+)
+def test_the_bloc_and_the_alliance_point_back_at_the_last_bloc_they_can_name(text, expected):
+    assert {f for f in coded_dyads(text) if f[2] == "ACCUSE"} == expected
+
+
+def test_an_alliance_between_two_parties_and_the_soviet_bloc_point_at_no_bloc():
+    for text in (
+        "NATO met in Oslo. The alliance between Iran and Syria worries Israel.",
+        "NATO met in Oslo. Poland left the Soviet bloc in 1989.",
+    ):
+        assert not [m for m in extract(text).mentions if m.how == "anaphor"]
