@@ -33,6 +33,16 @@ _CUES_1_25 = [
     ("Peru praised the Belt and Road Initiative.", {("PER", "CHN", "SUPPORT", "directed")}),
     ("Vietnam joined the Belt and Road Initiative in 2017.", {("VNM", "CHN", "COOPERATE", "directed")}),
     ("Brazil endorsed the Global Security Initiative.", {("BRA", "CHN", "SUPPORT", "directed")}),
+    # an apposition that restates the treaty names its other party ("suspending its participation in New
+    # START, the last remaining nuclear arms control treaty with the United States" coded nothing)
+    (
+        "Kazakhstan quit the CTBT, the oldest arms treaty with the United States.",
+        {("KAZ", "USA", "REJECT", "directed")},
+    ),
+    (
+        "Japan signed the pact, the first defence agreement with Australia.",
+        {("JPN", "AUS", "AGREE", "mutual")},
+    ),
 ]
 
 

@@ -165,6 +165,13 @@ _ANSWERING = re.compile(
     r"\b(?:in\s+response\s+to|in\s+retaliation\s+(?:for|against)|to\s+counter)\s+(?:the\s+|any\s+)?$",
     re.IGNORECASE,
 )
+# An apposition that restates a treaty and names its other party: "suspended its participation in New START, |
+# the last remaining arms control treaty with | the United States".
+_TREATY_WITH = re.compile(
+    r"^[^,;]*,\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,6}?(?:treaty|agreement|accord|pact|deal|convention)"
+    r"\s+with\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A clause said, right after the cue: "warned | that | Moscow could ...".
 _THAT_NEXT = re.compile(r"\s+that\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -189,6 +196,10 @@ def roles(
         if p.start - offset >= hit.end and not CLAUSE_END.search(sentence[hit.end : p.start - offset])
     ]
     after = [i for i in after if not no_target(hit, gap(parts[i]), sentence[parts[i].end - offset :])]
+    if not after:
+        later = [i for i, p in enumerate(parts) if p.start - offset >= hit.end]
+        first = next((k for k, i in enumerate(later) if _TREATY_WITH.match(gap(parts[i]))), None)
+        after = later[first:] if first is not None else []
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
         # and what is said to a meeting: "told the summit that | Ukraine ..."
         after = [i for i in after if not topic_of(hit, g := gap(parts[i])) and not THAT.search(g)]
