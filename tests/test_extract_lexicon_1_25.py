@@ -43,6 +43,25 @@ _CUES_1_25 = [
         "Japan signed the pact, the first defence agreement with Australia.",
         {("JPN", "AUS", "AGREE", "mutual")},
     ),
+    # talks between two that a third only offers to host or proposes were not held ("China offered to host
+    # talks between Russia and Ukraine" came out as Russia and Ukraine meeting); hosted talks were
+    (
+        "Egypt offered to host talks between Sudan and Chad.",
+        {("EGY", "SDN", "AGREE", "directed"), ("EGY", "TCD", "AGREE", "directed")},
+    ),
+    ("Qatar proposed talks between Iran and Iraq.", set()),
+    (
+        "Qatar hosted talks between Iran and Iraq.",
+        {
+            ("QAT", "IRN", "CONSULT", "directed"),
+            ("QAT", "IRQ", "CONSULT", "directed"),
+            ("IRN", "IRQ", "CONSULT", "mutual"),
+        },
+    ),
+    # saying a party poses a threat or a challenge accuses it ("Britain said China posed an epoch-defining
+    # challenge" coded nothing)
+    ("Canada said Iran posed a grave threat to shipping.", {("CAN", "IRN", "ACCUSE", "directed")}),
+    ("Kenya said Somalia poses an enduring security challenge.", {("KEN", "SOM", "ACCUSE", "directed")}),
 ]
 
 

@@ -62,6 +62,25 @@ _MODAL_GAP = re.compile(
 )
 
 
+# Talks between two parties that a third offers to host or proposes: "offered to host | talks | between
+# Russia and Ukraine" (the offer is the event; no talks were held, nor agreed by the two).
+_OFFERED = re.compile(
+    r"\b(?:offer|propos|suggest)\w*\s+(?:to\s+(?:host|hold|broker|mediate|facilitate|organi[sz]e|arrange)\s+)?"
+    r"(?:(?:new|fresh|direct|peace|further)\s+)*$",
+    re.IGNORECASE,
+)
+_BETWEEN_NEXT = re.compile(r"\s+between\b", re.IGNORECASE)
+
+
+def offered_talks(hit: CueHit, sentence: str) -> bool:
+    """True for talks between two parties that the sentence only offers or proposes to host."""
+    return (
+        hit.cue.event_type is EventType.CONSULT
+        and bool(_BETWEEN_NEXT.match(sentence, hit.end))
+        and bool(_OFFERED.search(sentence[: hit.start]))
+    )
+
+
 def demanded(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     """True for a cue right after a modal demand's 'must' or 'should' ('Beijing must stop supplying ...')."""
     return any(
@@ -365,8 +384,8 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
     banned, warned of, the reason of an earlier cue, the act a reaction names, a denial of an act and the act
     denied, a refusal of an act of conflict and any act refused, a protest's purpose after the act that
     makes it, the list a listing puts parties on, a threat's condition, the occasion of an earlier act,
-    what a resolution voted on would do, the act a later judgement of its clause names, or the act a claim
-    rejected says was done."""
+    what a resolution voted on would do, the act a later judgement of its clause names, the act a claim
+    rejected says was done, or talks between two that a third only offers to host."""
     return (
         requested(hit, hits, sentence)
         or demanded(hit, hits, sentence)
@@ -383,4 +402,5 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
         or occasion_of(hit, hits, sentence)
         or content_of_a_resolution(hit, hits, sentence)
         or judged_act(hit, hits, sentence)
+        or offered_talks(hit, sentence)
     )
