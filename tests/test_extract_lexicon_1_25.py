@@ -62,6 +62,25 @@ _CUES_1_25 = [
     # challenge" coded nothing)
     ("Canada said Iran posed a grave threat to shipping.", {("CAN", "IRN", "ACCUSE", "directed")}),
     ("Kenya said Somalia poses an enduring security challenge.", {("KEN", "SOM", "ACCUSE", "directed")}),
+    # selling arms to a party is aid (an arms transfer), selling it oil or gas trade; "sold" was no cue
+    ("France sold fighter jets to Egypt.", {("FRA", "EGY", "AID", "directed")}),
+    ("Qatar sold LNG to Germany.", {("QAT", "DEU", "COOPERATE", "directed")}),
+    # intercepting one plane is intercepting planes ("intercepted a US reconnaissance plane" coded nothing)
+    (
+        "A Russian fighter jet intercepted a Norwegian patrol plane over the Barents Sea.",
+        {("RUS", "NOR", "MOBILIZE", "directed")},
+    ),
+    # saying a party's media amplified propaganda accuses it
+    ("Canada said Iranian state media amplified Syrian propaganda.", {("CAN", "IRN", "ACCUSE", "directed")}),
+    # attributing a hack to a party accuses it (it came out as the attributing state hacking it), and
+    # "state-backed actors" are the state's, no private persons (markers 1.12.0)
+    (
+        "Estonia attributed the cyberattack on its parliament to Russian state-backed actors.",
+        {("EST", "RUS", "ACCUSE", "directed")},
+    ),
+    ("Mexico attributed the rise in prices to demand from Canada.", set()),
+    # a sanction's reason after "over" is no target, also three words on ("over arms sales to | Taiwan")
+    ("Vietnam sanctioned a shipyard over arms sales to Cambodia.", set()),
 ]
 
 
@@ -110,3 +129,9 @@ def test_an_alliance_between_two_parties_and_the_soviet_bloc_point_at_no_bloc():
         "NATO met in Oslo. Poland left the Soviet bloc in 1989.",
     ):
         assert not [m for m in extract(text).mentions if m.how == "anaphor"]
+
+
+def test_air_defence_systems_are_military():
+    """'Russia sold S-400 systems to India' was themed diplomacy only (themes 1.8.0)."""
+    (sale,) = extract("Russia sold S-300 systems to Iran.", date="2024-03-01").interactions
+    assert "military" in {t.value for t in sale.themes}

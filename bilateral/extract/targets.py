@@ -18,7 +18,7 @@ REACTIONS = {EventType.ACCUSE, EventType.SUPPORT, EventType.REJECT}
 # over Crimea", "opposing the use of force over Ukraine"); an accusation or a protest "over" an act aims at
 # its author.
 _REASONED = {EventType.SANCTION, EventType.REJECT}
-_OVER = re.compile(r"\bover\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_OVER = re.compile(r"\bover\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 
 # Help given to a war names its victim after "against", "on" or "of", not whom it helps.
 _HELPING = {EventType.SUPPORT, EventType.AID, EventType.COOPERATE}
