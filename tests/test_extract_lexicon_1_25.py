@@ -81,6 +81,19 @@ _CUES_1_25 = [
     ("Mexico attributed the rise in prices to demand from Canada.", set()),
     # a sanction's reason after "over" is no target, also three words on ("over arms sales to | Taiwan")
     ("Vietnam sanctioned a shipyard over arms sales to Cambodia.", set()),
+    # pulling troops out of a country is a retreat ("France pulled its troops out of Mali" coded nothing)
+    ("Belgium pulled its soldiers out of Rwanda.", {("BEL", "RWA", "RETREAT", "directed")}),
+    # an envoy dispatched, and one named, is sent to each capital after "to"
+    (
+        "Egypt dispatched its envoy Ahmed Hassan to Khartoum and Juba.",
+        {("EGY", "SDN", "CONSULT", "directed"), ("EGY", "SSD", "CONSULT", "directed")},
+    ),
+    # who defies objections is the clause's subject, not the party named in its object ("Turkey bought
+    # Russian S-400 systems despite US objections" came out as Russia rejecting the US)
+    (
+        "Vietnam bought Indian missiles despite Chinese objections.",
+        {("VNM", "IND", "COOPERATE", "directed"), ("VNM", "CHN", "REJECT", "directed")},
+    ),
 ]
 
 

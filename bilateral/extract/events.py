@@ -144,6 +144,9 @@ _OF_NEXT = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # A participle after a comma has the main clause's subject: "(The EU) adopted sanctions against Russia, |
 # listing firms in China".
 _AFTER_COMMA = re.compile(r",\s*$")
+# A cue that opens an adjunct of the clause: "bought Russian S-400s | despite US objections" (who defies them
+# is the clause's subject, not the party named in the object before).
+_ADJUNCT_CUE = re.compile(r"(?:despite|in defiance of)\b", re.IGNORECASE)
 _GERUND = re.compile(r"[a-z]+ing\b")
 # A party added "to" or placed "on" someone's list, and the list after it: "added to the | US | Entity List".
 _ADDED_TO_A = re.compile(r"^\s+(?:[\w.$,'-]+\s+){0,10}?(?:to|on)\s+(?:the|its|their)\s+$", re.IGNORECASE)
@@ -242,6 +245,8 @@ def roles(
     source = grouped(parts, before[::-1], sentence, offset) if before else []
     if source and hit.cue.received and _AT_THE.match(hit.text):
         # "Canadian authorities arrested a Huawei executive | at the request of | the US": who complied
+        source = grouped(parts, before, sentence, offset)
+    if source and _ADJUNCT_CUE.match(hit.text):
         source = grouped(parts, before, sentence, offset)
     if source and _AFTER_COMMA.search(prefix) and _GERUND.match(hit.text):
         # "(The EU) adopted sanctions against Russia, | listing firms in China": the main clause's subject
