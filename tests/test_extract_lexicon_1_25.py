@@ -94,6 +94,19 @@ _CUES_1_25 = [
         "Vietnam bought Indian missiles despite Chinese objections.",
         {("VNM", "IND", "COOPERATE", "directed"), ("VNM", "CHN", "REJECT", "directed")},
     ),
+    # a city hit by a barrage or a wave of a state's missiles or drones is attacked by that state ("Kyiv was
+    # hit by a barrage of Russian missiles" coded nothing)
+    ("Haifa was hit by a barrage of Iranian missiles.", {("IRN", "ISR", "ASSAULT", "directed")}),
+    ("The plan was backed by a series of Asian states.", set()),
+    # a party added "along with" or "together with" is one of the group that acts
+    (
+        "Syria and Iran, along with Iraq, held talks in Baghdad.",
+        {
+            ("SYR", "IRN", "CONSULT", "mutual"),
+            ("SYR", "IRQ", "CONSULT", "mutual"),
+            ("IRN", "IRQ", "CONSULT", "mutual"),
+        },
+    ),
 ]
 
 

@@ -45,7 +45,10 @@ OBJECT_MARKERS = {
     "uses",
     "using",
 }
-JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|&|-|–|/|,)?\s*(?:the\s+)?$")
+# "Russia and China, | along with | Iran, held drills": a party added to a list is one of the group.
+JOIN = re.compile(
+    r"^\s*(?:,\s*)?(?:and|&|-|–|/|,|along\s+with|together\s+with|as\s+well\s+as)?\s*(?:the\s+)?$"
+)
 # "Russia's Gazprom and | China's | CNPC": the possessive of a state that says whose the next one is.
 # Two possessives sharing a noun: "Sweden's and | Finland's applications".
 JOIN_POSSESSIVES = re.compile(r"^['’]s\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")

@@ -64,7 +64,8 @@ TITLE_GAP = re.compile(
 )
 # A "by" phrase's opening: the whole gap ("the first joint patrol | by | Russia and China": BY_ONLY), or
 # its end ("sanctioned by | the EU", events._BY_NEXT).
-BY_END = r"by(?:\s+the)?\s*$"
+# "by (the) | Russia", and the agent behind a number of its weapons: "hit by a barrage of | Russian missiles"
+BY_END = r"by(?:\s+the)?(?:\s+(?:a|an)\s+(?:barrage|wave|volley|salvo|swarm|series)\s+of)?\s*$"
 BY_ONLY = re.compile(r"^\s+" + BY_END, re.IGNORECASE)
 IN_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.IGNORECASE)
 PARTNER_WORD = re.compile(r"\b(?:with|between|to)\b", re.IGNORECASE)
