@@ -46,6 +46,9 @@ _BY_AGENT = re.compile(
     r"|^\s+(?:imposed|announced|adopted|introduced|unveiled|levied|slapped|placed|ordered|issued)\s+by\s+"
     r"(?:the\s+)?$"
 )
+# A noun cue's agent right after it: "the first visit | by a Chinese | defence minister to Russia" (not a
+# participle's: "the resolution backed | by Ukraine and Poland" names who backs it, not each other).
+_NOUN_BY = re.compile(r"^\s+by\s+(?:the\s+|a\s+|an\s+)?(?:(?![\w-]+ing\b)[\w-]+\s+){0,2}?$")
 _INFINITIVE = re.compile(r"\bto\s+$")
 # The clause a warning announces: "warned Beijing that further support ... would have consequences".
 # What a warning says would happen: "warned Beijing that ...", also without "that": "warned Chinese banks |
@@ -479,8 +482,10 @@ def _by_agent(
     hit: CueHit, parts: list[Mention], after: list[int], sentence: str, offset: int
 ) -> list[Mention]:
     """'Duties were imposed on X by Y': the group after a passive verb's 'by' acts."""
+    noun = not hit.text.lower().endswith(("ed", "en"))
     for i in after:
-        if _BY_AGENT.search(sentence[hit.end : parts[i].start - offset]):
+        gap = sentence[hit.end : parts[i].start - offset]
+        if _BY_AGENT.search(gap) or (noun and _NOUN_BY.match(gap)):
             return grouped(parts, [j for j in after if j >= i], sentence, offset)
     return []
 
