@@ -107,6 +107,16 @@ _CUES_1_25 = [
             ("IRN", "IRQ", "CONSULT", "mutual"),
         },
     ),
+    # a noun cue's agent right after "by" acts ("the first visit by a Chinese defence minister to Russia"
+    # coded nothing); a participle's agents back the resolution, not each other
+    (
+        "It was the first visit by a Turkish foreign minister to Egypt in a decade.",
+        {("TUR", "EGY", "CONSULT", "directed")},
+    ),
+    (
+        "Chile voted against the resolution backed by Peru and Bolivia.",
+        {("CHL", "PER", "REJECT", "directed"), ("CHL", "BOL", "REJECT", "directed")},
+    ),
 ]
 
 
