@@ -117,6 +117,10 @@ _CUES_1_25 = [
         "Chile voted against the resolution backed by Peru and Bolivia.",
         {("CHL", "PER", "REJECT", "directed"), ("CHL", "BOL", "REJECT", "directed")},
     ),
+    # calling a party a friend or a partner backs it; calling it a dictator or a war criminal accuses it
+    ('Lula called Xi an "old friend" of Brazil.', {("BRA", "CHN", "SUPPORT", "directed")}),
+    ("Orban described Turkey as a reliable partner.", {("HUN", "TUR", "SUPPORT", "directed")}),
+    ("Zelensky called Lukashenko a dictator.", {("UKR", "BLR", "ACCUSE", "directed")}),
 ]
 
 
@@ -171,3 +175,9 @@ def test_air_defence_systems_are_military():
     """'Russia sold S-400 systems to India' was themed diplomacy only (themes 1.8.0)."""
     (sale,) = extract("Russia sold S-300 systems to Iran.", date="2024-03-01").interactions
     assert "military" in {t.value for t in sale.themes}
+
+
+def test_an_act_considered_is_intent():
+    """'Seoul considered sending weapons directly to Ukraine' was coded as weapons sent (markers 1.12.0)."""
+    (considered,) = extract("Poland considered sending weapons to Moldova.", date="2024-03-01").interactions
+    assert considered.modality.value == "intent"
