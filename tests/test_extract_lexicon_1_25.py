@@ -121,6 +121,16 @@ _CUES_1_25 = [
     ('Lula called Xi an "old friend" of Brazil.', {("BRA", "CHN", "SUPPORT", "directed")}),
     ("Orban described Turkey as a reliable partner.", {("HUN", "TUR", "SUPPORT", "directed")}),
     ("Zelensky called Lukashenko a dictator.", {("UKR", "BLR", "ACCUSE", "directed")}),
+    # voicing opposition to a party's act rejects it, as expressing it does
+    ("Egypt voiced firm opposition to the Ethiopian dam plan.", {("EGY", "ETH", "REJECT", "directed")}),
+    # signing cooperation documents is an agreement ("signed more than a dozen cooperation documents" came
+    # out as cooperation carried out)
+    ("Lula and Modi signed several cooperation documents.", {("BRA", "IND", "AGREE", "mutual")}),
+    # readiness to mediate is an offer, not mediation done
+    (
+        "Qatar expressed readiness to mediate between Sudan and Chad.",
+        {("QAT", "SDN", "AGREE", "directed"), ("QAT", "TCD", "AGREE", "directed")},
+    ),
 ]
 
 
