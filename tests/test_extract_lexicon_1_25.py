@@ -131,6 +131,13 @@ _CUES_1_25 = [
         "Qatar expressed readiness to mediate between Sudan and Chad.",
         {("QAT", "SDN", "AGREE", "directed"), ("QAT", "TCD", "AGREE", "directed")},
     ),
+    # hosting a party's troops or weapons is military cooperation, not a meeting ("Belarus hosted Russian
+    # tactical nuclear weapons" came out as a consultation)
+    ("Kenya hosted US troops.", {("KEN", "USA", "COOPERATE", "directed")}),
+    # a response made "by" an act is that act ("Moscow retaliated by expelling twenty Czech diplomats" came
+    # out as a sanction); "launched the pipeline by video link" keeps the launch
+    ("Greece retaliated by expelling two Turkish diplomats.", {("GRC", "TUR", "COERCE", "directed")}),
+    ("Putin and Xi launched the pipeline by video link.", {("RUS", "CHN", "COOPERATE", "mutual")}),
 ]
 
 

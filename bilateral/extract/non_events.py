@@ -81,6 +81,22 @@ def offered_talks(hit: CueHit, sentence: str) -> bool:
     )
 
 
+# A response and the act it was made by: "retaliated | by | expelling twenty Czech diplomats".
+_BY_NEXT_ACT = re.compile(r"\s+by\s+$", re.IGNORECASE)
+_GERUND_START = re.compile(r"[a-z]+ing\b", re.IGNORECASE)  # "by | expelling", not "by | video link"
+
+
+def answered_by(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
+    """True for a cue whose act is named by the cue right after its 'by' ('Moscow retaliated by expelling
+    twenty Czech diplomats' is the expulsion, not a sanction named 'retaliated')."""
+    return any(
+        other.start > hit.end
+        and _BY_NEXT_ACT.fullmatch(sentence[hit.end : other.start])
+        and _GERUND_START.match(other.text)
+        for other in hits
+    )
+
+
 def demanded(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     """True for a cue right after a modal demand's 'must' or 'should' ('Beijing must stop supplying ...')."""
     return any(
@@ -385,7 +401,8 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
     denied, a refusal of an act of conflict and any act refused, a protest's purpose after the act that
     makes it, the list a listing puts parties on, a threat's condition, the occasion of an earlier act,
     what a resolution voted on would do, the act a later judgement of its clause names, the act a claim
-    rejected says was done, or talks between two that a third only offers to host."""
+    rejected says was done, talks between two that a third only offers to host, or a response its 'by' names
+    the act of."""
     return (
         requested(hit, hits, sentence)
         or demanded(hit, hits, sentence)
@@ -403,4 +420,5 @@ def not_an_event(hit: CueHit, hits: list[CueHit], sentence: str, lexicon: Lexico
         or content_of_a_resolution(hit, hits, sentence)
         or judged_act(hit, hits, sentence)
         or offered_talks(hit, sentence)
+        or answered_by(hit, hits, sentence)
     )
