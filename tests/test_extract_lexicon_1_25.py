@@ -138,6 +138,11 @@ _CUES_1_25 = [
     # out as a sanction); "launched the pipeline by video link" keeps the launch
     ("Greece retaliated by expelling two Turkish diplomats.", {("GRC", "TUR", "COERCE", "directed")}),
     ("Putin and Xi launched the pipeline by video link.", {("RUS", "CHN", "COOPERATE", "mutual")}),
+    # a party inside the claim a rejection answers is not its target, and the claim is no accusation by the
+    # one who rejects it ("Beijing rejected accusations that it was helping Russia's war effort" came out as
+    # China rejecting Russia); who made the claim is the target
+    ("Ankara rejected accusations that it was helping Iran's drone programme.", set()),
+    ("Ankara rejected Greek accusations that it was arming Libya.", {("TUR", "GRC", "REJECT", "directed")}),
 ]
 
 

@@ -219,16 +219,26 @@ _REJECTED_CLAIM = re.compile(
 )
 
 
+# The claim itself as the rejection's object: "rejected | accusations | that it was helping Russia".
+_CLAIM_NOUN = re.compile(r"(?:accusations?|allegations?|charges?|claims?)", re.IGNORECASE)
+_OBJECT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?", re.IGNORECASE)
+
+
 def claim_rejected(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
     """True for a cue inside a claim or a proposal an earlier rejection or denial of its clause names ('The
     Kremlin dismissed Western reports that China was supplying weapons to Russia'): the rejection is the
     event.
 
-    Why: the act claimed came out as a fact, China supplying Russia, in the sentence that denies it."""
+    Why: the act claimed came out as a fact, China supplying Russia, in the sentence that denies it; so did
+    the claim itself as an accusation ("rejected accusations that it was helping Russia")."""
+    claim = _CLAIM_NOUN.fullmatch(hit.text)
     return any(
         (h.cue.event_type is EventType.REJECT or h.cue.denies)
         and h.end <= hit.start
-        and _REJECTED_CLAIM.match(sentence[h.end : hit.start])
+        and (
+            _REJECTED_CLAIM.match(sentence[h.end : hit.start])
+            or (claim and _OBJECT_GAP.fullmatch(sentence[h.end : hit.start]))
+        )
         for h in hits
         if h is not hit
     )

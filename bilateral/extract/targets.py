@@ -55,6 +55,13 @@ _TIME_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_NEXT = re.compile(r"['’]s\b")
+# What a rejected or denied claim says: "rejected accusations that it was helping | Russia's war effort"
+# (Russia is in the claim, not whom the rejection answers).
+_DENIED = {EventType.REJECT}
+_CLAIM_THAT = re.compile(
+    r"\b(?:accusations?|allegations?|claims?|reports?|suggestions?|charges?|assertions?)\s+that\b",
+    re.IGNORECASE,
+)
 
 # A party after a cue that is no target of it, by the words between them, for the event types named (None:
 # every cue). They run in one pass, so each party's gap is cut once.
@@ -68,6 +75,7 @@ _NOT_A_TARGET = (
     (_WORKING, _AGAINST.search),  # "cooperation against | North Korea": whom it is aimed at
     (REACTIONS, _TALKS_ON.search),  # "supported peace talks on | Ukraine": the talks' topic
     (None, _DREW_FROM.search),  # "drew protests from | China": who reacts, not whom the act is aimed at
+    (_DENIED, _CLAIM_THAT.search),  # "rejected accusations that it was helping | Russia": the claim's
 )
 
 
