@@ -17,7 +17,7 @@ from bilateral.extract.cues import CueHit
 from bilateral.extract.events import WARNED_THAT
 from bilateral.extract.groups import new_clause
 from bilateral.extract.lexicon import Lexicon
-from bilateral.extract.parties import OCCASION_WORDS
+from bilateral.extract.parties import CLAIM_WORDS, OCCASION_WORDS
 from bilateral.extract.targets import REACTIONS
 from bilateral.model import EventType
 
@@ -210,8 +210,7 @@ def denial_of_an_act(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:
 # A claim that a rejection or a denial names, up to the cue of the act it claims: "dismissed | Western reports
 # that China was | supplying ...".
 _REJECTED_CLAIM = re.compile(
-    r"^\s+(?:[\w'’-]+\s+){0,3}?(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?)"
-    r"\s+that\b[^,;:]*?$"
+    r"^\s+(?:[\w'’-]+\s+){0,3}?" + CLAIM_WORDS + r"\s+that\b[^,;:]*?$"
     # and a proposal rejected: "rejected an Indian proposal for | signing a free trade agreement"
     r"|^\s+(?:[\w'’-]+\s+){0,3}?(?:proposals?|offers?|requests?|demands?|calls?|bids?)\s+(?:for|to)\s+"
     r"(?:[\w-]+\s+){0,2}?$",
@@ -220,8 +219,8 @@ _REJECTED_CLAIM = re.compile(
 
 
 # The claim itself as the rejection's object: "rejected | accusations | that it was helping Russia".
-_CLAIM_NOUN = re.compile(r"(?:accusations?|allegations?|charges?|claims?)", re.IGNORECASE)
-_OBJECT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?", re.IGNORECASE)
+_CLAIM_NOUN = re.compile(CLAIM_WORDS, re.IGNORECASE)
+_OBJECT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?")
 
 
 def claim_rejected(hit: CueHit, hits: list[CueHit], sentence: str) -> bool:

@@ -37,6 +37,10 @@ OCCASION_WORDS = (
     r"\b(?:during|amid|ahead\s+of|on\s+the\s+sidelines\s+of|on\s+the\s+(?:same\s+)?(?:day|eve)\s+of)\s"
 )
 OCCASION = re.compile(OCCASION_WORDS, re.IGNORECASE)
+# The nouns of a claim that a rejection or a denial answers ("rejected | accusations | that ...", "dismissed
+# Western | reports | that ..."): read by non_events (what the claim says is no event) and targets (a party
+# inside it is no target).
+CLAIM_WORDS = r"(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?|assertions?)"
 # What is discussed, not with whom: "discussed | Afghanistan and missile defence"; "discussed Ukraine
 # with | Xi" names the partner.
 DISCUSSED = re.compile(r"^\s+" + _NO_PARTNER_WORD, re.IGNORECASE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bilateral.extract.cues import CueHit
-from bilateral.extract.parties import ALONGSIDE_WORDS, OCCASION, SECOND_VERB
+from bilateral.extract.parties import ALONGSIDE_WORDS, CLAIM_WORDS, OCCASION, SECOND_VERB
 from bilateral.model import EventType
 
 # The reactions: support, criticism or rejection of a party.
@@ -58,10 +58,7 @@ _POSSESSIVE_NEXT = re.compile(r"['’]s\b")
 # What a rejected or denied claim says: "rejected accusations that it was helping | Russia's war effort"
 # (Russia is in the claim, not whom the rejection answers).
 _DENIED = {EventType.REJECT}
-_CLAIM_THAT = re.compile(
-    r"\b(?:accusations?|allegations?|claims?|reports?|suggestions?|charges?|assertions?)\s+that\b",
-    re.IGNORECASE,
-)
+_CLAIM_THAT = re.compile(r"\b" + CLAIM_WORDS + r"\s+that\b", re.IGNORECASE)
 
 # A party after a cue that is no target of it, by the words between them, for the event types named (None:
 # every cue). They run in one pass, so each party's gap is cut once.
