@@ -143,6 +143,13 @@ _CUES_1_25 = [
     # China rejecting Russia); who made the claim is the target
     ("Ankara rejected accusations that it was helping Iran's drone programme.", set()),
     ("Ankara rejected Greek accusations that it was arming Libya.", {("TUR", "GRC", "REJECT", "directed")}),
+    # a state protesting against or over another's act accuses it, as the curated records code a protest
+    # "to" a state ("Beijing protested against the US decision to add Chinese firms ..." was a street protest)
+    (
+        "Manila protested against the Chinese coast guard's presence near the shoal.",
+        {("PHL", "CHN", "ACCUSE", "directed")},
+    ),
+    ("Students protested in Hong Kong.", set()),
 ]
 
 
