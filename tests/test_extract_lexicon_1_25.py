@@ -210,3 +210,28 @@ def test_an_act_considered_is_intent():
     """'Seoul considered sending weapons directly to Ukraine' was coded as weapons sent (markers 1.12.0)."""
     (considered,) = extract("Poland considered sending weapons to Moldova.", date="2024-03-01").interactions
     assert considered.modality.value == "intent"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverbial before the first comma opens the sentence; it is no closing attribution ("On Monday,
+        # China said it would ..." and "In a statement, the ministry said ..." marked every party after the
+        # comma as the report's source and coded nothing)
+        (
+            "Separately, the Kenyan foreign ministry said it had summoned the Ugandan ambassador.",
+            {("KEN", "UGA", "ACCUSE", "directed")},
+        ),
+        (
+            "In a statement, Egypt said it had expelled two Sudanese diplomats.",
+            {("EGY", "SDN", "COERCE", "directed")},
+        ),
+        # a closing attribution after such an opening is still the source
+        (
+            "On Friday, Chile and Peru held naval drills, Argentina said.",
+            {("CHL", "PER", "COOPERATE", "mutual")},
+        ),
+    ],
+)
+def test_an_opening_adverbial_is_no_attribution(text, expected):
+    assert coded_dyads(text) == expected

@@ -406,6 +406,15 @@ _SUBORDINATE = re.compile(rf"\b(?:{_SUBORDINATORS}|although|though|once)\b", re.
 _CLAUSE_AFTER = re.compile(rf",\s+(?:{_SUBORDINATORS}|as|amid|despite|following|the|a|an)\b", re.IGNORECASE)
 
 
+# An adverbial that opens the sentence before its first comma: "On Monday, | China said it would ...",
+# "In a statement, | the ministry said ...": what follows is the sentence itself, no closing attribution.
+_OPENING_ADJUNCT = re.compile(
+    r"^\s*(?:on|in|at|during|earlier|later|separately|meanwhile|also|however|last|this|yesterday|today|"
+    r"after|before|since|speaking|asked|overnight)\b[^,;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
 def attribution_span(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Where the report's source is named: a closing attribution (', officials said Monday.' / ', according
     to X') to the sentence's end, or an opening one ('According to reports', 'According to X,'); else None."""
@@ -417,6 +426,7 @@ def attribution_span(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
             and len(tail) < 140
             and (not re.search(r"\b(?:that|to)\b", tail[: match.end() - match.start() + 20]))
             and not _SUBORDINATE.search(match.group())
+            and not _OPENING_ADJUNCT.match(sentence[: match.start()])
         ):
             cut = match.start()
             break
