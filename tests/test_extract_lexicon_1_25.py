@@ -226,6 +226,10 @@ def test_an_act_considered_is_intent():
             "In a statement, Egypt said it had expelled two Sudanese diplomats.",
             {("EGY", "SDN", "COERCE", "directed")},
         ),
+        (
+            "Responding to the sanctions, Hanoi said it had summoned the Thai ambassador.",
+            {("VNM", "THA", "ACCUSE", "directed")},
+        ),
         # a closing attribution after such an opening is still the source
         (
             "On Friday, Chile and Peru held naval drills, Argentina said.",

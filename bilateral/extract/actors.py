@@ -410,7 +410,8 @@ _CLAUSE_AFTER = re.compile(rf",\s+(?:{_SUBORDINATORS}|as|amid|despite|following|
 # "In a statement, | the ministry said ...": what follows is the sentence itself, no closing attribution.
 _OPENING_ADJUNCT = re.compile(
     r"^\s*(?:on|in|at|during|earlier|later|separately|meanwhile|also|however|last|this|yesterday|today|"
-    r"after|before|since|speaking|asked|overnight)\b[^,;]{0,40}$",
+    r"after|before|since|speaking|asked|overnight|for\s+its\s+part|following|responding|reacting|commenting)"
+    r"\b[^,;]{0,40}$",
     re.IGNORECASE,
 )
 
