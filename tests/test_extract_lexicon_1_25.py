@@ -239,3 +239,12 @@ def test_an_act_considered_is_intent():
 )
 def test_an_opening_adverbial_is_no_attribution(text, expected):
     assert coded_dyads(text) == expected
+
+
+def test_a_clause_that_opens_like_an_adverbial_keeps_its_closing_attribution():
+    """'In 2019 Russia and China held drills, Japan said': the words before the comma hold the event, so what
+    follows is the report's source."""
+    (drills,) = extract(
+        "In 2019 Chile and Peru held naval drills, Argentina said.", date="2024-03-01"
+    ).interactions
+    assert (drills.actor1, drills.actor2, drills.modality.value) == ("CHL", "PER", "reported")

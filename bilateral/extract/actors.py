@@ -416,6 +416,15 @@ _OPENING_ADJUNCT = re.compile(
 )
 
 
+def _opening_adjunct(prefix: str, lexicon: Lexicon) -> bool:
+    """True when the words before a would-be attribution's comma are an opening adverbial, short or with no
+    event cue ("In a statement,"), not the reported clause ("In 2019 Russia and China held drills, Japan
+    said")."""
+    return bool(_OPENING_ADJUNCT.match(prefix)) and (
+        len(prefix.split()) <= 5 or not lexicon.cue_regex.search(prefix)
+    )
+
+
 def attribution_span(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Where the report's source is named: a closing attribution (', officials said Monday.' / ', according
     to X') to the sentence's end, or an opening one ('According to reports', 'According to X,'); else None."""
@@ -427,7 +436,7 @@ def attribution_span(sentence: str, lexicon: Lexicon) -> tuple[int, int] | None:
             and len(tail) < 140
             and (not re.search(r"\b(?:that|to)\b", tail[: match.end() - match.start() + 20]))
             and not _SUBORDINATE.search(match.group())
-            and not _OPENING_ADJUNCT.match(sentence[: match.start()])
+            and not _opening_adjunct(sentence[: match.start()], lexicon)
         ):
             cut = match.start()
             break
