@@ -17,17 +17,18 @@ def bloc_mentions(
     sentence: str,
     offset: int,
     own: list[Mention],
-    earlier: Sequence[str],
+    earlier: Sequence[Mention],
     index: ActorIndex,
     lexicon: Lexicon,
 ) -> list[Mention]:
     """Each bloc phrase of the sentence as a mention of the last bloc it can name, named before it in this
-    sentence (own) or in the article's earlier sentences (earlier: their mentions' codes, in order)."""
+    sentence (own) or in the article's earlier sentences (earlier: their mentions, in order); the names are
+    gathered only for a sentence that has such a phrase."""
     out = []
     for phrase in lexicon.bloc_anaphors:
         for match in phrase.pattern.finditer(sentence):
             start, end = offset + match.start(), offset + match.end()
-            named = [*earlier, *(m.codes[0] for m in own if m.end <= start)]
+            named = [m.codes[0] for m in (*earlier, *own) if m.end <= start]
             code = next((c for c in reversed(named) if c in phrase.codes), None)
             if code is None or any(m.start < end and start < m.end for m in own):
                 continue

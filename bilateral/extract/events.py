@@ -19,6 +19,7 @@ from bilateral.extract.groups import (
     grouped,
     is_object,
     named_inside,
+    parties_from,
 )
 from bilateral.extract.parties import (
     ALONGSIDE,
@@ -203,9 +204,7 @@ def roles(
     ]
     after = [i for i in after if not no_target(hit, gap(parts[i]), sentence[parts[i].end - offset :])]
     if not after:
-        later = [i for i, p in enumerate(parts) if p.start - offset >= hit.end]
-        first = next((k for k, i in enumerate(later) if _TREATY_WITH.match(gap(parts[i]))), None)
-        after = later[first:] if first is not None else []
+        after = parties_from(hit, parts, offset, gap, _TREATY_WITH.match)
     if hit.cue.event_type is EventType.CONSULT:  # "talks on | Iraq, North Korea and Taiwan": topics
         # and what is said to a meeting: "told the summit that | Ukraine ..."
         after = [i for i in after if not topic_of(hit, g := gap(parts[i])) and not THAT.search(g)]
@@ -219,13 +218,10 @@ def roles(
     if not after and hit.cue.event_type in (EventType.ACCUSE, EventType.MOBILIZE):
         # "protested after | a US destroyer sailed ...", "scrambled jets after | Chinese drones flew ...":
         # whoever acted in the clause the protest or the response answers
-        later = [i for i, p in enumerate(parts) if p.start - offset >= hit.end]
-        first = next((k for k, i in enumerate(later) if _AFTER_SUBJECT.match(gap(parts[i]))), None)
-        after = later[first:] if first is not None else []
+        after = parties_from(hit, parts, offset, gap, _AFTER_SUBJECT.match)
     if not after and hit.cue.event_type is EventType.THREATEN:
         # "warned that Moscow could deploy missiles in response to | US deployments": whom it answers
-        later = [i for i, p in enumerate(parts) if p.start - offset >= hit.end]
-        after = [i for i in later if _ANSWERING.search(gap(parts[i]))][:1]
+        after = parties_from(hit, parts, offset, gap, _ANSWERING.search)[:1]
     if hit.cue.gathering:  # "attended the BRICS summit in Kazan": the body named, not the place after it
         # (a state named in it is a host city's, "the Shanghai summit": no body met)
         bodies = [

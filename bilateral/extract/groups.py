@@ -218,3 +218,11 @@ def is_object(first: Mention, sentence: str, offset: int, hit: CueHit) -> bool:
     if len(words) >= 2 and words[-1] == "of" and words[-2].lower() in PARTITIVES:
         return False  # 'a group of Moroccan diplomats held ...': the group is theirs
     return bool(words) and words[-1].lower() in OBJECT_MARKERS
+
+
+def parties_from(hit: CueHit, parts: list[Mention], offset: int, gap, opens) -> list[int]:
+    """The parties after the cue from the first whose gap passes opens: a target past a clause's end
+    ("protested after | a US destroyer sailed", "in response to | US deployments", a treaty's apposition)."""
+    later = [i for i, p in enumerate(parts) if p.start - offset >= hit.end]
+    first = next((k for k, i in enumerate(later) if opens(gap(parts[i]))), None)
+    return later[first:] if first is not None else []

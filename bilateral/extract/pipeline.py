@@ -458,9 +458,7 @@ def extract(
             p
             for p in act.pair_mentions(s.text, s.start, own, last_pair, index, lexicon)
             if not _overlaps(p, own)
-        ] + anaphora.bloc_mentions(
-            s.text, s.start, own, [m.codes[0] for m in result.mentions], index, lexicon
-        )
+        ] + anaphora.bloc_mentions(s.text, s.start, own, result.mentions, index, lexicon)
         parts = sorted([m for m in own if m.role == "actor"] + pairs, key=lambda m: m.start)
         found = sentence_candidates(s, parts, i in commentary, index, lexicon, hits, previous)
         when = event_date(s.text, date)
